@@ -1,0 +1,215 @@
+/*
+ * arena.c — a bump allocator over a chain of blocks, plus struct strbuf.
+ *
+ * Blocks grow geometrically; a request larger than a block gets a block of
+ * its own. Out-of-memory aborts: a renderer cannot do anything sensible
+ * without memory, and callers stay free of NULL checks.
+ */
+#include "arena.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ARENA_ALIGN 16
+#define ARENA_FIRST_BLOCK 65536
+
+struct arena_block {
+	struct arena_block *next;
+	size_t size;
+	size_t used;
+	_Alignas(16) unsigned char data[];
+};
+
+struct arena_cleanup {
+	struct arena_cleanup *next;
+	void (*fn)(void *);
+	void *data;
+};
+
+struct arena {
+	struct arena_block *head;
+	struct arena_cleanup *cleanups;
+	size_t next_size;
+};
+
+static void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p) {
+		fputs("dossier: out of memory\n", stderr);
+		abort();
+	}
+	return p;
+}
+
+struct arena *arena_create(void)
+{
+	struct arena *a = xmalloc(sizeof *a);
+	a->head = NULL;
+	a->cleanups = NULL;
+	a->next_size = ARENA_FIRST_BLOCK;
+	return a;
+}
+
+void arena_destroy(struct arena *a)
+{
+	if (!a)
+		return;
+	while (a->cleanups) {
+		struct arena_cleanup *c = a->cleanups;
+		a->cleanups = c->next;
+		c->fn(c->data);
+	}
+	while (a->head) {
+		struct arena_block *b = a->head;
+		a->head = b->next;
+		free(b);
+	}
+	free(a);
+}
+
+void *arena_alloc(struct arena *a, size_t size)
+{
+	size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+	struct arena_block *b = a->head;
+	if (!b || b->size - b->used < size) {
+		size_t bs = a->next_size;
+		if (bs < size)
+			bs = size;
+		else if (a->next_size < (size_t)1 << 24)
+			a->next_size *= 2;
+		b = xmalloc(sizeof *b + bs);
+		b->size = bs;
+		b->used = 0;
+		b->next = a->head;
+		a->head = b;
+	}
+	void *p = b->data + b->used;
+	b->used += size;
+	memset(p, 0, size);
+	return p;
+}
+
+void *arena_array(struct arena *a, size_t n, size_t size)
+{
+	if (size && n > SIZE_MAX / size) {
+		fputs("dossier: out of memory\n", stderr);
+		abort();
+	}
+	return arena_alloc(a, n * size);
+}
+
+char *arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	char *p = arena_alloc(a, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *arena_strdup(struct arena *a, const char *s)
+{
+	return s ? arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+char *arena_printf(struct arena *a, const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	strbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	return strbuf_finish(&sb, a);
+}
+
+void arena_on_destroy(struct arena *a, void (*fn)(void *), void *data)
+{
+	struct arena_cleanup *c = arena_alloc(a, sizeof *c);
+	c->fn = fn;
+	c->data = data;
+	c->next = a->cleanups;
+	a->cleanups = c;
+}
+
+static void strbuf_grow(struct strbuf *sb, size_t extra)
+{
+	if (sb->cap - sb->len > extra)
+		return;
+	size_t cap = sb->cap ? sb->cap : 64;
+	while (cap - sb->len <= extra)
+		cap *= 2;
+	char *p = realloc(sb->buf, cap);
+	if (!p) {
+		fputs("dossier: out of memory\n", stderr);
+		abort();
+	}
+	sb->buf = p;
+	sb->cap = cap;
+}
+
+void strbuf_add(struct strbuf *sb, const char *s, size_t n)
+{
+	strbuf_grow(sb, n);
+	memcpy(sb->buf + sb->len, s, n);
+	sb->len += n;
+	sb->buf[sb->len] = '\0';
+}
+
+void strbuf_adds(struct strbuf *sb, const char *s)
+{
+	strbuf_add(sb, s, strlen(s));
+}
+
+void strbuf_addc(struct strbuf *sb, char c)
+{
+	strbuf_add(sb, &c, 1);
+}
+
+void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
+{
+	va_list cp;
+	va_copy(cp, ap);
+	int n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	if (n < 0)
+		return;
+	strbuf_grow(sb, (size_t)n);
+	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+	sb->len += (size_t)n;
+}
+
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	strbuf_vaddf(sb, fmt, ap);
+	va_end(ap);
+}
+
+void strbuf_reset(struct strbuf *sb)
+{
+	sb->len = 0;
+	if (sb->buf)
+		sb->buf[0] = '\0';
+}
+
+void strbuf_release(struct strbuf *sb)
+{
+	free(sb->buf);
+	sb->buf = NULL;
+	sb->len = sb->cap = 0;
+}
+
+const char *strbuf_str(const struct strbuf *sb)
+{
+	return sb->buf ? sb->buf : "";
+}
+
+char *strbuf_finish(struct strbuf *sb, struct arena *a)
+{
+	char *p = arena_strndup(a, strbuf_str(sb), sb->len);
+	strbuf_release(sb);
+	return p;
+}

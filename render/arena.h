@@ -1,0 +1,51 @@
+/*
+ * arena.h — one arena per document, and the one growable string type.
+ *
+ * Everything allocated while reading and rendering one document comes from
+ * its arena and is freed at once with arena_destroy(). struct strbuf is the
+ * growable buffer used instead of fixed-size buffers for user text; its
+ * storage comes from malloc and is handed to the arena with strbuf_finish().
+ */
+#ifndef DOSSIER_ARENA_H
+#define DOSSIER_ARENA_H
+
+#include <stddef.h>
+#include <stdarg.h>
+
+struct arena;
+
+struct arena *arena_create(void);
+void arena_destroy(struct arena *a);
+/* Zeroed memory, aligned for any type; aborts on out-of-memory. */
+void *arena_alloc(struct arena *a, size_t size);
+/* n elements of size each, checked for overflow. */
+void *arena_array(struct arena *a, size_t n, size_t size);
+char *arena_strdup(struct arena *a, const char *s);
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+char *arena_printf(struct arena *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Call fn(data) when the arena is destroyed (for library objects). */
+void arena_on_destroy(struct arena *a, void (*fn)(void *), void *data);
+
+struct strbuf {
+	char *buf;
+	size_t len;
+	size_t cap;
+};
+
+#define STRBUF_INIT { NULL, 0, 0 }
+
+void strbuf_add(struct strbuf *sb, const char *s, size_t n);
+void strbuf_adds(struct strbuf *sb, const char *s);
+void strbuf_addc(struct strbuf *sb, char c);
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
+void strbuf_reset(struct strbuf *sb);
+void strbuf_release(struct strbuf *sb);
+/* The string, never NULL, always NUL-terminated. */
+const char *strbuf_str(const struct strbuf *sb);
+/* Copies the contents into the arena and releases the buffer. */
+char *strbuf_finish(struct strbuf *sb, struct arena *a);
+
+#endif

@@ -1,0 +1,129 @@
+/*
+ * dl.c — pages into the display list.
+ *
+ * Walks every placed line and turns its pango runs into glyph items at
+ * their page position, its rules into rules and its links into link
+ * rectangles; adds the footnote rule of each page and gathers the outline.
+ */
+#include "dl.h"
+
+#include <string.h>
+
+static struct dl_item *add_item(struct arena *a, struct dl_page *p,
+				enum dl_kind kind)
+{
+	if (p->n_items == p->cap_items) {
+		size_t cap = p->cap_items ? p->cap_items * 2 : 256;
+		struct dl_item *it = arena_array(a, cap, sizeof *it);
+		if (p->items)
+			memcpy(it, p->items, p->n_items * sizeof *it);
+		p->items = it;
+		p->cap_items = cap;
+	}
+	struct dl_item *it = &p->items[p->n_items++];
+	memset(it, 0, sizeof *it);
+	it->kind = kind;
+	return it;
+}
+
+static void add_part(struct arena *a, struct dl_page *p,
+		     const struct tpart *part, double x0, double top,
+		     bool artifact)
+{
+	const char *text = pango_layout_get_text(part->line->layout);
+	double x = x0 + part->x_pt;
+	double base = top + part->baseline_pt;
+	for (GSList *r = part->line->runs; r; r = r->next) {
+		const PangoGlyphItem *gi = r->data;
+		struct dl_item *it = add_item(a, p, DL_GLYPHS);
+		it->x = x + gi->start_x_offset / (double)PANGO_SCALE;
+		it->y = base - gi->y_offset / (double)PANGO_SCALE;
+		it->glyphs = gi;
+		it->text = text;
+		memcpy(it->rgb, part->rgb, sizeof it->rgb);
+		it->artifact = artifact;
+		x += pango_glyph_string_get_width(gi->glyphs) /
+		     (double)PANGO_SCALE;
+	}
+}
+
+/* The page and y of the footnote with this number. */
+static void find_note(const struct pages *pages, int note, int *page,
+		      double *y)
+{
+	for (size_t p = 0; p < pages->n_pages; p++)
+		for (size_t d = 0; d < pages->pages[p].n_dests; d++)
+			if (pages->pages[p].dests[d].note == note) {
+				*page = (int)p + 1;
+				*y = pages->pages[p].dests[d].y_pt;
+				return;
+			}
+}
+
+static void add_line(struct arena *a, struct dl_page *p,
+		     const struct pages *pages, const struct placed_line *pl)
+{
+	const struct tline *tl = pl->line;
+	for (int i = 0; i < tl->n_parts; i++)
+		add_part(a, p, &tl->parts[i], pl->x_pt, pl->y_pt, pl->artifact);
+	for (int i = 0; i < tl->n_rules; i++) {
+		const struct trule *r = &tl->rules[i];
+		struct dl_item *it = add_item(a, p, DL_RULE);
+		it->x = pl->x_pt + r->x0_pt;
+		it->y = pl->y_pt + r->y_pt;
+		it->w = r->x1_pt - r->x0_pt;
+		it->h = r->width_pt;
+	}
+	for (int i = 0; i < tl->n_links; i++) {
+		const struct tlink *lk = &tl->links[i];
+		struct dl_item *it = add_item(a, p, DL_LINK);
+		it->x = pl->x_pt + lk->x0_pt;
+		it->y = pl->y_pt + lk->top_pt;
+		it->w = lk->x1_pt - lk->x0_pt;
+		it->h = lk->bottom_pt - lk->top_pt;
+		it->uri = lk->uri;
+		if (lk->note)
+			find_note(pages, lk->note, &it->dest_page,
+				  &it->dest_y);
+		if (!it->uri && !it->dest_page)
+			p->n_items--; /* a target that was never placed */
+	}
+}
+
+struct display_list *dl_build(struct arena *a, const struct composition *comp,
+			      const struct pages *pages)
+{
+	struct display_list *dl = arena_alloc(a, sizeof *dl);
+	dl->width_pt = pages->width_pt;
+	dl->height_pt = pages->height_pt;
+	dl->n_pages = pages->n_pages;
+	dl->pages = arena_array(a, pages->n_pages, sizeof *dl->pages);
+	size_t n_outline = 0;
+	for (size_t p = 0; p < pages->n_pages; p++)
+		n_outline += pages->pages[p].n_outline;
+	dl->outline = arena_array(a, n_outline, sizeof *dl->outline);
+	for (size_t p = 0; p < pages->n_pages; p++) {
+		const struct page *pg = &pages->pages[p];
+		struct dl_page *dp = &dl->pages[p];
+		for (size_t i = 0; i < pg->n_lines; i++)
+			add_line(a, dp, pages, &pg->lines[i]);
+		if (pg->footnote_rule_y_pt > 0) {
+			struct dl_item *it = add_item(a, dp, DL_RULE);
+			it->x = pages->footnote_rule_x_pt;
+			it->y = pg->footnote_rule_y_pt;
+			it->w = pages->footnote_rule_width_pt;
+			it->h = pages->footnote_rule_pt;
+		}
+		for (size_t i = 0; i < pg->n_outline; i++)
+			dl->outline[dl->n_outline++] = (struct dl_outline){
+				pg->outline[i].level, pg->outline[i].title,
+				(int)p + 1, pg->outline[i].y_pt };
+	}
+	dl->title = comp->title;
+	dl->author = comp->author;
+	dl->subject = comp->subject;
+	dl->keywords = comp->keywords;
+	dl->creator = comp->creator;
+	dl->date = comp->date;
+	return dl;
+}

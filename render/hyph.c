@@ -1,0 +1,394 @@
+/*
+ * hyph.c — Dutch hyphenation: soft hyphens from libhyphen and hyphen-nl.
+ *
+ * Input: a UTF-8 run of text. Output: the same bytes with U+00AD inserted
+ * at every place where a Dutch word may be broken; removing the soft
+ * hyphens gives the input back, byte for byte. The text is cut at white
+ * space into chunks (URLs and e-mail addresses stay whole), a chunk into
+ * words (runs of letters, digits and inner apostrophes; a hyphen or other
+ * punctuation ends a word, so compounds are hyphenated in their parts).
+ * Words are looked up lower-case in ISO-8859-1, the dictionary's encoding.
+ */
+#include "hyph.h"
+
+#include <assert.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hyphen.h>
+
+/* Fewer letters than this: not worth a break, and the patterns err most. */
+#define HYPH_MIN_LETTERS 5
+/* Letters kept together at the start and at the end of a word. */
+#define HYPH_LEFT_MIN 2
+#define HYPH_RIGHT_MIN 2
+/* What an invalid UTF-8 byte decodes to: copied, never part of a word. */
+#define HYPH_INVALID 0xFFFFFFFFu
+#define HYPH_SOFT_HYPHEN 0x00ADu
+
+struct hyphenator {
+	HyphenDict *dict;
+};
+
+/*
+ * Places where the patterns break wrongly, as TeX's \hyphenation does it:
+ * a Latin-1 lower-case prefix with its correct division. Breaks inside the
+ * prefix come from here, breaks after it from the patterns.
+ */
+struct hyph_exception {
+	const char *prefix;  /* "oekra" */
+	const char *divided; /* "oe-kra" */
+};
+
+static const struct hyph_exception hyph_exceptions[] = {
+	/* Woordenlijst: Oe·kra·ï·ne (the patterns give oek-ra-ï-ne). */
+	{ "oekra", "oe-kra" },
+};
+
+struct hyphenator *hyph_create(const char *dic_path)
+{
+	assert(dic_path);
+	HyphenDict *dict = hnj_hyphen_load(dic_path);
+	if (!dict)
+		return NULL;
+	/* Words are converted to ISO-8859-1; a UTF-8 dictionary would need
+	 * other offsets, and Debian's hyphen-nl is ISO-8859-1. */
+	if (dict->utf8 || strcmp(dict->cset, "ISO8859-1") != 0) {
+		hnj_hyphen_free(dict);
+		return NULL;
+	}
+	struct hyphenator *h = malloc(sizeof *h);
+	if (!h) {
+		hnj_hyphen_free(dict);
+		return NULL;
+	}
+	h->dict = dict;
+	return h;
+}
+
+void hyph_destroy(struct hyphenator *h)
+{
+	if (!h)
+		return;
+	hnj_hyphen_free(h->dict);
+	free(h);
+}
+
+/* One character of s (at most "avail" bytes); returns its length.
+ * Invalid and overlong sequences come back as HYPH_INVALID, length 1. */
+static size_t hyph_utf8_next(const char *s, size_t avail, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	assert(avail > 0);
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	size_t len = u[0] >= 0xF0 ? 4 : u[0] >= 0xE0 ? 3 : u[0] >= 0xC0 ? 2 : 0;
+	static const uint32_t min_cp[5] = { 0, 0, 0x80, 0x800, 0x10000 };
+	if (len == 0 || len > avail || u[0] > 0xF4) {
+		*cp = HYPH_INVALID;
+		return 1;
+	}
+	uint32_t c = u[0] & (0x7Fu >> len);
+	for (size_t i = 1; i < len; i++) {
+		if ((u[i] & 0xC0) != 0x80) {
+			*cp = HYPH_INVALID;
+			return 1;
+		}
+		c = (c << 6) | (u[i] & 0x3Fu);
+	}
+	if (c < min_cp[len] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+		*cp = HYPH_INVALID;
+		return 1;
+	}
+	*cp = c;
+	return len;
+}
+
+static bool hyph_is_space(uint32_t cp)
+{
+	return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0xA0 ||
+	       cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) ||
+	       cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
+	       cp == 0x205F || cp == 0x3000;
+}
+
+/* Unicode's letters and marks, roughly: enough to keep a Greek, Cyrillic
+ * or Polish name together as one word (which is then left whole). */
+static bool hyph_is_letter(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+	if (cp < 0x100)
+		return cp >= 0xC0 && cp != 0xD7 && cp != 0xF7;
+	if (cp >= 0x2000 && cp <= 0x2BFF) /* punctuation, symbols, arrows */
+		return false;
+	if (cp >= 0x3000 && cp <= 0x303F) /* CJK punctuation */
+		return false;
+	if (cp >= 0xD800 && cp <= 0xF8FF) /* surrogates, private use */
+		return false;
+	if (cp == 0xFEFF || (cp >= 0xFFF0 && cp <= 0xFFFF))
+		return false;
+	if (cp >= 0x1F000 && cp <= 0x1FFFF) /* emoji and pictographs */
+		return false;
+	return cp < 0xE0000 && cp != HYPH_INVALID;
+}
+
+static bool hyph_is_digit(uint32_t cp)
+{
+	return cp >= '0' && cp <= '9';
+}
+
+static bool hyph_is_upper(uint32_t cp)
+{
+	return (cp >= 'A' && cp <= 'Z') ||
+	       (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7);
+}
+
+static bool hyph_is_apostrophe(uint32_t cp)
+{
+	return cp == '\'' || cp == 0x2019;
+}
+
+/* Letters with a diaeresis (trema), in ISO-8859-1. */
+static bool hyph_has_trema(unsigned char c)
+{
+	switch (c) {
+	case 0xC4: case 0xCB: case 0xCF: case 0xD6: case 0xDC:
+	case 0xE4: case 0xEB: case 0xEF: case 0xF6: case 0xFC: case 0xFF:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool hyph_starts_with_nocase(const char *s, size_t n, const char *pfx)
+{
+	size_t k = strlen(pfx);
+	if (n < k)
+		return false;
+	for (size_t i = 0; i < k; i++)
+		if ((s[i] | 0x20) != pfx[i])
+			return false;
+	return true;
+}
+
+/* A URL or an e-mail address: broken by no hyphen of ours, since a reader
+ * would type the hyphen along. Leading brackets and quotes are skipped. */
+static bool hyph_chunk_is_address(const char *s, size_t n)
+{
+	if (memchr(s, '@', n))
+		return true;
+	for (size_t i = 0; i + 3 <= n; i++)
+		if (memcmp(s + i, "://", 3) == 0)
+			return true;
+	while (n > 0 && strchr("([<\"'", *s)) {
+		s++;
+		n--;
+	}
+	while (n >= 3 && (memcmp(s, "\xE2\x80\x98", 3) == 0 ||
+			  memcmp(s, "\xE2\x80\x9C", 3) == 0)) {
+		s += 3; /* ‘ “ */
+		n -= 3;
+	}
+	return hyph_starts_with_nocase(s, n, "www.");
+}
+
+/* The end of the word that starts at s: letters, digits, soft hyphens,
+ * and apostrophes with a letter or digit on both sides (auto's). */
+static size_t hyph_word_end(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		uint32_t cp;
+		size_t len = hyph_utf8_next(s + i, n - i, &cp);
+		if (hyph_is_apostrophe(cp) && i + len < n) {
+			uint32_t next;
+			hyph_utf8_next(s + i + len, n - i - len, &next);
+			if (!hyph_is_letter(next) && !hyph_is_digit(next))
+				break;
+		} else if (!hyph_is_letter(cp) && !hyph_is_digit(cp) &&
+			   cp != HYPH_SOFT_HYPHEN) {
+			break;
+		}
+		i += len;
+	}
+	return i; /* a closing apostrophe (Andreas') is not part of the word */
+}
+
+/*
+ * The word's letters, lower-case and in ISO-8859-1, into "lower" (the
+ * apostrophes left out). False when the word is to stay whole: digits,
+ * a soft hyphen, letters outside Latin-1, more than one capital.
+ */
+static bool hyph_word_latin1(const char *s, size_t n, struct strbuf *lower)
+{
+	int capitals = 0;
+	strbuf_reset(lower);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		i += hyph_utf8_next(s + i, n - i, &cp);
+		if (hyph_is_apostrophe(cp))
+			continue;
+		if (cp > 0xFF || !hyph_is_letter(cp))
+			return false; /* digit, soft hyphen, other script */
+		if (hyph_is_upper(cp)) {
+			capitals++;
+			cp |= 0x20; /* A..Z and À..Þ lie 0x20 below their lower case */
+		}
+		strbuf_addc(lower, (char)cp);
+	}
+	return capitals <= 1;
+}
+
+static void hyph_apply_exceptions(const char *w, size_t n, char *breaks)
+{
+	for (size_t e = 0; e < sizeof hyph_exceptions / sizeof *hyph_exceptions;
+	     e++) {
+		const struct hyph_exception *x = &hyph_exceptions[e];
+		size_t plen = strlen(x->prefix);
+		if (n <= plen || memcmp(w, x->prefix, plen) != 0)
+			continue;
+		memset(breaks, 0, plen - 1);
+		size_t k = 0;
+		for (const char *d = x->divided; *d; d++) {
+			if (*d == '-')
+				breaks[k - 1] = 1;
+			else
+				k++;
+		}
+		assert(k == plen);
+	}
+}
+
+/*
+ * Breaks of one piece of a word (lower-case Latin-1, n letters):
+ * breaks[i] = 1 when the piece may be broken after letter i.
+ */
+static void hyph_piece(struct hyphenator *h, const char *w, size_t n,
+		       char *breaks, struct strbuf *scratch)
+{
+	assert(n >= HYPH_MIN_LETTERS);
+	strbuf_reset(scratch);
+	for (size_t i = 0; i < n + 5; i++)
+		strbuf_addc(scratch, '0'); /* libhyphen wants n + 5 bytes */
+	char **rep = NULL;
+	int *pos = NULL, *cut = NULL;
+	hnj_hyphen_hyphenate3(h->dict, w, (int)n, scratch->buf, NULL, &rep,
+			      &pos, &cut, HYPH_LEFT_MIN, HYPH_RIGHT_MIN, 0, 0);
+	for (size_t i = 0; i + 1 < n; i++) {
+		bool odd = scratch->buf[i] & 1;
+		/* A non-standard break changes letters, which a soft hyphen
+		 * cannot do. */
+		bool replaced = rep && rep[i];
+		/* Taalunie: at a break before a trema the trema goes
+		 * (ministeri-ele); a soft hyphen cannot drop it, so no break. */
+		bool trema = hyph_has_trema((unsigned char)w[i + 1]);
+		breaks[i] = odd && !replaced && !trema;
+	}
+	if (rep) {
+		for (size_t i = 0; i < n; i++)
+			free(rep[i]);
+		free(rep);
+	}
+	free(pos);
+	free(cut);
+	hyph_apply_exceptions(w, n, breaks);
+}
+
+/* Copies the word s[0..n) to out with its soft hyphens. */
+static void hyph_word(struct hyphenator *h, struct strbuf *out, const char *s,
+		      size_t n)
+{
+	struct strbuf lower = STRBUF_INIT, breaks = STRBUF_INIT,
+		      scratch = STRBUF_INIT;
+	if (!hyph_word_latin1(s, n, &lower) || lower.len < HYPH_MIN_LETTERS) {
+		strbuf_add(out, s, n);
+		goto done;
+	}
+	for (size_t i = 0; i < lower.len; i++)
+		strbuf_addc(&breaks, 0);
+	/* Each piece between apostrophes on its own: no break next to one. */
+	size_t piece = 0, letter = 0;
+	for (size_t i = 0; i <= n;) {
+		uint32_t cp = 0;
+		size_t len = i < n ? hyph_utf8_next(s + i, n - i, &cp) : 1;
+		if (i == n || hyph_is_apostrophe(cp)) {
+			if (letter - piece >= HYPH_MIN_LETTERS)
+				hyph_piece(h, lower.buf + piece, letter - piece,
+					   breaks.buf + piece, &scratch);
+			piece = letter;
+		} else {
+			letter++;
+		}
+		i += len;
+	}
+	letter = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t len = hyph_utf8_next(s + i, n - i, &cp);
+		strbuf_add(out, s + i, len);
+		if (!hyph_is_apostrophe(cp) && breaks.buf[letter++])
+			strbuf_adds(out, "\xC2\xAD");
+		i += len;
+	}
+done:
+	strbuf_release(&lower);
+	strbuf_release(&breaks);
+	strbuf_release(&scratch);
+}
+
+/* A chunk (no white space in it): its words, and what lies between. */
+static void hyph_chunk(struct hyphenator *h, struct strbuf *out, const char *s,
+		       size_t n)
+{
+	if (hyph_chunk_is_address(s, n)) {
+		strbuf_add(out, s, n);
+		return;
+	}
+	size_t i = 0;
+	while (i < n) {
+		uint32_t cp;
+		size_t len = hyph_utf8_next(s + i, n - i, &cp);
+		if (hyph_is_letter(cp) || hyph_is_digit(cp) ||
+		    cp == HYPH_SOFT_HYPHEN) {
+			size_t end = i + hyph_word_end(s + i, n - i);
+			assert(end > i);
+			hyph_word(h, out, s + i, end - i);
+			i = end;
+		} else {
+			strbuf_add(out, s + i, len);
+			i += len;
+		}
+	}
+}
+
+char *hyph_text(struct hyphenator *h, struct arena *a, const char *utf8)
+{
+	assert(h && a && utf8);
+	struct strbuf out = STRBUF_INIT;
+	size_t n = strlen(utf8);
+	size_t i = 0;
+	while (i < n) {
+		uint32_t cp;
+		size_t len = hyph_utf8_next(utf8 + i, n - i, &cp);
+		if (hyph_is_space(cp)) {
+			strbuf_add(&out, utf8 + i, len);
+			i += len;
+			continue;
+		}
+		size_t end = i;
+		while (end < n) {
+			len = hyph_utf8_next(utf8 + end, n - end, &cp);
+			if (hyph_is_space(cp))
+				break;
+			end += len;
+		}
+		hyph_chunk(h, &out, utf8 + i, end - i);
+		i = end;
+	}
+	return strbuf_finish(&out, a);
+}

@@ -1,0 +1,326 @@
+/*
+ * layout.c — read a page design (layouts/<name>.yaml) into struct layout.
+ *
+ * The reader is table-driven: each key of the file names a field of struct
+ * layout or struct style and its type. Unknown keys, missing lengths and
+ * styles the renderer needs but the file lacks are errors with their place.
+ */
+#include "layout.h"
+
+#include <errno.h>
+#include <libfyaml.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* F_LINES fills sender_lines and the count that follows it. */
+_Static_assert(offsetof(struct layout, n_sender_lines) ==
+		       offsetof(struct layout, sender_lines) + sizeof(char **),
+	       "n_sender_lines must follow sender_lines");
+
+enum field_type { F_NUM, F_STR, F_BOOL, F_ALIGN, F_COLOR, F_INT, F_LINES };
+
+struct field {
+	const char *key;
+	enum field_type type;
+	size_t offset;
+	bool required;
+};
+
+#define L(k, t, req) { #k, t, offsetof(struct layout, k), req }
+static const struct field layout_fields[] = {
+	L(page_width_pt, F_NUM, true),
+	L(page_height_pt, F_NUM, true),
+	L(margin_top_pt, F_NUM, true),
+	L(margin_bottom_pt, F_NUM, true),
+	L(margin_left_pt, F_NUM, true),
+	L(margin_right_pt, F_NUM, true),
+	L(sender_x_pt, F_NUM, true),
+	L(sender_y_pt, F_NUM, true),
+	L(sender_width_pt, F_NUM, true),
+	L(sender_lines, F_LINES, false),
+	L(address_y_pt, F_NUM, true),
+	L(letter_top_pt, F_NUM, true),
+	L(label_width_pt, F_NUM, true),
+	L(signature_space_pt, F_NUM, true),
+	L(footer_text, F_STR, true),
+	L(footer_baseline_pt, F_NUM, true),
+	L(header_text, F_STR, true),
+	L(header_baseline_pt, F_NUM, true),
+	L(footnote_rule_width_pt, F_NUM, true),
+	L(footnote_rule_pt, F_NUM, true),
+	L(footnote_gap_pt, F_NUM, true),
+	L(footnote_number_width_pt, F_NUM, true),
+	L(list_indent_pt, F_NUM, true),
+	L(table_cell_padding_pt, F_NUM, true),
+	L(table_rule_pt, F_NUM, true),
+	L(noteref_scale, F_NUM, true),
+	L(noteref_rise_pt, F_NUM, true),
+	L(orphans, F_INT, true),
+	L(widows, F_INT, true),
+};
+#undef L
+
+#define S(k, t, req) { #k, t, offsetof(struct style, k), req }
+static const struct field style_fields[] = {
+	S(font, F_STR, true),
+	S(size_pt, F_NUM, true),
+	S(leading_pt, F_NUM, true),
+	S(bold, F_BOOL, false),
+	S(italic, F_BOOL, false),
+	S(align, F_ALIGN, false),
+	S(space_before_pt, F_NUM, false),
+	S(space_after_pt, F_NUM, false),
+	S(indent_pt, F_NUM, false),
+	S(hyphenate, F_BOOL, false),
+	S(keep_with_next, F_BOOL, false),
+	S(page_break_before, F_BOOL, false),
+	S(color_rgb, F_COLOR, false),
+};
+#undef S
+
+/* The styles the renderer asks for by name. */
+static const char *const needed_styles[] = {
+	"title", "meeting", "body", "heading1", "heading2", "heading3",
+	"position_label", "position", "list", "table", "table_header",
+	"footnote", "footer", "header", "sender", "sender_bold", "address",
+	"label", "value", "letter", "signatory",
+};
+
+struct reader {
+	struct arena *arena;
+	const char *path;
+	struct diags *diags;
+};
+
+static struct srcpos node_pos(struct reader *r, struct fy_node *n)
+{
+	struct srcpos p = { r->path, 0, 0 };
+	struct fy_token *t = n ? fy_node_get_scalar_token(n) : NULL;
+	const struct fy_mark *m = t ? fy_token_start_mark(t) : NULL;
+	if (m) {
+		p.line = m->line + 1;
+		p.col = m->column + 1;
+	}
+	return p;
+}
+
+static const char *scalar(struct fy_node *n)
+{
+	if (!n || !fy_node_is_scalar(n))
+		return NULL;
+	return fy_node_get_scalar0(n);
+}
+
+static bool read_number(struct reader *r, struct fy_node *v, const char *key,
+			double *out)
+{
+	const char *s = scalar(v);
+	char *end = NULL;
+	errno = 0;
+	double d = s ? strtod(s, &end) : 0;
+	if (!s || end == s || *end || errno) {
+		diag_error(r->diags, node_pos(r, v),
+			   "'%s' in the layout must be a number", key);
+		return false;
+	}
+	*out = d;
+	return true;
+}
+
+static void read_field(struct reader *r, const struct field *f, void *base,
+		       struct fy_node *v)
+{
+	char *dst = (char *)base + f->offset;
+	const char *s = scalar(v);
+	switch (f->type) {
+	case F_NUM:
+		read_number(r, v, f->key, (double *)dst);
+		break;
+	case F_INT: {
+		double d;
+		if (read_number(r, v, f->key, &d))
+			*(int *)dst = (int)d;
+		break;
+	}
+	case F_STR:
+		if (!s)
+			diag_error(r->diags, node_pos(r, v),
+				   "'%s' in the layout must be text", f->key);
+		else
+			*(const char **)dst = arena_strdup(r->arena, s);
+		break;
+	case F_BOOL:
+		if (s && !strcmp(s, "true"))
+			*(bool *)dst = true;
+		else if (s && !strcmp(s, "false"))
+			*(bool *)dst = false;
+		else
+			diag_error(r->diags, node_pos(r, v),
+				   "'%s' in the layout must be true or false",
+				   f->key);
+		break;
+	case F_ALIGN: {
+		static const char *const names[] = { "left", "justify",
+						     "right", "center" };
+		for (int i = 0; i < 4; i++)
+			if (s && !strcmp(s, names[i])) {
+				*(enum align *)dst = (enum align)i;
+				return;
+			}
+		diag_error(r->diags, node_pos(r, v),
+			   "'align' must be left, justify, right or center");
+		break;
+	}
+	case F_COLOR: {
+		double *rgb = (double *)dst;
+		int i = 0;
+		void *it = NULL;
+		struct fy_node *c;
+		if (fy_node_is_sequence(v))
+			while ((c = fy_node_sequence_iterate(v, &it)) && i < 3)
+				read_number(r, c, f->key, &rgb[i++]);
+		if (i != 3)
+			diag_error(r->diags, node_pos(r, v),
+				   "'%s' must be three numbers from 0 to 1",
+				   f->key);
+		break;
+	}
+	case F_LINES: {
+		const char ***lines = (const char ***)dst;
+		int *n = (int *)(dst + sizeof(const char **));
+		int count = fy_node_is_sequence(v) ?
+			fy_node_sequence_item_count(v) : -1;
+		if (count < 0) {
+			diag_error(r->diags, node_pos(r, v),
+				   "'%s' must be a list of lines", f->key);
+			break;
+		}
+		*lines = arena_array(r->arena, (size_t)count + 1,
+				     sizeof(char *));
+		void *it = NULL;
+		struct fy_node *c;
+		*n = 0;
+		while ((c = fy_node_sequence_iterate(v, &it)))
+			(*lines)[(*n)++] = arena_strdup(r->arena,
+							scalar(c) ? scalar(c) : "");
+		break;
+	}
+	}
+}
+
+/* Read the keys of mapping m into base by the field table. */
+static void read_fields(struct reader *r, struct fy_node *m,
+			const struct field *fields, size_t n_fields, void *base,
+			const char *where, const char *skip)
+{
+	bool seen[64] = { false };
+	void *it = NULL;
+	struct fy_node_pair *p;
+	while ((p = fy_node_mapping_iterate(m, &it))) {
+		struct fy_node *k = fy_node_pair_key(p);
+		const char *key = scalar(k);
+		size_t i;
+		if (skip && key && !strcmp(key, skip))
+			continue;
+		for (i = 0; i < n_fields; i++)
+			if (key && !strcmp(key, fields[i].key))
+				break;
+		if (i == n_fields) {
+			diag_error(r->diags, node_pos(r, k),
+				   "unknown key '%s' in %s", key ? key : "?",
+				   where);
+			continue;
+		}
+		seen[i] = true;
+		read_field(r, &fields[i], base, fy_node_pair_value(p));
+	}
+	for (size_t i = 0; i < n_fields; i++)
+		if (fields[i].required && !seen[i])
+			diag_error(r->diags, (struct srcpos){ r->path, 0, 0 },
+				   "missing '%s' in %s", fields[i].key, where);
+}
+
+static void read_styles(struct reader *r, struct layout *l,
+			struct fy_node *m)
+{
+	if (!m || !fy_node_is_mapping(m)) {
+		diag_error(r->diags, node_pos(r, m),
+			   "'styles' must be a mapping of style names");
+		return;
+	}
+	int n = fy_node_mapping_item_count(m);
+	l->styles = arena_array(r->arena, (size_t)n, sizeof *l->styles);
+	void *it = NULL;
+	struct fy_node_pair *p;
+	while ((p = fy_node_mapping_iterate(m, &it))) {
+		struct style *s = &l->styles[l->n_styles++];
+		s->name = arena_strdup(r->arena,
+				       scalar(fy_node_pair_key(p)) ?
+				       scalar(fy_node_pair_key(p)) : "");
+		s->color_rgb[0] = s->color_rgb[1] = s->color_rgb[2] = 0;
+		struct fy_node *v = fy_node_pair_value(p);
+		if (!fy_node_is_mapping(v)) {
+			diag_error(r->diags, node_pos(r, fy_node_pair_key(p)),
+				   "style '%s' must be a mapping", s->name);
+			continue;
+		}
+		char *where = arena_printf(r->arena, "style '%s'", s->name);
+		read_fields(r, v, style_fields,
+			    sizeof style_fields / sizeof *style_fields, s,
+			    where, NULL);
+	}
+}
+
+struct layout *layout_load(struct arena *a, const char *dir, const char *name,
+			   struct diags *diags)
+{
+	struct reader r = { a, arena_printf(a, "%s/%s.yaml", dir, name),
+			    diags };
+	struct fy_parse_cfg cfg = { .flags = FYPCF_QUIET };
+	struct fy_document *fyd = fy_document_build_from_file(&cfg, r.path);
+	if (!fyd) {
+		diag_error_status(diags, EXIT_NOINPUT,
+				  (struct srcpos){ r.path, 0, 0 },
+				  "cannot read the layout '%s' (or it is not "
+				  "valid YAML)", name);
+		return NULL;
+	}
+	int before = diags->count;
+	struct layout *l = arena_alloc(a, sizeof *l);
+	l->name = arena_strdup(a, name);
+	l->path = r.path;
+	struct fy_node *root = fy_document_root(fyd);
+	if (!root || !fy_node_is_mapping(root)) {
+		diag_error(diags, (struct srcpos){ r.path, 0, 0 },
+			   "a layout must be a mapping of keys");
+	} else {
+		read_styles(&r, l,
+			    fy_node_mapping_lookup_by_string(root, "styles", -1));
+		read_fields(&r, root, layout_fields,
+			    sizeof layout_fields / sizeof *layout_fields, l,
+			    "the layout", "styles");
+	}
+	fy_document_destroy(fyd);
+	for (size_t i = 0; i < sizeof needed_styles / sizeof *needed_styles;
+	     i++) {
+		int j;
+		for (j = 0; j < l->n_styles; j++)
+			if (!strcmp(l->styles[j].name, needed_styles[i]))
+				break;
+		if (j == l->n_styles)
+			diag_error(diags, (struct srcpos){ r.path, 0, 0 },
+				   "the layout has no style '%s'",
+				   needed_styles[i]);
+	}
+	return diags->count == before ? l : NULL;
+}
+
+const struct style *layout_style(const struct layout *l, const char *name)
+{
+	for (int i = 0; i < l->n_styles; i++)
+		if (!strcmp(l->styles[i].name, name))
+			return &l->styles[i];
+	fprintf(stderr, "dossier: internal error: no style '%s'\n", name);
+	abort();
+}

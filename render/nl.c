@@ -1,0 +1,582 @@
+/*
+ * nl.c — Dutch typography of running text, and dates and numbers in Dutch.
+ *
+ * nl_smarten reads a UTF-8 run as an array of characters and decides for
+ * each one whether a Dutch typesetter would set it differently: a straight
+ * quote, a hyphen that is a dash, a space that must not break. Everything
+ * else, invalid bytes included, is copied as it was. The date and number
+ * functions write their text into the caller's arena.
+ */
+#include "nl.h"
+
+#include <assert.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NL_INVALID 0xFFFFFFFFu /* an invalid UTF-8 byte: copied as is */
+
+#define NL_NBSP "\xC2\xA0"         /* U+00A0 */
+#define NL_EN_DASH "\xE2\x80\x93"  /* U+2013 */
+#define NL_LSQUO "\xE2\x80\x98"    /* U+2018 ‘ */
+#define NL_RSQUO "\xE2\x80\x99"    /* U+2019 ’, also the apostrophe */
+#define NL_LDQUO "\xE2\x80\x9C"    /* U+201C “ */
+#define NL_RDQUO "\xE2\x80\x9D"    /* U+201D ” */
+#define NL_MINUS "\xE2\x88\x92"    /* U+2212 − */
+
+struct nl_char {
+	uint32_t cp;
+	const char *src; /* its bytes in the input */
+	size_t len;
+};
+
+/* The run being smartened; index -1 is the character before it. */
+struct nl_text {
+	const struct nl_char *c;
+	ptrdiff_t n;
+	uint32_t prev;
+};
+
+/* ------------------------------------------------------------------ */
+/* Characters                                                           */
+
+static size_t nl_utf8_next(const char *s, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	size_t len = u[0] >= 0xF0 ? 4 : u[0] >= 0xE0 ? 3 : u[0] >= 0xC0 ? 2 : 0;
+	static const uint32_t min_cp[5] = { 0, 0, 0x80, 0x800, 0x10000 };
+	if (len == 0 || u[0] > 0xF4) {
+		*cp = NL_INVALID;
+		return 1;
+	}
+	uint32_t c = u[0] & (0x7Fu >> len);
+	for (size_t i = 1; i < len; i++) {
+		if ((u[i] & 0xC0) != 0x80) { /* also stops at the NUL */
+			*cp = NL_INVALID;
+			return 1;
+		}
+		c = (c << 6) | (u[i] & 0x3Fu);
+	}
+	if (c < min_cp[len] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+		*cp = NL_INVALID;
+		return 1;
+	}
+	*cp = c;
+	return len;
+}
+
+static bool nl_is_space(uint32_t cp)
+{
+	return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0xA0 ||
+	       cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) ||
+	       cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
+	       cp == 0x205F || cp == 0x3000;
+}
+
+static bool nl_is_digit(uint32_t cp)
+{
+	return cp >= '0' && cp <= '9';
+}
+
+/* Unicode's letters, roughly: ASCII and Latin-1 letters, and everything
+ * above U+00FF that is not punctuation, a symbol or private. */
+static bool nl_is_letter(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+	if (cp < 0x100)
+		return cp >= 0xC0 && cp != 0xD7 && cp != 0xF7;
+	if (cp >= 0x2000 && cp <= 0x2BFF)
+		return false;
+	if (cp >= 0x3000 && cp <= 0x303F)
+		return false;
+	if (cp >= 0xD800 && cp <= 0xF8FF)
+		return false;
+	if (cp == 0xFEFF || (cp >= 0xFFF0 && cp <= 0xFFFF))
+		return false;
+	if (cp >= 0x1F000 && cp <= 0x1FFFF)
+		return false;
+	return cp < 0xE0000;
+}
+
+static bool nl_is_upper(uint32_t cp)
+{
+	return (cp >= 'A' && cp <= 'Z') ||
+	       (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7);
+}
+
+static bool nl_is_dash(uint32_t cp)
+{
+	return cp == '-' || (cp >= 0x2010 && cp <= 0x2015);
+}
+
+/* What a quote may follow and still open. */
+static bool nl_opens_after(uint32_t cp)
+{
+	return cp == 0 || nl_is_space(cp) || nl_is_dash(cp) || cp == '(' ||
+	       cp == '[' || cp == '{' || cp == 0x2018 || cp == 0x201C ||
+	       cp == 0x201A || cp == 0x201E || cp == 0xAB;
+}
+
+static uint32_t nl_ascii_lower(uint32_t cp)
+{
+	return cp >= 'A' && cp <= 'Z' ? cp | 0x20 : cp;
+}
+
+static uint32_t nl_at(const struct nl_text *t, ptrdiff_t i)
+{
+	if (i >= 0 && i < t->n)
+		return t->c[i].cp;
+	return i == -1 ? t->prev : 0;
+}
+
+/* Does t spell "word" (UTF-8, ASCII letters matched in either case) from
+ * index i on? */
+static bool nl_spells(const struct nl_text *t, ptrdiff_t i, const char *word,
+		      ptrdiff_t *end)
+{
+	while (*word) {
+		uint32_t cp;
+		word += nl_utf8_next(word, &cp);
+		if (nl_ascii_lower(nl_at(t, i)) != nl_ascii_lower(cp))
+			return false;
+		i++;
+	}
+	*end = i;
+	return true;
+}
+
+static ptrdiff_t nl_cp_count(const char *s)
+{
+	ptrdiff_t n = 0;
+	uint32_t cp;
+	while (*s) {
+		s += nl_utf8_next(s, &cp);
+		n++;
+	}
+	return n;
+}
+
+/* Is one of the words a whole word starting at index i? */
+static bool nl_word_at(const struct nl_text *t, ptrdiff_t i,
+		       const char *const *words, ptrdiff_t *end)
+{
+	for (; *words; words++)
+		if (nl_spells(t, i, *words, end) &&
+		    !nl_is_letter(nl_at(t, *end)))
+			return true;
+	return false;
+}
+
+/* Is one of the labels a whole word ending just before index i? */
+static bool nl_word_before(const struct nl_text *t, ptrdiff_t i,
+			   const char *const *labels)
+{
+	for (; *labels; labels++) {
+		ptrdiff_t start = i - nl_cp_count(*labels), end;
+		if (nl_spells(t, start, *labels, &end) &&
+		    !nl_is_letter(nl_at(t, start - 1)) &&
+		    !nl_is_digit(nl_at(t, start - 1)))
+			return true;
+	}
+	return false;
+}
+
+/* ------------------------------------------------------------------ */
+/* Quotes and apostrophes                                               */
+
+/* 's, 't, 'n, '80: a word that lost its start. Taalunie: the apostrophe
+ * of an elision is ’ also at the start of a word ('s-Gravenhage). */
+static bool nl_is_elision(const struct nl_text *t, ptrdiff_t i)
+{
+	uint32_t c = nl_at(t, i), next = nl_at(t, i + 1);
+	if ((c == 's' || c == 't' || c == 'n') && !nl_is_letter(next) &&
+	    !nl_is_digit(next))
+		return true;
+	return nl_is_digit(c) && nl_is_digit(next) &&
+	       !nl_is_digit(nl_at(t, i + 2)) && !nl_is_letter(nl_at(t, i + 2));
+}
+
+/* ' and ": "before" is what was set just before (a quote already
+ * turned). Taalunie: quotes open with ‘ or “ and close with ’ or ”. */
+static const char *nl_quote(const struct nl_text *t, ptrdiff_t i,
+			    uint32_t before)
+{
+	uint32_t cp = t->c[i].cp;
+	bool opens = nl_opens_after(before);
+	if (cp == '"')
+		return opens ? NL_LDQUO : NL_RDQUO;
+	assert(cp == '\'');
+	if (opens && !nl_is_elision(t, i + 1))
+		return NL_LSQUO;
+	return NL_RSQUO; /* closing, inside a word (auto's), or an elision */
+}
+
+/* ------------------------------------------------------------------ */
+/* Dashes                                                               */
+
+/* " - " between words: a dash for an aside (Taalunie: gedachtestreepje). */
+static bool nl_is_spaced_dash(const struct nl_text *t, ptrdiff_t i)
+{
+	uint32_t b1 = nl_at(t, i - 1), a1 = nl_at(t, i + 1);
+	if ((b1 != ' ' && b1 != 0xA0) || (a1 != ' ' && a1 != 0xA0))
+		return false;
+	uint32_t b2 = nl_at(t, i - 2), a2 = nl_at(t, i + 2);
+	bool word_before = b2 != 0 && !nl_is_space(b2) && !nl_is_dash(b2);
+	bool word_after = i + 2 >= t->n || (!nl_is_space(a2) && !nl_is_dash(a2));
+	return word_before && word_after;
+}
+
+/* A number that is glued to what is next to it: a letter (F-35), another
+ * part of a date or code (2025-12-03, 1/2), a decimal part (9.00-12.00). */
+static bool nl_glued(uint32_t next, uint32_t beyond)
+{
+	if (nl_is_letter(next) || nl_is_dash(next) || next == '/' ||
+	    next == '+' || next == '_')
+		return true;
+	return (next == '.' || next == ',' || next == ':') &&
+	       nl_is_digit(beyond);
+}
+
+/* The hyphen at i between two numbers of 1 to 4 digits: a range
+ * (2023-2025, 24-25 juni), set with an en dash (Taalunie: van-totstreepje).
+ * Not: ISO dates, phone numbers (a leading 0), codes (F-35), and the
+ * numbers of parliamentary papers (Kamerstuk 21 501-20). */
+static bool nl_is_number_range(const struct nl_text *t, ptrdiff_t i)
+{
+	ptrdiff_t s = i - 1, e = i + 1;
+	if (!nl_is_digit(nl_at(t, s)) || !nl_is_digit(nl_at(t, e)))
+		return false;
+	while (nl_is_digit(nl_at(t, s - 1)))
+		s--;
+	while (e < t->n && nl_is_digit(nl_at(t, e)))
+		e++;
+	if (s < 0)
+		return false; /* the number began in an earlier run */
+	ptrdiff_t len1 = i - s, len2 = e - (i + 1);
+	if (len1 > 4 || len2 > 4)
+		return false;
+	if ((len1 > 1 && nl_at(t, s) == '0') ||
+	    (len2 > 1 && nl_at(t, i + 1) == '0'))
+		return false;
+	uint32_t before = nl_at(t, s - 1);
+	if (nl_glued(before, nl_at(t, s - 2)) || before == '.' ||
+	    before == ',')
+		return false;
+	if ((before == ' ' || before == 0xA0) && nl_is_digit(nl_at(t, s - 2)))
+		return false; /* 21 501-20: one number in groups */
+	return !nl_glued(nl_at(t, e), nl_at(t, e + 1));
+}
+
+static const char *nl_hyphen(const struct nl_text *t, ptrdiff_t i)
+{
+	if (nl_is_spaced_dash(t, i) || nl_is_number_range(t, i))
+		return NL_EN_DASH;
+	return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* No-break spaces                                                      */
+
+/* Words after a number that a line break must not cut off from it.
+ * Taalunie: a number and its unit or currency stay on one line. */
+static const char *const nl_units[] = {
+	"mln", "mld", "mrd", "miljoen", "miljard", "biljoen", "duizend",
+	"procent", "euro", "%",
+	"januari", "februari", "maart", "april", "mei", "juni", "juli",
+	"augustus", "september", "oktober", "november", "december",
+	NULL,
+};
+
+/* Labels that a line break must not cut off from the number after them. */
+static const char *const nl_labels[] = {
+	"EUR", "USD", "€", "$", "nr.", "nrs.", "art.", "artikel", "blz.",
+	"pag.", NULL,
+};
+
+/* Particles between initials and a surname: "J. van der Berg". */
+static const char *const nl_particles[] = {
+	"van", "de", "den", "der", "ter", "ten", "te", "het", NULL,
+};
+
+/* Initials (one or more "X.") right before the space at i, and a surname
+ * after it (C.C.J. Veldkamp, J. van der Berg). */
+static bool nl_is_after_initials(const struct nl_text *t, ptrdiff_t i)
+{
+	ptrdiff_t j = i - 1;
+	int initials = 0;
+	while (nl_at(t, j) == '.' && nl_is_upper(nl_at(t, j - 1))) {
+		j -= 2;
+		initials++;
+	}
+	uint32_t before = nl_at(t, j);
+	if (initials == 0 ||
+	    !(before == 0 || nl_is_space(before) || before == '(' ||
+	      before == 0x2018 || before == 0x201C))
+		return false;
+	ptrdiff_t k = i + 1, end;
+	while (nl_word_at(t, k, nl_particles, &end) && nl_at(t, end) == ' ')
+		k = end + 1;
+	return nl_is_upper(nl_at(t, k));
+}
+
+static bool nl_is_unbreakable_space(const struct nl_text *t, ptrdiff_t i)
+{
+	ptrdiff_t end;
+	if (nl_is_digit(nl_at(t, i - 1)) &&
+	    nl_word_at(t, i + 1, nl_units, &end))
+		return true; /* 500 mln., 3 december, 5 % */
+	if (nl_is_digit(nl_at(t, i + 1)) && nl_word_before(t, i, nl_labels))
+		return true; /* EUR 500, nr. 499 */
+	return nl_is_after_initials(t, i);
+}
+
+/* ------------------------------------------------------------------ */
+
+static struct nl_text nl_decode(struct arena *a, const char *utf8,
+				uint32_t prev)
+{
+	size_t cap = strlen(utf8) + 1;
+	struct nl_char *c = arena_array(a, cap, sizeof *c);
+	ptrdiff_t n = 0;
+	for (const char *p = utf8; *p; n++) {
+		c[n].src = p;
+		c[n].len = nl_utf8_next(p, &c[n].cp);
+		p += c[n].len;
+	}
+	return (struct nl_text){ c, n, prev };
+}
+
+static uint32_t nl_first_cp(const char *s)
+{
+	uint32_t cp;
+	nl_utf8_next(s, &cp);
+	return cp;
+}
+
+char *nl_smarten(struct arena *a, const char *utf8, uint32_t prev)
+{
+	assert(a && utf8);
+	struct nl_text t = nl_decode(a, utf8, prev);
+	struct strbuf out = STRBUF_INIT;
+	uint32_t set_before = prev; /* the last character as set */
+	for (ptrdiff_t i = 0; i < t.n; i++) {
+		uint32_t cp = t.c[i].cp;
+		const char *repl = NULL;
+		if (cp == '\'' || cp == '"')
+			repl = nl_quote(&t, i, set_before);
+		else if (cp == '-')
+			repl = nl_hyphen(&t, i);
+		else if (cp == ' ' && nl_is_unbreakable_space(&t, i))
+			repl = NL_NBSP;
+		if (repl) {
+			strbuf_adds(&out, repl);
+			set_before = nl_first_cp(repl);
+		} else {
+			strbuf_add(&out, t.c[i].src, t.c[i].len);
+			set_before = cp;
+		}
+	}
+	return strbuf_finish(&out, a);
+}
+
+/* ------------------------------------------------------------------ */
+/* Dates                                                                */
+
+static const char *const nl_month_names[12] = {
+	"januari", "februari", "maart", "april", "mei", "juni", "juli",
+	"augustus", "september", "oktober", "november", "december",
+};
+
+/* Sunday first, as nl_weekday's arithmetic counts. */
+static const char *const nl_weekday_names[7] = {
+	"zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
+	"zaterdag",
+};
+
+static bool nl_is_leap_year(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int nl_days_in_month(int y, int m)
+{
+	static const int days[12] = { 31, 28, 31, 30, 31, 30,
+				      31, 31, 30, 31, 30, 31 };
+	return m == 2 && nl_is_leap_year(y) ? 29 : days[m - 1];
+}
+
+static void nl_assert_date(struct date d)
+{
+	assert(d.month >= 1 && d.month <= 12);
+	assert(d.day >= 1 && d.day <= nl_days_in_month(d.year, d.month));
+	(void)d;
+}
+
+const char *nl_month(int month)
+{
+	assert(month >= 1 && month <= 12);
+	return nl_month_names[month - 1];
+}
+
+/* Sakamoto's method: the day of the week in the Gregorian calendar. */
+const char *nl_weekday(struct date d)
+{
+	static const int offset[12] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
+	nl_assert_date(d);
+	int y = d.month < 3 ? d.year - 1 : d.year;
+	/* floor division, so that years before 1 stay right */
+	int q4 = y >= 0 ? y / 4 : -((-y + 3) / 4);
+	int q100 = y >= 0 ? y / 100 : -((-y + 99) / 100);
+	int q400 = y >= 0 ? y / 400 : -((-y + 399) / 400);
+	int w = (y + q4 - q100 + q400 + offset[d.month - 1] + d.day) % 7;
+	return nl_weekday_names[(w + 7) % 7];
+}
+
+char *nl_date(struct arena *a, struct date d)
+{
+	nl_assert_date(d);
+	return arena_printf(a, "%d %s %d", d.day, nl_month(d.month), d.year);
+}
+
+char *nl_date_weekday(struct arena *a, struct date d)
+{
+	return arena_printf(a, "%s %s", nl_weekday(d), nl_date(a, d));
+}
+
+static bool nl_date_equal(struct date x, struct date y)
+{
+	return x.year == y.year && x.month == y.month && x.day == y.day;
+}
+
+static struct date nl_next_day(struct date d)
+{
+	if (d.day < nl_days_in_month(d.year, d.month)) {
+		d.day++;
+	} else if (d.month < 12) {
+		d.day = 1;
+		d.month++;
+	} else {
+		d.day = 1;
+		d.month = 1;
+		d.year++;
+	}
+	return d;
+}
+
+char *nl_date_span(struct arena *a, const struct date *dates, int n)
+{
+	assert(dates && (n == 1 || n == 2));
+	struct date from = dates[0], to = dates[n - 1];
+	nl_assert_date(from);
+	nl_assert_date(to);
+	if (n == 1 || nl_date_equal(from, to))
+		return nl_date(a, from);
+	/* Two days in a row: "en"; a longer meeting: "tot en met". */
+	const char *joint = nl_date_equal(nl_next_day(from), to) ?
+				    "en" : "tot en met";
+	if (from.year != to.year)
+		return arena_printf(a, "%s %s %s", nl_date(a, from), joint,
+				    nl_date(a, to));
+	if (from.month != to.month)
+		return arena_printf(a, "%d %s %s %s", from.day,
+				    nl_month(from.month), joint,
+				    nl_date(a, to));
+	return arena_printf(a, "%d %s %s", from.day, joint, nl_date(a, to));
+}
+
+/* ------------------------------------------------------------------ */
+/* Numbers                                                              */
+
+/* Adds one to a string of decimal digits, in place or one longer. */
+static void nl_digits_increment(struct strbuf *digits)
+{
+	for (size_t i = digits->len; i-- > 0;) {
+		if (digits->buf[i] != '9') {
+			digits->buf[i]++;
+			return;
+		}
+		digits->buf[i] = '0';
+	}
+	struct strbuf grown = STRBUF_INIT;
+	strbuf_addc(&grown, '1');
+	strbuf_add(&grown, digits->buf, digits->len);
+	strbuf_release(digits);
+	*digits = grown;
+}
+
+/*
+ * |v| × 10^decimals rounded half away from zero, as decimal digits. The
+ * rounding is done on the 15 significant digits a double holds of what was
+ * written, so 1.005 rounds to 1.01 as a reader expects.
+ */
+static void nl_scaled_digits(struct arena *a, double v, int decimals,
+			     struct strbuf *digits)
+{
+	const char *e = arena_printf(a, "%.14e", fabs(v)); /* d.dddde±x */
+	int exponent = atoi(strchr(e, 'e') + 1);
+	strbuf_addc(digits, e[0]);
+	strbuf_add(digits, e + 2, 14);
+	long shift = (long)exponent - 14 + decimals; /* digits × 10^shift */
+	if (shift >= 0) {
+		for (long k = 0; k < shift; k++)
+			strbuf_addc(digits, '0');
+		return;
+	}
+	size_t drop = (size_t)-shift;
+	if (drop > digits->len) {
+		strbuf_reset(digits);
+		strbuf_addc(digits, '0');
+		return;
+	}
+	size_t keep = digits->len - drop;
+	bool round_up = digits->buf[keep] >= '5';
+	digits->len = keep;
+	digits->buf[keep] = '\0';
+	if (keep == 0)
+		strbuf_addc(digits, '0');
+	if (round_up)
+		nl_digits_increment(digits);
+}
+
+char *nl_number(struct arena *a, double v, int decimals)
+{
+	assert(isfinite(v));
+	assert(decimals >= 0 && decimals <= 15);
+	struct strbuf digits = STRBUF_INIT;
+	nl_scaled_digits(a, v, decimals, &digits);
+	const char *d = strbuf_str(&digits);
+	while (d[0] == '0' && d[1] != '\0')
+		d++;
+	size_t len = strlen(d);
+	bool zero = len == 1 && d[0] == '0';
+
+	struct strbuf out = STRBUF_INIT;
+	if (v < 0 && !zero)
+		strbuf_adds(&out, NL_MINUS); /* a real minus, never "-0" */
+	/* Pad to at least one integer digit: 0,05. */
+	struct strbuf padded = STRBUF_INIT;
+	for (size_t k = len; k <= (size_t)decimals; k++)
+		strbuf_addc(&padded, '0');
+	strbuf_adds(&padded, d);
+	size_t int_len = padded.len - (size_t)decimals;
+	/* Taalunie: a point between groups of three digits, a decimal comma. */
+	for (size_t k = 0; k < int_len; k++) {
+		if (k > 0 && (int_len - k) % 3 == 0)
+			strbuf_addc(&out, '.');
+		strbuf_addc(&out, padded.buf[k]);
+	}
+	if (decimals > 0) {
+		strbuf_addc(&out, ',');
+		strbuf_add(&out, padded.buf + int_len, (size_t)decimals);
+	}
+	strbuf_release(&padded);
+	strbuf_release(&digits);
+	return strbuf_finish(&out, a);
+}

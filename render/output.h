@@ -1,0 +1,31 @@
+/*
+ * output.h — files written whole or not at all.
+ *
+ * An output is written to a temporary file beside its target and renamed
+ * into place only when complete, so a failed run never leaves a partial
+ * file and never replaces a good one.
+ */
+#ifndef DOSSIER_OUTPUT_H
+#define DOSSIER_OUTPUT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "diag.h"
+
+struct output {
+	const char *path; /* the target */
+	char *tmp_path;   /* malloc'd */
+	FILE *fp;
+	bool failed;
+};
+
+/* Open a temporary file beside path. false (with a diag) if impossible. */
+bool output_open(struct output *o, const char *path, struct diags *d);
+/* Flush, sync and rename into place; or remove the temporary file and
+ * report. Returns true when the target now holds the new file. */
+bool output_commit(struct output *o, struct diags *d);
+/* Remove the temporary file; the target is left as it was. */
+void output_abort(struct output *o);
+
+#endif

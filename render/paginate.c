@@ -1,0 +1,325 @@
+/*
+ * paginate.c — lines onto pages, as a careful typesetter would.
+ *
+ * Flows the typeset blocks down the text column: at least `orphans` lines
+ * of a paragraph at the foot of a page and `widows` at the head of the
+ * next; a heading is never the last thing on a page and takes the first
+ * lines of what follows with it; each footnote goes to the foot of the page
+ * whose line refers to it. Then adds the running header and footer
+ * ("Pagina X van Y"), which need the page count.
+ */
+#include "paginate.h"
+
+#include <string.h>
+
+#include "nl.h"
+
+struct flow {
+	struct arena *arena;
+	const struct layout *l;
+	const struct typeset_doc *td;
+	struct pages *out;
+	struct page *page;
+	double y;           /* top of the next line box */
+	double notes_h;     /* height of the footnotes on this page */
+	bool page_empty;    /* nothing in the flow yet */
+	bool *note_placed;  /* by footnote number - 1 */
+};
+
+#define GROW(arr, n, cap, a)                                                 \
+	do {                                                                 \
+		if ((n) == (cap)) {                                          \
+			size_t c_ = (cap) ? (cap) * 2 : 16;                  \
+			void *p_ = arena_array((a), c_, sizeof *(arr));      \
+			if (arr)                                             \
+				memcpy(p_, (arr), (n) * sizeof *(arr));      \
+			(arr) = p_;                                          \
+			(cap) = c_;                                          \
+		}                                                            \
+	} while (0)
+
+static void new_page(struct flow *f)
+{
+	struct pages *o = f->out;
+	GROW(o->pages, o->n_pages, o->cap_pages, f->arena);
+	f->page = &o->pages[o->n_pages++];
+	memset(f->page, 0, sizeof *f->page);
+	f->y = f->l->margin_top_pt;
+	f->notes_h = 0;
+	f->page_empty = true;
+}
+
+static void put_line(struct flow *f, const struct tline *tl, double x,
+		     double y, bool artifact)
+{
+	struct page *p = f->page;
+	GROW(p->lines, p->n_lines, p->cap_lines, f->arena);
+	p->lines[p->n_lines++] = (struct placed_line){ tl, x, y, artifact };
+}
+
+static double bottom(const struct flow *f)
+{
+	return f->l->page_height_pt - f->l->margin_bottom_pt - f->notes_h;
+}
+
+static double notes_height(const struct tblock *n)
+{
+	double h = n->space_after_pt;
+	for (size_t i = 0; i < n->n_lines; i++)
+		h += n->lines[i].height_pt;
+	return h;
+}
+
+/* Extra height the footnotes of a line would take on this page. */
+static double line_notes_height(const struct flow *f, const struct tline *tl,
+				double already)
+{
+	double h = 0;
+	for (int i = 0; i < tl->n_notes; i++) {
+		int no = tl->notes[i];
+		if (no < 1 || (size_t)no > f->td->n_notes ||
+		    f->note_placed[no - 1])
+			continue;
+		if (f->notes_h + already + h == 0)
+			h += f->l->footnote_gap_pt;
+		h += notes_height(&f->td->notes[no - 1]);
+	}
+	return h;
+}
+
+/* How many lines of b, from line `from`, fit on this page. */
+static size_t lines_that_fit(const struct flow *f, const struct tblock *b,
+			     size_t from, double y)
+{
+	double notes = 0;
+	size_t k = from;
+	for (; k < b->n_lines; k++) {
+		const struct tline *tl = &b->lines[k];
+		double extra = line_notes_height(f, tl, notes);
+		if (y + tl->height_pt > bottom(f) - notes - extra)
+			break;
+		y += tl->height_pt;
+		notes += extra;
+	}
+	return k - from;
+}
+
+static void place_notes_of(struct flow *f, const struct tline *tl)
+{
+	for (int i = 0; i < tl->n_notes; i++) {
+		int no = tl->notes[i];
+		if (no < 1 || (size_t)no > f->td->n_notes ||
+		    f->note_placed[no - 1])
+			continue;
+		if (f->notes_h == 0)
+			f->notes_h = f->l->footnote_gap_pt;
+		f->notes_h += notes_height(&f->td->notes[no - 1]);
+		f->note_placed[no - 1] = true;
+		struct page *p = f->page;
+		GROW(p->dests, p->n_dests, p->cap_dests, f->arena);
+		p->dests[p->n_dests++] = (struct page_dest){ no, 0 };
+	}
+}
+
+static void place_lines(struct flow *f, const struct tblock *b, size_t from,
+			size_t n)
+{
+	for (size_t k = from; k < from + n; k++) {
+		const struct tline *tl = &b->lines[k];
+		place_notes_of(f, tl);
+		put_line(f, tl, f->l->margin_left_pt, f->y, false);
+		f->y += tl->height_pt;
+	}
+	if (n)
+		f->page_empty = false;
+}
+
+static void add_outline(struct flow *f, const struct tblock *b)
+{
+	if (!b->outline_level)
+		return;
+	struct page *p = f->page;
+	GROW(p->outline, p->n_outline, p->cap_outline, f->arena);
+	p->outline[p->n_outline++] = (struct page_outline){
+		b->outline_level, b->outline_title, f->y };
+}
+
+/* Height a block needs with the first lines of the blocks it keeps with. */
+static double keep_height(const struct flow *f, size_t i)
+{
+	const struct tblock *bs = f->td->blocks;
+	double h = 0;
+	for (; i < f->td->n_blocks; i++) {
+		const struct tblock *b = &bs[i];
+		if (b->block->kind == BLOCK_PAGE_BREAK || b->block->absolute)
+			break;
+		h += b->space_before_pt;
+		size_t n = b->keep_with_next ? b->n_lines :
+			   (b->n_lines < (size_t)f->l->orphans ?
+			    b->n_lines : (size_t)f->l->orphans);
+		for (size_t k = 0; k < n; k++)
+			h += b->lines[k].height_pt;
+		if (!b->keep_with_next)
+			break;
+		h += b->space_after_pt;
+	}
+	return h;
+}
+
+static void flow_block(struct flow *f, size_t i)
+{
+	const struct tblock *b = &f->td->blocks[i];
+	const struct block *blk = b->block;
+	const struct layout *l = f->l;
+	if (blk->kind == BLOCK_PAGE_BREAK) {
+		if (!f->page_empty || f->page->n_lines)
+			new_page(f);
+		return;
+	}
+	if (blk->kind == BLOCK_SPACE) {
+		if (blk->absolute) {
+			if (f->y < blk->y_pt)
+				f->y = blk->y_pt;
+		} else if (!f->page_empty) {
+			f->y += blk->space_pt;
+		}
+		return;
+	}
+	if (blk->absolute) {
+		double y = blk->y_pt;
+		for (size_t k = 0; k < b->n_lines; k++) {
+			put_line(f, &b->lines[k], blk->x_pt, y, false);
+			y += b->lines[k].height_pt;
+		}
+		return;
+	}
+	if (!f->page_empty)
+		f->y += b->space_before_pt;
+	if (b->keep_with_next && !f->page_empty &&
+	    f->y + keep_height(f, i) - b->space_before_pt > bottom(f))
+		new_page(f);
+	add_outline(f, b);
+	size_t from = 0;
+	while (from < b->n_lines) {
+		size_t left = b->n_lines - from;
+		size_t k = lines_that_fit(f, b, from, f->y);
+		if (k < left) {
+			size_t fit = k;
+			/* Carry at least `widows` lines over, leave at least
+			 * `orphans` behind, or move the whole paragraph. */
+			if (left - k < (size_t)l->widows)
+				k = left > (size_t)l->widows ?
+				    left - (size_t)l->widows : 0;
+			if (k < (size_t)l->orphans)
+				k = 0;
+			/* On an empty page there is no better place. */
+			if (k == 0 && f->page_empty)
+				k = fit ? fit : 1;
+		}
+		place_lines(f, b, from, k);
+		from += k;
+		if (from < b->n_lines)
+			new_page(f);
+	}
+	f->y += b->space_after_pt;
+}
+
+/* Footnotes at the foot of each page, in number order. */
+static void place_footnotes(struct flow *f)
+{
+	const struct layout *l = f->l;
+	for (size_t p = 0; p < f->out->n_pages; p++) {
+		struct page *pg = &f->out->pages[p];
+		if (!pg->n_dests)
+			continue;
+		double h = 0;
+		for (size_t d = 0; d < pg->n_dests; d++)
+			h += notes_height(&f->td->notes[pg->dests[d].note - 1]);
+		double y = l->page_height_pt - l->margin_bottom_pt - h;
+		pg->footnote_rule_y_pt = y - l->footnote_gap_pt / 2;
+		struct page *saved = f->page;
+		f->page = pg;
+		for (size_t d = 0; d < pg->n_dests; d++) {
+			const struct tblock *n =
+				&f->td->notes[pg->dests[d].note - 1];
+			pg->dests[d].y_pt = y;
+			for (size_t k = 0; k < n->n_lines; k++) {
+				put_line(f, &n->lines[k], l->margin_left_pt, y,
+					 false);
+				y += n->lines[k].height_pt;
+			}
+			y += n->space_after_pt;
+		}
+		f->page = saved;
+	}
+}
+
+static const char *fill(struct arena *a, const char *tmpl, const char *key,
+			const char *value)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t kl = strlen(key);
+	for (const char *p = tmpl; *p;) {
+		if (!strncmp(p, key, kl)) {
+			strbuf_adds(&sb, value);
+			p += kl;
+		} else {
+			strbuf_addc(&sb, *p++);
+		}
+	}
+	return strbuf_finish(&sb, a);
+}
+
+static void running_furniture(struct flow *f, struct typesetter *ts,
+			      const struct composition *comp)
+{
+	const struct layout *l = f->l;
+	double width = l->page_width_pt - l->margin_left_pt - l->margin_right_pt;
+	const struct style *fs = layout_style(l, "footer");
+	const struct style *hs = layout_style(l, "header");
+	char pages[24];
+	snprintf(pages, sizeof pages, "%zu", f->out->n_pages);
+	for (size_t p = 0; p < f->out->n_pages; p++) {
+		f->page = &f->out->pages[p];
+		char num[24];
+		snprintf(num, sizeof num, "%zu", p + 1);
+		const char *text = fill(f->arena,
+					fill(f->arena, l->footer_text, "{page}",
+					     num), "{pages}", pages);
+		struct tline *tl = typeset_line(ts, f->arena, text, fs, width);
+		if (tl)
+			put_line(f, tl, l->margin_left_pt,
+				 l->footer_baseline_pt - tl->parts[0].baseline_pt,
+				 true);
+		if (comp->classification) {
+			text = fill(f->arena, l->header_text, "{classification}",
+				    comp->classification);
+			tl = typeset_line(ts, f->arena, text, hs, width);
+			if (tl)
+				put_line(f, tl, l->margin_left_pt,
+					 l->header_baseline_pt -
+					 tl->parts[0].baseline_pt, true);
+		}
+	}
+}
+
+struct pages *paginate(struct typesetter *ts, struct arena *a,
+		       const struct composition *comp,
+		       const struct typeset_doc *td)
+{
+	const struct layout *l = comp->layout;
+	struct pages *out = arena_alloc(a, sizeof *out);
+	out->width_pt = l->page_width_pt;
+	out->height_pt = l->page_height_pt;
+	out->footnote_rule_x_pt = l->margin_left_pt;
+	out->footnote_rule_width_pt = l->footnote_rule_width_pt;
+	out->footnote_rule_pt = l->footnote_rule_pt;
+	struct flow f = { .arena = a, .l = l, .td = td, .out = out };
+	f.note_placed = arena_array(a, td->n_notes + 1, sizeof(bool));
+	new_page(&f);
+	for (size_t i = 0; i < td->n_blocks; i++)
+		flow_block(&f, i);
+	place_footnotes(&f);
+	running_furniture(&f, ts, comp);
+	return out;
+}

@@ -1,0 +1,51 @@
+/*
+ * paginate.h — lines onto pages.
+ *
+ * Input: the typeset document. Output: pages, each a list of placed lines
+ * (the flow, absolutely placed blocks, footnotes at the foot, running
+ * header and footer) and the outline entries that start on it.
+ */
+#ifndef DOSSIER_PAGINATE_H
+#define DOSSIER_PAGINATE_H
+
+#include "typeset.h"
+
+struct placed_line {
+	const struct tline *line;
+	double x_pt, y_pt; /* top-left of the line box on the page */
+	bool artifact;     /* running header or footer */
+};
+
+struct page_outline {
+	int level;
+	const char *title;
+	double y_pt;
+};
+
+struct page_dest {
+	int note;       /* footnote number whose text starts here */
+	double y_pt;
+};
+
+struct page {
+	struct placed_line *lines;
+	size_t n_lines, cap_lines;
+	struct page_outline *outline;
+	size_t n_outline, cap_outline;
+	struct page_dest *dests;
+	size_t n_dests, cap_dests;
+	double footnote_rule_y_pt; /* 0: no footnotes on this page */
+};
+
+struct pages {
+	struct page *pages;
+	size_t n_pages, cap_pages;
+	double width_pt, height_pt;
+	double footnote_rule_x_pt, footnote_rule_width_pt, footnote_rule_pt;
+};
+
+struct pages *paginate(struct typesetter *ts, struct arena *a,
+		       const struct composition *comp,
+		       const struct typeset_doc *td);
+
+#endif

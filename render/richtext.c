@@ -1,0 +1,386 @@
+/*
+ * richtext.c — CommonMark (with GitHub tables and footnotes) into blocks.
+ *
+ * Input: one rich-text field of the model. Output: text and table blocks
+ * appended to the composition, with emphasis, links and footnote
+ * references as spans. cmark-gfm does all the parsing; the notes of the
+ * document are appended as footnote definitions whose text is their key,
+ * so that each reference can be traced back to its note.
+ */
+#include "compose.h"
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nl.h"
+
+static void rich_reserve(struct arena *a, struct rich *r, size_t extra,
+			 size_t *cap)
+{
+	if (r->text && r->len + extra < *cap)
+		return;
+	size_t n = *cap ? *cap : 256;
+	while (n <= r->len + extra)
+		n *= 2;
+	char *t = arena_alloc(a, n);
+	if (r->text)
+		memcpy(t, r->text, r->len);
+	r->text = t;
+	*cap = n;
+}
+
+/* Capacity of the text is kept beside the span capacity. */
+static size_t *rich_text_cap(struct rich *r)
+{
+	return &r->cap_text;
+}
+
+static void rich_append_raw(struct arena *a, struct rich *r, const char *s,
+			    size_t n)
+{
+	rich_reserve(a, r, n, rich_text_cap(r));
+	memcpy(r->text + r->len, s, n);
+	r->len += n;
+	r->text[r->len] = '\0';
+}
+
+void rich_add_span(struct arena *a, struct rich *r, struct span sp)
+{
+	if (r->n_spans == r->cap_spans) {
+		size_t cap = r->cap_spans ? r->cap_spans * 2 : 8;
+		struct span *s = arena_array(a, cap, sizeof *s);
+		if (r->spans)
+			memcpy(s, r->spans, r->n_spans * sizeof *s);
+		r->spans = s;
+		r->cap_spans = cap;
+	}
+	r->spans[r->n_spans++] = sp;
+}
+
+/* The last character of the text so far, for quote direction. */
+static uint32_t rich_last_char(const struct rich *r)
+{
+	if (!r->len)
+		return 0;
+	size_t i = r->len - 1;
+	while (i > 0 && ((unsigned char)r->text[i] & 0xC0) == 0x80)
+		i--;
+	const unsigned char *p = (const unsigned char *)r->text + i;
+	if (p[0] < 0x80)
+		return p[0];
+	if ((p[0] & 0xE0) == 0xC0)
+		return (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+	if ((p[0] & 0xF0) == 0xE0)
+		return (uint32_t)(p[0] & 0x0F) << 12 |
+		       (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+	return (uint32_t)(p[0] & 0x07) << 18 | (uint32_t)(p[1] & 0x3F) << 12 |
+	       (uint32_t)(p[2] & 0x3F) << 6 | (p[3] & 0x3F);
+}
+
+void rich_append_text(struct compose_ctx *c, struct rich *r, const char *s,
+		      bool hyphenate)
+{
+	char *t = nl_smarten(c->arena, s, rich_last_char(r));
+	if (hyphenate && c->hyph)
+		t = hyph_text(c->hyph, c->arena, t);
+	rich_append_raw(c->arena, r, t, strlen(t));
+}
+
+struct walker {
+	struct compose_ctx *c;
+	const struct style *style;
+	const struct text *field;
+	int list_depth;
+	int list_number[8];
+	bool list_ordered[8];
+	const char **note_keys; /* cmark's footnote index - 1 → key */
+	size_t n_note_keys;
+};
+
+/* The number of the note with this key, given at its first reference. */
+static int footnote_number(struct compose_ctx *c, const char *key)
+{
+	struct composition *comp = c->comp;
+	for (size_t i = 0; i < comp->n_notes; i++)
+		if (!strcmp(comp->notes[i].key, key))
+			return comp->notes[i].number;
+	if (comp->n_notes == comp->cap_notes) {
+		size_t cap = comp->cap_notes ? comp->cap_notes * 2 : 8;
+		struct footnote *n = arena_array(c->arena, cap, sizeof *n);
+		if (comp->notes)
+			memcpy(n, comp->notes, comp->n_notes * sizeof *n);
+		comp->notes = n;
+		comp->cap_notes = cap;
+	}
+	size_t ix = comp->n_notes++;
+	comp->notes[ix].number = (int)comp->n_notes;
+	comp->notes[ix].key = key;
+	/* The note's text may refer to further notes, which may move the
+	 * array: fill it in by index afterwards. */
+	const struct note *note = model_find_note(c->doc, key);
+	if (note) {
+		struct rich content = richtext_inline(c, &note->text);
+		comp->notes[ix].content = content;
+	}
+	return comp->notes[ix].number;
+}
+
+/* Inline children of node into r. */
+static void walk_inlines(struct walker *w, cmark_node *node, struct rich *r)
+{
+	struct compose_ctx *c = w->c;
+	for (cmark_node *n = cmark_node_first_child(node); n;
+	     n = cmark_node_next(n)) {
+		size_t start = r->len;
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+			rich_append_text(c, r, cmark_node_get_literal(n),
+					 w->style->hyphenate);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+			rich_append_raw(c->arena, r, " ", 1);
+			break;
+		case CMARK_NODE_LINEBREAK:
+			rich_append_raw(c->arena, r, "\xE2\x80\xA8", 3);
+			break;
+		case CMARK_NODE_CODE:
+			rich_append_raw(c->arena, r, cmark_node_get_literal(n),
+					strlen(cmark_node_get_literal(n)));
+			rich_add_span(c->arena, r, (struct span){
+				start, r->len, SPAN_CODE, NULL, 0 });
+			break;
+		case CMARK_NODE_HTML_INLINE:
+			rich_append_text(c, r, cmark_node_get_literal(n), false);
+			break;
+		case CMARK_NODE_EMPH:
+		case CMARK_NODE_STRONG:
+			walk_inlines(w, n, r);
+			rich_add_span(c->arena, r, (struct span){
+				start, r->len,
+				cmark_node_get_type(n) == CMARK_NODE_EMPH ?
+				SPAN_ITALIC : SPAN_BOLD, NULL, 0 });
+			break;
+		case CMARK_NODE_LINK:
+			walk_inlines(w, n, r);
+			rich_add_span(c->arena, r, (struct span){
+				start, r->len, SPAN_LINK,
+				arena_strdup(c->arena, cmark_node_get_url(n)),
+				0 });
+			break;
+		case CMARK_NODE_IMAGE:
+			walk_inlines(w, n, r);
+			break;
+		case CMARK_NODE_FOOTNOTE_REFERENCE: {
+				long ix = strtol(cmark_node_get_literal(n),
+						 NULL, 10);
+				if (ix < 1 || (size_t)ix > w->n_note_keys)
+					break;
+				int no = footnote_number(
+					c, w->note_keys[ix - 1]);
+				char num[16];
+				snprintf(num, sizeof num, "%d", no);
+				rich_append_raw(c->arena, r, num, strlen(num));
+				rich_add_span(c->arena, r, (struct span){
+					start, r->len, SPAN_NOTEREF, NULL,
+					no });
+			break;
+		}
+		default:
+			walk_inlines(w, n, r);
+			break;
+		}
+	}
+}
+
+static struct block *text_block(struct walker *w, const struct style *style)
+{
+	struct block *b = compose_add_block(w->c->comp, w->c->arena,
+					    BLOCK_TEXT);
+	b->style = style;
+	b->rich.pos = w->field->pos;
+	return b;
+}
+
+static void walk_table(struct walker *w, cmark_node *table)
+{
+	struct compose_ctx *c = w->c;
+	int rows = 0, cols = 0;
+	for (cmark_node *row = cmark_node_first_child(table); row;
+	     row = cmark_node_next(row)) {
+		int n = 0;
+		for (cmark_node *cell = cmark_node_first_child(row); cell;
+		     cell = cmark_node_next(cell))
+			n++;
+		cols = n > cols ? n : cols;
+		rows++;
+	}
+	struct block *b = compose_add_block(c->comp, c->arena, BLOCK_TABLE);
+	b->style = layout_style(c->comp->layout, "table");
+	b->table = arena_alloc(c->arena, sizeof *b->table);
+	b->table->rows = rows;
+	b->table->cols = cols;
+	b->table->header_row = true;
+	b->table->cells = arena_array(c->arena, (size_t)(rows * cols),
+				      sizeof(struct rich));
+	const struct style *saved = w->style;
+	w->style = b->style;
+	int r = 0;
+	for (cmark_node *row = cmark_node_first_child(table); row;
+	     row = cmark_node_next(row), r++) {
+		int k = 0;
+		for (cmark_node *cell = cmark_node_first_child(row); cell;
+		     cell = cmark_node_next(cell), k++) {
+			struct rich *cr = &b->table->cells[r * cols + k];
+			cr->pos = w->field->pos;
+			walk_inlines(w, cell, cr);
+		}
+	}
+	w->style = saved;
+}
+
+static void walk_blocks(struct walker *w, cmark_node *node)
+{
+	struct compose_ctx *c = w->c;
+	const struct layout *l = c->comp->layout;
+	for (cmark_node *n = cmark_node_first_child(node); n;
+	     n = cmark_node_next(n)) {
+		const char *type = cmark_node_get_type_string(n);
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_PARAGRAPH: {
+			bool in_list = w->list_depth > 0;
+			struct block *b = text_block(
+				w, in_list ? layout_style(l, "list") : w->style);
+			walk_inlines(w, n, &b->rich);
+			if (in_list) {
+				b->indent_pt = l->list_indent_pt *
+					       w->list_depth;
+				int d = w->list_depth - 1;
+				/* Only the item's first paragraph is labelled. */
+				if (cmark_node_previous(n) == NULL) {
+					b->label = w->list_ordered[d] ?
+						arena_printf(c->arena, "%d.",
+							     w->list_number[d]++) :
+						"\xE2\x80\xA2";
+				}
+			}
+			break;
+		}
+		case CMARK_NODE_HEADING: {
+			struct block *b = text_block(w,
+						     layout_style(l, "heading3"));
+			walk_inlines(w, n, &b->rich);
+			break;
+		}
+		case CMARK_NODE_LIST:
+			if (w->list_depth < 8) {
+				int d = w->list_depth;
+				w->list_ordered[d] = cmark_node_get_list_type(n) ==
+						     CMARK_ORDERED_LIST;
+				w->list_number[d] = cmark_node_get_list_start(n);
+				w->list_depth++;
+				walk_blocks(w, n);
+				w->list_depth--;
+			} else {
+				walk_blocks(w, n);
+			}
+			break;
+		case CMARK_NODE_CODE_BLOCK:
+		case CMARK_NODE_HTML_BLOCK: {
+			struct block *b = text_block(w, w->style);
+			rich_append_text(c, &b->rich, cmark_node_get_literal(n),
+					 false);
+			break;
+		}
+		case CMARK_NODE_THEMATIC_BREAK:
+			break;
+		default:
+			if (!strcmp(type, "table"))
+				walk_table(w, n);
+			else if (cmark_node_get_type(n) !=
+				 CMARK_NODE_FOOTNOTE_DEFINITION)
+				walk_blocks(w, n); /* item, block quote */
+			break;
+		}
+	}
+}
+
+/* Parse a field with the document's notes appended as definitions. */
+static cmark_node *parse_field(struct compose_ctx *c, const struct text *t,
+			       struct walker *w)
+{
+	static int registered;
+	if (!registered) {
+		cmark_gfm_core_extensions_ensure_registered();
+		registered = 1;
+	}
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_adds(&sb, t->src ? t->src : "");
+	for (size_t i = 0; i < c->doc->n_notes; i++)
+		strbuf_addf(&sb, "\n\n[^%s]: %s\n", c->doc->notes[i].key,
+			    c->doc->notes[i].key);
+	cmark_parser *p = cmark_parser_new(CMARK_OPT_FOOTNOTES);
+	cmark_parser_attach_syntax_extension(
+		p, cmark_find_syntax_extension("table"));
+	cmark_parser_feed(p, strbuf_str(&sb), sb.len);
+	cmark_node *doc = cmark_parser_finish(p);
+	cmark_parser_free(p);
+	strbuf_release(&sb);
+
+	/* Definitions come last, in the order of their index. */
+	size_t n = 0;
+	for (cmark_node *d = cmark_node_first_child(doc); d;
+	     d = cmark_node_next(d))
+		if (cmark_node_get_type(d) == CMARK_NODE_FOOTNOTE_DEFINITION)
+			n++;
+	w->note_keys = arena_array(c->arena, n + 1, sizeof(char *));
+	w->n_note_keys = 0;
+	for (cmark_node *d = cmark_node_first_child(doc); d;
+	     d = cmark_node_next(d)) {
+		if (cmark_node_get_type(d) != CMARK_NODE_FOOTNOTE_DEFINITION)
+			continue;
+		cmark_node *para = cmark_node_first_child(d);
+		cmark_node *txt = para ? cmark_node_first_child(para) : NULL;
+		const char *key = txt ? cmark_node_get_literal(txt) : NULL;
+		w->note_keys[w->n_note_keys++] =
+			arena_strdup(c->arena, key ? key : "");
+	}
+	return doc;
+}
+
+void richtext_blocks(struct compose_ctx *c, const struct text *field,
+		     const struct style *style)
+{
+	if (!field->src)
+		return;
+	struct walker w = { .c = c, .style = style, .field = field };
+	cmark_node *doc = parse_field(c, field, &w);
+	walk_blocks(&w, doc);
+	cmark_node_free(doc);
+}
+
+struct rich richtext_inline(struct compose_ctx *c, const struct text *field)
+{
+	struct rich r = { .pos = field->pos };
+	if (!field->src)
+		return r;
+	struct walker w = { .c = c, .field = field,
+			    .style = layout_style(c->comp->layout,
+						  "footnote") };
+	cmark_node *doc = parse_field(c, field, &w);
+	bool first = true;
+	for (cmark_node *n = cmark_node_first_child(doc); n;
+	     n = cmark_node_next(n)) {
+		if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION)
+			continue;
+		if (!first)
+			rich_append_raw(c->arena, &r, " ", 1);
+		walk_inlines(&w, n, &r);
+		first = false;
+	}
+	cmark_node_free(doc);
+	if (!r.text)
+		rich_append_raw(c->arena, &r, "", 0);
+	return r;
+}

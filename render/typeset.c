@@ -1,0 +1,461 @@
+/*
+ * typeset.c — blocks into lines with pango, harfbuzz and fontconfig.
+ *
+ * Input: a composition (text already Dutch-typeset, soft hyphens in place)
+ * and its layout. Output: per block the lines it is set in, each with the
+ * pango line that holds its shaped, justified glyphs, the footnotes it
+ * refers to and its links. Line height is the style's leading, so the
+ * baseline grid does not depend on the fonts on a line.
+ */
+#include "typeset.h"
+
+#include <fontconfig/fontconfig.h>
+#include <pango/pangofc-fontmap.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct typesetter {
+	FcConfig *fc;
+	PangoFontMap *fontmap;
+	PangoContext *context;
+};
+
+struct typesetter *typeset_create(const char *fonts_conf, struct diags *diags)
+{
+	FcConfig *fc = FcConfigCreate();
+	if (!fc || !FcConfigParseAndLoad(fc, (const FcChar8 *)fonts_conf,
+					 FcTrue) ||
+	    !FcConfigBuildFonts(fc)) {
+		diag_error_status(diags, EXIT_NOINPUT,
+				  (struct srcpos){ fonts_conf, 0, 0 },
+				  "cannot load the font configuration");
+		if (fc)
+			FcConfigDestroy(fc);
+		return NULL;
+	}
+	struct typesetter *ts = calloc(1, sizeof *ts);
+	if (!ts)
+		abort();
+	ts->fc = fc;
+	ts->fontmap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(ts->fontmap), fc);
+	ts->context = pango_font_map_create_context(ts->fontmap);
+	/* Points are device units; no hinting, so positions do not depend
+	 * on a pixel grid (the PDF is resolution-free). */
+	pango_cairo_context_set_resolution(ts->context, 72.0);
+	cairo_font_options_t *fo = cairo_font_options_create();
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
+	pango_cairo_context_set_font_options(ts->context, fo);
+	cairo_font_options_destroy(fo);
+	pango_context_set_language(ts->context,
+				   pango_language_from_string("nl-nl"));
+	pango_context_set_round_glyph_positions(ts->context, FALSE);
+	return ts;
+}
+
+void typeset_destroy(struct typesetter *ts)
+{
+	if (!ts)
+		return;
+	g_object_unref(ts->context);
+	g_object_unref(ts->fontmap);
+	FcConfigDestroy(ts->fc);
+	free(ts);
+}
+
+static void unref_layout(void *p)
+{
+	g_object_unref(p);
+}
+
+static PangoFontDescription *style_font(const struct style *s)
+{
+	PangoFontDescription *fd = pango_font_description_new();
+	pango_font_description_set_family(fd, s->font);
+	pango_font_description_set_absolute_size(fd, s->size_pt * PANGO_SCALE);
+	pango_font_description_set_weight(fd, s->bold ? PANGO_WEIGHT_BOLD :
+						    PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_style(fd, s->italic ? PANGO_STYLE_ITALIC :
+						     PANGO_STYLE_NORMAL);
+	return fd;
+}
+
+static void add_attr(PangoAttrList *al, PangoAttribute *at, size_t start,
+		     size_t end)
+{
+	at->start_index = (guint)start;
+	at->end_index = (guint)end;
+	pango_attr_list_insert(al, at);
+}
+
+static PangoLayout *make_layout(struct typesetter *ts, struct arena *a,
+				const struct layout *l, const struct rich *r,
+				const struct style *s, double width_pt)
+{
+	PangoLayout *pl = pango_layout_new(ts->context);
+	arena_on_destroy(a, unref_layout, pl);
+	PangoFontDescription *fd = style_font(s);
+	pango_layout_set_font_description(pl, fd);
+	pango_font_description_free(fd);
+	pango_layout_set_text(pl, r->text ? r->text : "", (int)r->len);
+	pango_layout_set_width(pl, (int)(width_pt * PANGO_SCALE));
+	pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_justify(pl, s->align == ALIGN_JUSTIFY);
+	pango_layout_set_alignment(pl, s->align == ALIGN_RIGHT ?
+				   PANGO_ALIGN_RIGHT :
+				   s->align == ALIGN_CENTER ?
+				   PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+	PangoAttrList *al = pango_attr_list_new();
+	for (size_t i = 0; i < r->n_spans; i++) {
+		const struct span *sp = &r->spans[i];
+		switch (sp->kind) {
+		case SPAN_ITALIC:
+			add_attr(al, pango_attr_style_new(PANGO_STYLE_ITALIC),
+				 sp->start, sp->end);
+			break;
+		case SPAN_BOLD:
+			add_attr(al, pango_attr_weight_new(PANGO_WEIGHT_BOLD),
+				 sp->start, sp->end);
+			break;
+		case SPAN_NOTEREF:
+			add_attr(al, pango_attr_size_new_absolute(
+					 (int)(s->size_pt * l->noteref_scale *
+					       PANGO_SCALE)),
+				 sp->start, sp->end);
+			add_attr(al, pango_attr_rise_new(
+					 (int)(l->noteref_rise_pt * PANGO_SCALE)),
+				 sp->start, sp->end);
+			break;
+		case SPAN_LINK:
+			add_attr(al, pango_attr_underline_new(
+					 PANGO_UNDERLINE_SINGLE),
+				 sp->start, sp->end);
+			break;
+		case SPAN_CODE:
+			break;
+		}
+	}
+	pango_layout_set_attributes(pl, al);
+	pango_attr_list_unref(al);
+	return pl;
+}
+
+/* Name the first character no configured font can show. */
+static bool check_glyphs(PangoLayout *pl, const struct rich *r,
+			 struct diags *diags)
+{
+	if (pango_layout_get_unknown_glyphs_count(pl) == 0)
+		return true;
+	PangoLayoutIter *it = pango_layout_get_iter(pl);
+	do {
+		PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+		if (!run)
+			continue;
+		for (int i = 0; i < run->glyphs->num_glyphs; i++) {
+			PangoGlyph g = run->glyphs->glyphs[i].glyph;
+			if (!(g & PANGO_GLYPH_UNKNOWN_FLAG))
+				continue;
+			gunichar ch = g & ~PANGO_GLYPH_UNKNOWN_FLAG;
+			/* Invisible controls are drawn as nothing. */
+			if (ch == 0x2028 || ch == 0x00AD || ch == '\n' ||
+			    ch == 0x200B || ch == 0x2060)
+				continue;
+			char u[8] = { 0 };
+			g_unichar_to_utf8(ch, u);
+			diag_error(diags, r->pos,
+				   "the character '%s' (U+%04X) cannot be "
+				   "shown by any of dossier's fonts; replace "
+				   "it or remove it", u, (unsigned)ch);
+			pango_layout_iter_free(it);
+			return false;
+		}
+	} while (pango_layout_iter_next_run(it));
+	pango_layout_iter_free(it);
+	return true;
+}
+
+/* Baseline offset within a line box of the style's leading. */
+static double baseline_in_box(PangoLayoutLine *line, const struct style *s)
+{
+	PangoRectangle logical;
+	pango_layout_line_get_extents(line, NULL, &logical);
+	double ascent = -logical.y / (double)PANGO_SCALE;
+	double descent = (logical.height + logical.y) / (double)PANGO_SCALE;
+	/* Lines with a raised footnote number are taller: use the font. */
+	if (ascent + descent > s->size_pt * 1.6) {
+		ascent = s->size_pt * 1.07;
+		descent = s->size_pt * 0.29;
+	}
+	return (s->leading_pt - (ascent + descent)) / 2 + ascent;
+}
+
+static void line_notes_and_links(struct arena *a, struct tline *tl,
+				 PangoLayoutLine *line, const struct rich *r,
+				 double x_pt, double height_pt)
+{
+	size_t lo = (size_t)line->start_index;
+	size_t hi = lo + (size_t)line->length;
+	for (size_t i = 0; i < r->n_spans; i++) {
+		const struct span *sp = &r->spans[i];
+		if (sp->end <= lo || sp->start >= hi)
+			continue;
+		if (sp->kind == SPAN_NOTEREF && sp->start >= lo) {
+			int *n = arena_array(a, (size_t)tl->n_notes + 1,
+					     sizeof *n);
+			if (tl->n_notes)
+				memcpy(n, tl->notes,
+				       (size_t)tl->n_notes * sizeof *n);
+			n[tl->n_notes++] = sp->note;
+			tl->notes = n;
+		}
+		if (sp->kind != SPAN_LINK && sp->kind != SPAN_NOTEREF)
+			continue;
+		int x0, x1;
+		size_t s0 = sp->start > lo ? sp->start : lo;
+		size_t s1 = sp->end < hi ? sp->end : hi;
+		pango_layout_line_index_to_x(line, (int)s0, 0, &x0);
+		pango_layout_line_index_to_x(line, (int)s1, 0, &x1);
+		struct tlink *lk = arena_array(a, (size_t)tl->n_links + 1,
+					       sizeof *lk);
+		if (tl->n_links)
+			memcpy(lk, tl->links, (size_t)tl->n_links * sizeof *lk);
+		lk[tl->n_links] = (struct tlink){
+			x_pt + x0 / (double)PANGO_SCALE,
+			x_pt + x1 / (double)PANGO_SCALE, 0, height_pt,
+			sp->kind == SPAN_LINK ? sp->href : NULL,
+			sp->kind == SPAN_NOTEREF ? sp->note : 0 };
+		tl->links = lk;
+		tl->n_links++;
+	}
+}
+
+/* The lines of a layout, each in a box of the style's leading. */
+static struct tline *layout_lines(struct arena *a, PangoLayout *pl,
+				  const struct rich *r, const struct style *s,
+				  double x_pt, size_t *n_out)
+{
+	int n = pango_layout_get_line_count(pl);
+	struct tline *lines = arena_array(a, (size_t)n, sizeof *lines);
+	PangoLayoutIter *it = pango_layout_get_iter(pl);
+	int i = 0;
+	do {
+		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
+		PangoRectangle logical;
+		pango_layout_iter_get_line_extents(it, NULL, &logical);
+		struct tline *tl = &lines[i++];
+		tl->height_pt = s->leading_pt;
+		tl->parts = arena_alloc(a, sizeof *tl->parts);
+		tl->n_parts = 1;
+		tl->parts[0].line = line;
+		tl->parts[0].x_pt = x_pt + logical.x / (double)PANGO_SCALE;
+		tl->parts[0].baseline_pt = baseline_in_box(line, s);
+		memcpy(tl->parts[0].rgb, s->color_rgb, sizeof s->color_rgb);
+		line_notes_and_links(a, tl, line, r, tl->parts[0].x_pt,
+				     s->leading_pt);
+	} while (pango_layout_iter_next_line(it) && i < n);
+	pango_layout_iter_free(it);
+	*n_out = (size_t)i;
+	return lines;
+}
+
+/* Add a part (a one-line label such as a bullet) to a line. */
+static void add_part(struct arena *a, struct tline *tl, PangoLayoutLine *line,
+		     double x_pt, double baseline_pt, const double rgb[3])
+{
+	struct tpart *p = arena_array(a, (size_t)tl->n_parts + 1, sizeof *p);
+	if (tl->n_parts)
+		memcpy(p, tl->parts, (size_t)tl->n_parts * sizeof *p);
+	p[tl->n_parts] = (struct tpart){ line, x_pt, baseline_pt,
+					 { rgb[0], rgb[1], rgb[2] } };
+	tl->parts = p;
+	tl->n_parts++;
+}
+
+static double column_width(const struct layout *l)
+{
+	return l->page_width_pt - l->margin_left_pt - l->margin_right_pt;
+}
+
+static bool set_text_block(struct typesetter *ts, struct arena *a,
+			   const struct layout *l, const struct block *b,
+			   struct tblock *tb, struct diags *diags)
+{
+	const struct style *s = b->style;
+	double width = b->absolute ? b->width_pt : column_width(l);
+	double text_x = s->indent_pt + b->indent_pt;
+	double label_x = text_x;
+	if (b->label) {
+		double hang = b->label_style ? l->label_width_pt :
+					       l->list_indent_pt;
+		if (b->label_style)
+			text_x += hang;
+		label_x = text_x - hang;
+	}
+	PangoLayout *pl = make_layout(ts, a, l, &b->rich, s, width - text_x);
+	if (!check_glyphs(pl, &b->rich, diags))
+		return false;
+	tb->lines = layout_lines(a, pl, &b->rich, s, text_x, &tb->n_lines);
+	if (b->label && tb->n_lines) {
+		const struct style *ls = b->label_style ? b->label_style : s;
+		struct rich lr = { .text = (char *)b->label,
+				   .len = strlen(b->label), .pos = b->rich.pos };
+		PangoLayout *ll = make_layout(ts, a, l, &lr, ls, -1);
+		add_part(a, &tb->lines[0], pango_layout_get_line_readonly(ll, 0),
+			 label_x, tb->lines[0].parts[0].baseline_pt,
+			 ls->color_rgb);
+	}
+	return true;
+}
+
+static bool set_table(struct typesetter *ts, struct arena *a,
+		      const struct layout *l, const struct block *b,
+		      struct tblock *tb, struct diags *diags)
+{
+	const struct table *t = b->table;
+	const struct style *body = b->style;
+	const struct style *head = layout_style(l, "table_header");
+	double pad = l->table_cell_padding_pt;
+	double avail = column_width(l) - body->indent_pt;
+	int cols = t->cols > 0 ? t->cols : 1;
+
+	/* Columns get their natural width when it fits, else a share in
+	 * proportion to it. */
+	double *natural = arena_array(a, (size_t)cols, sizeof *natural);
+	double total = 0;
+	for (int c = 0; c < cols; c++) {
+		for (int r = 0; r < t->rows; r++) {
+			const struct rich *cell = &t->cells[r * t->cols + c];
+			PangoLayout *pl = make_layout(ts, a, l, cell,
+						      r == 0 ? head : body, -1);
+			PangoRectangle lg;
+			pango_layout_get_extents(pl, NULL, &lg);
+			double w = lg.width / (double)PANGO_SCALE + 2 * pad;
+			if (w > natural[c])
+				natural[c] = w;
+		}
+		total += natural[c];
+	}
+	double scale = total > avail ? avail / total : 1.0;
+
+	tb->lines = arena_array(a, (size_t)t->rows, sizeof *tb->lines);
+	tb->n_lines = (size_t)t->rows;
+	for (int r = 0; r < t->rows; r++) {
+		const struct style *s = r == 0 && t->header_row ? head : body;
+		struct tline *row = &tb->lines[r];
+		double x = body->indent_pt;
+		int max_lines = 1;
+		for (int c = 0; c < cols; c++) {
+			const struct rich *cell = &t->cells[r * t->cols + c];
+			double w = natural[c] * scale;
+			PangoLayout *pl = make_layout(ts, a, l, cell, s,
+						      w - 2 * pad);
+			if (!check_glyphs(pl, cell, diags))
+				return false;
+			size_t n;
+			struct tline *cl = layout_lines(a, pl, cell, s,
+							x + pad, &n);
+			for (size_t i = 0; i < n; i++)
+				add_part(a, row, cl[i].parts[0].line,
+					 cl[i].parts[0].x_pt,
+					 pad + i * s->leading_pt +
+					 cl[i].parts[0].baseline_pt,
+					 s->color_rgb);
+			if ((int)n > max_lines)
+				max_lines = (int)n;
+			x += w;
+		}
+		row->height_pt = max_lines * s->leading_pt + 2 * pad;
+		double x1 = body->indent_pt + total * scale;
+		int nr = (r == 0) + (r == 0 && t->header_row) +
+			 (r == t->rows - 1);
+		row->rules = arena_array(a, (size_t)nr, sizeof *row->rules);
+		if (r == 0)
+			row->rules[row->n_rules++] = (struct trule){
+				body->indent_pt, x1, 0, l->table_rule_pt };
+		if (r == 0 && t->header_row)
+			row->rules[row->n_rules++] = (struct trule){
+				body->indent_pt, x1, row->height_pt,
+				l->table_rule_pt / 2 };
+		if (r == t->rows - 1)
+			row->rules[row->n_rules++] = (struct trule){
+				body->indent_pt, x1, row->height_pt,
+				l->table_rule_pt };
+	}
+	return true;
+}
+
+/* The text of a block without soft hyphens, for the outline. */
+static const char *plain_title(struct arena *a, const struct rich *r)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < r->len; i++) {
+		if ((unsigned char)r->text[i] == 0xC2 && i + 1 < r->len &&
+		    (unsigned char)r->text[i + 1] == 0xAD) {
+			i++;
+			continue;
+		}
+		strbuf_addc(&sb, r->text[i]);
+	}
+	return strbuf_finish(&sb, a);
+}
+
+struct typeset_doc *typeset_blocks(struct typesetter *ts, struct arena *a,
+				   const struct composition *comp,
+				   struct diags *diags)
+{
+	const struct layout *l = comp->layout;
+	struct typeset_doc *td = arena_alloc(a, sizeof *td);
+	td->blocks = arena_array(a, comp->n_blocks, sizeof *td->blocks);
+	td->n_blocks = comp->n_blocks;
+	bool ok = true;
+	for (size_t i = 0; i < comp->n_blocks; i++) {
+		const struct block *b = &comp->blocks[i];
+		struct tblock *tb = &td->blocks[i];
+		tb->block = b;
+		if (b->style) {
+			tb->space_before_pt = b->style->space_before_pt;
+			tb->space_after_pt = b->style->space_after_pt;
+			tb->keep_with_next = b->style->keep_with_next;
+		}
+		tb->outline_level = b->outline_level;
+		if (b->kind == BLOCK_TEXT) {
+			ok &= set_text_block(ts, a, l, b, tb, diags);
+			if (b->outline_level)
+				tb->outline_title = plain_title(a, &b->rich);
+		} else if (b->kind == BLOCK_TABLE) {
+			ok &= set_table(ts, a, l, b, tb, diags);
+		}
+	}
+	const struct style *fs = layout_style(l, "footnote");
+	td->notes = arena_array(a, comp->n_notes, sizeof *td->notes);
+	td->n_notes = comp->n_notes;
+	for (size_t i = 0; i < comp->n_notes; i++) {
+		struct block *nb = arena_alloc(a, sizeof *nb);
+		nb->kind = BLOCK_TEXT;
+		nb->style = fs;
+		nb->rich = comp->notes[i].content;
+		nb->label = arena_printf(a, "%d", comp->notes[i].number);
+		nb->label_style = fs;
+		td->notes[i].block = nb;
+		td->notes[i].space_after_pt = fs->space_after_pt;
+		/* The number hangs in a column of its own width. */
+		struct layout nl = *l;
+		nl.label_width_pt = l->footnote_number_width_pt;
+		ok &= set_text_block(ts, a, &nl, nb, &td->notes[i], diags);
+	}
+	return ok ? td : NULL;
+}
+
+struct tline *typeset_line(struct typesetter *ts, struct arena *a,
+			   const char *text, const struct style *style,
+			   double width_pt)
+{
+	struct rich r = { .text = (char *)text, .len = strlen(text) };
+	struct layout dummy = { 0 };
+	PangoLayout *pl = make_layout(ts, a, &dummy, &r, style, width_pt);
+	size_t n;
+	struct tline *lines = layout_lines(a, pl, &r, style, 0, &n);
+	return n ? &lines[0] : NULL;
+}

@@ -1,0 +1,82 @@
+/*
+ * typeset.h — blocks into lines, with pango.
+ *
+ * The typesetter owns the fonts (fontconfig pinned by fonts/fonts.conf)
+ * and the pango context. typeset_blocks() sets every block of a
+ * composition into lines of known height; a table row is one line made of
+ * several parts. Lines keep their pango layouts alive until the arena dies,
+ * so later stages can draw the very glyphs set here.
+ */
+#ifndef DOSSIER_TYPESET_H
+#define DOSSIER_TYPESET_H
+
+#include <pango/pangocairo.h>
+#include <stdbool.h>
+
+#include "compose.h"
+
+struct typesetter;
+
+struct typesetter *typeset_create(const char *fonts_conf,
+				  struct diags *diags);
+void typeset_destroy(struct typesetter *ts);
+
+/* A piece of one pango line placed in a line box. */
+struct tpart {
+	PangoLayoutLine *line;
+	double x_pt;        /* left edge of the pango line, from the column */
+	double baseline_pt; /* from the top of the line box */
+	double rgb[3];
+};
+
+struct trule {
+	double x0_pt, x1_pt, y_pt, width_pt; /* y from the top of the box */
+};
+
+struct tlink {
+	double x0_pt, x1_pt, top_pt, bottom_pt; /* relative to the line box */
+	const char *uri;  /* external link, or NULL */
+	int note;         /* footnote number to jump to, or 0 */
+};
+
+struct tline {
+	double height_pt;
+	struct tpart *parts;
+	int n_parts;
+	struct trule *rules;
+	int n_rules;
+	struct tlink *links;
+	int n_links;
+	int *notes;   /* footnote numbers referenced on this line */
+	int n_notes;
+};
+
+struct tblock {
+	const struct block *block;
+	struct tline *lines;
+	size_t n_lines;
+	double space_before_pt, space_after_pt;
+	bool keep_with_next;
+	int outline_level;
+	const char *outline_title; /* plain text, soft hyphens removed */
+};
+
+struct typeset_doc {
+	struct tblock *blocks;
+	size_t n_blocks;
+	struct tblock *notes; /* one per footnote, in number order */
+	size_t n_notes;
+};
+
+/* Set every block and footnote. NULL with diags when a character cannot
+ * be shown by any configured font. */
+struct typeset_doc *typeset_blocks(struct typesetter *ts, struct arena *a,
+				   const struct composition *comp,
+				   struct diags *diags);
+
+/* One line of plain text in a style, for running headers and footers. */
+struct tline *typeset_line(struct typesetter *ts, struct arena *a,
+			   const char *text, const struct style *style,
+			   double width_pt);
+
+#endif

@@ -1,0 +1,128 @@
+/*
+ * write_cairo.c — the cairo writer: display list → PDF.
+ *
+ * Replays each page's glyph runs with pango_cairo_show_glyph_item, which
+ * gives cairo the text behind the glyphs (so the PDF's text can be copied
+ * and searched) and lets cairo embed font subsets. Adds rules, links,
+ * the outline and the metadata; dates come from the document, never the
+ * clock, so the same input gives the same bytes.
+ */
+#include "write_cairo.h"
+
+#include <cairo-pdf.h>
+#include <string.h>
+
+#include "output.h"
+
+static cairo_status_t write_stream(void *closure, const unsigned char *data,
+				   unsigned int length)
+{
+	struct output *o = closure;
+	if (fwrite(data, 1, length, o->fp) != length) {
+		o->failed = true;
+		return CAIRO_STATUS_WRITE_ERROR;
+	}
+	return CAIRO_STATUS_SUCCESS;
+}
+
+static void draw_page(cairo_t *cr, const struct dl_page *p)
+{
+	for (size_t i = 0; i < p->n_items; i++) {
+		const struct dl_item *it = &p->items[i];
+		switch (it->kind) {
+		case DL_GLYPHS:
+			cairo_set_source_rgb(cr, it->rgb[0], it->rgb[1],
+					     it->rgb[2]);
+			cairo_move_to(cr, it->x, it->y);
+			pango_cairo_show_glyph_item(
+				cr, it->text, (PangoGlyphItem *)it->glyphs);
+			break;
+		case DL_RULE:
+			cairo_set_source_rgb(cr, 0, 0, 0);
+			cairo_set_line_width(cr, it->h);
+			cairo_move_to(cr, it->x, it->y);
+			cairo_line_to(cr, it->x + it->w, it->y);
+			cairo_stroke(cr);
+			break;
+		case DL_LINK: {
+			char attr[1024];
+			if (it->uri && !strchr(it->uri, '\''))
+				snprintf(attr, sizeof attr,
+					 "rect=[%.2f %.2f %.2f %.2f] uri='%s'",
+					 it->x, it->y, it->w, it->h, it->uri);
+			else if (it->dest_page)
+				snprintf(attr, sizeof attr,
+					 "rect=[%.2f %.2f %.2f %.2f] "
+					 "page=%d pos=[0 %.2f]",
+					 it->x, it->y, it->w, it->h,
+					 it->dest_page, it->dest_y);
+			else
+				break;
+			cairo_tag_begin(cr, CAIRO_TAG_LINK, attr);
+			cairo_tag_end(cr, CAIRO_TAG_LINK);
+			break;
+		}
+		}
+	}
+}
+
+static void add_outline(cairo_surface_t *s, const struct display_list *dl)
+{
+	int parent[8] = { CAIRO_PDF_OUTLINE_ROOT };
+	for (size_t i = 0; i < dl->n_outline; i++) {
+		const struct dl_outline *o = &dl->outline[i];
+		int level = o->level < 1 ? 1 : o->level > 7 ? 7 : o->level;
+		char link[64];
+		snprintf(link, sizeof link, "page=%d pos=[0 %.2f]", o->page,
+			 o->y);
+		int id = cairo_pdf_surface_add_outline(
+			s, parent[level - 1], o->title, link,
+			CAIRO_PDF_OUTLINE_FLAG_OPEN);
+		parent[level] = id;
+		for (int k = level + 1; k < 8; k++)
+			parent[k] = id;
+	}
+}
+
+static void set_metadata(cairo_surface_t *s, const struct display_list *dl)
+{
+	char date[32];
+	snprintf(date, sizeof date, "%04d-%02d-%02dT00:00:00Z", dl->date.year,
+		 dl->date.month, dl->date.day);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, dl->title);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR,
+				       dl->author);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT,
+				       dl->subject);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS,
+				       dl->keywords);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR,
+				       dl->creator);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
+}
+
+bool write_cairo_pdf(const struct display_list *dl, const char *path,
+		     struct diags *d)
+{
+	struct output o;
+	if (!output_open(&o, path, d))
+		return false;
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(
+		write_stream, &o, dl->width_pt, dl->height_pt);
+	cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
+	set_metadata(s, dl);
+	cairo_t *cr = cairo_create(s);
+	for (size_t p = 0; p < dl->n_pages; p++) {
+		draw_page(cr, &dl->pages[p]);
+		cairo_show_page(cr);
+	}
+	add_outline(s, dl);
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	cairo_status_t st = cairo_surface_status(s);
+	cairo_surface_destroy(s);
+	if (st != CAIRO_STATUS_SUCCESS)
+		o.failed = true;
+	return output_commit(&o, d);
+}

@@ -1,0 +1,13 @@
+/*
+ * write_cairo.h — the display list into a PDF with cairo.
+ */
+#ifndef DOSSIER_WRITE_CAIRO_H
+#define DOSSIER_WRITE_CAIRO_H
+
+#include "dl.h"
+
+/* Write dl as a PDF at path (atomically). false with diags on failure. */
+bool write_cairo_pdf(const struct display_list *dl, const char *path,
+		     struct diags *d);
+
+#endif

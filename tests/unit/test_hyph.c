@@ -1,0 +1,321 @@
+/*
+ * test_hyph.c — Dutch hyphenation with the real hyphen-nl patterns.
+ *
+ * Input: words and running text from the seed documents. Output checked:
+ * the exact string with its soft hyphens (written SHY below). Each pinned
+ * division was checked against the Woordenlijst's syllables; breaks the
+ * patterns put before a trema, or get wrong (Oekraïne), are asserted gone.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "hyph.h"
+
+#define SHY "\xC2\xAD"
+
+struct fixture {
+	struct hyphenator *h;
+	struct arena *a;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = malloc(sizeof *f);
+	if (!f)
+		return -1;
+	f->h = hyph_create(HYPH_DEFAULT_DIC);
+	f->a = arena_create();
+	*state = f;
+	return f->h ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	hyph_destroy(f->h);
+	arena_destroy(f->a);
+	free(f);
+	return 0;
+}
+
+static const char *hyph(void **state, const char *text)
+{
+	struct fixture *f = *state;
+	return hyph_text(f->h, f->a, text);
+}
+
+/* The text with every soft hyphen taken out. */
+static char *strip_soft_hyphens(struct arena *a, const char *s, int *count)
+{
+	char *out = arena_strdup(a, s), *w = out;
+	*count = 0;
+	for (const char *r = s; *r;) {
+		if (r[0] == SHY[0] && r[1] == SHY[1]) {
+			r += 2;
+			(*count)++;
+		} else {
+			*w++ = *r++;
+		}
+	}
+	*w = '\0';
+	return out;
+}
+
+static void test_compound_with_hyphen_is_hyphenated_in_its_parts(void **state)
+{
+	assert_string_equal(hyph(state, "defensie-uitgaven"),
+			    "de" SHY "fen" SHY "sie-uit" SHY "ga" SHY "ven");
+}
+
+static void test_bondgenootschap_breaks_at_its_syllables(void **state)
+{
+	assert_string_equal(hyph(state, "bondgenootschap"),
+			    "bond" SHY "ge" SHY "noot" SHY "schap");
+}
+
+static void test_oekraiense_keeps_trema_and_breaks_oe_kra(void **state)
+{
+	/* Patterns: oek-ra-ïen-se; Woordenlijst: Oe·kra·ïen·se, and no break
+	 * before the ï (the trema would have to go). */
+	assert_string_equal(hyph(state, "Oekraïense"),
+			    "Oe" SHY "kraïen" SHY "se");
+}
+
+static void test_oekraine_breaks_after_the_trema_only(void **state)
+{
+	assert_string_equal(hyph(state, "Oekraïne Oekraïners"),
+			    "Oe" SHY "kraï" SHY "ne Oe" SHY "kraï" SHY "ners");
+}
+
+static void test_no_break_before_trema_in_ministeriele(void **state)
+{
+	/* Patterns: mi-nis-te-ri-ë-le; the break ri-ë would need ri-e. */
+	assert_string_equal(hyph(state, "ministeriële"),
+			    "mi" SHY "nis" SHY "te" SHY "rië" SHY "le");
+}
+
+static void test_no_break_before_trema_in_gecoordineerde(void **state)
+{
+	assert_string_equal(hyph(state, "gecoördineerde"),
+			    "ge" SHY "coör" SHY "di" SHY "neer" SHY "de");
+}
+
+static void test_trema_word_with_only_a_trema_break_stays_whole(void **state)
+{
+	/* ideeën, knieën: the one break (idee-ën) is before the trema. */
+	assert_string_equal(hyph(state, "ideeën knieën"), "ideeën knieën");
+}
+
+static void test_interoperabiliteit_breaks_at_its_syllables(void **state)
+{
+	assert_string_equal(hyph(state, "NAVO-interoperabiliteit"),
+			    "NAVO-in" SHY "ter" SHY "o" SHY "pe" SHY "ra" SHY
+			    "bi" SHY "li" SHY "teit");
+}
+
+static void test_samenwerking_breaks_at_its_syllables(void **state)
+{
+	assert_string_equal(hyph(state, "samenwerking"),
+			    "sa" SHY "men" SHY "wer" SHY "king");
+}
+
+static void test_capitalised_word_is_hyphenated(void **state)
+{
+	assert_string_equal(hyph(state, "Buitenlandse"),
+			    "Bui" SHY "ten" SHY "land" SHY "se");
+}
+
+static void test_long_compound_breaks_at_its_parts(void **state)
+{
+	assert_string_equal(hyph(state, "veiligheidsvraagstukken "
+					"luchtruimschendingen"),
+			    "vei" SHY "lig" SHY "heids" SHY "vraag" SHY "stuk"
+			    SHY "ken lucht" SHY "ruim" SHY "schen" SHY "din"
+			    SHY "gen");
+}
+
+static void test_staatssecretaris_breaks_at_its_syllables(void **state)
+{
+	assert_string_equal(hyph(state, "staatssecretaris"),
+			    "staats" SHY "se" SHY "cre" SHY "ta" SHY "ris");
+}
+
+static void test_complementariteit_breaks_at_its_syllables(void **state)
+{
+	assert_string_equal(hyph(state, "complementariteit onlosmakelijk"),
+			    "com" SHY "ple" SHY "men" SHY "ta" SHY "ri" SHY
+			    "teit on" SHY "los" SHY "ma" SHY "ke" SHY "lijk");
+}
+
+static void test_part_after_capital_compound_is_hyphenated(void **state)
+{
+	assert_string_equal(hyph(state, "Noord-Atlantische verdediging"),
+			    "Noord-At" SHY "lan" SHY "ti" SHY "sche ver" SHY
+			    "de" SHY "di" SHY "ging");
+}
+
+static void test_words_in_capitals_stay_whole(void **state)
+{
+	assert_string_equal(hyph(state, "NAVO PURL KFOR iFMM NAVO-top "
+					"OEKRAINE"),
+			    "NAVO PURL KFOR iFMM NAVO-top OEKRAINE");
+}
+
+static void test_words_with_digits_stay_whole(void **state)
+{
+	assert_string_equal(hyph(state, "F-35 2025 A400M-transportvliegtuig"),
+			    "F-35 2025 A400M-trans" SHY "port" SHY "vlieg" SHY
+			    "tuig");
+}
+
+static void test_urls_and_mail_addresses_stay_whole(void **state)
+{
+	const char *text = "zie https://www.rijksoverheid.nl/ministeries, "
+			   "(www.defensiematerieel.nl) of "
+			   "postbus.buitenlandsezaken@minbuza.nl";
+	assert_string_equal(hyph(state, text), text);
+}
+
+static void test_word_with_soft_hyphen_is_left_as_typed(void **state)
+{
+	assert_string_equal(hyph(state, "verdedi" SHY "ging"),
+			    "verdedi" SHY "ging");
+}
+
+static void test_short_words_stay_whole(void **state)
+{
+	assert_string_equal(hyph(state, "raad over deze NAVO-top"),
+			    "raad over deze NAVO-top");
+}
+
+static void test_words_outside_latin1_stay_whole(void **state)
+{
+	const char *text = "Ελληνικά кириллица Łódźkiewicz Ştefănescu";
+	assert_string_equal(hyph(state, text), text);
+}
+
+static void test_no_break_next_to_an_apostrophe(void **state)
+{
+	assert_string_equal(hyph(state, "commissie’s China's auto’s "
+					"’s-Gravenhage"),
+			    "com" SHY "mis" SHY "sie’s Chi" SHY "na's auto’s "
+			    "’s-Gra" SHY "ven" SHY "ha" SHY "ge");
+}
+
+static void test_punctuation_and_no_break_spaces_are_copied(void **state)
+{
+	assert_string_equal(hyph(state, "“Verdediging,” EUR\xC2\xA0" "500 "
+					"mln. (24–25 juni)!"),
+			    "“Ver" SHY "de" SHY "di" SHY "ging,” EUR\xC2\xA0"
+			    "500 mln. (24–25 juni)!");
+}
+
+static void test_invalid_utf8_is_copied_unchanged(void **state)
+{
+	assert_string_equal(hyph(state, "samen\xFFwerking \xC3"),
+			    "sa" SHY "men\xFFwer" SHY "king \xC3");
+}
+
+static void test_empty_text_stays_empty(void **state)
+{
+	assert_string_equal(hyph(state, ""), "");
+}
+
+static void test_missing_dictionary_gives_null(void **state)
+{
+	(void)state;
+	assert_null(hyph_create("/nonexistent/hyph_xx_XX.dic"));
+}
+
+static const char long_text[] =
+	"\n"
+	"De NAVO Foreign Ministers Meeting (FMM) vindt op 3 en 4 december aanstaande plaats in Brussel. \n"
+	"De bijeenkomst biedt kans om terug te blikken op de NAVO-top in Washington D.C. van 9 tot 11 \n"
+	"juli 2024 en om de implementatie van de besluiten die daar zijn genomen te bespreken. De oorlog \n"
+	"in Oekraïne duurt inmiddels al meer dan duizend dagen. De FMM zal daarom wederom grotendeels \n"
+	"in het teken staan van de aanhoudende Russische agressie, de noodzaak om Oekraïne te blijven \n"
+	"steunen en de gevolgen van de oorlog voor de Euro-Atlantische veiligheid. Tevens zal deze FMM \n"
+	"vooruitblikken op de NAVO-top in Den Haag op 24 en 25 juni 2025. Voor deze FMM zijn, naast de \n"
+	"32 NAVO-bondgenoten, ook Oekraïne, de EU en Jordanië uitgenodigd. \n"
+	"\n"
+	"De FMM bestaat uit drie werksessies en zal in het teken staan van de voornaamste strategische \n"
+	"uitdagingen waar het bondgenootschap voor staat. In de NATO-Ukraine Council (NUC) spreken \n"
+	"bondgenoten samen met de Oekraïense minister van Buitenlandse Zaken Andrii Sybiha en de \n"
+	"beoogd Hoge Vertegenwoordiger voor buitenlandse zaken en veiligheidsbeleid van de EU (EU HV) \n"
+	"Kaja Kallas over de ontwikkelingen in Oekraïne. Daarnaast spreken de NAVO-ministers over de \n"
+	"Zuidflank. Koning Abdullah II van Jordanië is uitgenodigd om deel te nemen aan deze sessie.  \n"
+	"\n"
+	"Deze geannoteerde agenda wordt tevens benut om uw Kamer, mede namens de minister van \n"
+	"Defensie, te informeren over de voortzetting van de Nederlandse bijdrage aan operatie Interflex.  \n"
+	"\n"
+	"Werksessie Strategische uitdagingen  \n"
+	"\n"
+	"Tijdens deze werksessie spreken de 32 NAVO-ministers van Buitenlandse Zaken over de \n"
+	"voornaamste strategische uitdagingen waar het bondgenootschap voor staat. De Russische \n"
+	"agressie vormt de meest acute en directe dreiging voor de NAVO. Het aankomend jaar zullen de \n"
+	"bondgenoten hun strategic approach ten opzichte van Rusland tegen het licht houden, zoals \n"
+	"afgesproken tijdens de NAVO-top in Washington. Ook spreken de bondgenoten over het strategisch \n"
+	"partnerschap tussen Rusland en China, en de gezamenlijke inzet van deze landen om de \n"
+	"internationale rechtsorde te ondermijnen, alsook over de groeiende militaire en \n"
+	"veiligheidssamenwerking van Rusland met Noord-Korea, Iran en Belarus. Er zal tevens aandacht \n"
+	"zijn voor de toenemende hybride aanvallen van Rusland op bondgenoten. \n"
+	"\n"
+	"Rusland zet zich actief in om Euro-Atlantische veiligheid te ondermijnen, en zet vrede en stabiliteit \n"
+	"ernstig onder druk door de agressie in Oekraïne. Hierdoor zijn de veiligheid en stabiliteit in Europa \n"
+	"niet langer vanzelfsprekend. Het kabinet heeft ernstige zorgen over de Russische oorlogseconomie, \n"
+	"het herstelvermogen van Russische militaire capaciteiten – waaronder door middel van  \n"
+	"sanctieomzeiling – het provoceren en testen van NAVO-bondgenoten via hybride aanvallen, \n"
+	"schending van het NAVO-luchtruim en de grootschalige inzet van Noord-Koreaanse troepen. In \n"
+	"toenemende mate maakt Rusland gebruik van sabotage, geweld, grensprovocaties, \n";
+
+static void test_long_text_is_unchanged_without_soft_hyphens(void **state)
+{
+	struct fixture *f = *state;
+	int count;
+	char *plain = strip_soft_hyphens(f->a, hyph(state, long_text), &count);
+	assert_string_equal(plain, long_text);
+	assert_true(count > 300);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(name) cmocka_unit_test(name)
+		T(test_compound_with_hyphen_is_hyphenated_in_its_parts),
+		T(test_bondgenootschap_breaks_at_its_syllables),
+		T(test_oekraiense_keeps_trema_and_breaks_oe_kra),
+		T(test_oekraine_breaks_after_the_trema_only),
+		T(test_no_break_before_trema_in_ministeriele),
+		T(test_no_break_before_trema_in_gecoordineerde),
+		T(test_trema_word_with_only_a_trema_break_stays_whole),
+		T(test_interoperabiliteit_breaks_at_its_syllables),
+		T(test_samenwerking_breaks_at_its_syllables),
+		T(test_capitalised_word_is_hyphenated),
+		T(test_long_compound_breaks_at_its_parts),
+		T(test_staatssecretaris_breaks_at_its_syllables),
+		T(test_complementariteit_breaks_at_its_syllables),
+		T(test_part_after_capital_compound_is_hyphenated),
+		T(test_words_in_capitals_stay_whole),
+		T(test_words_with_digits_stay_whole),
+		T(test_urls_and_mail_addresses_stay_whole),
+		T(test_word_with_soft_hyphen_is_left_as_typed),
+		T(test_short_words_stay_whole),
+		T(test_words_outside_latin1_stay_whole),
+		T(test_no_break_next_to_an_apostrophe),
+		T(test_punctuation_and_no_break_spaces_are_copied),
+		T(test_invalid_utf8_is_copied_unchanged),
+		T(test_empty_text_stays_empty),
+		T(test_missing_dictionary_gives_null),
+		T(test_long_text_is_unchanged_without_soft_hyphens),
+#undef T
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
