@@ -56,9 +56,8 @@ static bool is_dir(const char *p)
 
 /* Where layouts/ and fonts/ are: $DOSSIER_HOME, the folder above the
  * program (build/dossier in a checkout), or the installed data. */
-static const char *find_home(const char *argv0)
+static const char *find_home(struct arena *a)
 {
-	static char buf[PATH_MAX];
 	const char *env = getenv("DOSSIER_HOME");
 	if (env && *env)
 		return env;
@@ -66,14 +65,9 @@ static const char *find_home(const char *argv0)
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n > 0) {
 		exe[n] = '\0';
-	} else {
-		snprintf(exe, sizeof exe, "%s", argv0);
-	}
-	char *dir = dirname(exe);
-	snprintf(buf, sizeof buf, "%s/../layouts", dir);
-	if (is_dir(buf)) {
-		snprintf(buf, sizeof buf, "%s/..", dir);
-		return buf;
+		char *home = arena_printf(a, "%s/..", dirname(exe));
+		if (is_dir(arena_printf(a, "%s/layouts", home)))
+			return home;
 	}
 	return DOSSIER_DATADIR;
 }
@@ -175,18 +169,18 @@ int main(int argc, char **argv)
 		return usage_error("say where the PDFs go with -o DIR%s", "");
 	}
 	int status = EXIT_DONE;
+	struct arena *a = arena_create(); /* lives as long as the run */
 	if (run.render) {
 		if (!ensure_dir(run.out_dir)) {
 			free(files);
+			arena_destroy(a);
 			return EXIT_CANTCREAT;
 		}
-		run.home = find_home(argv[0]);
-		struct arena *a = arena_create();
 		struct diags d;
 		diags_init(&d, a);
-		char conf[PATH_MAX];
-		snprintf(conf, sizeof conf, "%s/fonts/fonts.conf", run.home);
-		run.ts = typeset_create(conf, &d);
+		run.home = find_home(a);
+		run.ts = typeset_create(arena_printf(a, "%s/fonts/fonts.conf",
+						     run.home), &d);
 		run.hyph = hyph_create(HYPH_DEFAULT_DIC);
 		if (!run.hyph)
 			diag_error_status(&d, EXIT_NOINPUT,
@@ -199,7 +193,6 @@ int main(int argc, char **argv)
 			status = d.status;
 			n_files = 0;
 		}
-		arena_destroy(a);
 	}
 	for (int i = 0; i < n_files; i++) {
 		int s = process(&run, files[i]);
@@ -208,6 +201,7 @@ int main(int argc, char **argv)
 	}
 	typeset_destroy(run.ts);
 	hyph_destroy(run.hyph);
+	arena_destroy(a);
 	free(files);
 	return status;
 }

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 bool output_open(struct output *o, const char *path, struct diags *d)
@@ -18,6 +19,11 @@ bool output_open(struct output *o, const char *path, struct diags *d)
 		abort();
 	snprintf(o->tmp_path, n, "%s.tmp-XXXXXX", path);
 	int fd = mkstemp(o->tmp_path);
+	/* mkstemp makes the file private; give it the usual permissions. */
+	mode_t mask = umask(0);
+	umask(mask);
+	if (fd >= 0)
+		(void)fchmod(fd, 0666 & ~mask);
 	if (fd < 0 || !(o->fp = fdopen(fd, "wb"))) {
 		diag_error_status(d, EXIT_CANTCREAT,
 				  (struct srcpos){ path, 0, 0 },

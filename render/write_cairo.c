@@ -113,10 +113,18 @@ bool write_cairo_pdf(const struct display_list *dl, const char *path,
 	cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
 	set_metadata(s, dl);
 	cairo_t *cr = cairo_create(s);
+	/* One structure element around everything: without it cairo 1.16
+	 * writes link annotations that point at an object it never writes,
+	 * and the file's cross-reference table is damaged. */
+	cairo_tag_begin(cr, "Document", "");
 	for (size_t p = 0; p < dl->n_pages; p++) {
 		draw_page(cr, &dl->pages[p]);
+		if (p + 1 == dl->n_pages)
+			cairo_tag_end(cr, "Document");
 		cairo_show_page(cr);
 	}
+	if (!dl->n_pages)
+		cairo_tag_end(cr, "Document");
 	add_outline(s, dl);
 	cairo_destroy(cr);
 	cairo_surface_finish(s);

@@ -1,0 +1,135 @@
+/*
+ * model.c — small questions asked of the meeting model.
+ *
+ * The names of the enums as written in the data, the note for a footnote
+ * key, and model_text_pos(): from a byte offset in a text field's source to
+ * file:line:col. With the raw source of the scalar (parse.c keeps it) the
+ * walk is exact for every YAML style; without it, line counting for block
+ * scalars and "same line, later column" for the rest.
+ */
+#include "model.h"
+
+#include <assert.h>
+#include <string.h>
+
+const char *model_doc_kind_name(enum doc_kind k)
+{
+	switch (k) {
+	case DOC_GEANNOTEERDE_AGENDA:
+		return "geannoteerde-agenda";
+	case DOC_VERSLAG:
+		return "verslag";
+	case DOC_BRIEFING_PACK:
+		return "briefing-pack";
+	}
+	assert(!"unknown enum doc_kind");
+	return "?";
+}
+
+const struct note *model_find_note(const struct document *doc,
+				   const char *key)
+{
+	assert(doc && key);
+	for (size_t i = 0; i < doc->n_notes; i++)
+		if (strcmp(doc->notes[i].key, key) == 0)
+			return &doc->notes[i];
+	return NULL;
+}
+
+/* A place in the raw source, advanced one byte at a time. Columns count
+ * characters, as libfyaml's marks do. */
+struct raw_walk {
+	const char *p;
+	int line, col;
+};
+
+static void raw_walk_step(struct raw_walk *w)
+{
+	unsigned char c = (unsigned char)*w->p++;
+	if (c == '\n') {
+		w->line++;
+		w->col = 1;
+	} else if ((c & 0xC0) != 0x80) {
+		w->col++;
+	}
+}
+
+/* Bytes of the raw source that YAML drops or folds: indentation, line
+ * breaks, quotes and escape backslashes. */
+static int raw_only(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\\' ||
+	       c == '"' || c == '\'';
+}
+
+/* Walk raw and src side by side: equal bytes advance both, bytes YAML drops
+ * advance raw, folded line breaks (a space or newline in src) advance src,
+ * anything else (an escape) advances both. */
+static struct srcpos text_pos_raw(const struct text *t, size_t off)
+{
+	const char *s = t->src;
+	struct raw_walk w = { t->raw, t->raw_pos.line, t->raw_pos.col };
+	size_t i = 0;
+	while (i < off && *w.p) {
+		if (*w.p == s[i]) {
+			raw_walk_step(&w);
+			i++;
+		} else if (raw_only(*w.p)) {
+			raw_walk_step(&w);
+		} else if (s[i] == ' ' || s[i] == '\n') {
+			i++;
+		} else {
+			raw_walk_step(&w);
+			i++;
+		}
+	}
+	while (*w.p && *w.p != s[off] && raw_only(*w.p))
+		raw_walk_step(&w);
+	return (struct srcpos){ t->pos.file, w.line, w.col };
+}
+
+/* Block scalar without raw source: lines of src are lines of the file,
+ * indented by block_indent - 1; pos is the first non-blank line. */
+static struct srcpos text_pos_block(const struct text *t, size_t off)
+{
+	const char *s = t->src;
+	int leading = 0;
+	while (s[leading] == '\n')
+		leading++;
+	int line = t->pos.line - leading;
+	size_t bol = 0;
+	for (size_t i = 0; i < off; i++)
+		if (s[i] == '\n') {
+			line++;
+			bol = i + 1;
+		}
+	int col = t->block_indent;
+	for (size_t i = bol; i < off; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			col++;
+	return (struct srcpos){ t->pos.file, line, col };
+}
+
+static struct srcpos text_pos_flow(const struct text *t, size_t off)
+{
+	int col = t->pos.col;
+	for (size_t i = 0; i < off; i++)
+		if (((unsigned char)t->src[i] & 0xC0) != 0x80)
+			col++;
+	return (struct srcpos){ t->pos.file, t->pos.line, col };
+}
+
+struct srcpos model_text_pos(const struct text *t, size_t off)
+{
+	assert(t);
+	if (!t->src)
+		return t->pos;
+	size_t len = strlen(t->src);
+	if (off > len)
+		off = len;
+	if (t->raw)
+		return text_pos_raw(t, off);
+	if (t->block_indent > 0)
+		return text_pos_block(t, off);
+	return text_pos_flow(t, off);
+}

@@ -1,0 +1,195 @@
+/*
+ * model.h — the meeting model: what parse.c makes of a meeting file.
+ *
+ * A plain tree of C structs, all in the document's arena. Strings are UTF-8
+ * and NUL-terminated; optional strings are NULL when absent. Every value
+ * keeps its source position so later stages can name the place of an error.
+ * Rich-text fields keep their CommonMark source; richtext.c parses them.
+ */
+#ifndef DOSSIER_MODEL_H
+#define DOSSIER_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+struct date {
+	int year, month, day; /* a valid calendar date when year != 0 */
+};
+
+struct text {
+	const char *src;   /* NULL when absent */
+	struct srcpos pos; /* the scalar's first character */
+	/* Block scalars (| and >): the column where content lines start, so a
+	 * position inside the text can be mapped back to file:line:col.
+	 * 0 for plain and quoted scalars (then line offsets are unknown). */
+	int block_indent;
+	/* The scalar as written in the file (from the first character after
+	 * an opening quote, or from the first line of a block scalar), and
+	 * where that is: model_text_pos() walks it beside src so positions
+	 * are exact for folded and multi-line scalars too. NULL when the text
+	 * was not read from a file. */
+	const char *raw;
+	struct srcpos raw_pos;
+};
+
+enum doc_kind {
+	DOC_GEANNOTEERDE_AGENDA,
+	DOC_VERSLAG,
+	DOC_BRIEFING_PACK,
+};
+
+struct participant {
+	struct text name;
+};
+
+struct meeting_info {
+	struct text name;
+	struct text short_name; /* key "short" */
+	bool informal;
+	struct date dates[2];
+	int n_dates; /* 1 or 2 */
+	struct srcpos dates_pos;
+	struct text place;
+	struct text venue;
+	struct participant *participants;
+	size_t n_participants;
+};
+
+struct letter {
+	struct text to;
+	struct text salutation;
+	struct text body; /* rich text */
+	struct text closing;
+	struct text signatory;
+	struct srcpos pos;
+};
+
+struct chart_ref {
+	const char *id;
+	struct srcpos pos;
+};
+
+struct section {
+	struct text heading;
+	struct text text;     /* rich text */
+	struct text position; /* rich text: "Nederlandse inzet" */
+	struct chart_ref *charts;
+	size_t n_charts;
+	struct section *sections;
+	size_t n_sections;
+	int level; /* 1 for top-level sections, at most 3 */
+	struct srcpos pos;
+};
+
+struct note {
+	const char *key;
+	struct text text; /* rich text (inline) */
+	struct srcpos pos; /* of the key */
+};
+
+enum chart_type { CHART_BAR, CHART_STACKED_BAR, CHART_HBAR, CHART_LINE };
+enum chart_unit { UNIT_EUR, UNIT_PERCENT, UNIT_COUNT };
+
+struct chart_value {
+	const char *category; /* the key as written: "2024" or a label */
+	double value;
+	struct srcpos pos;
+};
+
+struct chart_series {
+	struct text name;
+	struct chart_value *values;
+	size_t n_values;
+	struct srcpos pos;
+};
+
+struct chart_target {
+	struct text label;
+	double value;
+	const char *from, *to; /* categories, NULL when absent */
+	struct srcpos from_pos, to_pos;
+};
+
+struct chart {
+	const char *id;
+	struct srcpos id_pos;
+	enum chart_type type;
+	struct text title;
+	enum chart_unit unit;
+	struct text source;
+	struct chart_series *series;
+	size_t n_series;
+	struct chart_target *targets;
+	size_t n_targets;
+	struct srcpos pos;
+};
+
+struct recipient {
+	struct text name;
+	struct text email;
+};
+
+struct file_ref {
+	const char *path;     /* as written */
+	const char *resolved; /* relative to the meeting file's folder */
+	struct srcpos pos;
+};
+
+struct document {
+	const char *path; /* the file it was read from */
+	int format;
+	const char *id;
+	struct srcpos id_pos;
+	enum doc_kind kind;
+	struct text title; /* src NULL when not given */
+	bool has_date;
+	struct date date;
+	struct text author;
+	struct text layout; /* NULL: the default layout for the kind */
+	struct text classification;
+	struct text reference; /* optional "kenmerk" of the letter (extension) */
+	struct text intro;     /* optional rich text before the first section
+				  (extension) */
+	struct meeting_info meeting;
+	struct letter *letter; /* NULL when absent */
+	struct section *sections;
+	size_t n_sections;
+	struct note *notes;
+	size_t n_notes;
+	struct file_ref *data;
+	size_t n_data;
+	struct chart *charts; /* inline charts and those of the data files */
+	size_t n_charts;
+	struct file_ref *annexes;
+	size_t n_annexes;
+	struct recipient *distribution;
+	size_t n_distribution;
+};
+
+/* Text names of the enums, as written in the data. */
+const char *model_doc_kind_name(enum doc_kind k);
+
+/* The note with this key, or NULL. */
+const struct note *model_find_note(const struct document *doc,
+				   const char *key);
+
+/*
+ * parse.c: read and validate one meeting file (and the data files it
+ * names). Returns NULL and fills diags on any error; diags->status says
+ * whether the file could not be read (EXIT_NOINPUT) or is bad (EXIT_DATAERR).
+ * All memory, including the diags' messages, comes from the arena.
+ */
+struct document *model_parse_file(struct arena *a, const char *path,
+				  struct diags *diags);
+/* The same from a buffer in memory ("path" only names it in messages). */
+struct document *model_parse_buffer(struct arena *a, const char *path,
+				    const char *buf, size_t len,
+				    struct diags *diags);
+
+/* The position of byte offset "off" in a text's source, for messages about
+ * a place inside a rich-text field (best effort for flow scalars). */
+struct srcpos model_text_pos(const struct text *t, size_t off);
+
+#endif

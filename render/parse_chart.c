@@ -1,0 +1,408 @@
+/*
+ * parse_chart.c — charts: the data files a meeting names, and the charts
+ * written in it (FORMAT.md, "A data file").
+ *
+ * Input: the YAML tree of a chart list (from parse.c), and the paths under
+ * 'data', read and turned into trees with parse_tree(). Output: the charts
+ * appended to doc->charts in the order they are read (data files first,
+ * then the meeting file's own), every id unique over all of them, and the
+ * check that a section's chart reference names one of them.
+ */
+#include "parse.h"
+
+#include <assert.h>
+#include <locale.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const chart_types[] = { "bar", "stacked-bar", "hbar",
+					   "line" }; /* enum chart_type */
+static const char *const chart_units[] = { "eur", "percent",
+					   "count" }; /* enum chart_unit */
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* A decimal number as YAML and JSON write it: -12, 2.5, 2.5e9. */
+static bool parse_number(const char *s, double *out)
+{
+	const char *p = s;
+	size_t digits = 0;
+	if (*p == '+' || *p == '-')
+		p++;
+	for (; is_digit(*p); p++)
+		digits++;
+	if (*p == '.')
+		for (p++; is_digit(*p); p++)
+			digits++;
+	if (!digits)
+		return false;
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '+' || *p == '-')
+			p++;
+		if (!is_digit(*p))
+			return false;
+		while (is_digit(*p))
+			p++;
+	}
+	if (*p)
+		return false;
+	/* strtod reads the locale's decimal point; pango may set nl_NL. */
+	struct strbuf sb = STRBUF_INIT;
+	const char *point = localeconv()->decimal_point;
+	for (p = s; *p; p++)
+		if (*p == '.')
+			strbuf_adds(&sb, point);
+		else
+			strbuf_addc(&sb, *p);
+	*out = strtod(strbuf_str(&sb), NULL);
+	strbuf_release(&sb);
+	return isfinite(*out);
+}
+
+static bool node_number(const struct ynode *v, double *out)
+{
+	return v->kind == YN_SCALAR && !v->is_null && parse_number(v->str, out);
+}
+
+/* "2,5" is the Dutch way; say how to write it. */
+static const char *comma_hint(struct pctx *pc, const struct ynode *v)
+{
+	if (v->kind != YN_SCALAR || !strchr(v->str, ','))
+		return "";
+	char *dot = arena_strdup(pc->a, v->str);
+	*strchr(dot, ',') = '.';
+	double x;
+	if (!parse_number(dot, &x))
+		return "";
+	return arena_printf(pc->a, " (write a decimal point: %s)",
+			    parse_snip(pc, dot));
+}
+
+static struct chart *push_chart(struct pctx *pc)
+{
+	struct document *doc = pc->doc;
+	if (doc->n_charts == pc->charts_cap) {
+		size_t cap = pc->charts_cap ? 2 * pc->charts_cap : 8;
+		struct chart *c = arena_array(pc->a, cap, sizeof *c);
+		if (doc->n_charts)
+			memcpy(c, doc->charts, doc->n_charts * sizeof *c);
+		doc->charts = c;
+		pc->charts_cap = cap;
+	}
+	return &doc->charts[doc->n_charts++];
+}
+
+/* ---- series and their values ---- */
+
+static void parse_value(struct pctx *pc, const struct ynode *k,
+			struct chart_series *s, struct strmap *seen)
+{
+	const struct ynode *v = k->next;
+	if (k->kind != YN_SCALAR) {
+		parse_error(pc, k->pos, "a key must be text; got %s",
+			    parse_describe(pc, k));
+		return;
+	}
+	if (strmap_get(seen, k->str)) {
+		parse_error(pc, k->pos, "key '%s' appears twice in 'values'",
+			    parse_snip(pc, k->str));
+		return;
+	}
+	strmap_put(pc->a, seen, k->str, (void *)k);
+	double x;
+	if (!node_number(v, &x)) {
+		parse_error(pc, v->pos,
+			    "'values' must map each category to a number; got "
+			    "%s for %s%s",
+			    parse_describe(pc, v), parse_snip(pc, k->str),
+			    comma_hint(pc, v));
+		return;
+	}
+	s->values[s->n_values++] =
+		(struct chart_value){ k->str, x, k->pos };
+}
+
+static void parse_values(struct pctx *pc, const struct ynode *v,
+			 struct chart_series *s)
+{
+	if (v->kind == YN_SCALAR && v->is_null) {
+		parse_error(pc, v->pos,
+			    "'values' must map at least one category to a "
+			    "number");
+		return;
+	}
+	if (!parse_want_map(pc, v, "'values'"))
+		return;
+	if (v->n == 0) {
+		parse_error(pc, v->pos,
+			    "'values' must map at least one category to a "
+			    "number");
+		return;
+	}
+	s->values = arena_array(pc->a, v->n / 2, sizeof *s->values);
+	struct strmap seen = { 0 };
+	for (const struct ynode *k = v->first; k; k = k->next->next)
+		parse_value(pc, k, s, &seen);
+}
+
+enum { SR_NAME, SR_VALUES, SR_N };
+static const struct field series_fields[SR_N] = {
+	[SR_NAME] = { "name", true },
+	[SR_VALUES] = { "values", true },
+};
+
+static void parse_series(struct pctx *pc, struct ynode *v,
+			 struct chart_series *s)
+{
+	s->pos = v->pos;
+	if (!parse_want_map(pc, v, "each item in 'series'"))
+		return;
+	struct mapview mv;
+	parse_map_open(pc, &mv, v, "in a series", series_fields, SR_N);
+	parse_map_text(pc, &mv, SR_NAME, &s->name);
+	if (mv.vals[SR_VALUES])
+		parse_values(pc, mv.vals[SR_VALUES], s);
+}
+
+/* ---- targets ---- */
+
+/* The categories of all series, in the order first written. */
+struct categories {
+	const char **names;
+	size_t n;
+	struct strmap map;
+};
+
+static void chart_categories(struct pctx *pc, const struct chart *c,
+			     struct categories *cats)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < c->n_series; i++)
+		total += c->series[i].n_values;
+	cats->names = arena_array(pc->a, total, sizeof *cats->names);
+	for (size_t i = 0; i < c->n_series; i++)
+		for (size_t j = 0; j < c->series[i].n_values; j++) {
+			const char *name = c->series[i].values[j].category;
+			if (strmap_get(&cats->map, name))
+				continue;
+			strmap_put(pc->a, &cats->map, name, (void *)name);
+			cats->names[cats->n++] = name;
+		}
+}
+
+static void target_category(struct pctx *pc, const struct mapview *mv,
+			    size_t i, const struct categories *cats,
+			    const char **out, struct srcpos *pos)
+{
+	struct text t = { 0 };
+	if (!parse_map_text(pc, mv, i, &t))
+		return;
+	*pos = mv->vals[i]->pos;
+	if (strmap_get(&cats->map, t.src)) {
+		*out = t.src;
+		return;
+	}
+	enum { SHOWN = 12 };
+	const char *list = parse_join(pc, cats->names,
+				      cats->n < SHOWN ? cats->n : SHOWN, ", ");
+	parse_error(pc, *pos,
+		    "'%s' must be one of the chart's categories (%s%s); got %s",
+		    mv->fields[i].name, list, cats->n > SHOWN ? ", …" : "",
+		    parse_snip(pc, t.src));
+}
+
+enum { T_LABEL, T_VALUE, T_FROM, T_TO, T_N };
+static const struct field target_fields[T_N] = {
+	[T_LABEL] = { "label", true },
+	[T_VALUE] = { "value", true },
+	[T_FROM] = { "from", false },
+	[T_TO] = { "to", false },
+};
+
+static void parse_target(struct pctx *pc, struct ynode *v,
+			 const struct categories *cats,
+			 struct chart_target *t)
+{
+	struct mapview mv;
+	parse_map_open(pc, &mv, v, "in a target", target_fields, T_N);
+	parse_map_text(pc, &mv, T_LABEL, &t->label);
+	const struct ynode *val = mv.vals[T_VALUE];
+	if (val && !node_number(val, &t->value))
+		parse_error(pc, val->pos, "'value' must be a number; got %s%s",
+			    parse_describe(pc, val), comma_hint(pc, val));
+	target_category(pc, &mv, T_FROM, cats, &t->from, &t->from_pos);
+	target_category(pc, &mv, T_TO, cats, &t->to, &t->to_pos);
+}
+
+/* ---- a chart ---- */
+
+enum { C_ID, C_TYPE, C_TITLE, C_UNIT, C_SOURCE, C_SERIES, C_TARGETS, C_N };
+static const struct field chart_fields[C_N] = {
+	[C_ID] = { "id", true },	 [C_TYPE] = { "type", true },
+	[C_TITLE] = { "title", true },	 [C_UNIT] = { "unit", true },
+	[C_SOURCE] = { "source", false }, [C_SERIES] = { "series", true },
+	[C_TARGETS] = { "targets", false },
+};
+
+static void chart_id(struct pctx *pc, const struct mapview *mv,
+		     struct chart *c)
+{
+	struct text t = { 0 };
+	if (!parse_map_text(pc, mv, C_ID, &t))
+		return;
+	c->id_pos = mv->vals[C_ID]->pos;
+	if (!parse_is_id(t.src)) {
+		parse_error(pc, c->id_pos,
+			    "the 'id' of a chart may only hold lowercase "
+			    "letters a-z, digits and '-'; got '%s'",
+			    parse_snip(pc, t.src));
+		return;
+	}
+	const struct srcpos *first = strmap_get(&pc->chart_ids, t.src);
+	if (first) {
+		parse_error(pc, c->id_pos,
+			    "chart id '%s' is used twice; first at %s:%d:%d",
+			    t.src, first->file, first->line, first->col);
+		return;
+	}
+	struct srcpos *pos = arena_alloc(pc->a, sizeof *pos);
+	*pos = c->id_pos;
+	strmap_put(pc->a, &pc->chart_ids, t.src, pos);
+	c->id = t.src;
+}
+
+static void chart_series(struct pctx *pc, const struct mapview *mv,
+			 struct chart *c)
+{
+	const struct ynode *v = mv->vals[C_SERIES];
+	if (!v)
+		return;
+	const struct ynode *seq = parse_map_list(pc, mv, C_SERIES);
+	if (!seq || seq->n == 0) {
+		if (v->kind != YN_MAP && (seq || v->is_null))
+			parse_error(pc, v->pos,
+				    "'series' must hold at least one series");
+		return;
+	}
+	c->series = arena_array(pc->a, seq->n, sizeof *c->series);
+	for (struct ynode *it = seq->first; it; it = it->next)
+		parse_series(pc, it, &c->series[c->n_series++]);
+}
+
+static void chart_targets(struct pctx *pc, const struct mapview *mv,
+			  struct chart *c)
+{
+	const struct ynode *seq = parse_map_list(pc, mv, C_TARGETS);
+	if (!seq)
+		return;
+	struct categories cats = { 0 };
+	chart_categories(pc, c, &cats);
+	c->targets = arena_array(pc->a, seq->n, sizeof *c->targets);
+	for (struct ynode *it = seq->first; it; it = it->next)
+		if (parse_want_map(pc, it, "each item in 'targets'"))
+			parse_target(pc, it, &cats,
+				     &c->targets[c->n_targets++]);
+}
+
+static void parse_chart(struct pctx *pc, struct ynode *v, struct chart *c)
+{
+	c->pos = v->pos;
+	if (!parse_want_map(pc, v, "each item in 'charts'"))
+		return;
+	struct mapview mv;
+	parse_map_open(pc, &mv, v, "in a chart", chart_fields, C_N);
+	chart_id(pc, &mv, c);
+	int k;
+	if (mv.vals[C_TYPE] &&
+	    (k = parse_choice(pc, mv.vals[C_TYPE], "type", chart_types, 4)) >= 0)
+		c->type = (enum chart_type)k;
+	parse_map_text(pc, &mv, C_TITLE, &c->title);
+	if (mv.vals[C_UNIT] &&
+	    (k = parse_choice(pc, mv.vals[C_UNIT], "unit", chart_units, 3)) >= 0)
+		c->unit = (enum chart_unit)k;
+	parse_map_text(pc, &mv, C_SOURCE, &c->source);
+	chart_series(pc, &mv, c);
+	chart_targets(pc, &mv, c);
+}
+
+void parse_charts(struct pctx *pc, const struct ynode *seq)
+{
+	assert(seq->kind == YN_SEQ);
+	for (struct ynode *it = seq->first; it; it = it->next)
+		parse_chart(pc, it, push_chart(pc));
+}
+
+/* ---- data files ---- */
+
+enum { DF_FORMAT, DF_CHARTS, DF_N };
+static const struct field data_fields[DF_N] = {
+	[DF_FORMAT] = { "format", true },
+	[DF_CHARTS] = { "charts", true },
+};
+
+static void parse_data_file(struct pctx *pc, const struct file_ref *ref)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int err = parse_read_file(ref->resolved, &sb);
+	if (err) {
+		strbuf_release(&sb);
+		parse_error(pc, ref->pos, "cannot read data file '%s': %s",
+			    ref->resolved, strerror(err));
+		return;
+	}
+	struct ynode *root = parse_tree(
+		pc, ref->resolved, strbuf_str(&sb), sb.len,
+		"the file is empty: a data file needs 'format' and 'charts'");
+	strbuf_release(&sb);
+	if (!root || !parse_want_map(pc, root, "the top level"))
+		return;
+	struct mapview mv;
+	parse_map_open(pc, &mv, root, "at the top level", data_fields, DF_N);
+	parse_check_format(pc, mv.vals[DF_FORMAT]);
+	const struct ynode *charts = parse_map_list(pc, &mv, DF_CHARTS);
+	if (charts)
+		parse_charts(pc, charts);
+}
+
+void parse_data_files(struct pctx *pc, struct document *doc)
+{
+	for (size_t i = 0; i < doc->n_data; i++) {
+		const struct file_ref *ref = &doc->data[i];
+		if (strmap_get(&pc->data_files, ref->resolved)) {
+			parse_error(pc, ref->pos,
+				    "data file '%s' is listed twice in 'data'",
+				    ref->resolved);
+			continue;
+		}
+		strmap_put(pc->a, &pc->data_files, ref->resolved, (void *)ref);
+		parse_data_file(pc, ref);
+	}
+}
+
+void parse_check_chart_ref(struct pctx *pc, const struct chart_ref *ref)
+{
+	if (strmap_get(&pc->chart_ids, ref->id))
+		return;
+	const struct document *doc = pc->doc;
+	const char **ids = arena_array(pc->a, doc->n_charts, sizeof *ids);
+	size_t n = 0;
+	for (size_t i = 0; i < doc->n_charts; i++)
+		if (doc->charts[i].id)
+			ids[n++] = doc->charts[i].id;
+	if (n == 0)
+		parse_error(pc, ref->pos,
+			    "there is no chart with id '%s'; no charts are "
+			    "loaded (name data files in 'data' or write "
+			    "charts in 'charts')",
+			    parse_snip(pc, ref->id));
+	else
+		parse_error(pc, ref->pos,
+			    "there is no chart with id '%s'; the charts loaded "
+			    "are: %s",
+			    parse_snip(pc, ref->id), parse_join(pc, ids, n, ", "));
+}
