@@ -17,7 +17,7 @@ bottom) is taken out so that a paragraph broken by a page break still
 matches; the seed's footnotes are checked as paragraphs of their own.
 
 The seeds are looked for in $DOSSIER_SEEDS, tests/seeds/ and ../shared/seeds/
-(beside the repository); without them the seed checks are skipped.
+(beside the repository); without them the run fails.
 """
 
 import os
@@ -422,7 +422,7 @@ def main():
 
         seeds = find_seeds()
         if seeds is None:
-            print("skip  seed checks: no seeds found (set DOSSIER_SEEDS to the folder of the seed .txt files)")
+            tally.fail("seed checks", "no seeds found in tests/seeds/ (or $DOSSIER_SEEDS)")
         else:
             for seed, mid in SEED_MAP.items():
                 what = "seed %s word for word in %s.pdf" % (seed, mid)
