@@ -351,6 +351,43 @@ def check_qpdf(pdf):
     return None
 
 
+def outline_titles(entries):
+    for e in entries:
+        yield e["title"]
+        yield from outline_titles(e["kids"])
+
+
+def check_outline(pdf, meeting_file):
+    """One outline entry for the title and one for every section heading."""
+    rc, out, err = run(["qpdf", "--json", "--json-key=outlines", str(pdf)])
+    if rc != 0:
+        return "qpdf --json failed: %s" % err.strip()[:200]
+    import json
+    titles = list(outline_titles(json.loads(out)["outlines"]))
+    src = meeting_file.read_text(encoding="utf-8")
+    headings = re.findall(r"^\s*-?\s*heading:\s*(.+?)\s*$", src, re.M)
+    headings = [h.strip("'\"") for h in headings]
+    if len(titles) != 1 + len(headings):
+        return "%d outline entries for %d headings + title: %s" % (
+            len(titles), len(headings), titles)
+    missing = [h for h in headings if h not in titles]
+    if missing:
+        return "headings without an outline entry: %s" % missing
+    return None
+
+
+def reproducible(dossier, meeting_file, pdf):
+    """A second render gives the same bytes."""
+    with tempfile.TemporaryDirectory() as again:
+        rc, so, se = run([str(dossier), "render", str(meeting_file), "-o", again])
+        if rc != 0:
+            return "second render failed: %s" % se.strip()[:200]
+        second = Path(again) / pdf.name
+        if second.read_bytes() != pdf.read_bytes():
+            return "two renders of the same input differ"
+    return None
+
+
 def pdf_text(pdf):
     rc, out, err = run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"])
     if rc != 0:
@@ -419,6 +456,10 @@ def main():
             for name, fn in (("fonts embedded", check_fonts), ("qpdf --check", check_qpdf)):
                 what = "%s %s.pdf" % (name, mid)
                 tally.check(what, fn(pdf) if mid in pdfs else "no PDF")
+            tally.check("outline of %s.pdf" % mid,
+                        check_outline(pdf, f) if mid in pdfs else "no PDF")
+            tally.check("same bytes twice for %s.pdf" % mid,
+                        reproducible(dossier, f, pdf) if mid in pdfs else "no PDF")
 
         seeds = find_seeds()
         if seeds is None:
