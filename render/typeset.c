@@ -60,9 +60,15 @@ void typeset_destroy(struct typesetter *ts)
 	if (!ts)
 		return;
 	g_object_unref(ts->context);
+	/* The font map holds a reference to the configuration; give it up
+	 * here, since pango's caches may keep the map itself alive. */
+	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(ts->fontmap), NULL);
 	g_object_unref(ts->fontmap);
 	FcConfigDestroy(ts->fc);
 	free(ts);
+	/* pango loads the system configuration in a thread of its own as
+	 * well; release that too so memory checkers see no leak. */
+	FcFini();
 }
 
 static void unref_layout(void *p)
