@@ -83,7 +83,16 @@ static int process(struct run *run, const char *path)
 		const char *layout_name = doc->layout.src ? doc->layout.src :
 					  "kamerbrief";
 		char *dir = arena_printf(a, "%s/layouts", run->home);
-		struct layout *l = layout_load(a, dir, layout_name, &d);
+		struct layout *l = NULL;
+		if (doc->layout.src &&
+		    access(arena_printf(a, "%s/%s.yaml", dir, layout_name),
+			   R_OK) != 0)
+			diag_error(&d, doc->layout.pos,
+				   "there is no layout '%s' in layouts/; "
+				   "leave 'layout' out for the default",
+				   layout_name);
+		else
+			l = layout_load(a, dir, layout_name, &d);
 		struct composition *comp =
 			l ? compose_document(a, run->hyph, doc, l) : NULL;
 		struct typeset_doc *td =
