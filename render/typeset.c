@@ -33,6 +33,12 @@ struct typesetter *typeset_create(const char *fonts_conf, struct diags *diags)
 			FcConfigDestroy(fc);
 		return NULL;
 	}
+	/* Ours is fontconfig's current configuration too: pango's
+	 * fontconfig thread (FcInit) and cairo's option substitution then
+	 * find it instead of loading the system's, which costs start-up
+	 * time and which nothing could release without racing that thread.
+	 * It stays current until the process exits. */
+	FcConfigSetCurrent(fc);
 	struct typesetter *ts = calloc(1, sizeof *ts);
 	if (!ts)
 		abort();
@@ -66,9 +72,6 @@ void typeset_destroy(struct typesetter *ts)
 	g_object_unref(ts->fontmap);
 	FcConfigDestroy(ts->fc);
 	free(ts);
-	/* pango loads the system configuration in a thread of its own as
-	 * well; release that too so memory checkers see no leak. */
-	FcFini();
 }
 
 static void unref_layout(void *p)
