@@ -65,7 +65,7 @@ deps:
 run: deps
 	$(MAKE) build/dossier
 	mkdir -p out
-	./build/dossier render $(MEETINGS) -o out
+	./build/dossier render --incremental $(MEETINGS) -o out
 
 test: deps
 	$(MAKE) build/dossier $(UNIT_BIN)

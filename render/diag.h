@@ -18,6 +18,7 @@ enum {
 	EXIT_USAGE = 2,
 	EXIT_DATAERR = 65,
 	EXIT_NOINPUT = 66,
+	EXIT_SOFTWARE = 70, /* dossier itself failed (a crash in a batch) */
 	EXIT_CANTCREAT = 73,
 };
 
