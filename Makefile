@@ -79,6 +79,11 @@ e2e: build/dossier
 	python3 tests/bad.py
 	python3 tests/batch.py
 
+# Figures, not a test: cold start per seed, batch throughput, 300 pages.
+bench: deps
+	$(MAKE) build/dossier
+	python3 tests/bench.py
+
 install: build/dossier
 	install -D -m 755 build/dossier $(DESTDIR)/usr/local/bin/dossier
 
