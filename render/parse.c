@@ -669,22 +669,29 @@ bool parse_want_map(struct pctx *pc, const struct ynode *n, const char *what)
 	return false;
 }
 
-static void unknown_key(struct pctx *pc, const struct mapview *mv,
-			const struct ynode *k)
+/* Reports the key; returns the field it is probably a misspelling of, or
+ * n when there is none. */
+static size_t unknown_key(struct pctx *pc, const struct mapview *mv,
+			  const struct ynode *k)
 {
 	const char *names[PARSE_MAX_FIELDS];
 	for (size_t i = 0; i < mv->n; i++)
 		names[i] = mv->fields[i].name;
 	const char *s = parse_suggest(k->str, names, mv->n);
 	const char *key = parse_snip(pc, k->str);
-	if (s)
+	if (s) {
 		parse_error(pc, k->pos,
 			    "unknown key '%s' %s; did you mean '%s'?", key,
 			    mv->where, s);
-	else
+		for (size_t i = 0; i < mv->n; i++)
+			if (names[i] == s)
+				return i;
+	} else {
 		parse_error(pc, k->pos,
 			    "unknown key '%s' %s; the keys here are: %s", key,
 			    mv->where, parse_join(pc, names, mv->n, ", "));
+	}
+	return mv->n;
 }
 
 void parse_map_open(struct pctx *pc, struct mapview *mv, struct ynode *map,
@@ -696,6 +703,9 @@ void parse_map_open(struct pctx *pc, struct mapview *mv, struct ynode *map,
 	mv->where = where;
 	mv->fields = fields;
 	mv->n = n;
+	/* A required key that a misspelt one stands for is not reported
+	 * missing as well: one mistake, one message. */
+	bool misspelt[PARSE_MAX_FIELDS + 1] = { false };
 	for (struct ynode *k = map->first; k; k = k->next->next) {
 		assert(k->next);
 		if (k->kind != YN_SCALAR) {
@@ -707,7 +717,7 @@ void parse_map_open(struct pctx *pc, struct mapview *mv, struct ynode *map,
 		while (i < n && strcmp(fields[i].name, k->str) != 0)
 			i++;
 		if (i == n)
-			unknown_key(pc, mv, k);
+			misspelt[unknown_key(pc, mv, k)] = true;
 		else if (mv->vals[i])
 			parse_error(pc, k->pos, "key '%s' appears twice %s",
 				    parse_snip(pc, k->str), where);
@@ -717,7 +727,7 @@ void parse_map_open(struct pctx *pc, struct mapview *mv, struct ynode *map,
 		}
 	}
 	for (size_t i = 0; i < n; i++)
-		if (fields[i].required && !mv->vals[i])
+		if (fields[i].required && !mv->vals[i] && !misspelt[i])
 			parse_error(pc, map->pos,
 				    "missing required key '%s' %s",
 				    fields[i].name, where);
@@ -1317,7 +1327,8 @@ static const struct field doc_fields[D_N] = {
 	[D_INTRO] = { "intro", false },
 	[D_MEETING] = { "meeting", true },
 	[D_LETTER] = { "letter", false },
-	[D_SECTIONS] = { "sections", true },
+	/* Required unless 'intro' holds the whole text (checked below). */
+	[D_SECTIONS] = { "sections", false },
 	[D_NOTES] = { "notes", false },
 	[D_DATA] = { "data", false },
 	[D_CHARTS] = { "charts", false },
@@ -1434,6 +1445,11 @@ static void parse_document(struct pctx *pc, struct ynode *root,
 	parse_map_text(pc, &mv, D_REFERENCE, &doc->reference);
 	parse_map_text(pc, &mv, D_INTRO, &doc->intro);
 	parse_body(pc, &mv, doc);
+	/* A document without headings (seed 004 is one) is all 'intro'. */
+	if (!mv.vals[D_SECTIONS] && !doc->intro.src)
+		parse_error(pc, root->pos,
+			    "missing required key 'sections' at the top level "
+			    "(or write the whole text in 'intro')");
 	check_footnotes(pc, &doc->intro);
 	if (doc->letter)
 		check_footnotes(pc, &doc->letter->body);

@@ -194,6 +194,23 @@ static void chart_categories(struct pctx *pc, const struct chart *c,
 		}
 }
 
+static bool is_year(const char *s)
+{
+	size_t n = 0;
+	for (; s[n]; n++)
+		if (s[n] < '0' || s[n] > '9')
+			return false;
+	return n == 4;
+}
+
+static bool all_years(const struct categories *cats)
+{
+	for (size_t i = 0; i < cats->n; i++)
+		if (!is_year(cats->names[i]))
+			return false;
+	return cats->n > 0;
+}
+
 static void target_category(struct pctx *pc, const struct mapview *mv, size_t i,
 			    const struct categories *cats, const char **out,
 			    struct srcpos *pos)
@@ -202,7 +219,10 @@ static void target_category(struct pctx *pc, const struct mapview *mv, size_t i,
 	if (!parse_map_text(pc, mv, i, &t))
 		return;
 	*pos = mv->vals[i]->pos;
-	if (parse_strmap_get(&cats->map, t.src)) {
+	if (parse_strmap_get(&cats->map, t.src) ||
+	    (is_year(t.src) && all_years(cats))) {
+		/* On a time axis a line may start or end at a year outside
+		 * the data, as in FORMAT.md's own example (2014 to 2035). */
 		*out = t.src;
 		return;
 	}
