@@ -19,7 +19,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS    ?=
 CFLAGS    += -std=c11 -Wall -Wextra -Wpedantic -Werror $(OPT) \
-             -D_POSIX_C_SOURCE=200809L -DDOSSIER_VERSION='"$(VERSION)"' \
+             -D_XOPEN_SOURCE=700 -DDOSSIER_VERSION='"$(VERSION)"' \
              $(PKG_CFLAGS)
 LDLIBS    += $(PKG_LIBS) -lcmark-gfm-extensions -lhyphen -lhpdf -lm
 

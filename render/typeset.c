@@ -11,6 +11,8 @@
 
 #include <fontconfig/fontconfig.h>
 #include <pango/pangofc-fontmap.h>
+#include <stdbool.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,9 +24,13 @@ struct typesetter {
 
 struct typesetter *typeset_create(const char *fonts_conf, struct diags *diags)
 {
+	/* fontconfig reads a relative name against its own folder. */
+	char *abs = realpath(fonts_conf, NULL);
 	FcConfig *fc = FcConfigCreate();
-	if (!fc || !FcConfigParseAndLoad(fc, (const FcChar8 *)fonts_conf,
-					 FcTrue) ||
+	bool loaded = fc && abs &&
+		      FcConfigParseAndLoad(fc, (const FcChar8 *)abs, FcTrue);
+	free(abs);
+	if (!loaded ||
 	    !FcConfigBuildFonts(fc)) {
 		diag_error_status(diags, EXIT_NOINPUT,
 				  (struct srcpos){ fonts_conf, 0, 0 },
@@ -66,9 +72,6 @@ void typeset_destroy(struct typesetter *ts)
 	g_object_unref(ts->fontmap);
 	FcConfigDestroy(ts->fc);
 	free(ts);
-	/* pango loads the system configuration in a thread of its own as
-	 * well; release that too so memory checkers see no leak. */
-	FcFini();
 }
 
 static void unref_layout(void *p)
