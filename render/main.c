@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "diag.h"
+#include "mail.h"
 #include "model.h"
 #include "pipeline.h"
 
@@ -21,6 +22,9 @@ static const char usage[] =
 	"usage: dossier render FILE... -o DIR   write DIR/<id>.pdf for each "
 	"meeting file\n"
 	"       dossier check FILE...           only check the files\n"
+	"       dossier mail FILE... --smtp URL mail the PDFs to their "
+	"'distribution'\n"
+	"                                       (dossier mail --help)\n"
 	"       dossier --help | --version\n"
 	"\n"
 	"FILE is a meeting document in YAML (see FORMAT.md). Exit status: 0 "
@@ -87,6 +91,8 @@ int main(int argc, char **argv)
 		printf("dossier %s\n", DOSSIER_VERSION);
 		return EXIT_DONE;
 	}
+	if (!strcmp(argv[1], "mail"))
+		return mail_main(argc - 1, argv + 1);
 	struct run run = { 0 };
 	if (!strcmp(argv[1], "render"))
 		run.render = true;
