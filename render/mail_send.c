@@ -259,8 +259,8 @@ static enum mail_result classify(struct mail_transport *t, struct arena *a,
 		return MAIL_UNREACHABLE;
 	}
 	if (code >= 400) {
-		*why = arena_printf(a, "the mail server refused it (%ld): %s",
-				    code, detail);
+		*why = arena_printf(a, "refused by the mail server (%s)",
+				    detail);
 		return MAIL_REFUSED;
 	}
 	*why = arena_printf(a, "not sent: %s", detail);
