@@ -64,6 +64,18 @@ static const char *opt_value(int argc, char **argv, int *i)
 	return *i + 1 < argc ? argv[++*i] : NULL;
 }
 
+/* One address, nothing that could end a header or an SMTP command. */
+static bool plain_address(const char *s)
+{
+	const char *at = strchr(s, '@');
+	if (!at || at == s || !at[1] || strchr(at + 1, '@'))
+		return false;
+	for (; *s; s++)
+		if ((unsigned char)*s <= ' ' || strchr("<>,;\"()", *s))
+			return false;
+	return true;
+}
+
 static int parse_args(struct mail_run *r, int argc, char **argv)
 {
 	for (int i = 1; i < argc; i++) {
@@ -97,6 +109,9 @@ static int parse_args(struct mail_run *r, int argc, char **argv)
 	}
 	if (!r->n_files)
 		return mail_usage_error("name at least one meeting file", "");
+	if (r->from && !plain_address(r->from))
+		return mail_usage_error("--from needs an address such as "
+					"naam@example.nl; got ", r->from);
 	if (!r->smtp && !r->eml_dir)
 		return mail_usage_error("say which server with --smtp URL, "
 					"or --dry-run DIR", "");
@@ -253,6 +268,7 @@ static void send_one(struct mail_run *r, struct arena *a, struct diags *d,
 		diag_error_status(d, EXIT_UNAVAILABLE,
 				  (struct srcpos){ r->smtp, 0, 0 }, "%s; "
 				  "nothing more is sent", why);
+		fail(r, EXIT_UNAVAILABLE); /* wins over any other failure */
 		r->stop = true;
 		return;
 	case MAIL_FAILED:
@@ -330,15 +346,14 @@ static void mail_file(struct mail_run *r, const char *path)
 	if (doc)
 		send_document(r, a, doc, &d);
 	diags_print(&d, stderr);
-	for (const struct diag *g = d.first; g; g = g->next)
+	if (d.count)
 		fail(r, d.status);
 	arena_destroy(a);
 }
 
 int mail_main(int argc, char **argv)
 {
-	struct mail_run r = { .from = "dossier@localhost", .out_dir = "out",
-			      .max_size = 10 * 1000 * 1000 };
+	struct mail_run r = { .out_dir = "out", .max_size = 10 * 1000 * 1000 };
 	r.files = calloc((size_t)argc, sizeof *r.files);
 	if (!r.files)
 		abort();
@@ -347,6 +362,8 @@ int mail_main(int argc, char **argv)
 		free(r.files);
 		return status;
 	}
+	if (!r.from)
+		r.from = "dossier@localhost";
 	r.arena = arena_create();
 	if (!make_dir(r.out_dir) || (r.eml_dir && !make_dir(r.eml_dir)))
 		r.status = EXIT_CANTCREAT, r.stop = true;

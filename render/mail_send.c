@@ -59,7 +59,21 @@ void mail_transport_destroy(struct mail_transport *t)
 	curl_global_cleanup();
 }
 
-/* "Name <address>" with the name encoded when it needs to be. */
+/* A quoted string (RFC 5322 §3.2.4): \ and " get a backslash. */
+static char *quoted(struct arena *a, const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_addc(&sb, '"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			strbuf_addc(&sb, '\\');
+		strbuf_addc(&sb, *s);
+	}
+	strbuf_addc(&sb, '"');
+	return strbuf_finish(&sb, a);
+}
+
+/* "Name <address>" with the name encoded or quoted when it needs to be. */
 static char *mailbox(struct arena *a, const char *name, const char *addr,
 		     size_t prefix_len)
 {
@@ -67,7 +81,7 @@ static char *mailbox(struct arena *a, const char *name, const char *addr,
 		return arena_printf(a, "<%s>", addr);
 	char *n = mail_header_text(a, name, prefix_len);
 	if (strncmp(n, "=?", 2) && strpbrk(n, "()<>[]:;@\\,.\""))
-		n = arena_printf(a, "\"%s\"", n); /* a quoted string */
+		n = quoted(a, n);
 	return arena_printf(a, "%s <%s>", n, addr);
 }
 

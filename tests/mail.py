@@ -10,7 +10,8 @@ PDF (sha256), the subject decoded back to the title ("Oekraïne" included),
 the Dutch body; a second run sends nothing; a changed document goes out
 again; a refused recipient is reported while the others get theirs; no
 server gives exit 69 and no log entry; --dry-run files are RFC 5322
-messages; classified documents and PDFs over --max-size stay home.
+messages; classified documents and PDFs over --max-size stay home; a
+password never goes to a server without TLS.
 """
 
 import email
@@ -85,9 +86,12 @@ class Server:
         return "smtp://127.0.0.1:%d" % self.port
 
 
-def mail(*args):
+def mail(*args, login=None):
     env = dict(os.environ, SOURCE_DATE_EPOCH="1764000000")
     env.pop("DOSSIER_SMTP_USER", None)
+    env.pop("DOSSIER_SMTP_PASSWORD", None)
+    if login:
+        env["DOSSIER_SMTP_USER"], env["DOSSIER_SMTP_PASSWORD"] = login
     return subprocess.run([str(DOSSIER), "mail", *map(str, args)],
                           capture_output=True, text=True, timeout=120,
                           env=env)
@@ -219,6 +223,27 @@ def test_no_server(meeting, tmp):
           not log.exists() or not log.read_text().strip())
 
 
+def test_login_needs_tls(meeting, tmp):
+    out, inbox = tmp / "out-login", tmp / "inbox-login"
+    inbox.mkdir()
+    with Server(inbox) as srv:
+        r = mail(meeting, "--smtp", srv.url(), "-o", out,
+                 login=("dossier", "geheim"))
+    check("a password is never sent without TLS (exit 69, nothing sent)",
+          r.returncode == 69 and not arrived(inbox) and
+          "geheim" not in r.stderr, "%d %s" % (r.returncode, r.stderr))
+
+
+def test_usage(meeting):
+    r = mail(meeting, "--smtp", "smtp://127.0.0.1:1",
+             "--from", "x@example.nl\r\nBcc: y@example.nl")
+    check("a --from that is not one address is a usage error (2)",
+          r.returncode == 2, r.stderr)
+    r = mail(meeting)
+    check("mail without --smtp or --dry-run is a usage error (2)",
+          r.returncode == 2, r.stderr)
+
+
 def test_dry_run(meeting, tmp):
     out, eml = tmp / "out-dry", tmp / "eml"
     r = mail(meeting, "--dry-run", eml, "-o", out)
@@ -279,6 +304,8 @@ def main():
         test_changed(meeting, out, inbox, old)
         test_refused(meeting, out, inbox)
         test_no_server(meeting, tmp)
+        test_login_needs_tls(meeting, tmp)
+        test_usage(meeting)
         test_dry_run(meeting, tmp)
         test_classified(tmp)
         test_max_size(meeting, tmp)
