@@ -92,6 +92,9 @@ static int parse_args(struct mail_run *r, int argc, char **argv)
 			if (!(*dst = opt_value(argc, argv, &i)))
 				return mail_usage_error("a value is missing "
 							"after ", o);
+		} else if (!strcmp(o, "--help") || !strcmp(o, "-h")) {
+			fputs(mail_usage, stdout);
+			return -1;
 		} else if (!strcmp(o, "--allow-classified")) {
 			r->allow_classified = true;
 		} else if (!strcmp(o, "--max-size")) {
@@ -360,7 +363,7 @@ int mail_main(int argc, char **argv)
 	int status = parse_args(&r, argc, argv);
 	if (status != EXIT_DONE) {
 		free(r.files);
-		return status;
+		return status < 0 ? EXIT_DONE : status; /* -1: --help */
 	}
 	if (!r.from)
 		r.from = "dossier@localhost";

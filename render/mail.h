@@ -53,9 +53,9 @@ enum mail_result mail_send(struct mail_transport *t, struct arena *a,
 			   const struct mail_msg *m, const char **why);
 
 /* Pieces of a message, public for the unit tests. */
-/* A header value as RFC 2047 encoded-words when it is not plain ASCII;
- * "prefix_len" is the length of "Name: " before it on the first line. */
-char *mail_header_text(struct arena *a, const char *utf8, size_t prefix_len);
+/* A header value as RFC 2047 encoded-words when it is not plain ASCII,
+ * folded between the words. */
+char *mail_header_text(struct arena *a, const char *utf8);
 /* "Mon, 23 Nov 2026 11:35:51 +0000" (RFC 5322, always in English, UTC). */
 char *mail_date(struct arena *a, time_t t);
 /* Subject: the title, after "[classification] " when there is one. */

@@ -74,12 +74,11 @@ static char *quoted(struct arena *a, const char *s)
 }
 
 /* "Name <address>" with the name encoded or quoted when it needs to be. */
-static char *mailbox(struct arena *a, const char *name, const char *addr,
-		     size_t prefix_len)
+static char *mailbox(struct arena *a, const char *name, const char *addr)
 {
 	if (!name)
 		return arena_printf(a, "<%s>", addr);
-	char *n = mail_header_text(a, name, prefix_len);
+	char *n = mail_header_text(a, name);
 	if (strncmp(n, "=?", 2) && strpbrk(n, "()<>[]:;@\\,.\""))
 		n = quoted(a, n);
 	return arena_printf(a, "%s <%s>", n, addr);
@@ -91,11 +90,11 @@ static struct curl_slist *headers(struct arena *a, const struct mail_msg *m)
 			     "Ministerie van Buitenlandse Zaken";
 	const char *lines[] = {
 		arena_printf(a, "Date: %s", mail_date(a, m->date)),
-		arena_printf(a, "From: %s", mailbox(a, author, m->from, 6)),
+		arena_printf(a, "From: %s", mailbox(a, author, m->from)),
 		arena_printf(a, "To: %s", mailbox(a, m->to->name.src,
-						  m->to->email.src, 4)),
+						  m->to->email.src)),
 		arena_printf(a, "Subject: %s",
-			     mail_header_text(a, m->subject, 9)),
+			     mail_header_text(a, m->subject)),
 		arena_printf(a, "Message-ID: %s", m->message_id),
 	};
 	struct curl_slist *list = NULL;
@@ -134,6 +133,9 @@ static void set_server(struct mail_transport *t)
 		curl_easy_setopt(c, CURLOPT_PASSWORD, pass ? pass : "");
 	}
 	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 30L);
+	/* A server that stops answering for a minute is given up on. */
+	curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
+	curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, 60L);
 }
 
 /* ---- the dry-run sink ---- */
@@ -310,8 +312,13 @@ static CURLcode perform(struct mail_transport *t, struct arena *a,
 static enum mail_result dry_run(struct mail_transport *t, struct arena *a,
 				const struct mail_msg *m, const char **why)
 {
+	/* The address names the file; a "/" in it must not make a path. */
+	char *who = arena_strdup(a, m->to->email.src);
+	for (char *p = who; *p; p++)
+		if (*p == '/')
+			*p = '_';
 	const char *path = arena_printf(a, "%s/%s--%s.eml", t->eml_dir,
-					m->doc->id, m->to->email.src);
+					m->doc->id, who);
 	struct diags d;
 	diags_init(&d, a);
 	struct output o;

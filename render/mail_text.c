@@ -40,9 +40,8 @@ static size_t whole_chars(const char *s, size_t max)
 	return max;
 }
 
-char *mail_header_text(struct arena *a, const char *utf8, size_t prefix_len)
+char *mail_header_text(struct arena *a, const char *utf8)
 {
-	(void)prefix_len; /* every encoded-word fits a line on its own */
 	if (plain_ascii(utf8) && !strstr(utf8, "=?"))
 		return arena_strdup(a, utf8);
 	/* Line breaks and tabs in the data are spaces in a header. */
@@ -54,6 +53,7 @@ char *mail_header_text(struct arena *a, const char *utf8, size_t prefix_len)
 	while (*s) {
 		size_t n = whole_chars(s, WORD_BYTES);
 		gchar *b64 = g_base64_encode((const guchar *)s, n);
+		/* Each word on a line of its own: any header name fits. */
 		strbuf_addf(&sb, "%s=?UTF-8?B?%s?=", sb.len ? "\r\n " : "",
 			    b64);
 		g_free(b64);
