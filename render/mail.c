@@ -27,17 +27,19 @@ static const char mail_usage[] =
 	"usage: dossier mail FILE... --smtp URL [--from ADDRESS] [-o DIR]\n"
 	"                   [--dry-run EMLDIR] [--allow-classified] "
 	"[--max-size BYTES]\n"
+	"                   [--cacert FILE]\n"
 	"Sends DIR/<id>.pdf (default DIR: out; rendered when missing or "
 	"stale) to\neach recipient in the file's 'distribution'. URL: "
 	"smtp://host[:port] (STARTTLS\nwhen offered, required with a "
 	"login) or smtps://host[:port]. Login from\n$DOSSIER_SMTP_USER and "
-	"$DOSSIER_SMTP_PASSWORD. --dry-run writes .eml files\ninstead of "
-	"sending. Exit status: 0 done, 2 usage, 65 bad data or PDF too\n"
+	"$DOSSIER_SMTP_PASSWORD; --cacert: the CA certificates\nthe "
+	"server's certificate is checked against (default: the system's).\n"
+	"--dry-run writes .eml files instead of sending. Exit status: 0 done, 2 usage, 65 bad data or PDF too\n"
 	"large, 67 a recipient refused, 69 server unreachable, 75 a message "
 	"failed,\n77 classified without --allow-classified.\n";
 
 struct mail_run {
-	const char *smtp, *from, *out_dir, *eml_dir;
+	const char *smtp, *from, *out_dir, *eml_dir, *cacert;
 	bool allow_classified;
 	long long max_size;
 	const char **files;
@@ -88,6 +90,8 @@ static int parse_args(struct mail_run *r, int argc, char **argv)
 			dst = &r->out_dir;
 		else if (!strcmp(o, "--dry-run"))
 			dst = &r->eml_dir;
+		else if (!strcmp(o, "--cacert"))
+			dst = &r->cacert;
 		if (dst) {
 			if (!(*dst = opt_value(argc, argv, &i)))
 				return mail_usage_error("a value is missing "
@@ -371,7 +375,7 @@ int mail_main(int argc, char **argv)
 	if (!make_dir(r.out_dir) || (r.eml_dir && !make_dir(r.eml_dir)))
 		r.status = EXIT_CANTCREAT, r.stop = true;
 	r.transport = mail_transport_create(r.eml_dir ? NULL : r.smtp,
-					    r.eml_dir);
+					    r.eml_dir, r.cacert);
 	log_load(&r);
 	for (int i = 0; i < r.n_files && !r.stop && r.transport; i++)
 		mail_file(&r, r.files[i]);

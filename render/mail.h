@@ -44,9 +44,11 @@ enum mail_result {
 
 struct mail_transport;
 
-/* url NULL: dry run, each message goes to eml_dir/<file>.eml instead. */
+/* url NULL: dry run, each message goes to eml_dir/<file>.eml instead.
+ * cacert: a file of CA certificates for the server's, NULL: the system's. */
 struct mail_transport *mail_transport_create(const char *url,
-					     const char *eml_dir);
+					     const char *eml_dir,
+					     const char *cacert);
 void mail_transport_destroy(struct mail_transport *t);
 /* Send (or write) one message; *why gets a sentence when it was not sent. */
 enum mail_result mail_send(struct mail_transport *t, struct arena *a,

@@ -27,11 +27,13 @@ struct mail_transport {
 	CURL *curl; /* one handle for the run: libcurl keeps the connection */
 	const char *url;     /* NULL: dry run */
 	const char *eml_dir;
+	const char *cacert; /* NULL: the system's CA certificates */
 	char err[CURL_ERROR_SIZE];
 };
 
 struct mail_transport *mail_transport_create(const char *url,
-					     const char *eml_dir)
+					     const char *eml_dir,
+					     const char *cacert)
 {
 	assert(url || eml_dir);
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
@@ -42,6 +44,7 @@ struct mail_transport *mail_transport_create(const char *url,
 	t->curl = curl_easy_init();
 	t->url = url;
 	t->eml_dir = eml_dir;
+	t->cacert = cacert;
 	if (!t->curl) {
 		mail_transport_destroy(t);
 		return NULL;
@@ -132,6 +135,8 @@ static void set_server(struct mail_transport *t)
 		curl_easy_setopt(c, CURLOPT_USERNAME, user);
 		curl_easy_setopt(c, CURLOPT_PASSWORD, pass ? pass : "");
 	}
+	if (t->cacert)
+		curl_easy_setopt(c, CURLOPT_CAINFO, t->cacert);
 	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 30L);
 	/* A server that stops answering for a minute is given up on. */
 	curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
@@ -251,7 +256,6 @@ static bool unreachable(CURLcode rc)
 	case CURLE_SSL_CONNECT_ERROR:
 	case CURLE_USE_SSL_FAILED:
 	case CURLE_PEER_FAILED_VERIFICATION:
-	case CURLE_LOGIN_DENIED:
 	case CURLE_GOT_NOTHING:
 	case CURLE_UNSUPPORTED_PROTOCOL:
 	case CURLE_URL_MALFORMAT:
@@ -269,6 +273,11 @@ static enum mail_result classify(struct mail_transport *t, struct arena *a,
 	const char *detail = t->err[0] ? t->err : curl_easy_strerror(rc);
 	long code = 0;
 	curl_easy_getinfo(t->curl, CURLINFO_RESPONSE_CODE, &code);
+	if (rc == CURLE_LOGIN_DENIED) {
+		*why = "the mail server did not accept the login of "
+		       "$DOSSIER_SMTP_USER";
+		return MAIL_UNREACHABLE;
+	}
 	if (unreachable(rc)) {
 		*why = arena_printf(a, "cannot reach the mail server: %s",
 				    detail);

@@ -11,7 +11,9 @@ the Dutch body; a second run sends nothing; a changed document goes out
 again; a refused recipient is reported while the others get theirs; no
 server gives exit 69 and no log entry; --dry-run files are RFC 5322
 messages; classified documents and PDFs over --max-size stay home; a
-password never goes to a server without TLS.
+password never goes to a server without TLS; STARTTLS and smtps with a
+login work (certificate made by openssl for the run), a wrong password
+or an untrusted certificate gives 69.
 """
 
 import email
@@ -59,17 +61,18 @@ def free_port():
 class Server:
     """tests/smtp_sink.py on 127.0.0.1 for the length of a with block."""
 
-    def __init__(self, inbox, refuse=()):
+    def __init__(self, inbox, refuse=(), options=()):
         self.inbox, self.port = inbox, free_port()
         args = [server_python(), str(REPO / "tests" / "smtp_sink.py"),
-                str(self.port), str(inbox)]
+                str(self.port), str(inbox), *map(str, options)]
         for a in refuse:
             args += ["--refuse", a]
         self.args = args
 
     def __enter__(self):
         self.proc = subprocess.Popen(self.args, stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, text=True)
+                                     stdout=subprocess.PIPE,
+                                     stderr=subprocess.DEVNULL, text=True)
         if self.proc.stdout.readline().strip() != "ready":
             self.proc.kill()
             sys.exit("tests/mail.py: the SMTP server did not start")
@@ -234,6 +237,46 @@ def test_login_needs_tls(meeting, tmp):
           "geheim" not in r.stderr, "%d %s" % (r.returncode, r.stderr))
 
 
+def make_cert(tmp):
+    """A self-signed certificate for 127.0.0.1, made with openssl."""
+    cert, key = tmp / "cert.pem", tmp / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                    "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
+                    "-keyout", str(key), "-out", str(cert),
+                    "-subj", "/CN=127.0.0.1",
+                    "-addext", "subjectAltName=IP:127.0.0.1"],
+                   check=True, capture_output=True)
+    return cert, key
+
+
+def test_tls(meeting, tmp):
+    cert, key = make_cert(tmp)
+    for mode, scheme in (("--starttls", "smtp"), ("--smtps", "smtps")):
+        out, inbox = tmp / ("out" + mode), tmp / ("inbox" + mode)
+        inbox.mkdir()
+        opts = [mode, cert, key, "--login", "dossier", "geheim"]
+        with Server(inbox, options=opts) as srv:
+            url = "%s://127.0.0.1:%d" % (scheme, srv.port)
+            r = mail(meeting, "--smtp", url, "-o", out, "--cacert", cert,
+                     login=("dossier", "geheim"))
+            sessions = sorted(p.read_text() for p in inbox.glob("*.session"))
+            check("%s with a login: all arrive over TLS, logged in" % scheme,
+                  r.returncode == 0 and
+                  sessions == ["tls=yes login=dossier"] * 4,
+                  r.stderr + repr(sessions))
+            r = mail(meeting, "--smtp", url, "-o", tmp / "out-badlogin",
+                     "--cacert", cert, login=("dossier", "fout"))
+            check("%s: a wrong password gives 69 and no log entry" % scheme,
+                  r.returncode == 69 and "login" in r.stderr and
+                  not (tmp / "out-badlogin" / "sent.log").exists(),
+                  r.stderr)
+            r = mail(meeting, "--smtp", url, "-o", tmp / "out-untrusted",
+                     login=("dossier", "geheim"))
+            check("%s: an untrusted certificate gives 69" % scheme,
+                  r.returncode == 69 and "certificate" in r.stderr,
+                  r.stderr)
+
+
 def test_usage(meeting):
     r = mail(meeting, "--smtp", "smtp://127.0.0.1:1",
              "--from", "x@example.nl\r\nBcc: y@example.nl")
@@ -305,6 +348,7 @@ def main():
         test_refused(meeting, out, inbox)
         test_no_server(meeting, tmp)
         test_login_needs_tls(meeting, tmp)
+        test_tls(meeting, tmp)
         test_usage(meeting)
         test_dry_run(meeting, tmp)
         test_classified(tmp)
