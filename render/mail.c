@@ -306,6 +306,24 @@ static bool sendable(struct mail_run *r, const struct document *doc,
 	return true;
 }
 
+/* One message per recipient, the PDF's bytes as read and hashed once. */
+static void send_to_all(struct mail_run *r, struct arena *a, struct diags *d,
+			const struct document *doc, const unsigned char *pdf,
+			size_t len)
+{
+	gchar *hash = g_compute_checksum_for_data(G_CHECKSUM_SHA256, pdf, len);
+	struct mail_msg m = {
+		.doc = doc, .from = r->from, .subject = mail_subject(a, doc),
+		.pdf_name = arena_printf(a, "%s.pdf", doc->id),
+		.pdf = pdf, .pdf_len = len, .date = message_time(),
+	};
+	for (size_t i = 0; i < doc->n_distribution && !r->stop; i++) {
+		m.to = &doc->distribution[i];
+		send_one(r, a, d, &m, hash);
+	}
+	g_free(hash);
+}
+
 static void send_document(struct mail_run *r, struct arena *a,
 			  const struct document *doc, struct diags *d)
 {
@@ -327,20 +345,8 @@ static void send_document(struct mail_run *r, struct arena *a,
 				  "cannot read the PDF");
 		return;
 	}
-	gchar *hash = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
-						  (const guchar *)bytes, len);
-	struct mail_msg m = {
-		.doc = doc, .from = r->from, .subject = mail_subject(a, doc),
-		.pdf_name = arena_printf(a, "%s.pdf", doc->id),
-		.pdf = (const unsigned char *)bytes, .pdf_len = len,
-		.date = message_time(),
-	};
-	for (size_t i = 0; sendable(r, doc, pdf, len, d) &&
-	     i < doc->n_distribution && !r->stop; i++) {
-		m.to = &doc->distribution[i];
-		send_one(r, a, d, &m, hash);
-	}
-	g_free(hash);
+	if (sendable(r, doc, pdf, len, d))
+		send_to_all(r, a, d, doc, (const unsigned char *)bytes, len);
 	g_free(bytes);
 }
 
