@@ -7,35 +7,26 @@
  * 65 bad data, 66 an input cannot be read, 73 an output cannot be written.
  */
 #include <errno.h>
-#include <libgen.h>
-#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <fontconfig/fontconfig.h>
 
-#include "compose.h"
 #include "diag.h"
-#include "dl.h"
-#include "hyph.h"
-#include "layout.h"
+#include "mail.h"
 #include "model.h"
-#include "paginate.h"
-#include "typeset.h"
-#include "write_cairo.h"
-
-#ifndef DOSSIER_DATADIR
-#define DOSSIER_DATADIR "/usr/local/share/dossier"
-#endif
+#include "pipeline.h"
 
 static const char usage[] =
 	"usage: dossier render FILE... -o DIR   write DIR/<id>.pdf for each "
 	"meeting file\n"
 	"       dossier check FILE...           only check the files\n"
+	"       dossier mail FILE... --smtp URL mail the PDFs to their "
+	"'distribution'\n"
+	"                                       (dossier mail --help)\n"
 	"       dossier --help | --version\n"
 	"\n"
 	"FILE is a meeting document in YAML (see FORMAT.md). Exit status: 0 "
@@ -43,35 +34,15 @@ static const char usage[] =
 	"output cannot be\nwritten.\n";
 
 struct run {
-	const char *home; /* holds layouts/ and fonts/ */
 	const char *out_dir;
 	bool render;
-	struct typesetter *ts;
-	struct hyphenator *hyph;
+	struct pipeline pipe;
 };
 
 static bool is_dir(const char *p)
 {
 	struct stat st;
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* Where layouts/ and fonts/ are: $DOSSIER_HOME, the folder above the
- * program (build/dossier in a checkout), or the installed data. */
-static const char *find_home(struct arena *a)
-{
-	const char *env = getenv("DOSSIER_HOME");
-	if (env && *env)
-		return env;
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		char *home = arena_printf(a, "%s/..", dirname(exe));
-		if (is_dir(arena_printf(a, "%s/layouts", home)))
-			return home;
-	}
-	return DOSSIER_DATADIR;
 }
 
 /* One meeting file through the whole pipeline. Returns its exit status. */
@@ -81,23 +52,8 @@ static int process(struct run *run, const char *path)
 	struct diags d;
 	diags_init(&d, a);
 	struct document *doc = model_parse_file(a, path, &d);
-	if (doc && run->render) {
-		const char *layout_name = doc->layout.src ? doc->layout.src :
-					  "kamerbrief";
-		char *dir = arena_printf(a, "%s/layouts", run->home);
-		struct layout *l = layout_load(a, dir, layout_name, &d);
-		struct composition *comp =
-			l ? compose_document(a, run->hyph, doc, l) : NULL;
-		struct typeset_doc *td =
-			comp ? typeset_blocks(run->ts, a, comp, &d) : NULL;
-		if (td) {
-			struct pages *pages = paginate(run->ts, a, comp, td);
-			struct display_list *dl = dl_build(a, comp, pages);
-			char *out = arena_printf(a, "%s/%s.pdf", run->out_dir,
-						 doc->id);
-			write_cairo_pdf(dl, out, &d);
-		}
-	}
+	if (doc && run->render)
+		pipeline_render(&run->pipe, a, doc, run->out_dir, &d);
 	diags_print(&d, stderr);
 	int status = d.count ? d.status : EXIT_DONE;
 	if (d.count && status == EXIT_DONE)
@@ -137,6 +93,8 @@ int main(int argc, char **argv)
 		printf("dossier %s\n", DOSSIER_VERSION);
 		return EXIT_DONE;
 	}
+	if (!strcmp(argv[1], "mail"))
+		return mail_main(argc - 1, argv + 1);
 	struct run run = { 0 };
 	if (!strcmp(argv[1], "render"))
 		run.render = true;
@@ -180,17 +138,7 @@ int main(int argc, char **argv)
 		}
 		struct diags d;
 		diags_init(&d, a);
-		run.home = find_home(a);
-		run.ts = typeset_create(arena_printf(a, "%s/fonts/fonts.conf",
-						     run.home), &d);
-		run.hyph = hyph_create(HYPH_DEFAULT_DIC);
-		if (!run.hyph)
-			diag_error_status(&d, EXIT_NOINPUT,
-					  (struct srcpos){ HYPH_DEFAULT_DIC, 0,
-							   0 },
-					  "cannot load the Dutch hyphenation "
-					  "patterns (Debian package hyphen-nl)");
-		if (d.count) {
+		if (!pipeline_open(&run.pipe, a, &d)) {
 			diags_print(&d, stderr);
 			status = d.status;
 			n_files = 0;
@@ -201,8 +149,7 @@ int main(int argc, char **argv)
 		if (s != EXIT_DONE && status == EXIT_DONE)
 			status = s;
 	}
-	typeset_destroy(run.ts);
-	hyph_destroy(run.hyph);
+	pipeline_close(&run.pipe);
 	arena_destroy(a);
 	free(files);
 	/* pango loads the system font configuration in a thread of its own;
