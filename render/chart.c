@@ -559,9 +559,14 @@ static double draw_categories_v(struct cctx *x, const struct vgeom *g,
 					    x->n_cats);
 		lines = 1;
 	}
-	for (size_t k = 0; k < x->n_cats; k += stride)
-		place(x, wrap_ok ? &wrapped[k] : &one[k],
-		      slot_left(g, k) + g->slot / 2, top, ANCHOR_CENTER, NULL);
+	for (size_t k = 0; k < x->n_cats; k += stride) {
+		const struct setl *l = wrap_ok ? &wrapped[k] : &one[k];
+		/* Centred under its category, but never past the edges. */
+		double at = fmin(fmax(slot_left(g, k) + g->slot / 2,
+				      l->width / 2),
+				 cl->width_pt - l->width / 2);
+		place(x, l, at, top, ANCHOR_CENTER, NULL);
+	}
 	return (double)lines * x->axis->leading_pt;
 }
 
