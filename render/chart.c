@@ -12,6 +12,7 @@
 
 #include <assert.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "nl.h"
@@ -216,6 +217,29 @@ static size_t category_index(const struct cctx *x, const char *name,
 		if (!strcmp(x->cats[k], name))
 			return k;
 	return fallback;
+}
+
+/* Where a target's from (or to) falls, in categories from the first
+ * one's start: a category is [k, k + 1]; a year that is not one (parse.c
+ * allows it on a time axis) falls between its neighbours' centres, or at
+ * the plot's edge. */
+static double category_at(const struct cctx *x, const char *name, bool to)
+{
+	if (!name)
+		return to ? (double)x->n_cats : 0;
+	size_t k = category_index(x, name, x->n_cats);
+	if (k < x->n_cats)
+		return (double)k + (to ? 1 : 0);
+	double year = atof(name);
+	double prev = 0;
+	for (k = 0; k < x->n_cats; k++) {
+		double y = atof(x->cats[k]);
+		if (year < y)
+			return k == 0 ? 0 :
+			       (double)k - 0.5 + (year - prev) / (y - prev);
+		prev = y;
+	}
+	return (double)x->n_cats;
 }
 
 /* The axis over every value (stacked: over the stacks' sums) and every
@@ -517,10 +541,8 @@ static void draw_targets_v(struct cctx *x, const struct vgeom *g,
 	for (size_t t = 0; t < x->c->n_targets; t++) {
 		const struct chart_target *tg = &x->c->targets[t];
 		double y = vy(x, g, tg->value);
-		size_t from = category_index(x, tg->from, 0);
-		size_t to = category_index(x, tg->to, x->n_cats - 1);
-		double xl = tg->from ? slot_left(g, from) : g->x0;
-		double xr = tg->to ? slot_left(g, to + 1) : g->x1;
+		double xl = g->x0 + category_at(x, tg->from, false) * g->slot;
+		double xr = g->x0 + category_at(x, tg->to, true) * g->slot;
 		rule(x, xl, y, xr, y, cl->target_rule_pt, cl->target_rgb,
 		     &cl->target_dash, 0);
 		double top = fmax(y - height_of(&labels[t]) / 2, below);
@@ -677,8 +699,8 @@ static void draw_targets_h(struct cctx *x, const struct hgeom *g)
 		double xv = hx(x, g, tg->value);
 		size_t from = category_index(x, tg->from, 0);
 		size_t to = category_index(x, tg->to, x->n_cats - 1);
-		double y0 = tg->from ? g->row_top[from] : g->top;
-		double y1 = tg->to ? g->row_top[to] + g->row_h[to] : g->bottom;
+		double y0 = g->row_top[from];
+		double y1 = g->row_top[to] + g->row_h[to];
 		rule(x, xv, y0, xv, y1, cl->target_rule_pt, cl->target_rgb,
 		     &cl->target_dash, 0);
 		struct setl l = set(x, tg->label.src, x->axis, 0);
