@@ -771,7 +771,10 @@ static double draw_horizontal(struct cctx *x, double y)
 	double ry = g.top;
 	for (size_t k = 0; k < x->n_cats; k++) {
 		g.row_top[k] = ry;
-		g.row_h[k] = fmax(cl->hbar_row_pt,
+		/* A row grows with its series: one bar takes hbar_row_pt,
+		 * each further one half as much again. */
+		double m = (double)c->n_series;
+		g.row_h[k] = fmax(cl->hbar_row_pt * (m + 1) / 2,
 				  height_of(&cats[k]) + 2 * cl->label_gap_pt);
 		place(x, &cats[k], 0, ry + g.row_h[k] / 2 -
 			  height_of(&cats[k]) / 2, ANCHOR_LEFT, NULL);
