@@ -63,29 +63,54 @@ static double height_of(const struct setl *l)
 	return (double)l->n * l->s->leading_pt;
 }
 
+static struct tpart *new_label(struct cctx *x)
+{
+	struct chart_drawing *o = x->out;
+	if (o->n_labels == o->cap_labels) {
+		size_t cap = o->cap_labels ? 2 * o->cap_labels : 32;
+		struct tpart *p = arena_array(x->a, cap, sizeof *p);
+		if (o->n_labels)
+			memcpy(p, o->labels, o->n_labels * sizeof *p);
+		o->labels = p;
+		o->cap_labels = cap;
+	}
+	struct tpart *p = &o->labels[o->n_labels++];
+	memset(p, 0, sizeof *p);
+	return p;
+}
+
 static void place(struct cctx *x, const struct setl *l, double at, double top,
 		  enum anchor an, const double *rgb)
 {
-	struct chart_drawing *o = x->out;
+	const double *c = rgb ? rgb : l->s->color_rgb;
 	for (size_t i = 0; i < l->n; i++) {
 		double w = l->lines[i].width_pt;
-		double left = an == ANCHOR_LEFT ? at :
-			      an == ANCHOR_CENTER ? at - w / 2 : at - w;
-		if (o->n_labels == o->cap_labels) {
-			size_t cap = o->cap_labels ? 2 * o->cap_labels : 32;
-			struct tpart *p = arena_array(x->a, cap, sizeof *p);
-			if (o->n_labels)
-				memcpy(p, o->labels, o->n_labels * sizeof *p);
-			o->labels = p;
-			o->cap_labels = cap;
-		}
-		const double *c = rgb ? rgb : l->s->color_rgb;
-		o->labels[o->n_labels++] = (struct tpart){
-			l->lines[i].line, left,
-			top + (double)i * l->s->leading_pt +
-				l->lines[i].baseline_pt,
-			{ c[0], c[1], c[2] } };
+		struct tpart *p = new_label(x);
+		p->line = l->lines[i].line;
+		p->x_pt = an == ANCHOR_LEFT ? at :
+			  an == ANCHOR_CENTER ? at - w / 2 : at - w;
+		p->baseline_pt = top + (double)i * l->s->leading_pt +
+				 l->lines[i].baseline_pt;
+		memcpy(p->rgb, c, sizeof p->rgb);
 	}
+}
+
+/* A one-line label turned by angle (cairo's sense: negative turns it
+ * to read upwards), its line box's top right corner at (right, top). */
+static void place_turned(struct cctx *x, const struct setl *l, double right,
+			 double top, double angle)
+{
+	assert(l->n == 1);
+	double w = l->lines[0].width_pt, b = l->lines[0].baseline_pt;
+	struct tpart *p = new_label(x);
+	p->line = l->lines[0].line;
+	/* The baseline's right end hangs b below the corner, across the
+	 * turned line; its left end lies w back along it. */
+	double ex = right - b * sin(angle), ey = top + b * cos(angle);
+	p->x_pt = ex - w * cos(angle);
+	p->baseline_pt = ey - w * sin(angle);
+	p->angle = angle;
+	memcpy(p->rgb, l->s->color_rgb, sizeof p->rgb);
 }
 
 static struct dl_path *new_path(struct cctx *x, size_t n_points)
@@ -552,44 +577,115 @@ static void draw_targets_v(struct cctx *x, const struct vgeom *g,
 	}
 }
 
-/* Category labels under the plot: on one line, or wrapped in their slot,
- * or (years, many of them) every k-th. Returns their height. */
-static double draw_categories_v(struct cctx *x, const struct vgeom *g,
-				double top)
+/* How the category labels go under the plot: on one line; wrapped in
+ * their slot on at most two lines; years that do not fit: every k-th;
+ * other labels that do not fit: turned, every k-th if even that is too
+ * tight. */
+enum cat_mode { CAT_LINE, CAT_WRAP, CAT_THIN, CAT_TURN };
+
+struct catplan {
+	enum cat_mode mode;
+	struct setl *one, *wrapped;
+	double widest;
+	size_t lines, stride;
+	double angle; /* CAT_TURN, cairo's sense */
+};
+
+static bool all_years(const struct cctx *x)
+{
+	for (size_t k = 0; k < x->n_cats; k++) {
+		const char *c = x->cats[k];
+		if (strlen(c) != 4 || strspn(c, "0123456789") != 4)
+			return false;
+	}
+	return true;
+}
+
+static void measure_categories(struct cctx *x, struct catplan *p)
+{
+	p->one = arena_array(x->a, x->n_cats, sizeof *p->one);
+	p->wrapped = arena_array(x->a, x->n_cats, sizeof *p->wrapped);
+	p->widest = 0;
+	for (size_t k = 0; k < x->n_cats; k++) {
+		p->one[k] = set(x, x->cats[k], x->axis, 0);
+		p->widest = fmax(p->widest, p->one[k].width);
+	}
+	p->angle = -x->cl->label_angle_deg * G_PI / 180;
+}
+
+static void plan_categories(struct cctx *x, double slot, struct catplan *p)
 {
 	const struct chart_layout *cl = x->cl;
-	double room = g->slot - cl->label_gap_pt;
-	struct setl *one = arena_array(x->a, x->n_cats, sizeof *one);
-	struct setl *wrapped = arena_array(x->a, x->n_cats, sizeof *wrapped);
-	double widest = 0;
-	bool wrap_ok = true;
-	size_t lines = 1;
-	for (size_t k = 0; k < x->n_cats; k++) {
-		one[k] = set(x, x->cats[k], x->axis, 0);
-		widest = fmax(widest, one[k].width);
-		if (one[k].width <= room || room <= 0) {
-			wrapped[k] = one[k];
+	double room = slot - cl->label_gap_pt;
+	p->mode = CAT_LINE;
+	p->lines = 1;
+	p->stride = 1;
+	if (p->widest <= room)
+		return;
+	bool wrap_ok = room > 0;
+	for (size_t k = 0; wrap_ok && k < x->n_cats; k++) {
+		p->wrapped[k] = p->one[k].width <= room ?
+					p->one[k] :
+					set(x, x->cats[k], x->axis, room);
+		wrap_ok = p->wrapped[k].n <= 2 && p->wrapped[k].width <= room;
+		p->lines = p->wrapped[k].n > p->lines ? p->wrapped[k].n :
+							p->lines;
+	}
+	if (wrap_ok) {
+		p->mode = CAT_WRAP;
+		return;
+	}
+	p->lines = 1;
+	if (all_years(x)) {
+		p->mode = CAT_THIN;
+		p->stride = chart_label_stride(p->widest, slot,
+					       cl->label_gap_pt, x->n_cats);
+		return;
+	}
+	/* Turned labels lie side by side, slot * sin(angle) apart. */
+	p->mode = CAT_TURN;
+	p->stride = chart_label_stride(x->axis->leading_pt,
+				       slot * fabs(sin(p->angle)), 0,
+				       x->n_cats);
+}
+
+/* Room a turned label k needs left of the plot's start. */
+static double turned_overhang(const struct cctx *x, const struct catplan *p,
+			      double slot)
+{
+	double need = 0;
+	for (size_t k = 0; k < x->n_cats; k += p->stride) {
+		double w = p->one[k].width * cos(p->angle) +
+			   p->one[k].lines[0].baseline_pt * fabs(sin(p->angle));
+		need = fmax(need, w - ((double)k + 0.5) * slot);
+	}
+	return need;
+}
+
+/* The labels under the plot from top; returns their height. */
+static double draw_categories_v(struct cctx *x, const struct vgeom *g,
+				const struct catplan *p, double top)
+{
+	const struct chart_layout *cl = x->cl;
+	double height = (double)p->lines * x->axis->leading_pt;
+	for (size_t k = 0; k < x->n_cats; k += p->stride) {
+		double cx = slot_left(g, k) + g->slot / 2;
+		if (p->mode == CAT_TURN) {
+			place_turned(x, &p->one[k], cx, top, p->angle);
+			height = fmax(height, p->one[k].width *
+						      fabs(sin(p->angle)) +
+						      x->axis->leading_pt *
+						      cos(p->angle));
 			continue;
 		}
-		wrapped[k] = set(x, x->cats[k], x->axis, room);
-		wrap_ok &= wrapped[k].n <= 2 && wrapped[k].width <= room;
-		lines = wrapped[k].n > lines ? wrapped[k].n : lines;
-	}
-	size_t stride = 1;
-	if (!wrap_ok) {
-		stride = chart_label_stride(widest, g->slot, cl->label_gap_pt,
-					    x->n_cats);
-		lines = 1;
-	}
-	for (size_t k = 0; k < x->n_cats; k += stride) {
-		const struct setl *l = wrap_ok ? &wrapped[k] : &one[k];
+		const struct setl *l = p->mode == CAT_WRAP ? &p->wrapped[k] :
+							     &p->one[k];
 		/* Centred under its category, but never past the edges. */
-		double at = fmin(fmax(slot_left(g, k) + g->slot / 2,
-				      l->width / 2),
+		double at = fmin(fmax(cx, l->width / 2),
 				 cl->width_pt - l->width / 2);
 		place(x, l, at, top, ANCHOR_CENTER, NULL);
 	}
-	return (double)lines * x->axis->leading_pt;
+	return height;
 }
 
 static void draw_grid_v(struct cctx *x, const struct vgeom *g,
@@ -630,6 +726,15 @@ static double draw_vertical(struct cctx *x, double y)
 	g.x0 = tick_w + cl->axis_gap_pt;
 	g.x1 = cl->width_pt - tcol;
 	g.slot = (g.x1 - g.x0) / (double)x->n_cats;
+	struct catplan plan;
+	measure_categories(x, &plan);
+	plan_categories(x, g.slot, &plan);
+	if (plan.mode == CAT_TURN) {
+		/* Turned labels reach left of their category: make room. */
+		g.x0 += turned_overhang(x, &plan, g.slot);
+		g.slot = (g.x1 - g.x0) / (double)x->n_cats;
+		plan_categories(x, g.slot, &plan);
+	}
 	/* Room above the plot for the labels of the highest values, and
 	 * below it for those of negative ones. */
 	double lead = x->value->leading_pt;
@@ -648,7 +753,7 @@ static double draw_vertical(struct cctx *x, double y)
 	draw_targets_v(x, &g, tl);
 	double below = x->ax.lo < 0 ? lead : 0;
 	double top = g.bottom + below + cl->axis_gap_pt;
-	return top + draw_categories_v(x, &g, top);
+	return top + draw_categories_v(x, &g, &plan, top);
 }
 
 /* ---- horizontal bars ---- */

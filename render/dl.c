@@ -8,6 +8,7 @@
  */
 #include "dl.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "chart.h"
@@ -36,17 +37,23 @@ static void add_part(struct arena *a, struct dl_page *p,
 	const char *text = pango_layout_get_text(part->line->layout);
 	double x = x0 + part->x_pt;
 	double base = top + part->baseline_pt;
+	/* Runs follow each other along the baseline, which a turned label
+	 * turns too. */
+	double c = cos(part->angle), sn = sin(part->angle), along = 0;
 	for (GSList *r = part->line->runs; r; r = r->next) {
 		const PangoGlyphItem *gi = r->data;
 		struct dl_item *it = add_item(a, p, DL_GLYPHS);
-		it->x = x + gi->start_x_offset / (double)PANGO_SCALE;
-		it->y = base - gi->y_offset / (double)PANGO_SCALE;
+		double dx = along + gi->start_x_offset / (double)PANGO_SCALE;
+		double dy = -gi->y_offset / (double)PANGO_SCALE;
+		it->x = x + dx * c - dy * sn;
+		it->y = base + dx * sn + dy * c;
+		it->angle = part->angle;
 		it->glyphs = gi;
 		it->text = text;
 		memcpy(it->rgb, part->rgb, sizeof it->rgb);
 		it->artifact = artifact;
-		x += pango_glyph_string_get_width(gi->glyphs) /
-		     (double)PANGO_SCALE;
+		along += pango_glyph_string_get_width(gi->glyphs) /
+			 (double)PANGO_SCALE;
 	}
 }
 

@@ -42,6 +42,7 @@ struct dl_item {
 	const PangoGlyphItem *glyphs;
 	const char *text; /* the text the glyph item indexes into */
 	double rgb[3];
+	double angle;     /* glyphs: turned about (x, y), as cairo_rotate() */
 	bool artifact;    /* running header or footer */
 	const char *uri;  /* link to the web */
 	int dest_page;    /* link inside the document: 1-based page */

@@ -81,6 +81,7 @@ static const struct field chart_fields[] = {
 	C(axis_gap_pt, F_NUM, true),
 	C(label_gap_pt, F_NUM, true),
 	C(source_gap_pt, F_NUM, true),
+	C(label_angle_deg, F_NUM, true),
 	C(axis_rule_pt, F_NUM, true),
 	C(grid_rule_pt, F_NUM, true),
 	C(bar_share, F_NUM, true),

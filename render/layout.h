@@ -56,6 +56,8 @@ struct chart_layout {
 	double label_gap_pt;      /* least space between two labels, and
 				     between a bar and its value */
 	double source_gap_pt;     /* above "Bron: ..." */
+	double label_angle_deg;   /* category labels that do not fit are
+				     turned this much, to read upwards */
 	double axis_rule_pt, grid_rule_pt;
 	double bar_share;         /* of a category's width the bars take */
 	double bar_max_pt;        /* widest bar */

@@ -278,7 +278,7 @@ static void add_part(struct arena *a, struct tline *tl, PangoLayoutLine *line,
 	if (tl->n_parts)
 		memcpy(p, tl->parts, (size_t)tl->n_parts * sizeof *p);
 	p[tl->n_parts] = (struct tpart){ line, x_pt, baseline_pt,
-					 { rgb[0], rgb[1], rgb[2] } };
+					 { rgb[0], rgb[1], rgb[2] }, 0 };
 	tl->parts = p;
 	tl->n_parts++;
 }

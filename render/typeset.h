@@ -28,6 +28,8 @@ struct tpart {
 	double x_pt;        /* left edge of the pango line, from the column */
 	double baseline_pt; /* from the top of the line box */
 	double rgb[3];
+	double angle;       /* radians as cairo_rotate() takes them, about
+			       the left end of the baseline (chart labels) */
 };
 
 struct trule {

@@ -69,9 +69,20 @@ static void draw_page(cairo_t *cr, const struct dl_page *p)
 		case DL_GLYPHS:
 			cairo_set_source_rgb(cr, it->rgb[0], it->rgb[1],
 					     it->rgb[2]);
-			cairo_move_to(cr, it->x, it->y);
+			if (it->angle == 0) {
+				cairo_move_to(cr, it->x, it->y);
+				pango_cairo_show_glyph_item(
+					cr, it->text,
+					(PangoGlyphItem *)it->glyphs);
+				break;
+			}
+			cairo_save(cr);
+			cairo_translate(cr, it->x, it->y);
+			cairo_rotate(cr, it->angle);
+			cairo_move_to(cr, 0, 0);
 			pango_cairo_show_glyph_item(
 				cr, it->text, (PangoGlyphItem *)it->glyphs);
+			cairo_restore(cr);
 			break;
 		case DL_RULE:
 			cairo_set_source_rgb(cr, 0, 0, 0);

@@ -240,16 +240,49 @@ struct box {
 	double x0, y0, x1, y1;
 };
 
-static struct box label_box(const struct tpart *p)
+/* A label's box in its own frame: x along the baseline from its left
+ * end, y down from the baseline. */
+static struct box local_box(const struct tpart *p)
 {
 	PangoRectangle ink, logical;
 	pango_layout_line_get_extents(p->line, &ink, &logical);
-	return (struct box){ p->x_pt + logical.x / (double)PANGO_SCALE,
-			     p->baseline_pt + ink.y / (double)PANGO_SCALE,
-			     p->x_pt + (logical.x + logical.width) /
-					       (double)PANGO_SCALE,
-			     p->baseline_pt + (ink.y + ink.height) /
-					       (double)PANGO_SCALE };
+	return (struct box){ logical.x / (double)PANGO_SCALE,
+			     ink.y / (double)PANGO_SCALE,
+			     (logical.x + logical.width) / (double)PANGO_SCALE,
+			     (ink.y + ink.height) / (double)PANGO_SCALE };
+}
+
+/* The box on the chart around a label, turned or not. */
+static struct box label_box(const struct tpart *p)
+{
+	struct box l = local_box(p), b = { INFINITY, INFINITY, -INFINITY,
+					   -INFINITY };
+	double c = cos(p->angle), s = sin(p->angle);
+	for (int i = 0; i < 4; i++) {
+		double lx = i & 1 ? l.x1 : l.x0, ly = i & 2 ? l.y1 : l.y0;
+		double x = p->x_pt + lx * c - ly * s;
+		double y = p->baseline_pt + lx * s + ly * c;
+		b = (struct box){ fmin(b.x0, x), fmin(b.y0, y), fmax(b.x1, x),
+				  fmax(b.y1, y) };
+	}
+	return b;
+}
+
+/* Two labels overlap: compared in their own frame when both are turned
+ * alike (parallel labels), else by the boxes around them. */
+static bool labels_overlap(const struct tpart *p, const struct tpart *q)
+{
+	struct box a = label_box(p), b = label_box(q);
+	if (p->angle == q->angle && p->angle != 0) {
+		double c = cos(p->angle), s = sin(p->angle);
+		double dx = q->x_pt - p->x_pt, dy = q->baseline_pt -
+						    p->baseline_pt;
+		double ox = dx * c + dy * s, oy = -dx * s + dy * c;
+		a = local_box(p);
+		b = local_box(q);
+		b = (struct box){ b.x0 + ox, b.y0 + oy, b.x1 + ox, b.y1 + oy };
+	}
+	return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 }
 
 static const char *label_text(const struct tpart *p)
@@ -292,10 +325,8 @@ static void assert_no_overlap(const struct chart_drawing *cd)
 {
 	for (size_t i = 0; i < cd->n_labels; i++)
 		for (size_t j = i + 1; j < cd->n_labels; j++) {
-			struct box a = label_box(&cd->labels[i]);
-			struct box b = label_box(&cd->labels[j]);
-			bool overlap = a.x0 < b.x1 && b.x0 < a.x1 &&
-				       a.y0 < b.y1 && b.y0 < a.y1;
+			bool overlap = labels_overlap(&cd->labels[i],
+						      &cd->labels[j]);
 			if (overlap)
 				fprintf(stderr, "'%.*s' overlaps '%.*s'\n",
 					cd->labels[i].line->length,
@@ -465,6 +496,31 @@ static void test_many_years_are_thinned_never_overlapped(void **state)
 	assert_false(has_label(cd, "1991"));
 }
 
+static void test_long_category_labels_are_turned_not_dropped(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const names[] = {
+		"Verenigde Staten", "Verenigd Koninkrijk", "Noord-Macedonië",
+		"Bosnië en Herzegovina", "Nederland", "Duitsland", "Frankrijk",
+		"Italië", "Spanje", "Portugal", "Denemarken", "Noorwegen",
+	};
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_adds(&sb, "    type: bar\n    unit: percent\n    series:\n"
+			 "      - name: Aandeel\n        values: {");
+	for (size_t i = 0; i < 12; i++)
+		strbuf_addf(&sb, "%s%s: %zu", i ? ", " : "", names[i], i + 1);
+	strbuf_adds(&sb, "}\n");
+	struct chart_drawing *cd = draw(f, strbuf_finish(&sb, f->a));
+	assert_inside(cd);
+	assert_no_overlap(cd);
+	size_t turned = 0;
+	for (size_t i = 0; i < cd->n_labels; i++)
+		turned += cd->labels[i].angle != 0;
+	assert_int_equal(turned, 12);
+	assert_true(has_label(cd, "Noord-Macedonië"));
+	assert_true(has_label(cd, "Bosnië en Herzegovina"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -485,6 +541,7 @@ int main(void)
 		T(test_single_category),
 		T(test_line_has_gaps_and_markers),
 		T(test_many_years_are_thinned_never_overlapped),
+		T(test_long_category_labels_are_turned_not_dropped),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
