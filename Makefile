@@ -1,10 +1,12 @@
 # dossier — build, run, test. `make run` and `make test` do the whole set-up.
 
-PKGS      := cairo pango pangocairo pangoft2 fontconfig libfyaml libcmark-gfm
+PKGS      := cairo pango pangocairo pangoft2 fontconfig libfyaml libcmark-gfm \
+             glib-2.0 libcurl
 DEB_PKGS  := build-essential pkg-config libcairo2-dev libpango1.0-dev \
              libfontconfig-dev libfyaml-dev libcmark-gfm-dev \
              libcmark-gfm-extensions-dev libhyphen-dev hyphen-nl libhpdf-dev \
              libcmocka-dev fonts-noto-core poppler-utils qpdf python3 \
+             libcurl4-openssl-dev python3-aiosmtpd openssl \
              valgrind clang libclang-rt-14-dev
 # Files whose presence says a package without a .pc file is installed.
 DEB_FILES := /usr/include/hyphen.h /usr/share/hyphen/hyph_nl_NL.dic \
@@ -12,6 +14,7 @@ DEB_FILES := /usr/include/hyphen.h /usr/share/hyphen/hyph_nl_NL.dic \
              /usr/include/cmark-gfm-core-extensions.h \
              /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf \
              /usr/bin/pdftotext /usr/bin/pdffonts /usr/bin/qpdf /usr/bin/python3 \
+             /usr/lib/python3/dist-packages/aiosmtpd/__init__.py /usr/bin/openssl \
              /usr/bin/valgrind /usr/bin/clang \
              /usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a
 
@@ -22,7 +25,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS    ?=
 CFLAGS    += -std=c11 -Wall -Wextra -Wpedantic -Werror $(OPT) \
-             -D_POSIX_C_SOURCE=200809L -DDOSSIER_VERSION='"$(VERSION)"' \
+             -D_XOPEN_SOURCE=700 -DDOSSIER_VERSION='"$(VERSION)"' \
              $(PKG_CFLAGS)
 LDLIBS    += $(PKG_LIBS) -lcmark-gfm-extensions -lhyphen -lhpdf -lm
 
@@ -55,17 +58,26 @@ FUZZ_SECONDS ?= 60
 
 all: $(B)/dossier
 
-$(B)/dossier: $(OBJ)
-	$(CC) $(CFLAGS) -o $@ $(OBJ) $(LDLIBS)
+# `make V=1` shows the full compiler command lines.
+V ?= 0
+ifeq ($(V),0)
+Q := @
+endif
 
-$(B)/obj/%.o: render/%.c $(wildcard render/*.h) | $(B)/obj
-	$(CC) $(CFLAGS) -MMD -c -o $@ $<
+$(B)/dossier: $(OBJ)
+	@echo "  LINK  $@"
+	$(Q)$(CC) $(CFLAGS) -o $@ $(OBJ) $(LDLIBS)
+
+$(B)/obj/%.o: render/%.c | $(B)/obj
+	@echo "  CC    $<"
+	$(Q)$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 $(B)/obj $(B)/tests:
 	mkdir -p $@
 
 $(B)/tests/%: tests/unit/%.c $(LIB_OBJ) | $(B)/tests
-	$(CC) $(CFLAGS) -Irender -o $@ $< $(LIB_OBJ) $(LDLIBS) -lcmocka
+	@echo "  TEST  $@"
+	$(Q)$(CC) $(CFLAGS) -Irender -o $@ $< $(LIB_OBJ) $(LDLIBS) -lcmocka
 
 # Install what is missing, with apt-get as root or through sudo.
 deps:
@@ -97,6 +109,7 @@ unit: $(UNIT_BIN)
 e2e: $(B)/dossier
 	$(SAN_ENV) $(TEST_ENV) python3 tests/e2e.py
 	$(SAN_ENV) $(TEST_ENV) python3 tests/bad.py
+	$(SAN_ENV) $(TEST_ENV) python3 tests/mail.py
 	$(SAN_ENV) $(TEST_ENV) python3 tests/batch.py
 
 # The whole suite again, built with AddressSanitizer and UBSan (gcc).

@@ -1,5 +1,6 @@
 /*
- * main.c — the command line: dossier render | check, --help, --version.
+ * main.c — the command line: dossier render | check | chart, --help,
+ * --version.
  *
  * Runs the pipeline once per meeting file (parse → compose → typeset →
  * paginate → display list → writer), each file in an arena of its own.
@@ -9,9 +10,6 @@
  * 70 dossier failed, 73 an output cannot be written.
  */
 #include <errno.h>
-#include <libgen.h>
-#include <limits.h>
-#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,25 +18,23 @@
 #include <unistd.h>
 
 #include "batch.h"
-#include "compose.h"
 #include "diag.h"
-#include "dl.h"
-#include "hyph.h"
-#include "layout.h"
+#include "mail.h"
 #include "manifest.h"
 #include "model.h"
-#include "paginate.h"
-#include "typeset.h"
-#include "write_cairo.h"
-
-#ifndef DOSSIER_DATADIR
-#define DOSSIER_DATADIR "/usr/local/share/dossier"
-#endif
+#include "pipeline.h"
 
 static const char usage[] =
 	"usage: dossier render FILE... -o DIR   write DIR/<id>.pdf for each "
 	"meeting file\n"
 	"       dossier check FILE...           only check the files\n"
+	"       dossier chart FILE --id ID -o OUT [--width PX]\n"
+	"                                       write one chart alone; OUT "
+	"ends in\n"
+	"                                       .svg, .png (PX wide) or .pdf\n"
+	"       dossier mail FILE... --smtp URL mail the PDFs to their "
+	"'distribution'\n"
+	"                                       (dossier mail --help)\n"
 	"       dossier --help | --version\n"
 	"\n"
 	"  -o, --output DIR   where the PDFs go\n"
@@ -54,17 +50,13 @@ static const char usage[] =
 	"failed,\n73 an output cannot be written.\n";
 
 struct run {
-	const char *home; /* holds layouts/ and fonts/ */
 	const char *out_dir;
 	bool render;
 	bool quiet;
 	bool incremental;
 	int jobs; /* 0: the number of cores */
-	struct typesetter *ts;
-	struct hyphenator *hyph;
-	pthread_t hyph_thread; /* loads hyph while the file is read */
-	bool hyph_loading;
-	struct arena *arena; /* the run's, for start() */
+	struct pipeline pipe;
+	struct arena *arena; /* the run's, for setup() */
 };
 
 static bool is_dir(const char *p)
@@ -73,61 +65,10 @@ static bool is_dir(const char *p)
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* Where layouts/ and fonts/ are: $DOSSIER_HOME, the folder above the
- * program (build/dossier in a checkout), or the installed data. */
-static const char *find_home(struct arena *a)
-{
-	const char *env = getenv("DOSSIER_HOME");
-	if (env && *env)
-		return env;
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		char *home = arena_printf(a, "%s/..", dirname(exe));
-		if (is_dir(arena_printf(a, "%s/layouts", home)))
-			return home;
-	}
-	return DOSSIER_DATADIR;
-}
-
-static void *load_hyphenator(void *arg)
-{
-	struct run *run = arg;
-	run->hyph = hyph_create(HYPH_DEFAULT_DIC);
-	return NULL;
-}
-
-/* Loading the Dutch patterns takes a quarter of a cold render: a thread
- * does it while the meeting file is read and the fonts are set up. */
-static void start_hyphenator(struct run *run)
-{
-	run->hyph_loading =
-		pthread_create(&run->hyph_thread, NULL, load_hyphenator,
-			       run) == 0;
-	if (!run->hyph_loading)
-		load_hyphenator(run);
-}
-
-/* The hyphenator, once loaded; NULL with a diag if it cannot be. */
-static struct hyphenator *hyphenator(struct run *run, struct diags *d)
-{
-	if (run->hyph_loading) {
-		pthread_join(run->hyph_thread, NULL);
-		run->hyph_loading = false;
-	}
-	if (!run->hyph)
-		diag_error_status(d, EXIT_NOINPUT,
-				  (struct srcpos){ HYPH_DEFAULT_DIC, 0, 0 },
-				  "cannot load the Dutch hyphenation patterns "
-				  "(Debian package hyphen-nl)");
-	return run->hyph;
-}
-
 /* What a PDF depends on, for the manifest. */
 static void write_record(struct run *run, struct arena *a, FILE *rec,
 			 const char *path, const struct document *doc,
-			 const struct layout *l, size_t pages)
+			 size_t pages)
 {
 	size_t n = 3 + doc->n_data + doc->n_annexes, k = 0;
 	const char **in = arena_array(a, n, sizeof *in);
@@ -136,28 +77,10 @@ static void write_record(struct run *run, struct arena *a, FILE *rec,
 		in[k++] = doc->data[i].resolved;
 	for (size_t i = 0; i < doc->n_annexes; i++)
 		in[k++] = doc->annexes[i].resolved;
-	in[k++] = l->path;
-	in[k++] = arena_printf(a, "%s/fonts/fonts.conf", run->home);
+	in[k++] = pipeline_layout_path(&run->pipe, a, doc);
+	in[k++] = arena_printf(a, "%s/fonts/fonts.conf", run->pipe.home);
 	manifest_record(rec, a, path, in, k, run->out_dir,
 			arena_printf(a, "%s.pdf", doc->id), pages);
-}
-
-/* The layout the document names (or the default), or NULL with a diag. */
-static struct layout *document_layout(struct run *run, struct arena *a,
-				      const struct document *doc,
-				      struct diags *d)
-{
-	const char *name = doc->layout.src ? doc->layout.src : "kamerbrief";
-	char *dir = arena_printf(a, "%s/layouts", run->home);
-	if (doc->layout.src &&
-	    access(arena_printf(a, "%s/%s.yaml", dir, name), R_OK) != 0) {
-		diag_error(d, doc->layout.pos,
-			   "there is no layout '%s' in layouts/; leave "
-			   "'layout' out for the default",
-			   name);
-		return NULL;
-	}
-	return layout_load(a, dir, name, d);
 }
 
 /* One meeting file through the whole pipeline. Errors go to err, the
@@ -170,21 +93,10 @@ static int process(struct run *run, const char *path, FILE *err, FILE *rec)
 	diags_init(&d, a);
 	struct document *doc = model_parse_file(a, path, &d);
 	if (doc && run->render) {
-		struct layout *l = document_layout(run, a, doc, &d);
-		struct composition *comp =
-			l && hyphenator(run, &d) ?
-			compose_document(a, run->hyph, doc, l) : NULL;
-		struct typeset_doc *td =
-			comp ? typeset_blocks(run->ts, a, comp, &d) : NULL;
-		if (td) {
-			struct pages *pages = paginate(run->ts, a, comp, td);
-			struct display_list *dl = dl_build(a, comp, pages);
-			char *out = arena_printf(a, "%s/%s.pdf", run->out_dir,
-						 doc->id);
-			if (write_cairo_pdf(dl, out, &d) && rec)
-				write_record(run, a, rec, path, doc, l,
-					     dl->n_pages);
-		}
+		size_t pages = 0;
+		if (pipeline_render(&run->pipe, a, doc, run->out_dir, &pages,
+				    &d) && rec)
+			write_record(run, a, rec, path, doc, pages);
 	}
 	diags_print(&d, err);
 	int status = d.count ? d.status : EXIT_DONE;
@@ -192,6 +104,70 @@ static int process(struct run *run, const char *path, FILE *err, FILE *rec)
 		status = EXIT_DATAERR;
 	arena_destroy(a);
 	return status;
+}
+
+static int usage_error(const char *fmt, const char *arg);
+
+static bool chart_output_ok(const char *out)
+{
+	const char *dot = strrchr(out, '.');
+	return dot && (!strcmp(dot, ".svg") || !strcmp(dot, ".png") ||
+		       !strcmp(dot, ".pdf"));
+}
+
+/* One chart of a meeting file alone, as SVG, PNG or PDF. */
+static int chart_command(const char *path, const char *id, const char *out,
+			 double width_px)
+{
+	struct arena *a = arena_create();
+	struct diags d;
+	diags_init(&d, a);
+	struct pipeline pipe = { 0 };
+	struct document *doc = model_parse_file(a, path, &d);
+	if (doc && pipeline_open(&pipe, a, &d))
+		pipeline_chart(&pipe, a, doc, id, out, width_px, &d);
+	diags_print(&d, stderr);
+	int status = d.count ? (d.status ? d.status : EXIT_DATAERR) :
+			       EXIT_DONE;
+	arena_destroy(a); /* the layouts first: they use the fonts */
+	pipeline_close(&pipe);
+	return status;
+}
+
+static int chart_main(int argc, char **argv)
+{
+	const char *file = NULL, *id = NULL, *out = NULL;
+	double width = 0;
+	for (int i = 2; i < argc; i++) {
+		bool has = i + 1 < argc;
+		if (!strcmp(argv[i], "--id") && has)
+			id = argv[++i];
+		else if ((!strcmp(argv[i], "-o") ||
+			  !strcmp(argv[i], "--output")) && has)
+			out = argv[++i];
+		else if (!strcmp(argv[i], "--width") && has) {
+			char *end;
+			width = strtod(argv[++i], &end);
+			if (*end || width < 16 || width > 20000)
+				return usage_error("'--width' must be a number "
+						   "of pixels from 16 to "
+						   "20000; got '%s'", argv[i]);
+		} else if (argv[i][0] == '-' && argv[i][1])
+			return usage_error("unknown option or missing value: "
+					   "'%s'", argv[i]);
+		else if (!file)
+			file = argv[i];
+		else
+			return usage_error("chart takes one meeting file; "
+					   "got also '%s'", argv[i]);
+	}
+	if (!file || !id || !out)
+		return usage_error("chart needs FILE, --id ID and -o OUT%s",
+				   "");
+	if (!chart_output_ok(out))
+		return usage_error("the output of chart must end in .svg, "
+				   ".png or .pdf; got '%s'", out);
+	return chart_command(file, id, out, width);
 }
 
 static int usage_error(const char *fmt, const char *arg)
@@ -213,38 +189,21 @@ static bool ensure_dir(const char *dir)
 	return false;
 }
 
-/* Fonts and hyphenation, once per process that renders; a worker waits
- * for the patterns, so that a missing package is reported once. */
-static int setup_here(struct run *run, FILE *err, bool wait)
-{
-	struct diags d;
-	diags_init(&d, run->arena);
-	start_hyphenator(run);
-	run->ts = typeset_create(arena_printf(run->arena,
-					      "%s/fonts/fonts.conf", run->home),
-				 &d);
-	if (wait || d.count)
-		hyphenator(run, &d);
-	diags_print(&d, err);
-	return d.count ? d.status : EXIT_DONE;
-}
-
+/* Fonts and hyphenation, once per process that renders. */
 static int setup(void *ctx, FILE *err)
 {
-	return setup_here(ctx, err, true);
+	struct run *run = ctx;
+	struct diags d;
+	diags_init(&d, run->arena);
+	pipeline_open(&run->pipe, run->arena, &d);
+	diags_print(&d, err);
+	return d.count ? d.status : EXIT_DONE;
 }
 
 static void teardown(void *ctx)
 {
 	struct run *run = ctx;
-	if (run->hyph_loading) {
-		pthread_join(run->hyph_thread, NULL);
-		run->hyph_loading = false;
-	}
-	typeset_destroy(run->ts);
-	hyph_destroy(run->hyph);
-	run->ts = NULL;
-	run->hyph = NULL;
+	pipeline_close(&run->pipe);
 }
 
 static int render_one(void *ctx, const char *file, FILE *err, FILE *rec)
@@ -365,7 +324,7 @@ static int run_here(struct run *run, const char **files, int n_files)
 {
 	int status = EXIT_DONE;
 	if (run->render) {
-		status = setup_here(run, stderr, false);
+		status = setup(run, stderr);
 		if (status != EXIT_DONE) {
 			teardown(run);
 			return status;
@@ -393,11 +352,16 @@ int main(int argc, char **argv)
 		printf("dossier %s\n", DOSSIER_VERSION);
 		return EXIT_DONE;
 	}
+	if (!strcmp(argv[1], "mail"))
+		return mail_main(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "chart"))
+		return chart_main(argc, argv);
 	struct run run = { 0 };
 	if (!strcmp(argv[1], "render"))
 		run.render = true;
 	else if (strcmp(argv[1], "check"))
-		return usage_error("unknown command '%s'; use render or check",
+		return usage_error("unknown command '%s'; use render, check or "
+				   "chart",
 				   argv[1]);
 	const char **files = calloc((size_t)argc, sizeof *files);
 	if (!files)
@@ -412,7 +376,6 @@ int main(int argc, char **argv)
 	}
 	struct arena *a = arena_create(); /* lives as long as the run */
 	run.arena = a;
-	run.home = find_home(a);
 	if (run.render && (n_files > 1 || run.incremental))
 		status = render_batch(&run, a, files, n_files);
 	else

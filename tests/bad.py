@@ -140,7 +140,7 @@ def hostile_cases(tally, tmp):
     table = "      | Nr. | Bedrag | Plaats |\n      |---|---|---|\n" + rows
     cases = [
         ("nest-flow-20000", "sections: " + "[" * 20000 + "]" * 20000 + "\n",
-         65, "{f}:1:74: " + nest + "\n", None),
+         65, "{f}:1:75: " + nest + "\n", None),
         ("nest-map-20000", "{a: " * 20000 + "1" + "}" * 20000 + "\n",
          65, "{f}:1:257: " + nest + "\n", None),
         ("nest-block-20000", "- " * 20000 + "x\n",
