@@ -100,8 +100,10 @@ static void check_inside(const struct display_list *dl,
 			 * margin, as in fine typesetting (protrusion). */
 			const char *end = it->text + it->glyphs->item->offset +
 					  it->glyphs->item->length;
-			double hang = (end[-1] == '-' ||
-				       !strncmp(end - 2, "\xC2\xAD", 2)) ?
+			int len = it->glyphs->item->length;
+			double hang = ((len >= 1 && end[-1] == '-') ||
+				       (len >= 2 &&
+					!strncmp(end - 2, "\xC2\xAD", 2))) ?
 				      4.0 : 0.0;
 			if (it->x < l->margin_left_pt - eps ||
 			    x1 > dl->width_pt - l->margin_right_pt + eps + hang)
