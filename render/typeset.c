@@ -297,6 +297,35 @@ static double column_width(const struct layout *l)
 	return l->page_width_pt - l->margin_left_pt - l->margin_right_pt;
 }
 
+/* pango 1.50 stops breaking a paragraph of some 300 KB or more: the rest
+ * goes on one line kilometres wide, and the text is lost off the page
+ * without a word. Say so instead. */
+static bool check_complete(PangoLayout *pl, const struct rich *r,
+			   struct diags *diags)
+{
+	int width = pango_layout_get_width(pl);
+	bool ok = true;
+	PangoLayoutIter *it = pango_layout_get_iter(pl);
+	do {
+		PangoRectangle logical;
+		pango_layout_iter_get_line_extents(it, NULL, &logical);
+		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
+		/* No line of a column holds 4 KB; its width may overflow. */
+		ok = width <= 0 || (logical.width >= 0 &&
+				    logical.width <= 2 * (double)width &&
+				    line->length <= 4096);
+	} while (ok && pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	if (ok)
+		return true;
+	diag_error(diags, r->pos,
+		   "this paragraph is too long to set (%zu bytes): the "
+		   "typesetter would lose its text; split it into shorter "
+		   "paragraphs",
+		   r->len);
+	return false;
+}
+
 static bool set_text_block(struct typesetter *ts, struct arena *a,
 			   const struct layout *l, const struct block *b,
 			   struct tblock *tb, struct diags *diags)
@@ -313,7 +342,8 @@ static bool set_text_block(struct typesetter *ts, struct arena *a,
 		label_x = text_x - hang;
 	}
 	PangoLayout *pl = make_layout(ts, a, l, &b->rich, s, width - text_x);
-	if (!check_glyphs(pl, &b->rich, diags))
+	if (!check_glyphs(pl, &b->rich, diags) ||
+	    !check_complete(pl, &b->rich, diags))
 		return false;
 	tb->lines = layout_lines(a, pl, &b->rich, s, text_x, &tb->n_lines);
 	if (b->label && tb->n_lines) {

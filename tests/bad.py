@@ -163,6 +163,13 @@ def hostile_cases(tally, tmp):
             "Tijdens de Raad", "Tijdens " +
             ("Rechtsstaatontwikkelingssamenwerking" * 6000)[:200000] +
             " de Raad"), 0, "", 20),
+        # pango stops breaking lines somewhere past 300 KB in one
+        # paragraph: refused, rather than the text silently lost.
+        ("paragraph-840kb", MEETING.replace(
+            "Tijdens de Raad", " ".join(["Rechtsstaat"] * 60000)), 65,
+         "{f}:11:7: this paragraph is too long to set (840031 bytes): the "
+         "typesetter would lose its text; split it into shorter "
+         "paragraphs\n", None),
         ("markdown-quotes-100000", MEETING.replace(
             "      Tijdens de Raad", "      " + "> " * 100000 +
             "Tijdens de Raad"), 0, "", 1),
