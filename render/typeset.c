@@ -400,7 +400,8 @@ static bool set_table(struct typesetter *ts, struct arena *a,
 			double w = natural[c] * scale;
 			PangoLayout *pl = make_layout(ts, a, l, cell, s,
 						      w - 2 * pad);
-			if (!check_glyphs(pl, cell, diags))
+			if (!check_glyphs(pl, cell, diags) ||
+			    !check_complete(pl, cell, diags))
 				return false;
 			size_t n;
 			struct tline *cl = layout_lines(a, pl, cell, s,
