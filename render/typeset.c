@@ -417,6 +417,19 @@ static bool set_table(struct typesetter *ts, struct arena *a,
 			x += w;
 		}
 		row->height_pt = max_lines * s->leading_pt + 2 * pad;
+		/* A row never splits: one taller than the page would run off
+		 * its foot, and its text would be lost. */
+		double page = l->page_height_pt - l->margin_top_pt -
+			      l->margin_bottom_pt;
+		if (row->height_pt > page) {
+			diag_error(diags, t->cells[r * t->cols].pos,
+				   "row %d of this table is taller than a "
+				   "page (%.0f pt, a page holds %.0f pt); "
+				   "shorten its cells or split them over "
+				   "several rows",
+				   r + 1, row->height_pt, page);
+			return false;
+		}
 		double x1 = body->indent_pt + total * scale;
 		int nr = (r == 0) + (r == 0 && t->header_row) +
 			 (r == t->rows - 1);

@@ -170,6 +170,11 @@ def hostile_cases(tally, tmp):
          "{f}:11:7: this paragraph is too long to set (840031 bytes): the "
          "typesetter would lose its text; split it into shorter "
          "paragraphs\n", None),
+        # A table row never splits; one taller than a page ran off it.
+        ("table-row-taller-than-page", MEETING.replace(
+            "    text: |\n", "    text: |\n      | A | B |\n      |---|---|\n"
+            "      | " + " ".join(["Rechtsstaat"] * 4000) + " | x |\n\n"),
+         65, None, None),
         ("markdown-quotes-100000", MEETING.replace(
             "      Tijdens de Raad", "      " + "> " * 100000 +
             "Tijdens de Raad"), 0, "", 1),
