@@ -481,6 +481,25 @@ static const char *plain_title(struct arena *a, const struct rich *r)
 	return strbuf_finish(&sb, a);
 }
 
+/* A footnote stays on the page of its reference, whole: one taller
+ * than a page would run off its foot. */
+static bool note_fits(const struct layout *l, const char *key,
+		      const struct tblock *tb, struct diags *diags)
+{
+	double h = 0;
+	for (size_t i = 0; i < tb->n_lines; i++)
+		h += tb->lines[i].height_pt;
+	double page = l->page_height_pt - l->margin_top_pt -
+		      l->margin_bottom_pt;
+	if (h <= page)
+		return true;
+	diag_error(diags, tb->block->rich.pos,
+		   "footnote [^%s] is longer than a page (%.0f pt, a page "
+		   "holds %.0f pt); move most of it into the text",
+		   key, h, page);
+	return false;
+}
+
 struct typeset_doc *typeset_blocks(struct typesetter *ts, struct arena *a,
 				   const struct composition *comp,
 				   struct diags *diags)
@@ -525,7 +544,8 @@ struct typeset_doc *typeset_blocks(struct typesetter *ts, struct arena *a,
 		/* The number hangs in a column of its own width. */
 		struct layout nl = *l;
 		nl.label_width_pt = l->footnote_number_width_pt;
-		ok &= set_text_block(ts, a, &nl, nb, &td->notes[i], diags);
+		ok &= set_text_block(ts, a, &nl, nb, &td->notes[i], diags) &&
+		      note_fits(l, comp->notes[i].key, &td->notes[i], diags);
 	}
 	return ok ? td : NULL;
 }

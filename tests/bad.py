@@ -175,6 +175,10 @@ def hostile_cases(tally, tmp):
             "    text: |\n", "    text: |\n      | A | B |\n      |---|---|\n"
             "      | " + " ".join(["Rechtsstaat"] * 4000) + " | x |\n\n"),
          65, None, None),
+        # A footnote never splits either.
+        ("footnote-longer-than-a-page", MEETING.replace(
+            "purl: Kamerstuk 28676, nr. 499",
+            "purl: " + " ".join(["Rechtsstaat"] * 2000)), 65, None, None),
         ("markdown-quotes-100000", MEETING.replace(
             "      Tijdens de Raad", "      " + "> " * 100000 +
             "Tijdens de Raad"), 0, "", 1),
