@@ -465,6 +465,13 @@ def check_chart_command(tally, dossier, tmp):
         if (out / "d.pdf").read_bytes() != (out / "c.pdf").read_bytes():
             why = "two runs give different PDFs"
     tally.check("dossier chart writes a PDF of text and vectors, same bytes twice", why)
+    turned = REPO / "tests" / "charts" / "turned-labels.yaml"
+    rc, so, se = run([str(dossier), "chart", str(turned), "--id", "landen", "-o",
+                      str(out / "turned.pdf")])
+    tally.check("turned category labels are still text",
+                "exit %d: %s" % (rc, se.strip()[:300]) if rc else
+                check_chart_texts(out / "turned.pdf",
+                                  ["Noord-Macedonië", "Bosnië en Herzegovina", "Verenigd Koninkrijk"]))
     before = sorted(p.name for p in out.iterdir())
     for args, status, what in (
             (["--id", "no-such-chart", "-o", str(out / "x.svg")], 65, "an unknown id"),
