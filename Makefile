@@ -1,16 +1,19 @@
 # dossier — build, run, test. `make run` and `make test` do the whole set-up.
 
-PKGS      := cairo pango pangocairo pangoft2 fontconfig libfyaml libcmark-gfm
+PKGS      := cairo pango pangocairo pangoft2 fontconfig libfyaml libcmark-gfm \
+             glib-2.0 libcurl
 DEB_PKGS  := build-essential pkg-config libcairo2-dev libpango1.0-dev \
              libfontconfig-dev libfyaml-dev libcmark-gfm-dev \
              libcmark-gfm-extensions-dev libhyphen-dev hyphen-nl libhpdf-dev \
-             libcmocka-dev fonts-noto-core poppler-utils qpdf python3
+             libcmocka-dev fonts-noto-core poppler-utils qpdf python3 \
+             libcurl4-openssl-dev python3-aiosmtpd openssl
 # Files whose presence says a package without a .pc file is installed.
 DEB_FILES := /usr/include/hyphen.h /usr/share/hyphen/hyph_nl_NL.dic \
              /usr/include/hpdf.h /usr/include/cmocka.h \
              /usr/include/cmark-gfm-core-extensions.h \
              /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf \
-             /usr/bin/pdftotext /usr/bin/pdffonts /usr/bin/qpdf /usr/bin/python3
+             /usr/bin/pdftotext /usr/bin/pdffonts /usr/bin/qpdf /usr/bin/python3 \
+             /usr/lib/python3/dist-packages/aiosmtpd/__init__.py /usr/bin/openssl
 
 VERSION   := 0.1.0
 CC        ?= cc
@@ -19,7 +22,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS    ?=
 CFLAGS    += -std=c11 -Wall -Wextra -Wpedantic -Werror $(OPT) \
-             -D_POSIX_C_SOURCE=200809L -DDOSSIER_VERSION='"$(VERSION)"' \
+             -D_XOPEN_SOURCE=700 -DDOSSIER_VERSION='"$(VERSION)"' \
              $(PKG_CFLAGS)
 LDLIBS    += $(PKG_LIBS) -lcmark-gfm-extensions -lhyphen -lhpdf -lm
 
@@ -74,7 +77,7 @@ deps:
 run: deps
 	$(MAKE) build/dossier
 	mkdir -p out
-	./build/dossier render $(MEETINGS) -o out
+	./build/dossier render --incremental $(MEETINGS) -o out
 
 test: deps
 	$(MAKE) build/dossier $(UNIT_BIN)
@@ -86,6 +89,13 @@ unit: $(UNIT_BIN)
 e2e: build/dossier
 	python3 tests/e2e.py
 	python3 tests/bad.py
+	python3 tests/mail.py
+	python3 tests/batch.py
+
+# Figures, not a test: cold start per seed, batch throughput, 300 pages.
+bench: deps
+	$(MAKE) build/dossier
+	python3 tests/bench.py
 
 install: build/dossier
 	install -D -m 755 build/dossier $(DESTDIR)/usr/local/bin/dossier

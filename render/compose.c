@@ -64,15 +64,14 @@ static const char *kind_title(enum doc_kind k)
 	return "";
 }
 
-static const char *document_title(struct compose_ctx *c)
+const char *compose_title(struct arena *a, const struct document *d)
 {
-	const struct document *d = c->doc;
 	if (d->title.src)
 		return d->title.src;
-	return arena_printf(c->arena, "%s %s%s %s", kind_title(d->kind),
+	return arena_printf(a, "%s %s%s %s", kind_title(d->kind),
 			    d->meeting.informal ? "informele " : "",
 			    d->meeting.name.src,
-			    nl_date_span(c->arena, d->meeting.dates,
+			    nl_date_span(a, d->meeting.dates,
 					 d->meeting.n_dates));
 }
 
@@ -208,7 +207,7 @@ struct composition *compose_document(struct arena *a, struct hyphenator *h,
 	struct composition *comp = arena_alloc(a, sizeof *comp);
 	comp->layout = layout;
 	struct compose_ctx c = { a, h, doc, comp };
-	const char *title = document_title(&c);
+	const char *title = compose_title(a, doc);
 	const char *when = nl_date_span(a, doc->meeting.dates,
 					doc->meeting.n_dates);
 

@@ -91,6 +91,10 @@ struct compose_ctx {
 	struct composition *comp;
 };
 
+/* The document's title: its own, or one made of its kind and meeting
+ * ("Geannoteerde agenda NAVO ... 3 december 2025"). Also the mail subject. */
+const char *compose_title(struct arena *a, const struct document *doc);
+
 /* Blocks of a whole document. Never fails: the model is valid. */
 struct composition *compose_document(struct arena *a, struct hyphenator *h,
 				     const struct document *doc,

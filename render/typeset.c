@@ -14,6 +14,8 @@
 #include <assert.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pangofc-fontmap.h>
+#include <stdbool.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,9 +27,13 @@ struct typesetter {
 
 struct typesetter *typeset_create(const char *fonts_conf, struct diags *diags)
 {
+	/* fontconfig reads a relative name against its own folder. */
+	char *abs = realpath(fonts_conf, NULL);
 	FcConfig *fc = FcConfigCreate();
-	if (!fc || !FcConfigParseAndLoad(fc, (const FcChar8 *)fonts_conf,
-					 FcTrue) ||
+	bool loaded = fc && abs &&
+		      FcConfigParseAndLoad(fc, (const FcChar8 *)abs, FcTrue);
+	free(abs);
+	if (!loaded ||
 	    !FcConfigBuildFonts(fc)) {
 		diag_error_status(diags, EXIT_NOINPUT,
 				  (struct srcpos){ fonts_conf, 0, 0 },
@@ -36,6 +42,12 @@ struct typesetter *typeset_create(const char *fonts_conf, struct diags *diags)
 			FcConfigDestroy(fc);
 		return NULL;
 	}
+	/* Ours is fontconfig's current configuration too: pango's
+	 * fontconfig thread (FcInit) and cairo's option substitution then
+	 * find it instead of loading the system's, which costs start-up
+	 * time and which nothing could release without racing that thread.
+	 * It stays current until the process exits. */
+	FcConfigSetCurrent(fc);
 	struct typesetter *ts = calloc(1, sizeof *ts);
 	if (!ts)
 		abort();
@@ -76,9 +88,6 @@ void typeset_destroy(struct typesetter *ts)
 	g_object_unref(ts->fontmap);
 	FcConfigDestroy(ts->fc);
 	free(ts);
-	/* pango loads the system configuration in a thread of its own as
-	 * well; release that too so memory checkers see no leak. */
-	FcFini();
 }
 
 static void unref_layout(void *p)

@@ -180,7 +180,7 @@ static void test_all_zero_gives_an_axis_to_one(void **state)
 	assert_int_equal(ax.n_ticks, 2);
 }
 
-static bool nice(double step)
+static bool is_nice_step(double step)
 {
 	double e = pow(10, floor(log10(step)));
 	double m = step / e;
@@ -195,11 +195,11 @@ static void test_every_range_gets_4_to_7_nice_ticks(void **state)
 		for (double neg = 0; neg <= 0.6; neg += 0.3) {
 			struct chart_axis ax;
 			chart_nice_axis(-neg * hi, hi, UNIT_EUR, NULL, 0, &ax);
-			if (ax.n_ticks < 4 || ax.n_ticks > 7 || !nice(ax.step))
+			if (ax.n_ticks < 4 || ax.n_ticks > 7 || !is_nice_step(ax.step))
 				fprintf(stderr, "range %g..%g: %d ticks of %g\n",
 					-neg * hi, hi, ax.n_ticks, ax.step);
 			assert_true(ax.n_ticks >= 4 && ax.n_ticks <= 7);
-			assert_true(nice(ax.step));
+			assert_true(is_nice_step(ax.step));
 			assert_true(ax.lo <= -neg * hi + 1e-9 * hi);
 			assert_true(ax.hi >= hi * (1 - 1e-9));
 			assert_true(ax.lo <= 0 && ax.hi >= 0);
