@@ -75,13 +75,6 @@ void typeset_destroy(struct typesetter *ts)
 	if (!ts)
 		return;
 	g_object_unref(ts->context);
-	/* Listing the families waits for that thread (below) to finish:
-	 * FcFini while it still runs fails an assertion in fontconfig and
-	 * aborts a short run such as `dossier chart`. */
-	PangoFontFamily **families = NULL;
-	int n_families = 0;
-	pango_font_map_list_families(ts->fontmap, &families, &n_families);
-	g_free(families);
 	/* The font map holds a reference to the configuration; give it up
 	 * here, since pango's caches may keep the map itself alive. */
 	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(ts->fontmap), NULL);
