@@ -54,6 +54,8 @@ CHART_TEXTS = {
                     "Bron: NAVO-topverklaringen van Wales (2014)"],
     "fmm-2024-12": ["Oekraïense militairen getraind via operatie Interflex", "45.000",
                     "20.000", "Bron: Geannoteerde agenda NAVO FMM 3–4 december 2024"],
+    "ifmm-2025-05": ["Nederlandse steun aan Oekraïne per jaar", "\u20ac 3,5 mld.",
+                     "Bron: Verslag NAVO FMM 28\u201329 november 2023"],
     "fmm-2023-11": ["Nederlandse bijdrage aan Oekraïne voor 2024", "€ 2,5 mld.",
                     "Bron: Verslag NAVO FMM 28–29 november 2023"],
 }
