@@ -170,6 +170,21 @@ static const double *series_rgb(const struct cctx *x, size_t i)
 	return x->cl->palette.rgb[i % (size_t)x->cl->palette.n];
 }
 
+/* A bar or swatch of series s: its colour, hatched from the layout's
+ * hatch_from_series on, so that series stay apart in black and white. */
+static void series_rect(struct cctx *x, double x0, double y0, double x1,
+			double y1, size_t s)
+{
+	const struct chart_layout *cl = x->cl;
+	rect(x, x0, y0, x1, y1, series_rgb(x, s));
+	if ((double)s < cl->hatch_from_series)
+		return;
+	struct dl_path *p = &x->out->paths[x->out->n_paths - 1];
+	p->hatch_pt = cl->hatch_pt;
+	p->hatch_rule_pt = cl->hatch_rule_pt;
+	memcpy(p->hatch_rgb, cl->light_text_rgb, sizeof p->hatch_rgb);
+}
+
 static double luminance(const double rgb[3])
 {
 	return 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2];
@@ -342,8 +357,8 @@ static double draw_legend(struct cctx *x, double y)
 			     series_rgb(x, i), &cl->line_dashes, i);
 			marker(x, i, cx + sw / 2, mid);
 		} else {
-			rect(x, cx, mid - sw / 2, cx + sw, mid + sw / 2,
-			     series_rgb(x, i));
+			series_rect(x, cx, mid - sw / 2, cx + sw,
+				    mid + sw / 2, i);
 		}
 		place(x, &nm, cx + sw + cl->label_gap_pt, y, ANCHOR_LEFT, NULL);
 		cx += w + cl->legend_spacing_pt;
@@ -434,8 +449,8 @@ static void draw_bars(struct cctx *x, const struct vgeom *g)
 			double bx = slot_left(g, k) + (g->slot - group) / 2 +
 				    (double)s * (bw + cl->bar_gap_pt);
 			double y = vy(x, g, v);
-			rect(x, bx, fmin(zero, y), bx + bw, fmax(zero, y),
-			     series_rgb(x, s));
+			series_rect(x, bx, fmin(zero, y), bx + bw,
+				    fmax(zero, y), s);
 			if (fits)
 				value_label_at(x, &labels[k * c->n_series + s],
 					       bx + bw / 2, y, v < 0);
@@ -451,7 +466,7 @@ static void stack_segment(struct cctx *x, const struct vgeom *g, double bx,
 	const struct chart_layout *cl = x->cl;
 	double y0 = vy(x, g, base), y1 = vy(x, g, base + v);
 	const double *rgb = series_rgb(x, s);
-	rect(x, bx, fmin(y0, y1), bx + bw, fmax(y0, y1), rgb);
+	series_rect(x, bx, fmin(y0, y1), bx + bw, fmax(y0, y1), s);
 	if (base != 0)
 		rule(x, bx, y0, bx + bw, y0, cl->segment_rule_pt,
 		     cl->light_text_rgb, NULL, 0);
@@ -786,8 +801,8 @@ static void draw_hbars(struct cctx *x, const struct hgeom *g,
 			if (!value_of(&c->series[s], x->cats[k], &v))
 				continue;
 			double xv = hx(x, g, v);
-			rect(x, fmin(zero, xv), y, fmax(zero, xv), y + bh,
-			     series_rgb(x, s));
+			series_rect(x, fmin(zero, xv), y, fmax(zero, xv),
+				    y + bh, s);
 			const struct setl *l = &labels[k * c->n_series + s];
 			place(x, l, v < 0 ? xv - cl->label_gap_pt :
 					    xv + cl->label_gap_pt,

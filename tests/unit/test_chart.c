@@ -539,6 +539,27 @@ static void test_long_category_labels_are_turned_not_dropped(void **state)
 	assert_true(has_label(cd, "Bosnië en Herzegovina"));
 }
 
+static void test_fourth_series_on_is_hatched_for_greyscale(void **state)
+{
+	struct fixture *f = *state;
+	struct chart_drawing *cd = draw(
+		f, "    type: bar\n    unit: count\n    series:\n"
+		   "      - {name: Een, values: {A: 5}}\n"
+		   "      - {name: Twee, values: {A: 4}}\n"
+		   "      - {name: Drie, values: {A: 3}}\n"
+		   "      - {name: Vier, values: {A: 6}}\n");
+	assert_inside(cd);
+	assert_no_overlap(cd);
+	/* Four bars and four legend swatches; the fourth of each hatched. */
+	size_t filled = 0, hatched = 0;
+	for (size_t i = 0; i < cd->n_paths; i++) {
+		filled += cd->paths[i].fill && cd->paths[i].n == 4;
+		hatched += cd->paths[i].hatch_pt > 0;
+	}
+	assert_int_equal(filled, 8);
+	assert_int_equal(hatched, 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -561,6 +582,7 @@ int main(void)
 		T(test_line_has_gaps_and_markers),
 		T(test_many_years_are_thinned_never_overlapped),
 		T(test_long_category_labels_are_turned_not_dropped),
+		T(test_fourth_series_on_is_hatched_for_greyscale),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
