@@ -502,7 +502,9 @@ static void draw_stacks(struct cctx *x, const struct vgeom *g)
 		}
 		for (int side = 0; side < 2; side++) {
 			double total = side ? neg : pos;
-			if (total == 0 && side)
+			/* A total per side that has segments; a stack of
+			 * zeros still says 0. */
+			if (side ? neg == 0 : pos == 0 && neg < 0)
 				continue;
 			struct setl l = set(x, chart_value_label(
 						       x->a, total, c->unit,

@@ -423,6 +423,7 @@ static void test_stacked_bar_shows_parts_and_total(void **state)
 	assert_no_overlap(cd);
 	assert_true(has_label(cd, "3,5%") && has_label(cd, "1,5%"));
 	assert_true(has_label(cd, "5,0%"));
+	assert_false(has_label(cd, "0,0%"));
 	assert_true(has_label(cd, "NAVO-norm (Wales, 2014)"));
 }
 
@@ -560,6 +561,20 @@ static void test_fourth_series_on_is_hatched_for_greyscale(void **state)
 	assert_int_equal(hatched, 2);
 }
 
+static void test_stack_below_zero_has_no_zero_total_above(void **state)
+{
+	struct fixture *f = *state;
+	struct chart_drawing *cd = draw(
+		f, "    type: stacked-bar\n    unit: percent\n    series:\n"
+		   "      - name: Min\n        values: {A: -1.5, B: 2}\n"
+		   "      - name: Ook min\n        values: {A: -1, B: 1}\n");
+	assert_inside(cd);
+	assert_no_overlap(cd);
+	assert_true(has_label(cd, MINUS "2,5%")); /* A's total, below */
+	assert_true(has_label(cd, "3,0%"));       /* B's total, above */
+	assert_false(has_label(cd, "0,0%"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -583,6 +598,7 @@ int main(void)
 		T(test_many_years_are_thinned_never_overlapped),
 		T(test_long_category_labels_are_turned_not_dropped),
 		T(test_fourth_series_on_is_hatched_for_greyscale),
+		T(test_stack_below_zero_has_no_zero_total_above),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
