@@ -20,6 +20,9 @@ struct typesetter;
 struct typesetter *typeset_create(const char *fonts_conf,
 				  struct diags *diags);
 void typeset_destroy(struct typesetter *ts);
+/* Break paragraphs with pango's own first-fit breaker instead of
+ * total-fit: only for measuring the difference (make typo-report). */
+void typeset_set_greedy(struct typesetter *ts, bool greedy);
 
 /* A piece of one pango line placed in a line box. */
 struct tpart {
@@ -49,6 +52,7 @@ struct tline {
 	int n_links;
 	int *notes;   /* footnote numbers referenced on this line */
 	int n_notes;
+	bool hyphenated; /* ends in a hyphen (a soft one or a compound's) */
 };
 
 struct tblock {
