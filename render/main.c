@@ -188,6 +188,11 @@ int main(int argc, char **argv)
 							   0 },
 					  "cannot load the Dutch hyphenation "
 					  "patterns (Debian package hyphen-nl)");
+		else
+			hyph_load_words(run.hyph,
+					arena_printf(a, "%s/layouts/"
+						     "hyphenation-nl.txt",
+						     run.home), &d);
 		if (d.count) {
 			diags_print(&d, stderr);
 			status = d.status;
