@@ -77,6 +77,7 @@ unit: $(UNIT_BIN)
 e2e: build/dossier
 	python3 tests/e2e.py
 	python3 tests/bad.py
+	python3 tests/typo.py
 
 install: build/dossier
 	install -D -m 755 build/dossier $(DESTDIR)/usr/local/bin/dossier

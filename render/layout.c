@@ -61,6 +61,7 @@ static const struct field layout_fields[] = {
 	L(space_stretch, F_NUM, true),
 	L(space_shrink, F_NUM, true),
 	L(justify_tolerance, F_NUM, true),
+	L(justify_emergency_tolerance, F_NUM, true),
 	L(line_penalty, F_INT, true),
 	L(hyphen_penalty, F_INT, true),
 	L(compound_hyphen_penalty, F_INT, true),

@@ -69,7 +69,7 @@ struct layout {
 	 * width, badness (100 = stretched by all its stretch), penalties
 	 * and demerits. */
 	double space_stretch, space_shrink;
-	double justify_tolerance;
+	double justify_tolerance, justify_emergency_tolerance;
 	int line_penalty, hyphen_penalty, compound_hyphen_penalty;
 	int consecutive_hyphen_demerits, final_hyphen_demerits;
 	int fitness_demerits, max_hyphenated_lines;

@@ -170,8 +170,9 @@ static void lb_relax(struct lb_graph *g, size_t i, size_t j, double r,
 		}
 }
 
-/* One pass; pass 0 keeps to the tolerance, pass 1 allows any stretch,
- * pass 2 also lets a single overfull piece stand out. */
+/* One pass; pass 0 keeps to the tolerance, pass 1 to the emergency
+ * tolerance, pass 2 allows any stretch, pass 3 also lets a single
+ * overfull piece stand out. */
 static bool lb_pass(struct lb_graph *g, int pass)
 {
 	const struct lb_params *p = g->p;
@@ -179,7 +180,8 @@ static bool lb_pass(struct lb_graph *g, int pass)
 	for (size_t s = 0; s < states; s++)
 		g->st[s] = (struct lb_state){ INFINITY, -1, 0 };
 	g->st[(0 * LB_FITNESS + 1) * g->runs].demerits = 0;
-	double tol = pass == 0 ? p->tolerance : LB_INF_BAD;
+	double tol = pass == 0 ? p->tolerance :
+		     pass == 1 ? p->emergency_tolerance : LB_INF_BAD;
 	for (size_t j = 1; j < g->m; j++) {
 		bool open_end = g->bp[j] == g->n || lb_forced(g, j);
 		for (size_t i = j; i-- > 0;) {
@@ -195,15 +197,15 @@ static bool lb_pass(struct lb_graph *g, int pass)
 			else
 				r = shr > 0 ? room / shr : -INFINITY;
 			if (r < -1 - 1e-9) {
-				if (pass == 2 && i == j - 1)
+				if (pass == 3 && i == j - 1)
 					lb_relax(g, i, j, -1, LB_INF_BAD, true);
 				break; /* earlier starts are longer still */
 			}
 			double b = isinf(r) ? LB_INF_BAD + 1 : lb_badness(r);
-			if (b <= tol || (pass > 0 && isinf(r)))
+			if (b <= tol || (pass > 1 && isinf(r)))
 				lb_relax(g, i, j, isinf(r) ? 10 : r,
 					 b > LB_INF_BAD ? LB_INF_BAD : b,
-					 pass == 2);
+					 pass == 3);
 			if (lb_forced(g, i))
 				break; /* no line runs across a forced break */
 		}
@@ -247,7 +249,7 @@ size_t lb_break(struct arena *a, const struct lb_item *items, size_t n,
 	g.runs = p->max_hyphen_run > 0 ? p->max_hyphen_run + 1 : 1;
 	lb_nodes(a, &g);
 	g.st = arena_array(a, g.m * LB_FITNESS * (size_t)g.runs, sizeof *g.st);
-	for (int pass = 0; pass < 3; pass++)
+	for (int pass = 0; pass < 4; pass++)
 		if (lb_pass(&g, pass))
 			return lb_collect(a, &g, lines);
 	assert(!"the emergency pass always finds a breaking");

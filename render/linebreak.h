@@ -32,6 +32,7 @@ struct lb_item {
 struct lb_params {
 	double line_width_pt;
 	double tolerance;        /* largest badness of a line (TeX: 100 = r 1) */
+	double emergency_tolerance; /* the same, where nothing else fits */
 	int line_penalty;        /* added to every line's badness */
 	int fitness_demerits;    /* neighbours more than one class apart */
 	int consecutive_hyphen_demerits; /* two hyphenated lines in a row */
@@ -52,8 +53,9 @@ struct lb_line {
 /*
  * Break items[0..n) into lines. The paragraph's end is a break with
  * unlimited stretch (the last line is ragged). Never fails: when no
- * breaking within the tolerance exists, it retries without one, and then
- * lets a box too wide for the line stand out. Returns the line count and
+ * breaking within the tolerance exists, it retries with the emergency
+ * tolerance, then without one, and then lets a box too wide for the line
+ * stand out. Returns the line count and
  * the lines in *lines (from the arena).
  */
 size_t lb_break(struct arena *a, const struct lb_item *items, size_t n,

@@ -86,6 +86,11 @@ static bool para_is_letter(gunichar c)
 	return g_unichar_isalpha(c);
 }
 
+static bool para_is_dash(gunichar c)
+{
+	return c == 0x2013 || c == 0x2014;
+}
+
 static gunichar para_char_before(const char *text, size_t i)
 {
 	return i ? g_utf8_get_char(g_utf8_prev_char(text + i)) : 0;
@@ -116,7 +121,10 @@ static void para_items(struct arena *a, struct para *p)
 					false }, box, i);
 			box = len;
 		}
-		if (c == 0xA0) /* a no-break space stretches, never breaks */
+		/* A no-break space stretches but never breaks; nor does the
+		 * space before a dash, which must not begin a line. */
+		if (c == 0xA0 || (space && next < len &&
+				  para_is_dash(g_utf8_get_char(t + next))))
 			para_add(p, (struct lb_item){ LB_PENALTY, 0, 0, 0,
 					LB_INFINITY, false }, i, i);
 		if (space)
@@ -327,6 +335,7 @@ struct tline *paragraph_lines(struct typesetter *ts, struct arena *a,
 	struct lb_params lp = {
 		.line_width_pt = width_pt,
 		.tolerance = l->justify_tolerance,
+		.emergency_tolerance = l->justify_emergency_tolerance,
 		.line_penalty = l->line_penalty,
 		.fitness_demerits = l->fitness_demerits,
 		.consecutive_hyphen_demerits = l->consecutive_hyphen_demerits,

@@ -18,6 +18,7 @@
 static const struct lb_params params = {
 	.line_width_pt = 100,
 	.tolerance = 100,
+	.emergency_tolerance = 150,
 	.line_penalty = 10,
 	.fitness_demerits = 10000,
 	.consecutive_hyphen_demerits = 10000,
