@@ -31,7 +31,7 @@ UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 
 MEETINGS  := $(wildcard inputs/meetings/*.yaml)
 
-.PHONY: all deps run test unit e2e bench install clean
+.PHONY: all deps run test unit e2e bench typo-report install clean
 
 all: build/dossier
 
@@ -78,6 +78,17 @@ e2e: build/dossier
 	python3 tests/e2e.py
 	python3 tests/bad.py
 	python3 tests/typo.py
+
+# Paragraph breaking measured: total-fit against pango's greedy breaking.
+build/typo-report: tests/typo_report.c $(LIB_OBJ)
+	$(CC) $(CFLAGS) -Irender -o $@ $< $(LIB_OBJ) $(LDLIBS)
+
+typo-report: build/typo-report
+	./build/typo-report $(MEETINGS)
+
+bench: build/dossier typo-report
+	@echo "render time of $(words $(MEETINGS)) meeting files:"
+	@time -p ./build/dossier render $(MEETINGS) -o build/bench >/dev/null
 
 install: build/dossier
 	install -D -m 755 build/dossier $(DESTDIR)/usr/local/bin/dossier
