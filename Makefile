@@ -34,7 +34,7 @@ UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 
 MEETINGS  := $(wildcard inputs/meetings/*.yaml)
 
-.PHONY: all deps run test unit e2e bench install clean
+.PHONY: all deps run test unit e2e bench typo-report install clean
 
 all: build/dossier
 
@@ -91,11 +91,21 @@ e2e: build/dossier
 	python3 tests/bad.py
 	python3 tests/mail.py
 	python3 tests/batch.py
+	python3 tests/typo.py
 
-# Figures, not a test: cold start per seed, batch throughput, 300 pages.
+# Paragraph breaking measured: total-fit against pango's greedy breaking.
+build/typo-report: tests/typo_report.c $(LIB_OBJ)
+	$(CC) $(CFLAGS) -Irender -o $@ $< $(LIB_OBJ) $(LDLIBS)
+
+typo-report: build/typo-report
+	./build/typo-report $(MEETINGS)
+
+# Figures, not a test: cold start per seed, batch throughput, 300 pages,
+# and the paragraph breaker against pango's greedy breaking.
 bench: deps
-	$(MAKE) build/dossier
+	$(MAKE) build/dossier build/typo-report
 	python3 tests/bench.py
+	./build/typo-report $(MEETINGS)
 
 install: build/dossier
 	install -D -m 755 build/dossier $(DESTDIR)/usr/local/bin/dossier

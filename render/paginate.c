@@ -3,7 +3,8 @@
  *
  * Flows the typeset blocks down the text column: at least `orphans` lines
  * of a paragraph at the foot of a page and `widows` at the head of the
- * next; a heading is never the last thing on a page and takes the first
+ * next, and no hyphen on a page's last line when a line less will do; a
+ * heading is never the last thing on a page and takes the first
  * lines of what follows with it; each footnote goes to the foot of the page
  * whose line refers to it. Then adds the running header and footer
  * ("Pagina X van Y"), which need the page count.
@@ -215,6 +216,11 @@ static void flow_block(struct flow *f, size_t i)
 			/* On an empty page there is no better place. */
 			if (k == 0 && f->page_empty)
 				k = fit ? fit : 1;
+			/* A word broken across a page is hard to read: end the
+			 * page a line early when the paragraph allows it. */
+			else if (k > (size_t)l->orphans &&
+				 b->lines[from + k - 1].hyphenated)
+				k--;
 		}
 		place_lines(f, b, from, k);
 		from += k;

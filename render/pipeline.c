@@ -60,6 +60,10 @@ bool pipeline_open(struct pipeline *p, struct arena *a, struct diags *d)
 				  (struct srcpos){ HYPH_DEFAULT_DIC, 0, 0 },
 				  "cannot load the Dutch hyphenation patterns "
 				  "(Debian package hyphen-nl)");
+	else
+		hyph_load_words(p->hyph,
+				arena_printf(a, "%s/layouts/hyphenation-nl.txt",
+					     p->home), d);
 	return d->count == before;
 }
 
