@@ -22,7 +22,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS    ?=
 CFLAGS    += -std=c11 -Wall -Wextra -Wpedantic -Werror $(OPT) \
-             -D_POSIX_C_SOURCE=200809L -DDOSSIER_VERSION='"$(VERSION)"' \
+             -D_XOPEN_SOURCE=700 -DDOSSIER_VERSION='"$(VERSION)"' \
              $(PKG_CFLAGS)
 LDLIBS    += $(PKG_LIBS) -lcmark-gfm-extensions -lhyphen -lhpdf -lm
 
@@ -38,17 +38,26 @@ MEETINGS  := $(wildcard inputs/meetings/*.yaml)
 
 all: build/dossier
 
-build/dossier: $(OBJ)
-	$(CC) $(CFLAGS) -o $@ $(OBJ) $(LDLIBS)
+# `make V=1` shows the full compiler command lines.
+V ?= 0
+ifeq ($(V),0)
+Q := @
+endif
 
-build/obj/%.o: render/%.c $(wildcard render/*.h) | build/obj
-	$(CC) $(CFLAGS) -MMD -c -o $@ $<
+build/dossier: $(OBJ)
+	@echo "  LINK  $@"
+	$(Q)$(CC) $(CFLAGS) -o $@ $(OBJ) $(LDLIBS)
+
+build/obj/%.o: render/%.c | build/obj
+	@echo "  CC    $<"
+	$(Q)$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 build/obj build/tests:
 	mkdir -p $@
 
 build/tests/%: tests/unit/%.c $(LIB_OBJ) | build/tests
-	$(CC) $(CFLAGS) -Irender -o $@ $< $(LIB_OBJ) $(LDLIBS) -lcmocka
+	@echo "  TEST  $@"
+	$(Q)$(CC) $(CFLAGS) -Irender -o $@ $< $(LIB_OBJ) $(LDLIBS) -lcmocka
 
 # Install what is missing, with apt-get as root or through sudo.
 deps:

@@ -11,6 +11,8 @@
 
 #include <fontconfig/fontconfig.h>
 #include <pango/pangofc-fontmap.h>
+#include <stdbool.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,9 +24,13 @@ struct typesetter {
 
 struct typesetter *typeset_create(const char *fonts_conf, struct diags *diags)
 {
+	/* fontconfig reads a relative name against its own folder. */
+	char *abs = realpath(fonts_conf, NULL);
 	FcConfig *fc = FcConfigCreate();
-	if (!fc || !FcConfigParseAndLoad(fc, (const FcChar8 *)fonts_conf,
-					 FcTrue) ||
+	bool loaded = fc && abs &&
+		      FcConfigParseAndLoad(fc, (const FcChar8 *)abs, FcTrue);
+	free(abs);
+	if (!loaded ||
 	    !FcConfigBuildFonts(fc)) {
 		diag_error_status(diags, EXIT_NOINPUT,
 				  (struct srcpos){ fonts_conf, 0, 0 },
@@ -66,9 +72,6 @@ void typeset_destroy(struct typesetter *ts)
 	g_object_unref(ts->fontmap);
 	FcConfigDestroy(ts->fc);
 	free(ts);
-	/* pango loads the system configuration in a thread of its own as
-	 * well; release that too so memory checkers see no leak. */
-	FcFini();
 }
 
 static void unref_layout(void *p)
@@ -182,18 +185,18 @@ static bool check_glyphs(PangoLayout *pl, const struct rich *r,
 	return true;
 }
 
-/* Baseline offset within a line box of the style's leading. */
-static double baseline_in_box(PangoLayoutLine *line, const struct style *s)
+/* Baseline offset within a line box of the style's leading: the font's
+ * ascent and descent centred in the box, the same for every line of the
+ * style, so a raised footnote number does not move its line. */
+static double baseline_in_box(PangoLayout *pl, const struct style *s)
 {
-	PangoRectangle logical;
-	pango_layout_line_get_extents(line, NULL, &logical);
-	double ascent = -logical.y / (double)PANGO_SCALE;
-	double descent = (logical.height + logical.y) / (double)PANGO_SCALE;
-	/* Lines with a raised footnote number are taller: use the font. */
-	if (ascent + descent > s->size_pt * 1.6) {
-		ascent = s->size_pt * 1.07;
-		descent = s->size_pt * 0.29;
-	}
+	PangoContext *ctx = pango_layout_get_context(pl);
+	PangoFontDescription *fd = style_font(s);
+	PangoFontMetrics *m = pango_context_get_metrics(ctx, fd, NULL);
+	double ascent = pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE;
+	double descent = pango_font_metrics_get_descent(m) / (double)PANGO_SCALE;
+	pango_font_metrics_unref(m);
+	pango_font_description_free(fd);
 	return (s->leading_pt - (ascent + descent)) / 2 + ascent;
 }
 
@@ -244,6 +247,7 @@ static struct tline *layout_lines(struct arena *a, PangoLayout *pl,
 {
 	int n = pango_layout_get_line_count(pl);
 	struct tline *lines = arena_array(a, (size_t)n, sizeof *lines);
+	double baseline = baseline_in_box(pl, s);
 	PangoLayoutIter *it = pango_layout_get_iter(pl);
 	int i = 0;
 	do {
@@ -256,7 +260,7 @@ static struct tline *layout_lines(struct arena *a, PangoLayout *pl,
 		tl->n_parts = 1;
 		tl->parts[0].line = line;
 		tl->parts[0].x_pt = x_pt + logical.x / (double)PANGO_SCALE;
-		tl->parts[0].baseline_pt = baseline_in_box(line, s);
+		tl->parts[0].baseline_pt = baseline;
 		memcpy(tl->parts[0].rgb, s->color_rgb, sizeof s->color_rgb);
 		line_notes_and_links(a, tl, line, r, tl->parts[0].x_pt,
 				     s->leading_pt);
