@@ -77,7 +77,7 @@ deps:
 run: deps
 	$(MAKE) build/dossier
 	mkdir -p out
-	./build/dossier render $(MEETINGS) -o out
+	./build/dossier render --incremental $(MEETINGS) -o out
 
 test: deps
 	$(MAKE) build/dossier $(UNIT_BIN)
@@ -90,6 +90,12 @@ e2e: build/dossier
 	python3 tests/e2e.py
 	python3 tests/bad.py
 	python3 tests/mail.py
+	python3 tests/batch.py
+
+# Figures, not a test: cold start per seed, batch throughput, 300 pages.
+bench: deps
+	$(MAKE) build/dossier
+	python3 tests/bench.py
 
 install: build/dossier
 	install -D -m 755 build/dossier $(DESTDIR)/usr/local/bin/dossier

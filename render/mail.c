@@ -232,7 +232,7 @@ static const char *fresh_pdf(struct mail_run *r, struct arena *a,
 	const char *pdf = arena_printf(a, "%s/%s.pdf", r->out_dir, doc->id);
 	if (!pdf_stale(r, a, doc, pdf))
 		return pdf;
-	return pipeline_render(&r->pipe, a, doc, r->out_dir, d);
+	return pipeline_render(&r->pipe, a, doc, r->out_dir, NULL, d);
 }
 
 /* ---- the messages ---- */

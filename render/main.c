@@ -2,10 +2,12 @@
  * main.c — the command line: dossier render | check | mail, --help, --version.
  *
  * Runs the pipeline once per meeting file (parse → compose → typeset →
- * paginate → display list → writer), each file in an arena of its own, and
- * is the one place that prints errors; `mail` is handed to mail.c whole.
- * Exit status: 0 done, 2 usage, 65 bad data, 66 an input cannot be read,
- * 73 an output cannot be written.
+ * paginate → display list → writer), each file in an arena of its own.
+ * One file renders in this process; several go to batch.c's workers (-j).
+ * With --incremental, DIR/manifest.json says what is up to date. `mail`
+ * is handed to mail.c whole. Exit status: 0 done, 2 usage, 65 bad data,
+ * 66 an input cannot be read, 70 dossier failed, 73 an output cannot be
+ * written.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -13,11 +15,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
-#include <fontconfig/fontconfig.h>
-
+#include "batch.h"
 #include "diag.h"
 #include "mail.h"
+#include "manifest.h"
 #include "model.h"
 #include "pipeline.h"
 
@@ -30,14 +33,26 @@ static const char usage[] =
 	"                                       (dossier mail --help)\n"
 	"       dossier --help | --version\n"
 	"\n"
+	"  -o, --output DIR   where the PDFs go\n"
+	"  -j, --jobs N       render N files at once (default: the number of "
+	"cores)\n"
+	"  -q, --quiet        no progress line, only errors\n"
+	"  --incremental      render only what changed since "
+	"DIR/manifest.json, and\n"
+	"                     record what was rendered there\n"
+	"\n"
 	"FILE is a meeting document in YAML (see FORMAT.md). Exit status: 0 "
-	"done,\n2 usage, 65 bad data, 66 an input cannot be read, 73 an "
-	"output cannot be\nwritten.\n";
+	"done,\n2 usage, 65 bad data, 66 an input cannot be read, 70 dossier "
+	"failed,\n73 an output cannot be written.\n";
 
 struct run {
 	const char *out_dir;
 	bool render;
+	bool quiet;
+	bool incremental;
+	int jobs; /* 0: the number of cores */
 	struct pipeline pipe;
+	struct arena *arena; /* the run's, for setup() */
 };
 
 static bool is_dir(const char *p)
@@ -46,16 +61,40 @@ static bool is_dir(const char *p)
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* One meeting file through the whole pipeline. Returns its exit status. */
-static int process(struct run *run, const char *path)
+/* What a PDF depends on, for the manifest. */
+static void write_record(struct run *run, struct arena *a, FILE *rec,
+			 const char *path, const struct document *doc,
+			 size_t pages)
+{
+	size_t n = 3 + doc->n_data + doc->n_annexes, k = 0;
+	const char **in = arena_array(a, n, sizeof *in);
+	in[k++] = path;
+	for (size_t i = 0; i < doc->n_data; i++)
+		in[k++] = doc->data[i].resolved;
+	for (size_t i = 0; i < doc->n_annexes; i++)
+		in[k++] = doc->annexes[i].resolved;
+	in[k++] = pipeline_layout_path(&run->pipe, a, doc);
+	in[k++] = arena_printf(a, "%s/fonts/fonts.conf", run->pipe.home);
+	manifest_record(rec, a, path, in, k, run->out_dir,
+			arena_printf(a, "%s.pdf", doc->id), pages);
+}
+
+/* One meeting file through the whole pipeline. Errors go to err, the
+ * manifest record (when rendered and rec is not NULL) to rec. Returns
+ * its exit status. */
+static int process(struct run *run, const char *path, FILE *err, FILE *rec)
 {
 	struct arena *a = arena_create();
 	struct diags d;
 	diags_init(&d, a);
 	struct document *doc = model_parse_file(a, path, &d);
-	if (doc && run->render)
-		pipeline_render(&run->pipe, a, doc, run->out_dir, &d);
-	diags_print(&d, stderr);
+	if (doc && run->render) {
+		size_t pages = 0;
+		if (pipeline_render(&run->pipe, a, doc, run->out_dir, &pages,
+				    &d) && rec)
+			write_record(run, a, rec, path, doc, pages);
+	}
+	diags_print(&d, err);
 	int status = d.count ? d.status : EXIT_DONE;
 	if (d.count && status == EXIT_DONE)
 		status = EXIT_DATAERR;
@@ -82,6 +121,157 @@ static bool ensure_dir(const char *dir)
 	return false;
 }
 
+/* Fonts and hyphenation, once per process that renders. */
+static int setup(void *ctx, FILE *err)
+{
+	struct run *run = ctx;
+	struct diags d;
+	diags_init(&d, run->arena);
+	pipeline_open(&run->pipe, run->arena, &d);
+	diags_print(&d, err);
+	return d.count ? d.status : EXIT_DONE;
+}
+
+static void teardown(void *ctx)
+{
+	struct run *run = ctx;
+	pipeline_close(&run->pipe);
+}
+
+static int render_one(void *ctx, const char *file, FILE *err, FILE *rec)
+{
+	struct run *run = ctx;
+	return process(run, file, err, run->incremental ? rec : NULL);
+}
+
+static int parse_jobs(const char *s)
+{
+	char *end;
+	long n = strtol(s, &end, 10);
+	return *s && !*end && n >= 1 && n <= 1024 ? (int)n : 0;
+}
+
+/* Options and files; 0 or EXIT_USAGE (reported). */
+static int parse_args(int argc, char **argv, struct run *run,
+		      const char **files, int *n_files)
+{
+	for (int i = 2; i < argc; i++) {
+		const char *o = argv[i];
+		if (!strcmp(o, "-o") || !strcmp(o, "--output") ||
+		    !strcmp(o, "-j") || !strcmp(o, "--jobs")) {
+			if (i + 1 >= argc)
+				return usage_error("'%s' needs a value", o);
+			if (o[1] == 'o' || o[2] == 'o')
+				run->out_dir = argv[++i];
+			else if (!(run->jobs = parse_jobs(argv[++i])))
+				return usage_error("'-j' needs a number of "
+						   "files at once; got '%s'",
+						   argv[i]);
+		} else if (!strncmp(o, "-j", 2) && o[2]) {
+			if (!(run->jobs = parse_jobs(o + 2)))
+				return usage_error("'-j' needs a number of "
+						   "files at once; got '%s'",
+						   o + 2);
+		} else if (!strcmp(o, "-q") || !strcmp(o, "--quiet")) {
+			run->quiet = true;
+		} else if (!strcmp(o, "--incremental")) {
+			run->incremental = true;
+		} else if (o[0] == '-' && o[1]) {
+			return usage_error("unknown option '%s'", o);
+		} else {
+			files[(*n_files)++] = o;
+		}
+	}
+	if (!*n_files)
+		return usage_error("name at least one meeting file%s", "");
+	if (run->render && !run->out_dir)
+		return usage_error("say where the PDFs go with -o DIR%s", "");
+	return EXIT_DONE;
+}
+
+/* The failures of a batch, after its progress line is gone. */
+static void list_failures(const struct batch_file *f, size_t n)
+{
+	size_t failed = 0;
+	for (size_t i = 0; i < n; i++)
+		failed += !f[i].skip && f[i].status != EXIT_DONE;
+	if (!failed)
+		return;
+	fprintf(stderr, "dossier: %zu of %zu files failed:\n", failed, n);
+	for (size_t i = 0; i < n; i++)
+		if (!f[i].skip && f[i].status != EXIT_DONE)
+			fprintf(stderr, "  %s (exit %d)\n", f[i].path,
+				f[i].status);
+}
+
+/* Several files: in parallel workers, with --incremental's manifest. */
+static int render_batch(struct run *run, struct arena *a, const char **files,
+			int n_files)
+{
+	struct batch_file *f = arena_array(a, (size_t)n_files, sizeof *f);
+	struct manifest *m = run->incremental ?
+		manifest_load(a, run->out_dir) : NULL;
+	size_t todo = 0;
+	for (int i = 0; i < n_files; i++) {
+		f[i].path = files[i];
+		f[i].skip = m && manifest_up_to_date(m, files[i]);
+		todo += !f[i].skip;
+	}
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	struct batch_opts opts = {
+		.jobs = run->jobs ? run->jobs : cores > 0 ? (int)cores : 1,
+		.progress = !run->quiet && isatty(STDERR_FILENO),
+	};
+	struct batch_ops ops = { run, setup, render_one, teardown };
+	batch_run(a, f, (size_t)n_files, &opts, &ops);
+	int status = EXIT_DONE;
+	for (int i = 0; i < n_files; i++)
+		if (!f[i].skip && f[i].status != EXIT_DONE &&
+		    status == EXIT_DONE)
+			status = f[i].status;
+	if (n_files > 1)
+		list_failures(f, (size_t)n_files);
+	if (m) {
+		for (int i = 0; i < n_files; i++)
+			if (!f[i].skip)
+				manifest_set(m, f[i].path,
+					     f[i].status == EXIT_DONE ?
+					     f[i].record : NULL);
+		struct diags d;
+		diags_init(&d, a);
+		if (!manifest_save(m, &d)) {
+			diags_print(&d, stderr);
+			if (status == EXIT_DONE)
+				status = d.status;
+		}
+	}
+	if (opts.progress && todo < (size_t)n_files)
+		fprintf(stderr, "dossier: %zu of %d files up to date\n",
+			(size_t)n_files - todo, n_files);
+	return status;
+}
+
+/* One file, or checking only: in this process. */
+static int run_here(struct run *run, const char **files, int n_files)
+{
+	int status = EXIT_DONE;
+	if (run->render) {
+		status = setup(run, stderr);
+		if (status != EXIT_DONE) {
+			teardown(run);
+			return status;
+		}
+	}
+	for (int i = 0; i < n_files; i++) {
+		int s = process(run, files[i], stderr, NULL);
+		if (s != EXIT_DONE && status == EXIT_DONE)
+			status = s;
+	}
+	if (run->render)
+		teardown(run);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2)
@@ -94,11 +284,8 @@ int main(int argc, char **argv)
 		printf("dossier %s\n", DOSSIER_VERSION);
 		return EXIT_DONE;
 	}
-	if (!strcmp(argv[1], "mail")) {
-		int status = mail_main(argc - 1, argv + 1);
-		FcFini(); /* as below: no font is in use any more */
-		return status;
-	}
+	if (!strcmp(argv[1], "mail"))
+		return mail_main(argc - 1, argv + 1);
 	struct run run = { 0 };
 	if (!strcmp(argv[1], "render"))
 		run.render = true;
@@ -109,56 +296,20 @@ int main(int argc, char **argv)
 	if (!files)
 		abort();
 	int n_files = 0;
-	for (int i = 2; i < argc; i++) {
-		if (!strcmp(argv[i], "-o") || !strcmp(argv[i], "--output")) {
-			if (i + 1 >= argc) {
-				free(files);
-				return usage_error("'%s' needs a folder",
-						   argv[i]);
-			}
-			run.out_dir = argv[++i];
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			free(files);
-			return usage_error("unknown option '%s'", argv[i]);
-		} else {
-			files[n_files++] = argv[i];
-		}
-	}
-	if (!n_files) {
+	int status = parse_args(argc, argv, &run, files, &n_files);
+	if (status == EXIT_DONE && run.render && !ensure_dir(run.out_dir))
+		status = EXIT_CANTCREAT;
+	if (status != EXIT_DONE) {
 		free(files);
-		return usage_error("name at least one meeting file%s", "");
+		return status;
 	}
-	if (run.render && !run.out_dir) {
-		free(files);
-		return usage_error("say where the PDFs go with -o DIR%s", "");
-	}
-	int status = EXIT_DONE;
 	struct arena *a = arena_create(); /* lives as long as the run */
-	if (run.render) {
-		if (!ensure_dir(run.out_dir)) {
-			free(files);
-			arena_destroy(a);
-			return EXIT_CANTCREAT;
-		}
-		struct diags d;
-		diags_init(&d, a);
-		if (!pipeline_open(&run.pipe, a, &d)) {
-			diags_print(&d, stderr);
-			status = d.status;
-			n_files = 0;
-		}
-	}
-	for (int i = 0; i < n_files; i++) {
-		int s = process(&run, files[i]);
-		if (s != EXIT_DONE && status == EXIT_DONE)
-			status = s;
-	}
-	pipeline_close(&run.pipe);
+	run.arena = a;
+	if (run.render && (n_files > 1 || run.incremental))
+		status = render_batch(&run, a, files, n_files);
+	else
+		status = run_here(&run, files, n_files);
 	arena_destroy(a);
 	free(files);
-	/* pango loads the system font configuration in a thread of its own;
-	 * release it too, now that no font is in use, so that memory
-	 * checkers see no leak. */
-	FcFini();
 	return status;
 }

@@ -84,11 +84,18 @@ const char *pipeline_layout_path(const struct pipeline *p, struct arena *a,
 
 const char *pipeline_render(struct pipeline *p, struct arena *a,
 			    const struct document *doc, const char *out_dir,
-			    struct diags *d)
+			    size_t *pages_out, struct diags *d)
 {
 	if (!p->ts || !p->hyph)
 		return NULL;
 	char *dir = arena_printf(a, "%s/layouts", p->home);
+	if (doc->layout.src &&
+	    access(pipeline_layout_path(p, a, doc), R_OK) != 0) {
+		diag_error(d, doc->layout.pos,
+			   "there is no layout '%s' in layouts/; leave "
+			   "'layout' out for the default", doc->layout.src);
+		return NULL;
+	}
 	struct layout *l = layout_load(a, dir, layout_name(doc), d);
 	if (!l)
 		return NULL;
@@ -99,5 +106,9 @@ const char *pipeline_render(struct pipeline *p, struct arena *a,
 	struct pages *pages = paginate(p->ts, a, comp, td);
 	struct display_list *dl = dl_build(a, comp, pages);
 	char *out = arena_printf(a, "%s/%s.pdf", out_dir, doc->id);
-	return write_cairo_pdf(dl, out, d) ? out : NULL;
+	if (!write_cairo_pdf(dl, out, d))
+		return NULL;
+	if (pages_out)
+		*pages_out = dl->n_pages;
+	return out;
 }

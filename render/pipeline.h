@@ -11,6 +11,7 @@
 #define DOSSIER_PIPELINE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "diag.h"
 #include "hyph.h"
@@ -32,9 +33,10 @@ void pipeline_close(struct pipeline *p);
 const char *pipeline_layout_path(const struct pipeline *p, struct arena *a,
 				 const struct document *doc);
 
-/* Write out_dir/<id>.pdf. Returns the path written, or NULL with diags. */
+/* Write out_dir/<id>.pdf. Returns the path written (and the number of
+ * pages in *pages when pages is not NULL), or NULL with diags. */
 const char *pipeline_render(struct pipeline *p, struct arena *a,
 			    const struct document *doc, const char *out_dir,
-			    struct diags *d);
+			    size_t *pages, struct diags *d);
 
 #endif

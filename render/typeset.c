@@ -39,6 +39,12 @@ struct typesetter *typeset_create(const char *fonts_conf, struct diags *diags)
 			FcConfigDestroy(fc);
 		return NULL;
 	}
+	/* Ours is fontconfig's current configuration too: pango's
+	 * fontconfig thread (FcInit) and cairo's option substitution then
+	 * find it instead of loading the system's, which costs start-up
+	 * time and which nothing could release without racing that thread.
+	 * It stays current until the process exits. */
+	FcConfigSetCurrent(fc);
 	struct typesetter *ts = calloc(1, sizeof *ts);
 	if (!ts)
 		abort();

@@ -10,6 +10,7 @@
 #include "write_cairo.h"
 
 #include <cairo-pdf.h>
+#include <errno.h>
 #include <string.h>
 
 #include "output.h"
@@ -18,8 +19,11 @@ static cairo_status_t write_stream(void *closure, const unsigned char *data,
 				   unsigned int length)
 {
 	struct output *o = closure;
+	if (o->failed)
+		return CAIRO_STATUS_WRITE_ERROR;
 	if (fwrite(data, 1, length, o->fp) != length) {
 		o->failed = true;
+		o->err = errno ? errno : EIO;
 		return CAIRO_STATUS_WRITE_ERROR;
 	}
 	return CAIRO_STATUS_SUCCESS;
