@@ -214,24 +214,33 @@ static bool pdf_stale(struct mail_run *r, struct arena *a,
 	return stale;
 }
 
+/* Fonts and patterns, loaded only when a PDF has to be rendered. */
+static bool open_pipeline(struct mail_run *r)
+{
+	if (r->pipe_open)
+		return !r->stop;
+	struct diags setup;
+	diags_init(&setup, r->arena);
+	r->pipe_open = true;
+	if (pipeline_open(&r->pipe, r->arena, &setup))
+		return true;
+	diags_print(&setup, stderr);
+	r->status = setup.status;
+	r->stop = true;
+	return false;
+}
+
 /* The up-to-date PDF's path, rendering it when needed; NULL with diags. */
 static const char *fresh_pdf(struct mail_run *r, struct arena *a,
 			     const struct document *doc, struct diags *d)
 {
-	if (!r->pipe_open) {
-		struct diags setup;
-		diags_init(&setup, r->arena);
-		r->pipe_open = true;
-		if (!pipeline_open(&r->pipe, r->arena, &setup)) {
-			diags_print(&setup, stderr);
-			r->status = setup.status;
-			r->stop = true;
-			return NULL;
-		}
-	}
+	if (!r->pipe.home)
+		r->pipe.home = pipeline_home(r->arena);
 	const char *pdf = arena_printf(a, "%s/%s.pdf", r->out_dir, doc->id);
 	if (!pdf_stale(r, a, doc, pdf))
 		return pdf;
+	if (!open_pipeline(r))
+		return NULL;
 	return pipeline_render(&r->pipe, a, doc, r->out_dir, NULL, d);
 }
 
