@@ -3,11 +3,12 @@
  *
  * Decides what a document consists of: the letter on its own page (sender
  * block, addressee, date and subject, the letter itself), the title, the
- * meeting, the introduction and the sections with their headings, texts
- * and Dutch positions. Also fills in the metadata the writers need.
+ * meeting, the introduction and the sections with their headings, texts,
+ * Dutch positions and charts. Also fills in the metadata the writers need.
  */
 #include "compose.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -140,6 +141,23 @@ static void compose_letter(struct compose_ctx *c, const char *title)
 	compose_add_block(c->comp, c->arena, BLOCK_PAGE_BREAK);
 }
 
+/* The section's charts after its text and position; parse.c has checked
+ * that every id names a loaded chart. */
+static void compose_charts(struct compose_ctx *c, const struct section *s)
+{
+	for (size_t i = 0; i < s->n_charts; i++) {
+		const struct chart *ch = NULL;
+		for (size_t k = 0; k < c->doc->n_charts && !ch; k++)
+			if (c->doc->charts[k].id &&
+			    !strcmp(c->doc->charts[k].id, s->charts[i].id))
+				ch = &c->doc->charts[k];
+		assert(ch);
+		struct block *b = compose_add_block(c->comp, c->arena,
+						    BLOCK_CHART);
+		b->chart = ch;
+	}
+}
+
 static void compose_sections(struct compose_ctx *c, const struct section *s,
 			     size_t n)
 {
@@ -156,6 +174,7 @@ static void compose_sections(struct compose_ctx *c, const struct section *s,
 				    s->position.pos);
 			richtext_blocks(c, &s->position, style(c, "position"));
 		}
+		compose_charts(c, s);
 		compose_sections(c, s->sections, s->n_sections);
 	}
 }

@@ -40,6 +40,7 @@ enum block_kind {
 	BLOCK_SPACE,      /* vertical space of space_pt; when absolute,
 			     the flow moves down to y_pt */
 	BLOCK_PAGE_BREAK,
+	BLOCK_CHART,      /* a chart of the model, set by chart.c */
 };
 
 struct table {
@@ -62,6 +63,7 @@ struct block {
 	double x_pt, y_pt, width_pt;
 	struct table *table;
 	double space_pt;
+	const struct chart *chart; /* BLOCK_CHART */
 };
 
 struct footnote {

@@ -1,5 +1,6 @@
 /*
- * main.c — the command line: dossier render | check | mail, --help, --version.
+ * main.c — the command line: dossier render | check | chart | mail,
+ * --help, --version.
  *
  * Runs the pipeline once per meeting file (parse → compose → typeset →
  * paginate → display list → writer), each file in an arena of its own.
@@ -28,6 +29,10 @@ static const char usage[] =
 	"usage: dossier render FILE... -o DIR   write DIR/<id>.pdf for each "
 	"meeting file\n"
 	"       dossier check FILE...           only check the files\n"
+	"       dossier chart FILE --id ID -o OUT [--width PX]\n"
+	"                                       write one chart alone; OUT "
+	"ends in\n"
+	"                                       .svg, .png (PX wide) or .pdf\n"
 	"       dossier mail FILE... --smtp URL mail the PDFs to their "
 	"'distribution'\n"
 	"                                       (dossier mail --help)\n"
@@ -100,6 +105,70 @@ static int process(struct run *run, const char *path, FILE *err, FILE *rec)
 		status = EXIT_DATAERR;
 	arena_destroy(a);
 	return status;
+}
+
+static int usage_error(const char *fmt, const char *arg);
+
+static bool chart_output_ok(const char *out)
+{
+	const char *dot = strrchr(out, '.');
+	return dot && (!strcmp(dot, ".svg") || !strcmp(dot, ".png") ||
+		       !strcmp(dot, ".pdf"));
+}
+
+/* One chart of a meeting file alone, as SVG, PNG or PDF. */
+static int chart_command(const char *path, const char *id, const char *out,
+			 double width_px)
+{
+	struct arena *a = arena_create();
+	struct diags d;
+	diags_init(&d, a);
+	struct pipeline pipe = { 0 };
+	struct document *doc = model_parse_file(a, path, &d);
+	if (doc && pipeline_open(&pipe, a, &d))
+		pipeline_chart(&pipe, a, doc, id, out, width_px, &d);
+	diags_print(&d, stderr);
+	int status = d.count ? (d.status ? d.status : EXIT_DATAERR) :
+			       EXIT_DONE;
+	arena_destroy(a); /* the layouts first: they use the fonts */
+	pipeline_close(&pipe);
+	return status;
+}
+
+static int chart_main(int argc, char **argv)
+{
+	const char *file = NULL, *id = NULL, *out = NULL;
+	double width = 0;
+	for (int i = 2; i < argc; i++) {
+		bool has = i + 1 < argc;
+		if (!strcmp(argv[i], "--id") && has)
+			id = argv[++i];
+		else if ((!strcmp(argv[i], "-o") ||
+			  !strcmp(argv[i], "--output")) && has)
+			out = argv[++i];
+		else if (!strcmp(argv[i], "--width") && has) {
+			char *end;
+			width = strtod(argv[++i], &end);
+			if (*end || width < 16 || width > 20000)
+				return usage_error("'--width' must be a number "
+						   "of pixels from 16 to "
+						   "20000; got '%s'", argv[i]);
+		} else if (argv[i][0] == '-' && argv[i][1])
+			return usage_error("unknown option or missing value: "
+					   "'%s'", argv[i]);
+		else if (!file)
+			file = argv[i];
+		else
+			return usage_error("chart takes one meeting file; "
+					   "got also '%s'", argv[i]);
+	}
+	if (!file || !id || !out)
+		return usage_error("chart needs FILE, --id ID and -o OUT%s",
+				   "");
+	if (!chart_output_ok(out))
+		return usage_error("the output of chart must end in .svg, "
+				   ".png or .pdf; got '%s'", out);
+	return chart_command(file, id, out, width);
 }
 
 static int usage_error(const char *fmt, const char *arg)
@@ -286,11 +355,14 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "mail"))
 		return mail_main(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "chart"))
+		return chart_main(argc, argv);
 	struct run run = { 0 };
 	if (!strcmp(argv[1], "render"))
 		run.render = true;
 	else if (strcmp(argv[1], "check"))
-		return usage_error("unknown command '%s'; use render or check",
+		return usage_error("unknown command '%s'; use render, check or "
+				   "chart",
 				   argv[1]);
 	const char **files = calloc((size_t)argc, sizeof *files);
 	if (!files)

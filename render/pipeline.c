@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "chart.h"
 #include "compose.h"
 #include "dl.h"
 #include "layout.h"
@@ -111,4 +112,28 @@ const char *pipeline_render(struct pipeline *p, struct arena *a,
 	if (pages_out)
 		*pages_out = dl->n_pages;
 	return out;
+}
+
+bool pipeline_chart(struct pipeline *p, struct arena *a,
+		    const struct document *doc, const char *id,
+		    const char *out, double width_px, struct diags *d)
+{
+	const struct chart *c = chart_find(doc, id);
+	if (!c) {
+		diag_error(d, (struct srcpos){ doc->path, 0, 0 },
+			   "there is no chart with id '%s' in this file or "
+			   "its data files", id);
+		return false;
+	}
+	char *dir = arena_printf(a, "%s/layouts", p->home);
+	struct layout *l = layout_load(a, dir, layout_name(doc), d);
+	const struct chart_drawing *cd =
+		l ? chart_draw(p->ts, a, l, c, d) : NULL;
+	if (!cd)
+		return false;
+	struct display_list *dl = dl_build_chart(
+		a, cd, l->chart.margin_pt, c->title.src,
+		doc->has_date ? doc->date : doc->meeting.dates[0]);
+	return write_cairo_chart(dl, out, width_px > 0 ? width_px :
+					  l->chart.png_width_px, d);
 }

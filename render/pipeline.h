@@ -42,4 +42,11 @@ const char *pipeline_render(struct pipeline *p, struct arena *a,
 			    const struct document *doc, const char *out_dir,
 			    size_t *pages, struct diags *d);
 
+/* One chart of the document alone, drawn by the same code as in the PDF,
+ * into out (.svg, .png width_px wide — 0: the layout's width — or .pdf).
+ * false with diags. */
+bool pipeline_chart(struct pipeline *p, struct arena *a,
+		    const struct document *doc, const char *id,
+		    const char *out, double width_px, struct diags *d);
+
 #endif

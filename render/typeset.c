@@ -9,6 +9,9 @@
  */
 #include "typeset.h"
 
+#include "chart.h"
+
+#include <assert.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pangofc-fontmap.h>
 #include <stdbool.h>
@@ -284,7 +287,7 @@ static void add_part(struct arena *a, struct tline *tl, PangoLayoutLine *line,
 	if (tl->n_parts)
 		memcpy(p, tl->parts, (size_t)tl->n_parts * sizeof *p);
 	p[tl->n_parts] = (struct tpart){ line, x_pt, baseline_pt,
-					 { rgb[0], rgb[1], rgb[2] } };
+					 { rgb[0], rgb[1], rgb[2] }, 0 };
 	tl->parts = p;
 	tl->n_parts++;
 }
@@ -402,6 +405,23 @@ static bool set_table(struct typesetter *ts, struct arena *a,
 	return true;
 }
 
+/* A chart is one line box of its own height: it never splits. */
+static bool set_chart(struct typesetter *ts, struct arena *a,
+		      const struct layout *l, const struct block *b,
+		      struct tblock *tb, struct diags *diags)
+{
+	const struct chart_drawing *cd = chart_draw(ts, a, l, b->chart, diags);
+	if (!cd)
+		return false;
+	tb->lines = arena_alloc(a, sizeof *tb->lines);
+	tb->n_lines = 1;
+	tb->lines[0].height_pt = cd->height_pt;
+	tb->lines[0].chart = cd;
+	tb->space_before_pt = l->chart.space_before_pt;
+	tb->space_after_pt = l->chart.space_after_pt;
+	return true;
+}
+
 /* The text of a block without soft hyphens, for the outline. */
 static const char *plain_title(struct arena *a, const struct rich *r)
 {
@@ -442,6 +462,8 @@ struct typeset_doc *typeset_blocks(struct typesetter *ts, struct arena *a,
 				tb->outline_title = plain_title(a, &b->rich);
 		} else if (b->kind == BLOCK_TABLE) {
 			ok &= set_table(ts, a, l, b, tb, diags);
+		} else if (b->kind == BLOCK_CHART) {
+			ok &= set_chart(ts, a, l, b, tb, diags);
 		}
 	}
 	const struct style *fs = layout_style(l, "footnote");
@@ -474,4 +496,34 @@ struct tline *typeset_line(struct typesetter *ts, struct arena *a,
 	size_t n;
 	struct tline *lines = layout_lines(a, pl, &r, style, 0, &n);
 	return n ? &lines[0] : NULL;
+}
+
+struct tlabel *typeset_label(struct typesetter *ts, struct arena *a,
+			     const char *text, const struct style *style,
+			     double width_pt, size_t *n, struct diags *diags,
+			     struct srcpos pos)
+{
+	assert(text && style && n);
+	struct rich r = { .text = (char *)text, .len = strlen(text),
+			  .pos = pos };
+	struct layout dummy = { 0 };
+	PangoLayout *pl = make_layout(ts, a, &dummy, &r, style,
+				      width_pt > 0 ? width_pt : -1);
+	if (width_pt <= 0)
+		pango_layout_set_width(pl, -1);
+	if (!check_glyphs(pl, &r, diags))
+		return NULL;
+	double base = baseline_in_box(pl, style);
+	int count = pango_layout_get_line_count(pl);
+	struct tlabel *out = arena_array(a, (size_t)count, sizeof *out);
+	for (int i = 0; i < count; i++) {
+		PangoLayoutLine *line = pango_layout_get_line_readonly(pl, i);
+		PangoRectangle logical;
+		pango_layout_line_get_extents(line, NULL, &logical);
+		out[i] = (struct tlabel){ line,
+					  logical.width / (double)PANGO_SCALE,
+					  base };
+	}
+	*n = (size_t)count;
+	return out;
 }
