@@ -325,6 +325,23 @@ def test_dry_run(meeting, tmp):
           not (out / "sent.log").exists())
 
 
+def test_stale_data_file(meeting, tmp):
+    out = tmp / "out-dry"  # holds the PDF test_dry_run made
+    pdf = out / "fmm-2025-12.pdf"
+    before = pdf.stat().st_mtime_ns
+    older = before - 10**9  # write_meeting left the meeting in the future
+    os.utime(meeting, ns=(older, older))
+    data = tmp / "inputs" / "data" / "steun-oekraine.yaml"
+    os.utime(data, ns=(before + 1, before + 1))  # just newer than the PDF
+    r = mail(meeting, "--dry-run", tmp / "eml-stale", "-o", out)
+    check("a PDF older than a data file it uses is rendered again",
+          r.returncode == 0 and pdf.stat().st_mtime_ns != before, r.stderr)
+    before = pdf.stat().st_mtime_ns
+    mail(meeting, "--dry-run", tmp / "eml-stale", "-o", out)
+    check("an up-to-date PDF is not rendered again",
+          pdf.stat().st_mtime_ns == before)
+
+
 def test_classified(tmp):
     meeting = tmp / "inputs" / "meetings" / "vertrouwelijk.yaml"
     write_meeting(meeting, classification="Departementaal vertrouwelijk")
@@ -372,6 +389,7 @@ def main():
         test_tls(meeting, tmp)
         test_usage(meeting)
         test_dry_run(meeting, tmp)
+        test_stale_data_file(meeting, tmp)
         test_classified(tmp)
         test_max_size(meeting, tmp)
     finally:
