@@ -184,14 +184,12 @@ static void set_metadata(cairo_surface_t *s, const struct display_list *dl)
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
 }
 
-bool write_cairo_pdf(const struct display_list *dl, const char *path,
-		     struct diags *d)
+/* dl as a PDF into a cairo stream; the surface's final status. */
+static cairo_status_t render_pdf(const struct display_list *dl,
+				 cairo_write_func_t write, void *closure)
 {
-	struct output o;
-	if (!output_open(&o, path, d))
-		return false;
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(
-		write_stream, &o, dl->width_pt, dl->height_pt);
+		write, closure, dl->width_pt, dl->height_pt);
 	cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
 	set_metadata(s, dl);
 	cairo_t *cr = cairo_create(s);
@@ -212,9 +210,24 @@ bool write_cairo_pdf(const struct display_list *dl, const char *path,
 	cairo_surface_finish(s);
 	cairo_status_t st = cairo_surface_status(s);
 	cairo_surface_destroy(s);
-	if (st != CAIRO_STATUS_SUCCESS)
+	return st;
+}
+
+bool write_cairo_pdf(const struct display_list *dl, const char *path,
+		     struct diags *d)
+{
+	struct output o;
+	if (!output_open(&o, path, d))
+		return false;
+	if (render_pdf(dl, write_stream, &o) != CAIRO_STATUS_SUCCESS)
 		o.failed = true;
 	return output_commit(&o, d);
+}
+
+bool write_cairo_pdf_stream(const struct display_list *dl,
+			    cairo_write_func_t write, void *closure)
+{
+	return render_pdf(dl, write, closure) == CAIRO_STATUS_SUCCESS;
 }
 
 static bool ends_with(const char *s, const char *suffix)
