@@ -397,11 +397,39 @@ static double draw_source(struct cctx *x, double y)
 struct vgeom {
 	double x0, x1, top, bottom; /* the plot */
 	double slot;                /* width of one category */
+	double *cx;                 /* the middle of each category */
+	bool by_year;               /* a line over years: x in proportion */
 };
 
 static double slot_left(const struct vgeom *g, size_t k)
 {
 	return g->x0 + (double)k * g->slot;
+}
+
+static bool all_years(const struct cctx *x);
+
+/* Where a year falls on a line chart over years, within the plot. */
+static double year_x(const struct cctx *x, const struct vgeom *g,
+		     double year)
+{
+	double first = atof(x->cats[0]), last = atof(x->cats[x->n_cats - 1]);
+	double t = (year - first) / (last - first);
+	double v = g->x0 + g->slot / 2 + t * (g->x1 - g->x0 - g->slot);
+	return fmin(fmax(v, g->x0), g->x1);
+}
+
+/* Categories side by side; but a line over years ascending puts each
+ * year in proportion, so that 2025 to 2035 is ten times 2024 to 2025. */
+static void category_centres(struct cctx *x, struct vgeom *g)
+{
+	g->cx = arena_array(x->a, x->n_cats, sizeof *g->cx);
+	g->by_year = x->c->type == CHART_LINE && x->n_cats >= 2 &&
+		     all_years(x);
+	for (size_t k = 1; g->by_year && k < x->n_cats; k++)
+		g->by_year = atof(x->cats[k]) > atof(x->cats[k - 1]);
+	for (size_t k = 0; k < x->n_cats; k++)
+		g->cx[k] = g->by_year ? year_x(x, g, atof(x->cats[k])) :
+					slot_left(g, k) + g->slot / 2;
 }
 
 static double vy(const struct cctx *x, const struct vgeom *g, double v)
@@ -537,8 +565,7 @@ static void draw_lines(struct cctx *x, const struct vgeom *g)
 				for (size_t i = 0; i < run; i++) {
 					value_of(&c->series[s],
 						 x->cats[k + i], &v);
-					xy[2 * i] = slot_left(g, k + i) +
-						    g->slot / 2;
+					xy[2 * i] = g->cx[k + i];
 					xy[2 * i + 1] = vy(x, g, v);
 				}
 				p->stroke_pt = cl->line_pt;
@@ -551,13 +578,18 @@ static void draw_lines(struct cctx *x, const struct vgeom *g)
 	}
 	struct setl *labels = arena_array(x->a, x->n_cats, sizeof *labels);
 	bool fits = c->n_series == 1;
+	double right = -INFINITY; /* of the label before */
 	for (size_t k = 0; fits && k < x->n_cats; k++) {
 		double v;
 		if (value_of(&c->series[0], x->cats[k], &v)) {
 			labels[k] = set(x, chart_value_label(x->a, v, c->unit,
 							     &x->ax),
 					x->value, 0);
-			fits = labels[k].width + cl->label_gap_pt <= g->slot;
+			double half = labels[k].width / 2;
+			fits = g->cx[k] - half >= right + cl->label_gap_pt &&
+			       g->cx[k] - half >= 0 &&
+			       g->cx[k] + half <= cl->width_pt;
+			right = g->cx[k] + half;
 		}
 	}
 	for (size_t s = 0; s < c->n_series; s++)
@@ -565,7 +597,7 @@ static void draw_lines(struct cctx *x, const struct vgeom *g)
 			double v;
 			if (!value_of(&c->series[s], x->cats[k], &v))
 				continue;
-			double cx = slot_left(g, k) + g->slot / 2;
+			double cx = g->cx[k];
 			marker(x, s, cx, vy(x, g, v));
 			if (fits)
 				value_label_at(x, &labels[k], cx,
@@ -586,6 +618,10 @@ static void draw_targets_v(struct cctx *x, const struct vgeom *g,
 		double y = vy(x, g, tg->value);
 		double xl = g->x0 + category_at(x, tg->from, false) * g->slot;
 		double xr = g->x0 + category_at(x, tg->to, true) * g->slot;
+		if (g->by_year) {
+			xl = tg->from ? year_x(x, g, atof(tg->from)) : g->x0;
+			xr = tg->to ? year_x(x, g, atof(tg->to)) : g->x1;
+		}
 		rule(x, xl, y, xr, y, cl->target_rule_pt, cl->target_rgb,
 		     &cl->target_dash, 0);
 		double top = fmax(y - height_of(&labels[t]) / 2, below);
@@ -680,14 +716,48 @@ static double turned_overhang(const struct cctx *x, const struct catplan *p,
 	return need;
 }
 
+/* Years in proportion: from the left, each that clears the one before;
+ * the last year always, at the cost of those it would touch. */
+static void place_years(struct cctx *x, const struct vgeom *g,
+			const struct catplan *p, double top)
+{
+	double gap = x->cl->label_gap_pt;
+	size_t n = x->n_cats;
+	bool *shown = arena_array(x->a, n, sizeof *shown);
+	double right = -INFINITY;
+	for (size_t k = 0; k < n; k++) {
+		double half = p->one[k].width / 2;
+		if (g->cx[k] - half >= right + gap || k == n - 1) {
+			shown[k] = true;
+			right = g->cx[k] + half;
+		}
+	}
+	double left = g->cx[n - 1] - p->one[n - 1].width / 2;
+	for (size_t k = n - 1; k-- > 0;)
+		if (shown[k] && g->cx[k] + p->one[k].width / 2 + gap > left)
+			shown[k] = false;
+	for (size_t k = 0; k < n; k++) {
+		if (!shown[k])
+			continue;
+		const struct setl *l = &p->one[k];
+		double at = fmin(fmax(g->cx[k], l->width / 2),
+				 x->cl->width_pt - l->width / 2);
+		place(x, l, at, top, ANCHOR_CENTER, NULL);
+	}
+}
+
 /* The labels under the plot from top; returns their height. */
 static double draw_categories_v(struct cctx *x, const struct vgeom *g,
 				const struct catplan *p, double top)
 {
 	const struct chart_layout *cl = x->cl;
 	double height = (double)p->lines * x->axis->leading_pt;
+	if (g->by_year) {
+		place_years(x, g, p, top);
+		return height;
+	}
 	for (size_t k = 0; k < x->n_cats; k += p->stride) {
-		double cx = slot_left(g, k) + g->slot / 2;
+		double cx = g->cx[k];
 		if (p->mode == CAT_TURN) {
 			place_turned(x, &p->one[k], cx, top, p->angle);
 			height = fmax(height, p->one[k].width *
@@ -753,6 +823,7 @@ static double draw_vertical(struct cctx *x, double y)
 		g.slot = (g.x1 - g.x0) / (double)x->n_cats;
 		plan_categories(x, g.slot, &plan);
 	}
+	category_centres(x, &g);
 	/* Room above the plot for the labels of the highest values, and
 	 * below it for those of negative ones. */
 	double lead = x->value->leading_pt;

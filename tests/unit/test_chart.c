@@ -575,6 +575,32 @@ static void test_stack_below_zero_has_no_zero_total_above(void **state)
 	assert_false(has_label(cd, "0,0%"));
 }
 
+static void test_line_over_years_keeps_time_in_proportion(void **state)
+{
+	struct fixture *f = *state;
+	struct chart_drawing *cd = draw(
+		f, "    type: line\n    unit: percent\n    series:\n"
+		   "      - name: Norm\n"
+		   "        values: {2014: 2, 2023: 2, 2024: 2, 2025: 2, "
+		   "2035: 5}\n");
+	assert_inside(cd);
+	assert_no_overlap(cd);
+	/* The markers (circles, one series, no legend) from left to right. */
+	double x[5];
+	size_t n = 0;
+	for (size_t i = 0; i < cd->n_paths && n < 5; i++)
+		if (cd->paths[i].radius > 0)
+			x[n++] = cd->paths[i].xy[0];
+	assert_int_equal(n, 5);
+	double year = x[3] - x[2]; /* 2024 to 2025 */
+	assert_true(fabs((x[1] - x[0]) - 9 * year) < 1e-6);
+	assert_true(fabs((x[4] - x[3]) - 10 * year) < 1e-6);
+	/* 2023, 2024 and 2025 are too close for three labels. */
+	assert_true(has_label(cd, "2014") && has_label(cd, "2035"));
+	assert_false(has_label(cd, "2023") && has_label(cd, "2024") &&
+		     has_label(cd, "2025"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -599,6 +625,7 @@ int main(void)
 		T(test_long_category_labels_are_turned_not_dropped),
 		T(test_fourth_series_on_is_hatched_for_greyscale),
 		T(test_stack_below_zero_has_no_zero_total_above),
+		T(test_line_over_years_keeps_time_in_proportion),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
