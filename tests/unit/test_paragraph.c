@@ -50,11 +50,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	arena_destroy(f->a);
-	/* No typeset_destroy: its FcFini races with a font-loading thread
-	 * of pango in a process this short (fontconfig then asserts in
-	 * 1 run of 3); the process ends here anyway. */
-	(void)f->ts;
+	arena_destroy(f->a); /* the layouts first: they use the fonts */
+	typeset_destroy(f->ts);
 	hyph_destroy(f->h);
 	free(f);
 	return 0;
