@@ -406,6 +406,18 @@ struct chart_drawing *chart_draw(struct typesetter *ts, struct arena *a,
 	y = c->type == CHART_HBAR ? chart_draw_horizontal(&x, y) :
 				    chart_draw_vertical(&x, y);
 	x.out->height_pt = draw_source(&x, y);
+	/* A chart never splits; one taller than the text area would run
+	 * over the footer. */
+	double room = l->page_height_pt - l->margin_top_pt -
+		      l->margin_bottom_pt;
+	if (x.ok && x.out->height_pt > room) {
+		diag_error(diags, c->id_pos,
+			   "chart '%s' is %.0f pt tall with its %zu categories "
+			   "and does not fit on a page (at most %.0f pt); "
+			   "split it into charts with fewer categories",
+			   c->id, x.out->height_pt, x.n_cats, room);
+		x.ok = false;
+	}
 	return x.ok ? x.out : NULL;
 }
 
