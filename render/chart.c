@@ -322,7 +322,8 @@ static double draw_legend(struct cctx *x, double y)
 	bool line = x->c->type == CHART_LINE;
 	double sw = line ? 3 * cl->legend_swatch_pt : cl->legend_swatch_pt;
 	for (size_t i = 0; i < x->c->n_series; i++) {
-		struct setl nm = chart_set(x, x->c->series[i].name.src, x->legend, 0);
+		struct setl nm =
+			chart_set(x, x->c->series[i].name.src, x->legend, 0);
 		double w = sw + cl->label_gap_pt + nm.width;
 		if (cx > 0 && cx + w > cl->width_pt) {
 			cx = 0;
@@ -331,13 +332,14 @@ static double draw_legend(struct cctx *x, double y)
 		double mid = y + lead / 2;
 		if (line) {
 			chart_rule(x, cx, mid, cx + sw, mid, cl->line_pt,
-			     chart_series_rgb(x, i), &cl->line_dashes, i);
+				   chart_series_rgb(x, i), &cl->line_dashes, i);
 			chart_marker(x, i, cx + sw / 2, mid);
 		} else {
 			chart_series_rect(x, cx, mid - sw / 2, cx + sw,
-				    mid + sw / 2, i);
+					  mid + sw / 2, i);
 		}
-		chart_place(x, &nm, cx + sw + cl->label_gap_pt, y, ANCHOR_LEFT, NULL);
+		chart_place(x, &nm, cx + sw + cl->label_gap_pt, y, ANCHOR_LEFT,
+			    NULL);
 		cx += w + cl->legend_spacing_pt;
 	}
 	return y + lead + cl->legend_gap_pt;
@@ -350,7 +352,7 @@ static double draw_header(struct cctx *x)
 	chart_place(x, &t, 0, y, ANCHOR_LEFT, NULL);
 	y += chart_height(&t) + x->title->space_after_pt;
 	struct setl sub = chart_set(x, nl_unit_caption(x->c->unit, x->ax.scale),
-			      x->subtitle, w);
+				    x->subtitle, w);
 	chart_place(x, &sub, 0, y, ANCHOR_LEFT, NULL);
 	y += chart_height(&sub) + x->subtitle->space_after_pt;
 	if (x->c->n_series > 1)
@@ -363,8 +365,9 @@ static double draw_source(struct cctx *x, double y)
 	if (!x->c->source.src)
 		return y;
 	y += x->cl->source_gap_pt;
-	struct setl s = chart_set(x, arena_printf(x->a, "Bron: %s", x->c->source.src),
-			    x->source, x->cl->width_pt);
+	struct setl s =
+		chart_set(x, arena_printf(x->a, "Bron: %s", x->c->source.src),
+			  x->source, x->cl->width_pt);
 	chart_place(x, &s, 0, y, ANCHOR_LEFT, NULL);
 	return y + chart_height(&s);
 }

@@ -85,8 +85,9 @@ static void draw_bars(struct cctx *x, const struct vgeom *g)
 			if (!chart_value_of(&c->series[s], x->cats[k], &v))
 				continue;
 			struct setl *l = &labels[k * c->n_series + s];
-			*l = chart_set(x, chart_value_label(x->a, v, c->unit, &x->ax),
-				 x->value, 0);
+			*l = chart_set(
+				x, chart_value_label(x->a, v, c->unit, &x->ax),
+				x->value, 0);
 			fits &= l->width + cl->label_gap_pt <= pitch;
 		}
 	double zero = vy(x, g, 0);
@@ -99,7 +100,7 @@ static void draw_bars(struct cctx *x, const struct vgeom *g)
 				    (double)s * (bw + cl->bar_gap_pt);
 			double y = vy(x, g, v);
 			chart_series_rect(x, bx, fmin(zero, y), bx + bw,
-				    fmax(zero, y), s);
+					  fmax(zero, y), s);
 			if (fits)
 				value_label_at(x, &labels[k * c->n_series + s],
 					       bx + bw / 2, y, v < 0);
@@ -118,17 +119,17 @@ static void stack_segment(struct cctx *x, const struct vgeom *g, double bx,
 	chart_series_rect(x, bx, fmin(y0, y1), bx + bw, fmax(y0, y1), s);
 	if (base != 0)
 		chart_rule(x, bx, y0, bx + bw, y0, cl->segment_rule_pt,
-		     cl->light_text_rgb, NULL, 0);
+			   cl->light_text_rgb, NULL, 0);
 	if (!label)
 		return;
-	struct setl l = chart_set(x, chart_value_label(x->a, v, x->c->unit, &x->ax),
-			    x->value, 0);
+	struct setl l = chart_set(
+		x, chart_value_label(x->a, v, x->c->unit, &x->ax), x->value, 0);
 	if (fabs(y1 - y0) < chart_height(&l) ||
 	    l.width + 2 * cl->label_gap_pt > bw)
 		return;
 	bool dark = chart_luminance(rgb) < cl->dark_fill_below;
 	chart_place(x, &l, bx + bw / 2, (y0 + y1) / 2 - chart_height(&l) / 2,
-	      ANCHOR_CENTER, dark ? cl->light_text_rgb : NULL);
+		    ANCHOR_CENTER, dark ? cl->light_text_rgb : NULL);
 }
 
 static void draw_stacks(struct cctx *x, const struct vgeom *g)
@@ -141,7 +142,8 @@ static void draw_stacks(struct cctx *x, const struct vgeom *g)
 		double pos = 0, neg = 0, v;
 		size_t segments = 0;
 		for (size_t s = 0; s < c->n_series; s++)
-			segments += chart_value_of(&c->series[s], x->cats[k], &v);
+			segments +=
+				chart_value_of(&c->series[s], x->cats[k], &v);
 		for (size_t s = 0; s < c->n_series; s++) {
 			if (!chart_value_of(&c->series[s], x->cats[k], &v))
 				continue;
@@ -155,10 +157,10 @@ static void draw_stacks(struct cctx *x, const struct vgeom *g)
 			 * zeros still says 0. */
 			if (side ? neg == 0 : pos == 0 && neg < 0)
 				continue;
-			struct setl l = chart_set(x, chart_value_label(
-						       x->a, total, c->unit,
-						       &x->ax),
-					    x->value, 0);
+			struct setl l = chart_set(
+				x,
+				chart_value_label(x->a, total, c->unit, &x->ax),
+				x->value, 0);
 			if (l.width + cl->label_gap_pt <= g->slot)
 				value_label_at(x, &l, bx + bw / 2,
 					       vy(x, g, total), side);
@@ -178,14 +180,15 @@ static void draw_lines(struct cctx *x, const struct vgeom *g)
 			double v;
 			size_t run = 0;
 			while (k + run < x->n_cats &&
-			       chart_value_of(&c->series[s], x->cats[k + run], &v))
+			       chart_value_of(&c->series[s], x->cats[k + run],
+					      &v))
 				run++;
 			if (run >= 2) {
 				struct dl_path *p = chart_new_path(x, run);
 				double *xy = (double *)p->xy;
 				for (size_t i = 0; i < run; i++) {
 					chart_value_of(&c->series[s],
-						 x->cats[k + i], &v);
+						       x->cats[k + i], &v);
 					xy[2 * i] = g->cx[k + i];
 					xy[2 * i + 1] = vy(x, g, v);
 				}
@@ -203,9 +206,9 @@ static void draw_lines(struct cctx *x, const struct vgeom *g)
 	for (size_t k = 0; fits && k < x->n_cats; k++) {
 		double v;
 		if (chart_value_of(&c->series[0], x->cats[k], &v)) {
-			labels[k] = chart_set(x, chart_value_label(x->a, v, c->unit,
-							     &x->ax),
-					x->value, 0);
+			labels[k] = chart_set(
+				x, chart_value_label(x->a, v, c->unit, &x->ax),
+				x->value, 0);
 			double half = labels[k].width / 2;
 			fits = g->cx[k] - half >= right + cl->label_gap_pt &&
 			       g->cx[k] - half >= 0 &&
@@ -237,17 +240,19 @@ static void draw_targets_v(struct cctx *x, const struct vgeom *g,
 	for (size_t t = 0; t < x->c->n_targets; t++) {
 		const struct chart_target *tg = &x->c->targets[t];
 		double y = vy(x, g, tg->value);
-		double xl = g->x0 + chart_category_at(x, tg->from, false) * g->slot;
-		double xr = g->x0 + chart_category_at(x, tg->to, true) * g->slot;
+		double xl = g->x0 +
+			    chart_category_at(x, tg->from, false) * g->slot;
+		double xr = g->x0 +
+			    chart_category_at(x, tg->to, true) * g->slot;
 		if (g->by_year) {
 			xl = tg->from ? year_x(x, g, atof(tg->from)) : g->x0;
 			xr = tg->to ? year_x(x, g, atof(tg->to)) : g->x1;
 		}
 		chart_rule(x, xl, y, xr, y, cl->target_rule_pt, cl->target_rgb,
-		     &cl->target_dash, 0);
+			   &cl->target_dash, 0);
 		double top = fmax(y - chart_height(&labels[t]) / 2, below);
 		chart_place(x, &labels[t], g->x1 + cl->label_gap_pt, top,
-		      ANCHOR_LEFT, cl->target_rgb);
+			    ANCHOR_LEFT, cl->target_rgb);
 		below = top + chart_height(&labels[t]);
 	}
 }
@@ -372,9 +377,9 @@ static double draw_categories_v(struct cctx *x, const struct vgeom *g,
 		if (p->mode == CAT_TURN) {
 			chart_place_turned(x, &p->one[k], cx, top, p->angle);
 			height = fmax(height, p->one[k].width *
-						      fabs(sin(p->angle)) +
-						      x->axis->leading_pt *
-						      cos(p->angle));
+				      fabs(sin(p->angle)) +
+				      x->axis->leading_pt *
+				      cos(p->angle));
 			continue;
 		}
 		const struct setl *l = p->mode == CAT_WRAP ? &p->wrapped[k] :
@@ -396,9 +401,10 @@ static void draw_grid_v(struct cctx *x, const struct vgeom *g,
 		double y = vy(x, g, v);
 		if (v != 0)
 			chart_rule(x, g->x0, y, g->x1, y, cl->grid_rule_pt,
-			     cl->grid_rgb, NULL, 0);
+				   cl->grid_rgb, NULL, 0);
 		chart_place(x, &ticks[i], g->x0 - cl->axis_gap_pt,
-		      y - chart_height(&ticks[i]) / 2, ANCHOR_RIGHT, NULL);
+			    y - chart_height(&ticks[i]) / 2, ANCHOR_RIGHT,
+			    NULL);
 	}
 }
 
@@ -410,15 +416,16 @@ double chart_draw_vertical(struct cctx *x, double y)
 					 sizeof *ticks);
 	double tick_w = 0;
 	for (int i = 0; i < x->ax.n_ticks; i++) {
-		ticks[i] = chart_set(x, chart_tick_text(x, chart_tick_value(&x->ax, i)), x->axis,
-			       0);
+		ticks[i] = chart_set(
+			x, chart_tick_text(x, chart_tick_value(&x->ax, i)),
+			x->axis, 0);
 		tick_w = fmax(tick_w, ticks[i].width);
 	}
 	struct setl *tl = arena_array(x->a, c->n_targets + 1, sizeof *tl);
 	double tcol = 0;
 	for (size_t t = 0; t < c->n_targets; t++) {
 		tl[t] = chart_set(x, c->targets[t].label.src, x->axis,
-			    cl->target_label_pt);
+				  cl->target_label_pt);
 		tcol = fmax(tcol, tl[t].width + cl->label_gap_pt);
 	}
 	struct vgeom g;
@@ -446,8 +453,8 @@ double chart_draw_vertical(struct cctx *x, double y)
 	else if (c->type == CHART_STACKED_BAR)
 		draw_stacks(x, &g);
 	double zero = vy(x, &g, 0);
-	chart_rule(x, g.x0, zero, g.x1, zero, cl->axis_rule_pt, cl->axis_rgb, NULL,
-	     0);
+	chart_rule(x, g.x0, zero, g.x1, zero, cl->axis_rule_pt, cl->axis_rgb,
+		   NULL, 0);
 	if (c->type == CHART_LINE)
 		draw_lines(x, &g);
 	draw_targets_v(x, &g, tl);

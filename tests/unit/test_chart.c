@@ -601,6 +601,67 @@ static void test_line_over_years_keeps_time_in_proportion(void **state)
 		     has_label(cd, "2025"));
 }
 
+/* Many charts made from a fixed seed: every type, one to four series,
+ * negative, zero and large values, short and long labels, targets. */
+static void test_random_charts_stay_inside_and_apart(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const types[] = { "bar", "stacked-bar", "hbar",
+					     "line" };
+	static const char *const units[] = { "eur", "percent", "count" };
+	static const char *const names[] = {
+		"2019", "2020", "2021", "2022", "2023", "2024", "2025", "2026",
+	};
+	static const char *const words[] = {
+		"Nederland", "Bosnië en Herzegovina", "PURL", "Interflex",
+		"Verenigd Koninkrijk", "Oekraïne", "EU", "Noord-Macedonië",
+	};
+	unsigned seed = 12345;
+	for (int n = 0; n < 300; n++) {
+		struct arena *a = f->a;
+		seed = seed * 1103515245u + 12345u;
+		int type = (int)(seed >> 8) % 4, unit = (int)(seed >> 12) % 3;
+		int n_series = 1 + (int)(seed >> 16) % 4;
+		int n_cats = 1 + (int)(seed >> 20) % 8;
+		bool years = (seed >> 24) & 1;
+		struct strbuf sb = STRBUF_INIT;
+		strbuf_addf(&sb, "    type: %s\n    unit: %s\n    series:\n",
+			    types[type], units[unit]);
+		for (int s = 0; s < n_series; s++) {
+			strbuf_addf(&sb, "      - name: Reeks %d\n        values: {",
+				    s + 1);
+			for (int k = 0; k < n_cats; k++) {
+				seed = seed * 1103515245u + 12345u;
+				double scale = unit == 0 ? 1e6 * (1 + n % 3 * 500) :
+					       unit == 1 ? 1 : 100;
+				double v = ((int)(seed >> 10) % 200 - 40) / 10.0 *
+					   scale;
+				if (unit == 2 || type == 1)
+					v = fabs(v);
+				if ((seed >> 5) % 7 == 0)
+					v = 0;
+				strbuf_addf(&sb, "%s%s: %.6g", k ? ", " : "",
+					    years ? names[k] : words[k], v);
+			}
+			strbuf_adds(&sb, "}\n");
+		}
+		if (n % 3 == 0)
+			strbuf_addf(&sb, "    targets:\n      - label: Norm\n"
+					 "        value: %d\n",
+				    unit == 0 ? 2000000 : 2);
+		if (n % 3 == 0 && n % 2 == 0)
+			strbuf_addf(&sb, "      - label: Een tweede, langere "
+					 "norm voor later\n        value: %d\n"
+					 "        from: %s\n",
+				    unit == 0 ? 3000000 : 3,
+				    years ? names[n_cats / 2] : words[n_cats / 2]);
+		const char *yaml = strbuf_finish(&sb, a);
+		struct chart_drawing *cd = draw(f, yaml);
+		assert_inside(cd);
+		assert_no_overlap(cd);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -626,6 +687,7 @@ int main(void)
 		T(test_fourth_series_on_is_hatched_for_greyscale),
 		T(test_stack_below_zero_has_no_zero_total_above),
 		T(test_line_over_years_keeps_time_in_proportion),
+		T(test_random_charts_stay_inside_and_apart),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
