@@ -53,8 +53,8 @@ FUZZ_OPT  := -O1 -g -fno-omit-frame-pointer \
              -fno-sanitize-recover=all
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps run test unit e2e bench install clean sanitize valgrind \
-        fuzz fuzz-build
+.PHONY: all deps run test unit e2e bench typo-report install clean sanitize \
+        valgrind fuzz fuzz-build
 
 all: $(B)/dossier
 
@@ -111,6 +111,21 @@ e2e: $(B)/dossier
 	$(SAN_ENV) $(TEST_ENV) python3 tests/bad.py
 	$(SAN_ENV) $(TEST_ENV) python3 tests/mail.py
 	$(SAN_ENV) $(TEST_ENV) python3 tests/batch.py
+	$(SAN_ENV) $(TEST_ENV) python3 tests/typo.py
+
+# Paragraph breaking measured: total-fit against pango's greedy breaking.
+$(B)/typo-report: tests/typo_report.c $(LIB_OBJ)
+	$(CC) $(CFLAGS) -Irender -o $@ $< $(LIB_OBJ) $(LDLIBS)
+
+typo-report: $(B)/typo-report
+	./$(B)/typo-report $(MEETINGS)
+
+# Figures, not a test: cold start per seed, batch throughput, 300 pages,
+# and the paragraph breaker against pango's greedy breaking.
+bench: deps
+	$(MAKE) $(B)/dossier $(B)/typo-report
+	$(TEST_ENV) python3 tests/bench.py
+	./$(B)/typo-report $(MEETINGS)
 
 # The whole suite again, built with AddressSanitizer and UBSan (gcc).
 sanitize: deps

@@ -141,15 +141,16 @@ static void compose_letter(struct compose_ctx *c, const char *title)
 	compose_add_block(c->comp, c->arena, BLOCK_PAGE_BREAK);
 }
 
-/* The section's charts after its text and position; parse.c has checked
- * that every id names a loaded chart. */
-static void compose_charts(struct compose_ctx *c, const struct section *s)
+/* Charts by id, after a section's text and position or after the
+ * introduction; parse.c has checked that every id names a loaded chart. */
+static void compose_charts(struct compose_ctx *c, const struct chart_ref *refs,
+			   size_t n)
 {
-	for (size_t i = 0; i < s->n_charts; i++) {
+	for (size_t i = 0; i < n; i++) {
 		const struct chart *ch = NULL;
 		for (size_t k = 0; k < c->doc->n_charts && !ch; k++)
 			if (c->doc->charts[k].id &&
-			    !strcmp(c->doc->charts[k].id, s->charts[i].id))
+			    !strcmp(c->doc->charts[k].id, refs[i].id))
 				ch = &c->doc->charts[k];
 		assert(ch);
 		struct block *b = compose_add_block(c->comp, c->arena,
@@ -174,7 +175,7 @@ static void compose_sections(struct compose_ctx *c, const struct section *s,
 				    s->position.pos);
 			richtext_blocks(c, &s->position, style(c, "position"));
 		}
-		compose_charts(c, s);
+		compose_charts(c, s->charts, s->n_charts);
 		compose_sections(c, s->sections, s->n_sections);
 	}
 }
@@ -240,6 +241,7 @@ struct composition *compose_document(struct arena *a, struct hyphenator *h,
 					   doc->meeting.venue.src : "");
 	plain_block(&c, "meeting", meeting, doc->meeting.place.pos);
 	richtext_blocks(&c, &doc->intro, style(&c, "body"));
+	compose_charts(&c, doc->intro_charts, doc->n_intro_charts);
 	compose_sections(&c, doc->sections, doc->n_sections);
 	return comp;
 }

@@ -62,6 +62,19 @@ static const struct field layout_fields[] = {
 	L(noteref_rise_pt, F_NUM, true),
 	L(orphans, F_INT, true),
 	L(widows, F_INT, true),
+	L(space_stretch, F_NUM, true),
+	L(space_shrink, F_NUM, true),
+	L(justify_tolerance, F_NUM, true),
+	L(justify_emergency_tolerance, F_NUM, true),
+	L(line_penalty, F_INT, true),
+	L(hyphen_penalty, F_INT, true),
+	L(compound_hyphen_penalty, F_INT, true),
+	L(consecutive_hyphen_demerits, F_INT, true),
+	L(final_hyphen_demerits, F_INT, true),
+	L(fitness_demerits, F_INT, true),
+	L(max_hyphenated_lines, F_INT, true),
+	L(ragged_stretch_pt, F_NUM, true),
+	L(ragged_hyphen_penalty, F_INT, true),
 };
 #undef L
 
@@ -98,6 +111,9 @@ static const struct field chart_fields[] = {
 	C(target_rgb, F_COLOR, true),
 	C(light_text_rgb, F_COLOR, true),
 	C(dark_fill_below, F_NUM, true),
+	C(hatch_from_series, F_NUM, true),
+	C(hatch_pt, F_NUM, true),
+	C(hatch_rule_pt, F_NUM, true),
 	C(palette, F_COLORS, true),
 	C(line_dashes, F_DASHES, true),
 };

@@ -70,6 +70,10 @@ struct chart_layout {
 	double axis_rgb[3], grid_rgb[3], target_rgb[3];
 	double light_text_rgb[3]; /* labels on a dark fill */
 	double dark_fill_below;   /* fills darker than this get light text */
+	double hatch_from_series; /* bars of this series (0-based) and later
+				     are hatched too: colours alone repeat
+				     their greys in print */
+	double hatch_pt, hatch_rule_pt;
 	struct color_list palette;
 	struct dash_list line_dashes;
 };
@@ -110,6 +114,19 @@ struct layout {
 	int orphans, widows; /* lines kept together at a page break */
 
 	struct chart_layout chart;
+	/* Paragraph breaking (Knuth–Plass, typeset.c and linebreak.c), in
+	 * TeX's terms: stretch and shrink of a space as a multiple of its
+	 * width, badness (100 = stretched by all its stretch), penalties
+	 * and demerits. */
+	double space_stretch, space_shrink;
+	double justify_tolerance, justify_emergency_tolerance;
+	int line_penalty, hyphen_penalty, compound_hyphen_penalty;
+	int consecutive_hyphen_demerits, final_hyphen_demerits;
+	int fitness_demerits, max_hyphenated_lines;
+	/* Ragged right (align: left with hyphenate): the room at the right
+	 * that counts as a line's stretch, and the dearer hyphen. */
+	double ragged_stretch_pt;
+	int ragged_hyphen_penalty;
 
 	struct style *styles;
 	int n_styles;

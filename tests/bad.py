@@ -164,10 +164,16 @@ def hostile_cases(tally, tmp):
             ("Rechtsstaatontwikkelingssamenwerking" * 6000)[:200000] +
             " de Raad"), 0, "", 20),
         # pango stops breaking lines somewhere past 300 KB in one
-        # paragraph: refused, rather than the text silently lost.
+        # paragraph: justified text has a line breaker of its own (all
+        # 60.000 words on 160 pages); where pango breaks (a heading), it
+        # is refused rather than the text silently lost.
         ("paragraph-840kb", MEETING.replace(
-            "Tijdens de Raad", " ".join(["Rechtsstaat"] * 60000)), 65,
-         "{f}:11:7: this paragraph is too long to set (840031 bytes): the "
+            "Tijdens de Raad", " ".join(["Rechtsstaat"] * 60000)), 0, "",
+         150),
+        ("heading-480kb", MEETING.replace(
+            "heading: Noord-Atlantische Raad",
+            "heading: " + " ".join(["Rechtsstaat"] * 40000)), 65,
+         "{f}:9:14: this paragraph is too long to set (479999 bytes): the "
          "typesetter would lose its text; split it into shorter "
          "paragraphs\n", None),
         # A table row never splits; one taller than a page ran off it.
