@@ -4,13 +4,15 @@ PKGS      := cairo pango pangocairo pangoft2 fontconfig libfyaml libcmark-gfm
 DEB_PKGS  := build-essential pkg-config libcairo2-dev libpango1.0-dev \
              libfontconfig-dev libfyaml-dev libcmark-gfm-dev \
              libcmark-gfm-extensions-dev libhyphen-dev hyphen-nl libhpdf-dev \
-             libcmocka-dev fonts-noto-core poppler-utils qpdf python3
+             libcmocka-dev fonts-noto-core poppler-utils qpdf python3 \
+             icc-profiles-free
 # Files whose presence says a package without a .pc file is installed.
 DEB_FILES := /usr/include/hyphen.h /usr/share/hyphen/hyph_nl_NL.dic \
              /usr/include/hpdf.h /usr/include/cmocka.h \
              /usr/include/cmark-gfm-core-extensions.h \
              /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf \
-             /usr/bin/pdftotext /usr/bin/pdffonts /usr/bin/qpdf /usr/bin/python3
+             /usr/bin/pdftotext /usr/bin/pdffonts /usr/bin/qpdf /usr/bin/python3 \
+             /usr/share/color/icc/sRGB.icc
 
 VERSION   := 0.1.0
 CC        ?= cc
@@ -65,7 +67,7 @@ deps:
 run: deps
 	$(MAKE) build/dossier
 	mkdir -p out
-	./build/dossier render $(MEETINGS) -o out
+	./build/dossier render $(MEETINGS) -o out --archive --preview
 
 test: deps
 	$(MAKE) build/dossier $(UNIT_BIN)
@@ -77,6 +79,7 @@ unit: $(UNIT_BIN)
 e2e: build/dossier
 	python3 tests/e2e.py
 	python3 tests/bad.py
+	python3 tests/archive.py
 
 install: build/dossier
 	install -D -m 755 build/dossier $(DESTDIR)/usr/local/bin/dossier

@@ -25,14 +25,20 @@
 #include "paginate.h"
 #include "typeset.h"
 #include "write_cairo.h"
+#include "write_haru.h"
 
 #ifndef DOSSIER_DATADIR
 #define DOSSIER_DATADIR "/usr/local/share/dossier"
 #endif
 
 static const char usage[] =
-	"usage: dossier render FILE... -o DIR   write DIR/<id>.pdf for each "
-	"meeting file\n"
+	"usage: dossier render FILE... -o DIR [--archive] [--preview]\n"
+	"                                        write DIR/<id>.pdf for each "
+	"meeting file;\n"
+	"                                        --archive also DIR/<id>.archief.pdf "
+	"(PDF/A-1b),\n"
+	"                                        --preview also DIR/<id>.png "
+	"(page 1)\n"
 	"       dossier check FILE...           only check the files\n"
 	"       dossier --help | --version\n"
 	"\n"
@@ -44,6 +50,8 @@ struct run {
 	const char *home; /* holds layouts/ and fonts/ */
 	const char *out_dir;
 	bool render;
+	bool archive; /* also the PDF/A-1b archive copy */
+	bool preview; /* also page 1 as PNG */
 	struct typesetter *ts;
 	struct hyphenator *hyph;
 };
@@ -93,7 +101,11 @@ static int process(struct run *run, const char *path)
 			struct display_list *dl = dl_build(a, comp, pages);
 			char *out = arena_printf(a, "%s/%s.pdf", run->out_dir,
 						 doc->id);
-			write_cairo_pdf(dl, out, &d);
+			if (write_cairo_pdf(dl, out, &d) && run->archive)
+				haru_write_pdfa(dl, arena_printf(a, "%s/%s.archief.pdf",
+								 run->out_dir,
+								 doc->id),
+						HARU_SRGB_ICC, &d);
 		}
 	}
 	diags_print(&d, stderr);
@@ -153,6 +165,10 @@ int main(int argc, char **argv)
 						   argv[i]);
 			}
 			run.out_dir = argv[++i];
+		} else if (!strcmp(argv[i], "--archive")) {
+			run.archive = true;
+		} else if (!strcmp(argv[i], "--preview")) {
+			run.preview = true;
 		} else if (argv[i][0] == '-' && argv[i][1]) {
 			free(files);
 			return usage_error("unknown option '%s'", argv[i]);
