@@ -125,5 +125,6 @@ struct display_list *dl_build(struct arena *a, const struct composition *comp,
 	dl->keywords = comp->keywords;
 	dl->creator = comp->creator;
 	dl->date = comp->date;
+	dl->front_pages = pages->front_pages;
 	return dl;
 }

@@ -52,6 +52,9 @@ struct display_list {
 	size_t n_outline;
 	const char *title, *author, *subject, *keywords, *creator;
 	struct date date;
+	/* Pages before the body (cover, contents): labelled i, ii, ...;
+	 * the body from 1. 0: every page labelled 1, 2, ... */
+	size_t front_pages;
 };
 
 struct display_list *dl_build(struct arena *a, const struct composition *comp,

@@ -101,7 +101,11 @@ static int process(struct run *run, const char *path)
 			struct display_list *dl = dl_build(a, comp, pages);
 			char *out = arena_printf(a, "%s/%s.pdf", run->out_dir,
 						 doc->id);
-			if (write_cairo_pdf(dl, out, &d) && run->archive)
+			if (write_cairo_pdf(dl, out, &d) && run->preview)
+				write_cairo_png(dl, arena_printf(a, "%s/%s.png",
+								 run->out_dir,
+								 doc->id), &d);
+			if (!d.count && run->archive)
 				haru_write_pdfa(dl, arena_printf(a, "%s/%s.archief.pdf",
 								 run->out_dir,
 								 doc->id),

@@ -42,6 +42,7 @@ struct pages {
 	size_t n_pages, cap_pages;
 	double width_pt, height_pt;
 	double footnote_rule_x_pt, footnote_rule_width_pt, footnote_rule_pt;
+	size_t front_pages; /* cover and contents, before the body */
 };
 
 struct pages *paginate(struct typesetter *ts, struct arena *a,

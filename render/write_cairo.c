@@ -10,6 +10,7 @@
 #include "write_cairo.h"
 
 #include <cairo-pdf.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "output.h"
@@ -23,6 +24,86 @@ static cairo_status_t write_stream(void *closure, const unsigned char *data,
 		return CAIRO_STATUS_WRITE_ERROR;
 	}
 	return CAIRO_STATUS_SUCCESS;
+}
+
+/* cairo writes into memory first: the file gets an incremental update
+ * (page labels, page mode) before it is written. */
+static cairo_status_t buffer_stream(void *closure, const unsigned char *data,
+				    unsigned int length)
+{
+	strbuf_add(closure, (const char *)data, length);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* The PDF holds binary streams (NUL bytes too): search it by length. */
+static const char *find_bytes(const char *from, const char *end,
+			      const char *key)
+{
+	size_t n = strlen(key);
+	for (const char *p = from; p + n <= end; p++)
+		if (*p == *key && !memcmp(p, key, n))
+			return p;
+	return NULL;
+}
+
+static const char *find_last(const struct strbuf *sb, const char *key)
+{
+	size_t n = strlen(key);
+	for (size_t i = sb->len >= n ? sb->len - n + 1 : 0; i-- > 0;)
+		if (!memcmp(sb->buf + i, key, n))
+			return sb->buf + i;
+	return NULL;
+}
+
+/* The number after the last occurrence of key, or -1. */
+static long last_number_after(const struct strbuf *sb, const char *key)
+{
+	const char *hit = find_last(sb, key);
+	return hit ? strtol(hit + strlen(key), NULL, 10) : -1;
+}
+
+/* cairo 1.16 has no API for /PageLabels nor /PageMode, so they are added
+ * the way PDF allows changing a finished file (ISO 32000-1, 7.5.6): an
+ * incremental update that writes a new version of the catalog. */
+static bool add_catalog_update(struct strbuf *pdf,
+			       const struct display_list *dl)
+{
+	long root = last_number_after(pdf, "/Root ");
+	long info = last_number_after(pdf, "/Info ");
+	long size = last_number_after(pdf, "/Size ");
+	long prev = last_number_after(pdf, "startxref\n");
+	if (root < 1 || size < 1 || prev < 1)
+		return false;
+	char head[32];
+	snprintf(head, sizeof head, "\n%ld 0 obj", root);
+	const char *s = strbuf_str(pdf), *stop = s + pdf->len;
+	const char *obj = find_bytes(s, stop, head);
+	const char *open = obj ? find_bytes(obj, stop, "<<") : NULL;
+	const char *end = open ? find_bytes(open, stop, "endobj") : NULL;
+	if (!end)
+		return false;
+	const char *close = end;
+	while (close > open && strncmp(close, ">>", 2))
+		close--;
+	struct strbuf cat = STRBUF_INIT;
+	strbuf_add(&cat, open, (size_t)(close - open));
+	if (dl->n_outline)
+		strbuf_adds(&cat, "   /PageMode /UseOutlines\n");
+	if (dl->front_pages && dl->front_pages < dl->n_pages)
+		strbuf_addf(&cat, "   /PageLabels << /Nums [ 0 << /S /r >> "
+			    "%zu << /S /D >> ] >>\n", dl->front_pages);
+	strbuf_adds(&cat, ">>");
+	size_t off = pdf->len;
+	strbuf_addf(pdf, "%ld 0 obj\n%s\nendobj\n", root, strbuf_str(&cat));
+	strbuf_release(&cat);
+	size_t xref = pdf->len;
+	strbuf_addf(pdf, "xref\n%ld 1\n%010zu 00000 n \ntrailer\n"
+		    "<< /Size %ld\n   /Root %ld 0 R\n", root, off, size, root);
+	if (info > 0)
+		strbuf_addf(pdf, "   /Info %ld 0 R\n", info);
+	strbuf_addf(pdf, "   /Prev %ld\n>>\nstartxref\n%zu\n%%%%EOF\n", prev,
+		    xref);
+	return true;
 }
 
 static void draw_page(cairo_t *cr, const struct dl_page *p)
@@ -108,8 +189,9 @@ bool write_cairo_pdf(const struct display_list *dl, const char *path,
 	struct output o;
 	if (!output_open(&o, path, d))
 		return false;
+	struct strbuf buf = STRBUF_INIT;
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(
-		write_stream, &o, dl->width_pt, dl->height_pt);
+		buffer_stream, &buf, dl->width_pt, dl->height_pt);
 	cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
 	set_metadata(s, dl);
 	cairo_t *cr = cairo_create(s);
@@ -130,7 +212,37 @@ bool write_cairo_pdf(const struct display_list *dl, const char *path,
 	cairo_surface_finish(s);
 	cairo_status_t st = cairo_surface_status(s);
 	cairo_surface_destroy(s);
-	if (st != CAIRO_STATUS_SUCCESS)
+	if (st != CAIRO_STATUS_SUCCESS || !add_catalog_update(&buf, dl))
 		o.failed = true;
+	else
+		write_stream(&o, (const unsigned char *)buf.buf,
+			     (unsigned)buf.len);
+	strbuf_release(&buf);
+	return output_commit(&o, d);
+}
+
+/* Page 1 as a PNG at 96 dpi on white, for the body of a mail and for file
+ * browsers. */
+bool write_cairo_png(const struct display_list *dl, const char *path,
+		     struct diags *d)
+{
+	const double dpi = 96;
+	struct output o;
+	if (!dl->n_pages || !output_open(&o, path, d))
+		return false;
+	double scale = dpi / 72.0;
+	cairo_surface_t *s = cairo_image_surface_create(
+		CAIRO_FORMAT_RGB24, (int)(dl->width_pt * scale + 0.5),
+		(int)(dl->height_pt * scale + 0.5));
+	cairo_t *cr = cairo_create(s);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_scale(cr, scale, scale);
+	draw_page(cr, &dl->pages[0]);
+	cairo_destroy(cr);
+	if (cairo_surface_write_to_png_stream(s, write_stream, &o) !=
+	    CAIRO_STATUS_SUCCESS)
+		o.failed = true;
+	cairo_surface_destroy(s);
 	return output_commit(&o, d);
 }

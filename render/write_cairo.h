@@ -10,4 +10,8 @@
 bool write_cairo_pdf(const struct display_list *dl, const char *path,
 		     struct diags *d);
 
+/* Write page 1 of dl as a PNG at path (atomically). */
+bool write_cairo_png(const struct display_list *dl, const char *path,
+		     struct diags *d);
+
 #endif

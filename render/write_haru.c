@@ -751,6 +751,13 @@ bool haru_write_pdfa(const struct display_list *dl, const char *path,
 		for (size_t i = 0; i < h.n_fonts; i++)
 			haru_font_finish(&h, &h.fonts[i]);
 		haru_outline(&h);
+		if (dl->front_pages && dl->front_pages < dl->n_pages) {
+			HPDF_AddPageLabel(h.pdf, 0,
+					  HPDF_PAGE_NUM_STYLE_LOWER_ROMAN, 1,
+					  NULL);
+			HPDF_AddPageLabel(h.pdf, (HPDF_UINT)dl->front_pages,
+					  HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL);
+		}
 		char xmp_date[32], pdf_date[32];
 		snprintf(xmp_date, sizeof xmp_date, "%04d-%02d-%02dT00:00:00Z",
 			 dl->date.year, dl->date.month, dl->date.day);
