@@ -114,6 +114,16 @@ struct display_list *dl_build(struct arena *a, const struct composition *comp,
 			it->w = pages->footnote_rule_width_pt;
 			it->h = pages->footnote_rule_pt;
 		}
+		for (size_t i = 0; i < pg->n_links; i++) {
+			const struct page_link *lk = &pg->links[i];
+			struct dl_item *it = add_item(a, dp, DL_LINK);
+			it->x = lk->x_pt;
+			it->y = lk->y_pt;
+			it->w = lk->w_pt;
+			it->h = lk->h_pt;
+			it->dest_page = lk->dest_page;
+			it->dest_y = lk->dest_y_pt;
+		}
 		for (size_t i = 0; i < pg->n_outline; i++)
 			dl->outline[dl->n_outline++] = (struct dl_outline){
 				pg->outline[i].level, pg->outline[i].title,

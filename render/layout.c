@@ -56,6 +56,8 @@ static const struct field layout_fields[] = {
 	L(table_rule_pt, F_NUM, true),
 	L(noteref_scale, F_NUM, true),
 	L(noteref_rise_pt, F_NUM, true),
+	L(cover_top_pt, F_NUM, false),
+	L(toc_number_width_pt, F_NUM, false),
 	L(orphans, F_INT, true),
 	L(widows, F_INT, true),
 };
@@ -84,7 +86,8 @@ static const char *const needed_styles[] = {
 	"title", "meeting", "body", "heading1", "heading2", "heading3",
 	"position_label", "position", "list", "table", "table_header",
 	"footnote", "footer", "header", "sender", "sender_bold", "address",
-	"label", "value", "letter", "signatory",
+	"label", "value", "letter", "signatory", "cover_title", "cover_text",
+	"cover_label", "toc1", "toc2", "toc_page", "running_header",
 };
 
 struct reader {

@@ -22,6 +22,7 @@
 #include "hyph.h"
 #include "layout.h"
 #include "model.h"
+#include "pack.h"
 #include "paginate.h"
 #include "typeset.h"
 #include "write_cairo.h"
@@ -87,6 +88,8 @@ static int process(struct run *run, const char *path)
 	struct diags d;
 	diags_init(&d, a);
 	struct document *doc = model_parse_file(a, path, &d);
+	if (doc && doc->kind == DOC_BRIEFING_PACK && !pack_load(a, doc, &d))
+		doc = NULL;
 	if (doc && run->render) {
 		const char *layout_name = doc->layout.src ? doc->layout.src :
 					  "kamerbrief";

@@ -27,6 +27,13 @@ struct page_dest {
 	double y_pt;
 };
 
+/* A link placed by pagination (table of contents → its target). */
+struct page_link {
+	double x_pt, y_pt, w_pt, h_pt;
+	int dest_page; /* 1-based */
+	double dest_y_pt;
+};
+
 struct page {
 	struct placed_line *lines;
 	size_t n_lines, cap_lines;
@@ -35,6 +42,9 @@ struct page {
 	struct page_dest *dests;
 	size_t n_dests, cap_dests;
 	double footnote_rule_y_pt; /* 0: no footnotes on this page */
+	const char *running_header; /* NULL: none */
+	struct page_link *links;
+	size_t n_links, cap_links;
 };
 
 struct pages {

@@ -1170,7 +1170,7 @@ static void parse_distribution(struct pctx *pc, const struct ynode *seq,
 enum { D_FORMAT, D_ID, D_DOCUMENT, D_TITLE, D_DATE, D_AUTHOR, D_LAYOUT,
        D_CLASSIFICATION, D_REFERENCE, D_INTRO, D_MEETING, D_LETTER,
        D_SECTIONS, D_NOTES, D_DATA, D_CHARTS, D_ANNEXES, D_DISTRIBUTION,
-       D_N };
+       D_AGENDA, D_N };
 static const struct field doc_fields[D_N] = {
 	[D_FORMAT] = { "format", true },
 	[D_ID] = { "id", true },
@@ -1190,6 +1190,7 @@ static const struct field doc_fields[D_N] = {
 	[D_CHARTS] = { "charts", false },
 	[D_ANNEXES] = { "annexes", false },
 	[D_DISTRIBUTION] = { "distribution", false },
+	[D_AGENDA] = { "agenda", false },
 };
 
 void parse_check_format(struct pctx *pc, const struct ynode *v)
@@ -1278,6 +1279,15 @@ static void parse_body(struct pctx *pc, const struct mapview *mv,
 				&doc->n_annexes);
 	if ((v = parse_map_list(pc, mv, D_DISTRIBUTION)))
 		parse_distribution(pc, v, doc);
+	struct text agenda = { 0 };
+	if (parse_map_text(pc, mv, D_AGENDA, &agenda) && agenda.src) {
+		/* Extension: the briefing pack's annotated agenda, another
+		 * meeting file bound in as the pack's body. */
+		doc->agenda = arena_alloc(pc->a, sizeof *doc->agenda);
+		doc->agenda->path = agenda.src;
+		doc->agenda->resolved = parse_resolve(pc, agenda.src);
+		doc->agenda->pos = agenda.pos;
+	}
 }
 
 static void parse_document(struct pctx *pc, struct ynode *root,
