@@ -80,6 +80,7 @@ e2e: build/dossier
 	python3 tests/e2e.py
 	python3 tests/bad.py
 	python3 tests/archive.py
+	python3 tests/pack.py
 
 install: build/dossier
 	install -D -m 755 build/dossier $(DESTDIR)/usr/local/bin/dossier

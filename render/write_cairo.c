@@ -134,9 +134,9 @@ static void draw_page(cairo_t *cr, const struct dl_page *p)
 			else if (it->dest_page)
 				snprintf(attr, sizeof attr,
 					 "rect=[%.2f %.2f %.2f %.2f] "
-					 "page=%d pos=[0 %.2f]",
-					 it->x, it->y, it->w, it->h,
-					 it->dest_page, it->dest_y);
+					 "dest='p%d_y%.2f'", it->x, it->y,
+					 it->w, it->h, it->dest_page,
+					 it->dest_y);
 			else
 				break;
 			cairo_tag_begin(cr, CAIRO_TAG_LINK, attr);
@@ -145,6 +145,27 @@ static void draw_page(cairo_t *cr, const struct dl_page *p)
 		}
 		}
 	}
+}
+
+/* cairo 1.16 writes a link to a page it has not drawn yet ("page=N")
+ * without a target; a named destination is resolved when the file is
+ * finished. So every link target becomes a destination, named for its
+ * page and place, drawn on its page. */
+static void add_dests(cairo_t *cr, const struct display_list *dl, int page)
+{
+	for (size_t p = 0; p < dl->n_pages; p++)
+		for (size_t i = 0; i < dl->pages[p].n_items; i++) {
+			const struct dl_item *it = &dl->pages[p].items[i];
+			if (it->kind != DL_LINK || it->uri ||
+			    it->dest_page != page)
+				continue;
+			char attr[96];
+			snprintf(attr, sizeof attr,
+				 "name='p%d_y%.2f' x=0 y=%.2f", page,
+				 it->dest_y, it->dest_y);
+			cairo_tag_begin(cr, CAIRO_TAG_DEST, attr);
+			cairo_tag_end(cr, CAIRO_TAG_DEST);
+		}
 }
 
 static void add_outline(cairo_surface_t *s, const struct display_list *dl)
@@ -200,6 +221,7 @@ bool write_cairo_pdf(const struct display_list *dl, const char *path,
 	 * and the file's cross-reference table is damaged. */
 	cairo_tag_begin(cr, "Document", "");
 	for (size_t p = 0; p < dl->n_pages; p++) {
+		add_dests(cr, dl, (int)p + 1);
 		draw_page(cr, &dl->pages[p]);
 		if (p + 1 == dl->n_pages)
 			cairo_tag_end(cr, "Document");
