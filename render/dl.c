@@ -27,9 +27,11 @@ static struct dl_item *add_item(struct arena *a, struct dl_page *p,
 }
 
 static void add_part(struct arena *a, struct dl_page *p,
-		     const struct tpart *part, double x0, double top,
-		     bool artifact)
+		     const struct placed_line *pl, int cell)
 {
+	const struct tpart *part = &pl->line->parts[cell];
+	double x0 = pl->x_pt, top = pl->y_pt;
+	bool artifact = pl->artifact;
 	const char *text = pango_layout_get_text(part->line->layout);
 	double x = x0 + part->x_pt;
 	double base = top + part->baseline_pt;
@@ -42,6 +44,9 @@ static void add_part(struct arena *a, struct dl_page *p,
 		it->text = text;
 		memcpy(it->rgb, part->rgb, sizeof it->rgb);
 		it->artifact = artifact;
+		it->block = pl->block;
+		it->row = pl->line;
+		it->cell = cell;
 		x += pango_glyph_string_get_width(gi->glyphs) /
 		     (double)PANGO_SCALE;
 	}
@@ -65,7 +70,7 @@ static void add_line(struct arena *a, struct dl_page *p,
 {
 	const struct tline *tl = pl->line;
 	for (int i = 0; i < tl->n_parts; i++)
-		add_part(a, p, &tl->parts[i], pl->x_pt, pl->y_pt, pl->artifact);
+		add_part(a, p, pl, i);
 	for (int i = 0; i < tl->n_rules; i++) {
 		const struct trule *r = &tl->rules[i];
 		struct dl_item *it = add_item(a, p, DL_RULE);
@@ -73,6 +78,7 @@ static void add_line(struct arena *a, struct dl_page *p,
 		it->y = pl->y_pt + r->y_pt;
 		it->w = r->x1_pt - r->x0_pt;
 		it->h = r->width_pt;
+		it->artifact = true; /* a table's rules are decoration */
 	}
 	for (int i = 0; i < tl->n_links; i++) {
 		const struct tlink *lk = &tl->links[i];
@@ -87,6 +93,25 @@ static void add_line(struct arena *a, struct dl_page *p,
 				  &it->dest_y);
 		if (!it->uri && !it->dest_page)
 			p->n_items--; /* a target that was never placed */
+	}
+}
+
+/* The links pagination placed (the contents'), in reading order: right
+ * after the line they belong to. */
+static void add_page_links(struct arena *a, struct dl_page *dp,
+			   const struct page *pg, size_t line_ix)
+{
+	for (size_t i = 0; i < pg->n_links; i++) {
+		const struct page_link *lk = &pg->links[i];
+		if (lk->line_ix != line_ix)
+			continue;
+		struct dl_item *it = add_item(a, dp, DL_LINK);
+		it->x = lk->x_pt;
+		it->y = lk->y_pt;
+		it->w = lk->w_pt;
+		it->h = lk->h_pt;
+		it->dest_page = lk->dest_page;
+		it->dest_y = lk->dest_y_pt;
 	}
 }
 
@@ -105,24 +130,17 @@ struct display_list *dl_build(struct arena *a, const struct composition *comp,
 	for (size_t p = 0; p < pages->n_pages; p++) {
 		const struct page *pg = &pages->pages[p];
 		struct dl_page *dp = &dl->pages[p];
-		for (size_t i = 0; i < pg->n_lines; i++)
+		for (size_t i = 0; i < pg->n_lines; i++) {
 			add_line(a, dp, pages, &pg->lines[i]);
+			add_page_links(a, dp, pg, i);
+		}
 		if (pg->footnote_rule_y_pt > 0) {
 			struct dl_item *it = add_item(a, dp, DL_RULE);
 			it->x = pages->footnote_rule_x_pt;
 			it->y = pg->footnote_rule_y_pt;
 			it->w = pages->footnote_rule_width_pt;
 			it->h = pages->footnote_rule_pt;
-		}
-		for (size_t i = 0; i < pg->n_links; i++) {
-			const struct page_link *lk = &pg->links[i];
-			struct dl_item *it = add_item(a, dp, DL_LINK);
-			it->x = lk->x_pt;
-			it->y = lk->y_pt;
-			it->w = lk->w_pt;
-			it->h = lk->h_pt;
-			it->dest_page = lk->dest_page;
-			it->dest_y = lk->dest_y_pt;
+			it->artifact = true;
 		}
 		for (size_t i = 0; i < pg->n_outline; i++)
 			dl->outline[dl->n_outline++] = (struct dl_outline){

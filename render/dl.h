@@ -27,6 +27,11 @@ struct dl_item {
 	const char *text; /* the text the glyph item indexes into */
 	double rgb[3];
 	bool artifact;    /* running header or footer */
+	/* Glyphs and rules: the block they set and, inside it, the line
+	 * (a table row) and the part (a table cell), for structure tags. */
+	const struct block *block;
+	const struct tline *row;
+	int cell;
 	const char *uri;  /* link to the web */
 	int dest_page;    /* link inside the document: 1-based page */
 	double dest_y;

@@ -43,6 +43,8 @@ struct toc_line {
 	size_t page;
 	double y_pt, h_pt, baseline_pt; /* of its last line */
 	int anchor;
+	size_t line_ix; /* of its last line in the page's lines */
+	const struct block *block;
 };
 
 #define GROW(arr, n, cap, a)                                                 \
@@ -70,11 +72,12 @@ static void new_page(struct flow *f)
 }
 
 static void put_line(struct flow *f, const struct tline *tl, double x,
-		     double y, bool artifact)
+		     double y, bool artifact, const struct block *b)
 {
 	struct page *p = f->page;
 	GROW(p->lines, p->n_lines, p->cap_lines, f->arena);
-	p->lines[p->n_lines++] = (struct placed_line){ tl, x, y, artifact };
+	p->lines[p->n_lines++] = (struct placed_line){ tl, x, y, artifact,
+						       artifact ? NULL : b };
 }
 
 static double bottom(const struct flow *f)
@@ -147,7 +150,7 @@ static void place_lines(struct flow *f, const struct tblock *b, size_t from,
 	for (size_t k = from; k < from + n; k++) {
 		const struct tline *tl = &b->lines[k];
 		place_notes_of(f, tl);
-		put_line(f, tl, f->l->margin_left_pt, f->y, false);
+		put_line(f, tl, f->l->margin_left_pt, f->y, false, b->block);
 		f->y += tl->height_pt;
 	}
 	if (n)
@@ -212,7 +215,7 @@ static void flow_block(struct flow *f, size_t i)
 	if (blk->absolute) {
 		double y = blk->y_pt;
 		for (size_t k = 0; k < b->n_lines; k++) {
-			put_line(f, &b->lines[k], blk->x_pt, y, false);
+			put_line(f, &b->lines[k], blk->x_pt, y, false, blk);
 			y += b->lines[k].height_pt;
 		}
 		return;
@@ -255,7 +258,7 @@ static void flow_block(struct flow *f, size_t i)
 		f->toc[f->n_toc++] = (struct toc_line){
 			f->out->n_pages - 1, f->y - last->height_pt,
 			last->height_pt, last->parts[0].baseline_pt,
-			blk->toc_anchor };
+			blk->toc_anchor, f->page->n_lines - 1, blk };
 	}
 	f->y += b->space_after_pt;
 }
@@ -276,16 +279,28 @@ static void fill_toc(struct flow *f, struct typesetter *ts)
 		snprintf(num, sizeof num, "%d",
 			 target - (int)f->out->front_pages + 1);
 		struct tline *tl = typeset_line(ts, f->arena, num, st, width);
-		/* On the baseline of the entry's last line. */
-		if (tl)
+		/* On the baseline of the entry's last line, and right after
+		 * it in reading order. */
+		if (tl) {
+			struct page *p = f->page;
 			put_line(f, tl, l->margin_left_pt, t->y_pt +
 				 t->baseline_pt - tl->parts[0].baseline_pt,
-				 false);
+				 false, t->block);
+			struct placed_line num_line = p->lines[p->n_lines - 1];
+			memmove(&p->lines[t->line_ix + 2],
+				&p->lines[t->line_ix + 1],
+				(p->n_lines - 1 - t->line_ix - 1) *
+				sizeof *p->lines);
+			p->lines[t->line_ix + 1] = num_line;
+			for (size_t k = i + 1; k < f->n_toc; k++)
+				if (f->toc[k].page == t->page)
+					f->toc[k].line_ix++;
+		}
 		GROW(f->page->links, f->page->n_links, f->page->cap_links,
 		     f->arena);
 		f->page->links[f->page->n_links++] = (struct page_link){
 			l->margin_left_pt, t->y_pt, width, t->h_pt, target + 1,
-			f->anchor_y[t->anchor] };
+			f->anchor_y[t->anchor], t->line_ix + (tl ? 1 : 0) };
 	}
 }
 
@@ -310,7 +325,7 @@ static void place_footnotes(struct flow *f)
 			pg->dests[d].y_pt = y;
 			for (size_t k = 0; k < n->n_lines; k++) {
 				put_line(f, &n->lines[k], l->margin_left_pt, y,
-					 false);
+					 false, n->block);
 				y += n->lines[k].height_pt;
 			}
 			y += n->space_after_pt;
@@ -350,7 +365,7 @@ static void page_number(struct flow *f, struct typesetter *ts, size_t page,
 	if (tl)
 		put_line(f, tl, l->margin_left_pt,
 			 l->footer_baseline_pt - tl->parts[0].baseline_pt,
-			 true);
+			 true, NULL);
 }
 
 static void running_furniture(struct flow *f, struct typesetter *ts,
@@ -374,7 +389,7 @@ static void running_furniture(struct flow *f, struct typesetter *ts,
 			if (rl)
 				put_line(f, rl, l->margin_left_pt,
 					 l->footer_baseline_pt -
-					 rl->parts[0].baseline_pt, true);
+					 rl->parts[0].baseline_pt, true, NULL);
 		}
 		/* Cover and contents have no page number. */
 		if (p >= front)
@@ -387,7 +402,7 @@ static void running_furniture(struct flow *f, struct typesetter *ts,
 			if (tl)
 				put_line(f, tl, l->margin_left_pt,
 					 l->header_baseline_pt -
-					 tl->parts[0].baseline_pt, true);
+					 tl->parts[0].baseline_pt, true, NULL);
 		}
 	}
 }

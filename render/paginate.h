@@ -14,6 +14,8 @@ struct placed_line {
 	const struct tline *line;
 	double x_pt, y_pt; /* top-left of the line box on the page */
 	bool artifact;     /* running header or footer */
+	const struct block *block; /* what it sets (structure tags); NULL
+				      for artifacts */
 };
 
 struct page_outline {
@@ -32,6 +34,7 @@ struct page_link {
 	double x_pt, y_pt, w_pt, h_pt;
 	int dest_page; /* 1-based */
 	double dest_y_pt;
+	size_t line_ix; /* belongs after this line of the page (reading order) */
 };
 
 struct page {
