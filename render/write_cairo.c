@@ -89,6 +89,10 @@ static bool add_catalog_update(struct strbuf *pdf,
 	strbuf_add(&cat, open, (size_t)(close - open));
 	if (dl->n_outline)
 		strbuf_adds(&cat, "   /PageMode /UseOutlines\n");
+	/* The language screen readers speak the text in, and the title
+	 * (not the file name) in the window. */
+	strbuf_adds(&cat, "   /Lang (nl-NL)\n"
+		    "   /ViewerPreferences << /DisplayDocTitle true >>\n");
 	if (dl->front_pages && dl->front_pages < dl->n_pages)
 		strbuf_addf(&cat, "   /PageLabels << /Nums [ 0 << /S /r >> "
 			    "%zu << /S /D >> ] >>\n", dl->front_pages);
@@ -106,10 +110,101 @@ static bool add_catalog_update(struct strbuf *pdf,
 	return true;
 }
 
-static void draw_page(cairo_t *cr, const struct dl_page *p)
+/*
+ * Structure tags. cairo 1.16 turns any tag name but its own (Link, Dest)
+ * into a structure element and marks what is drawn inside it, so a block
+ * becomes H1..H3, P, LI (inside L), TOCI (inside TOC), Note, or a TR of
+ * TDs inside a Table. cairo 1.16 cannot write /Artifact marked content:
+ * running headers and footers are drawn outside every element, so they
+ * are in no element of the structure tree and a reader that follows the
+ * tree skips them. Rules carry no text and are drawn where they fall.
+ */
+struct tagger {
+	cairo_t *cr;
+	const char *open[3];      /* group, element, cell: NULL when closed */
+	const struct block *block;
+	const struct tline *row;
+	int cell;
+};
+
+static void tag_close(struct tagger *t, int from)
+{
+	for (int k = 2; k >= from; k--)
+		if (t->open[k]) {
+			cairo_tag_end(t->cr, t->open[k]);
+			t->open[k] = NULL;
+		}
+	if (from <= 1)
+		t->block = NULL;
+}
+
+static void tag_open(struct tagger *t, int k, const char *name)
+{
+	cairo_tag_begin(t->cr, name, "");
+	t->open[k] = name;
+}
+
+/* The group (or NULL), element and, for tables, cell tag of a block. */
+static void block_roles(const struct block *b, const char **group,
+			const char **elem, const char **cell)
+{
+	static const char *const h[] = { "H1", "H2", "H3" };
+	*group = *cell = NULL;
+	if (b->kind == BLOCK_TABLE) {
+		*group = "Table";
+		*elem = "TR";
+		*cell = "TD";
+	} else if (b->toc_anchor) {
+		*group = "TOC";
+		*elem = "TOCI";
+	} else if (b->outline_level) {
+		*elem = h[b->outline_level > 3 ? 2 : b->outline_level - 1];
+	} else if (b->style && !strcmp(b->style->name, "footnote")) {
+		*elem = "Note";
+	} else if (b->label && !b->label_style) {
+		*group = "L";
+		*elem = "LI";
+	} else {
+		*elem = "P";
+	}
+}
+
+static void tag_item(struct tagger *t, const struct dl_item *it)
+{
+	if (it->artifact || !it->block) {
+		tag_close(t, 0);
+		return;
+	}
+	const char *group, *elem, *cell;
+	block_roles(it->block, &group, &elem, &cell);
+	bool new_block = it->block != t->block;
+	if (t->open[0] != group || (new_block && group &&
+				    !strcmp(group, "Table")))
+		tag_close(t, 0);
+	else if (new_block || (cell && it->row != t->row))
+		tag_close(t, 1);
+	else if (cell && it->cell != t->cell)
+		tag_close(t, 2);
+	if (group && !t->open[0])
+		tag_open(t, 0, group);
+	if (!t->open[1])
+		tag_open(t, 1, elem);
+	if (cell && !t->open[2])
+		tag_open(t, 2, cell);
+	t->block = it->block;
+	t->row = it->row;
+	t->cell = it->cell;
+}
+
+static void draw_page(cairo_t *cr, const struct dl_page *p,
+		      struct tagger *t)
 {
 	for (size_t i = 0; i < p->n_items; i++) {
 		const struct dl_item *it = &p->items[i];
+		/* Rules carry no text: drawn in whatever element is open
+		 * (a table's own rules inside the table). */
+		if (t && it->kind == DL_GLYPHS)
+			tag_item(t, it);
 		switch (it->kind) {
 		case DL_GLYPHS:
 			cairo_set_source_rgb(cr, it->rgb[0], it->rgb[1],
@@ -216,19 +311,15 @@ bool write_cairo_pdf(const struct display_list *dl, const char *path,
 	cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
 	set_metadata(s, dl);
 	cairo_t *cr = cairo_create(s);
-	/* One structure element around everything: without it cairo 1.16
-	 * writes link annotations that point at an object it never writes,
-	 * and the file's cross-reference table is damaged. */
-	cairo_tag_begin(cr, "Document", "");
+	struct tagger t = { .cr = cr };
 	for (size_t p = 0; p < dl->n_pages; p++) {
 		add_dests(cr, dl, (int)p + 1);
-		draw_page(cr, &dl->pages[p]);
+		draw_page(cr, &dl->pages[p], &t);
+		/* A paragraph broken by the page stays one element. */
 		if (p + 1 == dl->n_pages)
-			cairo_tag_end(cr, "Document");
+			tag_close(&t, 0);
 		cairo_show_page(cr);
 	}
-	if (!dl->n_pages)
-		cairo_tag_end(cr, "Document");
 	add_outline(s, dl);
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
@@ -260,7 +351,7 @@ bool write_cairo_png(const struct display_list *dl, const char *path,
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
 	cairo_scale(cr, scale, scale);
-	draw_page(cr, &dl->pages[0]);
+	draw_page(cr, &dl->pages[0], NULL);
 	cairo_destroy(cr);
 	if (cairo_surface_write_to_png_stream(s, write_stream, &o) !=
 	    CAIRO_STATUS_SUCCESS)

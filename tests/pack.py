@@ -191,6 +191,31 @@ def main():
               None if note_links and all(re.search(r"\b1 \S", texts[d - 1]) for _, d in note_links)
               else note_links)
 
+        # --- structure tree ---
+        def walk(e, out):
+            e = deref(e)
+            if isinstance(e, dict):
+                if e.get("/S"):
+                    out.append(e["/S"])
+                kids = e.get("/K", [])
+                for k in kids if isinstance(kids, list) else [kids]:
+                    walk(k, out)
+            return out
+        tags = walk(root.get("/StructTreeRoot", {}), [])
+        heads = [t for t in tags if t in ("/H1", "/H2", "/H3")]
+        bad = []
+        for want_tag in ("/H1", "/H2", "/H3", "/P", "/L", "/LI", "/TOC", "/TOCI", "/Link", "/Note"):
+            if want_tag not in tags:
+                bad.append("no %s" % want_tag)
+        if len(heads) != len(outline):
+            bad.append("%d headings tagged, %d outline entries" % (len(heads), len(outline)))
+        if tags.count("/TOCI") != len(entries):
+            bad.append("%d TOCI for %d contents entries" % (tags.count("/TOCI"), len(entries)))
+        if root.get("/Lang") != "u:nl-NL" or not deref(root.get("/MarkInfo", {})).get("/Marked"):
+            bad.append("catalog /Lang %r, /MarkInfo %r" % (root.get("/Lang"), root.get("/MarkInfo")))
+        check("structure tree: headings, paragraphs, lists, contents, links, notes; Lang nl-NL",
+              bad or None)
+
         # --- metadata, classification, preview ---
         info = objs["obj:" + objs["trailer"]["value"]["/Info"]]["value"]
 
