@@ -91,6 +91,10 @@ static bool add_catalog_update(struct strbuf *pdf,
 		strbuf_adds(&cat, "   /PageMode /UseOutlines\n");
 	/* The language screen readers speak the text in, and the title
 	 * (not the file name) in the window. */
+	/* cairo 1.16 says the file is tagged only when one element holds
+	 * all others; ours are side by side. */
+	if (!find_bytes(open, close, "/MarkInfo"))
+		strbuf_adds(&cat, "   /MarkInfo << /Marked true >>\n");
 	strbuf_adds(&cat, "   /Lang (nl-NL)\n"
 		    "   /ViewerPreferences << /DisplayDocTitle true >>\n");
 	if (dl->front_pages && dl->front_pages < dl->n_pages)
