@@ -75,13 +75,11 @@ static const char *document_title(struct compose_ctx *c)
 					 d->meeting.n_dates));
 }
 
-static void compose_letter(struct compose_ctx *c, const char *title)
+/* Sender block: the ministry in bold, then its address lines. */
+static void sender_block(struct compose_ctx *c)
 {
 	const struct document *d = c->doc;
-	const struct letter *lt = d->letter;
 	const struct layout *l = c->comp->layout;
-
-	/* Sender block: the ministry in bold, then its address lines. */
 	struct block *s = compose_add_block(c->comp, c->arena, BLOCK_TEXT);
 	s->style = style(c, "sender");
 	s->absolute = true;
@@ -97,6 +95,15 @@ static void compose_letter(struct compose_ctx *c, const char *title)
 		rich_append_text(c, &s->rich, "\xE2\x80\xA8", false);
 		rich_append_text(c, &s->rich, l->sender_lines[i], false);
 	}
+}
+
+static void compose_letter(struct compose_ctx *c, const char *title)
+{
+	const struct document *d = c->doc;
+	const struct letter *lt = d->letter;
+	const struct layout *l = c->comp->layout;
+
+	sender_block(c);
 
 	if (lt->to.src) {
 		struct block *a = plain_block(c, "address", lt->to.src,
@@ -297,6 +304,7 @@ static void compose_bound(struct compose_ctx *c, const struct document *d,
 static void compose_cover(struct compose_ctx *c, const char *title)
 {
 	const struct document *d = c->doc;
+	sender_block(c);
 	struct block *top = compose_add_block(c->comp, c->arena, BLOCK_SPACE);
 	top->absolute = true;
 	top->y_pt = c->comp->layout->cover_top_pt;
