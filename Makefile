@@ -1,17 +1,19 @@
 # dossier — build, run, test. `make run` and `make test` do the whole set-up.
 
-PKGS      := cairo pango pangocairo pangoft2 fontconfig libfyaml libcmark-gfm
+PKGS      := cairo pango pangocairo pangoft2 fontconfig libfyaml libcmark-gfm \
+             glib-2.0 libcurl
 DEB_PKGS  := build-essential pkg-config libcairo2-dev libpango1.0-dev \
              libfontconfig-dev libfyaml-dev libcmark-gfm-dev \
              libcmark-gfm-extensions-dev libhyphen-dev hyphen-nl libhpdf-dev \
              libcmocka-dev fonts-noto-core poppler-utils qpdf python3 \
-             icc-profiles-free
+             libcurl4-openssl-dev python3-aiosmtpd openssl icc-profiles-free
 # Files whose presence says a package without a .pc file is installed.
 DEB_FILES := /usr/include/hyphen.h /usr/share/hyphen/hyph_nl_NL.dic \
              /usr/include/hpdf.h /usr/include/cmocka.h \
              /usr/include/cmark-gfm-core-extensions.h \
              /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf \
              /usr/bin/pdftotext /usr/bin/pdffonts /usr/bin/qpdf /usr/bin/python3 \
+             /usr/lib/python3/dist-packages/aiosmtpd/__init__.py /usr/bin/openssl \
              /usr/share/color/icc/sRGB.icc
 
 VERSION   := 0.1.0
@@ -21,7 +23,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS    ?=
 CFLAGS    += -std=c11 -Wall -Wextra -Wpedantic -Werror $(OPT) \
-             -D_POSIX_C_SOURCE=200809L -DDOSSIER_VERSION='"$(VERSION)"' \
+             -D_XOPEN_SOURCE=700 -DDOSSIER_VERSION='"$(VERSION)"' \
              $(PKG_CFLAGS)
 LDLIBS    += $(PKG_LIBS) -lcmark-gfm-extensions -lhyphen -lhpdf -lm
 
@@ -37,17 +39,26 @@ MEETINGS  := $(wildcard inputs/meetings/*.yaml)
 
 all: build/dossier
 
-build/dossier: $(OBJ)
-	$(CC) $(CFLAGS) -o $@ $(OBJ) $(LDLIBS)
+# `make V=1` shows the full compiler command lines.
+V ?= 0
+ifeq ($(V),0)
+Q := @
+endif
 
-build/obj/%.o: render/%.c $(wildcard render/*.h) | build/obj
-	$(CC) $(CFLAGS) -MMD -c -o $@ $<
+build/dossier: $(OBJ)
+	@echo "  LINK  $@"
+	$(Q)$(CC) $(CFLAGS) -o $@ $(OBJ) $(LDLIBS)
+
+build/obj/%.o: render/%.c | build/obj
+	@echo "  CC    $<"
+	$(Q)$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 build/obj build/tests:
 	mkdir -p $@
 
 build/tests/%: tests/unit/%.c $(LIB_OBJ) | build/tests
-	$(CC) $(CFLAGS) -Irender -o $@ $< $(LIB_OBJ) $(LDLIBS) -lcmocka
+	@echo "  TEST  $@"
+	$(Q)$(CC) $(CFLAGS) -Irender -o $@ $< $(LIB_OBJ) $(LDLIBS) -lcmocka
 
 # Install what is missing, with apt-get as root or through sudo.
 deps:
@@ -67,7 +78,7 @@ deps:
 run: deps
 	$(MAKE) build/dossier
 	mkdir -p out
-	./build/dossier render $(MEETINGS) -o out --archive --preview
+	./build/dossier render --incremental $(MEETINGS) -o out --archive --preview
 
 test: deps
 	$(MAKE) build/dossier $(UNIT_BIN)
@@ -81,6 +92,13 @@ e2e: build/dossier
 	python3 tests/bad.py
 	python3 tests/archive.py
 	python3 tests/pack.py
+	python3 tests/mail.py
+	python3 tests/batch.py
+
+# Figures, not a test: cold start per seed, batch throughput, 300 pages.
+bench: deps
+	$(MAKE) build/dossier
+	python3 tests/bench.py
 
 install: build/dossier
 	install -D -m 755 build/dossier $(DESTDIR)/usr/local/bin/dossier

@@ -3,11 +3,12 @@
  *
  * Decides what a document consists of: the letter on its own page (sender
  * block, addressee, date and subject, the letter itself), the title, the
- * meeting, the introduction and the sections with their headings, texts
- * and Dutch positions. Also fills in the metadata the writers need.
+ * meeting, the introduction and the sections with their headings, texts,
+ * Dutch positions and charts. Also fills in the metadata the writers need.
  */
 #include "compose.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -63,15 +64,14 @@ static const char *kind_title(enum doc_kind k)
 	return "";
 }
 
-static const char *document_title(struct compose_ctx *c)
+const char *compose_title(struct arena *a, const struct document *d)
 {
-	const struct document *d = c->doc;
 	if (d->title.src)
 		return d->title.src;
-	return arena_printf(c->arena, "%s %s%s %s", kind_title(d->kind),
+	return arena_printf(a, "%s %s%s %s", kind_title(d->kind),
 			    d->meeting.informal ? "informele " : "",
 			    d->meeting.name.src,
-			    nl_date_span(c->arena, d->meeting.dates,
+			    nl_date_span(a, d->meeting.dates,
 					 d->meeting.n_dates));
 }
 
@@ -148,6 +148,25 @@ static void compose_letter(struct compose_ctx *c, const char *title)
 	compose_add_block(c->comp, c->arena, BLOCK_PAGE_BREAK);
 }
 
+/* The section's charts after its text and position; parse.c has checked
+ * that every id names a loaded chart. */
+static void compose_charts(struct compose_ctx *c, const struct section *s)
+{
+	if (c->charts_later)
+		return;
+	for (size_t i = 0; i < s->n_charts; i++) {
+		const struct chart *ch = NULL;
+		for (size_t k = 0; k < c->doc->n_charts && !ch; k++)
+			if (c->doc->charts[k].id &&
+			    !strcmp(c->doc->charts[k].id, s->charts[i].id))
+				ch = &c->doc->charts[k];
+		assert(ch);
+		struct block *b = compose_add_block(c->comp, c->arena,
+						    BLOCK_CHART);
+		b->chart = ch;
+	}
+}
+
 /* Sections with their headings; a heading of level L is outline level
  * L + 1 + shift. With toc, the top-level headings are targets of the
  * table of contents (in the order toc_entries() lists them). */
@@ -169,6 +188,7 @@ static void compose_sections_at(struct compose_ctx *c, const struct section *s,
 				    s->position.pos);
 			richtext_blocks(c, &s->position, style(c, "position"));
 		}
+		compose_charts(c, s);
 		compose_sections_at(c, s->sections, s->n_sections, shift,
 				    false);
 	}
@@ -195,11 +215,7 @@ static const char *meeting_line(struct compose_ctx *c,
 
 static const char *bound_title(struct compose_ctx *c, const struct document *d)
 {
-	const struct document *saved = c->doc;
-	c->doc = d;
-	const char *t = document_title(c);
-	c->doc = saved;
-	return t;
+	return compose_title(c->arena, d);
 }
 
 static const char *annex_title(struct compose_ctx *c, size_t i,
@@ -209,25 +225,26 @@ static const char *annex_title(struct compose_ctx *c, size_t i,
 			    bound_title(c, d));
 }
 
-/* The charts the pack and its agenda use, by title, in reading order. */
-static void chart_titles_of(struct compose_ctx *c, const struct document *d,
-			    const struct section *s, size_t n,
-			    const char ***out, size_t *n_out)
+/* The charts the pack and its agenda use, in reading order. */
+static void charts_of(struct compose_ctx *c, const struct document *d,
+		      const struct section *s, size_t n,
+		      const struct chart ***out, size_t *n_out)
 {
 	for (size_t i = 0; i < n; i++, s++) {
 		for (size_t k = 0; k < s->n_charts; k++)
 			for (size_t j = 0; j < d->n_charts; j++)
-				if (!strcmp(d->charts[j].id, s->charts[k].id)) {
-					const char **t = arena_array(
+				if (d->charts[j].id &&
+				    !strcmp(d->charts[j].id, s->charts[k].id)) {
+					const struct chart **t = arena_array(
 						c->arena, *n_out + 1,
 						sizeof *t);
 					if (*n_out)
 						memcpy(t, *out,
 						       *n_out * sizeof *t);
-					t[(*n_out)++] = d->charts[j].title.src;
+					t[(*n_out)++] = &d->charts[j];
 					*out = t;
 				}
-		chart_titles_of(c, d, s->sections, s->n_sections, out, n_out);
+		charts_of(c, d, s->sections, s->n_sections, out, n_out);
 	}
 }
 
@@ -325,14 +342,16 @@ static void compose_cover(struct compose_ctx *c, const char *title)
 static void compose_pack(struct compose_ctx *c, const char *title)
 {
 	const struct document *pack = c->doc;
-	const char **charts = NULL;
+	/* pack_load() hangs the bound documents on the pack first. */
+	assert(!pack->n_annexes || pack->annex_docs);
+	assert(!pack->agenda || pack->agenda_doc);
+	const struct chart **charts = NULL;
 	size_t n_charts = 0;
-	chart_titles_of(c, pack, pack->sections, pack->n_sections, &charts,
-			&n_charts);
+	charts_of(c, pack, pack->sections, pack->n_sections, &charts,
+		  &n_charts);
 	if (pack->agenda_doc)
-		chart_titles_of(c, pack->agenda_doc, pack->agenda_doc->sections,
-				pack->agenda_doc->n_sections, &charts,
-				&n_charts);
+		charts_of(c, pack->agenda_doc, pack->agenda_doc->sections,
+			  pack->agenda_doc->n_sections, &charts, &n_charts);
 	compose_cover(c, title);
 	page_break(c, NULL);
 	struct block *h = plain_block(c, "title", "Inhoud", pack->id_pos);
@@ -340,23 +359,25 @@ static void compose_pack(struct compose_ctx *c, const char *title)
 	toc_entries(c, pack, n_charts);
 	page_break(c, title)->body_start = true;
 
+	/* The charts of the pack and its agenda are gathered under
+	 * Kerncijfers, after the agenda. */
+	c->charts_later = true;
 	compose_sections_at(c, pack->sections, pack->n_sections, -1, true);
 	if (pack->agenda_doc) {
 		compose_bound(c, pack->agenda_doc,
 			      bound_title(c, pack->agenda_doc),
 			      pack->agenda->pos);
 	}
+	c->charts_later = false;
 	if (n_charts) {
-		/* The drawings come with the charts (issue 4); until then
-		 * the section names them. */
 		struct block *k = plain_block(c, "heading1", "Kerncijfers",
 					      pack->id_pos);
 		k->outline_level = 1;
 		k->anchor = ++c->comp->n_anchors;
 		for (size_t i = 0; i < n_charts; i++) {
-			struct block *b = plain_block(c, "list", charts[i],
-						      pack->id_pos);
-			b->label = "–";
+			struct block *b = compose_add_block(c->comp, c->arena,
+							    BLOCK_CHART);
+			b->chart = charts[i];
 		}
 	}
 	const struct meeting_info *m = pack_meeting(pack);
@@ -370,6 +391,7 @@ static void compose_pack(struct compose_ctx *c, const char *title)
 						      m->participants[i].name.src,
 						      m->participants[i].name.pos);
 			b->label = "–";
+			b->indent_pt = c->comp->layout->list_indent_pt;
 		}
 	}
 	for (size_t i = 0; i < pack->n_annexes; i++) {
@@ -407,8 +429,8 @@ struct composition *compose_document(struct arena *a, struct hyphenator *h,
 {
 	struct composition *comp = arena_alloc(a, sizeof *comp);
 	comp->layout = layout;
-	struct compose_ctx c = { a, h, doc, comp };
-	const char *title = document_title(&c);
+	struct compose_ctx c = { a, h, doc, comp, false };
+	const char *title = compose_title(a, doc);
 	const char *when = nl_date_span(a, doc->meeting.dates,
 					doc->meeting.n_dates);
 

@@ -580,3 +580,68 @@ char *nl_number(struct arena *a, double v, int decimals)
 	strbuf_release(&digits);
 	return strbuf_finish(&out, a);
 }
+
+/* ------------------------------------------------------------------ */
+/* Amounts in charts                                                    */
+
+double nl_amount_scale(enum chart_unit unit, double max_abs)
+{
+	if (unit == UNIT_PERCENT)
+		return 1;
+	if (max_abs >= 1e9)
+		return 1e9;
+	if (max_abs >= 1e6)
+		return 1e6;
+	return 1;
+}
+
+const char *nl_scale_word(double scale)
+{
+	/* Woordenlijst: "mld." and "mln." with a point, no capital. */
+	return scale >= 1e9 ? "mld." : scale >= 1e6 ? "mln." : "";
+}
+
+int nl_decimals(double v, int max)
+{
+	assert(isfinite(v) && max >= 0);
+	for (int d = 0; d < max; d++) {
+		double f = pow(10, d);
+		if (fabs(v * f - round(v * f)) < 1e-9 * (fabs(v * f) + 1))
+			return d;
+	}
+	return max;
+}
+
+char *nl_amount(struct arena *a, double v, enum chart_unit unit, double scale,
+		int decimals)
+{
+	assert(scale > 0);
+	const char *num = nl_number(a, v / scale, decimals);
+	const char *word = nl_scale_word(scale);
+	switch (unit) {
+	case UNIT_EUR:
+		return arena_printf(a, "\xE2\x82\xAC" NL_NBSP "%s%s%s", num,
+				    *word ? NL_NBSP : "", word);
+	case UNIT_PERCENT:
+		/* FORMAT.md writes 3,5% without a space. */
+		return arena_printf(a, "%s%%", num);
+	case UNIT_COUNT:
+		return arena_printf(a, "%s%s%s", num, *word ? NL_NBSP : "", word);
+	}
+	return arena_strdup(a, num);
+}
+
+const char *nl_unit_caption(enum chart_unit unit, double scale)
+{
+	switch (unit) {
+	case UNIT_EUR:
+		return scale >= 1e9 ? "Bedragen in miljarden euro" :
+		       scale >= 1e6 ? "Bedragen in miljoenen euro" :
+				      "Bedragen in euro";
+	case UNIT_PERCENT:
+		return "Percentages";
+	case UNIT_COUNT:
+		return scale >= 1e6 ? "Aantallen in miljoenen" : "Aantallen";
+	}
+	return "";
+}

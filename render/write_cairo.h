@@ -13,5 +13,9 @@ bool write_cairo_pdf(const struct display_list *dl, const char *path,
 /* Write page 1 of dl as a PNG at path (atomically). */
 bool write_cairo_png(const struct display_list *dl, const char *path,
 		     struct diags *d);
+/* Write a one-page display list (a chart) as .svg, .png (png_width_px
+ * wide) or .pdf, by the extension of path, atomically. */
+bool write_cairo_chart(const struct display_list *dl, const char *path,
+		       double png_width_px, struct diags *d);
 
 #endif

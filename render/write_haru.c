@@ -24,6 +24,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
+#include <math.h>
 #include <pango/pangofc-font.h>
 #include <stdlib.h>
 #include <string.h>
@@ -401,7 +402,11 @@ static void haru_glyphs(struct haru *h, HPDF_Page page,
 	const char *text = it->text + gi->item->offset;
 	haru_write(s, "BT\n/%s %.4f Tf\n%.4f %.4f %.4f rg\n", f->name, size,
 		   it->rgb[0], it->rgb[1], it->rgb[2]);
-	double x = it->x;
+	/* Glyphs are placed along the run's baseline, which a turned chart
+	 * label turns (it->angle, as cairo_rotate() in the page's y-down
+	 * space): gx along it, gy across it. */
+	double c = cos(it->angle), sn = sin(it->angle);
+	double x = 0;
 	bool open = false;     /* inside a TJ array */
 	size_t pending = 0;    /* text of an invisible glyph not yet shown */
 	double pen_x = 0, pen_y = -1e9; /* where the next glyph would go */
@@ -410,7 +415,7 @@ static void haru_glyphs(struct haru *h, HPDF_Page page,
 		const PangoGlyphInfo *g = &gs->glyphs[i];
 		double adv = g->geometry.width / (double)PANGO_SCALE;
 		double gx = x + g->geometry.x_offset / (double)PANGO_SCALE;
-		double gy = it->y + g->geometry.y_offset / (double)PANGO_SCALE;
+		double gy = g->geometry.y_offset / (double)PANGO_SCALE;
 		size_t len = cluster_len(gi, i);
 		x += adv;
 		/* An invisible glyph (the soft hyphen) hands its text on to
@@ -429,7 +434,10 @@ static void haru_glyphs(struct haru *h, HPDF_Page page,
 		if (gy != pen_y || gx < pen_x - 50 || gx > pen_x + 50) {
 			if (open)
 				haru_write(s, "] TJ\n");
-			haru_write(s, "1 0 0 1 %.4f %.4f Tm\n[", gx, H - gy);
+			double px = it->x + gx * c - gy * sn;
+			double py = it->y + gx * sn + gy * c;
+			haru_write(s, "%.6f %.6f %.6f %.6f %.4f %.4f Tm\n[", c,
+				   -sn, sn, c, px, H - py);
 			open = true;
 			pen_y = gy;
 		} else if (gx != pen_x) {
@@ -442,6 +450,54 @@ static void haru_glyphs(struct haru *h, HPDF_Page page,
 	if (open)
 		haru_write(s, "] TJ\n");
 	haru_write(s, "ET\n");
+}
+
+/* A chart's shape: a polyline or polygon, or a circle (four Bézier
+ * arcs), filled and/or stroked, in the page's coordinates. */
+static void haru_path(struct haru *h, HPDF_Page page,
+		      const struct dl_item *it)
+{
+	const struct dl_path *p = it->path;
+	HPDF_Stream s = ((HPDF_PageAttr)page->attr)->stream;
+	double H = h->dl->height_pt;
+	if (!p->fill && p->stroke_pt <= 0)
+		return;
+	haru_write(s, "q\n");
+	if (p->fill)
+		haru_write(s, "%.4f %.4f %.4f rg\n", p->fill_rgb[0],
+			   p->fill_rgb[1], p->fill_rgb[2]);
+	if (p->stroke_pt > 0) {
+		haru_write(s, "%.4f %.4f %.4f RG\n%.4f w\n1 j\n",
+			   p->stroke_rgb[0], p->stroke_rgb[1],
+			   p->stroke_rgb[2], p->stroke_pt);
+		haru_write(s, "[");
+		for (int k = 0; k < p->n_dash; k++)
+			haru_write(s, "%s%.4f", k ? " " : "", p->dash_pt[k]);
+		haru_write(s, "] 0 d\n");
+	}
+	double ox = it->x, oy = it->y;
+	if (p->radius > 0) {
+		/* 0.5523: the handle length of a quarter circle. */
+		double r = p->radius, k = 0.5523 * r;
+		double cx = ox + p->xy[0], cy = H - (oy + p->xy[1]);
+		haru_write(s, "%.4f %.4f m\n", cx + r, cy);
+		haru_write(s, "%.4f %.4f %.4f %.4f %.4f %.4f c\n", cx + r,
+			   cy + k, cx + k, cy + r, cx, cy + r);
+		haru_write(s, "%.4f %.4f %.4f %.4f %.4f %.4f c\n", cx - k,
+			   cy + r, cx - r, cy + k, cx - r, cy);
+		haru_write(s, "%.4f %.4f %.4f %.4f %.4f %.4f c\n", cx - r,
+			   cy - k, cx - k, cy - r, cx, cy - r);
+		haru_write(s, "%.4f %.4f %.4f %.4f %.4f %.4f c\nh\n", cx + k,
+			   cy - r, cx + r, cy - k, cx + r, cy);
+	} else {
+		for (size_t i = 0; i < p->n; i++)
+			haru_write(s, "%.4f %.4f %s\n", ox + p->xy[2 * i],
+				   H - (oy + p->xy[2 * i + 1]), i ? "l" : "m");
+		if (p->closed)
+			haru_write(s, "h\n");
+	}
+	haru_write(s, "%s\nQ\n", p->fill && p->stroke_pt > 0 ? "B" :
+				   p->fill ? "f" : "S");
 }
 
 static void haru_rule(struct haru *h, HPDF_Page page,
@@ -501,6 +557,9 @@ static void haru_page(struct haru *h, size_t p)
 			break;
 		case DL_RULE:
 			haru_rule(h, page, it);
+			break;
+		case DL_PATH:
+			haru_path(h, page, it);
 			break;
 		case DL_LINK:
 			haru_link(h, page, it);

@@ -99,6 +99,10 @@ def main():
         titles = [norm(e["title"]) for e, _ in outline]
         want = headings(PACK) + [h for a in agenda for h in headings(a)] + \
             [h for a in annexes for h in headings(a)] + ["Inhoud", "Deelnemers"]
+        charts = any(re.search(r"^\s*charts:\s*\[\s*\S", f.read_text(encoding="utf-8"), re.M)
+                     for f in [PACK] + agenda)
+        if charts:
+            want.append("Kerncijfers")
         missing = [h for h in want if norm(h) not in titles]
         n_expected = len(want) + 1 + len(agenda) + len(annexes)  # + cover, bound titles
         check("outline holds every heading of the pack, its agenda and annexes",
@@ -204,7 +208,8 @@ def main():
         tags = walk(root.get("/StructTreeRoot", {}), [])
         heads = [t for t in tags if t in ("/H1", "/H2", "/H3")]
         bad = []
-        for want_tag in ("/H1", "/H2", "/H3", "/P", "/L", "/LI", "/TOC", "/TOCI", "/Link", "/Note"):
+        for want_tag in ("/H1", "/H2", "/H3", "/P", "/L", "/LI", "/TOC", "/TOCI", "/Link", "/Note") + (
+                ("/Figure",) if charts else ()):
             if want_tag not in tags:
                 bad.append("no %s" % want_tag)
         if len(heads) != len(outline):
