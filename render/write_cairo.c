@@ -71,6 +71,77 @@ static long last_number_after(const struct strbuf *sb, const char *key)
 	return hit ? strtol(hit + strlen(key), NULL, 10) : -1;
 }
 
+/* The charts' titles in the order their Figure elements are drawn. */
+static size_t chart_titles(const struct display_list *dl, const char **out,
+			   size_t max)
+{
+	size_t n = 0;
+	const struct block *last = NULL;
+	for (size_t p = 0; p < dl->n_pages; p++)
+		for (size_t i = 0; i < dl->pages[p].n_items; i++) {
+			const struct block *b = dl->pages[p].items[i].block;
+			if (dl->pages[p].items[i].kind != DL_GLYPHS || !b ||
+			    b->kind != BLOCK_CHART || b == last)
+				continue;
+			last = b;
+			if (n < max)
+				out[n] = b->chart->title.src;
+			n++;
+		}
+	return n;
+}
+
+/* cairo 1.16 cannot give a structure element attributes, so each Figure
+ * gets its chart's title as /Alt in the update: a new version of the
+ * element's object. Written only when the Figures found are exactly the
+ * charts drawn, one for one in document order. */
+static void figure_alts(const struct strbuf *pdf, const struct display_list *dl,
+			struct strbuf *objs, struct strbuf *xrefs)
+{
+	const char *s = strbuf_str(pdf), *stop = s + pdf->len;
+	size_t n_fig = 0;
+	for (const char *p = s; (p = find_bytes(p, stop, "/S /Figure")); p++)
+		n_fig++;
+	const char **titles = calloc(n_fig + 1, sizeof *titles);
+	if (!titles)
+		abort();
+	if (!n_fig || chart_titles(dl, titles, n_fig) != n_fig) {
+		free(titles);
+		return;
+	}
+	size_t k = 0;
+	for (const char *p = s; (p = find_bytes(p, stop, "/S /Figure")); p++) {
+		const char *obj = p;
+		while (obj > s && strncmp(obj, " 0 obj", 6))
+			obj--;
+		while (obj > s && obj[-1] != '\n')
+			obj--;
+		const char *open = find_bytes(obj, stop, "<<");
+		const char *end = find_bytes(p, stop, "endobj");
+		const char *close = end;
+		while (close && close > open && strncmp(close, ">>", 2))
+			close--;
+		if (!open || !close) {
+			k++;
+			continue;
+		}
+		long num = strtol(obj, NULL, 10);
+		strbuf_addf(xrefs, "%ld %zu\n", num, objs->len);
+		strbuf_addf(objs, "%ld 0 obj\n", num);
+		strbuf_add(objs, open, (size_t)(close - open));
+		strbuf_adds(objs, "   /Alt <FEFF");
+		glong len = 0;
+		gunichar2 *u = g_utf8_to_utf16(titles[k] ? titles[k] : "", -1,
+					       NULL, &len, NULL);
+		for (glong i = 0; u && i < len; i++)
+			strbuf_addf(objs, "%04X", (unsigned)u[i]);
+		g_free(u);
+		strbuf_adds(objs, ">\n>>\nendobj\n");
+		k++;
+	}
+	free(titles);
+}
+
 /* cairo 1.16 has no API for /PageLabels nor /PageMode, so they are added
  * the way PDF allows changing a finished file (ISO 32000-1, 7.5.6): an
  * incremental update that writes a new version of the catalog. */
@@ -110,12 +181,27 @@ static bool add_catalog_update(struct strbuf *pdf,
 		strbuf_addf(&cat, "   /PageLabels << /Nums [ 0 << /S /r >> "
 			    "%zu << /S /D >> ] >>\n", dl->front_pages);
 	strbuf_adds(&cat, ">>");
+	struct strbuf figs = STRBUF_INIT, xrefs = STRBUF_INIT;
+	figure_alts(pdf, dl, &figs, &xrefs);
 	size_t off = pdf->len;
 	strbuf_addf(pdf, "%ld 0 obj\n%s\nendobj\n", root, strbuf_str(&cat));
 	strbuf_release(&cat);
+	size_t figs_at = pdf->len;
+	strbuf_add(pdf, figs.buf ? figs.buf : "", figs.len);
 	size_t xref = pdf->len;
-	strbuf_addf(pdf, "xref\n%ld 1\n%010zu 00000 n \ntrailer\n"
-		    "<< /Size %ld\n   /Root %ld 0 R\n", root, off, size, root);
+	strbuf_addf(pdf, "xref\n%ld 1\n%010zu 00000 n \n", root, off);
+	/* The figures' entries hold offsets from the start of their text. */
+	for (const char *e = strbuf_str(&xrefs); *e;) {
+		long num = strtol(e, (char **)&e, 10);
+		size_t rel = (size_t)strtoull(e, (char **)&e, 10);
+		while (*e == '\n')
+			e++;
+		strbuf_addf(pdf, "%ld 1\n%010zu 00000 n \n", num, figs_at + rel);
+	}
+	strbuf_release(&figs);
+	strbuf_release(&xrefs);
+	strbuf_addf(pdf, "trailer\n"
+		    "<< /Size %ld\n   /Root %ld 0 R\n", size, root);
 	if (info > 0)
 		strbuf_addf(pdf, "   /Info %ld 0 R\n", info);
 	strbuf_addf(pdf, "   /Prev %ld\n>>\nstartxref\n%zu\n%%%%EOF\n", prev,

@@ -220,6 +220,16 @@ def main():
             bad.append("catalog /Lang %r, /MarkInfo %r" % (root.get("/Lang"), root.get("/MarkInfo")))
         check("structure tree: headings, paragraphs, lists, contents, links, notes; Lang nl-NL",
               bad or None)
+        figs = [v["value"] for v in objs.values() if isinstance(v, dict)
+                and isinstance(v.get("value"), dict) and v["value"].get("/S") == "/Figure"]
+        bad = []
+        for f in figs:
+            alt = norm(f.get("/Alt", "")[2:])
+            page = pages.index(f["/Pg"]) if f.get("/Pg") in pages else -1
+            if not alt or page < 0 or alt not in texts[page]:
+                bad.append((alt, page + 1))
+        check("every chart a Figure whose /Alt is its title, on its page (%d)" % len(figs),
+              bad or (None if len(figs) >= (1 if charts else 0) else "no Figure"))
 
         # --- metadata, classification, preview ---
         info = objs["obj:" + objs["trailer"]["value"]["/Info"]]["value"]
