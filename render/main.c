@@ -74,11 +74,27 @@ static void write_record(struct run *run, struct arena *a, FILE *rec,
 			 const char *path, const struct document *doc,
 			 size_t pages)
 {
-	size_t n = 3 + doc->n_data + doc->n_annexes, k = 0;
+	/* A pack's bound files (agenda, annexes) and their data files are
+	 * inputs too. */
+	const struct document *bound[2 + 64];
+	size_t nb = 0;
+	bound[nb++] = doc;
+	if (doc->agenda_doc)
+		bound[nb++] = doc->agenda_doc;
+	for (size_t i = 0; doc->annex_docs && i < doc->n_annexes && nb < 66;
+	     i++)
+		if (doc->annex_docs[i])
+			bound[nb++] = doc->annex_docs[i];
+	size_t n = 3 + doc->n_annexes + (doc->agenda ? 1 : 0), k = 0;
+	for (size_t b = 0; b < nb; b++)
+		n += bound[b]->n_data;
 	const char **in = arena_array(a, n, sizeof *in);
 	in[k++] = path;
-	for (size_t i = 0; i < doc->n_data; i++)
-		in[k++] = doc->data[i].resolved;
+	for (size_t b = 0; b < nb; b++)
+		for (size_t i = 0; i < bound[b]->n_data; i++)
+			in[k++] = bound[b]->data[i].resolved;
+	if (doc->agenda)
+		in[k++] = doc->agenda->resolved;
 	for (size_t i = 0; i < doc->n_annexes; i++)
 		in[k++] = doc->annexes[i].resolved;
 	in[k++] = pipeline_layout_path(&run->pipe, a, doc);
