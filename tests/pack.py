@@ -231,6 +231,13 @@ def main():
         check("every chart a Figure whose /Alt is its title, on its page (%d)" % len(figs),
               bad or (None if len(figs) >= (1 if charts else 0) else "no Figure"))
 
+        uris = [l[2:] if l.startswith("u:") else l
+                for i in range(len(pages)) for l in links(i) if isinstance(l, str)]
+        src_uris = re.findall(r"\]\((https?://[^)\s]+)\)", PACK.read_text(encoding="utf-8"))
+        check("URLs in the text are live links",
+              None if src_uris and sorted(set(uris)) == sorted(set(src_uris)) else
+              "links %s, in the text %s" % (uris, src_uris))
+
         # --- metadata, classification, preview ---
         info = objs["obj:" + objs["trailer"]["value"]["/Info"]]["value"]
 
