@@ -463,7 +463,9 @@ bool write_cairo_pdf(const struct display_list *dl, const char *path,
 	for (size_t p = 0; p < dl->n_pages; p++) {
 		add_dests(cr, dl, (int)p + 1);
 		draw_page(cr, &dl->pages[p], &t);
-		/* A paragraph broken by the page stays one element. */
+		/* Elements could span pages, but the running footer, drawn
+		 * outside every element, closes them on each page: a
+		 * paragraph broken by the page is two P elements in a row. */
 		if (p + 1 == dl->n_pages)
 			tag_close(&t, 0);
 		cairo_show_page(cr);
