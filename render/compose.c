@@ -11,6 +11,7 @@
 #include <assert.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "nl.h"
@@ -326,9 +327,11 @@ static void compose_cover(struct compose_ctx *c, const char *title)
 	top->absolute = true;
 	top->y_pt = c->comp->layout->cover_top_pt;
 	plain_block(c, "cover_text", kind_title(d->kind), d->id_pos);
+	/* "Informele ..." or "Informal ..." says it already. */
+	bool says_informal = !strncasecmp(d->meeting.name.src, "inform", 6);
 	struct block *t = plain_block(c, "cover_title", arena_printf(
-		c->arena, "%s%s", d->meeting.informal ? "Informele " : "",
-		d->meeting.name.src), d->meeting.name.pos);
+		c->arena, "%s%s", d->meeting.informal && !says_informal ?
+		"Informele " : "", d->meeting.name.src), d->meeting.name.pos);
 	t->outline_level = 1;
 	plain_block(c, "cover_text", meeting_line(c, d), d->meeting.place.pos);
 	plain_block(c, "cover_text", arena_printf(c->arena, "Datum: %s",
