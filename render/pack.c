@@ -60,8 +60,13 @@ static struct document *pack_bind(struct arena *a, const char *self,
 		return NULL;
 	}
 	struct document *doc = model_parse_file(a, ref->resolved, d);
-	if (!doc)
+	if (!doc) {
+		/* Its errors name its own lines; say where it is bound. */
+		diag_error(d, ref->pos, "%s '%s' has the errors above; the "
+			   "pack is not made until they are fixed", what,
+			   ref->path);
 		return NULL;
+	}
 	if (doc->kind == DOC_BRIEFING_PACK) {
 		if (self && pack_binds(a, doc, self))
 			diag_error(d, ref->pos, "%s '%s' is a briefing pack that "
