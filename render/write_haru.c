@@ -1,15 +1,12 @@
 /*
  * write_haru.c — the libharu writer: display list → PDF/A-1b archive copy.
  *
- * libharu draws text by character codes, but the display list holds glyph
- * ids that pango shaped (ligatures, kerning, justification). So each font
- * file is loaded with HPDF_LoadTTFontFromFile (embedded, glyph ids kept)
- * and bound by hand, through libharu's object API, as a Type0 font with
- * Identity-H: every distinct (glyph, text) pair gets a CID, CIDToGIDMap
- * maps it to the glyph and ToUnicode to the very text cairo gets, so both
- * PDFs extract alike. Content streams are written as PDF operators. What
- * libharu 2.3 gets wrong for PDF/A (XMP, the ID from the clock, the
- * "DestOutputProfile " key) is built here with the object API instead.
+ * libharu shows text by character codes; the display list holds pango's
+ * glyph ids. So each font file is loaded with HPDF_LoadTTFontFromFile
+ * (embedded, glyph ids kept) and bound by hand as a Type0 font, Identity-H:
+ * each (glyph, text) pair is a CID, CIDToGIDMap gives its glyph, ToUnicode
+ * the text cairo gets. XMP, the output intent and a content-derived /ID
+ * are built with the object API, around libharu 2.3's PDF/A defects.
  */
 #include "write_haru.h"
 
@@ -370,7 +367,7 @@ static void haru_use_font(struct haru *h, HPDF_Page page,
 
 /* Length in bytes of the cluster glyph i starts, or 0 when glyph i
  * continues the cluster of the glyph before it. */
-static size_t cluster_len(const PangoGlyphItem *gi, int i)
+static size_t haru_cluster_len(const PangoGlyphItem *gi, int i)
 {
 	const PangoGlyphString *gs = gi->glyphs;
 	int c = gs->log_clusters[i];
@@ -416,7 +413,7 @@ static void haru_glyphs(struct haru *h, HPDF_Page page,
 		double adv = g->geometry.width / (double)PANGO_SCALE;
 		double gx = x + g->geometry.x_offset / (double)PANGO_SCALE;
 		double gy = g->geometry.y_offset / (double)PANGO_SCALE;
-		size_t len = cluster_len(gi, i);
+		size_t len = haru_cluster_len(gi, i);
 		x += adv;
 		/* An invisible glyph (the soft hyphen) hands its text on to
 		 * the next glyph of its cluster (the hyphen drawn for it), as
@@ -436,8 +433,12 @@ static void haru_glyphs(struct haru *h, HPDF_Page page,
 				haru_write(s, "] TJ\n");
 			double px = it->x + gx * c - gy * sn;
 			double py = it->y + gx * sn + gy * c;
-			haru_write(s, "%.6f %.6f %.6f %.6f %.4f %.4f Tm\n[", c,
-				   -sn, sn, c, px, H - py);
+			if (it->angle == 0)
+				haru_write(s, "1 0 0 1 %.4f %.4f Tm\n[", px,
+					   H - py);
+			else
+				haru_write(s, "%.6f %.6f %.6f %.6f %.4f %.4f "
+					   "Tm\n[", c, -sn, sn, c, px, H - py);
 			open = true;
 			pen_y = gy;
 		} else if (gx != pen_x) {
@@ -594,7 +595,7 @@ static void haru_outline(struct haru *h)
 		HPDF_SetPageMode(h->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 }
 
-static void xml_escaped(struct strbuf *sb, const char *s)
+static void haru_xml_escaped(struct strbuf *sb, const char *s)
 {
 	for (; s && *s; s++) {
 		switch (*s) {
@@ -607,7 +608,7 @@ static void xml_escaped(struct strbuf *sb, const char *s)
 	}
 }
 
-static const char *producer(void)
+static const char *haru_producer(void)
 {
 	return "dossier " DOSSIER_VERSION " with libharu " HPDF_VERSION_TEXT;
 }
@@ -632,26 +633,26 @@ static void haru_xmp(struct haru *h, const char *date)
 		    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
 		    "<dc:format>application/pdf</dc:format>\n"
 		    "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
-	xml_escaped(&x, dl->title);
+	haru_xml_escaped(&x, dl->title);
 	strbuf_adds(&x, "</rdf:li></rdf:Alt></dc:title>\n"
 		    "<dc:creator><rdf:Seq><rdf:li>");
-	xml_escaped(&x, dl->author);
+	haru_xml_escaped(&x, dl->author);
 	strbuf_adds(&x, "</rdf:li></rdf:Seq></dc:creator>\n"
 		    "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">");
-	xml_escaped(&x, dl->subject);
+	haru_xml_escaped(&x, dl->subject);
 	strbuf_adds(&x, "</rdf:li></rdf:Alt></dc:description>\n"
 		    "</rdf:Description>\n"
 		    "<rdf:Description rdf:about=\"\" "
 		    "xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
 		    "<pdf:Keywords>");
-	xml_escaped(&x, dl->keywords);
+	haru_xml_escaped(&x, dl->keywords);
 	strbuf_adds(&x, "</pdf:Keywords>\n<pdf:Producer>");
-	xml_escaped(&x, producer());
+	haru_xml_escaped(&x, haru_producer());
 	strbuf_adds(&x, "</pdf:Producer>\n</rdf:Description>\n"
 		    "<rdf:Description rdf:about=\"\" "
 		    "xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n"
 		    "<xmp:CreatorTool>");
-	xml_escaped(&x, dl->creator);
+	haru_xml_escaped(&x, dl->creator);
 	strbuf_addf(&x, "</xmp:CreatorTool>\n"
 		    "<xmp:CreateDate>%s</xmp:CreateDate>\n"
 		    "<xmp:ModifyDate>%s</xmp:ModifyDate>\n"
@@ -684,7 +685,7 @@ static void haru_info(struct haru *h, const char *pdf_date)
 	HPDF_Dict_Add(info, "Subject", haru_text_string(h, dl->subject));
 	HPDF_Dict_Add(info, "Keywords", haru_text_string(h, dl->keywords));
 	HPDF_Dict_Add(info, "Creator", haru_text_string(h, dl->creator));
-	HPDF_Dict_Add(info, "Producer", haru_text_string(h, producer()));
+	HPDF_Dict_Add(info, "Producer", haru_text_string(h, haru_producer()));
 	HPDF_Dict_Add(info, "CreationDate", HPDF_String_New(mm, pdf_date, NULL));
 	HPDF_Dict_Add(info, "ModDate", HPDF_String_New(mm, pdf_date, NULL));
 }
