@@ -96,19 +96,20 @@ static void place(struct cctx *x, const struct setl *l, double at, double top,
 }
 
 /* A one-line label turned by angle (cairo's sense: negative turns it
- * to read upwards), its line box's top right corner at (right, top). */
-static void place_turned(struct cctx *x, const struct setl *l, double right,
+ * to read upwards), the middle of its line box's end at (at, top). */
+static void place_turned(struct cctx *x, const struct setl *l, double at,
 			 double top, double angle)
 {
 	assert(l->n == 1);
 	double w = l->lines[0].width_pt, b = l->lines[0].baseline_pt;
+	double half = l->s->leading_pt / 2, c = cos(angle), s = sin(angle);
 	struct tpart *p = new_label(x);
 	p->line = l->lines[0].line;
-	/* The baseline's right end hangs b below the corner, across the
-	 * turned line; its left end lies w back along it. */
-	double ex = right - b * sin(angle), ey = top + b * cos(angle);
-	p->x_pt = ex - w * cos(angle);
-	p->baseline_pt = ey - w * sin(angle);
+	/* From the baseline's left end to that point: w along the turned
+	 * baseline, then half - b across it. */
+	double ty = top + half * fabs(c);
+	p->x_pt = at - w * c + (half - b) * s;
+	p->baseline_pt = ty - w * s - (half - b) * c;
 	p->angle = angle;
 	memcpy(p->rgb, l->s->color_rgb, sizeof p->rgb);
 }
@@ -656,7 +657,7 @@ static double turned_overhang(const struct cctx *x, const struct catplan *p,
 	double need = 0;
 	for (size_t k = 0; k < x->n_cats; k += p->stride) {
 		double w = p->one[k].width * cos(p->angle) +
-			   p->one[k].lines[0].baseline_pt * fabs(sin(p->angle));
+			   x->axis->leading_pt / 2 * fabs(sin(p->angle));
 		need = fmax(need, w - ((double)k + 0.5) * slot);
 	}
 	return need;

@@ -31,8 +31,9 @@ struct chart_axis {
 };
 
 /* The axis for data from min to max: zero always included, a step of
- * 1, 2, 2.5 or 5 x 10^n giving 4 to 7 ticks. values (n of them) decide
- * the value labels' decimals (at most one). */
+ * 1, 2, 2.5 or 5 x 10^n giving 4 to 7 ticks (counts: whole steps only, so
+ * counts up to 3 get fewer). values (n of them) decide the value labels'
+ * decimals (at most one). */
 void chart_nice_axis(double min, double max, enum chart_unit unit,
 		     const double *values, size_t n, struct chart_axis *ax);
 

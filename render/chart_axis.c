@@ -11,6 +11,7 @@
 
 #include <assert.h>
 #include <math.h>
+#include <stdbool.h>
 
 #include "nl.h"
 
@@ -23,7 +24,9 @@ static int ticks_for(double min, double max, double step, double *lo,
 	return (int)lround((*hi - *lo) / step) + 1;
 }
 
-static void choose_step(double min, double max, struct chart_axis *ax)
+/* integral: counts, whose ticks must be whole numbers (no 12,5). */
+static void choose_step(double min, double max, bool integral,
+			struct chart_axis *ax)
 {
 	static const double mantissa[] = { 1, 2, 2.5, 5 };
 	int e0 = (int)floor(log10(max - min)) - 2;
@@ -31,6 +34,8 @@ static void choose_step(double min, double max, struct chart_axis *ax)
 	for (int e = e0; e <= e0 + 3; e++)
 		for (size_t m = 0; m < 4; m++) {
 			double step = mantissa[m] * pow(10, e);
+			if (integral && step != floor(step))
+				continue;
 			double lo, hi;
 			int n = ticks_for(min, max, step, &lo, &hi);
 			double score = fabs(n - 5.5);
@@ -39,8 +44,8 @@ static void choose_step(double min, double max, struct chart_axis *ax)
 			best_score = score;
 			*ax = (struct chart_axis){ lo, hi, step, n, 1, 0, 0 };
 		}
-	if (best_score == INFINITY) { /* cannot happen for min < max */
-		double step = max - min;
+	if (best_score == INFINITY) { /* a count of 1 or 2: steps of 1 */
+		double step = integral ? 1 : max - min;
 		ax->n_ticks = ticks_for(min, max, step, &ax->lo, &ax->hi);
 		ax->step = step;
 	}
@@ -57,7 +62,7 @@ void chart_nice_axis(double min, double max, enum chart_unit unit,
 		max = 0;
 	if (min == max)
 		max = 1; /* all zero: an axis from 0 to 1 */
-	choose_step(min, max, ax);
+	choose_step(min, max, unit == UNIT_COUNT, ax);
 	ax->scale = nl_amount_scale(unit, data_max);
 	ax->tick_decimals = nl_decimals(ax->step / ax->scale, 3);
 	ax->value_decimals = 0;

@@ -149,17 +149,18 @@ static void compose_letter(struct compose_ctx *c, const char *title)
 	compose_add_block(c->comp, c->arena, BLOCK_PAGE_BREAK);
 }
 
-/* The section's charts after its text and position; parse.c has checked
- * that every id names a loaded chart. */
-static void compose_charts(struct compose_ctx *c, const struct section *s)
+/* Charts by id, after a section's text and position or after the
+ * introduction; parse.c has checked that every id names a loaded chart. */
+static void compose_charts(struct compose_ctx *c, const struct chart_ref *refs,
+			   size_t n)
 {
 	if (c->charts_later)
 		return;
-	for (size_t i = 0; i < s->n_charts; i++) {
+	for (size_t i = 0; i < n; i++) {
 		const struct chart *ch = NULL;
 		for (size_t k = 0; k < c->doc->n_charts && !ch; k++)
 			if (c->doc->charts[k].id &&
-			    !strcmp(c->doc->charts[k].id, s->charts[i].id))
+			    !strcmp(c->doc->charts[k].id, refs[i].id))
 				ch = &c->doc->charts[k];
 		assert(ch);
 		struct block *b = compose_add_block(c->comp, c->arena,
@@ -189,7 +190,7 @@ static void compose_sections_at(struct compose_ctx *c, const struct section *s,
 				    s->position.pos);
 			richtext_blocks(c, &s->position, style(c, "position"));
 		}
-		compose_charts(c, s);
+		compose_charts(c, s->charts, s->n_charts);
 		compose_sections_at(c, s->sections, s->n_sections, shift,
 				    false);
 	}
@@ -226,25 +227,31 @@ static const char *annex_title(struct compose_ctx *c, size_t i,
 			    bound_title(c, d));
 }
 
+/* Add the charts refs name to out (the pack's Kerncijfers). */
+static void charts_named(struct compose_ctx *c, const struct document *d,
+			 const struct chart_ref *refs, size_t n,
+			 const struct chart ***out, size_t *n_out)
+{
+	for (size_t k = 0; k < n; k++)
+		for (size_t j = 0; j < d->n_charts; j++)
+			if (d->charts[j].id &&
+			    !strcmp(d->charts[j].id, refs[k].id)) {
+				const struct chart **t = arena_array(
+					c->arena, *n_out + 1, sizeof *t);
+				if (*n_out)
+					memcpy(t, *out, *n_out * sizeof *t);
+				t[(*n_out)++] = &d->charts[j];
+				*out = t;
+			}
+}
+
 /* The charts the pack and its agenda use, in reading order. */
 static void charts_of(struct compose_ctx *c, const struct document *d,
 		      const struct section *s, size_t n,
 		      const struct chart ***out, size_t *n_out)
 {
 	for (size_t i = 0; i < n; i++, s++) {
-		for (size_t k = 0; k < s->n_charts; k++)
-			for (size_t j = 0; j < d->n_charts; j++)
-				if (d->charts[j].id &&
-				    !strcmp(d->charts[j].id, s->charts[k].id)) {
-					const struct chart **t = arena_array(
-						c->arena, *n_out + 1,
-						sizeof *t);
-					if (*n_out)
-						memcpy(t, *out,
-						       *n_out * sizeof *t);
-					t[(*n_out)++] = &d->charts[j];
-					*out = t;
-				}
+		charts_named(c, d, s->charts, s->n_charts, out, n_out);
 		charts_of(c, d, s->sections, s->n_sections, out, n_out);
 	}
 }
@@ -315,6 +322,7 @@ static void compose_bound(struct compose_ctx *c, const struct document *d,
 	t->anchor = ++c->comp->n_anchors;
 	plain_block(c, "meeting", meeting_line(c, d), d->meeting.place.pos);
 	richtext_blocks(c, &d->intro, style(c, "body"));
+	compose_charts(c, d->intro_charts, d->n_intro_charts);
 	compose_sections_at(c, d->sections, d->n_sections, 0, true);
 	c->doc = saved;
 }
@@ -350,11 +358,17 @@ static void compose_pack(struct compose_ctx *c, const char *title)
 	assert(!pack->agenda || pack->agenda_doc);
 	const struct chart **charts = NULL;
 	size_t n_charts = 0;
+	charts_named(c, pack, pack->intro_charts, pack->n_intro_charts,
+		     &charts, &n_charts);
 	charts_of(c, pack, pack->sections, pack->n_sections, &charts,
 		  &n_charts);
-	if (pack->agenda_doc)
-		charts_of(c, pack->agenda_doc, pack->agenda_doc->sections,
-			  pack->agenda_doc->n_sections, &charts, &n_charts);
+	const struct document *ag = pack->agenda_doc;
+	if (ag) {
+		charts_named(c, ag, ag->intro_charts, ag->n_intro_charts,
+			     &charts, &n_charts);
+		charts_of(c, ag, ag->sections, ag->n_sections, &charts,
+			  &n_charts);
+	}
 	compose_cover(c, title);
 	page_break(c, NULL);
 	struct block *h = plain_block(c, "title", "Inhoud", pack->id_pos);
@@ -365,6 +379,7 @@ static void compose_pack(struct compose_ctx *c, const char *title)
 	/* The charts of the pack and its agenda are gathered under
 	 * Kerncijfers, after the agenda. */
 	c->charts_later = true;
+	richtext_blocks(c, &pack->intro, style(c, "body"));
 	compose_sections_at(c, pack->sections, pack->n_sections, -1, true);
 	if (pack->agenda_doc) {
 		compose_bound(c, pack->agenda_doc,
@@ -473,6 +488,7 @@ struct composition *compose_document(struct arena *a, struct hyphenator *h,
 					   doc->meeting.venue.src : "");
 	plain_block(&c, "meeting", meeting, doc->meeting.place.pos);
 	richtext_blocks(&c, &doc->intro, style(&c, "body"));
+	compose_charts(&c, doc->intro_charts, doc->n_intro_charts);
 	compose_sections(&c, doc->sections, doc->n_sections);
 	return comp;
 }

@@ -7,7 +7,9 @@
  * space into chunks (URLs and e-mail addresses stay whole), a chunk into
  * words (runs of letters, digits and inner apostrophes; a hyphen or other
  * punctuation ends a word, so compounds are hyphenated in their parts).
- * Words are looked up lower-case in ISO-8859-1, the dictionary's encoding.
+ * Words are looked up lower-case in ISO-8859-1, the dictionary's encoding:
+ * first in the word list (layouts/hyphenation-nl.txt), then the patterns.
+ * Breaks before a trema are kept; paragraph.c drops the trema there.
  */
 #include "hyph.h"
 
@@ -28,8 +30,17 @@
 #define HYPH_INVALID 0xFFFFFFFFu
 #define HYPH_SOFT_HYPHEN 0x00ADu
 
+/* A word of the word list: lower-case Latin-1 and where it breaks. */
+struct hyph_listed {
+	char *word;
+	char *breaks; /* breaks[i] = 1: a break after letter i */
+	size_t len;
+};
+
 struct hyphenator {
 	HyphenDict *dict;
+	struct hyph_listed *listed; /* the word list, in file order */
+	size_t n_listed, cap_listed;
 };
 
 /*
@@ -59,7 +70,7 @@ struct hyphenator *hyph_create(const char *dic_path)
 		hnj_hyphen_free(dict);
 		return NULL;
 	}
-	struct hyphenator *h = malloc(sizeof *h);
+	struct hyphenator *h = calloc(1, sizeof *h);
 	if (!h) {
 		hnj_hyphen_free(dict);
 		return NULL;
@@ -73,6 +84,11 @@ void hyph_destroy(struct hyphenator *h)
 	if (!h)
 		return;
 	hnj_hyphen_free(h->dict);
+	for (size_t i = 0; i < h->n_listed; i++) {
+		free(h->listed[i].word);
+		free(h->listed[i].breaks);
+	}
+	free(h->listed);
 	free(h);
 }
 
@@ -153,18 +169,6 @@ static bool hyph_is_apostrophe(uint32_t cp)
 	return cp == '\'' || cp == 0x2019;
 }
 
-/* Letters with a diaeresis (trema), in ISO-8859-1. */
-static bool hyph_has_trema(unsigned char c)
-{
-	switch (c) {
-	case 0xC4: case 0xCB: case 0xCF: case 0xD6: case 0xDC:
-	case 0xE4: case 0xEB: case 0xEF: case 0xF6: case 0xFC: case 0xFF:
-		return true;
-	default:
-		return false;
-	}
-}
-
 static bool hyph_starts_with_nocase(const char *s, size_t n, const char *pfx)
 {
 	size_t k = strlen(pfx);
@@ -221,12 +225,14 @@ static size_t hyph_word_end(const char *s, size_t n)
 
 /*
  * The word's letters, lower-case and in ISO-8859-1, into "lower" (the
- * apostrophes left out). False when the word is to stay whole: digits,
- * a soft hyphen, letters outside Latin-1, more than one capital.
+ * apostrophes left out), and how many are capitals. False when the word
+ * is to stay whole whatever the list says: digits, a soft hyphen,
+ * letters outside Latin-1.
  */
-static bool hyph_word_latin1(const char *s, size_t n, struct strbuf *lower)
+static bool hyph_word_latin1(const char *s, size_t n, struct strbuf *lower,
+			     int *capitals)
 {
-	int capitals = 0;
+	*capitals = 0;
 	strbuf_reset(lower);
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
@@ -236,12 +242,21 @@ static bool hyph_word_latin1(const char *s, size_t n, struct strbuf *lower)
 		if (cp > 0xFF || !hyph_is_letter(cp))
 			return false; /* digit, soft hyphen, other script */
 		if (hyph_is_upper(cp)) {
-			capitals++;
+			(*capitals)++;
 			cp |= 0x20; /* A..Z and À..Þ lie 0x20 below their lower case */
 		}
 		strbuf_addc(lower, (char)cp);
 	}
-	return capitals <= 1;
+	return true;
+}
+
+static const struct hyph_listed *hyph_find(const struct hyphenator *h,
+					   const char *w, size_t n)
+{
+	for (size_t i = 0; i < h->n_listed; i++)
+		if (h->listed[i].len == n && !memcmp(h->listed[i].word, w, n))
+			return &h->listed[i];
+	return NULL;
 }
 
 static void hyph_apply_exceptions(const char *w, size_t n, char *breaks)
@@ -282,12 +297,10 @@ static void hyph_piece(struct hyphenator *h, const char *w, size_t n,
 	for (size_t i = 0; i + 1 < n; i++) {
 		bool odd = scratch->buf[i] & 1;
 		/* A non-standard break changes letters, which a soft hyphen
-		 * cannot do. */
+		 * cannot do. A break before a trema is kept: the line
+		 * breaker drops the trema there (paragraph.c). */
 		bool replaced = rep && rep[i];
-		/* Taalunie: at a break before a trema the trema goes
-		 * (ministeri-ele); a soft hyphen cannot drop it, so no break. */
-		bool trema = hyph_has_trema((unsigned char)w[i + 1]);
-		breaks[i] = odd && !replaced && !trema;
+		breaks[i] = odd && !replaced;
 	}
 	if (rep) {
 		for (size_t i = 0; i < n; i++)
@@ -305,14 +318,25 @@ static void hyph_word(struct hyphenator *h, struct strbuf *out, const char *s,
 {
 	struct strbuf lower = STRBUF_INIT, breaks = STRBUF_INIT,
 		      scratch = STRBUF_INIT;
-	if (!hyph_word_latin1(s, n, &lower) || lower.len < HYPH_MIN_LETTERS) {
+	int capitals;
+	size_t piece, letter;
+	if (!hyph_word_latin1(s, n, &lower, &capitals)) {
+		strbuf_add(out, s, n);
+		goto done;
+	}
+	const struct hyph_listed *listed = hyph_find(h, lower.buf, lower.len);
+	if (listed) {
+		strbuf_add(&breaks, listed->breaks, listed->len);
+		goto insert;
+	}
+	if (capitals > 1 || lower.len < HYPH_MIN_LETTERS) {
 		strbuf_add(out, s, n);
 		goto done;
 	}
 	for (size_t i = 0; i < lower.len; i++)
 		strbuf_addc(&breaks, 0);
 	/* Each piece between apostrophes on its own: no break next to one. */
-	size_t piece = 0, letter = 0;
+	piece = letter = 0;
 	for (size_t i = 0; i <= n;) {
 		uint32_t cp = 0;
 		size_t len = i < n ? hyph_utf8_next(s + i, n - i, &cp) : 1;
@@ -326,6 +350,7 @@ static void hyph_word(struct hyphenator *h, struct strbuf *out, const char *s,
 		}
 		i += len;
 	}
+insert:
 	letter = 0;
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
@@ -391,4 +416,83 @@ char *hyph_text(struct hyphenator *h, struct arena *a, const char *utf8)
 		i = end;
 	}
 	return strbuf_finish(&out, a);
+}
+
+/* One line of the word list ("Sy-bi-ha") into h; false if it holds
+ * anything but Latin-1 letters, apostrophes and hyphens. */
+static bool hyph_add_listed(struct hyphenator *h, const char *s, size_t n)
+{
+	struct strbuf word = STRBUF_INIT, breaks = STRBUF_INIT;
+	bool ok = true;
+	for (size_t i = 0; i < n && ok;) {
+		uint32_t cp;
+		i += hyph_utf8_next(s + i, n - i, &cp);
+		if (cp == '-' && word.len && breaks.buf[word.len - 1] == 0)
+			breaks.buf[word.len - 1] = 1;
+		else if (hyph_is_apostrophe(cp))
+			continue;
+		else if (cp <= 0xFF && hyph_is_letter(cp)) {
+			strbuf_addc(&word, (char)(hyph_is_upper(cp) ? cp | 0x20 : cp));
+			strbuf_addc(&breaks, 0);
+		} else
+			ok = false;
+	}
+	if (!word.len || breaks.buf[word.len - 1])
+		ok = false; /* empty, or a hyphen at the end */
+	if (ok) {
+		if (h->n_listed == h->cap_listed) {
+			h->cap_listed = h->cap_listed ? 2 * h->cap_listed : 32;
+			h->listed = realloc(h->listed, h->cap_listed *
+						       sizeof *h->listed);
+			if (!h->listed)
+				abort();
+		}
+		struct hyph_listed *e = &h->listed[h->n_listed++];
+		e->len = word.len;
+		e->word = malloc(word.len);
+		e->breaks = malloc(word.len);
+		if (!e->word || !e->breaks)
+			abort();
+		memcpy(e->word, word.buf, word.len);
+		memcpy(e->breaks, breaks.buf, word.len); /* 0s and 1s */
+	}
+	strbuf_release(&word);
+	strbuf_release(&breaks);
+	return ok;
+}
+
+bool hyph_load_words(struct hyphenator *h, const char *path,
+		     struct diags *d)
+{
+	assert(h && path && d);
+	FILE *fp = fopen(path, "r");
+	if (!fp) {
+		diag_error_status(d, EXIT_NOINPUT, (struct srcpos){ path, 0, 0 },
+				  "cannot read the hyphenation word list");
+		return false;
+	}
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	int no = 0;
+	bool ok = true;
+	while ((len = getline(&line, &cap, fp)) >= 0) {
+		no++;
+		size_t b = 0, e = (size_t)len;
+		while (b < e && hyph_is_space((unsigned char)line[b]))
+			b++;
+		while (e > b && hyph_is_space((unsigned char)line[e - 1]))
+			e--;
+		if (b == e || line[b] == '#')
+			continue;
+		if (!hyph_add_listed(h, line + b, e - b)) {
+			diag_error(d, (struct srcpos){ path, no, (int)b + 1 },
+				   "'%.*s' is not a word with its break points "
+				   "(like Sy-bi-ha)", (int)(e - b), line + b);
+			ok = false;
+		}
+	}
+	free(line);
+	fclose(fp);
+	return ok;
 }

@@ -9,13 +9,26 @@
 #ifndef DOSSIER_HYPH_H
 #define DOSSIER_HYPH_H
 
+#include <stdbool.h>
+
 #include "arena.h"
+#include "diag.h"
 
 struct hyphenator;
 
 /* NULL when the dictionary cannot be loaded. */
 struct hyphenator *hyph_create(const char *dic_path);
 void hyph_destroy(struct hyphenator *h);
+
+/*
+ * Read a word list (layouts/hyphenation-nl.txt): one word a line with
+ * its break points ("Sy-bi-ha"); a word written without any is never
+ * broken; '#' starts a comment line. A listed word, in any case, is
+ * broken only where the list says, whatever the patterns say. False
+ * with an error naming the file and line.
+ */
+bool hyph_load_words(struct hyphenator *h, const char *path,
+		     struct diags *d);
 
 /*
  * Insert soft hyphens into every word of a UTF-8 run of text. At least two

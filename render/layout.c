@@ -64,6 +64,19 @@ static const struct field layout_fields[] = {
 	L(toc_number_width_pt, F_NUM, false),
 	L(orphans, F_INT, true),
 	L(widows, F_INT, true),
+	L(space_stretch, F_NUM, true),
+	L(space_shrink, F_NUM, true),
+	L(justify_tolerance, F_NUM, true),
+	L(justify_emergency_tolerance, F_NUM, true),
+	L(line_penalty, F_INT, true),
+	L(hyphen_penalty, F_INT, true),
+	L(compound_hyphen_penalty, F_INT, true),
+	L(consecutive_hyphen_demerits, F_INT, true),
+	L(final_hyphen_demerits, F_INT, true),
+	L(fitness_demerits, F_INT, true),
+	L(max_hyphenated_lines, F_INT, true),
+	L(ragged_stretch_pt, F_NUM, true),
+	L(ragged_hyphen_penalty, F_INT, true),
 };
 #undef L
 

@@ -114,6 +114,19 @@ struct layout {
 	int orphans, widows; /* lines kept together at a page break */
 
 	struct chart_layout chart;
+	/* Paragraph breaking (Knuth–Plass, typeset.c and linebreak.c), in
+	 * TeX's terms: stretch and shrink of a space as a multiple of its
+	 * width, badness (100 = stretched by all its stretch), penalties
+	 * and demerits. */
+	double space_stretch, space_shrink;
+	double justify_tolerance, justify_emergency_tolerance;
+	int line_penalty, hyphen_penalty, compound_hyphen_penalty;
+	int consecutive_hyphen_demerits, final_hyphen_demerits;
+	int fitness_demerits, max_hyphenated_lines;
+	/* Ragged right (align: left with hyphenate): the room at the right
+	 * that counts as a line's stretch, and the dearer hyphen. */
+	double ragged_stretch_pt;
+	int ragged_hyphen_penalty;
 
 	struct style *styles;
 	int n_styles;

@@ -6,13 +6,15 @@
  * its inputs, refuse it when over --max-size, then one message per
  * recipient of `distribution`. DIR/sent.log holds a line "<sha256 of the
  * PDF> <address>" per message the server accepted, rewritten whole after
- * each one, so a second run sends only what is new or changed. A server
+ * each one, so a second run sends only what is new or changed; a run
+ * waits while another holds DIR/sent.lock. A server
  * that cannot be reached stops the run (exit 69) and logs nothing.
  */
 #include "mail.h"
 #include "pack.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -137,6 +139,23 @@ static bool make_dir(const char *dir)
 
 /* ---- the send log ---- */
 
+/* Two runs at once into the same DIR would both find a recipient missing
+ * from the log and both send: the second waits here for the first. The
+ * lock goes with the process (POSIX record lock on DIR/sent.lock). */
+static void log_lock(struct mail_run *r)
+{
+	const char *path = arena_printf(r->arena, "%s/sent.lock", r->out_dir);
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+	if (fd < 0 || fcntl(fd, F_SETLKW, &fl) != 0) {
+		fprintf(stderr, "%s: cannot lock the send log: %s\n", path,
+			strerror(errno));
+		r->status = EXIT_CANTCREAT;
+		r->stop = true;
+	}
+	/* fd stays open until the process ends, and the lock with it. */
+}
+
 static void log_load(struct mail_run *r)
 {
 	r->log_path = arena_printf(r->arena, "%s/sent.log", r->out_dir);
@@ -196,24 +215,33 @@ static bool pdf_stale(struct mail_run *r, struct arena *a,
 	return stale;
 }
 
+/* Fonts and patterns, loaded only when a PDF has to be rendered. */
+static bool open_pipeline(struct mail_run *r)
+{
+	if (r->pipe_open)
+		return !r->stop;
+	struct diags setup;
+	diags_init(&setup, r->arena);
+	r->pipe_open = true;
+	if (pipeline_open(&r->pipe, r->arena, &setup))
+		return true;
+	diags_print(&setup, stderr);
+	r->status = setup.status;
+	r->stop = true;
+	return false;
+}
+
 /* The up-to-date PDF's path, rendering it when needed; NULL with diags. */
 static const char *fresh_pdf(struct mail_run *r, struct arena *a,
 			     const struct document *doc, struct diags *d)
 {
-	if (!r->pipe_open) {
-		struct diags setup;
-		diags_init(&setup, r->arena);
-		r->pipe_open = true;
-		if (!pipeline_open(&r->pipe, r->arena, &setup)) {
-			diags_print(&setup, stderr);
-			r->status = setup.status;
-			r->stop = true;
-			return NULL;
-		}
-	}
+	if (!r->pipe.home)
+		r->pipe.home = pipeline_home(r->arena);
 	const char *pdf = arena_printf(a, "%s/%s.pdf", r->out_dir, doc->id);
 	if (!pdf_stale(r, a, doc, pdf))
 		return pdf;
+	if (!open_pipeline(r))
+		return NULL;
 	return pipeline_render(&r->pipe, a, doc, r->out_dir, NULL, d);
 }
 
@@ -385,6 +413,8 @@ int mail_main(int argc, char **argv)
 		r.status = EXIT_CANTCREAT, r.stop = true;
 	r.transport = mail_transport_create(r.eml_dir ? NULL : r.smtp,
 					    r.eml_dir, r.cacert);
+	if (!r.stop && !r.eml_dir)
+		log_lock(&r);
 	log_load(&r);
 	for (int i = 0; i < r.n_files && !r.stop && r.transport; i++)
 		mail_file(&r, r.files[i]);

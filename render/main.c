@@ -1,13 +1,14 @@
 /*
- * main.c — the command line: dossier render | check | chart, --help,
- * --version.
+ * main.c — the command line: dossier render | check | chart | mail,
+ * --help, --version.
  *
  * Runs the pipeline once per meeting file (parse → compose → typeset →
  * paginate → display list → writer), each file in an arena of its own.
  * One file renders in this process; several go to batch.c's workers (-j).
- * With --incremental, DIR/manifest.json says what is up to date. Exit
- * status: 0 done, 2 usage, 65 bad data, 66 an input cannot be read,
- * 70 dossier failed, 73 an output cannot be written.
+ * With --incremental, DIR/manifest.json says what is up to date. `mail`
+ * is handed to mail.c whole. Exit status: 0 done, 2 usage, 65 bad data,
+ * 66 an input cannot be read, 70 dossier failed, 73 an output cannot be
+ * written.
  */
 #include <errno.h>
 #include <stdbool.h>

@@ -3,7 +3,8 @@
  *
  * Flows the typeset blocks down the text column: at least `orphans` lines
  * of a paragraph at the foot of a page and `widows` at the head of the
- * next; a heading is never the last thing on a page and takes the first
+ * next, and no hyphen on a page's last line when a line less will do; a
+ * heading is never the last thing on a page and takes the first
  * lines of what follows with it; each footnote goes to the foot of the page
  * whose line refers to it. Then adds the running header and footer
  * ("Pagina X van Y"), which need the page count.
@@ -31,6 +32,10 @@ struct flow {
 	double notes_h;     /* height of the footnotes on this page */
 	bool page_empty;    /* nothing in the flow yet */
 	bool *note_placed;  /* by footnote number - 1 */
+	/* Notes (or their rest) waiting for the foot of the next page, in
+	 * order: a note too long for its page is continued there. */
+	struct note_carry { int note; size_t from; } *carry;
+	size_t n_carry;
 	const char *header; /* running header of new pages */
 	int *anchor_page;   /* by anchor: 0-based page, -1 not placed */
 	double *anchor_y;
@@ -59,6 +64,50 @@ struct toc_line {
 		}                                                            \
 	} while (0)
 
+static void new_page(struct flow *f);
+
+static double text_height(const struct layout *l)
+{
+	return l->page_height_pt - l->margin_top_pt - l->margin_bottom_pt;
+}
+
+/* Place lines of note `no` from line `first` in `room` points at this
+ * page's foot, as many as fit. Returns the first line not placed. */
+static size_t place_note_piece(struct flow *f, int no, size_t first,
+			       double room)
+{
+	const struct tblock *n = &f->td->notes[no - 1];
+	double gap = f->notes_h == 0 ? f->l->footnote_gap_pt : 0;
+	double h = gap + n->space_after_pt;
+	size_t k = first;
+	while (k < n->n_lines && h + n->lines[k].height_pt <= room + 1e-6)
+		h += n->lines[k++].height_pt;
+	if (k == first)
+		return k; /* not a line fits: all of it on the next page */
+	f->notes_h += h;
+	struct page *p = f->page;
+	GROW(p->dests, p->n_dests, p->cap_dests, f->arena);
+	p->dests[p->n_dests++] = (struct page_dest){ no, 0, first, k - first };
+	return k;
+}
+
+/* The notes carried over, at the foot of a new page, as far as they fit. */
+static void place_carried(struct flow *f)
+{
+	size_t done = 0;
+	while (done < f->n_carry) {
+		struct note_carry *c = &f->carry[done];
+		c->from = place_note_piece(f, c->note, c->from,
+					   text_height(f->l) - f->notes_h);
+		if (c->from < f->td->notes[c->note - 1].n_lines)
+			break;
+		done++;
+	}
+	memmove(f->carry, f->carry + done,
+		(f->n_carry - done) * sizeof *f->carry);
+	f->n_carry -= done;
+}
+
 static void new_page(struct flow *f)
 {
 	struct pages *o = f->out;
@@ -68,6 +117,7 @@ static void new_page(struct flow *f)
 	f->y = f->l->margin_top_pt;
 	f->notes_h = 0;
 	f->page_empty = true;
+	place_carried(f);
 	f->page->running_header = f->header;
 }
 
@@ -105,7 +155,18 @@ static double line_notes_height(const struct flow *f, const struct tline *tl,
 			continue;
 		if (f->notes_h + already + h == 0)
 			h += f->l->footnote_gap_pt;
-		h += notes_height(&f->td->notes[no - 1]);
+		const struct tblock *n = &f->td->notes[no - 1];
+		double whole = notes_height(n);
+		/* A note that no page can hold is split: its first lines
+		 * must fit here, the rest is continued. */
+		if (whole + f->l->footnote_gap_pt + tl->height_pt >
+		    text_height(f->l)) {
+			whole = n->space_after_pt;
+			for (size_t k = 0; k < n->n_lines &&
+			     k < (size_t)f->l->widows; k++)
+				whole += n->lines[k].height_pt;
+		}
+		h += whole;
 	}
 	return h;
 }
@@ -134,13 +195,14 @@ static void place_notes_of(struct flow *f, const struct tline *tl)
 		if (no < 1 || (size_t)no > f->td->n_notes ||
 		    f->note_placed[no - 1])
 			continue;
-		if (f->notes_h == 0)
-			f->notes_h = f->l->footnote_gap_pt;
-		f->notes_h += notes_height(&f->td->notes[no - 1]);
 		f->note_placed[no - 1] = true;
-		struct page *p = f->page;
-		GROW(p->dests, p->n_dests, p->cap_dests, f->arena);
-		p->dests[p->n_dests++] = (struct page_dest){ no, 0 };
+		double room = f->l->page_height_pt - f->l->margin_bottom_pt -
+			      f->notes_h - f->y - tl->height_pt;
+		/* Behind a note still being continued, the next page. */
+		size_t from = f->n_carry ? 0 :
+			      place_note_piece(f, no, 0, room);
+		if (from < f->td->notes[no - 1].n_lines)
+			f->carry[f->n_carry++] = (struct note_carry){ no, from };
 	}
 }
 
@@ -246,6 +308,11 @@ static void flow_block(struct flow *f, size_t i)
 			/* On an empty page there is no better place. */
 			if (k == 0 && f->page_empty)
 				k = fit ? fit : 1;
+			/* A word broken across a page is hard to read: end the
+			 * page a line early when the paragraph allows it. */
+			else if (k > (size_t)l->orphans &&
+				 b->lines[from + k - 1].hyphenated)
+				k--;
 		}
 		place_lines(f, b, from, k);
 		from += k;
@@ -313,8 +380,13 @@ static void place_footnotes(struct flow *f)
 		if (!pg->n_dests)
 			continue;
 		double h = 0;
-		for (size_t d = 0; d < pg->n_dests; d++)
-			h += notes_height(&f->td->notes[pg->dests[d].note - 1]);
+		for (size_t d = 0; d < pg->n_dests; d++) {
+			const struct page_dest *pd = &pg->dests[d];
+			const struct tblock *n = &f->td->notes[pd->note - 1];
+			h += n->space_after_pt;
+			for (size_t k = 0; k < pd->n_lines; k++)
+				h += n->lines[pd->first_line + k].height_pt;
+		}
 		double y = l->page_height_pt - l->margin_bottom_pt - h;
 		pg->footnote_rule_y_pt = y - l->footnote_gap_pt / 2;
 		struct page *saved = f->page;
@@ -323,7 +395,9 @@ static void place_footnotes(struct flow *f)
 			const struct tblock *n =
 				&f->td->notes[pg->dests[d].note - 1];
 			pg->dests[d].y_pt = y;
-			for (size_t k = 0; k < n->n_lines; k++) {
+			for (size_t k = pg->dests[d].first_line;
+			     k < pg->dests[d].first_line + pg->dests[d].n_lines;
+			     k++) {
 				put_line(f, &n->lines[k], l->margin_left_pt, y,
 					 false, n->block);
 				y += n->lines[k].height_pt;
@@ -420,6 +494,7 @@ struct pages *paginate(struct typesetter *ts, struct arena *a,
 	out->footnote_rule_pt = l->footnote_rule_pt;
 	struct flow f = { .arena = a, .l = l, .td = td, .out = out };
 	f.note_placed = arena_array(a, td->n_notes + 1, sizeof(bool));
+	f.carry = arena_array(a, td->n_notes + 1, sizeof *f.carry);
 	f.anchor_page = arena_array(a, (size_t)comp->n_anchors + 1,
 				    sizeof *f.anchor_page);
 	f.anchor_y = arena_array(a, (size_t)comp->n_anchors + 1,
@@ -429,6 +504,8 @@ struct pages *paginate(struct typesetter *ts, struct arena *a,
 	new_page(&f);
 	for (size_t i = 0; i < td->n_blocks; i++)
 		flow_block(&f, i);
+	while (f.n_carry) /* the rest of the notes after the last text */
+		new_page(&f);
 	place_footnotes(&f);
 	fill_toc(&f, ts);
 	running_furniture(&f, ts, comp);

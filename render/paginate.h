@@ -25,8 +25,9 @@ struct page_outline {
 };
 
 struct page_dest {
-	int note;       /* footnote number whose text starts here */
+	int note;       /* footnote number whose text (or a part) is here */
 	double y_pt;
+	size_t first_line, n_lines; /* the note's lines on this page */
 };
 
 /* A link placed by pagination (table of contents → its target). */

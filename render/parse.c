@@ -1102,19 +1102,19 @@ static const struct field section_fields[S_N] = {
 };
 
 static void parse_chart_refs(struct pctx *pc, const struct ynode *seq,
-			     struct section *s)
+			     const char *key, struct chart_ref **out,
+			     size_t *n)
 {
-	s->charts = arena_array(pc->a, seq->n, sizeof *s->charts);
+	*out = arena_array(pc->a, seq->n, sizeof **out);
 	for (const struct ynode *it = seq->first; it; it = it->next) {
 		if (it->kind != YN_SCALAR || it->is_null) {
 			parse_error(pc, it->pos,
-				    "each item in 'charts' must be the id of "
+				    "each item in '%s' must be the id of "
 				    "a chart; got %s",
-				    parse_describe(pc, it));
+				    key, parse_describe(pc, it));
 			continue;
 		}
-		s->charts[s->n_charts++] =
-			(struct chart_ref){ it->str, it->pos };
+		(*out)[(*n)++] = (struct chart_ref){ it->str, it->pos };
 	}
 }
 
@@ -1135,7 +1135,8 @@ static void parse_section(struct pctx *pc, struct ynode *v, int level,
 	parse_map_text(pc, &mv, S_POSITION, &s->position);
 	const struct ynode *charts = parse_map_list(pc, &mv, S_CHARTS);
 	if (charts)
-		parse_chart_refs(pc, charts, s);
+		parse_chart_refs(pc, charts, "charts", &s->charts,
+				 &s->n_charts);
 	const struct ynode *sub = parse_map_list(pc, &mv, S_SECTIONS);
 	if (sub)
 		parse_sections(pc, sub, level + 1, &s->sections,
@@ -1304,6 +1305,7 @@ enum {
 	D_CLASSIFICATION,
 	D_REFERENCE,
 	D_INTRO,
+	D_INTRO_CHARTS,
 	D_MEETING,
 	D_LETTER,
 	D_SECTIONS,
@@ -1326,6 +1328,7 @@ static const struct field doc_fields[D_N] = {
 	[D_CLASSIFICATION] = { "classification", false },
 	[D_REFERENCE] = { "reference", false },
 	[D_INTRO] = { "intro", false },
+	[D_INTRO_CHARTS] = { "intro_charts", false },
 	[D_MEETING] = { "meeting", true },
 	[D_LETTER] = { "letter", false },
 	/* Required unless 'intro' holds the whole text (checked below). */
@@ -1419,6 +1422,9 @@ static void parse_body(struct pctx *pc, const struct mapview *mv,
 	}
 	if ((v = parse_map_list(pc, mv, D_CHARTS)))
 		parse_charts(pc, v);
+	if ((v = parse_map_list(pc, mv, D_INTRO_CHARTS)))
+		parse_chart_refs(pc, v, "intro_charts", &doc->intro_charts,
+				 &doc->n_intro_charts);
 	if ((v = parse_map_list(pc, mv, D_ANNEXES)))
 		parse_file_refs(pc, v, "annexes", &doc->annexes,
 				&doc->n_annexes);
@@ -1466,6 +1472,8 @@ static void parse_document(struct pctx *pc, struct ynode *root,
 		check_footnotes(pc, &doc->letter->body);
 	for (size_t i = 0; i < doc->n_notes; i++)
 		check_footnotes(pc, &doc->notes[i].text);
+	for (size_t i = 0; i < doc->n_intro_charts; i++)
+		parse_check_chart_ref(pc, &doc->intro_charts[i]);
 	check_section_refs(pc, doc->sections, doc->n_sections);
 }
 

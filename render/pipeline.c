@@ -33,7 +33,7 @@ static bool is_dir(const char *p)
 
 /* Where layouts/ and fonts/ are: $DOSSIER_HOME, the folder above the
  * program (build/dossier in a checkout), or the installed data. */
-static const char *find_home(struct arena *a)
+const char *pipeline_home(struct arena *a)
 {
 	const char *env = getenv("DOSSIER_HOME");
 	if (env && *env)
@@ -52,7 +52,7 @@ static const char *find_home(struct arena *a)
 bool pipeline_open(struct pipeline *p, struct arena *a, struct diags *d)
 {
 	int before = d->count;
-	p->home = find_home(a);
+	p->home = pipeline_home(a);
 	p->ts = typeset_create(arena_printf(a, "%s/fonts/fonts.conf", p->home),
 			       d);
 	p->hyph = hyph_create(HYPH_DEFAULT_DIC);
@@ -61,6 +61,10 @@ bool pipeline_open(struct pipeline *p, struct arena *a, struct diags *d)
 				  (struct srcpos){ HYPH_DEFAULT_DIC, 0, 0 },
 				  "cannot load the Dutch hyphenation patterns "
 				  "(Debian package hyphen-nl)");
+	else
+		hyph_load_words(p->hyph,
+				arena_printf(a, "%s/layouts/hyphenation-nl.txt",
+					     p->home), d);
 	return d->count == before;
 }
 

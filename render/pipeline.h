@@ -31,6 +31,9 @@ struct pipeline {
 bool pipeline_open(struct pipeline *p, struct arena *a, struct diags *d);
 void pipeline_close(struct pipeline *p);
 
+/* Where layouts/ and fonts/ are, without loading anything. */
+const char *pipeline_home(struct arena *a);
+
 /* The layout file a document is set with (for "is the PDF up to date"). */
 const char *pipeline_layout_path(const struct pipeline *p, struct arena *a,
 				 const struct document *doc);

@@ -19,11 +19,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct typesetter {
-	FcConfig *fc;
-	PangoFontMap *fontmap;
-	PangoContext *context;
-};
+#include "typeset_priv.h"
+
+void typeset_set_greedy(struct typesetter *ts, bool greedy)
+{
+	ts->greedy = greedy;
+}
 
 struct typesetter *typeset_create(const char *fonts_conf, struct diags *diags)
 {
@@ -108,8 +109,8 @@ static void add_attr(PangoAttrList *al, PangoAttribute *at, size_t start,
 	pango_attr_list_insert(al, at);
 }
 
-static PangoLayout *make_layout(struct typesetter *ts, struct arena *a,
-				const struct layout *l, const struct rich *r,
+PangoLayout *typeset_layout(struct typesetter *ts, struct arena *a,
+			    const struct layout *l, const struct rich *r,
 				const struct style *s, double width_pt)
 {
 	PangoLayout *pl = pango_layout_new(ts->context);
@@ -197,9 +198,9 @@ static bool check_glyphs(PangoLayout *pl, const struct rich *r,
 /* Baseline offset within a line box of the style's leading: the font's
  * ascent and descent centred in the box, the same for every line of the
  * style, so a raised footnote number does not move its line. */
-static double baseline_in_box(PangoLayout *pl, const struct style *s)
+double typeset_baseline(PangoLayoutLine *line, const struct style *s)
 {
-	PangoContext *ctx = pango_layout_get_context(pl);
+	PangoContext *ctx = pango_layout_get_context(line->layout);
 	PangoFontDescription *fd = style_font(s);
 	PangoFontMetrics *m = pango_context_get_metrics(ctx, fd, NULL);
 	double ascent = pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE;
@@ -209,7 +210,7 @@ static double baseline_in_box(PangoLayout *pl, const struct style *s)
 	return (s->leading_pt - (ascent + descent)) / 2 + ascent;
 }
 
-static void line_notes_and_links(struct arena *a, struct tline *tl,
+void typeset_notes_and_links(struct arena *a, struct tline *tl,
 				 PangoLayoutLine *line, const struct rich *r,
 				 double x_pt, double height_pt)
 {
@@ -256,7 +257,7 @@ static struct tline *layout_lines(struct arena *a, PangoLayout *pl,
 {
 	int n = pango_layout_get_line_count(pl);
 	struct tline *lines = arena_array(a, (size_t)n, sizeof *lines);
-	double baseline = baseline_in_box(pl, s);
+	double baseline = typeset_baseline(pango_layout_get_line_readonly(pl, 0), s);
 	PangoLayoutIter *it = pango_layout_get_iter(pl);
 	int i = 0;
 	do {
@@ -271,7 +272,7 @@ static struct tline *layout_lines(struct arena *a, PangoLayout *pl,
 		tl->parts[0].x_pt = x_pt + logical.x / (double)PANGO_SCALE;
 		tl->parts[0].baseline_pt = baseline;
 		memcpy(tl->parts[0].rgb, s->color_rgb, sizeof s->color_rgb);
-		line_notes_and_links(a, tl, line, r, tl->parts[0].x_pt,
+		typeset_notes_and_links(a, tl, line, r, tl->parts[0].x_pt,
 				     s->leading_pt);
 	} while (pango_layout_iter_next_line(it) && i < n);
 	pango_layout_iter_free(it);
@@ -290,6 +291,26 @@ static void add_part(struct arena *a, struct tline *tl, PangoLayoutLine *line,
 					 { rgb[0], rgb[1], rgb[2] }, 0 };
 	tl->parts = p;
 	tl->n_parts++;
+}
+
+/* The lines of a paragraph: total-fit for justified and hyphenated
+ * ragged-right styles, pango's own breaking for the rest. NULL with diags
+ * when a character cannot be shown. */
+static struct tline *text_lines(struct typesetter *ts, struct arena *a,
+				const struct layout *l, const struct rich *r,
+				const struct style *s, double width_pt,
+				double x_pt, size_t *n_out,
+				struct diags *diags)
+{
+	bool total_fit = !ts->greedy && paragraph_applies(s) && r->len;
+	PangoLayout *pl = typeset_layout(ts, a, l, r, s,
+					 total_fit ? -1 : width_pt);
+	if (!check_glyphs(pl, r, diags))
+		return NULL;
+	if (total_fit)
+		return paragraph_lines(ts, a, l, r, s, pl, width_pt, x_pt,
+				       n_out);
+	return layout_lines(a, pl, r, s, x_pt, n_out);
 }
 
 static double column_width(const struct layout *l)
@@ -313,15 +334,15 @@ static bool set_text_block(struct typesetter *ts, struct arena *a,
 			text_x += hang;
 		label_x = text_x - hang;
 	}
-	PangoLayout *pl = make_layout(ts, a, l, &b->rich, s, width - text_x);
-	if (!check_glyphs(pl, &b->rich, diags))
+	tb->lines = text_lines(ts, a, l, &b->rich, s, width - text_x, text_x,
+			       &tb->n_lines, diags);
+	if (!tb->lines)
 		return false;
-	tb->lines = layout_lines(a, pl, &b->rich, s, text_x, &tb->n_lines);
 	if (b->label && tb->n_lines) {
 		const struct style *ls = b->label_style ? b->label_style : s;
 		struct rich lr = { .text = (char *)b->label,
 				   .len = strlen(b->label), .pos = b->rich.pos };
-		PangoLayout *ll = make_layout(ts, a, l, &lr, ls, -1);
+		PangoLayout *ll = typeset_layout(ts, a, l, &lr, ls, -1);
 		add_part(a, &tb->lines[0], pango_layout_get_line_readonly(ll, 0),
 			 label_x, tb->lines[0].parts[0].baseline_pt,
 			 ls->color_rgb);
@@ -347,7 +368,7 @@ static bool set_table(struct typesetter *ts, struct arena *a,
 	for (int c = 0; c < cols; c++) {
 		for (int r = 0; r < t->rows; r++) {
 			const struct rich *cell = &t->cells[r * t->cols + c];
-			PangoLayout *pl = make_layout(ts, a, l, cell,
+			PangoLayout *pl = typeset_layout(ts, a, l, cell,
 						      r == 0 ? head : body, -1);
 			PangoRectangle lg;
 			pango_layout_get_extents(pl, NULL, &lg);
@@ -369,13 +390,12 @@ static bool set_table(struct typesetter *ts, struct arena *a,
 		for (int c = 0; c < cols; c++) {
 			const struct rich *cell = &t->cells[r * t->cols + c];
 			double w = natural[c] * scale;
-			PangoLayout *pl = make_layout(ts, a, l, cell, s,
-						      w - 2 * pad);
-			if (!check_glyphs(pl, cell, diags))
-				return false;
 			size_t n;
-			struct tline *cl = layout_lines(a, pl, cell, s,
-							x + pad, &n);
+			struct tline *cl = text_lines(ts, a, l, cell, s,
+						      w - 2 * pad, x + pad,
+						      &n, diags);
+			if (!cl)
+				return false;
 			for (size_t i = 0; i < n; i++)
 				add_part(a, row, cl[i].parts[0].line,
 					 cl[i].parts[0].x_pt,
@@ -493,7 +513,7 @@ struct tline *typeset_line(struct typesetter *ts, struct arena *a,
 {
 	struct rich r = { .text = (char *)text, .len = strlen(text) };
 	struct layout dummy = { 0 };
-	PangoLayout *pl = make_layout(ts, a, &dummy, &r, style, width_pt);
+	PangoLayout *pl = typeset_layout(ts, a, &dummy, &r, style, width_pt);
 	size_t n;
 	struct tline *lines = layout_lines(a, pl, &r, style, 0, &n);
 	return n ? &lines[0] : NULL;
@@ -508,13 +528,13 @@ struct tlabel *typeset_label(struct typesetter *ts, struct arena *a,
 	struct rich r = { .text = (char *)text, .len = strlen(text),
 			  .pos = pos };
 	struct layout dummy = { 0 };
-	PangoLayout *pl = make_layout(ts, a, &dummy, &r, style,
+	PangoLayout *pl = typeset_layout(ts, a, &dummy, &r, style,
 				      width_pt > 0 ? width_pt : -1);
 	if (width_pt <= 0)
 		pango_layout_set_width(pl, -1);
 	if (!check_glyphs(pl, &r, diags))
 		return NULL;
-	double base = baseline_in_box(pl, style);
+	double base = typeset_baseline(pango_layout_get_line_readonly(pl, 0), style);
 	int count = pango_layout_get_line_count(pl);
 	struct tlabel *out = arena_array(a, (size_t)count, sizeof *out);
 	for (int i = 0; i < count; i++) {

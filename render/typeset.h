@@ -21,6 +21,9 @@ struct chart_drawing;
 struct typesetter *typeset_create(const char *fonts_conf,
 				  struct diags *diags);
 void typeset_destroy(struct typesetter *ts);
+/* Break paragraphs with pango's own first-fit breaker instead of
+ * total-fit: only for measuring the difference (make typo-report). */
+void typeset_set_greedy(struct typesetter *ts, bool greedy);
 
 /* A piece of one pango line placed in a line box. */
 struct tpart {
@@ -53,6 +56,7 @@ struct tline {
 	int *notes;   /* footnote numbers referenced on this line */
 	int n_notes;
 	const struct chart_drawing *chart; /* a chart fills this line box */
+	bool hyphenated; /* ends in a hyphen (a soft one or a compound's) */
 };
 
 struct tblock {

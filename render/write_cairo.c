@@ -447,12 +447,12 @@ static void set_metadata(cairo_surface_t *s, const struct display_list *dl)
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
 }
 
-bool write_cairo_pdf(const struct display_list *dl, const char *path,
-		     struct diags *d)
+/* dl as a PDF into a cairo stream; the surface's final status. */
+static cairo_status_t render_pdf(const struct display_list *dl,
+				 cairo_write_func_t write, void *closure)
 {
-	struct output o;
-	if (!output_open(&o, path, d))
-		return false;
+	/* cairo writes into memory first: the file gets an incremental
+	 * update (catalog, figures' /Alt) before it is handed on. */
 	struct strbuf buf = STRBUF_INIT;
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(
 		buffer_stream, &buf, dl->width_pt, dl->height_pt);
@@ -475,12 +475,23 @@ bool write_cairo_pdf(const struct display_list *dl, const char *path,
 	cairo_surface_finish(s);
 	cairo_status_t st = cairo_surface_status(s);
 	cairo_surface_destroy(s);
-	if (st != CAIRO_STATUS_SUCCESS || !add_catalog_update(&buf, dl))
-		o.failed = true;
-	else
-		write_stream(&o, (const unsigned char *)buf.buf,
-			     (unsigned)buf.len);
+	if (st == CAIRO_STATUS_SUCCESS && !add_catalog_update(&buf, dl))
+		st = CAIRO_STATUS_WRITE_ERROR;
+	if (st == CAIRO_STATUS_SUCCESS)
+		st = write(closure, (const unsigned char *)strbuf_str(&buf),
+			   (unsigned)buf.len);
 	strbuf_release(&buf);
+	return st;
+}
+
+bool write_cairo_pdf(const struct display_list *dl, const char *path,
+		     struct diags *d)
+{
+	struct output o;
+	if (!output_open(&o, path, d))
+		return false;
+	if (render_pdf(dl, write_stream, &o) != CAIRO_STATUS_SUCCESS)
+		o.failed = true;
 	return output_commit(&o, d);
 }
 
@@ -508,6 +519,12 @@ bool write_cairo_png(const struct display_list *dl, const char *path,
 		o.failed = true;
 	cairo_surface_destroy(s);
 	return output_commit(&o, d);
+}
+
+bool write_cairo_pdf_stream(const struct display_list *dl,
+			    cairo_write_func_t write, void *closure)
+{
+	return render_pdf(dl, write, closure) == CAIRO_STATUS_SUCCESS;
 }
 
 static bool ends_with(const char *s, const char *suffix)

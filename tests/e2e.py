@@ -54,6 +54,8 @@ CHART_TEXTS = {
                     "Bron: NAVO-topverklaringen van Wales (2014)"],
     "fmm-2024-12": ["Oekraïense militairen getraind via operatie Interflex", "45.000",
                     "20.000", "Bron: Geannoteerde agenda NAVO FMM 3–4 december 2024"],
+    "ifmm-2025-05": ["Nederlandse steun aan Oekraïne per jaar", "\u20ac 3,5 mld.",
+                     "Bron: Verslag NAVO FMM 28\u201329 november 2023"],
     "fmm-2023-11": ["Nederlandse bijdrage aan Oekraïne voor 2024", "€ 2,5 mld.",
                     "Bron: Verslag NAVO FMM 28–29 november 2023"],
 }
@@ -469,6 +471,13 @@ def check_chart_command(tally, dossier, tmp):
         if (out / "d.pdf").read_bytes() != (out / "c.pdf").read_bytes():
             why = "two runs give different PDFs"
     tally.check("dossier chart writes a PDF of text and vectors, same bytes twice", why)
+    turned = REPO / "tests" / "charts" / "turned-labels.yaml"
+    rc, so, se = run([str(dossier), "chart", str(turned), "--id", "landen", "-o",
+                      str(out / "turned.pdf")])
+    tally.check("turned category labels are still text",
+                "exit %d: %s" % (rc, se.strip()[:300]) if rc else
+                check_chart_texts(out / "turned.pdf",
+                                  ["Noord-Macedonië", "Bosnië en Herzegovina", "Verenigd Koninkrijk"]))
     before = sorted(p.name for p in out.iterdir())
     for args, status, what in (
             (["--id", "no-such-chart", "-o", str(out / "x.svg")], 65, "an unknown id"),

@@ -7,8 +7,8 @@ Starts tests/smtp_sink.py (Debian's python3-aiosmtpd) on 127.0.0.1 at a free
 port, mails a copy of inputs/meetings/2025-12-03-fmm.yaml to it and checks
 what arrived: one message per recipient, the attachment byte for byte the
 PDF (sha256), the subject decoded back to the title ("Oekraïne" included),
-the Dutch body; a second run sends nothing; a changed document goes out
-again; a refused recipient is reported while the others get theirs; no
+the Dutch body; a second run sends nothing, nor do two runs at once send
+anything twice; a changed document goes out again; a refused recipient is reported while the others get theirs; no
 server gives exit 69 and no log entry; --dry-run files are RFC 5322
 messages; classified documents and PDFs over --max-size stay home; a
 password never goes to a server without TLS; STARTTLS and smtps with a
@@ -182,6 +182,26 @@ def test_send(tmp, meeting, out, inbox):
     return sha(pdf)
 
 
+def test_two_runs_at_once(meeting, tmp):
+    out, inbox = tmp / "out-twice", tmp / "inbox-twice"
+    inbox.mkdir()
+    env = dict(os.environ)
+    env.pop("DOSSIER_SMTP_USER", None)
+    with Server(inbox) as srv:
+        cmd = [str(DOSSIER), "mail", str(meeting), "--smtp", srv.url(),
+               "-o", str(out)]
+        subprocess.run(cmd[:3] + ["--dry-run", str(tmp / "eml-twice"),
+                                  "-o", str(out)], capture_output=True,
+                       env=env)  # the PDF first, so both runs are quick
+        runs = [subprocess.Popen(cmd, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, env=env)
+                for _ in range(2)]
+        codes = [p.wait(timeout=120) for p in runs]
+    got = sorted(rc for rc, _ in arrived(inbox))
+    check("two runs at once send each message once",
+          codes == [0, 0] and got == sorted(RECIPIENTS), repr((codes, got)))
+
+
 def test_changed(meeting, out, inbox, old_hash):
     write_meeting(meeting, heading="Noord-Atlantische Raad (NAR)")
     before = len(arrived(inbox))
@@ -305,6 +325,23 @@ def test_dry_run(meeting, tmp):
           not (out / "sent.log").exists())
 
 
+def test_stale_data_file(meeting, tmp):
+    out = tmp / "out-dry"  # holds the PDF test_dry_run made
+    pdf = out / "fmm-2025-12.pdf"
+    before = pdf.stat().st_mtime_ns
+    older = before - 10**9  # write_meeting left the meeting in the future
+    os.utime(meeting, ns=(older, older))
+    data = tmp / "inputs" / "data" / "steun-oekraine.yaml"
+    os.utime(data, ns=(before + 1, before + 1))  # just newer than the PDF
+    r = mail(meeting, "--dry-run", tmp / "eml-stale", "-o", out)
+    check("a PDF older than a data file it uses is rendered again",
+          r.returncode == 0 and pdf.stat().st_mtime_ns != before, r.stderr)
+    before = pdf.stat().st_mtime_ns
+    mail(meeting, "--dry-run", tmp / "eml-stale", "-o", out)
+    check("an up-to-date PDF is not rendered again",
+          pdf.stat().st_mtime_ns == before)
+
+
 def test_classified(tmp):
     meeting = tmp / "inputs" / "meetings" / "vertrouwelijk.yaml"
     write_meeting(meeting, classification="Departementaal vertrouwelijk")
@@ -344,6 +381,7 @@ def main():
         out, inbox = tmp / "out", tmp / "inbox"
         inbox.mkdir()
         old = test_send(tmp, meeting, out, inbox)
+        test_two_runs_at_once(meeting, tmp)
         test_changed(meeting, out, inbox, old)
         test_refused(meeting, out, inbox)
         test_no_server(meeting, tmp)
@@ -351,6 +389,7 @@ def main():
         test_tls(meeting, tmp)
         test_usage(meeting)
         test_dry_run(meeting, tmp)
+        test_stale_data_file(meeting, tmp)
         test_classified(tmp)
         test_max_size(meeting, tmp)
     finally:

@@ -171,9 +171,13 @@ static void test_all_zero_gives_an_axis_to_one(void **state)
 {
 	(void)state;
 	const double v[] = { 0 };
-	struct chart_axis ax = axis_of(v, 1, UNIT_COUNT);
+	struct chart_axis ax = axis_of(v, 1, UNIT_PERCENT);
 	assert_true(ax.lo == 0 && ax.hi == 1);
 	assert_true(ax.n_ticks >= 4 && ax.n_ticks <= 7);
+	/* A count has no ticks between 0 and 1. */
+	ax = axis_of(v, 1, UNIT_COUNT);
+	assert_true(ax.lo == 0 && ax.hi == 1 && ax.step == 1);
+	assert_int_equal(ax.n_ticks, 2);
 }
 
 static bool is_nice_step(double step)
@@ -200,6 +204,20 @@ static void test_every_range_gets_4_to_7_nice_ticks(void **state)
 			assert_true(ax.hi >= hi * (1 - 1e-9));
 			assert_true(ax.lo <= 0 && ax.hi >= 0);
 		}
+}
+
+static void test_counts_tick_in_whole_numbers(void **state)
+{
+	(void)state;
+	for (double hi = 1; hi < 1e5; hi *= 1.13) {
+		const double v[] = { hi };
+		struct chart_axis ax = axis_of(v, 1, UNIT_COUNT);
+		assert_true(ax.step == floor(ax.step) && ax.step >= 1);
+		assert_int_equal(ax.tick_decimals, 0);
+	}
+	const double twelve[] = { 12 };
+	struct chart_axis ax = axis_of(twelve, 1, UNIT_COUNT);
+	assert_true(ax.step == 2 || ax.step == 5);
 }
 
 static void test_label_stride_thins_only_when_needed(void **state)
@@ -532,6 +550,7 @@ int main(void)
 		T(test_negative_values_keep_zero_inside),
 		T(test_all_zero_gives_an_axis_to_one),
 		T(test_every_range_gets_4_to_7_nice_ticks),
+		T(test_counts_tick_in_whole_numbers),
 		T(test_label_stride_thins_only_when_needed),
 		T(test_bar_chart_inside_its_box),
 		T(test_grouped_bars_get_a_legend),

@@ -101,10 +101,11 @@ static void check_inside(const struct display_list *dl,
 				continue;
 			/* A hyphen at the end of a line may hang in the
 			 * margin, as in fine typesetting (protrusion). */
+			int len = it->glyphs->item->length;
 			const char *end = it->text + it->glyphs->item->offset +
-					  it->glyphs->item->length;
-			double hang = (end[-1] == '-' ||
-				       !strncmp(end - 2, "\xC2\xAD", 2)) ?
+					  len;
+			double hang = (len >= 1 && end[-1] == '-') ||
+				      (len >= 2 && !memcmp(end - 2, "\xC2\xAD", 2)) ?
 				      4.0 : 0.0;
 			if (it->x < l->margin_left_pt - eps ||
 			    x1 > dl->width_pt - l->margin_right_pt + eps + hang)

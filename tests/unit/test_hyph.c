@@ -17,7 +17,11 @@
 #include <string.h>
 
 #include "arena.h"
+#include "diag.h"
 #include "hyph.h"
+
+#include <stdio.h>
+#include <unistd.h>
 
 #define SHY "\xC2\xAD"
 
@@ -83,35 +87,40 @@ static void test_bondgenootschap_breaks_at_its_syllables(void **state)
 
 static void test_oekraiense_keeps_trema_and_breaks_oe_kra(void **state)
 {
-	/* Patterns: oek-ra-ïen-se; Woordenlijst: Oe·kra·ïen·se, and no break
-	 * before the ï (the trema would have to go). */
+	/* Patterns: oek-ra-ïen-se; Woordenlijst: Oe·kra·ïen·se. The break
+	 * before the ï is kept: the line breaker drops the trema there. */
 	assert_string_equal(hyph(state, "Oekraïense"),
-			    "Oe" SHY "kraïen" SHY "se");
+			    "Oe" SHY "kra" SHY "ïen" SHY "se");
 }
 
-static void test_oekraine_breaks_after_the_trema_only(void **state)
+static void test_oekraine_breaks_at_every_syllable(void **state)
 {
+	/* Woordenlijst: Oe·kra·ï·ne; Taalunie, Leidraad §18: Oekra-/ine. */
 	assert_string_equal(hyph(state, "Oekraïne Oekraïners"),
-			    "Oe" SHY "kraï" SHY "ne Oe" SHY "kraï" SHY "ners");
+			    "Oe" SHY "kra" SHY "ï" SHY "ne Oe" SHY "kra" SHY
+			    "ï" SHY "ners");
 }
 
-static void test_no_break_before_trema_in_ministeriele(void **state)
+static void test_break_before_trema_in_ministeriele(void **state)
 {
-	/* Patterns: mi-nis-te-ri-ë-le; the break ri-ë would need ri-e. */
+	/* mi-nis-te-ri-ë-le: the break ri-/ele drops the trema when taken. */
 	assert_string_equal(hyph(state, "ministeriële"),
-			    "mi" SHY "nis" SHY "te" SHY "rië" SHY "le");
+			    "mi" SHY "nis" SHY "te" SHY "ri" SHY "ë" SHY "le");
 }
 
-static void test_no_break_before_trema_in_gecoordineerde(void **state)
+static void test_break_before_trema_in_gecoordineerde(void **state)
 {
 	assert_string_equal(hyph(state, "gecoördineerde"),
-			    "ge" SHY "coör" SHY "di" SHY "neer" SHY "de");
+			    "ge" SHY "co" SHY "ör" SHY "di" SHY "neer" SHY
+			    "de");
 }
 
-static void test_trema_word_with_only_a_trema_break_stays_whole(void **state)
+static void test_trema_words_of_the_leidraad_break_before_the_trema(void **state)
 {
-	/* ideeën, knieën: the one break (idee-ën) is before the trema. */
-	assert_string_equal(hyph(state, "ideeën knieën"), "ideeën knieën");
+	/* Taalunie, Leidraad §18: be-/eindigen, knie-/en, idee-/en. */
+	assert_string_equal(hyph(state, "beëindigen knieën ideeën"),
+			    "be" SHY "ëin" SHY "di" SHY "gen knie" SHY "ën "
+			    "idee" SHY "ën");
 }
 
 static void test_interoperabiliteit_breaks_at_its_syllables(void **state)
@@ -276,6 +285,70 @@ static const char long_text[] =
 	"schending van het NAVO-luchtruim en de grootschalige inzet van Noord-Koreaanse troepen. In \n"
 	"toenemende mate maakt Rusland gebruik van sabotage, geweld, grensprovocaties, \n";
 
+/* A hyphenator of its own with a word list from a temporary file. */
+static struct hyphenator *with_list(struct arena *a, const char *text,
+				    struct diags *d, bool *ok)
+{
+	struct hyphenator *h = hyph_create(HYPH_DEFAULT_DIC);
+	assert_non_null(h);
+	char path[] = "/tmp/dossier-hyph-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *fp = fdopen(fd, "w");
+	fputs(text, fp);
+	fclose(fp);
+	diags_init(d, a);
+	*ok = hyph_load_words(h, arena_strdup(a, path), d);
+	unlink(path);
+	return h;
+}
+
+static void test_listed_word_breaks_where_the_list_says(void **state)
+{
+	struct fixture *f = *state;
+	struct diags d;
+	bool ok;
+	struct hyphenator *h = with_list(
+		f->a, "# names\nWash-ing-ton\n\nSy-bi-ha\n", &d, &ok);
+	assert_true(ok);
+	/* The patterns give Was-hing-ton. */
+	assert_string_equal(hyph_text(h, f->a, "Washington washington Sybiha"),
+			    "Wash" SHY "ing" SHY "ton wash" SHY "ing" SHY
+			    "ton Sy" SHY "bi" SHY "ha");
+	hyph_destroy(h);
+}
+
+static void test_listed_word_without_breaks_stays_whole(void **state)
+{
+	struct fixture *f = *state;
+	struct diags d;
+	bool ok;
+	struct hyphenator *h = with_list(f->a, "Rutte\nbondgenootschap\n",
+					 &d, &ok);
+	assert_true(ok);
+	assert_string_equal(hyph_text(h, f->a, "Rutte bondgenootschap "
+					       "NAVO-bondgenootschap"),
+			    "Rutte bondgenootschap NAVO-bondgenootschap");
+	hyph_destroy(h);
+}
+
+static void test_word_list_error_names_file_and_line(void **state)
+{
+	struct fixture *f = *state;
+	struct diags d;
+	bool ok;
+	struct hyphenator *h = with_list(f->a, "Sy-bi-ha\n  F-35\n", &d,
+					 &ok);
+	assert_false(ok);
+	assert_int_equal(d.count, 1);
+	assert_int_equal(d.first->pos.line, 2);
+	assert_int_equal(d.first->pos.col, 3);
+	assert_string_equal(d.first->message,
+			    "'F-35' is not a word with its break points "
+			    "(like Sy-bi-ha)");
+	hyph_destroy(h);
+}
+
 static void test_long_text_is_unchanged_without_soft_hyphens(void **state)
 {
 	struct fixture *f = *state;
@@ -292,10 +365,10 @@ int main(void)
 		T(test_compound_with_hyphen_is_hyphenated_in_its_parts),
 		T(test_bondgenootschap_breaks_at_its_syllables),
 		T(test_oekraiense_keeps_trema_and_breaks_oe_kra),
-		T(test_oekraine_breaks_after_the_trema_only),
-		T(test_no_break_before_trema_in_ministeriele),
-		T(test_no_break_before_trema_in_gecoordineerde),
-		T(test_trema_word_with_only_a_trema_break_stays_whole),
+		T(test_oekraine_breaks_at_every_syllable),
+		T(test_break_before_trema_in_ministeriele),
+		T(test_break_before_trema_in_gecoordineerde),
+		T(test_trema_words_of_the_leidraad_break_before_the_trema),
 		T(test_interoperabiliteit_breaks_at_its_syllables),
 		T(test_samenwerking_breaks_at_its_syllables),
 		T(test_capitalised_word_is_hyphenated),
@@ -314,6 +387,9 @@ int main(void)
 		T(test_invalid_utf8_is_copied_unchanged),
 		T(test_empty_text_stays_empty),
 		T(test_missing_dictionary_gives_null),
+		T(test_listed_word_breaks_where_the_list_says),
+		T(test_listed_word_without_breaks_stays_whole),
+		T(test_word_list_error_names_file_and_line),
 		T(test_long_text_is_unchanged_without_soft_hyphens),
 #undef T
 	};

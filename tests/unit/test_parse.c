@@ -1013,6 +1013,18 @@ static void test_section_names_chart_when_none_loaded(void **state)
 		     "(name data files in 'data' or write charts in 'charts')");
 }
 
+static void test_intro_charts_are_read(void **state)
+{
+	/* Line 10 is intro_charts; its ids may name charts defined after
+	 * it. */
+	struct document *doc = parse_ok(
+		state, BASE "intro_charts: [steun]\n" CHART("steun"));
+	assert_int_equal(doc->n_intro_charts, 1);
+	assert_string_equal(doc->intro_charts[0].id, "steun");
+	assert_int_equal(doc->intro_charts[0].pos.line, 10);
+	assert_int_equal(doc->intro_charts[0].pos.col, 16);
+}
+
 static void test_inline_chart_is_read(void **state)
 {
 	struct document *doc = parse_ok(
@@ -1682,6 +1694,7 @@ int main(void)
 		T(test_section_names_unknown_chart),
 		T(test_section_names_chart_when_none_loaded),
 		T(test_inline_chart_is_read),
+		T(test_intro_charts_are_read),
 		T(test_data_file_is_loaded),
 		T(test_missing_data_file_is_reported_at_its_item),
 		T(test_data_file_errors_name_the_data_file),

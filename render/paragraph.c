@@ -1,0 +1,388 @@
+/*
+ * paragraph.c — a paragraph broken total-fit and set line by line by pango.
+ *
+ * Input: a paragraph's rich text (soft hyphens in place), its style and
+ * its layout shaped once as one unbroken line. The glyph widths of that
+ * line measure the boxes (words and pieces of words), glue (spaces) and
+ * penalties (soft hyphens, a compound's own hyphen) that linebreak.c
+ * breaks. Output: one pango layout per chosen line, holding exactly that
+ * line's text; where a line ends at a soft hyphen it shows a hyphen, a
+ * trema after that break is dropped, and the spaces of a justified line
+ * take up the rest of the measure. The PDF's text stays the source text.
+ */
+#include "typeset_priv.h"
+
+#include <assert.h>
+#include <string.h>
+
+#include "linebreak.h"
+
+/* A paragraph as linebreak.c items, each with the bytes it stands for. */
+struct para {
+	const struct rich *r;
+	const struct layout *l;
+	bool ragged;
+	double width_pt;   /* of a line: wider words are broken by force */
+	double *cum;       /* cum[b]: advance of the text before byte b, pt */
+	double hyphen_pt;  /* width of the hyphen shown at a soft hyphen */
+	struct lb_item *items;
+	size_t *src0, *src1;
+	size_t n;
+};
+
+bool paragraph_applies(const struct style *s)
+{
+	return s->align == ALIGN_JUSTIFY ||
+	       (s->align == ALIGN_LEFT && s->hyphenate);
+}
+
+/* The advance of every byte's cluster, summed, from the unbroken line. */
+static void para_measure(struct arena *a, struct para *p, PangoLayout *whole)
+{
+	size_t len = p->r->len;
+	double *adv = arena_array(a, len + 1, sizeof *adv);
+	p->cum = arena_array(a, len + 1, sizeof *p->cum);
+	for (GSList *ln = pango_layout_get_lines_readonly(whole); ln;
+	     ln = ln->next) {
+		PangoLayoutLine *line = ln->data;
+		for (GSList *rn = line->runs; rn; rn = rn->next) {
+			PangoGlyphItem *gi = rn->data;
+			for (int g = 0; g < gi->glyphs->num_glyphs; g++) {
+				size_t b = (size_t)gi->item->offset +
+					   (size_t)gi->glyphs->log_clusters[g];
+				assert(b <= len);
+				adv[b] += gi->glyphs->glyphs[g].geometry.width /
+					  (double)PANGO_SCALE;
+			}
+		}
+	}
+	for (size_t b = 0; b < len; b++)
+		p->cum[b + 1] = p->cum[b] + adv[b];
+}
+
+/* The glyph of a one-character string in the font of a run. */
+static bool para_shape_char(PangoGlyphItem *run, const char *utf8,
+			    PangoGlyphInfo *out)
+{
+	PangoGlyphString *gs = pango_glyph_string_new();
+	pango_shape(utf8, (int)strlen(utf8), &run->item->analysis, gs);
+	bool ok = gs->num_glyphs == 1 &&
+		  !(gs->glyphs[0].glyph & PANGO_GLYPH_UNKNOWN_FLAG);
+	if (ok)
+		*out = gs->glyphs[0];
+	pango_glyph_string_free(gs);
+	return ok;
+}
+
+static void para_add(struct para *p, struct lb_item it, size_t s0, size_t s1)
+{
+	p->items[p->n] = it;
+	p->src0[p->n] = s0;
+	p->src1[p->n] = s1;
+	p->n++;
+}
+
+static bool para_is_letter(gunichar c)
+{
+	return g_unichar_isalpha(c);
+}
+
+static bool para_is_dash(gunichar c)
+{
+	return c == 0x2013 || c == 0x2014;
+}
+
+static gunichar para_char_before(const char *text, size_t i)
+{
+	return i ? g_utf8_get_char(g_utf8_prev_char(text + i)) : 0;
+}
+
+/* The box of bytes s0..s1; a word wider than a line (a 10.000-letter
+ * string, a long URL) becomes a box per character with a break between
+ * each allowed at the highest finite penalty, so it is broken by force
+ * instead of running out of the column. */
+static void para_box(struct para *p, size_t s0, size_t s1)
+{
+	const char *t = p->r->text;
+	if (p->cum[s1] - p->cum[s0] <= p->width_pt) {
+		para_add(p, (struct lb_item){ LB_BOX, p->cum[s1] - p->cum[s0],
+				0, 0, 0, false }, s0, s1);
+		return;
+	}
+	for (size_t i = s0; i < s1;) {
+		size_t next = (size_t)(g_utf8_next_char(t + i) - t);
+		if (i > s0)
+			para_add(p, (struct lb_item){ LB_PENALTY, 0, 0, 0,
+					LB_INFINITY - 1, false }, i, i);
+		para_add(p, (struct lb_item){ LB_BOX, p->cum[next] - p->cum[i],
+				0, 0, 0, false }, i, next);
+		i = next;
+	}
+}
+
+/* Boxes, glue and penalties of the paragraph's text. */
+static void para_items(struct arena *a, struct para *p)
+{
+	const struct layout *l = p->l;
+	const char *t = p->r->text;
+	size_t len = p->r->len;
+	p->items = arena_array(a, 3 * len + 4, sizeof *p->items);
+	p->src0 = arena_array(a, 3 * len + 4, sizeof *p->src0);
+	p->src1 = arena_array(a, 3 * len + 4, sizeof *p->src1);
+	double stretch = p->ragged ? 0 : l->space_stretch;
+	double shrink = p->ragged ? 0 : l->space_shrink;
+	int shy = p->ragged ? l->ragged_hyphen_penalty : l->hyphen_penalty;
+	size_t box = len; /* start of the open box; len: none */
+	for (size_t i = 0; i < len;) {
+		gunichar c = g_utf8_get_char(t + i);
+		size_t next = (size_t)(g_utf8_next_char(t + i) - t);
+		double w = p->cum[next] - p->cum[i];
+		bool space = c == ' ' || c == '\t' || c == 0xA0;
+		bool forced = c == 0x2028 || c == '\n';
+		if ((space || forced || c == 0xAD) && box < len) {
+			para_box(p, box, i);
+			box = len;
+		}
+		/* A no-break space stretches but never breaks; nor does the
+		 * space before a dash, which must not begin a line. */
+		if (c == 0xA0 || (space && next < len &&
+				  para_is_dash(g_utf8_get_char(t + next))))
+			para_add(p, (struct lb_item){ LB_PENALTY, 0, 0, 0,
+					LB_INFINITY, false }, i, i);
+		if (space)
+			para_add(p, (struct lb_item){ LB_GLUE, w, w * stretch,
+					w * shrink, 0, false }, i, next);
+		else if (forced)
+			para_add(p, (struct lb_item){ LB_PENALTY, 0, 0, 0,
+					-LB_INFINITY, false }, i, next);
+		else if (c == 0xAD)
+			para_add(p, (struct lb_item){ LB_PENALTY, p->hyphen_pt,
+					0, 0, shy, true }, i, next);
+		else if (box == len)
+			box = i;
+		/* A compound's own hyphen (NAVO-top) is a break after it. */
+		if ((c == '-' || c == 0x2010) && next < len &&
+		    para_is_letter(para_char_before(t, i)) &&
+		    para_is_letter(g_utf8_get_char(t + next))) {
+			para_add(p, (struct lb_item){ LB_BOX,
+					p->cum[next] - p->cum[box], 0, 0, 0,
+					false }, box, next);
+			para_add(p, (struct lb_item){ LB_PENALTY, 0, 0, 0,
+					l->compound_hyphen_penalty, true },
+				 next, next);
+			box = len;
+		}
+		i = next;
+	}
+	if (box < len)
+		para_box(p, box, len);
+}
+
+/* The part of r from byte start to end, its spans clipped and shifted. */
+static struct rich para_slice(struct arena *a, const struct rich *r,
+			      size_t start, size_t end)
+{
+	struct rich s = { .text = r->text + start, .len = end - start,
+			  .pos = r->pos };
+	s.spans = arena_array(a, r->n_spans + 1, sizeof *s.spans);
+	for (size_t i = 0; i < r->n_spans; i++) {
+		struct span sp = r->spans[i];
+		if (sp.end <= start || sp.start >= end)
+			continue;
+		sp.start = (sp.start > start ? sp.start : start) - start;
+		sp.end = (sp.end < end ? sp.end : end) - start;
+		s.spans[s.n_spans++] = sp;
+	}
+	return s;
+}
+
+/* The glyph that shows the cluster at byte b of the line, or NULL. */
+static PangoGlyphInfo *para_glyph_at(PangoLayoutLine *line, size_t b,
+				     PangoGlyphItem **run_out)
+{
+	for (GSList *rn = line->runs; rn; rn = rn->next) {
+		PangoGlyphItem *gi = rn->data;
+		for (int g = 0; g < gi->glyphs->num_glyphs; g++)
+			if ((size_t)gi->item->offset +
+				    (size_t)gi->glyphs->log_clusters[g] == b) {
+				*run_out = gi;
+				return &gi->glyphs->glyphs[g];
+			}
+	}
+	return NULL;
+}
+
+/* Show glyph `shown` (one character) for the cluster at byte b; the text
+ * behind it, and so the PDF's text, stays what it was. */
+static void para_show_as(PangoLayoutLine *line, size_t b, const char *shown)
+{
+	PangoGlyphItem *run;
+	PangoGlyphInfo *gl = para_glyph_at(line, b, &run);
+	PangoGlyphInfo gi;
+	if (gl && para_shape_char(run, shown, &gi)) {
+		gl->glyph = gi.glyph;
+		gl->geometry.width = gi.geometry.width;
+	}
+}
+
+/* Taalunie, Leidraad §18: at a break before a trema the trema goes
+ * (be-/eindigen, co-/ordinatie, Oekra-/ine). The letter without it. */
+static const char *para_without_trema(gunichar c)
+{
+	switch (c) {
+	case 0xE4: return "a";
+	case 0xEB: return "e";
+	case 0xEF: return "i";
+	case 0xF6: return "o";
+	case 0xFC: return "u";
+	case 0xC4: return "A";
+	case 0xCB: return "E";
+	case 0xCF: return "I";
+	case 0xD6: return "O";
+	case 0xDC: return "U";
+	default: return NULL;
+	}
+}
+
+/* Stretch or shrink the spaces of a line to fill width_pt. */
+static void para_justify(PangoLayoutLine *line, const char *text,
+			 double width_pt)
+{
+	int natural = 0, spaces = 0;
+	for (GSList *rn = line->runs; rn; rn = rn->next) {
+		PangoGlyphItem *gi = rn->data;
+		natural += pango_glyph_string_get_width(gi->glyphs);
+		for (int g = 0; g < gi->glyphs->num_glyphs; g++) {
+			gunichar c = g_utf8_get_char(
+				text + gi->item->offset +
+				gi->glyphs->log_clusters[g]);
+			spaces += c == ' ' || c == 0xA0;
+		}
+	}
+	int extra = (int)(width_pt * PANGO_SCALE) - natural;
+	if (!spaces || !extra)
+		return;
+	int k = 0;
+	for (GSList *rn = line->runs; rn; rn = rn->next) {
+		PangoGlyphItem *gi = rn->data;
+		for (int g = 0; g < gi->glyphs->num_glyphs; g++) {
+			gunichar c = g_utf8_get_char(
+				text + gi->item->offset +
+				gi->glyphs->log_clusters[g]);
+			if (c != ' ' && c != 0xA0)
+				continue;
+			/* The rounding remainder goes to the first spaces. */
+			int add = extra / spaces +
+				  (k < abs(extra % spaces) ?
+				   (extra < 0 ? -1 : 1) : 0);
+			gi->glyphs->glyphs[g].geometry.width += add;
+			k++;
+		}
+	}
+}
+
+/* The bytes [start, end) a line of items stands for. */
+static void para_line_bytes(const struct para *p, const struct lb_line *ln,
+			    size_t *start, size_t *end)
+{
+	*start = ln->start < p->n ? p->src0[ln->start] : p->r->len;
+	if (ln->end >= p->n)
+		*end = p->r->len;
+	else if (p->items[ln->end].kind == LB_PENALTY &&
+		 p->items[ln->end].flagged)
+		*end = p->src1[ln->end]; /* the soft hyphen stays on the line */
+	else
+		*end = p->src0[ln->end];
+	while (*end > *start && p->r->text[*end - 1] == ' ')
+		(*end)--;
+	if (*end < *start)
+		*end = *start;
+}
+
+static bool para_ends_at_shy(const struct para *p, const struct lb_line *ln)
+{
+	return ln->end < p->n && p->items[ln->end].kind == LB_PENALTY &&
+	       p->items[ln->end].flagged && p->src1[ln->end] > p->src0[ln->end];
+}
+
+/* One chosen line as a pango layout of its own, in a line box. */
+static void para_set_line(struct typesetter *ts, struct arena *a,
+			  const struct para *p, const struct style *s,
+			  const struct lb_line *ln, bool after_shy,
+			  double width_pt, double x_pt, struct tline *tl)
+{
+	size_t start, end;
+	para_line_bytes(p, ln, &start, &end);
+	struct rich sub = para_slice(a, p->r, start, end);
+	PangoLayout *pl = typeset_layout(ts, a, p->l, &sub, s, -1);
+	pango_layout_set_alignment(pl, PANGO_ALIGN_LEFT);
+	PangoLayoutLine *line = pango_layout_get_line(pl, 0);
+	assert(pango_layout_get_line_count(pl) == 1);
+	if (para_ends_at_shy(p, ln))
+		para_show_as(line, end - start - 2, "-");
+	const char *plain = after_shy && start < end ?
+		para_without_trema(g_utf8_get_char(sub.text)) : NULL;
+	if (plain)
+		para_show_as(line, 0, plain);
+	bool last = ln->end >= p->n ||
+		    p->items[ln->end].penalty <= -LB_INFINITY;
+	/* The last line is set at its natural width unless the breaker
+	 * counted on its spaces shrinking, as TeX's last line may. */
+	PangoRectangle natural;
+	pango_layout_line_get_extents(line, NULL, &natural);
+	bool overfull = natural.width / (double)PANGO_SCALE > width_pt;
+	if (s->align == ALIGN_JUSTIFY && (!last || overfull))
+		para_justify(line, sub.text, width_pt);
+	tl->height_pt = s->leading_pt;
+	tl->hyphenated = ln->hyphenated;
+	tl->parts = arena_alloc(a, sizeof *tl->parts);
+	tl->n_parts = 1;
+	tl->parts[0].line = line;
+	tl->parts[0].x_pt = x_pt;
+	tl->parts[0].baseline_pt = typeset_baseline(line, s);
+	memcpy(tl->parts[0].rgb, s->color_rgb, sizeof s->color_rgb);
+	typeset_notes_and_links(a, tl, line, &sub, x_pt, s->leading_pt);
+}
+
+struct tline *paragraph_lines(struct typesetter *ts, struct arena *a,
+			      const struct layout *l, const struct rich *r,
+			      const struct style *s, PangoLayout *whole,
+			      double width_pt, double x_pt, size_t *n_out)
+{
+	assert(paragraph_applies(s));
+	struct para p = { .r = r, .l = l, .ragged = s->align != ALIGN_JUSTIFY };
+	p.width_pt = width_pt;
+	para_measure(a, &p, whole);
+	PangoLayoutLine *first = pango_layout_get_line_readonly(whole, 0);
+	PangoGlyphInfo hy;
+	if (first && first->runs &&
+	    para_shape_char(first->runs->data, "-", &hy))
+		p.hyphen_pt = hy.geometry.width / (double)PANGO_SCALE;
+	para_items(a, &p);
+	struct lb_params lp = {
+		.line_width_pt = width_pt,
+		.tolerance = l->justify_tolerance,
+		.emergency_tolerance = l->justify_emergency_tolerance,
+		.line_penalty = l->line_penalty,
+		.fitness_demerits = l->fitness_demerits,
+		.consecutive_hyphen_demerits = l->consecutive_hyphen_demerits,
+		.final_hyphen_demerits = l->final_hyphen_demerits,
+		.max_hyphen_run = l->max_hyphenated_lines,
+		.ragged = p.ragged,
+		.ragged_stretch_pt = l->ragged_stretch_pt,
+	};
+	struct lb_line *lines;
+	size_t n = lb_break(a, p.items, p.n, &lp, &lines);
+	if (n == 0) { /* an empty paragraph is one empty line */
+		lines = arena_alloc(a, sizeof *lines);
+		lines[0] = (struct lb_line){ p.n, p.n, 0, false };
+		n = 1;
+	}
+	struct tline *out = arena_array(a, n, sizeof *out);
+	for (size_t i = 0; i < n; i++)
+		para_set_line(ts, a, &p, s, &lines[i],
+			      i > 0 && para_ends_at_shy(&p, &lines[i - 1]),
+			      width_pt, x_pt, &out[i]);
+	*n_out = n;
+	return out;
+}

@@ -1,0 +1,42 @@
+/*
+ * typeset_priv.h — what typeset.c shares with paragraph.c, and no one else.
+ *
+ * The typesetter's insides, the one way a run of rich text becomes a pango
+ * layout in a style, and the two things every set line needs: its
+ * baseline in the line box and the footnotes and links it carries.
+ */
+#ifndef DOSSIER_TYPESET_PRIV_H
+#define DOSSIER_TYPESET_PRIV_H
+
+#include <fontconfig/fontconfig.h>
+
+#include "typeset.h"
+
+struct typesetter {
+	FcConfig *fc;
+	PangoFontMap *fontmap;
+	PangoContext *context;
+	bool greedy; /* pango's own first-fit breaking, for comparison */
+};
+
+/* A layout of r in style s, width_pt wide (-1: one unbroken line). */
+PangoLayout *typeset_layout(struct typesetter *ts, struct arena *a,
+			    const struct layout *l, const struct rich *r,
+			    const struct style *s, double width_pt);
+/* Baseline offset within a line box of the style's leading. */
+double typeset_baseline(PangoLayoutLine *line, const struct style *s);
+/* The footnote references and link rectangles of a line of r. */
+void typeset_notes_and_links(struct arena *a, struct tline *tl,
+			     PangoLayoutLine *line, const struct rich *r,
+			     double x_pt, double height_pt);
+
+/* paragraph.c: true when the style is broken by paragraph_lines(). */
+bool paragraph_applies(const struct style *s);
+/* The lines of r, broken total-fit over the unbroken layout "whole" of
+ * the same text, each set by pango in a layout of its own. */
+struct tline *paragraph_lines(struct typesetter *ts, struct arena *a,
+			      const struct layout *l, const struct rich *r,
+			      const struct style *s, PangoLayout *whole,
+			      double width_pt, double x_pt, size_t *n_out);
+
+#endif

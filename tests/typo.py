@@ -1,0 +1,217 @@
+#!/usr/bin/env python3
+"""Typography checks on real PDFs (standard library, poppler-utils, qpdf).
+
+    python3 tests/typo.py
+
+Renders every inputs/meetings/*.yaml and checks, on the PDF:
+  - no three lines in a row end in a hyphen (pdftotext -layout);
+  - no full line of a justified paragraph has word spaces wider than the
+    layout allows (1 + space_stretch x the ratio of the emergency
+    tolerance, times a normal space, which is measured on the same PDF's
+    ragged last lines);
+  - no page ends on a hyphenated line unless it cannot be avoided (only
+    counted, since pagination may have no choice).
+Then renders a paragraph of trema words in a narrow column (a layout
+derived from kamerbrief with a wide right margin) and checks the trema
+rule (Taalunie, Leidraad §18): after a break before a trema the letter is
+shown without it (a glyph whose ActualText is the letter with the trema),
+every such line is counted, and pdftotext still gives every word whole.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DOSSIER = Path(os.environ.get("DOSSIER", REPO / "build" / "dossier"))
+SHY = "\u00ad"
+HYPHEN_END = re.compile(r"[\u00ad\u2010-]$")
+TREMA = "äëïöüÄËÏÖÜ"
+
+TREMA_TEXT = (
+    "De ministers beëindigen de coördinatie van de ruïneuze operatie in "
+    "Oekraïne. Zij zullen hun ideeën over de coëxistentie van de "
+    "NAVO-bondgenoten en de Oekraïense regering, de geïntegreerde "
+    "coördinatiestructuur en de reïntegratie van veteranen na de "
+    "beëindiging van de oorlog in Oekraïne toelichten; de knieën van de "
+    "coöperatie, de naïeve coalitie en de ruïnes van Oekraïne blijven "
+    "onderwerp van gesprek, zoals de Oekraïense minister benadrukte."
+)
+
+
+class Tally:
+    def __init__(self):
+        self.passed = self.failed = 0
+
+    def check(self, what, why):
+        if why:
+            self.failed += 1
+            print("FAIL  %s\n      %s" % (what, why))
+        else:
+            self.passed += 1
+            print("ok    %s" % what)
+
+    def end(self):
+        print("%d passed, %d failed" % (self.passed, self.failed))
+        return 1 if self.failed else 0
+
+
+def run(cmd, env=None):
+    p = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
+    return p.returncode, p.stdout, p.stderr
+
+
+def layout_number(key, path=REPO / "layouts" / "kamerbrief.yaml"):
+    m = re.search(r"^%s:\s*([0-9.]+)" % key, path.read_text(encoding="utf-8"), re.M)
+    return float(m.group(1))
+
+
+def render(meeting, out, env=None):
+    rc, so, se = run([str(DOSSIER), "render", str(meeting), "-o", str(out)], env)
+    if rc:
+        raise RuntimeError("dossier exit %d: %s" % (rc, se.strip()[:300]))
+    mid = re.search(r"^id:\s*(\S+)", Path(meeting).read_text(encoding="utf-8"), re.M).group(1)
+    return Path(out) / (mid + ".pdf")
+
+
+def hyphen_runs(pdf):
+    """The longest run of consecutive lines ending in a hyphen."""
+    rc, text, _ = run(["pdftotext", "-layout", str(pdf), "-"])
+    longest = run_ = 0
+    for line in text.split("\n"):
+        run_ = run_ + 1 if HYPHEN_END.search(line.rstrip()) else 0
+        longest = max(longest, run_)
+    return longest
+
+
+def bbox_lines(pdf):
+    """Per page, lines as lists of (xMin, xMax, word) from -bbox-layout."""
+    rc, xml, _ = run(["pdftotext", "-bbox-layout", str(pdf), "-"])
+    pages = []
+    for page in re.findall(r"<page .*?</page>", xml, re.S):
+        lines = []
+        for line in re.findall(r"<line .*?</line>", page, re.S):
+            words = [(float(a), float(b), w) for a, b, w in re.findall(
+                r'<word xMin="([0-9.]+)" yMin="[0-9.]+" xMax="([0-9.]+)" yMax="[0-9.]+">([^<]*)</word>',
+                line)]
+            if words:
+                lines.append(words)
+        pages.append(lines)
+    return pages
+
+
+def space_figures(pdf, right_edge):
+    """(normal space, widest space) in points: the normal one is the median
+    gap on lines that stop short of the right edge (ragged last lines),
+    the widest one over full lines (justified)."""
+    ragged, full = [], []
+    for page in bbox_lines(pdf):
+        for words in page:
+            gaps = [b[0] - a[1] for a, b in zip(words, words[1:])]
+            if not gaps or words[0][0] < 79 or words[0][0] > 100:
+                continue
+            if abs(words[-1][1] - right_edge) < 0.5:
+                full.append(max(gaps))
+            elif words[-1][1] < right_edge - 40:
+                ragged.extend(g for g in gaps if g < 6)
+    ragged.sort()
+    return (ragged[len(ragged) // 2] if ragged else 0), (max(full) if full else 0)
+
+
+def page_end_hyphens(pdf):
+    n = 0
+    for page in bbox_lines(pdf):
+        body = [l for l in page if not re.match(r"Pagina \d+ van \d+", " ".join(w for _, _, w in l))]
+        if body and HYPHEN_END.search(body[-1][-1][2]):
+            n += 1
+    return n
+
+
+def check_meetings(tally, tmp):
+    # The widest a space may be: all of its stretch at the emergency
+    # tolerance (badness = 100 r^3).
+    stretch = layout_number("space_stretch") * (
+        layout_number("justify_emergency_tolerance") / 100) ** (1 / 3)
+    right = layout_number("page_width_pt") - layout_number("margin_right_pt")
+    for f in sorted((REPO / "inputs" / "meetings").glob("*.yaml")):
+        try:
+            pdf = render(f, tmp)
+        except RuntimeError as e:
+            tally.check("render %s" % f.name, str(e))
+            continue
+        n = hyphen_runs(pdf)
+        tally.check("%s: no three hyphenated lines in a row (longest run %d)"
+                    % (pdf.name, n), None if n <= 2 else "a run of %d" % n)
+        normal, widest = space_figures(pdf, right)
+        ratio = widest / normal if normal else 0
+        tally.check("%s: widest justified space %.2f x normal (limit %.2f)"
+                    % (pdf.name, ratio, 1 + stretch),
+                    None if normal and ratio <= 1 + stretch + 0.02 else
+                    "normal %.2f pt, widest %.2f pt" % (normal, widest))
+        print("      %s: pages ending in a hyphen: %d" % (pdf.name, page_end_hyphens(pdf)))
+
+
+def narrow_home(tmp):
+    """A DOSSIER_HOME with the real fonts and layouts and a narrow one."""
+    home = Path(tmp) / "home"
+    (home / "layouts").mkdir(parents=True)
+    os.symlink(REPO / "fonts", home / "fonts")
+    for f in (REPO / "layouts").iterdir():
+        shutil.copy(f, home / "layouts" / f.name)
+    k = (REPO / "layouts" / "kamerbrief.yaml").read_text(encoding="utf-8")
+    k = re.sub(r"^margin_right_pt:.*$", "margin_right_pt: 365", k, flags=re.M)
+    (home / "layouts" / "narrow.yaml").write_text(k, encoding="utf-8")
+    return home
+
+
+def check_trema(tally, tmp):
+    home = narrow_home(tmp)
+    meeting = Path(tmp) / "trema.yaml"
+    meeting.write_text(
+        "format: 1\nid: trema\ndocument: geannoteerde-agenda\nlayout: narrow\n"
+        "meeting:\n  name: NAVO Foreign Ministers Meeting\n"
+        "  dates: [2025-12-03]\n  place: Brussel\n"
+        "sections:\n  - heading: Trema\n    text: |\n      %s\n" % TREMA_TEXT,
+        encoding="utf-8")
+    env = dict(os.environ, DOSSIER_HOME=str(home))
+    try:
+        pdf = render(meeting, tmp, env)
+    except RuntimeError as e:
+        tally.check("render the trema paragraph", str(e))
+        return
+    rc, text, _ = run(["pdftotext", str(pdf), "-"])
+    lines = text.split("\n")
+    broken = [l for p, l in zip(lines, lines[1:])
+              if p.endswith(SHY) and l[:1] in TREMA]
+    qdf = Path(tmp) / "trema-qdf.pdf"
+    run(["qpdf", "--qdf", "--object-streams=disable", str(pdf), str(qdf)])
+    raw = qdf.read_bytes()
+    shown_plain = sum(len(re.findall(rb"/ActualText <feff00%02x>" % ord(c), raw))
+                      for c in TREMA)
+    tally.check("trema rule: %d lines start after a break before a trema" % len(broken),
+                None if len(broken) >= 2 else "expected at least 2: %r" % broken)
+    tally.check("trema rule: each of them shows the letter without its trema "
+                "(%d such glyphs)" % shown_plain,
+                None if shown_plain == len(broken) else
+                "%d glyphs for %d lines" % (shown_plain, len(broken)))
+    joined = re.sub(SHY + r"\n", "", text)
+    joined = re.sub(r"\s+", " ", joined)
+    missing = [w for w in re.findall(r"\w+", TREMA_TEXT) if w not in joined]
+    tally.check("trema rule: pdftotext gives every word whole, tremas kept",
+                None if not missing else "missing: %s" % ", ".join(missing))
+
+
+def main():
+    tally = Tally()
+    with tempfile.TemporaryDirectory(prefix="dossier-typo-") as tmp:
+        check_meetings(tally, tmp)
+        check_trema(tally, tmp)
+    return tally.end()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

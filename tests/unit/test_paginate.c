@@ -1,0 +1,171 @@
+/*
+ * test_paginate.c — lines onto pages: footnotes, continued notes, margins.
+ *
+ * Input: meeting files built in memory (a long section, footnotes short
+ * and very long), composed, typeset with the real fonts and layout, and
+ * paginated. Output checked: on which page each footnote's lines land,
+ * how a note too long for its page is continued, and that no line of the
+ * flow or the notes goes below the bottom margin.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "compose.h"
+#include "hyph.h"
+#include "layout.h"
+#include "model.h"
+#include "paginate.h"
+#include "typeset.h"
+
+struct fixture {
+	struct arena *a;
+	struct diags d;
+	struct typesetter *ts;
+	struct hyphenator *h;
+	struct layout *l;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	char cwd[PATH_MAX];
+	if (!f || !getcwd(cwd, sizeof cwd))
+		return -1;
+	f->a = arena_create();
+	diags_init(&f->d, f->a);
+	f->ts = typeset_create(arena_printf(f->a, "%s/fonts/fonts.conf", cwd),
+			       &f->d);
+	f->h = hyph_create(HYPH_DEFAULT_DIC);
+	f->l = layout_load(f->a, "layouts", "kamerbrief", &f->d);
+	*state = f;
+	return f->ts && f->h && f->l ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	arena_destroy(f->a); /* the layouts first: they use the fonts */
+	typeset_destroy(f->ts);
+	hyph_destroy(f->h);
+	free(f);
+	return 0;
+}
+
+static const char sentence[] =
+	"De bondgenoten spreken over de steun aan Oekraïne en over de "
+	"gevolgen van de oorlog voor de Euro-Atlantische veiligheid. ";
+
+/* A meeting with `paras` paragraphs, the last one referring to note "a"
+ * of `note_sentences` sentences. */
+static struct pages *render(void **state, int paras, int note_sentences,
+			    struct typeset_doc **td_out)
+{
+	struct fixture *f = *state;
+	struct strbuf y = STRBUF_INIT;
+	strbuf_adds(&y, "format: 1\nid: t\ndocument: geannoteerde-agenda\n"
+			"meeting:\n  name: NAVO\n  dates: [2025-12-03]\n"
+			"  place: Brussel\nsections:\n  - heading: Raad\n"
+			"    text: |\n");
+	for (int p = 0; p < paras; p++) {
+		strbuf_adds(&y, "      ");
+		for (int s = 0; s < 4; s++)
+			strbuf_adds(&y, sentence);
+		strbuf_adds(&y, p + 1 == paras ? "Slot.[^a]\n\n" : "\n\n");
+	}
+	strbuf_adds(&y, "notes:\n  a: \"");
+	for (int s = 0; s < note_sentences; s++)
+		strbuf_adds(&y, sentence);
+	strbuf_adds(&y, "\"\n");
+	const char *buf = strbuf_finish(&y, f->a);
+	struct document *doc = model_parse_buffer(f->a, "t.yaml", buf,
+						  strlen(buf), &f->d);
+	assert_non_null(doc);
+	struct composition *c = compose_document(f->a, f->h, doc, f->l);
+	struct typeset_doc *td = typeset_blocks(f->ts, f->a, c, &f->d);
+	assert_non_null(td);
+	*td_out = td;
+	return paginate(f->ts, f->a, c, td);
+}
+
+static void assert_inside_margins(void **state, const struct pages *ps)
+{
+	struct fixture *f = *state;
+	double bottom = f->l->page_height_pt - f->l->margin_bottom_pt;
+	for (size_t p = 0; p < ps->n_pages; p++)
+		for (size_t i = 0; i < ps->pages[p].n_lines; i++) {
+			const struct placed_line *pl = &ps->pages[p].lines[i];
+			if (!pl->artifact)
+				assert_true(pl->y_pt + pl->line->height_pt <=
+					    bottom + 0.01);
+		}
+}
+
+/* The page (1-based) and line of the flow that refers to note 1. */
+static size_t page_of_reference(const struct pages *ps)
+{
+	for (size_t p = 0; p < ps->n_pages; p++)
+		for (size_t i = 0; i < ps->pages[p].n_lines; i++)
+			for (int k = 0; k < ps->pages[p].lines[i].line->n_notes;
+			     k++)
+				if (ps->pages[p].lines[i].line->notes[k] == 1)
+					return p + 1;
+	return 0;
+}
+
+static void test_footnote_on_the_page_of_its_reference(void **state)
+{
+	struct typeset_doc *td;
+	struct pages *ps = render(state, 3, 2, &td);
+	size_t p = page_of_reference(ps);
+	assert_true(p > 0);
+	const struct page *pg = &ps->pages[p - 1];
+	assert_int_equal(pg->n_dests, 1);
+	assert_int_equal(pg->dests[0].note, 1);
+	assert_int_equal(pg->dests[0].first_line, 0);
+	assert_int_equal(pg->dests[0].n_lines, td->notes[0].n_lines);
+	assert_inside_margins(state, ps);
+}
+
+static void test_footnote_too_long_for_a_page_is_continued(void **state)
+{
+	struct typeset_doc *td;
+	/* About 120 lines of note: more than a page holds. */
+	struct pages *ps = render(state, 2, 60, &td);
+	size_t total = td->notes[0].n_lines;
+	size_t p = page_of_reference(ps);
+	assert_true(p > 0 && p < ps->n_pages);
+	size_t placed = 0;
+	for (size_t q = p - 1; q < ps->n_pages; q++) {
+		const struct page *pg = &ps->pages[q];
+		if (!pg->n_dests)
+			break;
+		assert_int_equal(pg->dests[0].note, 1);
+		assert_int_equal(pg->dests[0].first_line, placed);
+		placed += pg->dests[0].n_lines;
+	}
+	assert_int_equal(placed, total);
+	/* It starts on the page of its reference. */
+	assert_true(ps->pages[p - 1].n_dests == 1);
+	assert_true(ps->pages[p - 1].dests[0].n_lines >= 2);
+	assert_inside_margins(state, ps);
+}
+
+#define T(name) cmocka_unit_test(name)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_footnote_on_the_page_of_its_reference),
+		T(test_footnote_too_long_for_a_page_is_continued),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

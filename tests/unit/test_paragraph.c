@@ -1,0 +1,198 @@
+/*
+ * test_paragraph.c — paragraphs set by the total-fit breaker with pango.
+ *
+ * Input: Dutch text, hyphenated by hyph.c, in the body style of the real
+ * layout with the real fonts, set in a column of a given width. Output
+ * checked: the exact text of every line, which glyph starts a line after
+ * a break before a trema, and the hyphen shown at a soft-hyphen break.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "compose.h"
+#include "hyph.h"
+#include "layout.h"
+#include "typeset.h"
+
+struct fixture {
+	struct arena *a;
+	struct diags d;
+	struct typesetter *ts;
+	struct hyphenator *h;
+	struct layout *l;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	char cwd[PATH_MAX];
+	if (!f || !getcwd(cwd, sizeof cwd))
+		return -1;
+	f->a = arena_create();
+	diags_init(&f->d, f->a);
+	f->ts = typeset_create(arena_printf(f->a, "%s/fonts/fonts.conf", cwd),
+			       &f->d);
+	f->h = hyph_create(HYPH_DEFAULT_DIC);
+	f->l = layout_load(f->a, "layouts", "kamerbrief", &f->d);
+	*state = f;
+	return f->ts && f->h && f->l ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	arena_destroy(f->a); /* the layouts first: they use the fonts */
+	typeset_destroy(f->ts);
+	hyph_destroy(f->h);
+	free(f);
+	return 0;
+}
+
+/* text hyphenated and set in the body style, width_pt wide. */
+static struct tblock *set(void **state, const char *text, double width_pt)
+{
+	struct fixture *f = *state;
+	struct composition *c = arena_alloc(f->a, sizeof *c);
+	c->layout = f->l;
+	struct block *b = compose_add_block(c, f->a, BLOCK_TEXT);
+	b->style = layout_style(f->l, "body");
+	b->rich.text = hyph_text(f->h, f->a, text);
+	b->rich.len = strlen(b->rich.text);
+	b->absolute = true;
+	b->width_pt = width_pt;
+	struct typeset_doc *td = typeset_blocks(f->ts, f->a, c, &f->d);
+	assert_non_null(td);
+	return &td->blocks[0];
+}
+
+/* The source text of line k, soft hyphens written as "=". */
+static const char *line_text(void **state, const struct tblock *tb, size_t k)
+{
+	struct fixture *f = *state;
+	PangoLayoutLine *line = tb->lines[k].parts[0].line;
+	const char *t = pango_layout_get_text(line->layout) + line->start_index;
+	struct strbuf sb = STRBUF_INIT;
+	for (int i = 0; i < line->length; i++) {
+		if ((unsigned char)t[i] == 0xC2 && i + 1 < line->length &&
+		    (unsigned char)t[i + 1] == 0xAD) {
+			strbuf_addc(&sb, '=');
+			i++;
+		} else {
+			strbuf_addc(&sb, t[i]);
+		}
+	}
+	return strbuf_finish(&sb, f->a);
+}
+
+/* The glyph at byte b of line k, and the glyph the font has for c. */
+static void glyphs_at(const struct tblock *tb, size_t k, int b, const char *c,
+		      PangoGlyph *shown, PangoGlyph *plain)
+{
+	PangoLayoutLine *line = tb->lines[k].parts[0].line;
+	*shown = *plain = 0;
+	for (GSList *r = line->runs; r; r = r->next) {
+		PangoGlyphItem *gi = r->data;
+		for (int g = 0; g < gi->glyphs->num_glyphs; g++) {
+			if (gi->item->offset + gi->glyphs->log_clusters[g] != b)
+				continue;
+			*shown = gi->glyphs->glyphs[g].glyph;
+			PangoGlyphString *gs = pango_glyph_string_new();
+			pango_shape(c, (int)strlen(c), &gi->item->analysis, gs);
+			*plain = gs->glyphs[0].glyph;
+			pango_glyph_string_free(gs);
+		}
+	}
+}
+
+static void test_trema_dropped_at_break(void **state)
+{
+	/* Taalunie, Leidraad §18: be-/eindigen, co-/ordinatie. */
+	struct tblock *tb = set(state, "De ministers beëindigen de coördinatie",
+				75);
+	assert_int_equal(tb->n_lines, 3);
+	assert_string_equal(line_text(state, tb, 0), "De mi=nis=ters be=");
+	assert_string_equal(line_text(state, tb, 1), "ëin=di=gen de co=");
+	assert_string_equal(line_text(state, tb, 2), "ör=di=na=tie");
+	PangoGlyph shown, plain, trema;
+	glyphs_at(tb, 1, 0, "e", &shown, &plain);
+	glyphs_at(tb, 1, 0, "\xC3\xAB", &shown, &trema);
+	assert_int_equal(shown, plain);
+	assert_int_not_equal(shown, trema);
+	glyphs_at(tb, 2, 0, "o", &shown, &plain);
+	glyphs_at(tb, 2, 0, "\xC3\xB6", &shown, &trema);
+	assert_int_equal(shown, plain);
+	assert_int_not_equal(shown, trema);
+}
+
+static void test_unbroken_word_keeps_its_trema(void **state)
+{
+	struct tblock *tb = set(state, "beëindigen", 200);
+	assert_int_equal(tb->n_lines, 1);
+	PangoGlyph shown, plain, trema;
+	glyphs_at(tb, 0, 4, "e", &shown, &plain); /* b e SHY ë */
+	glyphs_at(tb, 0, 4, "\xC3\xAB", &shown, &trema);
+	assert_int_equal(shown, trema);
+	assert_int_not_equal(shown, plain);
+}
+
+static void test_soft_hyphen_break_shows_a_hyphen(void **state)
+{
+	struct tblock *tb = set(state, "De ministers beëindigen", 75);
+	PangoGlyph shown, plain;
+	/* "De mi=nis=ters be=": the soft hyphen at byte 23 */
+	glyphs_at(tb, 0, 23, "-", &shown, &plain);
+	assert_true(tb->lines[0].hyphenated);
+	assert_int_equal(shown, plain);
+}
+
+static void test_compound_breaks_at_its_own_hyphen(void **state)
+{
+	/* NAVO-bondgenootschap: the compound's hyphen, not bond-ge-noot. */
+	struct tblock *tb = set(state, "de NAVO-bondgenootschap", 110);
+	assert_int_equal(tb->n_lines, 2);
+	assert_string_equal(line_text(state, tb, 0), "de NAVO-");
+	assert_string_equal(line_text(state, tb, 1), "bond=ge=noot=schap");
+	assert_true(tb->lines[0].hyphenated);
+}
+
+static void test_justified_line_fills_the_measure(void **state)
+{
+	struct tblock *tb = set(state,
+		"De bondgenoten spreken over de voortzetting van de steun "
+		"aan Oekraïne en over de gevolgen voor de veiligheid.", 200);
+	assert_true(tb->n_lines >= 2);
+	for (size_t k = 0; k + 1 < tb->n_lines; k++) {
+		PangoRectangle ink, logical;
+		pango_layout_line_get_extents(tb->lines[k].parts[0].line,
+					      &ink, &logical);
+		int w = 0;
+		for (GSList *r = tb->lines[k].parts[0].line->runs; r;
+		     r = r->next)
+			w += pango_glyph_string_get_width(
+				((PangoGlyphItem *)r->data)->glyphs);
+		assert_int_equal(w, 200 * PANGO_SCALE);
+	}
+}
+
+#define T(name) cmocka_unit_test(name)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_trema_dropped_at_break),
+		T(test_unbroken_word_keeps_its_trema),
+		T(test_soft_hyphen_break_shows_a_hyphen),
+		T(test_compound_breaks_at_its_own_hyphen),
+		T(test_justified_line_fills_the_measure),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
