@@ -62,6 +62,7 @@ static const struct field layout_fields[] = {
 	L(noteref_rise_pt, F_NUM, true),
 	L(cover_top_pt, F_NUM, false),
 	L(toc_number_width_pt, F_NUM, false),
+	L(running_header_baseline_pt, F_NUM, false),
 	L(orphans, F_INT, true),
 	L(widows, F_INT, true),
 	L(space_stretch, F_NUM, true),

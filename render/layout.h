@@ -110,6 +110,9 @@ struct layout {
 	/* Briefing pack: where the cover's text starts, and the room kept
 	 * for page numbers at the right of the table of contents. */
 	double cover_top_pt, toc_number_width_pt;
+	/* The running header of a pack's parts (agenda, annexes), under the
+	 * classification; 0: at the left of the footer line. */
+	double running_header_baseline_pt;
 
 	int orphans, widows; /* lines kept together at a page break */
 

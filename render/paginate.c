@@ -455,15 +455,19 @@ static void running_furniture(struct flow *f, struct typesetter *ts,
 	for (size_t p = 0; p < f->out->n_pages; p++) {
 		f->page = &f->out->pages[p];
 		if (f->page->running_header) {
-			/* At the left of the footer line, clear of the page
-			 * number at the right. */
-			struct tline *rl = typeset_line(ts, f->arena,
-							f->page->running_header,
-							rs, width * 0.75);
+			/* Under the classification; or at the left of the
+			 * footer line, clear of the page number. */
+			double base = l->running_header_baseline_pt > 0 ?
+				      l->running_header_baseline_pt :
+				      l->footer_baseline_pt;
+			struct tline *rl = typeset_line(
+				ts, f->arena, f->page->running_header, rs,
+				l->running_header_baseline_pt > 0 ? width :
+				width * 0.75);
 			if (rl)
 				put_line(f, rl, l->margin_left_pt,
-					 l->footer_baseline_pt -
-					 rl->parts[0].baseline_pt, true, NULL);
+					 base - rl->parts[0].baseline_pt, true,
+					 NULL);
 		}
 		/* Cover and contents have no page number. */
 		if (p >= front)
