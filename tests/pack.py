@@ -121,6 +121,13 @@ def main():
             if not p or norm(e["title"])[:40] not in texts[p - 1]:
                 wrong.append((e["title"], p))
         check("every outline entry points at the page of its text", wrong or None)
+        raw_pages = page_texts(pdf)
+        first = annex_entries[0][0]["destpageposfrom1"] if annex_entries else len(pages) + 1
+        heads = [" ".join(t.split("\n")[:4]) for t in raw_pages[:len(pages)]]
+        bad = [i + 1 for i, h in enumerate(heads)
+               if i + 1 >= first and "Bijlage 1:" not in h or
+               2 < i + 1 < first and "Briefingpack" not in h]
+        check("running headers: the pack's title on its pages, the annex's on the annex's", bad or None)
         root = objs["obj:" + objs["trailer"]["value"]["/Root"]]["value"]
         check("the outline is shown when the file opens",
               None if root.get("/PageMode") == "/UseOutlines" else "PageMode %r" % root.get("/PageMode"))
