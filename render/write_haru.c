@@ -453,29 +453,11 @@ static void haru_glyphs(struct haru *h, HPDF_Page page,
 	haru_write(s, "ET\n");
 }
 
-/* A chart's shape: a polyline or polygon, or a circle (four Bézier
- * arcs), filled and/or stroked, in the page's coordinates. */
-static void haru_path(struct haru *h, HPDF_Page page,
-		      const struct dl_item *it)
+/* The path's outline (page coordinates), and its bounding box. */
+static void haru_path_ops(HPDF_Stream s, const struct dl_item *it, double H,
+			  double box[4])
 {
 	const struct dl_path *p = it->path;
-	HPDF_Stream s = ((HPDF_PageAttr)page->attr)->stream;
-	double H = h->dl->height_pt;
-	if (!p->fill && p->stroke_pt <= 0)
-		return;
-	haru_write(s, "q\n");
-	if (p->fill)
-		haru_write(s, "%.4f %.4f %.4f rg\n", p->fill_rgb[0],
-			   p->fill_rgb[1], p->fill_rgb[2]);
-	if (p->stroke_pt > 0) {
-		haru_write(s, "%.4f %.4f %.4f RG\n%.4f w\n1 j\n",
-			   p->stroke_rgb[0], p->stroke_rgb[1],
-			   p->stroke_rgb[2], p->stroke_pt);
-		haru_write(s, "[");
-		for (int k = 0; k < p->n_dash; k++)
-			haru_write(s, "%s%.4f", k ? " " : "", p->dash_pt[k]);
-		haru_write(s, "] 0 d\n");
-	}
 	double ox = it->x, oy = it->y;
 	if (p->radius > 0) {
 		/* 0.5523: the handle length of a quarter circle. */
@@ -490,15 +472,65 @@ static void haru_path(struct haru *h, HPDF_Page page,
 			   cy - k, cx - k, cy - r, cx, cy - r);
 		haru_write(s, "%.4f %.4f %.4f %.4f %.4f %.4f c\nh\n", cx + k,
 			   cy - r, cx + r, cy - k, cx + r, cy);
-	} else {
-		for (size_t i = 0; i < p->n; i++)
-			haru_write(s, "%.4f %.4f %s\n", ox + p->xy[2 * i],
-				   H - (oy + p->xy[2 * i + 1]), i ? "l" : "m");
-		if (p->closed)
-			haru_write(s, "h\n");
+		box[0] = cx - r, box[1] = cy - r, box[2] = cx + r,
+		box[3] = cy + r;
+		return;
 	}
-	haru_write(s, "%s\nQ\n", p->fill && p->stroke_pt > 0 ? "B" :
-				   p->fill ? "f" : "S");
+	box[0] = box[1] = 1e9;
+	box[2] = box[3] = -1e9;
+	for (size_t i = 0; i < p->n; i++) {
+		double x = ox + p->xy[2 * i], y = H - (oy + p->xy[2 * i + 1]);
+		haru_write(s, "%.4f %.4f %s\n", x, y, i ? "l" : "m");
+		box[0] = x < box[0] ? x : box[0];
+		box[1] = y < box[1] ? y : box[1];
+		box[2] = x > box[2] ? x : box[2];
+		box[3] = y > box[3] ? y : box[3];
+	}
+	if (p->closed)
+		haru_write(s, "h\n");
+}
+
+/* A chart's shape: a polyline or polygon, or a circle, filled (and
+ * hatched: diagonal lines clipped to it, as the cairo writer draws them)
+ * and/or stroked. */
+static void haru_path(struct haru *h, HPDF_Page page,
+		      const struct dl_item *it)
+{
+	const struct dl_path *p = it->path;
+	HPDF_Stream s = ((HPDF_PageAttr)page->attr)->stream;
+	double H = h->dl->height_pt, box[4];
+	haru_write(s, "q\n");
+	if (p->fill) {
+		haru_write(s, "%.4f %.4f %.4f rg\n", p->fill_rgb[0],
+			   p->fill_rgb[1], p->fill_rgb[2]);
+		haru_path_ops(s, it, H, box);
+		haru_write(s, "f\n");
+	}
+	if (p->fill && p->hatch_pt > 0) {
+		haru_write(s, "q\n");
+		haru_path_ops(s, it, H, box);
+		haru_write(s, "W n\n%.4f %.4f %.4f RG\n%.4f w\n",
+			   p->hatch_rgb[0], p->hatch_rgb[1], p->hatch_rgb[2],
+			   p->hatch_rule_pt);
+		/* From bottom left to top right, as cairo's in y-down space
+		 * go from (x, y1) to (x + h, y0). */
+		double ht = box[3] - box[1];
+		for (double x = box[0] - ht; x < box[2]; x += p->hatch_pt)
+			haru_write(s, "%.4f %.4f m %.4f %.4f l\n", x, box[1],
+				   x + ht, box[3]);
+		haru_write(s, "S\nQ\n");
+	}
+	if (p->stroke_pt > 0) {
+		haru_write(s, "%.4f %.4f %.4f RG\n%.4f w\n1 j\n[",
+			   p->stroke_rgb[0], p->stroke_rgb[1],
+			   p->stroke_rgb[2], p->stroke_pt);
+		for (int k = 0; k < p->n_dash; k++)
+			haru_write(s, "%s%.4f", k ? " " : "", p->dash_pt[k]);
+		haru_write(s, "] 0 d\n");
+		haru_path_ops(s, it, H, box);
+		haru_write(s, "S\n");
+	}
+	haru_write(s, "Q\n");
 }
 
 static void haru_rule(struct haru *h, HPDF_Page page,
