@@ -1438,6 +1438,12 @@ static void parse_body(struct pctx *pc, const struct mapview *mv,
 		doc->agenda->path = agenda.src;
 		doc->agenda->resolved = parse_resolve(pc, agenda.src);
 		doc->agenda->pos = agenda.pos;
+		if (doc->kind != DOC_BRIEFING_PACK)
+			parse_error(pc, agenda.pos,
+				    "'agenda' binds a meeting file into a "
+				    "briefing pack; this document is a %s "
+				    "(use document: briefing-pack, or leave "
+				    "'agenda' out)", model_doc_kind_name(doc->kind));
 	}
 }
 
