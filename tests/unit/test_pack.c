@@ -161,6 +161,29 @@ static void test_every_contents_entry_has_its_heading(void **state)
 	hyph_destroy(h);
 }
 
+/* A pack read from memory (as the fuzz target reads files) has not had
+ * its bound files loaded: it is composed without them, not crashed on. */
+static void test_pack_without_bound_files_composes(void **state)
+{
+	struct arena *a = *state;
+	static const char src[] =
+		"format: 1\nid: fz\ndocument: briefing-pack\n"
+		"meeting:\n  name: X\n  dates: [2025-12-03]\n"
+		"  place: Brussel\nsections:\n  - heading: A\n"
+		"agenda: nope.yaml\nannexes: [nope.yaml]\n";
+	struct diags d;
+	diags_init(&d, a);
+	struct document *doc = model_parse_buffer(a, "fz.yaml", src,
+						  sizeof src - 1, &d);
+	assert_non_null(doc);
+	struct layout *l = layout_load(a, "layouts", "kamerbrief", &d);
+	assert_non_null(l);
+	struct hyphenator *h = hyph_create(HYPH_DEFAULT_DIC);
+	struct composition *c = compose_document(a, h, doc, l);
+	assert_int_equal(c->n_anchors, 1); /* section A only */
+	hyph_destroy(h);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -172,6 +195,7 @@ int main(void)
 		T(test_annex_that_is_a_pack_is_refused),
 		T(test_example_binds_agenda_and_2023_report),
 		T(test_every_contents_entry_has_its_heading),
+		T(test_pack_without_bound_files_composes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
