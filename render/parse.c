@@ -445,7 +445,27 @@ static void block_text_pos(struct ybuild *b, struct text *t,
 	}
 }
 
-static void ybuild_scalar(struct ybuild *b, struct fy_event *e)
+/* libfyaml 0.8 can hand back a block scalar longer than its text, the
+ * rest NULs or whatever lay in memory (found by the fuzzer: a block whose
+ * first line is less indented than the next). Block scalars have no
+ * escapes, so a NUL there, or bytes that are not UTF-8 in any scalar,
+ * mean the value is damaged: it is refused, never typeset. */
+static bool scalar_damaged(const char *s, size_t len,
+			   enum fy_scalar_style style)
+{
+	bool block = style == FYSS_LITERAL || style == FYSS_FOLDED;
+	for (size_t i = 0; i < len;) {
+		size_t n = s[i] ? utf8_len((const unsigned char *)s + i,
+					   len - i) : 1;
+		if (!n || (!s[i] && block))
+			return true;
+		i += n;
+	}
+	return false;
+}
+
+/* false when the value is damaged (reported): the parse stops. */
+static bool ybuild_scalar(struct ybuild *b, struct fy_event *e)
 {
 	struct fy_token *tok = e->scalar.value;
 	struct srcpos pos = mark_pos(b->file, fy_event_start_mark(e));
@@ -460,6 +480,20 @@ static void ybuild_scalar(struct ybuild *b, struct fy_event *e)
 		tok ? fy_token_scalar_style(tok) : FYSS_PLAIN;
 	if (style == FYSS_SINGLE_QUOTED || style == FYSS_DOUBLE_QUOTED)
 		pos.col = pos.col > 1 ? pos.col - 1 : pos.col;
+	bool too_long = false;
+	if (tok && (style == FYSS_LITERAL || style == FYSS_FOLDED)) {
+		/* The text of a block is never longer than its lines. */
+		size_t from = fy_token_start_mark(tok)->input_pos;
+		size_t to = fy_token_end_mark(tok)->input_pos;
+		too_long = to >= from && len > to - from + 1;
+	}
+	if (s && (too_long || scalar_damaged(s, len, style))) {
+		parse_error(b->pc, pos,
+			    "this value cannot be read: the YAML reader "
+			    "returned damaged text for it; check the "
+			    "indentation of its lines");
+		return false;
+	}
 	struct ynode *n = ynode_new(b, YN_SCALAR, pos);
 	n->str = arena_strndup(b->pc->a, s ? s : "", s ? len : 0);
 	n->len = s ? len : 0;
@@ -467,7 +501,7 @@ static void ybuild_scalar(struct ybuild *b, struct fy_event *e)
 	n->text.src = n->str;
 	n->text.pos = pos;
 	if (!tok)
-		return;
+		return true;
 	const struct fy_mark *ts = fy_token_start_mark(tok);
 	const struct fy_mark *te = fy_token_end_mark(tok);
 	n->text.pos = mark_pos(b->file, ts);
@@ -480,6 +514,7 @@ static void ybuild_scalar(struct ybuild *b, struct fy_event *e)
 					    te->input_pos - ts->input_pos);
 		n->text.raw_pos = mark_pos(b->file, ts);
 	}
+	return true;
 }
 
 static const char *const ONE_DOCUMENT =
@@ -517,8 +552,7 @@ static bool ybuild_event(struct ybuild *b, struct fy_event *e)
 		b->depth--;
 		return true;
 	case FYET_SCALAR:
-		ybuild_scalar(b, e);
-		return true;
+		return ybuild_scalar(b, e);
 	case FYET_ALIAS: { /* the mark is after the '*' */
 		pos.col = pos.col > 1 ? pos.col - 1 : pos.col;
 		const char *name = fy_token_get_text0(e->alias.anchor);

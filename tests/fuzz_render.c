@@ -15,6 +15,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <glib.h>
+
 #include "compose.h"
 #include "diag.h"
 #include "dl.h"
@@ -83,6 +85,35 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+/* Input is checked to be UTF-8; composing must keep it so (pango warns
+ * and shows garbage otherwise). */
+static void check_rich(const struct rich *r)
+{
+	const char *end;
+	if (r->text && !g_utf8_validate(r->text, (gssize)r->len, &end)) {
+		size_t at = (size_t)(end - r->text);
+		size_t from = at > 40 ? at - 40 : 0;
+		fprintf(stderr, "fuzz_render: composed text is not UTF-8 at "
+				"byte %zu of %zu: '%.*s' then 0x%02X\n", at, r->len,
+			(int)(at - from), r->text + from,
+			at < r->len ? (unsigned char)*end : 0);
+		abort();
+	}
+}
+
+static void check_utf8(const struct composition *comp)
+{
+	for (size_t i = 0; i < comp->n_blocks; i++) {
+		const struct block *b = &comp->blocks[i];
+		check_rich(&b->rich);
+		for (int k = 0; b->table && k < b->table->rows * b->table->cols;
+		     k++)
+			check_rich(&b->table->cells[k]);
+	}
+	for (size_t i = 0; i < comp->n_notes; i++)
+		check_rich(&comp->notes[i].content);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct arena *a = arena_create();
@@ -92,6 +123,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 						  (const char *)data, size, &d);
 	struct composition *comp =
 		doc ? compose_document(a, hyph, doc, layout) : NULL;
+	if (comp)
+		check_utf8(comp);
 	struct typeset_doc *td = comp ? typeset_blocks(ts, a, comp, &d) : NULL;
 	if (td) {
 		struct pages *pages = paginate(ts, a, comp, td);
