@@ -491,6 +491,23 @@ char *nl_date_span(struct arena *a, const struct date *dates, int n)
 	return arena_printf(a, "%d %s %s", from.day, joint, nl_date(a, to));
 }
 
+char *nl_date_range(struct arena *a, struct date from, struct date to)
+{
+	nl_assert_date(from);
+	nl_assert_date(to);
+	if (nl_date_equal(from, to))
+		return nl_date(a, from);
+	/* Taalunie: an en dash for "tot en met", unspaced between plain
+	 * numbers (24–25 juni), spaced between longer parts. */
+	if (from.year != to.year)
+		return arena_printf(a, "%s " NL_EN_DASH " %s", nl_date(a, from),
+				    nl_date(a, to));
+	if (from.month != to.month)
+		return arena_printf(a, "%d %s " NL_EN_DASH " %s", from.day,
+				    nl_month(from.month), nl_date(a, to));
+	return arena_printf(a, "%d" NL_EN_DASH "%s", from.day, nl_date(a, to));
+}
+
 /* ------------------------------------------------------------------ */
 /* Numbers                                                              */
 
@@ -579,4 +596,60 @@ char *nl_number(struct arena *a, double v, int decimals)
 	strbuf_release(&padded);
 	strbuf_release(&digits);
 	return strbuf_finish(&out, a);
+}
+
+/* v with at most one decimal, ",0" left out: 2,5 and 500. */
+static char *nl_short_number(struct arena *a, double v)
+{
+	char *one = nl_number(a, v, 1);
+	size_t n = strlen(one);
+	if (n > 2 && !strcmp(one + n - 2, ",0"))
+		one[n - 2] = '\0';
+	return one;
+}
+
+char *nl_euro(struct arena *a, double euros)
+{
+	assert(isfinite(euros));
+	/* Rijkshuisstijl: "mln." and "mld." for millions and billions. */
+	if (fabs(euros) >= 1e9)
+		return arena_printf(a, "\xE2\x82\xAC" NL_NBSP "%s" NL_NBSP "mld.",
+				    nl_short_number(a, euros / 1e9));
+	if (fabs(euros) >= 1e6)
+		return arena_printf(a, "\xE2\x82\xAC" NL_NBSP "%s" NL_NBSP "mln.",
+				    nl_short_number(a, euros / 1e6));
+	return arena_printf(a, "\xE2\x82\xAC" NL_NBSP "%s",
+			    nl_number(a, euros, 0));
+}
+
+char *nl_percent(struct arena *a, double v, int decimals)
+{
+	return arena_printf(a, "%s%%", nl_number(a, v, decimals));
+}
+
+char *nl_capitalize(struct arena *a, const char *utf8)
+{
+	assert(utf8);
+	if (!*utf8)
+		return arena_strdup(a, utf8);
+	/* Woordenlijst: IJsland, IJmuiden; the digraph ij is one letter. */
+	if ((utf8[0] == 'i' || utf8[0] == 'I') &&
+	    (utf8[1] == 'j' || utf8[1] == 'J'))
+		return arena_printf(a, "IJ%s", utf8 + 2);
+	uint32_t cp;
+	size_t len = nl_utf8_next(utf8, &cp);
+	if (cp < 0x80)
+		cp = (cp >= 'a' && cp <= 'z') ? cp - 0x20 : cp;
+	else if (cp >= 0xE0 && cp <= 0xFE && cp != 0xF7)
+		cp -= 0x20; /* Latin-1: à..þ lie 0x20 above À..Þ */
+	else
+		return arena_strdup(a, utf8);
+	char first[3] = { 0 };
+	if (cp < 0x80) {
+		first[0] = (char)cp;
+	} else {
+		first[0] = (char)(0xC0 | (cp >> 6));
+		first[1] = (char)(0x80 | (cp & 0x3F));
+	}
+	return arena_printf(a, "%s%s", first, utf8 + len);
 }

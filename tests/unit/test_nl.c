@@ -518,6 +518,63 @@ static void test_large_number_is_written_out(void **state)
 			    "1.500.000.000.000.000");
 }
 
+static void test_date_range_in_one_month_has_unspaced_en_dash(void **state)
+{
+	assert_string_equal(nl_date_range(*state, day(2025, 6, 24),
+					  day(2025, 6, 25)),
+			    "24\xE2\x80\x93" "25 juni 2025");
+}
+
+static void test_date_range_across_months_has_spaced_en_dash(void **state)
+{
+	assert_string_equal(nl_date_range(*state, day(2025, 11, 30),
+					  day(2025, 12, 1)),
+			    "30 november \xE2\x80\x93 1 december 2025");
+}
+
+static void test_date_range_across_years_names_both_years(void **state)
+{
+	assert_string_equal(nl_date_range(*state, day(2025, 12, 31),
+					  day(2026, 1, 2)),
+			    "31 december 2025 \xE2\x80\x93 2 januari 2026");
+}
+
+static void test_date_range_of_one_day_is_that_date(void **state)
+{
+	assert_string_equal(nl_date_range(*state, day(2024, 2, 29),
+					  day(2024, 2, 29)),
+			    "29 februari 2024");
+}
+
+static void test_euro_amounts_in_thousands_millions_billions(void **state)
+{
+	assert_string_equal(nl_euro(*state, 45000),
+			    "\xE2\x82\xAC\xC2\xA0" "45.000");
+	assert_string_equal(nl_euro(*state, 500e6),
+			    "\xE2\x82\xAC\xC2\xA0" "500\xC2\xA0mln.");
+	assert_string_equal(nl_euro(*state, 2.5e9),
+			    "\xE2\x82\xAC\xC2\xA0" "2,5\xC2\xA0mld.");
+	assert_string_equal(nl_euro(*state, 3e9),
+			    "\xE2\x82\xAC\xC2\xA0" "3\xC2\xA0mld.");
+}
+
+static void test_percent_has_no_space(void **state)
+{
+	assert_string_equal(nl_percent(*state, 3.5, 1), "3,5%");
+	assert_string_equal(nl_percent(*state, 2, 0), "2%");
+}
+
+static void test_capitalised_ij_becomes_IJ(void **state)
+{
+	assert_string_equal(nl_capitalize(*state, "ijsland"), "IJsland");
+	assert_string_equal(nl_capitalize(*state, "ijmuiden"), "IJmuiden");
+	assert_string_equal(nl_capitalize(*state, "iets"), "Iets");
+	assert_string_equal(nl_capitalize(*state, "\xC3\xA9\xC3\xA9n"),
+			    "\xC3\x89\xC3\xA9n"); /* één → Één */
+	assert_string_equal(nl_capitalize(*state, "NAVO"), "NAVO");
+	assert_string_equal(nl_capitalize(*state, ""), "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -582,6 +639,13 @@ int main(void)
 		T(test_number_rounds_half_away_from_zero),
 		T(test_number_never_negative_zero),
 		T(test_large_number_is_written_out),
+		T(test_date_range_in_one_month_has_unspaced_en_dash),
+		T(test_date_range_across_months_has_spaced_en_dash),
+		T(test_date_range_across_years_names_both_years),
+		T(test_date_range_of_one_day_is_that_date),
+		T(test_euro_amounts_in_thousands_millions_billions),
+		T(test_percent_has_no_space),
+		T(test_capitalised_ij_becomes_IJ),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
