@@ -61,6 +61,10 @@ void typeset_destroy(struct typesetter *ts)
 	if (!ts)
 		return;
 	g_object_unref(ts->context);
+	/* Drop pango's caches of fontconfig patterns now: with them alive
+	 * (a fallback search for a missing glyph fills them) FcFini fails an
+	 * assertion in fontconfig. */
+	pango_fc_font_map_shutdown(PANGO_FC_FONT_MAP(ts->fontmap));
 	/* The font map holds a reference to the configuration; give it up
 	 * here, since pango's caches may keep the map itself alive. */
 	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(ts->fontmap), NULL);

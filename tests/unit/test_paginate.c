@@ -53,8 +53,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	arena_destroy(f->a);
-	/* No typeset_destroy: see test_paragraph.c. */
+	arena_destroy(f->a); /* first: it holds the layouts pango made */
+	typeset_destroy(f->ts);
 	hyph_destroy(f->h);
 	free(f);
 	return 0;

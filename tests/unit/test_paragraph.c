@@ -51,9 +51,9 @@ static int teardown(void **state)
 {
 	struct fixture *f = *state;
 	arena_destroy(f->a);
-	/* No typeset_destroy: its FcFini races with a font-loading thread
-	 * of pango in a process this short (fontconfig then asserts in
-	 * 1 run of 3); the process ends here anyway. */
+	/* No typeset_destroy: its FcFini still fails fontconfig's cache
+	 * assertion in about 1 run of 10 of this short process (a pango
+	 * thread, it seems); the process ends here anyway. */
 	(void)f->ts;
 	hyph_destroy(f->h);
 	free(f);
@@ -174,9 +174,6 @@ static void test_justified_line_fills_the_measure(void **state)
 		"aan Oekraïne en over de gevolgen voor de veiligheid.", 200);
 	assert_true(tb->n_lines >= 2);
 	for (size_t k = 0; k + 1 < tb->n_lines; k++) {
-		PangoRectangle ink, logical;
-		pango_layout_line_get_extents(tb->lines[k].parts[0].line,
-					      &ink, &logical);
 		int w = 0;
 		for (GSList *r = tb->lines[k].parts[0].line->runs; r;
 		     r = r->next)
