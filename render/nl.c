@@ -326,9 +326,27 @@ static bool nl_is_after_initials(const struct nl_text *t, ptrdiff_t i)
 	return nl_is_upper(nl_at(t, k));
 }
 
+/* "3 december" right before the space at i, and a year after it: the
+ * whole date stays on one line (3 december 2025). */
+static bool nl_is_date_before_year(const struct nl_text *t, ptrdiff_t i)
+{
+	if (!nl_is_digit(nl_at(t, i + 1)))
+		return false;
+	for (const char *const *m = nl_units; *m; m++) {
+		ptrdiff_t start = i - nl_cp_count(*m), end;
+		if (nl_is_letter((*m)[0]) && nl_spells(t, start, *m, &end) &&
+		    nl_is_space(nl_at(t, start - 1)) &&
+		    nl_is_digit(nl_at(t, start - 2)))
+			return true;
+	}
+	return false;
+}
+
 static bool nl_is_unbreakable_space(const struct nl_text *t, ptrdiff_t i)
 {
 	ptrdiff_t end;
+	if (nl_is_date_before_year(t, i))
+		return true; /* 3 december 2025 */
 	if (nl_is_digit(nl_at(t, i - 1)) &&
 	    nl_word_at(t, i + 1, nl_units, &end))
 		return true; /* 500 mln., 3 december, 5 % */

@@ -217,13 +217,20 @@ static void test_nbsp_after_euro_sign_and_before_miljard(void **state)
 static void test_nbsp_between_day_and_month(void **state)
 {
 	assert_string_equal(smarten(state, "op 3 december 2025"),
-			    "op 3" NBSP "december 2025");
+			    "op 3" NBSP "december" NBSP "2025");
 }
 
 static void test_nbsp_between_second_day_and_month(void **state)
 {
 	assert_string_equal(smarten(state, "3 en 4 december"),
 			    "3 en 4" NBSP "december");
+}
+
+static void test_nbsp_between_month_and_year_of_a_date(void **state)
+{
+	/* The year joins a date, not a month named on its own. */
+	assert_string_equal(smarten(state, "op 3 en 4 december 2024; december 2024"),
+			    "op 3 en 4" NBSP "december" NBSP "2024; december 2024");
 }
 
 static void test_nbsp_after_nr_and_artikel(void **state)
@@ -335,8 +342,9 @@ static void test_smarten_changes_only_quotes_dashes_and_spaces(void **state)
 		"Op woensdag 3" NBSP "december a.s. vindt de NAVO Foreign "
 		"Ministers Meeting (FMM) plaats in Brussel. De bijeenkomst "
 		"volgt op de NAVO-top in Den Haag (24" EN_DASH "25" NBSP
-		"juni 2025) en vormt een belangrijk tussenstation richting de "
-		"NAVO-top van 7 en 8" NBSP "juli 2026 in Ankara.\n"
+		"juni" NBSP "2025) en vormt een belangrijk tussenstation "
+		"richting de NAVO-top van 7 en 8" NBSP "juli" NBSP "2026 in "
+		"Ankara.\n"
 		"Daarbij zal de nadruk liggen op voortgang in het " LSQUO
 		"Prioritised Ukraine Requirements List" RSQUO " (PURL)-"
 		"initiatief, waar Nederland reeds EUR" NBSP "500" NBSP "mln. "
@@ -607,6 +615,7 @@ int main(void)
 		T(test_nbsp_after_euro_sign_and_before_miljard),
 		T(test_nbsp_between_day_and_month),
 		T(test_nbsp_between_second_day_and_month),
+		T(test_nbsp_between_month_and_year_of_a_date),
 		T(test_nbsp_after_nr_and_artikel),
 		T(test_nbsp_before_percent),
 		T(test_nbsp_between_initials_and_surname),
