@@ -31,8 +31,7 @@ struct para {
 
 bool paragraph_applies(const struct style *s)
 {
-	return s->align == ALIGN_JUSTIFY ||
-	       (s->align == ALIGN_LEFT && s->hyphenate);
+	return s->align == ALIGN_JUSTIFY || s->align == ALIGN_LEFT;
 }
 
 /* The advance of every byte's cluster, summed, from the unbroken line. */
