@@ -7,7 +7,8 @@
  * penalties (soft hyphens, a compound's own hyphen) that linebreak.c
  * breaks. Output: one pango layout per chosen line, holding exactly that
  * line's text; where a line ends at a soft hyphen it shows a hyphen, a
- * trema after that break is dropped, and the spaces of a justified line
+ * trema (or the apostrophe of paraplu’tje) after that break is dropped,
+ * and the spaces of a justified line
  * take up the rest of the measure. The PDF's text stays the source text.
  */
 #include "typeset_priv.h"
@@ -203,6 +204,17 @@ static void para_show_as(PangoLayoutLine *line, size_t b, const char *shown)
 	}
 }
 
+/* Show nothing for the cluster at byte b; its text stays in the PDF. */
+static void para_hide(PangoLayoutLine *line, size_t b)
+{
+	PangoGlyphItem *run;
+	PangoGlyphInfo *gl = para_glyph_at(line, b, &run);
+	if (gl) {
+		gl->glyph = PANGO_GLYPH_EMPTY;
+		gl->geometry.width = 0;
+	}
+}
+
 /* Taalunie, Leidraad §18: at a break before a trema the trema goes
  * (be-/eindigen, co-/ordinatie, Oekra-/ine). The letter without it. */
 static const char *para_without_trema(gunichar c)
@@ -298,10 +310,12 @@ static void para_set_line(struct typesetter *ts, struct arena *a,
 	assert(pango_layout_get_line_count(pl) == 1);
 	if (para_ends_at_shy(p, ln))
 		para_show_as(line, end - start - 2, "-");
-	const char *plain = after_shy && start < end ?
-		para_without_trema(g_utf8_get_char(sub.text)) : NULL;
+	gunichar first = start < end ? g_utf8_get_char(sub.text) : 0;
+	const char *plain = after_shy ? para_without_trema(first) : NULL;
 	if (plain)
 		para_show_as(line, 0, plain);
+	if (after_shy && (first == 0x2019 || first == '\''))
+		para_hide(line, 0); /* Leidraad §18: paraplu-/tje */
 	bool last = ln->end >= p->n ||
 		    p->items[ln->end].penalty <= -LB_INFINITY;
 	if (s->align == ALIGN_JUSTIFY && !last)

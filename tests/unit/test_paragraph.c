@@ -133,6 +133,22 @@ static void test_trema_dropped_at_break(void **state)
 	assert_int_not_equal(shown, trema);
 }
 
+static void test_apostrophe_of_diminutive_dropped_at_break(void **state)
+{
+	/* Taalunie, Leidraad §18: paraplu’tje → paraplu-/tje. */
+	struct tblock *tb = set(state, "Zij vergaten hun paraplu\xE2\x80\x99tje "
+				"niet", 112);
+	assert_int_equal(tb->n_lines, 2);
+	assert_string_equal(line_text(state, tb, 0),
+			    "Zij ver=ga=ten hun pa=ra=plu=");
+	assert_string_equal(line_text(state, tb, 1), "\xE2\x80\x99tje niet");
+	PangoGlyph shown, plain;
+	glyphs_at(tb, 1, 0, "\xE2\x80\x99", &shown, &plain);
+	assert_int_equal(shown, PANGO_GLYPH_EMPTY);
+	assert_int_not_equal(plain, PANGO_GLYPH_EMPTY);
+	assert_true(tb->lines[0].hyphenated);
+}
+
 static void test_unbroken_word_keeps_its_trema(void **state)
 {
 	struct tblock *tb = set(state, "beëindigen", 200);
@@ -186,6 +202,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_trema_dropped_at_break),
+		T(test_apostrophe_of_diminutive_dropped_at_break),
 		T(test_unbroken_word_keeps_its_trema),
 		T(test_soft_hyphen_break_shows_a_hyphen),
 		T(test_compound_breaks_at_its_own_hyphen),
