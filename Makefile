@@ -1,16 +1,22 @@
 # dossier — build, run, test. `make run` and `make test` do the whole set-up.
 
-PKGS      := cairo pango pangocairo pangoft2 fontconfig libfyaml libcmark-gfm
+PKGS      := cairo pango pangocairo pangoft2 fontconfig libfyaml libcmark-gfm \
+             glib-2.0 libcurl
 DEB_PKGS  := build-essential pkg-config libcairo2-dev libpango1.0-dev \
              libfontconfig-dev libfyaml-dev libcmark-gfm-dev \
              libcmark-gfm-extensions-dev libhyphen-dev hyphen-nl libhpdf-dev \
-             libcmocka-dev fonts-noto-core poppler-utils qpdf python3
+             libcmocka-dev fonts-noto-core poppler-utils qpdf python3 \
+             libcurl4-openssl-dev python3-aiosmtpd openssl \
+             valgrind clang libclang-rt-14-dev
 # Files whose presence says a package without a .pc file is installed.
 DEB_FILES := /usr/include/hyphen.h /usr/share/hyphen/hyph_nl_NL.dic \
              /usr/include/hpdf.h /usr/include/cmocka.h \
              /usr/include/cmark-gfm-core-extensions.h \
              /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf \
-             /usr/bin/pdftotext /usr/bin/pdffonts /usr/bin/qpdf /usr/bin/python3
+             /usr/bin/pdftotext /usr/bin/pdffonts /usr/bin/qpdf /usr/bin/python3 \
+             /usr/lib/python3/dist-packages/aiosmtpd/__init__.py /usr/bin/openssl \
+             /usr/bin/valgrind /usr/bin/clang \
+             /usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a
 
 VERSION   := 0.1.0
 CC        ?= cc
@@ -19,33 +25,59 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS    ?=
 CFLAGS    += -std=c11 -Wall -Wextra -Wpedantic -Werror $(OPT) \
-             -D_POSIX_C_SOURCE=200809L -DDOSSIER_VERSION='"$(VERSION)"' \
+             -D_XOPEN_SOURCE=700 -DDOSSIER_VERSION='"$(VERSION)"' \
              $(PKG_CFLAGS)
 LDLIBS    += $(PKG_LIBS) -lcmark-gfm-extensions -lhyphen -lhpdf -lm
 
+# B is the build folder: build/ normally, build/asan for the sanitizer
+# build, build/fuzz for the fuzzer (see `make sanitize` and `make fuzz`).
+B         ?= build
 SRC       := $(wildcard render/*.c)
-OBJ       := $(SRC:render/%.c=build/obj/%.o)
-LIB_OBJ   := $(filter-out build/obj/main.o,$(OBJ))
+OBJ       := $(SRC:render/%.c=$(B)/obj/%.o)
+LIB_OBJ   := $(filter-out $(B)/obj/main.o,$(OBJ))
 UNIT_SRC  := $(wildcard tests/unit/test_*.c)
-UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=build/tests/%)
+UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
 MEETINGS  := $(wildcard inputs/meetings/*.yaml)
 
-.PHONY: all deps run test unit e2e bench typo-report install clean
+# The tests run the binary of $(B); layouts/ and fonts/ are this checkout's.
+TEST_ENV  := DOSSIER=$(B)/dossier DOSSIER_HOME=$(CURDIR)
 
-all: build/dossier
+SAN_OPT   := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+             -fno-sanitize-recover=all
+SAN_ENV   := ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+             UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+FUZZ_CC   := clang
+FUZZ_OPT  := -O1 -g -fno-omit-frame-pointer \
+             -fsanitize=fuzzer-no-link,address,undefined \
+             -fno-sanitize-recover=all
+FUZZ_SECONDS ?= 60
 
-build/dossier: $(OBJ)
-	$(CC) $(CFLAGS) -o $@ $(OBJ) $(LDLIBS)
+.PHONY: all deps run test unit e2e bench typo-report install clean sanitize \
+        valgrind fuzz fuzz-build
 
-build/obj/%.o: render/%.c $(wildcard render/*.h) | build/obj
-	$(CC) $(CFLAGS) -MMD -c -o $@ $<
+all: $(B)/dossier
 
-build/obj build/tests:
+# `make V=1` shows the full compiler command lines.
+V ?= 0
+ifeq ($(V),0)
+Q := @
+endif
+
+$(B)/dossier: $(OBJ)
+	@echo "  LINK  $@"
+	$(Q)$(CC) $(CFLAGS) -o $@ $(OBJ) $(LDLIBS)
+
+$(B)/obj/%.o: render/%.c | $(B)/obj
+	@echo "  CC    $<"
+	$(Q)$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/obj $(B)/tests:
 	mkdir -p $@
 
-build/tests/%: tests/unit/%.c $(LIB_OBJ) | build/tests
-	$(CC) $(CFLAGS) -Irender -o $@ $< $(LIB_OBJ) $(LDLIBS) -lcmocka
+$(B)/tests/%: tests/unit/%.c $(LIB_OBJ) | $(B)/tests
+	@echo "  TEST  $@"
+	$(Q)$(CC) $(CFLAGS) -Irender -o $@ $< $(LIB_OBJ) $(LDLIBS) -lcmocka
 
 # Install what is missing, with apt-get as root or through sudo.
 deps:
@@ -63,35 +95,71 @@ deps:
 	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(DEB_PKGS); }
 
 run: deps
-	$(MAKE) build/dossier
+	$(MAKE) $(B)/dossier
 	mkdir -p out
-	./build/dossier render $(MEETINGS) -o out
+	./$(B)/dossier render --incremental $(MEETINGS) -o out
 
 test: deps
-	$(MAKE) build/dossier $(UNIT_BIN)
+	$(MAKE) $(B)/dossier $(UNIT_BIN)
 	$(MAKE) unit e2e
 
 unit: $(UNIT_BIN)
-	@fail=0; for t in $(UNIT_BIN); do echo "== $$t"; ./$$t || fail=1; done; exit $$fail
+	@fail=0; for t in $(UNIT_BIN); do echo "== $$t"; $(SAN_ENV) ./$$t || fail=1; done; exit $$fail
 
-e2e: build/dossier
-	python3 tests/e2e.py
-	python3 tests/bad.py
-	python3 tests/typo.py
+e2e: $(B)/dossier
+	$(SAN_ENV) $(TEST_ENV) python3 tests/e2e.py
+	$(SAN_ENV) $(TEST_ENV) python3 tests/bad.py
+	$(SAN_ENV) $(TEST_ENV) python3 tests/mail.py
+	$(SAN_ENV) $(TEST_ENV) python3 tests/batch.py
+	$(SAN_ENV) $(TEST_ENV) python3 tests/typo.py
 
 # Paragraph breaking measured: total-fit against pango's greedy breaking.
-build/typo-report: tests/typo_report.c $(LIB_OBJ)
+$(B)/typo-report: tests/typo_report.c $(LIB_OBJ)
 	$(CC) $(CFLAGS) -Irender -o $@ $< $(LIB_OBJ) $(LDLIBS)
 
-typo-report: build/typo-report
-	./build/typo-report $(MEETINGS)
+typo-report: $(B)/typo-report
+	./$(B)/typo-report $(MEETINGS)
 
-bench: build/dossier typo-report
-	@echo "render time of $(words $(MEETINGS)) meeting files:"
-	@time -p ./build/dossier render $(MEETINGS) -o build/bench >/dev/null
+# Figures, not a test: cold start per seed, batch throughput, 300 pages,
+# and the paragraph breaker against pango's greedy breaking.
+bench: deps
+	$(MAKE) $(B)/dossier $(B)/typo-report
+	$(TEST_ENV) python3 tests/bench.py
+	./$(B)/typo-report $(MEETINGS)
 
-install: build/dossier
-	install -D -m 755 build/dossier $(DESTDIR)/usr/local/bin/dossier
+# The whole suite again, built with AddressSanitizer and UBSan (gcc).
+sanitize: deps
+	$(MAKE) B=build/asan OPT="$(SAN_OPT)" build/asan/dossier \
+		$(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
+	$(MAKE) B=build/asan OPT="$(SAN_OPT)" unit e2e
+
+# memcheck over every meeting file and every bad case: no error, no leak.
+valgrind: deps
+	$(MAKE) $(B)/dossier
+	$(TEST_ENV) python3 tests/valgrind.py
+
+# libFuzzer (clang): parse → compose → typeset → paginate → PDF in memory,
+# seeded from inputs/ and tests/bad/, for FUZZ_SECONDS.
+fuzz-build: deps
+	$(MAKE) B=build/fuzz CC=$(FUZZ_CC) OPT="$(FUZZ_OPT)" \
+		$(LIB_OBJ:$(B)/%=build/fuzz/%) build/fuzz/fuzz_render
+
+build/fuzz/fuzz_render: tests/fuzz_render.c $(SRC:render/%.c=build/fuzz/obj/%.o)
+	$(FUZZ_CC) $(CFLAGS) -fsanitize=fuzzer -Irender -o $@ $< \
+		$(filter-out build/fuzz/obj/main.o,$(SRC:render/%.c=build/fuzz/obj/%.o)) \
+		$(LDLIBS)
+
+fuzz: fuzz-build
+	mkdir -p build/fuzz/corpus build/fuzz/crashes
+	cp inputs/meetings/*.yaml tests/bad/*.yaml build/fuzz/corpus/
+	DOSSIER_HOME=$(CURDIR) ASAN_OPTIONS=detect_leaks=0 \
+		./build/fuzz/fuzz_render -max_total_time=$(FUZZ_SECONDS) \
+		-max_len=65536 -timeout=20 -rss_limit_mb=2048 \
+		-dict=tests/fuzz_render.dict -print_final_stats=1 \
+		-artifact_prefix=build/fuzz/crashes/ build/fuzz/corpus
+
+install: $(B)/dossier
+	install -D -m 755 $(B)/dossier $(DESTDIR)/usr/local/bin/dossier
 
 clean:
 	rm -rf build out

@@ -3,11 +3,12 @@
  *
  * Decides what a document consists of: the letter on its own page (sender
  * block, addressee, date and subject, the letter itself), the title, the
- * meeting, the introduction and the sections with their headings, texts
- * and Dutch positions. Also fills in the metadata the writers need.
+ * meeting, the introduction and the sections with their headings, texts,
+ * Dutch positions and charts. Also fills in the metadata the writers need.
  */
 #include "compose.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -63,15 +64,14 @@ static const char *kind_title(enum doc_kind k)
 	return "";
 }
 
-static const char *document_title(struct compose_ctx *c)
+const char *compose_title(struct arena *a, const struct document *d)
 {
-	const struct document *d = c->doc;
 	if (d->title.src)
 		return d->title.src;
-	return arena_printf(c->arena, "%s %s%s %s", kind_title(d->kind),
+	return arena_printf(a, "%s %s%s %s", kind_title(d->kind),
 			    d->meeting.informal ? "informele " : "",
 			    d->meeting.name.src,
-			    nl_date_span(c->arena, d->meeting.dates,
+			    nl_date_span(a, d->meeting.dates,
 					 d->meeting.n_dates));
 }
 
@@ -141,6 +141,24 @@ static void compose_letter(struct compose_ctx *c, const char *title)
 	compose_add_block(c->comp, c->arena, BLOCK_PAGE_BREAK);
 }
 
+/* Charts by id, after a section's text and position or after the
+ * introduction; parse.c has checked that every id names a loaded chart. */
+static void compose_charts(struct compose_ctx *c, const struct chart_ref *refs,
+			   size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct chart *ch = NULL;
+		for (size_t k = 0; k < c->doc->n_charts && !ch; k++)
+			if (c->doc->charts[k].id &&
+			    !strcmp(c->doc->charts[k].id, refs[i].id))
+				ch = &c->doc->charts[k];
+		assert(ch);
+		struct block *b = compose_add_block(c->comp, c->arena,
+						    BLOCK_CHART);
+		b->chart = ch;
+	}
+}
+
 static void compose_sections(struct compose_ctx *c, const struct section *s,
 			     size_t n)
 {
@@ -157,6 +175,7 @@ static void compose_sections(struct compose_ctx *c, const struct section *s,
 				    s->position.pos);
 			richtext_blocks(c, &s->position, style(c, "position"));
 		}
+		compose_charts(c, s->charts, s->n_charts);
 		compose_sections(c, s->sections, s->n_sections);
 	}
 }
@@ -189,7 +208,7 @@ struct composition *compose_document(struct arena *a, struct hyphenator *h,
 	struct composition *comp = arena_alloc(a, sizeof *comp);
 	comp->layout = layout;
 	struct compose_ctx c = { a, h, doc, comp };
-	const char *title = document_title(&c);
+	const char *title = compose_title(a, doc);
 	const char *when = nl_date_span(a, doc->meeting.dates,
 					doc->meeting.n_dates);
 
@@ -222,6 +241,7 @@ struct composition *compose_document(struct arena *a, struct hyphenator *h,
 					   doc->meeting.venue.src : "");
 	plain_block(&c, "meeting", meeting, doc->meeting.place.pos);
 	richtext_blocks(&c, &doc->intro, style(&c, "body"));
+	compose_charts(&c, doc->intro_charts, doc->n_intro_charts);
 	compose_sections(&c, doc->sections, doc->n_sections);
 	return comp;
 }

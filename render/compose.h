@@ -40,6 +40,7 @@ enum block_kind {
 	BLOCK_SPACE,      /* vertical space of space_pt; when absolute,
 			     the flow moves down to y_pt */
 	BLOCK_PAGE_BREAK,
+	BLOCK_CHART,      /* a chart of the model, set by chart.c */
 };
 
 struct table {
@@ -62,6 +63,7 @@ struct block {
 	double x_pt, y_pt, width_pt;
 	struct table *table;
 	double space_pt;
+	const struct chart *chart; /* BLOCK_CHART */
 };
 
 struct footnote {
@@ -88,6 +90,10 @@ struct compose_ctx {
 	const struct document *doc;
 	struct composition *comp;
 };
+
+/* The document's title: its own, or one made of its kind and meeting
+ * ("Geannoteerde agenda NAVO ... 3 december 2025"). Also the mail subject. */
+const char *compose_title(struct arena *a, const struct document *doc);
 
 /* Blocks of a whole document. Never fails: the model is valid. */
 struct composition *compose_document(struct arena *a, struct hyphenator *h,

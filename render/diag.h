@@ -18,7 +18,12 @@ enum {
 	EXIT_USAGE = 2,
 	EXIT_DATAERR = 65,
 	EXIT_NOINPUT = 66,
+	EXIT_NOUSER = 67,      /* mail: a recipient was refused */
+	EXIT_UNAVAILABLE = 69, /* mail: the server cannot be reached */
+	EXIT_SOFTWARE = 70,    /* dossier itself failed (a crash in a batch) */
 	EXIT_CANTCREAT = 73,
+	EXIT_TEMPFAIL = 75,    /* mail: a message failed otherwise */
+	EXIT_NOPERM = 77,      /* mail: classified, not allowed */
 };
 
 struct srcpos {

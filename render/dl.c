@@ -3,11 +3,15 @@
  *
  * Walks every placed line and turns its pango runs into glyph items at
  * their page position, its rules into rules and its links into link
- * rectangles; adds the footnote rule of each page and gathers the outline.
+ * rectangles, a chart's paths and labels into paths and glyph items; adds
+ * the footnote rule of each page and gathers the outline.
  */
 #include "dl.h"
 
+#include <math.h>
 #include <string.h>
+
+#include "chart.h"
 
 static struct dl_item *add_item(struct arena *a, struct dl_page *p,
 				enum dl_kind kind)
@@ -33,17 +37,23 @@ static void add_part(struct arena *a, struct dl_page *p,
 	const char *text = pango_layout_get_text(part->line->layout);
 	double x = x0 + part->x_pt;
 	double base = top + part->baseline_pt;
+	/* Runs follow each other along the baseline, which a turned label
+	 * turns too. */
+	double c = cos(part->angle), sn = sin(part->angle), along = 0;
 	for (GSList *r = part->line->runs; r; r = r->next) {
 		const PangoGlyphItem *gi = r->data;
 		struct dl_item *it = add_item(a, p, DL_GLYPHS);
-		it->x = x + gi->start_x_offset / (double)PANGO_SCALE;
-		it->y = base - gi->y_offset / (double)PANGO_SCALE;
+		double dx = along + gi->start_x_offset / (double)PANGO_SCALE;
+		double dy = -gi->y_offset / (double)PANGO_SCALE;
+		it->x = x + dx * c - dy * sn;
+		it->y = base + dx * sn + dy * c;
+		it->angle = part->angle;
 		it->glyphs = gi;
 		it->text = text;
 		memcpy(it->rgb, part->rgb, sizeof it->rgb);
 		it->artifact = artifact;
-		x += pango_glyph_string_get_width(gi->glyphs) /
-		     (double)PANGO_SCALE;
+		along += pango_glyph_string_get_width(gi->glyphs) /
+			 (double)PANGO_SCALE;
 	}
 }
 
@@ -60,10 +70,26 @@ static void find_note(const struct pages *pages, int note, int *page,
 			}
 }
 
+/* A chart's paths, then its labels on top, from its top-left (x, y). */
+static void add_chart(struct arena *a, struct dl_page *p,
+		      const struct chart_drawing *cd, double x, double y)
+{
+	for (size_t i = 0; i < cd->n_paths; i++) {
+		struct dl_item *it = add_item(a, p, DL_PATH);
+		it->x = x;
+		it->y = y;
+		it->path = &cd->paths[i];
+	}
+	for (size_t i = 0; i < cd->n_labels; i++)
+		add_part(a, p, &cd->labels[i], x, y, false);
+}
+
 static void add_line(struct arena *a, struct dl_page *p,
 		     const struct pages *pages, const struct placed_line *pl)
 {
 	const struct tline *tl = pl->line;
+	if (tl->chart)
+		add_chart(a, p, tl->chart, pl->x_pt, pl->y_pt);
 	for (int i = 0; i < tl->n_parts; i++)
 		add_part(a, p, &tl->parts[i], pl->x_pt, pl->y_pt, pl->artifact);
 	for (int i = 0; i < tl->n_rules; i++) {
@@ -125,5 +151,22 @@ struct display_list *dl_build(struct arena *a, const struct composition *comp,
 	dl->keywords = comp->keywords;
 	dl->creator = comp->creator;
 	dl->date = comp->date;
+	return dl;
+}
+
+struct display_list *dl_build_chart(struct arena *a,
+				    const struct chart_drawing *cd,
+				    double margin_pt, const char *title,
+				    struct date date)
+{
+	struct display_list *dl = arena_alloc(a, sizeof *dl);
+	dl->width_pt = cd->width_pt + 2 * margin_pt;
+	dl->height_pt = cd->height_pt + 2 * margin_pt;
+	dl->n_pages = 1;
+	dl->pages = arena_alloc(a, sizeof *dl->pages);
+	add_chart(a, &dl->pages[0], cd, margin_pt, margin_pt);
+	dl->title = title;
+	dl->creator = "dossier " DOSSIER_VERSION;
+	dl->date = date;
 	return dl;
 }

@@ -3,7 +3,8 @@
  *
  * Input: pages. Output: per page, positioned glyph runs (the font, glyph
  * ids and positions pango shaped, with the text they stand for), rules,
- * links and named targets, plus the document outline and metadata. Both
+ * links and named targets, vector paths (charts), plus the document
+ * outline and metadata. Both
  * writers replay it; tests check geometry on it without parsing a PDF.
  * Coordinates are points from the top-left corner of the page.
  */
@@ -16,7 +17,22 @@
 #include "compose.h"
 #include "paginate.h"
 
-enum dl_kind { DL_GLYPHS, DL_RULE, DL_LINK };
+enum dl_kind { DL_GLYPHS, DL_RULE, DL_LINK, DL_PATH };
+
+/* A vector shape (charts): a polyline or polygon, or a circle. */
+struct dl_path {
+	const double *xy;  /* n points x0, y0, x1, y1, ... from the item's
+			      origin */
+	size_t n;
+	bool closed;
+	double radius;     /* > 0: a circle of this radius around point 0 */
+	bool fill;
+	double fill_rgb[3];
+	double stroke_pt;  /* 0: not stroked */
+	double stroke_rgb[3];
+	double dash_pt[4]; /* on, off, ...; n_dash 0 is a solid line */
+	int n_dash;
+};
 
 struct dl_item {
 	enum dl_kind kind;
@@ -26,10 +42,12 @@ struct dl_item {
 	const PangoGlyphItem *glyphs;
 	const char *text; /* the text the glyph item indexes into */
 	double rgb[3];
+	double angle;     /* glyphs: turned about (x, y), as cairo_rotate() */
 	bool artifact;    /* running header or footer */
 	const char *uri;  /* link to the web */
 	int dest_page;    /* link inside the document: 1-based page */
 	double dest_y;
+	const struct dl_path *path; /* DL_PATH, drawn from (x, y) */
 };
 
 struct dl_page {
@@ -56,5 +74,12 @@ struct display_list {
 
 struct display_list *dl_build(struct arena *a, const struct composition *comp,
 			      const struct pages *pages);
+
+struct chart_drawing;
+/* One chart on a page of its own size plus margin_pt all round. */
+struct display_list *dl_build_chart(struct arena *a,
+				    const struct chart_drawing *cd,
+				    double margin_pt, const char *title,
+				    struct date date);
 
 #endif

@@ -18,7 +18,11 @@ _Static_assert(offsetof(struct layout, n_sender_lines) ==
 		       offsetof(struct layout, sender_lines) + sizeof(char **),
 	       "n_sender_lines must follow sender_lines");
 
-enum field_type { F_NUM, F_STR, F_BOOL, F_ALIGN, F_COLOR, F_INT, F_LINES };
+enum field_type {
+	F_NUM, F_STR, F_BOOL, F_ALIGN, F_COLOR, F_INT, F_LINES,
+	F_COLORS, /* struct color_list */
+	F_DASHES, /* struct dash_list: a list of lists of lengths */
+};
 
 struct field {
 	const char *key;
@@ -74,6 +78,44 @@ static const struct field layout_fields[] = {
 };
 #undef L
 
+#define C(k, t, req) { #k, t, offsetof(struct chart_layout, k), req }
+static const struct field chart_fields[] = {
+	C(width_pt, F_NUM, true),
+	C(plot_height_pt, F_NUM, true),
+	C(hbar_row_pt, F_NUM, true),
+	C(hbar_label_share, F_NUM, true),
+	C(space_before_pt, F_NUM, true),
+	C(space_after_pt, F_NUM, true),
+	C(margin_pt, F_NUM, true),
+	C(png_width_px, F_NUM, true),
+	C(legend_swatch_pt, F_NUM, true),
+	C(legend_spacing_pt, F_NUM, true),
+	C(legend_gap_pt, F_NUM, true),
+	C(axis_gap_pt, F_NUM, true),
+	C(label_gap_pt, F_NUM, true),
+	C(source_gap_pt, F_NUM, true),
+	C(label_angle_deg, F_NUM, true),
+	C(axis_rule_pt, F_NUM, true),
+	C(grid_rule_pt, F_NUM, true),
+	C(bar_share, F_NUM, true),
+	C(bar_max_pt, F_NUM, true),
+	C(bar_gap_pt, F_NUM, true),
+	C(segment_rule_pt, F_NUM, true),
+	C(line_pt, F_NUM, true),
+	C(marker_pt, F_NUM, true),
+	C(target_rule_pt, F_NUM, true),
+	C(target_label_pt, F_NUM, true),
+	C(target_dash, F_DASHES, true),
+	C(axis_rgb, F_COLOR, true),
+	C(grid_rgb, F_COLOR, true),
+	C(target_rgb, F_COLOR, true),
+	C(light_text_rgb, F_COLOR, true),
+	C(dark_fill_below, F_NUM, true),
+	C(palette, F_COLORS, true),
+	C(line_dashes, F_DASHES, true),
+};
+#undef C
+
 #define S(k, t, req) { #k, t, offsetof(struct style, k), req }
 static const struct field style_fields[] = {
 	S(font, F_STR, true),
@@ -97,7 +139,9 @@ static const char *const needed_styles[] = {
 	"title", "meeting", "body", "heading1", "heading2", "heading3",
 	"position_label", "position", "list", "table", "table_header",
 	"footnote", "footer", "header", "sender", "sender_bold", "address",
-	"label", "value", "letter", "signatory",
+	"label", "value", "letter", "signatory", "chart_title",
+	"chart_subtitle", "chart_axis", "chart_value", "chart_legend",
+	"chart_source",
 };
 
 struct reader {
@@ -139,6 +183,33 @@ static bool read_number(struct reader *r, struct fy_node *v, const char *key,
 	}
 	*out = d;
 	return true;
+}
+
+static void read_field(struct reader *r, const struct field *f, void *base,
+		       struct fy_node *v);
+
+/* [[], [4, 2]]: per entry, up to four lengths (an empty list is solid). */
+static void read_dashes(struct reader *r, const struct field *f,
+			struct dash_list *dl, struct fy_node *v)
+{
+	void *it = NULL;
+	struct fy_node *c;
+	dl->n = 0;
+	bool ok = fy_node_is_sequence(v);
+	while (ok && (c = fy_node_sequence_iterate(v, &it)) &&
+	       dl->n < CHART_MAX_SERIES) {
+		void *jt = NULL;
+		struct fy_node *d;
+		int k = 0;
+		ok = fy_node_is_sequence(c);
+		while (ok && (d = fy_node_sequence_iterate(c, &jt)) && k < 4)
+			ok = read_number(r, d, f->key, &dl->pt[dl->n][k++]);
+		dl->len[dl->n++] = k;
+	}
+	if (!ok || dl->n == 0)
+		diag_error(r->diags, node_pos(r, v),
+			   "'%s' must be a list of dash patterns, each a list "
+			   "of up to four lengths", f->key);
 }
 
 static void read_field(struct reader *r, const struct field *f, void *base,
@@ -199,6 +270,26 @@ static void read_field(struct reader *r, const struct field *f, void *base,
 				   f->key);
 		break;
 	}
+	case F_COLORS: {
+		struct color_list *cl = (struct color_list *)dst;
+		void *it = NULL;
+		struct fy_node *c;
+		cl->n = 0;
+		if (fy_node_is_sequence(v))
+			while ((c = fy_node_sequence_iterate(v, &it)) &&
+			       cl->n < CHART_MAX_SERIES) {
+				struct field one = { f->key, F_COLOR, 0, true };
+				read_field(r, &one, cl->rgb[cl->n++], c);
+			}
+		if (cl->n == 0)
+			diag_error(r->diags, node_pos(r, v),
+				   "'%s' must be a list of colours, each three "
+				   "numbers from 0 to 1", f->key);
+		break;
+	}
+	case F_DASHES:
+		read_dashes(r, f, (struct dash_list *)dst, v);
+		break;
 	case F_LINES: {
 		const char ***lines = (const char ***)dst;
 		int *n = (int *)(dst + sizeof(const char **));
@@ -225,7 +316,7 @@ static void read_field(struct reader *r, const struct field *f, void *base,
 /* Read the keys of mapping m into base by the field table. */
 static void read_fields(struct reader *r, struct fy_node *m,
 			const struct field *fields, size_t n_fields, void *base,
-			const char *where, const char *skip)
+			const char *where, const char *const *skip)
 {
 	bool seen[64] = { false };
 	void *it = NULL;
@@ -234,7 +325,10 @@ static void read_fields(struct reader *r, struct fy_node *m,
 		struct fy_node *k = fy_node_pair_key(p);
 		const char *key = scalar(k);
 		size_t i;
-		if (skip && key && !strcmp(key, skip))
+		bool skipped = false;
+		for (const char *const *sk = skip; sk && *sk; sk++)
+			skipped |= key && !strcmp(key, *sk);
+		if (skipped)
 			continue;
 		for (i = 0; i < n_fields; i++)
 			if (key && !strcmp(key, fields[i].key))
@@ -285,6 +379,18 @@ static void read_styles(struct reader *r, struct layout *l,
 	}
 }
 
+static void read_chart(struct reader *r, struct layout *l, struct fy_node *m)
+{
+	if (!m || !fy_node_is_mapping(m)) {
+		diag_error(r->diags, node_pos(r, m),
+			   "the layout needs a 'chart' mapping of chart keys");
+		return;
+	}
+	read_fields(r, m, chart_fields,
+		    sizeof chart_fields / sizeof *chart_fields, &l->chart,
+		    "'chart'", NULL);
+}
+
 struct layout *layout_load(struct arena *a, const char *dir, const char *name,
 			   struct diags *diags)
 {
@@ -310,9 +416,13 @@ struct layout *layout_load(struct arena *a, const char *dir, const char *name,
 	} else {
 		read_styles(&r, l,
 			    fy_node_mapping_lookup_by_string(root, "styles", -1));
+		static const char *const nested[] = { "styles", "chart",
+						      NULL };
 		read_fields(&r, root, layout_fields,
 			    sizeof layout_fields / sizeof *layout_fields, l,
-			    "the layout", "styles");
+			    "the layout", nested);
+		read_chart(&r, l,
+			   fy_node_mapping_lookup_by_string(root, "chart", -1));
 	}
 	fy_document_destroy(fyd);
 	for (size_t i = 0; i < sizeof needed_styles / sizeof *needed_styles;

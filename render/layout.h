@@ -29,6 +29,51 @@ struct style {
 	double color_rgb[3];
 };
 
+/* Up to CHART_MAX_SERIES colours or dash patterns, one per series. */
+#define CHART_MAX_SERIES 8
+struct color_list {
+	double rgb[CHART_MAX_SERIES][3];
+	int n;
+};
+struct dash_list {
+	double pt[CHART_MAX_SERIES][4]; /* on, off, on, off */
+	int len[CHART_MAX_SERIES];      /* 0: a solid line */
+	int n;
+};
+
+/* Charts (the "chart" section of the layout); text styles are chart_*. */
+struct chart_layout {
+	double width_pt;          /* of the whole chart, labels included */
+	double plot_height_pt;    /* the plot of a vertical chart */
+	double hbar_row_pt;       /* one category of a horizontal bar chart */
+	double hbar_label_share;  /* at most this share of the width for its
+				     category labels */
+	double space_before_pt, space_after_pt; /* around it in the flow */
+	double margin_pt;         /* around a chart written on its own */
+	double png_width_px;      /* default width of a PNG */
+	double legend_swatch_pt, legend_spacing_pt, legend_gap_pt;
+	double axis_gap_pt;       /* between an axis and its labels */
+	double label_gap_pt;      /* least space between two labels, and
+				     between a bar and its value */
+	double source_gap_pt;     /* above "Bron: ..." */
+	double label_angle_deg;   /* category labels that do not fit are
+				     turned this much, to read upwards */
+	double axis_rule_pt, grid_rule_pt;
+	double bar_share;         /* of a category's width the bars take */
+	double bar_max_pt;        /* widest bar */
+	double bar_gap_pt;        /* between the bars of a group */
+	double segment_rule_pt;   /* white line between stacked segments */
+	double line_pt, marker_pt;
+	double target_rule_pt;
+	double target_label_pt;   /* width of the target labels' column */
+	struct dash_list target_dash;
+	double axis_rgb[3], grid_rgb[3], target_rgb[3];
+	double light_text_rgb[3]; /* labels on a dark fill */
+	double dark_fill_below;   /* fills darker than this get light text */
+	struct color_list palette;
+	struct dash_list line_dashes;
+};
+
 struct layout {
 	const char *name;
 	const char *path;
@@ -64,6 +109,7 @@ struct layout {
 
 	int orphans, widows; /* lines kept together at a page break */
 
+	struct chart_layout chart;
 	/* Paragraph breaking (Knuth–Plass, typeset.c and linebreak.c), in
 	 * TeX's terms: stretch and shrink of a space as a multiple of its
 	 * width, badness (100 = stretched by all its stretch), penalties

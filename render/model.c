@@ -26,8 +26,7 @@ const char *model_doc_kind_name(enum doc_kind k)
 	return "?";
 }
 
-const struct note *model_find_note(const struct document *doc,
-				   const char *key)
+const struct note *model_find_note(const struct document *doc, const char *key)
 {
 	assert(doc && key);
 	for (size_t i = 0; i < doc->n_notes; i++)

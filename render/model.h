@@ -152,6 +152,9 @@ struct document {
 	struct text reference; /* optional "kenmerk" of the letter (extension) */
 	struct text intro;     /* optional rich text before the first section
 				  (extension) */
+	struct chart_ref *intro_charts; /* optional: charts after the intro
+					   (extension) */
+	size_t n_intro_charts;
 	struct meeting_info meeting;
 	struct letter *letter; /* NULL when absent */
 	struct section *sections;

@@ -616,33 +616,84 @@ char *nl_number(struct arena *a, double v, int decimals)
 	return strbuf_finish(&out, a);
 }
 
-/* v with at most one decimal, ",0" left out: 2,5 and 500. */
-static char *nl_short_number(struct arena *a, double v)
+/* ------------------------------------------------------------------ */
+/* Amounts in charts                                                    */
+
+double nl_amount_scale(enum chart_unit unit, double max_abs)
 {
-	char *one = nl_number(a, v, 1);
-	size_t n = strlen(one);
-	if (n > 2 && !strcmp(one + n - 2, ",0"))
-		one[n - 2] = '\0';
-	return one;
+	if (unit == UNIT_PERCENT)
+		return 1;
+	if (max_abs >= 1e9)
+		return 1e9;
+	if (max_abs >= 1e6)
+		return 1e6;
+	return 1;
 }
 
+const char *nl_scale_word(double scale)
+{
+	/* Woordenlijst: "mld." and "mln." with a point, no capital. */
+	return scale >= 1e9 ? "mld." : scale >= 1e6 ? "mln." : "";
+}
+
+int nl_decimals(double v, int max)
+{
+	assert(isfinite(v) && max >= 0);
+	for (int d = 0; d < max; d++) {
+		double f = pow(10, d);
+		if (fabs(v * f - round(v * f)) < 1e-9 * (fabs(v * f) + 1))
+			return d;
+	}
+	return max;
+}
+
+char *nl_amount(struct arena *a, double v, enum chart_unit unit, double scale,
+		int decimals)
+{
+	assert(scale > 0);
+	const char *num = nl_number(a, v / scale, decimals);
+	const char *word = nl_scale_word(scale);
+	switch (unit) {
+	case UNIT_EUR:
+		return arena_printf(a, "\xE2\x82\xAC" NL_NBSP "%s%s%s", num,
+				    *word ? NL_NBSP : "", word);
+	case UNIT_PERCENT:
+		/* FORMAT.md writes 3,5% without a space. */
+		return arena_printf(a, "%s%%", num);
+	case UNIT_COUNT:
+		return arena_printf(a, "%s%s%s", num, *word ? NL_NBSP : "", word);
+	}
+	return arena_strdup(a, num);
+}
+
+const char *nl_unit_caption(enum chart_unit unit, double scale)
+{
+	switch (unit) {
+	case UNIT_EUR:
+		return scale >= 1e9 ? "Bedragen in miljarden euro" :
+		       scale >= 1e6 ? "Bedragen in miljoenen euro" :
+				      "Bedragen in euro";
+	case UNIT_PERCENT:
+		return "Percentages";
+	case UNIT_COUNT:
+		return scale >= 1e6 ? "Aantallen in miljoenen" : "Aantallen";
+	}
+	return "";
+}
+
+/* Amounts in running text: the chart's rules, the scale chosen for the
+ * amount itself, at most one decimal. */
 char *nl_euro(struct arena *a, double euros)
 {
 	assert(isfinite(euros));
-	/* Rijkshuisstijl: "mln." and "mld." for millions and billions. */
-	if (fabs(euros) >= 1e9)
-		return arena_printf(a, "\xE2\x82\xAC" NL_NBSP "%s" NL_NBSP "mld.",
-				    nl_short_number(a, euros / 1e9));
-	if (fabs(euros) >= 1e6)
-		return arena_printf(a, "\xE2\x82\xAC" NL_NBSP "%s" NL_NBSP "mln.",
-				    nl_short_number(a, euros / 1e6));
-	return arena_printf(a, "\xE2\x82\xAC" NL_NBSP "%s",
-			    nl_number(a, euros, 0));
+	double scale = nl_amount_scale(UNIT_EUR, fabs(euros));
+	int decimals = scale > 1 ? nl_decimals(euros / scale, 1) : 0;
+	return nl_amount(a, euros, UNIT_EUR, scale, decimals);
 }
 
 char *nl_percent(struct arena *a, double v, int decimals)
 {
-	return arena_printf(a, "%s%%", nl_number(a, v, decimals));
+	return nl_amount(a, v, UNIT_PERCENT, 1, decimals);
 }
 
 char *nl_capitalize(struct arena *a, const char *utf8)

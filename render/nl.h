@@ -62,4 +62,22 @@ char *nl_percent(struct arena *a, double v, int decimals);
  * (IJsland, IJmuiden), as Dutch spelling has it. */
 char *nl_capitalize(struct arena *a, const char *utf8);
 
+/* Amounts in charts. One scale holds for a whole axis: the largest
+ * magnitude decides (>= 1e9: "mld.", >= 1e6: "mln.", else none); percents
+ * are never scaled. */
+double nl_amount_scale(enum chart_unit unit, double max_abs);
+/* "mld.", "mln." or "" for a scale from nl_amount_scale. */
+const char *nl_scale_word(double scale);
+/* The fewest decimals, at most max, that show v exactly (to 1e-9). */
+int nl_decimals(double v, int max);
+/* A figure with its unit, at a scale, with no-break spaces inside:
+ * (2.5e9, UNIT_EUR, 1e9, 1) = "€ 2,5 mld.", (5e8, UNIT_EUR, 1e6, 0) =
+ * "€ 500 mln.", (3.5, UNIT_PERCENT, 1, 1) = "3,5%", (45000, UNIT_COUNT,
+ * 1, 0) = "45.000". */
+char *nl_amount(struct arena *a, double v, enum chart_unit unit, double scale,
+		int decimals);
+/* What the numbers on an axis are: "Bedragen in miljarden euro",
+ * "Percentages", "Aantallen". */
+const char *nl_unit_caption(enum chart_unit unit, double scale);
+
 #endif

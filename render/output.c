@@ -43,7 +43,7 @@ bool output_commit(struct output *o, struct diags *d)
 {
 	int err = 0;
 	if (o->failed)
-		err = ENOSPC;
+		err = o->err ? o->err : EIO;
 	if (!err && (fflush(o->fp) != 0 || ferror(o->fp)))
 		err = errno ? errno : EIO;
 	if (!err && fsync(fileno(o->fp)) != 0)

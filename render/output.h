@@ -18,6 +18,7 @@ struct output {
 	char *tmp_path;   /* malloc'd */
 	FILE *fp;
 	bool failed;
+	int err; /* errno of the first failed write, or 0 */
 };
 
 /* Open a temporary file beside path. false (with a diag) if impossible. */

@@ -23,6 +23,7 @@ struct para {
 	const struct rich *r;
 	const struct layout *l;
 	bool ragged;
+	double width_pt;   /* of a line: wider words are broken by force */
 	double *cum;       /* cum[b]: advance of the text before byte b, pt */
 	double hyphen_pt;  /* width of the hyphen shown at a soft hyphen */
 	struct lb_item *items;
@@ -96,15 +97,38 @@ static gunichar para_char_before(const char *text, size_t i)
 	return i ? g_utf8_get_char(g_utf8_prev_char(text + i)) : 0;
 }
 
+/* The box of bytes s0..s1; a word wider than a line (a 10.000-letter
+ * string, a long URL) becomes a box per character with a break between
+ * each allowed at the highest finite penalty, so it is broken by force
+ * instead of running out of the column. */
+static void para_box(struct para *p, size_t s0, size_t s1)
+{
+	const char *t = p->r->text;
+	if (p->cum[s1] - p->cum[s0] <= p->width_pt) {
+		para_add(p, (struct lb_item){ LB_BOX, p->cum[s1] - p->cum[s0],
+				0, 0, 0, false }, s0, s1);
+		return;
+	}
+	for (size_t i = s0; i < s1;) {
+		size_t next = (size_t)(g_utf8_next_char(t + i) - t);
+		if (i > s0)
+			para_add(p, (struct lb_item){ LB_PENALTY, 0, 0, 0,
+					LB_INFINITY - 1, false }, i, i);
+		para_add(p, (struct lb_item){ LB_BOX, p->cum[next] - p->cum[i],
+				0, 0, 0, false }, i, next);
+		i = next;
+	}
+}
+
 /* Boxes, glue and penalties of the paragraph's text. */
 static void para_items(struct arena *a, struct para *p)
 {
 	const struct layout *l = p->l;
 	const char *t = p->r->text;
 	size_t len = p->r->len;
-	p->items = arena_array(a, 2 * len + 2, sizeof *p->items);
-	p->src0 = arena_array(a, 2 * len + 2, sizeof *p->src0);
-	p->src1 = arena_array(a, 2 * len + 2, sizeof *p->src1);
+	p->items = arena_array(a, 3 * len + 4, sizeof *p->items);
+	p->src0 = arena_array(a, 3 * len + 4, sizeof *p->src0);
+	p->src1 = arena_array(a, 3 * len + 4, sizeof *p->src1);
 	double stretch = p->ragged ? 0 : l->space_stretch;
 	double shrink = p->ragged ? 0 : l->space_shrink;
 	int shy = p->ragged ? l->ragged_hyphen_penalty : l->hyphen_penalty;
@@ -116,9 +140,7 @@ static void para_items(struct arena *a, struct para *p)
 		bool space = c == ' ' || c == '\t' || c == 0xA0;
 		bool forced = c == 0x2028 || c == '\n';
 		if ((space || forced || c == 0xAD) && box < len) {
-			para_add(p, (struct lb_item){ LB_BOX,
-					p->cum[i] - p->cum[box], 0, 0, 0,
-					false }, box, i);
+			para_box(p, box, i);
 			box = len;
 		}
 		/* A no-break space stretches but never breaks; nor does the
@@ -153,8 +175,7 @@ static void para_items(struct arena *a, struct para *p)
 		i = next;
 	}
 	if (box < len)
-		para_add(p, (struct lb_item){ LB_BOX, p->cum[len] - p->cum[box],
-				0, 0, 0, false }, box, len);
+		para_box(p, box, len);
 }
 
 /* The part of r from byte start to end, its spans clipped and shifted. */
@@ -318,7 +339,12 @@ static void para_set_line(struct typesetter *ts, struct arena *a,
 		para_hide(line, 0); /* Leidraad §18: paraplu-/tje */
 	bool last = ln->end >= p->n ||
 		    p->items[ln->end].penalty <= -LB_INFINITY;
-	if (s->align == ALIGN_JUSTIFY && !last)
+	/* The last line is set at its natural width unless the breaker
+	 * counted on its spaces shrinking, as TeX's last line may. */
+	PangoRectangle natural;
+	pango_layout_line_get_extents(line, NULL, &natural);
+	bool overfull = natural.width / (double)PANGO_SCALE > width_pt;
+	if (s->align == ALIGN_JUSTIFY && (!last || overfull))
 		para_justify(line, sub.text, width_pt);
 	tl->height_pt = s->leading_pt;
 	tl->hyphenated = ln->hyphenated;
@@ -338,6 +364,7 @@ struct tline *paragraph_lines(struct typesetter *ts, struct arena *a,
 {
 	assert(paragraph_applies(s));
 	struct para p = { .r = r, .l = l, .ragged = s->align != ALIGN_JUSTIFY };
+	p.width_pt = width_pt;
 	para_measure(a, &p, whole);
 	PangoLayoutLine *first = pango_layout_get_line_readonly(whole, 0);
 	PangoGlyphInfo hy;

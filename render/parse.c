@@ -13,8 +13,6 @@
 
 #include <assert.h>
 #include <errno.h>
-#include <locale.h>
-#include <math.h>
 #include <libfyaml.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -128,7 +126,8 @@ static int edit_distance(const char *a, const char *b)
 				v = d[i][j - 1] + 1;
 			if (d[i - 1][j - 1] + cost < v)
 				v = d[i - 1][j - 1] + cost;
-			if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) &&
+			if (i > 1 && j > 1 &&
+			    lower(a[i - 1]) == lower(b[j - 2]) &&
 			    lower(a[i - 2]) == lower(b[j - 1]) &&
 			    d[i - 2][j - 2] + 1 < v)
 				v = d[i - 2][j - 2] + 1;
@@ -187,7 +186,7 @@ static size_t strmap_slot(const struct strmap *m, const char *key)
 	return i;
 }
 
-void *strmap_get(const struct strmap *m, const char *key)
+void *parse_strmap_get(const struct strmap *m, const char *key)
 {
 	if (!m->cap)
 		return NULL;
@@ -195,7 +194,8 @@ void *strmap_get(const struct strmap *m, const char *key)
 	return m->keys[i] ? m->vals[i] : NULL;
 }
 
-void strmap_put(struct arena *a, struct strmap *m, const char *key, void *val)
+void parse_strmap_put(struct arena *a, struct strmap *m, const char *key,
+		      void *val)
 {
 	assert(val);
 	if (2 * (m->n + 1) > m->cap) {
@@ -206,7 +206,8 @@ void strmap_put(struct arena *a, struct strmap *m, const char *key, void *val)
 		m->n = 0;
 		for (size_t i = 0; i < old.cap; i++)
 			if (old.keys[i])
-				strmap_put(a, m, old.keys[i], old.vals[i]);
+				parse_strmap_put(a, m, old.keys[i],
+						 old.vals[i]);
 	}
 	size_t i = strmap_slot(m, key);
 	if (!m->keys[i])
@@ -265,6 +266,104 @@ static bool check_bytes(struct pctx *pc, const char *file, const char *buf,
 			return false;
 		}
 		i += n;
+	}
+	return true;
+}
+
+/* ---- flow nesting, before libfyaml sees it ---- */
+
+#define TOO_DEEP                                                               \
+	"the data is nested more than %d levels deep; a meeting file never "   \
+	"needs that"
+
+/* Past a quoted scalar starting at buf[i], counting its line breaks. */
+static size_t skip_quoted(const char *buf, size_t len, size_t i, int *line,
+			  size_t *bol)
+{
+	char q = buf[i++];
+	for (; i < len; i++) {
+		if (buf[i] == '\n') {
+			(*line)++;
+			*bol = i + 1;
+		} else if (q == '"' && buf[i] == '\\' && i + 1 < len &&
+			   buf[i + 1] != '\n') {
+			i++;
+		} else if (buf[i] == q) {
+			if (!(q == '\'' && i + 1 < len && buf[i + 1] == '\''))
+				return i + 1;
+			i++; /* '' in a single-quoted scalar */
+		}
+	}
+	return len;
+}
+
+/* Columns count characters, as libfyaml's marks do. */
+static int column_at(const char *buf, size_t bol, size_t i)
+{
+	int col = 1;
+	for (size_t j = bol; j < i; j++)
+		col += ((unsigned char)buf[j] & 0xC0) != 0x80;
+	return col;
+}
+
+static bool is_space_at(const char *buf, size_t len, size_t i)
+{
+	return i >= len || buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' ||
+	       buf[i] == '\n';
+}
+
+/* libfyaml looks ahead without limit for implicit keys: it queues every
+ * token of a flow collection before the first event, so 4 MiB of '[' cost
+ * 1.4 GB before our depth check in ybuild_event() could run. Count flow
+ * nesting roughly first: brackets where a value can start (anywhere inside
+ * a flow collection), outside quotes and comments. Block scalars are read
+ * as if they were YAML, so that nothing libfyaml reads as YAML is skipped:
+ * text that opens more than 64 brackets without closing them is refused,
+ * and no meeting text does that. */
+static bool check_flow_depth(struct pctx *pc, const char *file, const char *buf,
+			     size_t len)
+{
+	int depth = 0, line = 1;
+	size_t bol = 0;
+	bool start = true; /* a value may start here */
+	for (size_t i = 0; i < len; i++) {
+		char c = buf[i];
+		if (c == '\n') {
+			line++;
+			bol = i + 1;
+			start = true;
+		} else if (c == ' ' || c == '\t' || c == '\r') {
+			continue;
+		} else if (c == '#' &&
+			   (i == 0 || is_space_at(buf, len, i - 1))) {
+			while (i + 1 < len && buf[i + 1] != '\n')
+				i++;
+		} else if ((c == '[' || c == '{') && (start || depth > 0)) {
+			if (++depth > PARSE_MAX_DEPTH) {
+				struct srcpos pos = { file, line,
+						      column_at(buf, bol, i) };
+				parse_error(pc, pos, TOO_DEEP, PARSE_MAX_DEPTH);
+				return false;
+			}
+			start = true;
+		} else if ((c == ']' || c == '}') && depth > 0) {
+			depth--;
+			start = false;
+		} else if ((c == '"' || c == '\'') && start) {
+			i = skip_quoted(buf, len, i, &line, &bol) - 1;
+			start = false;
+		} else if ((c == '!' || c == '&') && start) {
+			while (!is_space_at(buf, len, i + 1))
+				i++; /* a tag or anchor before the value */
+		} else {
+			/* , and : open a value in flow; - ? : before a space do
+			 * at the top */
+			bool opens = depth > 0
+					     ? c == ',' || c == ':'
+					     : c == '-' || c == '?' || c == ':';
+			start = opens &&
+				(depth > 0 || is_space_at(buf, len, i + 1));
+		}
 	}
 	return true;
 }
@@ -357,8 +456,8 @@ static void ybuild_scalar(struct ybuild *b, struct fy_event *e)
 	}
 	size_t len = 0;
 	const char *s = tok ? fy_token_get_text(tok, &len) : NULL;
-	enum fy_scalar_style style = tok ? fy_token_scalar_style(tok)
-					 : FYSS_PLAIN;
+	enum fy_scalar_style style =
+		tok ? fy_token_scalar_style(tok) : FYSS_PLAIN;
 	if (style == FYSS_SINGLE_QUOTED || style == FYSS_DOUBLE_QUOTED)
 		pos.col = pos.col > 1 ? pos.col - 1 : pos.col;
 	struct ynode *n = ynode_new(b, YN_SCALAR, pos);
@@ -404,14 +503,12 @@ static bool ybuild_event(struct ybuild *b, struct fy_event *e)
 	case FYET_MAPPING_START:
 	case FYET_SEQUENCE_START:
 		if (b->depth == PARSE_MAX_DEPTH) {
-			parse_error(b->pc, pos,
-				    "the data is nested more than %d levels "
-				    "deep; a meeting file never needs that",
-				    PARSE_MAX_DEPTH);
+			parse_error(b->pc, pos, TOO_DEEP, PARSE_MAX_DEPTH);
 			return false;
 		}
 		b->stack[b->depth] = ynode_new(
-			b, e->type == FYET_MAPPING_START ? YN_MAP : YN_SEQ, pos);
+			b, e->type == FYET_MAPPING_START ? YN_MAP : YN_SEQ,
+			pos);
 		b->depth++;
 		return true;
 	case FYET_MAPPING_END:
@@ -462,7 +559,25 @@ static void discard_output(struct fy_diag *diag, void *user, const char *buf,
 	(void)diag, (void)user, (void)buf, (void)len;
 }
 
-/* The tree of buf, or NULL (errors reported). *failed says which. */
+/* Every event into the tree; false when an error was reported. */
+static bool ybuild_run(struct ybuild *b, struct fy_parser *fyp,
+		       struct fy_diag *diag)
+{
+	int errors = b->pc->errors;
+	bool go = true;
+	struct fy_event *e;
+	while (go && (e = fy_parser_parse(fyp))) {
+		go = ybuild_event(b, e);
+		fy_parser_event_free(fyp, e);
+	}
+	if (go && fy_parser_get_stream_error(fyp))
+		report_yaml_error(b, diag);
+	return b->pc->errors == errors;
+}
+
+/* The tree of buf, or NULL: *failed says whether errors were reported (an
+ * empty file has no tree either). libfyaml's messages are collected, not
+ * printed. */
 static struct ynode *yaml_tree(struct pctx *pc, const char *file,
 			       const char *buf, size_t len, bool *failed)
 {
@@ -477,36 +592,21 @@ static struct ynode *yaml_tree(struct pctx *pc, const char *file,
 					     FYPCF_ALLOW_DUPLICATE_KEYS,
 				    .diag = diag };
 	struct fy_parser *fyp = diag ? fy_parser_create(&cfg) : NULL;
+	struct ybuild b = { .pc = pc, .file = file, .buf = buf, .len = len };
+	b.last_end = (struct srcpos){ file, 1, 1 };
 	if (!fyp || fy_parser_set_string(fyp, buf, len) != 0) {
 		parse_error(pc, (struct srcpos){ file, 0, 0 },
 			    "libfyaml could not start reading the file");
 		*failed = true;
-		goto out;
+	} else {
+		fy_diag_set_collect_errors(diag, true);
+		*failed = !ybuild_run(&b, fyp, diag);
 	}
-	fy_diag_set_collect_errors(diag, true);
-	struct ybuild b = { .pc = pc, .file = file, .buf = buf, .len = len };
-	b.last_end = (struct srcpos){ file, 1, 1 };
-	int errors = pc->errors;
-	bool go = true;
-	struct fy_event *e;
-	while (go && (e = fy_parser_parse(fyp))) {
-		go = ybuild_event(&b, e);
-		fy_parser_event_free(fyp, e);
-	}
-	if (go && fy_parser_get_stream_error(fyp))
-		report_yaml_error(&b, diag);
-	*failed = pc->errors > errors;
-	if (!*failed) {
-		fy_parser_destroy(fyp);
-		fy_diag_destroy(diag);
-		return b.root;
-	}
-out:
 	if (fyp)
 		fy_parser_destroy(fyp);
 	if (diag)
 		fy_diag_destroy(diag);
-	return NULL;
+	return *failed ? NULL : b.root;
 }
 
 struct ynode *parse_tree(struct pctx *pc, const char *file, const char *buf,
@@ -525,6 +625,8 @@ struct ynode *parse_tree(struct pctx *pc, const char *file, const char *buf,
 		buf += 3; /* the byte order mark some editors write */
 		len -= 3;
 	}
+	if (!check_flow_depth(pc, file, buf, len))
+		return NULL;
 	bool failed = false;
 	struct ynode *root = yaml_tree(pc, file, buf, len, &failed);
 	if (failed)
@@ -567,22 +669,29 @@ bool parse_want_map(struct pctx *pc, const struct ynode *n, const char *what)
 	return false;
 }
 
-static void unknown_key(struct pctx *pc, const struct mapview *mv,
-			const struct ynode *k)
+/* Reports the key; returns the field it is probably a misspelling of, or
+ * n when there is none. */
+static size_t unknown_key(struct pctx *pc, const struct mapview *mv,
+			  const struct ynode *k)
 {
 	const char *names[PARSE_MAX_FIELDS];
 	for (size_t i = 0; i < mv->n; i++)
 		names[i] = mv->fields[i].name;
 	const char *s = parse_suggest(k->str, names, mv->n);
 	const char *key = parse_snip(pc, k->str);
-	if (s)
+	if (s) {
 		parse_error(pc, k->pos,
 			    "unknown key '%s' %s; did you mean '%s'?", key,
 			    mv->where, s);
-	else
+		for (size_t i = 0; i < mv->n; i++)
+			if (names[i] == s)
+				return i;
+	} else {
 		parse_error(pc, k->pos,
 			    "unknown key '%s' %s; the keys here are: %s", key,
 			    mv->where, parse_join(pc, names, mv->n, ", "));
+	}
+	return mv->n;
 }
 
 void parse_map_open(struct pctx *pc, struct mapview *mv, struct ynode *map,
@@ -594,6 +703,9 @@ void parse_map_open(struct pctx *pc, struct mapview *mv, struct ynode *map,
 	mv->where = where;
 	mv->fields = fields;
 	mv->n = n;
+	/* A required key that a misspelt one stands for is not reported
+	 * missing as well: one mistake, one message. */
+	bool misspelt[PARSE_MAX_FIELDS + 1] = { false };
 	for (struct ynode *k = map->first; k; k = k->next->next) {
 		assert(k->next);
 		if (k->kind != YN_SCALAR) {
@@ -605,17 +717,17 @@ void parse_map_open(struct pctx *pc, struct mapview *mv, struct ynode *map,
 		while (i < n && strcmp(fields[i].name, k->str) != 0)
 			i++;
 		if (i == n)
-			unknown_key(pc, mv, k);
+			misspelt[unknown_key(pc, mv, k)] = true;
 		else if (mv->vals[i])
 			parse_error(pc, k->pos, "key '%s' appears twice %s",
-				    k->str, where);
+				    parse_snip(pc, k->str), where);
 		else {
 			mv->keys[i] = k;
 			mv->vals[i] = k->next;
 		}
 	}
 	for (size_t i = 0; i < n; i++)
-		if (fields[i].required && !mv->vals[i])
+		if (fields[i].required && !mv->vals[i] && !misspelt[i])
 			parse_error(pc, map->pos,
 				    "missing required key '%s' %s",
 				    fields[i].name, where);
@@ -640,7 +752,8 @@ static const struct text *scalar_text(struct pctx *pc, const struct ynode *v,
 	}
 	if (strlen(v->str) != v->len) {
 		parse_error(pc, v->pos,
-			    "'%s' holds a NUL character (\\0); remove it", name);
+			    "'%s' holds a NUL character (\\0); remove it",
+			    name);
 		return NULL;
 	}
 	return &v->text;
@@ -679,8 +792,7 @@ struct ynode *parse_map_list(struct pctx *pc, const struct mapview *mv,
 	return NULL;
 }
 
-struct ynode *parse_map_map(struct pctx *pc, const struct mapview *mv,
-			    size_t i)
+struct ynode *parse_map_map(struct pctx *pc, const struct mapview *mv, size_t i)
 {
 	struct ynode *v = mv->vals[i];
 	if (!v || (v->kind == YN_SCALAR && v->is_null))
@@ -819,8 +931,7 @@ static int date_cmp(struct date a, struct date b)
 static const char *const DATES_MSG =
 	"'dates' must be one or two ISO dates (YYYY-MM-DD); got %s";
 
-static bool one_of_dates(struct pctx *pc, const struct ynode *v,
-			 struct date *d)
+static bool one_of_dates(struct pctx *pc, const struct ynode *v, struct date *d)
 {
 	if (v->kind == YN_SCALAR && iso_date(v->str, d))
 		return true;
@@ -836,12 +947,14 @@ static void parse_dates(struct pctx *pc, const struct ynode *v,
 		m->n_dates = one_of_dates(pc, v, &m->dates[0]);
 		return;
 	}
-	if (v->kind != YN_SEQ || v->n == 0 || v->n > 2) {
-		const char *got = v->kind != YN_SEQ ? parse_describe_bare(pc, v)
-				  : v->n == 0 ? "an empty list"
-					      : arena_printf(pc->a, "%zu dates",
-							     v->n);
-		parse_error(pc, v->pos, DATES_MSG, got);
+	if (v->kind != YN_SEQ) {
+		parse_error(pc, v->pos, DATES_MSG, parse_describe_bare(pc, v));
+		return;
+	}
+	if (v->n == 0 || v->n > 2) {
+		parse_error(pc, v->pos, DATES_MSG,
+			    v->n ? arena_printf(pc->a, "%zu dates", v->n)
+				 : "an empty list");
 		return;
 	}
 	int ok = 0;
@@ -881,8 +994,8 @@ bool parse_is_id(const char *s)
 	return true;
 }
 
-static void parse_bool(struct pctx *pc, const struct ynode *v,
-		       const char *name, bool *out)
+static void parse_bool(struct pctx *pc, const struct ynode *v, const char *name,
+		       bool *out)
 {
 	static const char *const yes[] = { "true", "True", "TRUE" };
 	static const char *const no[] = { "false", "False", "FALSE" };
@@ -916,12 +1029,22 @@ static void parse_participants(struct pctx *pc, const struct ynode *seq,
 	}
 }
 
-enum { M_NAME, M_SHORT, M_INFORMAL, M_DATES, M_PLACE, M_VENUE,
-       M_PARTICIPANTS, M_N };
+enum {
+	M_NAME,
+	M_SHORT,
+	M_INFORMAL,
+	M_DATES,
+	M_PLACE,
+	M_VENUE,
+	M_PARTICIPANTS,
+	M_N
+};
 static const struct field meeting_fields[M_N] = {
-	[M_NAME] = { "name", true },	 [M_SHORT] = { "short", false },
+	[M_NAME] = { "name", true },
+	[M_SHORT] = { "short", false },
 	[M_INFORMAL] = { "informal", false },
-	[M_DATES] = { "dates", true },	 [M_PLACE] = { "place", true },
+	[M_DATES] = { "dates", true },
+	[M_PLACE] = { "place", true },
 	[M_VENUE] = { "venue", false },
 	[M_PARTICIPANTS] = { "participants", false },
 };
@@ -948,8 +1071,10 @@ static void parse_meeting(struct pctx *pc, struct ynode *v,
 
 enum { L_TO, L_SALUTATION, L_BODY, L_CLOSING, L_SIGNATORY, L_N };
 static const struct field letter_fields[L_N] = {
-	[L_TO] = { "to", false },	 [L_SALUTATION] = { "salutation", false },
-	[L_BODY] = { "body", false },	 [L_CLOSING] = { "closing", false },
+	[L_TO] = { "to", false },
+	[L_SALUTATION] = { "salutation", false },
+	[L_BODY] = { "body", false },
+	[L_CLOSING] = { "closing", false },
 	[L_SIGNATORY] = { "signatory", false },
 };
 
@@ -971,30 +1096,30 @@ static struct letter *parse_letter(struct pctx *pc, struct ynode *v)
 
 enum { S_HEADING, S_TEXT, S_POSITION, S_CHARTS, S_SECTIONS, S_N };
 static const struct field section_fields[S_N] = {
-	[S_HEADING] = { "heading", true }, [S_TEXT] = { "text", false },
-	[S_POSITION] = { "position", false },
-	[S_CHARTS] = { "charts", false },  [S_SECTIONS] = { "sections", false },
+	[S_HEADING] = { "heading", true },    [S_TEXT] = { "text", false },
+	[S_POSITION] = { "position", false }, [S_CHARTS] = { "charts", false },
+	[S_SECTIONS] = { "sections", false },
 };
 
 static void parse_chart_refs(struct pctx *pc, const struct ynode *seq,
-			     struct section *s)
+			     const char *key, struct chart_ref **out,
+			     size_t *n)
 {
-	s->charts = arena_array(pc->a, seq->n, sizeof *s->charts);
+	*out = arena_array(pc->a, seq->n, sizeof **out);
 	for (const struct ynode *it = seq->first; it; it = it->next) {
 		if (it->kind != YN_SCALAR || it->is_null) {
 			parse_error(pc, it->pos,
-				    "each item in 'charts' must be the id of "
+				    "each item in '%s' must be the id of "
 				    "a chart; got %s",
-				    parse_describe(pc, it));
+				    key, parse_describe(pc, it));
 			continue;
 		}
-		s->charts[s->n_charts++] =
-			(struct chart_ref){ it->str, it->pos };
+		(*out)[(*n)++] = (struct chart_ref){ it->str, it->pos };
 	}
 }
 
-static void parse_sections(struct pctx *pc, const struct ynode *seq,
-			   int level, struct section **out, size_t *n_out);
+static void parse_sections(struct pctx *pc, const struct ynode *seq, int level,
+			   struct section **out, size_t *n_out);
 
 static void parse_section(struct pctx *pc, struct ynode *v, int level,
 			  struct section *s)
@@ -1010,7 +1135,8 @@ static void parse_section(struct pctx *pc, struct ynode *v, int level,
 	parse_map_text(pc, &mv, S_POSITION, &s->position);
 	const struct ynode *charts = parse_map_list(pc, &mv, S_CHARTS);
 	if (charts)
-		parse_chart_refs(pc, charts, s);
+		parse_chart_refs(pc, charts, "charts", &s->charts,
+				 &s->n_charts);
 	const struct ynode *sub = parse_map_list(pc, &mv, S_SECTIONS);
 	if (sub)
 		parse_sections(pc, sub, level + 1, &s->sections,
@@ -1018,8 +1144,8 @@ static void parse_section(struct pctx *pc, struct ynode *v, int level,
 }
 
 /* Recursion is bounded: nothing below PARSE_MAX_LEVEL is read. */
-static void parse_sections(struct pctx *pc, const struct ynode *seq,
-			   int level, struct section **out, size_t *n_out)
+static void parse_sections(struct pctx *pc, const struct ynode *seq, int level,
+			   struct section **out, size_t *n_out)
 {
 	if (seq->n > 0 && level > PARSE_MAX_LEVEL) {
 		parse_error(pc, seq->first->pos,
@@ -1081,14 +1207,14 @@ static void parse_notes(struct pctx *pc, struct ynode *map,
 				    parse_describe(pc, k));
 			continue;
 		}
-		if (strmap_get(&pc->notes, k->str)) {
+		if (parse_strmap_get(&pc->notes, k->str)) {
 			parse_error(pc, k->pos,
 				    "key '%s' appears twice in 'notes'",
 				    parse_snip(pc, k->str));
 			continue;
 		}
 		struct note *note = &doc->notes[doc->n_notes++];
-		strmap_put(pc->a, &pc->notes, k->str, note);
+		parse_strmap_put(pc->a, &pc->notes, k->str, note);
 		parse_note(pc, k, note);
 	}
 }
@@ -1107,8 +1233,9 @@ static void check_footnotes(struct pctx *pc, const struct text *t)
 			q++;
 		if (*q != ']' || q == p + 2)
 			continue;
-		const char *key = arena_strndup(pc->a, p + 2, (size_t)(q - p - 2));
-		if (!strmap_get(&pc->notes, key))
+		const char *key =
+			arena_strndup(pc->a, p + 2, (size_t)(q - p - 2));
+		if (!parse_strmap_get(&pc->notes, key))
 			parse_error(pc, model_text_pos(t, (size_t)(p - t->src)),
 				    "footnote [^%s] has no text in 'notes'",
 				    parse_snip(pc, key));
@@ -1146,8 +1273,8 @@ static const struct field recipient_fields[R_N] = {
 static void parse_distribution(struct pctx *pc, const struct ynode *seq,
 			       struct document *doc)
 {
-	doc->distribution = arena_array(pc->a, seq->n,
-					sizeof *doc->distribution);
+	doc->distribution =
+		arena_array(pc->a, seq->n, sizeof *doc->distribution);
 	for (struct ynode *it = seq->first; it; it = it->next) {
 		if (!parse_want_map(pc, it, "each item in 'distribution'"))
 			continue;
@@ -1167,10 +1294,28 @@ static void parse_distribution(struct pctx *pc, const struct ynode *seq,
 
 /* ---- the document ---- */
 
-enum { D_FORMAT, D_ID, D_DOCUMENT, D_TITLE, D_DATE, D_AUTHOR, D_LAYOUT,
-       D_CLASSIFICATION, D_REFERENCE, D_INTRO, D_MEETING, D_LETTER,
-       D_SECTIONS, D_NOTES, D_DATA, D_CHARTS, D_ANNEXES, D_DISTRIBUTION,
-       D_N };
+enum {
+	D_FORMAT,
+	D_ID,
+	D_DOCUMENT,
+	D_TITLE,
+	D_DATE,
+	D_AUTHOR,
+	D_LAYOUT,
+	D_CLASSIFICATION,
+	D_REFERENCE,
+	D_INTRO,
+	D_INTRO_CHARTS,
+	D_MEETING,
+	D_LETTER,
+	D_SECTIONS,
+	D_NOTES,
+	D_DATA,
+	D_CHARTS,
+	D_ANNEXES,
+	D_DISTRIBUTION,
+	D_N
+};
 static const struct field doc_fields[D_N] = {
 	[D_FORMAT] = { "format", true },
 	[D_ID] = { "id", true },
@@ -1182,9 +1327,11 @@ static const struct field doc_fields[D_N] = {
 	[D_CLASSIFICATION] = { "classification", false },
 	[D_REFERENCE] = { "reference", false },
 	[D_INTRO] = { "intro", false },
+	[D_INTRO_CHARTS] = { "intro_charts", false },
 	[D_MEETING] = { "meeting", true },
 	[D_LETTER] = { "letter", false },
-	[D_SECTIONS] = { "sections", true },
+	/* Required unless 'intro' holds the whole text (checked below). */
+	[D_SECTIONS] = { "sections", false },
 	[D_NOTES] = { "notes", false },
 	[D_DATA] = { "data", false },
 	[D_CHARTS] = { "charts", false },
@@ -1273,6 +1420,9 @@ static void parse_body(struct pctx *pc, const struct mapview *mv,
 	}
 	if ((v = parse_map_list(pc, mv, D_CHARTS)))
 		parse_charts(pc, v);
+	if ((v = parse_map_list(pc, mv, D_INTRO_CHARTS)))
+		parse_chart_refs(pc, v, "intro_charts", &doc->intro_charts,
+				 &doc->n_intro_charts);
 	if ((v = parse_map_list(pc, mv, D_ANNEXES)))
 		parse_file_refs(pc, v, "annexes", &doc->annexes,
 				&doc->n_annexes);
@@ -1301,11 +1451,18 @@ static void parse_document(struct pctx *pc, struct ynode *root,
 	parse_map_text(pc, &mv, D_REFERENCE, &doc->reference);
 	parse_map_text(pc, &mv, D_INTRO, &doc->intro);
 	parse_body(pc, &mv, doc);
+	/* A document without headings (seed 004 is one) is all 'intro'. */
+	if (!mv.vals[D_SECTIONS] && !doc->intro.src)
+		parse_error(pc, root->pos,
+			    "missing required key 'sections' at the top level "
+			    "(or write the whole text in 'intro')");
 	check_footnotes(pc, &doc->intro);
 	if (doc->letter)
 		check_footnotes(pc, &doc->letter->body);
 	for (size_t i = 0; i < doc->n_notes; i++)
 		check_footnotes(pc, &doc->notes[i].text);
+	for (size_t i = 0; i < doc->n_intro_charts; i++)
+		parse_check_chart_ref(pc, &doc->intro_charts[i]);
 	check_section_refs(pc, doc->sections, doc->n_sections);
 }
 
@@ -1347,9 +1504,10 @@ struct document *model_parse_file(struct arena *a, const char *path,
 	int err = parse_read_file(path, &sb);
 	if (err) {
 		strbuf_release(&sb);
-		diag_error_status(diags, EXIT_NOINPUT,
-				  (struct srcpos){ arena_strdup(a, path), 0, 0 },
-				  "cannot read this file: %s", strerror(err));
+		diag_error_status(
+			diags, EXIT_NOINPUT,
+			(struct srcpos){ arena_strdup(a, path), 0, 0 },
+			"cannot read this file: %s", strerror(err));
 		return NULL;
 	}
 	struct document *doc =

@@ -38,9 +38,9 @@ struct strmap {
 	size_t cap, n;
 };
 
-void *strmap_get(const struct strmap *m, const char *key);
-void strmap_put(struct arena *a, struct strmap *m, const char *key,
-		void *val);
+void *parse_strmap_get(const struct strmap *m, const char *key);
+void parse_strmap_put(struct arena *a, struct strmap *m, const char *key,
+		      void *val);
 
 /* What one parse works with. */
 struct pctx {
@@ -66,8 +66,7 @@ const char *parse_describe_bare(struct pctx *pc, const struct ynode *n);
 const char *parse_join(struct pctx *pc, const char *const *names, size_t n,
 		       const char *last_sep);
 /* The name closest to key (a typo or a prefix), or NULL. */
-const char *parse_suggest(const char *key, const char *const *names,
-			  size_t n);
+const char *parse_suggest(const char *key, const char *const *names, size_t n);
 bool parse_is_blank(const char *s);
 bool parse_is_id(const char *s); /* [a-z0-9-]+ */
 

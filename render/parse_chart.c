@@ -108,12 +108,12 @@ static void parse_value(struct pctx *pc, const struct ynode *k,
 			    parse_describe(pc, k));
 		return;
 	}
-	if (strmap_get(seen, k->str)) {
+	if (parse_strmap_get(seen, k->str)) {
 		parse_error(pc, k->pos, "key '%s' appears twice in 'values'",
 			    parse_snip(pc, k->str));
 		return;
 	}
-	strmap_put(pc->a, seen, k->str, (void *)k);
+	parse_strmap_put(pc->a, seen, k->str, (void *)k);
 	double x;
 	if (!node_number(v, &x)) {
 		parse_error(pc, v->pos,
@@ -123,8 +123,7 @@ static void parse_value(struct pctx *pc, const struct ynode *k,
 			    comma_hint(pc, v));
 		return;
 	}
-	s->values[s->n_values++] =
-		(struct chart_value){ k->str, x, k->pos };
+	s->values[s->n_values++] = (struct chart_value){ k->str, x, k->pos };
 }
 
 static void parse_values(struct pctx *pc, const struct ynode *v,
@@ -188,22 +187,42 @@ static void chart_categories(struct pctx *pc, const struct chart *c,
 	for (size_t i = 0; i < c->n_series; i++)
 		for (size_t j = 0; j < c->series[i].n_values; j++) {
 			const char *name = c->series[i].values[j].category;
-			if (strmap_get(&cats->map, name))
+			if (parse_strmap_get(&cats->map, name))
 				continue;
-			strmap_put(pc->a, &cats->map, name, (void *)name);
+			parse_strmap_put(pc->a, &cats->map, name, (void *)name);
 			cats->names[cats->n++] = name;
 		}
 }
 
-static void target_category(struct pctx *pc, const struct mapview *mv,
-			    size_t i, const struct categories *cats,
-			    const char **out, struct srcpos *pos)
+static bool is_year(const char *s)
+{
+	size_t n = 0;
+	for (; s[n]; n++)
+		if (s[n] < '0' || s[n] > '9')
+			return false;
+	return n == 4;
+}
+
+static bool all_years(const struct categories *cats)
+{
+	for (size_t i = 0; i < cats->n; i++)
+		if (!is_year(cats->names[i]))
+			return false;
+	return cats->n > 0;
+}
+
+static void target_category(struct pctx *pc, const struct mapview *mv, size_t i,
+			    const struct categories *cats, const char **out,
+			    struct srcpos *pos)
 {
 	struct text t = { 0 };
 	if (!parse_map_text(pc, mv, i, &t))
 		return;
 	*pos = mv->vals[i]->pos;
-	if (strmap_get(&cats->map, t.src)) {
+	if (parse_strmap_get(&cats->map, t.src) ||
+	    (is_year(t.src) && all_years(cats))) {
+		/* On a time axis a line may start or end at a year outside
+		 * the data, as in FORMAT.md's own example (2014 to 2035). */
 		*out = t.src;
 		return;
 	}
@@ -225,8 +244,7 @@ static const struct field target_fields[T_N] = {
 };
 
 static void parse_target(struct pctx *pc, struct ynode *v,
-			 const struct categories *cats,
-			 struct chart_target *t)
+			 const struct categories *cats, struct chart_target *t)
 {
 	struct mapview mv;
 	parse_map_open(pc, &mv, v, "in a target", target_fields, T_N);
@@ -243,14 +261,16 @@ static void parse_target(struct pctx *pc, struct ynode *v,
 
 enum { C_ID, C_TYPE, C_TITLE, C_UNIT, C_SOURCE, C_SERIES, C_TARGETS, C_N };
 static const struct field chart_fields[C_N] = {
-	[C_ID] = { "id", true },	 [C_TYPE] = { "type", true },
-	[C_TITLE] = { "title", true },	 [C_UNIT] = { "unit", true },
-	[C_SOURCE] = { "source", false }, [C_SERIES] = { "series", true },
+	[C_ID] = { "id", true },
+	[C_TYPE] = { "type", true },
+	[C_TITLE] = { "title", true },
+	[C_UNIT] = { "unit", true },
+	[C_SOURCE] = { "source", false },
+	[C_SERIES] = { "series", true },
 	[C_TARGETS] = { "targets", false },
 };
 
-static void chart_id(struct pctx *pc, const struct mapview *mv,
-		     struct chart *c)
+static void chart_id(struct pctx *pc, const struct mapview *mv, struct chart *c)
 {
 	struct text t = { 0 };
 	if (!parse_map_text(pc, mv, C_ID, &t))
@@ -263,16 +283,17 @@ static void chart_id(struct pctx *pc, const struct mapview *mv,
 			    parse_snip(pc, t.src));
 		return;
 	}
-	const struct srcpos *first = strmap_get(&pc->chart_ids, t.src);
+	const struct srcpos *first = parse_strmap_get(&pc->chart_ids, t.src);
 	if (first) {
 		parse_error(pc, c->id_pos,
 			    "chart id '%s' is used twice; first at %s:%d:%d",
-			    t.src, first->file, first->line, first->col);
+			    parse_snip(pc, t.src), first->file, first->line,
+			    first->col);
 		return;
 	}
 	struct srcpos *pos = arena_alloc(pc->a, sizeof *pos);
 	*pos = c->id_pos;
-	strmap_put(pc->a, &pc->chart_ids, t.src, pos);
+	parse_strmap_put(pc->a, &pc->chart_ids, t.src, pos);
 	c->id = t.src;
 }
 
@@ -318,13 +339,15 @@ static void parse_chart(struct pctx *pc, struct ynode *v, struct chart *c)
 	parse_map_open(pc, &mv, v, "in a chart", chart_fields, C_N);
 	chart_id(pc, &mv, c);
 	int k;
-	if (mv.vals[C_TYPE] &&
-	    (k = parse_choice(pc, mv.vals[C_TYPE], "type", chart_types, 4)) >= 0)
-		c->type = (enum chart_type)k;
+	if (mv.vals[C_TYPE]) {
+		k = parse_choice(pc, mv.vals[C_TYPE], "type", chart_types, 4);
+		c->type = k >= 0 ? (enum chart_type)k : CHART_BAR;
+	}
 	parse_map_text(pc, &mv, C_TITLE, &c->title);
-	if (mv.vals[C_UNIT] &&
-	    (k = parse_choice(pc, mv.vals[C_UNIT], "unit", chart_units, 3)) >= 0)
-		c->unit = (enum chart_unit)k;
+	if (mv.vals[C_UNIT]) {
+		k = parse_choice(pc, mv.vals[C_UNIT], "unit", chart_units, 3);
+		c->unit = k >= 0 ? (enum chart_unit)k : UNIT_EUR;
+	}
 	parse_map_text(pc, &mv, C_SOURCE, &c->source);
 	chart_series(pc, &mv, c);
 	chart_targets(pc, &mv, c);
@@ -373,20 +396,21 @@ void parse_data_files(struct pctx *pc, struct document *doc)
 {
 	for (size_t i = 0; i < doc->n_data; i++) {
 		const struct file_ref *ref = &doc->data[i];
-		if (strmap_get(&pc->data_files, ref->resolved)) {
+		if (parse_strmap_get(&pc->data_files, ref->resolved)) {
 			parse_error(pc, ref->pos,
 				    "data file '%s' is listed twice in 'data'",
 				    ref->resolved);
 			continue;
 		}
-		strmap_put(pc->a, &pc->data_files, ref->resolved, (void *)ref);
+		parse_strmap_put(pc->a, &pc->data_files, ref->resolved,
+				 (void *)ref);
 		parse_data_file(pc, ref);
 	}
 }
 
 void parse_check_chart_ref(struct pctx *pc, const struct chart_ref *ref)
 {
-	if (strmap_get(&pc->chart_ids, ref->id))
+	if (parse_strmap_get(&pc->chart_ids, ref->id))
 		return;
 	const struct document *doc = pc->doc;
 	const char **ids = arena_array(pc->a, doc->n_charts, sizeof *ids);
@@ -404,5 +428,6 @@ void parse_check_chart_ref(struct pctx *pc, const struct chart_ref *ref)
 		parse_error(pc, ref->pos,
 			    "there is no chart with id '%s'; the charts loaded "
 			    "are: %s",
-			    parse_snip(pc, ref->id), parse_join(pc, ids, n, ", "));
+			    parse_snip(pc, ref->id),
+			    parse_join(pc, ids, n, ", "));
 }

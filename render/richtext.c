@@ -306,7 +306,40 @@ static void walk_blocks(struct walker *w, cmark_node *node)
 	}
 }
 
-/* Parse a field with the document's notes appended as definitions. */
+/* A definition for each note the text refers to (only those: appending
+ * all of a long report's notes to each of its fields made composing
+ * quadratic). cmark drops definitions nobody refers to anyway. */
+static void add_note_definitions(struct compose_ctx *c, const char *src,
+				 struct strbuf *sb)
+{
+	const char **seen = NULL;
+	size_t n_seen = 0, cap = 0;
+	for (const char *p = src; p && (p = strstr(p, "[^")); p++) {
+		const char *q = p + 2;
+		while (*q && !strchr("][ \t\n", *q))
+			q++;
+		if (*q != ']' || q == p + 2)
+			continue;
+		const char *key = arena_strndup(c->arena, p + 2,
+						(size_t)(q - p - 2));
+		bool dup = false;
+		for (size_t i = 0; i < n_seen && !dup; i++)
+			dup = !strcmp(seen[i], key);
+		if (dup || !model_find_note(c->doc, key))
+			continue;
+		if (n_seen == cap) {
+			cap = cap ? 2 * cap : 8;
+			const char **s = arena_array(c->arena, cap, sizeof *s);
+			if (n_seen)
+				memcpy(s, seen, n_seen * sizeof *s);
+			seen = s;
+		}
+		seen[n_seen++] = key;
+		strbuf_addf(sb, "\n\n[^%s]: %s\n", key, key);
+	}
+}
+
+/* Parse a field with its notes appended as definitions. */
 static cmark_node *parse_field(struct compose_ctx *c, const struct text *t,
 			       struct walker *w)
 {
@@ -317,9 +350,7 @@ static cmark_node *parse_field(struct compose_ctx *c, const struct text *t,
 	}
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_adds(&sb, t->src ? t->src : "");
-	for (size_t i = 0; i < c->doc->n_notes; i++)
-		strbuf_addf(&sb, "\n\n[^%s]: %s\n", c->doc->notes[i].key,
-			    c->doc->notes[i].key);
+	add_note_definitions(c, t->src, &sb);
 	cmark_parser *p = cmark_parser_new(CMARK_OPT_FOOTNOTES);
 	cmark_parser_attach_syntax_extension(
 		p, cmark_find_syntax_extension("table"));

@@ -9,8 +9,13 @@
  */
 #include "typeset.h"
 
+#include "chart.h"
+
+#include <assert.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pangofc-fontmap.h>
+#include <stdbool.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,9 +28,13 @@ void typeset_set_greedy(struct typesetter *ts, bool greedy)
 
 struct typesetter *typeset_create(const char *fonts_conf, struct diags *diags)
 {
+	/* fontconfig reads a relative name against its own folder. */
+	char *abs = realpath(fonts_conf, NULL);
 	FcConfig *fc = FcConfigCreate();
-	if (!fc || !FcConfigParseAndLoad(fc, (const FcChar8 *)fonts_conf,
-					 FcTrue) ||
+	bool loaded = fc && abs &&
+		      FcConfigParseAndLoad(fc, (const FcChar8 *)abs, FcTrue);
+	free(abs);
+	if (!loaded ||
 	    !FcConfigBuildFonts(fc)) {
 		diag_error_status(diags, EXIT_NOINPUT,
 				  (struct srcpos){ fonts_conf, 0, 0 },
@@ -34,6 +43,12 @@ struct typesetter *typeset_create(const char *fonts_conf, struct diags *diags)
 			FcConfigDestroy(fc);
 		return NULL;
 	}
+	/* Ours is fontconfig's current configuration too: pango's
+	 * fontconfig thread (FcInit) and cairo's option substitution then
+	 * find it instead of loading the system's, which costs start-up
+	 * time and which nothing could release without racing that thread.
+	 * It stays current until the process exits. */
+	FcConfigSetCurrent(fc);
 	struct typesetter *ts = calloc(1, sizeof *ts);
 	if (!ts)
 		abort();
@@ -67,10 +82,6 @@ void typeset_destroy(struct typesetter *ts)
 	g_object_unref(ts->fontmap);
 	FcConfigDestroy(ts->fc);
 	free(ts);
-	/* No FcFini: pango sorts fonts for fallback in threads of its own,
-	 * which may still hold fontconfig's caches here, and FcFini then
-	 * fails an assertion and aborts (1 run in 4 after a missing-glyph
-	 * error). What fontconfig keeps is still reachable, not lost. */
 }
 
 static void unref_layout(void *p)
@@ -184,18 +195,18 @@ static bool check_glyphs(PangoLayout *pl, const struct rich *r,
 	return true;
 }
 
-/* Baseline offset within a line box of the style's leading. */
+/* Baseline offset within a line box of the style's leading: the font's
+ * ascent and descent centred in the box, the same for every line of the
+ * style, so a raised footnote number does not move its line. */
 double typeset_baseline(PangoLayoutLine *line, const struct style *s)
 {
-	PangoRectangle logical;
-	pango_layout_line_get_extents(line, NULL, &logical);
-	double ascent = -logical.y / (double)PANGO_SCALE;
-	double descent = (logical.height + logical.y) / (double)PANGO_SCALE;
-	/* Lines with a raised footnote number are taller: use the font. */
-	if (ascent + descent > s->size_pt * 1.6) {
-		ascent = s->size_pt * 1.07;
-		descent = s->size_pt * 0.29;
-	}
+	PangoContext *ctx = pango_layout_get_context(line->layout);
+	PangoFontDescription *fd = style_font(s);
+	PangoFontMetrics *m = pango_context_get_metrics(ctx, fd, NULL);
+	double ascent = pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE;
+	double descent = pango_font_metrics_get_descent(m) / (double)PANGO_SCALE;
+	pango_font_metrics_unref(m);
+	pango_font_description_free(fd);
 	return (s->leading_pt - (ascent + descent)) / 2 + ascent;
 }
 
@@ -246,6 +257,7 @@ static struct tline *layout_lines(struct arena *a, PangoLayout *pl,
 {
 	int n = pango_layout_get_line_count(pl);
 	struct tline *lines = arena_array(a, (size_t)n, sizeof *lines);
+	double baseline = typeset_baseline(pango_layout_get_line_readonly(pl, 0), s);
 	PangoLayoutIter *it = pango_layout_get_iter(pl);
 	int i = 0;
 	do {
@@ -258,7 +270,7 @@ static struct tline *layout_lines(struct arena *a, PangoLayout *pl,
 		tl->n_parts = 1;
 		tl->parts[0].line = line;
 		tl->parts[0].x_pt = x_pt + logical.x / (double)PANGO_SCALE;
-		tl->parts[0].baseline_pt = typeset_baseline(line, s);
+		tl->parts[0].baseline_pt = baseline;
 		memcpy(tl->parts[0].rgb, s->color_rgb, sizeof s->color_rgb);
 		typeset_notes_and_links(a, tl, line, r, tl->parts[0].x_pt,
 				     s->leading_pt);
@@ -276,7 +288,7 @@ static void add_part(struct arena *a, struct tline *tl, PangoLayoutLine *line,
 	if (tl->n_parts)
 		memcpy(p, tl->parts, (size_t)tl->n_parts * sizeof *p);
 	p[tl->n_parts] = (struct tpart){ line, x_pt, baseline_pt,
-					 { rgb[0], rgb[1], rgb[2] } };
+					 { rgb[0], rgb[1], rgb[2] }, 0 };
 	tl->parts = p;
 	tl->n_parts++;
 }
@@ -413,6 +425,23 @@ static bool set_table(struct typesetter *ts, struct arena *a,
 	return true;
 }
 
+/* A chart is one line box of its own height: it never splits. */
+static bool set_chart(struct typesetter *ts, struct arena *a,
+		      const struct layout *l, const struct block *b,
+		      struct tblock *tb, struct diags *diags)
+{
+	const struct chart_drawing *cd = chart_draw(ts, a, l, b->chart, diags);
+	if (!cd)
+		return false;
+	tb->lines = arena_alloc(a, sizeof *tb->lines);
+	tb->n_lines = 1;
+	tb->lines[0].height_pt = cd->height_pt;
+	tb->lines[0].chart = cd;
+	tb->space_before_pt = l->chart.space_before_pt;
+	tb->space_after_pt = l->chart.space_after_pt;
+	return true;
+}
+
 /* The text of a block without soft hyphens, for the outline. */
 static const char *plain_title(struct arena *a, const struct rich *r)
 {
@@ -453,6 +482,8 @@ struct typeset_doc *typeset_blocks(struct typesetter *ts, struct arena *a,
 				tb->outline_title = plain_title(a, &b->rich);
 		} else if (b->kind == BLOCK_TABLE) {
 			ok &= set_table(ts, a, l, b, tb, diags);
+		} else if (b->kind == BLOCK_CHART) {
+			ok &= set_chart(ts, a, l, b, tb, diags);
 		}
 	}
 	const struct style *fs = layout_style(l, "footnote");
@@ -485,4 +516,34 @@ struct tline *typeset_line(struct typesetter *ts, struct arena *a,
 	size_t n;
 	struct tline *lines = layout_lines(a, pl, &r, style, 0, &n);
 	return n ? &lines[0] : NULL;
+}
+
+struct tlabel *typeset_label(struct typesetter *ts, struct arena *a,
+			     const char *text, const struct style *style,
+			     double width_pt, size_t *n, struct diags *diags,
+			     struct srcpos pos)
+{
+	assert(text && style && n);
+	struct rich r = { .text = (char *)text, .len = strlen(text),
+			  .pos = pos };
+	struct layout dummy = { 0 };
+	PangoLayout *pl = typeset_layout(ts, a, &dummy, &r, style,
+				      width_pt > 0 ? width_pt : -1);
+	if (width_pt <= 0)
+		pango_layout_set_width(pl, -1);
+	if (!check_glyphs(pl, &r, diags))
+		return NULL;
+	double base = typeset_baseline(pango_layout_get_line_readonly(pl, 0), style);
+	int count = pango_layout_get_line_count(pl);
+	struct tlabel *out = arena_array(a, (size_t)count, sizeof *out);
+	for (int i = 0; i < count; i++) {
+		PangoLayoutLine *line = pango_layout_get_line_readonly(pl, i);
+		PangoRectangle logical;
+		pango_layout_line_get_extents(line, NULL, &logical);
+		out[i] = (struct tlabel){ line,
+					  logical.width / (double)PANGO_SCALE,
+					  base };
+	}
+	*n = (size_t)count;
+	return out;
 }

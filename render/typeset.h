@@ -16,6 +16,7 @@
 #include "compose.h"
 
 struct typesetter;
+struct chart_drawing;
 
 struct typesetter *typeset_create(const char *fonts_conf,
 				  struct diags *diags);
@@ -30,6 +31,8 @@ struct tpart {
 	double x_pt;        /* left edge of the pango line, from the column */
 	double baseline_pt; /* from the top of the line box */
 	double rgb[3];
+	double angle;       /* radians as cairo_rotate() takes them, about
+			       the left end of the baseline (chart labels) */
 };
 
 struct trule {
@@ -52,6 +55,7 @@ struct tline {
 	int n_links;
 	int *notes;   /* footnote numbers referenced on this line */
 	int n_notes;
+	const struct chart_drawing *chart; /* a chart fills this line box */
 	bool hyphenated; /* ends in a hyphen (a soft one or a compound's) */
 };
 
@@ -82,5 +86,19 @@ struct typeset_doc *typeset_blocks(struct typesetter *ts, struct arena *a,
 struct tline *typeset_line(struct typesetter *ts, struct arena *a,
 			   const char *text, const struct style *style,
 			   double width_pt);
+
+/* Plain text set for a chart: one pango line per line of text. */
+struct tlabel {
+	PangoLayoutLine *line;
+	double width_pt;    /* its advance width */
+	double baseline_pt; /* from the top of a box of the style's leading */
+};
+
+/* Set text in style, wrapped at width_pt (0: never wrapped); *n lines.
+ * NULL with a diag at pos when a character cannot be shown. */
+struct tlabel *typeset_label(struct typesetter *ts, struct arena *a,
+			     const char *text, const struct style *style,
+			     double width_pt, size_t *n, struct diags *diags,
+			     struct srcpos pos);
 
 #endif

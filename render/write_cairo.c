@@ -1,15 +1,21 @@
 /*
- * write_cairo.c — the cairo writer: display list → PDF.
+ * write_cairo.c — the cairo writer: display list → PDF (and a chart on
+ * its own → SVG, PNG or PDF).
  *
  * Replays each page's glyph runs with pango_cairo_show_glyph_item, which
  * gives cairo the text behind the glyphs (so the PDF's text can be copied
- * and searched) and lets cairo embed font subsets. Adds rules, links,
+ * and searched) and lets cairo embed font subsets. Adds rules, chart
+ * paths, links,
  * the outline and the metadata; dates come from the document, never the
  * clock, so the same input gives the same bytes.
  */
 #include "write_cairo.h"
 
+#include <assert.h>
 #include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <errno.h>
+#include <math.h>
 #include <string.h>
 
 #include "output.h"
@@ -18,11 +24,45 @@ static cairo_status_t write_stream(void *closure, const unsigned char *data,
 				   unsigned int length)
 {
 	struct output *o = closure;
+	if (o->failed)
+		return CAIRO_STATUS_WRITE_ERROR;
 	if (fwrite(data, 1, length, o->fp) != length) {
 		o->failed = true;
+		o->err = errno ? errno : EIO;
 		return CAIRO_STATUS_WRITE_ERROR;
 	}
 	return CAIRO_STATUS_SUCCESS;
+}
+
+static void draw_path(cairo_t *cr, const struct dl_item *it)
+{
+	const struct dl_path *p = it->path;
+	cairo_save(cr);
+	cairo_translate(cr, it->x, it->y);
+	cairo_new_path(cr);
+	if (p->radius > 0) {
+		cairo_arc(cr, p->xy[0], p->xy[1], p->radius, 0, 2 * G_PI);
+	} else {
+		for (size_t i = 0; i < p->n; i++)
+			cairo_line_to(cr, p->xy[2 * i], p->xy[2 * i + 1]);
+		if (p->closed)
+			cairo_close_path(cr);
+	}
+	if (p->fill) {
+		cairo_set_source_rgb(cr, p->fill_rgb[0], p->fill_rgb[1],
+				     p->fill_rgb[2]);
+		cairo_fill_preserve(cr);
+	}
+	if (p->stroke_pt > 0) {
+		cairo_set_source_rgb(cr, p->stroke_rgb[0], p->stroke_rgb[1],
+				     p->stroke_rgb[2]);
+		cairo_set_line_width(cr, p->stroke_pt);
+		cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+		cairo_set_dash(cr, p->dash_pt, p->n_dash, 0);
+		cairo_stroke(cr);
+	}
+	cairo_new_path(cr);
+	cairo_restore(cr);
 }
 
 static void draw_page(cairo_t *cr, const struct dl_page *p)
@@ -33,9 +73,20 @@ static void draw_page(cairo_t *cr, const struct dl_page *p)
 		case DL_GLYPHS:
 			cairo_set_source_rgb(cr, it->rgb[0], it->rgb[1],
 					     it->rgb[2]);
-			cairo_move_to(cr, it->x, it->y);
+			if (it->angle == 0) {
+				cairo_move_to(cr, it->x, it->y);
+				pango_cairo_show_glyph_item(
+					cr, it->text,
+					(PangoGlyphItem *)it->glyphs);
+				break;
+			}
+			cairo_save(cr);
+			cairo_translate(cr, it->x, it->y);
+			cairo_rotate(cr, it->angle);
+			cairo_move_to(cr, 0, 0);
 			pango_cairo_show_glyph_item(
 				cr, it->text, (PangoGlyphItem *)it->glyphs);
+			cairo_restore(cr);
 			break;
 		case DL_RULE:
 			cairo_set_source_rgb(cr, 0, 0, 0);
@@ -43,6 +94,9 @@ static void draw_page(cairo_t *cr, const struct dl_page *p)
 			cairo_move_to(cr, it->x, it->y);
 			cairo_line_to(cr, it->x + it->w, it->y);
 			cairo_stroke(cr);
+			break;
+		case DL_PATH:
+			draw_path(cr, it);
 			break;
 		case DL_LINK: {
 			char attr[1024];
@@ -86,30 +140,30 @@ static void add_outline(cairo_surface_t *s, const struct display_list *dl)
 
 static void set_metadata(cairo_surface_t *s, const struct display_list *dl)
 {
+	static const cairo_pdf_metadata_t keys[] = {
+		CAIRO_PDF_METADATA_TITLE, CAIRO_PDF_METADATA_AUTHOR,
+		CAIRO_PDF_METADATA_SUBJECT, CAIRO_PDF_METADATA_KEYWORDS,
+		CAIRO_PDF_METADATA_CREATOR,
+	};
+	const char *values[] = { dl->title, dl->author, dl->subject,
+				 dl->keywords, dl->creator };
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+		if (values[i])
+			cairo_pdf_surface_set_metadata(s, keys[i], values[i]);
+	assert(dl->date.year); /* never the clock: the same bytes each time */
 	char date[32];
 	snprintf(date, sizeof date, "%04d-%02d-%02dT00:00:00Z", dl->date.year,
 		 dl->date.month, dl->date.day);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, dl->title);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR,
-				       dl->author);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT,
-				       dl->subject);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS,
-				       dl->keywords);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR,
-				       dl->creator);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
 }
 
-bool write_cairo_pdf(const struct display_list *dl, const char *path,
-		     struct diags *d)
+/* dl as a PDF into a cairo stream; the surface's final status. */
+static cairo_status_t render_pdf(const struct display_list *dl,
+				 cairo_write_func_t write, void *closure)
 {
-	struct output o;
-	if (!output_open(&o, path, d))
-		return false;
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(
-		write_stream, &o, dl->width_pt, dl->height_pt);
+		write, closure, dl->width_pt, dl->height_pt);
 	cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
 	set_metadata(s, dl);
 	cairo_t *cr = cairo_create(s);
@@ -130,7 +184,64 @@ bool write_cairo_pdf(const struct display_list *dl, const char *path,
 	cairo_surface_finish(s);
 	cairo_status_t st = cairo_surface_status(s);
 	cairo_surface_destroy(s);
-	if (st != CAIRO_STATUS_SUCCESS)
+	return st;
+}
+
+bool write_cairo_pdf(const struct display_list *dl, const char *path,
+		     struct diags *d)
+{
+	struct output o;
+	if (!output_open(&o, path, d))
+		return false;
+	if (render_pdf(dl, write_stream, &o) != CAIRO_STATUS_SUCCESS)
 		o.failed = true;
+	return output_commit(&o, d);
+}
+
+bool write_cairo_pdf_stream(const struct display_list *dl,
+			    cairo_write_func_t write, void *closure)
+{
+	return render_pdf(dl, write, closure) == CAIRO_STATUS_SUCCESS;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	return n >= k && !strcmp(s + n - k, suffix);
+}
+
+bool write_cairo_chart(const struct display_list *dl, const char *path,
+		       double png_width_px, struct diags *d)
+{
+	assert(dl->n_pages == 1);
+	if (ends_with(path, ".pdf"))
+		return write_cairo_pdf(dl, path, d);
+	struct output o;
+	if (!output_open(&o, path, d))
+		return false;
+	bool png = ends_with(path, ".png");
+	double k = png ? png_width_px / dl->width_pt : 1;
+	cairo_surface_t *s =
+		png ? cairo_image_surface_create(
+			      CAIRO_FORMAT_ARGB32, (int)lround(png_width_px),
+			      (int)lround(dl->height_pt * k)) :
+		      cairo_svg_surface_create_for_stream(
+			      write_stream, &o, dl->width_pt, dl->height_pt);
+	cairo_t *cr = cairo_create(s);
+	/* A white ground: a chart pasted into a mail or slide must not be
+	 * transparent. */
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_scale(cr, k, k);
+	draw_page(cr, &dl->pages[0]);
+	cairo_destroy(cr);
+	cairo_surface_flush(s);
+	if (png && cairo_surface_write_to_png_stream(s, write_stream, &o) !=
+		   CAIRO_STATUS_SUCCESS)
+		o.failed = true;
+	cairo_surface_finish(s);
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
+		o.failed = true;
+	cairo_surface_destroy(s);
 	return output_commit(&o, d);
 }

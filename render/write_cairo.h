@@ -4,10 +4,21 @@
 #ifndef DOSSIER_WRITE_CAIRO_H
 #define DOSSIER_WRITE_CAIRO_H
 
+#include <cairo.h>
+
 #include "dl.h"
 
 /* Write dl as a PDF at path (atomically). false with diags on failure. */
 bool write_cairo_pdf(const struct display_list *dl, const char *path,
 		     struct diags *d);
+/* The same PDF through a cairo write function (the fuzzer keeps it in
+ * memory). false when cairo or write failed. */
+bool write_cairo_pdf_stream(const struct display_list *dl,
+			    cairo_write_func_t write, void *closure);
+
+/* Write a one-page display list (a chart) as .svg, .png (png_width_px
+ * wide) or .pdf, by the extension of path, atomically. */
+bool write_cairo_chart(const struct display_list *dl, const char *path,
+		       double png_width_px, struct diags *d);
 
 #endif

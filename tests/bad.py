@@ -6,18 +6,50 @@ first line, then the exact text dossier must print on stderr (paths relative
 to the repository, where this runs). Before each case the output folder
 holds a good PDF under the name the bad file would write; afterwards the
 folder must hold exactly that file with the same bytes: no new file, no
-partial file, nothing replaced.
+partial file, nothing replaced. A case that expects status 0 (the UTF-8
+byte-order mark) must add one PDF and change nothing else.
+
+Hostile input too big to commit is generated here: 20.000 levels of
+nesting, a file over the 4 MiB limit, a 10.000-character word, a table of
+1.000 rows. Each must finish within HANG_S seconds (a hang is a failure).
+Then the outputs that cannot be written: an unwritable folder and a full
+disk (a tiny tmpfs when we may mount one, and always a file-size limit,
+RLIMIT_FSIZE, which fails writes the same way) give exit 73 and leave the
+folder as it was.
+
+    python3 tests/bad.py            all of it
+    DOSSIER=path python3 tests/bad.py   another build (sanitizers)
 """
 
 import hashlib
 import os
+import resource
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 DOSSIER = os.environ.get("DOSSIER", str(REPO / "build" / "dossier"))
+HANG_S = float(os.environ.get("DOSSIER_HANG_S", "60"))
+GOOD = b"%PDF-1.5\n% a good earlier PDF\n"
+MEETING = """format: 1
+id: fmm-2025-12
+document: geannoteerde-agenda
+meeting:
+  name: NAVO Foreign Ministers Meeting
+  dates: [2025-12-03]
+  place: Brussel
+sections:
+  - heading: Noord-Atlantische Raad
+    text: |
+      Tijdens de Raad spreken de 32 ministers.[^purl]
+notes:
+  purl: Kamerstuk 28676, nr. 499
+"""
 
 
 def snapshot(folder):
@@ -25,34 +57,181 @@ def snapshot(folder):
             for p in sorted(Path(folder).iterdir())}
 
 
-def main():
-    os.chdir(REPO)
-    passed = failed = 0
+class Tally:
+    def __init__(self):
+        self.passed = self.failed = 0
+
+    def report(self, what, problems):
+        if problems:
+            self.failed += 1
+            print("FAIL  %s\n      %s" % (what, "\n      ".join(problems)))
+        else:
+            self.passed += 1
+            print("ok    %s" % what)
+
+
+def render(args, out, preexec=None):
+    """Run dossier; (returncode, stderr, seconds). A hang is returncode None."""
+    t0 = time.monotonic()
+    try:
+        r = subprocess.run([DOSSIER] + args + ["-o", str(out)],
+                           capture_output=True, text=True, timeout=HANG_S,
+                           preexec_fn=preexec, errors="replace")
+        return r.returncode, r.stderr, time.monotonic() - t0
+    except subprocess.TimeoutExpired:
+        return None, "(killed after %gs)" % HANG_S, HANG_S
+
+
+def check_case(tally, case, status, message, pdf_pages=None):
+    """One input: status, exact stderr (None: any), folder unchanged."""
+    problems = []
+    with tempfile.TemporaryDirectory() as out:
+        (Path(out) / "fmm-2025-12.pdf").write_bytes(GOOD)
+        before = snapshot(out)
+        code, err, secs = render(["render", str(case)], out)
+        after = snapshot(out)
+        if code != status:
+            problems.append("exit %s, expected %d" % (code, status))
+        if message is not None and err != message:
+            problems.append("stderr was:\n%s\nexpected:\n%s" % (err, message))
+        if status != 0 and before != after:
+            problems.append("output folder changed: %s -> %s" % (before, after))
+        if status == 0:
+            written = [n for n in after if after[n] != before.get(n)]
+            gone = [n for n in before if n not in after]
+            if len(written) != 1 or gone:
+                problems.append("expected one PDF written: %s -> %s"
+                                % (before, after))
+            for p in [Path(out) / n for n in written]:
+                if not p.read_bytes().startswith(b"%PDF-"):
+                    problems.append("%s is not a PDF" % p.name)
+                elif pdf_pages:
+                    n = pages_of(p)
+                    if n < pdf_pages:
+                        problems.append("%s has %d pages, expected at "
+                                        "least %d" % (p.name, n, pdf_pages))
+    tally.report("%s (exit %s, %.2f s)" % (case, status, secs), problems)
+
+
+def pages_of(pdf):
+    r = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True)
+    for line in r.stdout.splitlines():
+        if line.startswith("Pages:"):
+            return int(line.split()[1])
+    return 0
+
+
+def committed_cases(tally):
     cases = sorted(Path("tests/bad").glob("*.yaml"))
     for case in cases:
         expect = case.with_suffix(".expect").read_text(encoding="utf-8")
         status, _, message = expect.partition("\n")
-        with tempfile.TemporaryDirectory() as out:
-            good = Path(out) / "fmm-2025-12.pdf"
-            good.write_bytes(b"%PDF-1.5\n% a good earlier PDF\n")
-            before = snapshot(out)
-            r = subprocess.run([DOSSIER, "render", str(case), "-o", out],
-                               capture_output=True, text=True)
-            after = snapshot(out)
+        check_case(tally, case, int(status), message)
+    return len(cases)
+
+
+def hostile_cases(tally, tmp):
+    """Generated inputs: (name, bytes, status, message or None, pages)."""
+    nest = "the data is nested more than 64 levels deep; a meeting file " \
+           "never needs that"
+    word = ("Rechtsstaatontwikkelingssamenwerking" * 300)[:10000]
+    rows = "".join("      | Rij %d | EUR %d mln. | Brussel |\n" % (i, i)
+                   for i in range(1, 1001))
+    table = "      | Nr. | Bedrag | Plaats |\n      |---|---|---|\n" + rows
+    cases = [
+        ("nest-flow-20000", "sections: " + "[" * 20000 + "]" * 20000 + "\n",
+         65, "{f}:1:75: " + nest + "\n", None),
+        ("nest-map-20000", "{a: " * 20000 + "1" + "}" * 20000 + "\n",
+         65, "{f}:1:257: " + nest + "\n", None),
+        ("nest-block-20000", "- " * 20000 + "x\n",
+         65, "{f}:1:129: " + nest + "\n", None),
+        ("over-size-limit", MEETING + ("# " + "x" * 97 + "\n") * 42000,
+         65, "{f}: the file is larger than 4 MiB, the limit for a meeting "
+         "or data file\n", None),
+        ("word-10000", MEETING.replace("Tijdens de Raad",
+                                       "Tijdens " + word + " de Raad"),
+         0, "", 2),
+        ("table-1000-rows", MEETING.replace("    text: |\n",
+                                            "    text: |\n" + table + "\n"),
+         0, "", 20),
+    ]
+    for name, text, status, message, pages in cases:
+        f = Path(tmp) / (name + ".yaml")
+        f.write_text(text, encoding="utf-8")
+        check_case(tally, f, status,
+                   message.replace("{f}", str(f)) if message else message,
+                   pages)
+
+
+def mount_tmpfs(path, size, readonly_after=None):
+    """A tmpfs at path (root only). True when mounted."""
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        return False
+    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=%s" % size,
+                        "tmpfs", str(path)], capture_output=True)
+    return r.returncode == 0
+
+
+def umount(path):
+    subprocess.run(["umount", str(path)], capture_output=True)
+
+
+def cannot_write_cases(tally, tmp):
+    meeting = "inputs/meetings/2025-12-03-fmm.yaml"
+    target = "fmm-2025-12.pdf"
+
+    def expect73(what, out, preexec=None):
+        before = snapshot(out)
+        code, err, _ = render(["render", meeting], out, preexec)
+        after = snapshot(out)
         problems = []
-        if r.returncode != int(status):
-            problems.append("exit %d, expected %s" % (r.returncode, status))
-        if r.stderr != message:
-            problems.append("stderr was:\n%s\nexpected:\n%s" % (r.stderr, message))
+        if code != 73:
+            problems.append("exit %s, expected 73" % code)
+        if "%s/%s: cannot write" % (out, target) not in err:
+            problems.append("stderr: %r" % err)
         if before != after:
-            problems.append("output folder changed: %s -> %s" % (before, after))
-        if problems:
-            failed += 1
-            print("FAIL  %s\n      %s" % (case, "\n      ".join(problems)))
-        else:
-            passed += 1
-            print("ok    %s (exit %s)" % (case, status))
-    # Inputs that cannot be read and outputs that cannot be written.
+            problems.append("output folder changed: %s -> %s"
+                            % (before, after))
+        tally.report(what, problems)
+
+    # An unwritable folder: permissions for a user, a read-only mount for
+    # root (whom permissions do not stop).
+    ro = Path(tmp) / "read-only"
+    ro.mkdir()
+    if os.geteuid() != 0:
+        (ro / target).write_bytes(GOOD)
+        ro.chmod(0o555)
+        expect73("an unwritable output folder gives 73", ro)
+        ro.chmod(0o755)
+    elif mount_tmpfs(ro, "1m"):
+        (ro / target).write_bytes(GOOD)
+        subprocess.run(["mount", "-o", "remount,ro", str(ro)], check=True)
+        expect73("a read-only output folder gives 73", ro)
+        umount(ro)
+    else:
+        print("skip  a read-only output folder (root, and cannot mount)")
+
+    # A full disk: a 16 KiB tmpfs holds the good PDF and not the new one.
+    full = Path(tmp) / "full"
+    full.mkdir()
+    if mount_tmpfs(full, "16k"):
+        (full / target).write_bytes(GOOD)
+        expect73("a full disk (16 KiB tmpfs) gives 73", full)
+        umount(full)
+    else:
+        print("skip  a full disk on tmpfs (needs root and mount)")
+
+    # A file-size limit fails writes the way a full disk does, anywhere.
+    def limit():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (8192, 8192))
+    lim = Path(tmp) / "limited"
+    lim.mkdir()
+    (lim / target).write_bytes(GOOD)
+    expect73("writes failing half-way (RLIMIT_FSIZE) give 73", lim, limit)
+
+
+def usage_cases(tally):
     for args, status, what in (
             (["render", "tests/bad/no-such-file.yaml", "-o", "/tmp"], 66,
              "a missing input gives 66"),
@@ -62,14 +241,22 @@ def main():
              "render without -o gives 2"),
             (["frobnicate"], 2, "an unknown command gives 2")):
         r = subprocess.run([DOSSIER] + args, capture_output=True, text=True)
-        if r.returncode == status and r.stderr.strip():
-            passed += 1
-            print("ok    %s" % what)
-        else:
-            failed += 1
-            print("FAIL  %s: exit %d, stderr %r" % (what, r.returncode, r.stderr))
-    print("%d passed, %d failed" % (passed, failed))
-    return 1 if failed or not cases else 0
+        ok = r.returncode == status and r.stderr.strip()
+        tally.report(what, [] if ok else ["exit %d, stderr %r"
+                                          % (r.returncode, r.stderr)])
+
+
+def main():
+    os.chdir(REPO)
+    tally = Tally()
+    n = committed_cases(tally)
+    with tempfile.TemporaryDirectory() as tmp:
+        hostile_cases(tally, tmp)
+        cannot_write_cases(tally, tmp)
+    usage_cases(tally)
+    print("%d passed, %d failed (%d committed cases)"
+          % (tally.passed, tally.failed, n))
+    return 1 if tally.failed or n < 40 else 0
 
 
 if __name__ == "__main__":

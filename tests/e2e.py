@@ -44,6 +44,26 @@ SEED_NOTES = {
     "004_cd1c5c75dbeda8f3.txt": 3,
 }
 
+# Texts each meeting's charts must show as real text (pdftotext), spaces
+# (also no-break ones) and line breaks counted as one space.
+CHART_TEXTS = {
+    "fmm-2025-12": ["De NAVO-norm voor defensie-uitgaven", "3,5%", "1,5%", "5,0%",
+                    "2%-norm (Wales, 2014)", "Steun aan Oekraïne in 2025",
+                    "€ 2,5 mld.", "€ 3,5 mld.", "€ 0,5 mld.", "€ 5 mln.",
+                    "Bedragen in miljarden euro",
+                    "Bron: NAVO-topverklaringen van Wales (2014)"],
+    "fmm-2024-12": ["Oekraïense militairen getraind via operatie Interflex", "45.000",
+                    "20.000", "Bron: Geannoteerde agenda NAVO FMM 3–4 december 2024"],
+    "ifmm-2025-05": ["Nederlandse steun aan Oekraïne per jaar", "\u20ac 3,5 mld.",
+                     "Bron: Verslag NAVO FMM 28\u201329 november 2023"],
+    "fmm-2023-11": ["Nederlandse bijdrage aan Oekraïne voor 2024", "€ 2,5 mld.",
+                    "Bron: Verslag NAVO FMM 28–29 november 2023"],
+}
+# The chart `dossier chart` writes alone in each format.
+CHART_FILE, CHART_ID = "2025-12-03-fmm.yaml", "navo-norm"
+CHART_TITLE = "De NAVO-norm voor defensie-uitgaven"
+PNG_WIDTH = 640
+
 FOOTER_RE = re.compile(r"^\s*pagina\s+\d+\s+van\s+\d+\s*$", re.I)
 BOOKMARK_RE = re.compile(r"\[bookmark: [^\]]*\]")
 MARK = "\x00"  # stands for a footnote reference in a normalised seed paragraph
@@ -388,6 +408,83 @@ def reproducible(dossier, meeting_file, pdf):
     return None
 
 
+def flat(text):
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " "))
+
+
+def check_chart_texts(pdf, texts):
+    t = flat(pdf_text(pdf))
+    missing = [x for x in texts if flat(x) not in t]
+    return "not in the PDF's text: %s" % missing if missing else None
+
+
+def check_no_images(pdf):
+    """Charts are vectors and text: pdfimages lists no image."""
+    rc, out, err = run(["pdfimages", "-list", str(pdf)])
+    if rc != 0:
+        return "pdfimages failed: %s" % err.strip()[:200]
+    rows = [l for l in out.split("\n")[2:] if l.strip()]
+    return "%d images: %s" % (len(rows), rows[:3]) if rows else None
+
+
+def png_size(path):
+    data = Path(path).read_bytes()
+    if data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR":
+        return None
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def check_chart_command(tally, dossier, tmp):
+    """`dossier chart` writes SVG, PNG and PDF, and nothing on errors."""
+    src = REPO / "inputs" / "meetings" / CHART_FILE
+    out = Path(tmp) / "chart"
+    out.mkdir()
+    base = [str(dossier), "chart", str(src), "--id", CHART_ID, "-o"]
+    rc, so, se = run(base + [str(out / "c.svg")])
+    why = "exit %d: %s" % (rc, se.strip()[:300]) if rc else None
+    if not why:
+        import xml.etree.ElementTree as ET
+        try:
+            root = ET.parse(out / "c.svg").getroot()
+            if not root.tag.endswith("svg"):
+                why = "root element is %s" % root.tag
+        except ET.ParseError as e:
+            why = "not XML: %s" % e
+    tally.check("dossier chart writes an SVG that parses as XML", why)
+    rc, so, se = run(base + [str(out / "c.png"), "--width", str(PNG_WIDTH)])
+    size = png_size(out / "c.png") if rc == 0 else None
+    tally.check("dossier chart writes a PNG %d pixels wide" % PNG_WIDTH,
+                "exit %d: %s" % (rc, se.strip()[:300]) if rc else
+                None if size and size[0] == PNG_WIDTH and size[1] > 0 else
+                "PNG size %s" % (size,))
+    rc, so, se = run(base + [str(out / "c.pdf")])
+    why = "exit %d: %s" % (rc, se.strip()[:300]) if rc else None
+    why = why or check_qpdf(out / "c.pdf") or check_fonts(out / "c.pdf") \
+        or check_no_images(out / "c.pdf") \
+        or check_chart_texts(out / "c.pdf", [CHART_TITLE, "3,5%"])
+    if not why:
+        run(base + [str(out / "d.pdf")])
+        if (out / "d.pdf").read_bytes() != (out / "c.pdf").read_bytes():
+            why = "two runs give different PDFs"
+    tally.check("dossier chart writes a PDF of text and vectors, same bytes twice", why)
+    turned = REPO / "tests" / "charts" / "turned-labels.yaml"
+    rc, so, se = run([str(dossier), "chart", str(turned), "--id", "landen", "-o",
+                      str(out / "turned.pdf")])
+    tally.check("turned category labels are still text",
+                "exit %d: %s" % (rc, se.strip()[:300]) if rc else
+                check_chart_texts(out / "turned.pdf",
+                                  ["Noord-Macedonië", "Bosnië en Herzegovina", "Verenigd Koninkrijk"]))
+    before = sorted(p.name for p in out.iterdir())
+    for args, status, what in (
+            (["--id", "no-such-chart", "-o", str(out / "x.svg")], 65, "an unknown id"),
+            (["--id", CHART_ID, "-o", str(out / "x.gif")], 2, "an unknown format")):
+        rc, so, se = run([str(dossier), "chart", str(src)] + args)
+        after = sorted(p.name for p in out.iterdir())
+        tally.check("dossier chart with %s exits %d and writes nothing" % (what, status),
+                    None if rc == status and se.strip() and after == before else
+                    "exit %d, stderr %r, files %s" % (rc, se, after))
+
+
 def pdf_text(pdf):
     rc, out, err = run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"])
     if rc != 0:
@@ -460,6 +557,13 @@ def main():
                         check_outline(pdf, f) if mid in pdfs else "no PDF")
             tally.check("same bytes twice for %s.pdf" % mid,
                         reproducible(dossier, f, pdf) if mid in pdfs else "no PDF")
+
+        for mid, texts in CHART_TEXTS.items():
+            tally.check("charts of %s.pdf are real text" % mid,
+                        check_chart_texts(pdfs[mid], texts) if mid in pdfs else "no PDF")
+        for mid, pdf in pdfs.items():
+            tally.check("no images in %s.pdf" % mid, check_no_images(pdf))
+        check_chart_command(tally, dossier, tmp)
 
         seeds = find_seeds()
         if seeds is None:

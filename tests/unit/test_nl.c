@@ -583,10 +583,61 @@ static void test_capitalised_ij_becomes_IJ(void **state)
 	assert_string_equal(nl_capitalize(*state, ""), "");
 }
 
+/* Amounts in charts --------------------------------------------------- */
+
+#define EURO "\xE2\x82\xAC"
+
+static void test_amount_in_euros_at_each_scale(void **state)
+{
+	assert_string_equal(nl_amount(*state, 2.5e9, UNIT_EUR, 1e9, 1),
+			    EURO NBSP "2,5" NBSP "mld.");
+	assert_string_equal(nl_amount(*state, 5e8, UNIT_EUR, 1e6, 0),
+			    EURO NBSP "500" NBSP "mln.");
+	assert_string_equal(nl_amount(*state, 45000, UNIT_EUR, 1, 0),
+			    EURO NBSP "45.000");
+	assert_string_equal(nl_amount(*state, -1.5e6, UNIT_EUR, 1e6, 1),
+			    EURO NBSP MINUS "1,5" NBSP "mln.");
+}
+
+static void test_amount_in_percent_and_count(void **state)
+{
+	assert_string_equal(nl_amount(*state, 3.5, UNIT_PERCENT, 1, 1), "3,5%");
+	assert_string_equal(nl_amount(*state, 45000, UNIT_COUNT, 1, 0),
+			    "45.000");
+	assert_string_equal(nl_amount(*state, 1.2e6, UNIT_COUNT, 1e6, 1),
+			    "1,2" NBSP "mln.");
+}
+
+static void test_scale_by_largest_magnitude(void **state)
+{
+	(void)state;
+	assert_true(nl_amount_scale(UNIT_EUR, 3.5e9) == 1e9);
+	assert_true(nl_amount_scale(UNIT_EUR, 5e8) == 1e6);
+	assert_true(nl_amount_scale(UNIT_EUR, 999999) == 1);
+	assert_true(nl_amount_scale(UNIT_PERCENT, 5e9) == 1);
+	assert_string_equal(nl_scale_word(1e9), "mld.");
+	assert_string_equal(nl_scale_word(1e6), "mln.");
+	assert_string_equal(nl_scale_word(1), "");
+}
+
+static void test_fewest_decimals(void **state)
+{
+	(void)state;
+	assert_int_equal(nl_decimals(2.5, 3), 1);
+	assert_int_equal(nl_decimals(3, 3), 0);
+	assert_int_equal(nl_decimals(0.25, 3), 2);
+	assert_int_equal(nl_decimals(0.005, 1), 1);
+	assert_int_equal(nl_decimals(0.1 + 0.2, 3), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+		T(test_amount_in_euros_at_each_scale),
+		T(test_amount_in_percent_and_count),
+		T(test_scale_by_largest_magnitude),
+		T(test_fewest_decimals),
 		T(test_double_quotes_open_and_close),
 		T(test_single_quotes_open_and_close),
 		T(test_nested_quotes_open_and_close),

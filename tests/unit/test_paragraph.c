@@ -50,7 +50,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	arena_destroy(f->a); /* first: it holds the layouts pango made */
+	arena_destroy(f->a); /* the layouts first: they use the fonts */
 	typeset_destroy(f->ts);
 	hyph_destroy(f->h);
 	free(f);

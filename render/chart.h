@@ -1,0 +1,59 @@
+/*
+ * chart.h — a chart of the model drawn as vectors and real text.
+ *
+ * Input: one struct chart, the layout's chart section and chart_* styles,
+ * and the typesetter (labels are set by pango in the document's fonts).
+ * Output: a chart_drawing in chart coordinates (points from its top-left
+ * corner): paths, then labels on top. typeset.c makes one for each chart
+ * block, dl.c copies it onto its page, `dossier chart` writes it alone.
+ */
+#ifndef DOSSIER_CHART_H
+#define DOSSIER_CHART_H
+
+#include "dl.h"
+#include "typeset.h"
+
+struct chart_drawing {
+	double width_pt, height_pt;
+	struct dl_path *paths;
+	size_t n_paths, cap_paths;
+	struct tpart *labels; /* x_pt: left end; baseline_pt: from the top */
+	size_t n_labels, cap_labels;
+};
+
+/* A value axis: ticks from lo to hi by step, labelled at one scale. */
+struct chart_axis {
+	double lo, hi, step;
+	int n_ticks;
+	double scale;       /* 1, 1e6 (mln.) or 1e9 (mld.) */
+	int tick_decimals;  /* of the tick labels at that scale */
+	int value_decimals; /* of the value labels at that scale */
+};
+
+/* The axis for data from min to max: zero always included, a step of
+ * 1, 2, 2.5 or 5 x 10^n giving 4 to 7 ticks (counts: whole steps only, so
+ * counts up to 3 get fewer). values (n of them) decide the value labels'
+ * decimals (at most one). */
+void chart_nice_axis(double min, double max, enum chart_unit unit,
+		     const double *values, size_t n, struct chart_axis *ax);
+
+/* Every k-th of n labels of width `widest`, `pitch` apart, so that no two
+ * come closer than gap: 1 when they all fit. */
+size_t chart_label_stride(double widest, double pitch, double gap, size_t n);
+
+/* The label of a value on an axis: "€ 2,5 mld.", "3,5%", "45.000"; a
+ * value that would show as zero at the axis's scale gets its own
+ * ("€ 5 mln."). */
+char *chart_value_label(struct arena *a, double v, enum chart_unit unit,
+			const struct chart_axis *ax);
+
+/* Draw c at width l->chart.width_pt. NULL with diags when a label has a
+ * character no font can show. */
+struct chart_drawing *chart_draw(struct typesetter *ts, struct arena *a,
+				 const struct layout *l, const struct chart *c,
+				 struct diags *diags);
+
+/* The chart of that id in doc, or NULL. */
+const struct chart *chart_find(const struct document *doc, const char *id);
+
+#endif

@@ -1,0 +1,41 @@
+/*
+ * manifest.h — DIR/manifest.json: what each PDF was made from, so that
+ * `dossier render --incremental` redoes only what changed.
+ *
+ * One record per meeting file: the dossier version, the sha256 of every
+ * input (the meeting file, its data files and annexes, the layout and
+ * fonts.conf) and of the PDF it gave, with its pages and bytes. A document
+ * is up to date when the version, every input and the PDF on disk all
+ * still match; anything unreadable or unknown means "render it again".
+ */
+#ifndef DOSSIER_MANIFEST_H
+#define DOSSIER_MANIFEST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "arena.h"
+#include "diag.h"
+
+struct manifest;
+
+/* The manifest in out_dir; empty when there is none or it is damaged. */
+struct manifest *manifest_load(struct arena *a, const char *out_dir);
+/* Whether source's PDF in out_dir is still what its inputs would give. */
+bool manifest_up_to_date(struct manifest *m, const char *source);
+/* Replace source's record (one line of JSON); NULL removes it. */
+void manifest_set(struct manifest *m, const char *source, const char *record);
+/* Write DIR/manifest.json whole or not at all. */
+bool manifest_save(const struct manifest *m, struct diags *d);
+
+/* Write the record of one rendered PDF (a line of JSON) to fp. */
+void manifest_record(FILE *fp, struct arena *a, const char *source,
+		     const char *const *inputs, size_t n_inputs,
+		     const char *out_dir, const char *pdf_name, size_t pages);
+
+/* The sha256 of a file in hex, or NULL when it cannot be read. */
+const char *manifest_sha256_file(struct arena *a, const char *path,
+				 size_t *bytes);
+
+#endif

@@ -1,0 +1,52 @@
+/*
+ * pipeline.h — one meeting document from model to PDF, callable from any
+ * command (render, mail).
+ *
+ * struct pipeline holds what lives as long as the run: where layouts/ and
+ * fonts/ are, the typesetter and the hyphenator. pipeline_render() takes a
+ * parsed document through compose → typeset → paginate → display list →
+ * cairo writer, everything in the caller's arena, and reports into diags.
+ */
+#ifndef DOSSIER_PIPELINE_H
+#define DOSSIER_PIPELINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "hyph.h"
+#include "model.h"
+#include "typeset.h"
+
+struct pipeline {
+	const char *home; /* holds layouts/ and fonts/ */
+	struct typesetter *ts;
+	struct hyphenator *hyph;
+};
+
+/* Find the data folders, load the fonts and the Dutch patterns. false
+ * (with diags) when something is missing; pipeline_close() in any case. */
+bool pipeline_open(struct pipeline *p, struct arena *a, struct diags *d);
+void pipeline_close(struct pipeline *p);
+
+/* Where layouts/ and fonts/ are, without loading anything. */
+const char *pipeline_home(struct arena *a);
+
+/* The layout file a document is set with (for "is the PDF up to date"). */
+const char *pipeline_layout_path(const struct pipeline *p, struct arena *a,
+				 const struct document *doc);
+
+/* Write out_dir/<id>.pdf. Returns the path written (and the number of
+ * pages in *pages when pages is not NULL), or NULL with diags. */
+const char *pipeline_render(struct pipeline *p, struct arena *a,
+			    const struct document *doc, const char *out_dir,
+			    size_t *pages, struct diags *d);
+
+/* One chart of the document alone, drawn by the same code as in the PDF,
+ * into out (.svg, .png width_px wide — 0: the layout's width — or .pdf).
+ * false with diags. */
+bool pipeline_chart(struct pipeline *p, struct arena *a,
+		    const struct document *doc, const char *id,
+		    const char *out, double width_px, struct diags *d);
+
+#endif

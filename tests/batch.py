@@ -1,0 +1,208 @@
+#!/usr/bin/env python3
+"""Batch rendering, --incremental and reproducible bytes.
+
+    python3 tests/batch.py
+
+- `render FILES -o DIR -j 2` with two bad files among the inputs: the good
+  PDFs are all written, each bad file gets its message, the failures are
+  listed at the end, the exit status is the first failure's.
+- The same inputs give the same bytes: one process per file, -j 1 and -j 2.
+- Not on a terminal: nothing on stderr when all is well; on a terminal a
+  progress line; --quiet silences it.
+- --incremental: the first run writes DIR/manifest.json (sha256 of every
+  input and of each PDF, pages, bytes); a second run renders nothing; a
+  changed meeting file, or a damaged PDF, is rendered again, and only it.
+"""
+
+import hashlib
+import json
+import os
+import pty
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DOSSIER = os.environ.get("DOSSIER", str(REPO / "build" / "dossier"))
+BAD = ["tests/bad/bad-id.yaml", "tests/bad/nul-byte.yaml"]
+
+
+class Tally:
+    def __init__(self):
+        self.passed = self.failed = 0
+
+    def check(self, what, problems):
+        problems = [p for p in problems if p]
+        if problems:
+            self.failed += 1
+            print("FAIL  %s\n      %s" % (what, "\n      ".join(problems)))
+        else:
+            self.passed += 1
+            print("ok    %s" % what)
+
+
+def dossier(*args):
+    return subprocess.run([DOSSIER] + list(args), capture_output=True,
+                          text=True, timeout=300)
+
+
+def digests(folder):
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(Path(folder).glob("*.pdf"))}
+
+
+def inodes(folder):
+    return {p.name: p.stat().st_ino for p in sorted(Path(folder).glob("*.pdf"))}
+
+
+def meetings():
+    return sorted(str(p) for p in Path("inputs/meetings").glob("*.yaml"))
+
+
+def test_mixed_batch(t, tmp):
+    out = Path(tmp) / "mixed"
+    files = meetings()
+    r = dossier("render", *files[:2], *BAD, *files[2:], "-o", str(out),
+                "-j", "2")
+    expect_err = set()
+    for b in BAD:
+        text = Path(b).with_suffix(".expect").read_text(encoding="utf-8")
+        expect_err |= set(text.partition("\n")[2].splitlines())
+    lines = r.stderr.splitlines()
+    tail = ["dossier: 2 of %d files failed:" % (len(files) + 2)] + \
+        ["  %s (exit 65)" % b for b in BAD]
+    t.check("a batch with two bad files renders the good ones", [
+        r.returncode != 65 and "exit %d, expected 65" % r.returncode,
+        len(digests(out)) != len(files) and "PDFs: %s" % list(digests(out)),
+        set(lines[:-3]) != expect_err and "errors: %r" % lines[:-3],
+        lines[-3:] != tail and "failure list: %r" % lines[-3:],
+    ])
+    return out
+
+
+def test_same_bytes(t, tmp, batch_out):
+    single = Path(tmp) / "single"
+    for f in meetings():
+        r = dossier("render", f, "-o", str(single))
+        if r.returncode:
+            t.check("render %s alone" % f, [r.stderr])
+    one = Path(tmp) / "j1"
+    r1 = dossier("render", *meetings(), "-o", str(one), "-j", "1")
+    want = digests(single)
+    t.check("the same bytes alone, with -j 1 and with -j 2", [
+        r1.returncode and r1.stderr,
+        digests(one) != want and "-j 1 differs",
+        digests(batch_out) != want and "-j 2 differs",
+        len(want) != len(meetings()) and "missing PDFs",
+    ])
+
+
+def test_quiet_and_progress(t, tmp):
+    out = Path(tmp) / "progress"
+    r = dossier("render", *meetings(), "-o", str(out))
+    t.check("not a terminal: nothing on stderr", [
+        r.returncode and "exit %d" % r.returncode,
+        r.stderr and "stderr: %r" % r.stderr])
+
+    def on_tty(*extra):
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.execv(DOSSIER, [DOSSIER, "render", *meetings(), "-o",
+                               str(out), *extra])
+        chunks = []
+        while True:
+            try:
+                data = os.read(fd, 4096)
+            except OSError:
+                break
+            if not data:
+                break
+            chunks.append(data)
+        _, status = os.waitpid(pid, 0)
+        return os.waitstatus_to_exitcode(status), b"".join(chunks).decode()
+
+    n = len(meetings())
+    code, text = on_tty()
+    t.check("a terminal gets a progress line", [
+        code and "exit %d" % code,
+        "[%d/%d]" % (n, n) not in text and "output: %r" % text])
+    code, text = on_tty("--quiet")
+    t.check("--quiet: no progress line", [
+        code and "exit %d" % code, text.strip() and "output: %r" % text])
+
+
+def test_incremental(t, tmp):
+    work = Path(tmp) / "inc"
+    shutil.copytree("inputs", work / "inputs")
+    out = work / "out"
+    files = sorted(str(p) for p in (work / "inputs/meetings").glob("*.yaml"))
+
+    def run():
+        return dossier("render", "--incremental", *files, "-o", str(out))
+
+    r = run()
+    manifest = json.loads((out / "manifest.json").read_text())
+    docs = manifest.get("documents", [])
+    problems = [r.returncode and r.stderr, len(docs) != len(files) and
+                "%d records for %d files" % (len(docs), len(files))]
+    for d in docs:
+        pdf = out / d["output"]
+        data = pdf.read_bytes()
+        if d["sha256"] != hashlib.sha256(data).hexdigest():
+            problems.append("%s: sha256 differs" % d["output"])
+        if d["bytes"] != len(data) or d["pages"] < 1:
+            problems.append("%s: bytes %d pages %d" % (d["output"], d["bytes"],
+                                                       d["pages"]))
+        if d["source"] not in d["inputs"] or len(d["inputs"]) < 3:
+            problems.append("%s: inputs %s" % (d["output"], d["inputs"]))
+        for path, sha in d["inputs"].items():
+            if hashlib.sha256(Path(path).read_bytes()).hexdigest() != sha:
+                problems.append("%s: hash of %s" % (d["output"], path))
+    t.check("--incremental writes manifest.json with hashes, pages, bytes",
+            problems)
+
+    before = inodes(out)
+    r = run()
+    t.check("--incremental again: nothing is rendered", [
+        r.returncode and r.stderr, inodes(out) != before and "PDFs rewritten"])
+
+    changed = Path(files[0])
+    changed.write_text(changed.read_text() + "# edited\n")
+    damaged = sorted(out.glob("*.pdf"))[-1]
+    damaged.write_bytes(b"%PDF-1.5\n% damaged\n")
+    before = inodes(out)
+    r = run()
+    after = inodes(out)
+    redone = sorted(n for n in after if after[n] != before.get(n))
+    want_id = next(d["output"] for d in docs if d["source"] == str(changed))
+    t.check("a changed meeting file and a damaged PDF are rendered again, "
+            "and only they", [
+                r.returncode and r.stderr,
+                redone != sorted({want_id, damaged.name}) and
+                "redone: %s" % redone])
+
+
+def test_usage(t):
+    for args in (["-j", "0"], ["-jx"], ["-j"]):
+        r = dossier("render", *meetings()[:1], "-o", "/tmp", *args)
+        t.check("render %s gives 2" % " ".join(args), [
+            r.returncode != 2 and "exit %d" % r.returncode])
+
+
+def main():
+    os.chdir(REPO)
+    t = Tally()
+    with tempfile.TemporaryDirectory() as tmp:
+        out = test_mixed_batch(t, tmp)
+        test_same_bytes(t, tmp, out)
+        test_quiet_and_progress(t, tmp)
+        test_incremental(t, tmp)
+    test_usage(t)
+    print("%d passed, %d failed" % (t.passed, t.failed))
+    return 1 if t.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""The benchmark behind `make bench` (not a test: it prints figures).
+
+    python3 tests/bench.py [RUNS]
+
+1. Each seed document (inputs/meetings/*.yaml) rendered RUNS times (default
+   11) by a fresh `dossier render` process: median wall time and peak RSS
+   (from wait4, per process), pages and the PDF's size.
+2. One batch process rendering all of them 20 times, with -j 1 and with the
+   default (one worker per core): pages per second.
+3. Generated reports (tests/gen_report.py) of 75, 150 and 300 pages: time
+   and peak RSS, to show both grow linearly with pages.
+
+Targets from issue 6: a seed agenda <= 30 ms and <= 30 MB from a cold
+process; >= 300 pages/s in batch; 300 pages <= 2 s and <= 150 MB.
+"""
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DOSSIER = os.environ.get("DOSSIER", str(REPO / "build" / "dossier"))
+
+
+def timed(args):
+    """(seconds, peak RSS in MB, exit status) of one process."""
+    t0 = time.perf_counter()
+    pid = os.posix_spawn(DOSSIER, [DOSSIER] + args, os.environ)
+    _, status, ru = os.wait4(pid, 0)
+    return (time.perf_counter() - t0, ru.ru_maxrss / 1024.0,
+            os.waitstatus_to_exitcode(status))
+
+
+def pages(pdf):
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True,
+                         text=True).stdout
+    return next((int(l.split()[1]) for l in out.splitlines()
+                 if l.startswith("Pages:")), 0)
+
+
+def only_pdf(folder):
+    pdfs = list(Path(folder).glob("*.pdf"))
+    assert len(pdfs) == 1, pdfs
+    return pdfs[0]
+
+
+def seeds(tmp, runs):
+    print("1. cold render of each seed document (%d runs, median)" % runs)
+    print("   %-38s %8s %8s %6s %9s" % ("file", "ms", "MB", "pages",
+                                         "PDF bytes"))
+    total_pages = 0
+    for f in sorted(Path("inputs/meetings").glob("*.yaml")):
+        out = Path(tmp) / f.stem
+        res = [timed(["render", str(f), "-o", str(out)]) for _ in range(runs)]
+        if any(r[2] for r in res):
+            print("   %s: dossier failed" % f)
+            continue
+        pdf = only_pdf(out)
+        n = pages(pdf)
+        total_pages += n
+        print("   %-38s %8.1f %8.1f %6d %9d" % (
+            f, 1000 * statistics.median(r[0] for r in res),
+            statistics.median(r[1] for r in res), n, pdf.stat().st_size))
+    return total_pages
+
+
+def batch(tmp, seed_pages, jobs):
+    files = [str(f) for f in sorted(Path("inputs/meetings").glob("*.yaml"))]
+    args = ["render", "-o", str(Path(tmp) / "batch")] + files * 20
+    if jobs:
+        args += ["-j", str(jobs)]
+    secs, mb, status = timed(args)
+    n = seed_pages * 20
+    print("   %-10s %4d documents, %5d pages in %6.2f s: %6.0f pages/s, "
+          "%5.1f ms a document (parent %.0f MB)%s" % (
+              "-j %d" % jobs if jobs else "-j cores", len(files) * 20, n,
+              secs, n / secs, 1000 * secs / (len(files) * 20), mb,
+              "" if status == 0 else " FAILED"))
+
+
+def reports(tmp):
+    print("3. generated reports (tests/gen_report.py)")
+    print("   %6s %8s %8s %10s %10s %10s" % ("pages", "s", "MB", "ms/page",
+                                            "KB/page", "PDF bytes"))
+    for want in (75, 150, 300):
+        src = Path(tmp) / ("report-%d.yaml" % want)
+        with open(src, "w") as fp:
+            subprocess.run([sys.executable, "tests/gen_report.py", str(want)],
+                           stdout=fp, check=True)
+        out = Path(tmp) / ("report-%d" % want)
+        res = [timed(["render", str(src), "-o", str(out)]) for _ in range(3)]
+        pdf = only_pdf(out)
+        n = pages(pdf)
+        secs = statistics.median(r[0] for r in res)
+        mb = statistics.median(r[1] for r in res)
+        print("   %6d %8.2f %8.1f %10.2f %10.1f %10d" % (
+            n, secs, mb, 1000 * secs / n, 1024 * mb / n, pdf.stat().st_size))
+
+
+def main():
+    os.chdir(REPO)
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 11
+    print("dossier bench on %d cores, %s" % (os.cpu_count(), DOSSIER))
+    with tempfile.TemporaryDirectory() as tmp:
+        seed_pages = seeds(tmp, runs)
+        print("2. one batch process, the seed documents 20 times each")
+        batch(tmp, seed_pages, 1)
+        batch(tmp, seed_pages, 0)
+        reports(tmp)
+
+
+if __name__ == "__main__":
+    main()

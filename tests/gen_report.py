@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Write a long meeting report for the benchmark: about PAGES pages.
+
+    python3 tests/gen_report.py PAGES > report.yaml
+
+Sections of ordinary Dutch prose with footnotes, lists and a table, so that
+every stage does its usual work; about nine sections fill four pages.
+"""
+
+import sys
+
+HEAD = """format: 1
+id: bench-report-{pages}
+document: verslag
+title: Verslag van een lange reeks bijeenkomsten ({pages} pagina's)
+date: 2025-12-10
+meeting:
+  name: NAVO Foreign Ministers Meeting
+  short: FMM
+  dates: [2025-12-03, 2025-12-04]
+  place: Brussel
+sections:
+"""
+
+SECTION = """  - heading: Sessie {n} over de steun aan Oekraïne
+    text: |
+      Tijdens sessie {n} spraken de ministers over de voortzetting van de
+      steun aan Oekraïne, de versterking van de afschrikking en verdediging
+      en de samenwerking met de partners in de Indo-Pacific. Nederland heeft
+      in 2025 EUR 3,5 mld. bijgedragen en zal ook in 2026 substantiële steun
+      leveren.[^n{n}] De minister benadrukte het belang van gelijke
+      lastenverdeling, voorspelbare bijdragen en de rol van de EU naast de
+      NAVO, in het bijzonder bij de defensie-industriële samenwerking.
+
+      - luchtverdediging en munitie voor de winterperiode;
+      - het 'Prioritised Ukraine Requirements List'-initiatief (PURL);
+      - de wederopbouw en de Euro-Atlantische integratie van Oekraïne.
+
+      | Jaar | Bijdrage | Waarvan militair |
+      |---|---|---|
+      | 2024 | EUR 2,5 mld. | EUR 2,0 mld. |
+      | 2025 | EUR 3,5 mld. | EUR 3,0 mld. |
+    position: |
+      Nederland zet in op voortzetting van de steun zolang als nodig en op
+      een gezamenlijke aanpak van de bondgenoten in sessie {n}.
+"""
+
+
+def main():
+    pages = int(sys.argv[1]) if len(sys.argv) > 1 else 300
+    sections = max(1, round(pages * 9 / 4))
+    out = [HEAD.format(pages=pages)]
+    out += [SECTION.format(n=i) for i in range(1, sections + 1)]
+    out.append("notes:\n")
+    out += ["  n%d: Kamerstuk 21501-20, nr. %d.\n" % (i, 2000 + i)
+            for i in range(1, sections + 1)]
+    sys.stdout.write("".join(out))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,224 @@
+/*
+ * test_geometry.c — the pages of every meeting file, checked on the
+ * display list: every glyph run on its page and inside the text column
+ * (running furniture and the letterhead inside the page), no two lines of
+ * text on top of each other, footnotes on the page of their reference,
+ * and the text of each document in reading order from page to page.
+ */
+#include <glob.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "compose.h"
+#include "dl.h"
+#include "layout.h"
+#include "model.h"
+#include "paginate.h"
+#include "typeset.h"
+
+struct fixture {
+	struct arena *arena;
+	struct typesetter *ts;
+	struct hyphenator *hyph;
+};
+
+static int setup(void **state)
+{
+	static struct fixture f;
+	struct diags d;
+	f.arena = arena_create();
+	diags_init(&d, f.arena);
+	f.ts = typeset_create("fonts/fonts.conf", &d);
+	f.hyph = hyph_create(HYPH_DEFAULT_DIC);
+	*state = &f;
+	return f.ts && f.hyph ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	arena_destroy(f->arena); /* the layouts first: they use the fonts */
+	hyph_destroy(f->hyph);
+	typeset_destroy(f->ts);
+	return 0;
+}
+
+static const struct display_list *render(struct fixture *f, const char *path,
+					 const struct layout **lp)
+{
+	struct diags d;
+	diags_init(&d, f->arena);
+	struct document *doc = model_parse_file(f->arena, path, &d);
+	assert_non_null(doc);
+	const struct layout *l = layout_load(f->arena, "layouts", "kamerbrief",
+					     &d);
+	assert_non_null(l);
+	struct composition *c = compose_document(f->arena, f->hyph, doc, l);
+	struct typeset_doc *td = typeset_blocks(f->ts, f->arena, c, &d);
+	assert_non_null(td);
+	struct pages *p = paginate(f->ts, f->arena, c, td);
+	*lp = l;
+	return dl_build(f->arena, c, p);
+}
+
+/* The inked width: a space that ends a line may hang in the margin. */
+static double run_width(const struct dl_item *it)
+{
+	PangoRectangle ink;
+	pango_glyph_string_extents(it->glyphs->glyphs,
+				   it->glyphs->item->analysis.font, &ink, NULL);
+	return (ink.x + ink.width) / (double)PANGO_SCALE;
+}
+
+/* Glyph runs stay on the page; flow text stays in the text column. */
+static void check_inside(const struct display_list *dl,
+			 const struct layout *l, const char *path)
+{
+	const double eps = 0.5;
+	for (size_t p = 0; p < dl->n_pages; p++) {
+		const struct dl_page *pg = &dl->pages[p];
+		for (size_t i = 0; i < pg->n_items; i++) {
+			const struct dl_item *it = &pg->items[i];
+			if (it->kind != DL_GLYPHS)
+				continue;
+			double x1 = it->x + run_width(it);
+			if (it->x < -eps || x1 > dl->width_pt + eps ||
+			    it->y < 0 || it->y > dl->height_pt)
+				fail_msg("%s page %zu: a glyph run at (%.1f, "
+					 "%.1f) leaves the page", path, p + 1,
+					 it->x, it->y);
+			bool letterhead = it->x >= l->sender_x_pt - eps &&
+					  it->y < l->letter_top_pt;
+			if (it->artifact || letterhead)
+				continue;
+			/* A hyphen at the end of a line may hang in the
+			 * margin, as in fine typesetting (protrusion). */
+			int len = it->glyphs->item->length;
+			const char *end = it->text + it->glyphs->item->offset +
+					  len;
+			double hang = (len >= 1 && end[-1] == '-') ||
+				      (len >= 2 && !memcmp(end - 2, "\xC2\xAD", 2)) ?
+				      4.0 : 0.0;
+			if (it->x < l->margin_left_pt - eps ||
+			    x1 > dl->width_pt - l->margin_right_pt + eps + hang)
+				fail_msg("%s page %zu: text from x %.1f to %.1f "
+					 "leaves the column: '%.*s'", path,
+					 p + 1, it->x, x1,
+					 it->glyphs->item->length,
+					 it->text + it->glyphs->item->offset);
+			if (it->y < l->margin_top_pt - eps ||
+			    it->y > dl->height_pt - l->margin_bottom_pt + eps)
+				fail_msg("%s page %zu: text at y %.1f is in the "
+					 "margin", path, p + 1, it->y);
+		}
+	}
+}
+
+/* Two runs on different baselines closer than a small type's leading
+ * overlap horizontally only if lines collide. */
+static void check_no_overlap(const struct display_list *dl, const char *path)
+{
+	for (size_t p = 0; p < dl->n_pages; p++) {
+		const struct dl_page *pg = &dl->pages[p];
+		for (size_t i = 0; i < pg->n_items; i++) {
+			const struct dl_item *a = &pg->items[i];
+			if (a->kind != DL_GLYPHS || a->glyphs->y_offset)
+				continue;
+			for (size_t j = i + 1; j < pg->n_items; j++) {
+				const struct dl_item *b = &pg->items[j];
+				if (b->kind != DL_GLYPHS || b->glyphs->y_offset)
+					continue;
+				double dy = a->y > b->y ? a->y - b->y :
+							  b->y - a->y;
+				if (dy < 0.01 || dy >= 7)
+					continue;
+				bool apart = a->x + run_width(a) <= b->x + 0.5 ||
+					     b->x + run_width(b) <= a->x + 0.5;
+				if (!apart)
+					fail_msg("%s page %zu: lines at y %.1f "
+						 "and %.1f overlap", path,
+						 p + 1, a->y, b->y);
+			}
+		}
+	}
+}
+
+static void test_every_input_stays_in_its_column(void **state)
+{
+	glob_t g;
+	assert_int_equal(glob("inputs/meetings/*.yaml", 0, NULL, &g), 0);
+	assert_true(g.gl_pathc >= 5);
+	for (size_t i = 0; i < g.gl_pathc; i++) {
+		const struct layout *l;
+		const struct display_list *dl = render(*state, g.gl_pathv[i],
+						       &l);
+		assert_true(dl->n_pages >= 1);
+		check_inside(dl, l, g.gl_pathv[i]);
+		check_no_overlap(dl, g.gl_pathv[i]);
+	}
+	globfree(&g);
+}
+
+/* The 2023 report's footnote stands on the page whose text refers to it. */
+static void test_footnote_on_the_page_of_its_reference(void **state)
+{
+	const struct layout *l;
+	const struct display_list *dl =
+		render(*state, "inputs/meetings/2023-11-28-fmm.yaml", &l);
+	int ref_page = 0, note_page = 0;
+	for (size_t p = 0; p < dl->n_pages; p++) {
+		const struct dl_page *pg = &dl->pages[p];
+		for (size_t i = 0; i < pg->n_items; i++) {
+			const struct dl_item *it = &pg->items[i];
+			if (it->kind != DL_GLYPHS)
+				continue;
+			const char *t = it->text + it->glyphs->item->offset;
+			int n = it->glyphs->item->length;
+			if (it->glyphs->y_offset > 0 && n == 1 && *t == '1')
+				ref_page = (int)p + 1;
+			if (strstr(it->text, "Ter vertrouwelijke inzage") &&
+			    it->y > dl->height_pt / 2)
+				note_page = (int)p + 1;
+		}
+	}
+	assert_int_not_equal(ref_page, 0);
+	assert_int_equal(note_page, ref_page);
+}
+
+/* Letters put the letter alone on page 1 and the agenda after it. */
+static void test_letter_on_its_own_page(void **state)
+{
+	const struct layout *l;
+	const struct display_list *dl =
+		render(*state, "inputs/meetings/2024-12-03-fmm.yaml", &l);
+	assert_true(dl->n_pages >= 2);
+	bool title_on_1 = false, signatory_on_1 = false;
+	const struct dl_page *pg = &dl->pages[0];
+	for (size_t i = 0; i < pg->n_items; i++) {
+		const struct dl_item *it = &pg->items[i];
+		if (it->kind != DL_GLYPHS)
+			continue;
+		if (strstr(it->text, "Caspar Veldkamp"))
+			signatory_on_1 = true;
+		if (strstr(it->text, "Werksessie Strategische uitdagingen"))
+			title_on_1 = true;
+	}
+	assert_true(signatory_on_1);
+	assert_false(title_on_1);
+	assert_int_equal(dl->outline[0].page, 2);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_input_stays_in_its_column),
+		cmocka_unit_test(test_footnote_on_the_page_of_its_reference),
+		cmocka_unit_test(test_letter_on_its_own_page),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

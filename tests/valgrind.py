@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""valgrind memcheck over every meeting file and every bad case.
+
+    python3 tests/valgrind.py      (make valgrind)
+
+One batch of all of them (inputs/meetings/*.yaml and tests/bad/*.yaml) in
+worker processes, and one file rendered in-process, all under memcheck
+with a log per process: every log must say 0 errors and 0 bytes
+definitely lost. ("possibly lost" is allowed: pango keeps its interned
+language strings for the life of the process, by design.) A batch keeps
+this fast: each worker loads fonts and patterns once.
+"""
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DOSSIER = os.environ.get("DOSSIER", str(REPO / "build" / "dossier"))
+VALGRIND = ["valgrind", "--tool=memcheck", "--leak-check=full",
+            "--errors-for-leak-kinds=definite", "--trace-children=yes",
+            "--child-silent-after-fork=no", "--num-callers=30"]
+
+
+def check_logs(logs):
+    problems = []
+    for log in logs:
+        text = log.read_text(errors="replace")
+        errors = re.search(r"ERROR SUMMARY: (\d+) errors", text)
+        lost = re.search(r"definitely lost: ([\d,]+) bytes", text)
+        if not errors:
+            problems.append("%s: no ERROR SUMMARY (did it finish?)" % log)
+        elif errors.group(1) != "0":
+            problems.append("%s: %s errors" % (log, errors.group(1)))
+        if lost and lost.group(1) != "0":
+            problems.append("%s: %s bytes definitely lost"
+                            % (log, lost.group(1)))
+    return problems
+
+
+def main():
+    os.chdir(REPO)
+    files = sorted(str(p) for p in Path("inputs/meetings").glob("*.yaml"))
+    bad = sorted(str(p) for p in Path("tests/bad").glob("*.yaml"))
+    failed = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        runs = [("batch of %d files" % (len(files) + len(bad)),
+                 ["render", *files, *bad, "-j", "2"]),
+                ("one file in-process", ["render", files[0]])]
+        for i, (what, args) in enumerate(runs):
+            logdir = Path(tmp) / ("logs%d" % i)
+            logdir.mkdir()
+            out = Path(tmp) / ("out%d" % i)
+            r = subprocess.run(VALGRIND + ["--log-file=%s/vg.%%p" % logdir,
+                                           DOSSIER] + args + ["-o", str(out)],
+                               capture_output=True, text=True)
+            logs = sorted(logdir.iterdir())
+            problems = check_logs(logs)
+            if r.returncode not in (0, 65):
+                problems.append("exit %d: %s" % (r.returncode, r.stderr[-2000:]))
+            if problems:
+                failed += 1
+                print("FAIL  valgrind, %s\n      %s" % (what,
+                                                       "\n      ".join(problems)))
+                for log in logs:
+                    if "ERROR SUMMARY: 0 errors" not in log.read_text():
+                        print(log.read_text()[-6000:])
+            else:
+                print("ok    valgrind, %s: %d processes, 0 errors, 0 bytes "
+                      "definitely lost" % (what, len(logs)))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
