@@ -316,6 +316,24 @@ static bool para_ends_at_shy(const struct para *p, const struct lb_line *ln)
 	       p->items[ln->end].flagged && p->src1[ln->end] > p->src0[ln->end];
 }
 
+/* A line that ends in a compound's own hyphen (NAVO-) ends in U+2010
+ * instead of U+002D: the same glyph, but text extraction (poppler's
+ * pdftotext) takes a line-final U+002D for a hyphenation hyphen and
+ * drops it, giving "NAVObijeenkomsten". */
+static void para_keep_compound_hyphen(struct arena *a, struct rich *sub)
+{
+	if (!sub->len || sub->text[sub->len - 1] != '-')
+		return;
+	char *t = arena_alloc(a, sub->len + 3);
+	memcpy(t, sub->text, sub->len - 1);
+	memcpy(t + sub->len - 1, "\xE2\x80\x90", 3);
+	for (size_t i = 0; i < sub->n_spans; i++)
+		if (sub->spans[i].end == sub->len)
+			sub->spans[i].end += 2;
+	sub->text = t;
+	sub->len += 2;
+}
+
 /* One chosen line as a pango layout of its own, in a line box. */
 static void para_set_line(struct typesetter *ts, struct arena *a,
 			  const struct para *p, const struct style *s,
@@ -325,6 +343,8 @@ static void para_set_line(struct typesetter *ts, struct arena *a,
 	size_t start, end;
 	para_line_bytes(p, ln, &start, &end);
 	struct rich sub = para_slice(a, p->r, start, end);
+	if (ln->hyphenated && !para_ends_at_shy(p, ln))
+		para_keep_compound_hyphen(a, &sub);
 	PangoLayout *pl = typeset_layout(ts, a, p->l, &sub, s, -1);
 	pango_layout_set_alignment(pl, PANGO_ALIGN_LEFT);
 	PangoLayoutLine *line = pango_layout_get_line(pl, 0);
