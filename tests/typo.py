@@ -312,9 +312,9 @@ def check_dutch_text(tally, tmp):
     bad.write_text(meeting_yaml("glyph", "kamerbrief", "2025-12-03",
                                 "De ministers spreken over \u4f1a."), encoding="utf-8")
     rc, so, se = run([str(DOSSIER), "render", str(bad), "-o", tmp], env)
-    want = ("%s:12:7: the character '\u4f1a' (U+4F1A) cannot be shown by any of "
+    want = ("%s:12:33: the character '\u4f1a' (U+4F1A) cannot be shown by any of "
             "dossier's fonts; replace it or remove it" % bad)
-    tally.check("a missing glyph is an error naming it (exit 65)",
+    tally.check("a missing glyph is an error naming it and its line:col (exit 65)",
                 None if rc == 65 and se.strip() == want else "exit %d: %s" % (rc, se.strip()))
 
 
