@@ -307,6 +307,17 @@ def check_dutch_text(tally, tmp):
     want = "31 december 2025 en 1 januari 2026"
     tally.check("meeting dates across a year end: %s" % want,
                 None if want in flat else "not in the PDF text")
+    month = Path(tmp) / "month.yaml"
+    month.write_text(meeting_yaml("month", "kamerbrief", "2025-11-30, 2025-12-01",
+                                  "Tekst."), encoding="utf-8")
+    try:
+        rc, mtext, _ = run(["pdftotext", str(render(month, tmp, env)), "-"])
+        mflat = re.sub(r"\s+", " ", mtext.replace("\u00a0", " "))
+        want = "30 november en 1 december 2025"
+        tally.check("meeting dates across a month end: %s" % want,
+                    None if want in mflat else "not in the PDF text")
+    except RuntimeError as e:
+        tally.check("render dates across a month end", str(e))
     # A character no configured font has.
     bad = Path(tmp) / "glyph.yaml"
     bad.write_text(meeting_yaml("glyph", "kamerbrief", "2025-12-03",

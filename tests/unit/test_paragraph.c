@@ -57,14 +57,24 @@ static int teardown(void **state)
 	return 0;
 }
 
+static struct tblock *set_in(void **state, const char *style,
+			     const char *text, double width_pt);
+
 /* text hyphenated and set in the body style, width_pt wide. */
 static struct tblock *set(void **state, const char *text, double width_pt)
+{
+	return set_in(state, "body", text, width_pt);
+}
+
+/* The same in another style of the layout. */
+static struct tblock *set_in(void **state, const char *style,
+			     const char *text, double width_pt)
 {
 	struct fixture *f = *state;
 	struct composition *c = arena_alloc(f->a, sizeof *c);
 	c->layout = f->l;
 	struct block *b = compose_add_block(c, f->a, BLOCK_TEXT);
-	b->style = layout_style(f->l, "body");
+	b->style = layout_style(f->l, style);
 	b->rich.text = hyph_text(f->h, f->a, text);
 	b->rich.len = strlen(b->rich.text);
 	b->absolute = true;
@@ -197,6 +207,40 @@ static void test_justified_line_fills_the_measure(void **state)
 	}
 }
 
+static int line_width(const struct tblock *tb, size_t k)
+{
+	int w = 0;
+	for (GSList *r = tb->lines[k].parts[0].line->runs; r; r = r->next)
+		w += pango_glyph_string_get_width(
+			((PangoGlyphItem *)r->data)->glyphs);
+	return w;
+}
+
+static void test_ragged_right_hyphenates_sparingly(void **state)
+{
+	static const char text[] =
+		"Tijdens deze werksessie spreken de ministers van Buitenlandse "
+		"Zaken over de voornaamste strategische uitdagingen waar het "
+		"bondgenootschap voor staat, over de groeiende militaire "
+		"samenwerking en over de toenemende hybride aanvallen.";
+	struct tblock *just = set(state, text, 150);
+	struct tblock *ragged = set_in(state, "letter", text, 150);
+	size_t hy_just = 0, hy_ragged = 0;
+	for (size_t k = 0; k < just->n_lines; k++)
+		hy_just += just->lines[k].hyphenated;
+	for (size_t k = 0; k < ragged->n_lines; k++) {
+		hy_ragged += ragged->lines[k].hyphenated;
+		/* Ragged lines keep their natural spaces: never wider. */
+		assert_true(line_width(ragged, k) <= 150 * PANGO_SCALE);
+	}
+	/* Justified: 3 hyphens in 8 lines; ragged right, the same 8 lines
+	 * and not one hyphen. */
+	assert_int_equal(just->n_lines, 8);
+	assert_int_equal(hy_just, 3);
+	assert_int_equal(ragged->n_lines, 8);
+	assert_int_equal(hy_ragged, 0);
+}
+
 #define T(name) cmocka_unit_test(name)
 
 int main(void)
@@ -208,6 +252,7 @@ int main(void)
 		T(test_soft_hyphen_break_shows_a_hyphen),
 		T(test_compound_breaks_at_its_own_hyphen),
 		T(test_justified_line_fills_the_measure),
+		T(test_ragged_right_hyphenates_sparingly),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
