@@ -202,6 +202,10 @@ def check_meetings(tally, tmp):
                     None if normal and ratio <= 1 + stretch + 0.02 else
                     "normal %.2f pt, widest %.2f pt" % (normal, widest))
         print("      %s: pages ending in a hyphen: %d" % (pdf.name, page_end_hyphens(pdf)))
+        rc, plain, _ = run(["pdftotext", str(pdf), "-"])
+        ligs = sorted(set(re.findall("[\ufb00-\ufb06]", plain)))
+        tally.check("%s: no ligature code points in pdftotext (fi, fl come back as letters)"
+                    % pdf.name, None if not ligs else "found: %s" % " ".join(ligs))
         glued = compounds_glued(f, pdf)
         tally.check("%s: a compound's own hyphen survives a line end in pdftotext" % pdf.name,
                     None if not glued else "glued: %s" % ", ".join(glued))
