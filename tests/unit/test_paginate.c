@@ -159,6 +159,65 @@ static void test_footnote_too_long_for_a_page_is_continued(void **state)
 	assert_inside_margins(state, ps);
 }
 
+/* The page (0-based) a line of the typeset document is placed on. */
+static size_t page_of_line(const struct pages *ps, const struct tline *tl)
+{
+	for (size_t p = 0; p < ps->n_pages; p++)
+		for (size_t i = 0; i < ps->pages[p].n_lines; i++)
+			if (ps->pages[p].lines[i].line == tl)
+				return p;
+	fail_msg("a line that is on no page");
+	return 0;
+}
+
+/* Sections of a heading and paragraphs of varying length, so that
+ * headings fall near page ends. */
+static void test_heading_keeps_two_lines_of_what_follows(void **state)
+{
+	struct fixture *f = *state;
+	struct strbuf y = STRBUF_INIT;
+	strbuf_adds(&y, "format: 1\nid: t\ndocument: geannoteerde-agenda\n"
+			"meeting:\n  name: NAVO\n  dates: [2025-12-03]\n"
+			"  place: Brussel\nsections:\n");
+	for (int sec = 0; sec < 12; sec++) {
+		strbuf_addf(&y, "  - heading: Sessie %d\n    text: |\n", sec);
+		for (int p = 0; p < 2 + sec % 3; p++) {
+			strbuf_adds(&y, "      ");
+			for (int k = 0; k < 1 + (sec + p) % 4; k++)
+				strbuf_adds(&y, sentence);
+			strbuf_adds(&y, "\n\n");
+		}
+	}
+	const char *buf = strbuf_finish(&y, f->a);
+	struct document *doc = model_parse_buffer(f->a, "t.yaml", buf,
+						  strlen(buf), &f->d);
+	assert_non_null(doc);
+	struct composition *c = compose_document(f->a, f->h, doc, f->l);
+	struct typeset_doc *td = typeset_blocks(f->ts, f->a, c, &f->d);
+	struct pages *ps = paginate(f->ts, f->a, c, td);
+	assert_true(ps->n_pages >= 3);
+	size_t headings = 0, tops = 0;
+	for (size_t i = 0; i + 1 < td->n_blocks; i++) {
+		const struct tblock *h = &td->blocks[i], *next = &td->blocks[i + 1];
+		if (h->outline_level != 2 || !h->n_lines || next->n_lines < 2)
+			continue;
+		size_t p = page_of_line(ps, &h->lines[0]);
+		assert_int_equal(page_of_line(ps, &next->lines[0]), p);
+		assert_int_equal(page_of_line(ps, &next->lines[1]), p);
+		headings++;
+		const struct page *pg = &ps->pages[p];
+		for (size_t k = 0; k < pg->n_lines; k++)
+			if (!pg->lines[k].artifact) {
+				tops += pg->lines[k].line == &h->lines[0];
+				break;
+			}
+	}
+	assert_int_equal(headings, 12);
+	/* One of them went to the top of the next page with its lines. */
+	assert_int_equal(tops, 1);
+	assert_inside_margins(state, ps);
+}
+
 #define T(name) cmocka_unit_test(name)
 
 int main(void)
@@ -166,6 +225,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_footnote_on_the_page_of_its_reference),
 		T(test_footnote_too_long_for_a_page_is_continued),
+		T(test_heading_keeps_two_lines_of_what_follows),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
