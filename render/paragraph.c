@@ -120,6 +120,28 @@ static void para_box(struct para *p, size_t s0, size_t s1)
 	}
 }
 
+/* The end of the chunk (up to white space) that starts at i when it is
+ * a URL or an e-mail address, else i: its hyphens are not breaks. */
+static size_t para_url_end(const char *t, size_t len, size_t i)
+{
+	size_t e = i;
+	while (e < len && t[e] != ' ' && t[e] != '\n' &&
+	       !(e + 1 < len && (unsigned char)t[e] == 0xC2 &&
+		 (unsigned char)t[e + 1] == 0xA0))
+		e++;
+	const char *s = t + i;
+	size_t n = e - i;
+	while (n && strchr("(<[\"'", *s)) {
+		s++;
+		n--;
+	}
+	bool url = memchr(t + i, '@', e - i) != NULL ||
+		   (n >= 4 && !strncmp(s, "www.", 4));
+	for (size_t k = i; !url && k + 3 <= e; k++)
+		url = !memcmp(t + k, "://", 3);
+	return url ? e : i;
+}
+
 /* Boxes, glue and penalties of the paragraph's text. */
 static void para_items(struct arena *a, struct para *p)
 {
@@ -133,9 +155,13 @@ static void para_items(struct arena *a, struct para *p)
 	double shrink = p->ragged ? 0 : l->space_shrink;
 	int shy = p->ragged ? l->ragged_hyphen_penalty : l->hyphen_penalty;
 	size_t box = len; /* start of the open box; len: none */
+	size_t url_end = 0; /* end of the URL or address being read */
 	for (size_t i = 0; i < len;) {
 		gunichar c = g_utf8_get_char(t + i);
 		size_t next = (size_t)(g_utf8_next_char(t + i) - t);
+		if (i >= url_end && (i == 0 || t[i - 1] == ' '))
+			url_end = para_url_end(t, len, i);
+		bool in_url = i < url_end;
 		double w = p->cum[next] - p->cum[i];
 		bool space = c == ' ' || c == '\t' || c == 0xA0;
 		bool forced = c == 0x2028 || c == '\n';
@@ -160,8 +186,20 @@ static void para_items(struct arena *a, struct para *p)
 					0, 0, shy, true }, i, next);
 		else if (box == len)
 			box = i;
+		/* A URL breaks before a slash, dot, hyphen or the like, with
+		 * no hyphen added (Chicago Manual of Style, 14.18), so that
+		 * no line ends in what reads as a hyphen. */
+		if (in_url && box < i && strchr("/.-_?&=#", (int)c) && c &&
+		    t[i - 1] != '/' && t[i - 1] != ':' &&
+		    !(next < len && t[next] == '/')) {
+			para_box(p, box, i);
+			para_add(p, (struct lb_item){ LB_PENALTY, 0, 0, 0,
+					l->compound_hyphen_penalty, false },
+				 i, i);
+			box = i;
+		}
 		/* A compound's own hyphen (NAVO-top) is a break after it. */
-		if ((c == '-' || c == 0x2010) && next < len &&
+		if (!in_url && (c == '-' || c == 0x2010) && next < len &&
 		    para_is_letter(para_char_before(t, i)) &&
 		    para_is_letter(g_utf8_get_char(t + next))) {
 			para_add(p, (struct lb_item){ LB_BOX,

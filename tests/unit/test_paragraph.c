@@ -207,6 +207,29 @@ static void test_justified_line_fills_the_measure(void **state)
 	}
 }
 
+static void test_url_breaks_before_punctuation_without_hyphen(void **state)
+{
+	static const char url[] =
+		"https://www.rijksoverheid.nl/documenten/kamerstukken/"
+		"geannoteerde-agenda-navo";
+	struct fixture *f = *state;
+	struct tblock *tb = set(state, url, 120);
+	assert_true(tb->n_lines >= 2);
+	struct strbuf all = STRBUF_INIT;
+	for (size_t k = 0; k < tb->n_lines; k++) {
+		assert_false(tb->lines[k].hyphenated);
+		const char *lt = line_text(state, tb, k);
+		/* No line ends in a hyphen; each later one starts with the
+		 * punctuation it was broken before. */
+		assert_true(lt[strlen(lt) - 1] != '-');
+		if (k)
+			assert_non_null(strchr("/.-", lt[0]));
+		strbuf_adds(&all, lt);
+	}
+	/* The URL's text is whole: no soft hyphen, no changed hyphen. */
+	assert_string_equal(strbuf_finish(&all, f->a), url);
+}
+
 static int line_width(const struct tblock *tb, size_t k)
 {
 	int w = 0;
@@ -253,6 +276,7 @@ int main(void)
 		T(test_compound_breaks_at_its_own_hyphen),
 		T(test_justified_line_fills_the_measure),
 		T(test_ragged_right_hyphenates_sparingly),
+		T(test_url_breaks_before_punctuation_without_hyphen),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
