@@ -218,6 +218,58 @@ static void test_heading_keeps_two_lines_of_what_follows(void **state)
 	assert_inside_margins(state, ps);
 }
 
+/* The block of the flow that holds line tl, or NULL (a note, furniture). */
+static const struct tblock *block_of(const struct typeset_doc *td,
+				     const struct tline *tl)
+{
+	for (size_t i = 0; i < td->n_blocks; i++)
+		if (td->blocks[i].n_lines && tl >= td->blocks[i].lines &&
+		    tl < td->blocks[i].lines + td->blocks[i].n_lines)
+			return &td->blocks[i];
+	return NULL;
+}
+
+/* A real meeting paginated with 40 top margins, 5 pt apart, so page
+ * breaks fall at many places of its paragraphs. */
+static void test_no_hyphen_at_the_foot_of_a_page(void **state)
+{
+	struct fixture *f = *state;
+	struct document *doc = model_parse_file(
+		f->a, "inputs/meetings/2024-12-03-fmm.yaml", &f->d);
+	assert_non_null(doc);
+	struct composition *c = compose_document(f->a, f->h, doc, f->l);
+	struct typeset_doc *td = typeset_blocks(f->ts, f->a, c, &f->d);
+	assert_non_null(td);
+	double top = f->l->margin_top_pt;
+	int ends_hyphenated = 0, carried = 0;
+	for (int m = 0; m < 40; m++) {
+		f->l->margin_top_pt = top + 5 * m;
+		struct pages *ps = paginate(f->ts, f->a, c, td);
+		for (size_t p = 0; p + 1 < ps->n_pages; p++) {
+			const struct page *pg = &ps->pages[p];
+			const struct tline *last = NULL;
+			for (size_t i = 0; i < pg->n_lines; i++)
+				if (block_of(td, pg->lines[i].line))
+					last = pg->lines[i].line;
+			const struct page *nx = &ps->pages[p + 1];
+			const struct tline *first = NULL;
+			for (size_t i = 0; i < nx->n_lines && !first; i++)
+				if (block_of(td, nx->lines[i].line))
+					first = nx->lines[i].line;
+			ends_hyphenated += last && last->hyphenated;
+			/* The rule at work: a hyphenated line carried over to
+			 * the head of the next page, its paragraph split. */
+			carried += first && first->hyphenated && last &&
+				   block_of(td, first) == block_of(td, last);
+		}
+	}
+	f->l->margin_top_pt = top;
+	/* Without the rule 16 of these page ends are hyphenated; with it
+	 * none, and 34 times a hyphenated line heads the next page. */
+	assert_int_equal(ends_hyphenated, 0);
+	assert_int_equal(carried, 34);
+}
+
 #define T(name) cmocka_unit_test(name)
 
 int main(void)
@@ -226,6 +278,7 @@ int main(void)
 		T(test_footnote_on_the_page_of_its_reference),
 		T(test_footnote_too_long_for_a_page_is_continued),
 		T(test_heading_keeps_two_lines_of_what_follows),
+		T(test_no_hyphen_at_the_foot_of_a_page),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
