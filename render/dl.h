@@ -32,6 +32,10 @@ struct dl_path {
 	double stroke_rgb[3];
 	double dash_pt[4]; /* on, off, ...; n_dash 0 is a solid line */
 	int n_dash;
+	double hatch_pt;   /* > 0: the fill is hatched with diagonal lines
+			      this far apart, of hatch_rule_pt in hatch_rgb */
+	double hatch_rule_pt;
+	double hatch_rgb[3];
 };
 
 struct dl_item {

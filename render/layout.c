@@ -111,6 +111,9 @@ static const struct field chart_fields[] = {
 	C(target_rgb, F_COLOR, true),
 	C(light_text_rgb, F_COLOR, true),
 	C(dark_fill_below, F_NUM, true),
+	C(hatch_from_series, F_NUM, true),
+	C(hatch_pt, F_NUM, true),
+	C(hatch_rule_pt, F_NUM, true),
 	C(palette, F_COLORS, true),
 	C(line_dashes, F_DASHES, true),
 };

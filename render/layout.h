@@ -70,6 +70,10 @@ struct chart_layout {
 	double axis_rgb[3], grid_rgb[3], target_rgb[3];
 	double light_text_rgb[3]; /* labels on a dark fill */
 	double dark_fill_below;   /* fills darker than this get light text */
+	double hatch_from_series; /* bars of this series (0-based) and later
+				     are hatched too: colours alone repeat
+				     their greys in print */
+	double hatch_pt, hatch_rule_pt;
 	struct color_list palette;
 	struct dash_list line_dashes;
 };

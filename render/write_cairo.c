@@ -34,6 +34,30 @@ static cairo_status_t write_stream(void *closure, const unsigned char *data,
 	return CAIRO_STATUS_SUCCESS;
 }
 
+/* Diagonal lines over the current path, clipped to it; the path stays. */
+static void hatch(cairo_t *cr, const struct dl_path *p)
+{
+	double x0, y0, x1, y1;
+	cairo_save(cr);
+	cairo_clip_preserve(cr);
+	cairo_path_t *path = cairo_copy_path(cr);
+	cairo_clip_extents(cr, &x0, &y0, &x1, &y1);
+	cairo_new_path(cr);
+	double h = y1 - y0;
+	for (double x = x0 - h; x < x1; x += p->hatch_pt) {
+		cairo_move_to(cr, x, y1);
+		cairo_line_to(cr, x + h, y0);
+	}
+	cairo_set_source_rgb(cr, p->hatch_rgb[0], p->hatch_rgb[1],
+			     p->hatch_rgb[2]);
+	cairo_set_line_width(cr, p->hatch_rule_pt);
+	cairo_stroke(cr);
+	cairo_restore(cr);
+	cairo_new_path(cr);
+	cairo_append_path(cr, path);
+	cairo_path_destroy(path);
+}
+
 static void draw_path(cairo_t *cr, const struct dl_item *it)
 {
 	const struct dl_path *p = it->path;
@@ -53,6 +77,8 @@ static void draw_path(cairo_t *cr, const struct dl_item *it)
 				     p->fill_rgb[2]);
 		cairo_fill_preserve(cr);
 	}
+	if (p->fill && p->hatch_pt > 0)
+		hatch(cr, p);
 	if (p->stroke_pt > 0) {
 		cairo_set_source_rgb(cr, p->stroke_rgb[0], p->stroke_rgb[1],
 				     p->stroke_rgb[2]);

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""valgrind memcheck over every meeting file and every bad case.
+"""valgrind memcheck over every meeting file, every bad case and charts.
 
     python3 tests/valgrind.py      (make valgrind)
 
 One batch of all of them (inputs/meetings/*.yaml and tests/bad/*.yaml) in
-worker processes, and one file rendered in-process, all under memcheck
+worker processes, one file rendered in-process and two charts written
+alone (`dossier chart`), all under memcheck
 with a log per process: every log must say 0 errors and 0 bytes
 definitely lost. ("possibly lost" is allowed: pango keeps its interned
 language strings for the life of the process, by design.) A batch keeps
@@ -47,15 +48,23 @@ def main():
     bad = sorted(str(p) for p in Path("tests/bad").glob("*.yaml"))
     failed = 0
     with tempfile.TemporaryDirectory() as tmp:
+        # {out} is the output: a folder for render, a file for chart.
         runs = [("batch of %d files" % (len(files) + len(bad)),
-                 ["render", *files, *bad, "-j", "2"]),
-                ("one file in-process", ["render", files[0]])]
+                 ["render", *files, *bad, "-j", "2", "-o", "{out}"]),
+                ("one file in-process", ["render", files[0], "-o", "{out}"]),
+                ("a chart as PNG",
+                 ["chart", "inputs/meetings/2025-12-03-fmm.yaml", "--id",
+                  "navo-norm", "-o", "{out}.png"]),
+                ("turned labels as SVG",
+                 ["chart", "tests/charts/turned-labels.yaml", "--id",
+                  "landen", "-o", "{out}.svg"])]
         for i, (what, args) in enumerate(runs):
             logdir = Path(tmp) / ("logs%d" % i)
             logdir.mkdir()
             out = Path(tmp) / ("out%d" % i)
+            args = [a.replace("{out}", str(out)) for a in args]
             r = subprocess.run(VALGRIND + ["--log-file=%s/vg.%%p" % logdir,
-                                           DOSSIER] + args + ["-o", str(out)],
+                                           DOSSIER] + args,
                                capture_output=True, text=True)
             logs = sorted(logdir.iterdir())
             problems = check_logs(logs)

@@ -423,6 +423,7 @@ static void test_stacked_bar_shows_parts_and_total(void **state)
 	assert_no_overlap(cd);
 	assert_true(has_label(cd, "3,5%") && has_label(cd, "1,5%"));
 	assert_true(has_label(cd, "5,0%"));
+	assert_false(has_label(cd, "0,0%"));
 	assert_true(has_label(cd, "NAVO-norm (Wales, 2014)"));
 }
 
@@ -539,6 +540,128 @@ static void test_long_category_labels_are_turned_not_dropped(void **state)
 	assert_true(has_label(cd, "Bosnië en Herzegovina"));
 }
 
+static void test_fourth_series_on_is_hatched_for_greyscale(void **state)
+{
+	struct fixture *f = *state;
+	struct chart_drawing *cd = draw(
+		f, "    type: bar\n    unit: count\n    series:\n"
+		   "      - {name: Een, values: {A: 5}}\n"
+		   "      - {name: Twee, values: {A: 4}}\n"
+		   "      - {name: Drie, values: {A: 3}}\n"
+		   "      - {name: Vier, values: {A: 6}}\n");
+	assert_inside(cd);
+	assert_no_overlap(cd);
+	/* Four bars and four legend swatches; the fourth of each hatched. */
+	size_t filled = 0, hatched = 0;
+	for (size_t i = 0; i < cd->n_paths; i++) {
+		filled += cd->paths[i].fill && cd->paths[i].n == 4;
+		hatched += cd->paths[i].hatch_pt > 0;
+	}
+	assert_int_equal(filled, 8);
+	assert_int_equal(hatched, 2);
+}
+
+static void test_stack_below_zero_has_no_zero_total_above(void **state)
+{
+	struct fixture *f = *state;
+	struct chart_drawing *cd = draw(
+		f, "    type: stacked-bar\n    unit: percent\n    series:\n"
+		   "      - name: Min\n        values: {A: -1.5, B: 2}\n"
+		   "      - name: Ook min\n        values: {A: -1, B: 1}\n");
+	assert_inside(cd);
+	assert_no_overlap(cd);
+	assert_true(has_label(cd, MINUS "2,5%")); /* A's total, below */
+	assert_true(has_label(cd, "3,0%"));       /* B's total, above */
+	assert_false(has_label(cd, "0,0%"));
+}
+
+static void test_line_over_years_keeps_time_in_proportion(void **state)
+{
+	struct fixture *f = *state;
+	struct chart_drawing *cd = draw(
+		f, "    type: line\n    unit: percent\n    series:\n"
+		   "      - name: Norm\n"
+		   "        values: {2014: 2, 2023: 2, 2024: 2, 2025: 2, "
+		   "2035: 5}\n");
+	assert_inside(cd);
+	assert_no_overlap(cd);
+	/* The markers (circles, one series, no legend) from left to right. */
+	double x[5];
+	size_t n = 0;
+	for (size_t i = 0; i < cd->n_paths && n < 5; i++)
+		if (cd->paths[i].radius > 0)
+			x[n++] = cd->paths[i].xy[0];
+	assert_int_equal(n, 5);
+	double year = x[3] - x[2]; /* 2024 to 2025 */
+	assert_true(fabs((x[1] - x[0]) - 9 * year) < 1e-6);
+	assert_true(fabs((x[4] - x[3]) - 10 * year) < 1e-6);
+	/* 2023, 2024 and 2025 are too close for three labels. */
+	assert_true(has_label(cd, "2014") && has_label(cd, "2035"));
+	assert_false(has_label(cd, "2023") && has_label(cd, "2024") &&
+		     has_label(cd, "2025"));
+}
+
+/* Many charts made from a fixed seed: every type, one to four series,
+ * negative, zero and large values, short and long labels, targets. */
+static void test_random_charts_stay_inside_and_apart(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const types[] = { "bar", "stacked-bar", "hbar",
+					     "line" };
+	static const char *const units[] = { "eur", "percent", "count" };
+	static const char *const names[] = {
+		"2019", "2020", "2021", "2022", "2023", "2024", "2025", "2026",
+	};
+	static const char *const words[] = {
+		"Nederland", "Bosnië en Herzegovina", "PURL", "Interflex",
+		"Verenigd Koninkrijk", "Oekraïne", "EU", "Noord-Macedonië",
+	};
+	unsigned seed = 12345;
+	for (int n = 0; n < 300; n++) {
+		struct arena *a = f->a;
+		seed = seed * 1103515245u + 12345u;
+		int type = (int)(seed >> 8) % 4, unit = (int)(seed >> 12) % 3;
+		int n_series = 1 + (int)(seed >> 16) % 4;
+		int n_cats = 1 + (int)(seed >> 20) % 8;
+		bool years = (seed >> 24) & 1;
+		struct strbuf sb = STRBUF_INIT;
+		strbuf_addf(&sb, "    type: %s\n    unit: %s\n    series:\n",
+			    types[type], units[unit]);
+		for (int s = 0; s < n_series; s++) {
+			strbuf_addf(&sb, "      - name: Reeks %d\n        values: {",
+				    s + 1);
+			for (int k = 0; k < n_cats; k++) {
+				seed = seed * 1103515245u + 12345u;
+				double scale = unit == 0 ? 1e6 * (1 + n % 3 * 500) :
+					       unit == 1 ? 1 : 100;
+				double v = ((int)(seed >> 10) % 200 - 40) / 10.0 *
+					   scale;
+				if (unit == 2 || type == 1)
+					v = fabs(v);
+				if ((seed >> 5) % 7 == 0)
+					v = 0;
+				strbuf_addf(&sb, "%s%s: %.6g", k ? ", " : "",
+					    years ? names[k] : words[k], v);
+			}
+			strbuf_adds(&sb, "}\n");
+		}
+		if (n % 3 == 0)
+			strbuf_addf(&sb, "    targets:\n      - label: Norm\n"
+					 "        value: %d\n",
+				    unit == 0 ? 2000000 : 2);
+		if (n % 3 == 0 && n % 2 == 0)
+			strbuf_addf(&sb, "      - label: Een tweede, langere "
+					 "norm voor later\n        value: %d\n"
+					 "        from: %s\n",
+				    unit == 0 ? 3000000 : 3,
+				    years ? names[n_cats / 2] : words[n_cats / 2]);
+		const char *yaml = strbuf_finish(&sb, a);
+		struct chart_drawing *cd = draw(f, yaml);
+		assert_inside(cd);
+		assert_no_overlap(cd);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -561,6 +684,10 @@ int main(void)
 		T(test_line_has_gaps_and_markers),
 		T(test_many_years_are_thinned_never_overlapped),
 		T(test_long_category_labels_are_turned_not_dropped),
+		T(test_fourth_series_on_is_hatched_for_greyscale),
+		T(test_stack_below_zero_has_no_zero_total_above),
+		T(test_line_over_years_keeps_time_in_proportion),
+		T(test_random_charts_stay_inside_and_apart),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

@@ -75,6 +75,27 @@ static double run_width(const struct dl_item *it)
 	return (ink.x + ink.width) / (double)PANGO_SCALE;
 }
 
+/* A chart's paths stay in the text column, their width and markers
+ * included. */
+static void check_path_inside(const struct dl_item *it,
+			      const struct display_list *dl,
+			      const struct layout *l, const char *path,
+			      size_t page)
+{
+	const double eps = 0.5;
+	const struct dl_path *p = it->path;
+	double r = p->radius + p->stroke_pt / 2;
+	for (size_t k = 0; k < p->n; k++) {
+		double x = it->x + p->xy[2 * k], y = it->y + p->xy[2 * k + 1];
+		if (x - r < l->margin_left_pt - eps ||
+		    x + r > dl->width_pt - l->margin_right_pt + eps ||
+		    y - r < l->margin_top_pt - eps ||
+		    y + r > dl->height_pt - l->margin_bottom_pt + eps)
+			fail_msg("%s page %zu: a chart's path at (%.1f, %.1f) "
+				 "leaves the text area", path, page, x, y);
+	}
+}
+
 /* Glyph runs stay on the page; flow text stays in the text column. */
 static void check_inside(const struct display_list *dl,
 			 const struct layout *l, const char *path)
@@ -84,7 +105,10 @@ static void check_inside(const struct display_list *dl,
 		const struct dl_page *pg = &dl->pages[p];
 		for (size_t i = 0; i < pg->n_items; i++) {
 			const struct dl_item *it = &pg->items[i];
-			if (it->kind != DL_GLYPHS)
+			if (it->kind == DL_PATH)
+				check_path_inside(it, dl, l, path, p + 1);
+			/* Turned chart labels: test_chart.c checks them. */
+			if (it->kind != DL_GLYPHS || it->angle != 0)
 				continue;
 			double x1 = it->x + run_width(it);
 			if (it->x < -eps || x1 > dl->width_pt + eps ||
