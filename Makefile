@@ -7,7 +7,7 @@ DEB_PKGS  := build-essential pkg-config libcairo2-dev libpango1.0-dev \
              libcmark-gfm-extensions-dev libhyphen-dev hyphen-nl libhpdf-dev \
              libcmocka-dev fonts-noto-core poppler-utils qpdf python3 \
              libcurl4-openssl-dev python3-aiosmtpd openssl \
-             valgrind clang libclang-rt-14-dev
+             valgrind clang libclang-rt-14-dev icc-profiles-free
 # Files whose presence says a package without a .pc file is installed.
 DEB_FILES := /usr/include/hyphen.h /usr/share/hyphen/hyph_nl_NL.dic \
              /usr/include/hpdf.h /usr/include/cmocka.h \
@@ -16,7 +16,8 @@ DEB_FILES := /usr/include/hyphen.h /usr/share/hyphen/hyph_nl_NL.dic \
              /usr/bin/pdftotext /usr/bin/pdffonts /usr/bin/qpdf /usr/bin/python3 \
              /usr/lib/python3/dist-packages/aiosmtpd/__init__.py /usr/bin/openssl \
              /usr/bin/valgrind /usr/bin/clang \
-             /usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a
+             /usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a \
+             /usr/share/color/icc/sRGB.icc
 
 VERSION   := 0.1.0
 CC        ?= cc
@@ -97,7 +98,7 @@ deps:
 run: deps
 	$(MAKE) $(B)/dossier
 	mkdir -p out
-	./$(B)/dossier render --incremental $(MEETINGS) -o out
+	./$(B)/dossier render --incremental $(MEETINGS) -o out --archive --preview
 
 test: deps
 	$(MAKE) $(B)/dossier $(UNIT_BIN)
@@ -109,6 +110,8 @@ unit: $(UNIT_BIN)
 e2e: $(B)/dossier
 	$(SAN_ENV) $(TEST_ENV) python3 tests/e2e.py
 	$(SAN_ENV) $(TEST_ENV) python3 tests/bad.py
+	$(SAN_ENV) $(TEST_ENV) python3 tests/archive.py
+	$(SAN_ENV) $(TEST_ENV) python3 tests/pack.py
 	$(SAN_ENV) $(TEST_ENV) python3 tests/mail.py
 	$(SAN_ENV) $(TEST_ENV) python3 tests/batch.py
 	$(SAN_ENV) $(TEST_ENV) python3 tests/typo.py

@@ -11,6 +11,7 @@
 #include <assert.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "nl.h"
@@ -75,13 +76,11 @@ const char *compose_title(struct arena *a, const struct document *d)
 					 d->meeting.n_dates));
 }
 
-static void compose_letter(struct compose_ctx *c, const char *title)
+/* Sender block: the ministry in bold, then its address lines. */
+static void sender_block(struct compose_ctx *c)
 {
 	const struct document *d = c->doc;
-	const struct letter *lt = d->letter;
 	const struct layout *l = c->comp->layout;
-
-	/* Sender block: the ministry in bold, then its address lines. */
 	struct block *s = compose_add_block(c->comp, c->arena, BLOCK_TEXT);
 	s->style = style(c, "sender");
 	s->absolute = true;
@@ -97,6 +96,15 @@ static void compose_letter(struct compose_ctx *c, const char *title)
 		rich_append_text(c, &s->rich, "\xE2\x80\xA8", false);
 		rich_append_text(c, &s->rich, l->sender_lines[i], false);
 	}
+}
+
+static void compose_letter(struct compose_ctx *c, const char *title)
+{
+	const struct document *d = c->doc;
+	const struct letter *lt = d->letter;
+	const struct layout *l = c->comp->layout;
+
+	sender_block(c);
 
 	if (lt->to.src) {
 		struct block *a = plain_block(c, "address", lt->to.src,
@@ -146,6 +154,8 @@ static void compose_letter(struct compose_ctx *c, const char *title)
 static void compose_charts(struct compose_ctx *c, const struct chart_ref *refs,
 			   size_t n)
 {
+	if (c->charts_later)
+		return;
 	for (size_t i = 0; i < n; i++) {
 		const struct chart *ch = NULL;
 		for (size_t k = 0; k < c->doc->n_charts && !ch; k++)
@@ -159,8 +169,11 @@ static void compose_charts(struct compose_ctx *c, const struct chart_ref *refs,
 	}
 }
 
-static void compose_sections(struct compose_ctx *c, const struct section *s,
-			     size_t n)
+/* Sections with their headings; a heading of level L is outline level
+ * L + 1 + shift. With toc, the top-level headings are targets of the
+ * table of contents (in the order toc_entries() lists them). */
+static void compose_sections_at(struct compose_ctx *c, const struct section *s,
+				size_t n, int shift, bool toc)
 {
 	static const char *const heading[] = { "heading1", "heading2",
 					       "heading3" };
@@ -168,7 +181,9 @@ static void compose_sections(struct compose_ctx *c, const struct section *s,
 		int level = s->level >= 1 && s->level <= 3 ? s->level : 3;
 		struct block *h = plain_block(c, heading[level - 1],
 					      s->heading.src, s->heading.pos);
-		h->outline_level = level + 1;
+		h->outline_level = level + 1 + shift;
+		if (toc && level == 1)
+			h->anchor = ++c->comp->n_anchors;
 		richtext_blocks(c, &s->text, style(c, "body"));
 		if (s->position.src) {
 			plain_block(c, "position_label", "Nederlandse inzet",
@@ -176,7 +191,241 @@ static void compose_sections(struct compose_ctx *c, const struct section *s,
 			richtext_blocks(c, &s->position, style(c, "position"));
 		}
 		compose_charts(c, s->charts, s->n_charts);
-		compose_sections(c, s->sections, s->n_sections);
+		compose_sections_at(c, s->sections, s->n_sections, shift,
+				    false);
+	}
+}
+
+static void compose_sections(struct compose_ctx *c, const struct section *s,
+			     size_t n)
+{
+	compose_sections_at(c, s, n, 0, false);
+}
+
+/* "Brussel, 3 december 2025 — NAVO-hoofdkwartier" */
+static const char *meeting_line(struct compose_ctx *c,
+				const struct document *d)
+{
+	return arena_printf(c->arena, "%s, %s%s%s", d->meeting.place.src,
+			    nl_date_span(c->arena, d->meeting.dates,
+					 d->meeting.n_dates),
+			    d->meeting.venue.src ? " — " : "",
+			    d->meeting.venue.src ? d->meeting.venue.src : "");
+}
+
+/* ---- the briefing pack ---- */
+
+static const char *bound_title(struct compose_ctx *c, const struct document *d)
+{
+	return compose_title(c->arena, d);
+}
+
+static const char *annex_title(struct compose_ctx *c, size_t i,
+			       const struct document *d)
+{
+	return arena_printf(c->arena, "Bijlage %zu: %s", i + 1,
+			    bound_title(c, d));
+}
+
+/* Add the charts refs name to out (the pack's Kerncijfers). */
+static void charts_named(struct compose_ctx *c, const struct document *d,
+			 const struct chart_ref *refs, size_t n,
+			 const struct chart ***out, size_t *n_out)
+{
+	for (size_t k = 0; k < n; k++)
+		for (size_t j = 0; j < d->n_charts; j++)
+			if (d->charts[j].id &&
+			    !strcmp(d->charts[j].id, refs[k].id)) {
+				const struct chart **t = arena_array(
+					c->arena, *n_out + 1, sizeof *t);
+				if (*n_out)
+					memcpy(t, *out, *n_out * sizeof *t);
+				t[(*n_out)++] = &d->charts[j];
+				*out = t;
+			}
+}
+
+/* The charts the pack and its agenda use, in reading order. */
+static void charts_of(struct compose_ctx *c, const struct document *d,
+		      const struct section *s, size_t n,
+		      const struct chart ***out, size_t *n_out)
+{
+	for (size_t i = 0; i < n; i++, s++) {
+		charts_named(c, d, s->charts, s->n_charts, out, n_out);
+		charts_of(c, d, s->sections, s->n_sections, out, n_out);
+	}
+}
+
+static const struct meeting_info *pack_meeting(const struct document *pack)
+{
+	if (!pack->meeting.n_participants && pack->agenda_doc)
+		return &pack->agenda_doc->meeting;
+	return &pack->meeting;
+}
+
+/* How many annexes pack_load() has hung on the pack: none when it was
+ * not called (a pack read from memory, as the fuzz target does). */
+static size_t bound_annexes(const struct document *pack)
+{
+	if (!pack->annex_docs)
+		return 0;
+	for (size_t i = 0; i < pack->n_annexes; i++)
+		if (!pack->annex_docs[i])
+			return i;
+	return pack->n_annexes;
+}
+
+/* One entry of the table of contents; its page number is paginate's. */
+static void toc_entry(struct compose_ctx *c, const char *title, int level,
+		      int *k, struct srcpos pos)
+{
+	const struct layout *l = c->comp->layout;
+	struct block *b = plain_block(c, level == 1 ? "toc1" : "toc2", title,
+				      pos);
+	b->toc_anchor = ++*k;
+	b->width_pt = l->page_width_pt - l->margin_left_pt -
+		      l->margin_right_pt - l->toc_number_width_pt;
+}
+
+/* The entries, in the order compose_pack() gives the targets anchors. */
+static void toc_entries(struct compose_ctx *c, const struct document *pack,
+			size_t n_charts)
+{
+	int k = 0;
+	for (size_t i = 0; i < pack->n_sections; i++)
+		toc_entry(c, pack->sections[i].heading.src, 1, &k,
+			  pack->sections[i].pos);
+	const struct document *ag = pack->agenda_doc;
+	if (ag) {
+		toc_entry(c, bound_title(c, ag), 1, &k, pack->agenda->pos);
+		for (size_t i = 0; i < ag->n_sections; i++)
+			toc_entry(c, ag->sections[i].heading.src, 2, &k,
+				  pack->agenda->pos);
+	}
+	if (n_charts)
+		toc_entry(c, "Kerncijfers", 1, &k, pack->id_pos);
+	if (pack_meeting(pack)->n_participants)
+		toc_entry(c, "Deelnemers", 1, &k, pack->id_pos);
+	for (size_t i = 0; i < bound_annexes(pack); i++) {
+		const struct document *an = pack->annex_docs[i];
+		toc_entry(c, annex_title(c, i, an), 1, &k, pack->annexes[i].pos);
+		for (size_t j = 0; j < an->n_sections; j++)
+			toc_entry(c, an->sections[j].heading.src, 2, &k,
+				  pack->annexes[i].pos);
+	}
+}
+
+static struct block *page_break(struct compose_ctx *c, const char *header)
+{
+	struct block *b = compose_add_block(c->comp, c->arena,
+					    BLOCK_PAGE_BREAK);
+	b->running_header = header;
+	return b;
+}
+
+/* Title, meeting, introduction and sections of a bound document. */
+static void compose_bound(struct compose_ctx *c, const struct document *d,
+			  const char *title, struct srcpos pos)
+{
+	const struct document *saved = c->doc;
+	c->doc = d;
+	struct block *t = plain_block(c, "title", title, pos);
+	t->outline_level = 1;
+	t->anchor = ++c->comp->n_anchors;
+	plain_block(c, "meeting", meeting_line(c, d), d->meeting.place.pos);
+	richtext_blocks(c, &d->intro, style(c, "body"));
+	compose_charts(c, d->intro_charts, d->n_intro_charts);
+	compose_sections_at(c, d->sections, d->n_sections, 0, true);
+	c->doc = saved;
+}
+
+static void compose_cover(struct compose_ctx *c, const char *title)
+{
+	const struct document *d = c->doc;
+	sender_block(c);
+	struct block *top = compose_add_block(c->comp, c->arena, BLOCK_SPACE);
+	top->absolute = true;
+	top->y_pt = c->comp->layout->cover_top_pt;
+	plain_block(c, "cover_text", kind_title(d->kind), d->id_pos);
+	/* "Informele ..." or "Informal ..." says it already. */
+	bool says_informal = !strncasecmp(d->meeting.name.src, "inform", 6);
+	struct block *t = plain_block(c, "cover_title", arena_printf(
+		c->arena, "%s%s", d->meeting.informal && !says_informal ?
+		"Informele " : "", d->meeting.name.src), d->meeting.name.pos);
+	t->outline_level = 1;
+	plain_block(c, "cover_text", meeting_line(c, d), d->meeting.place.pos);
+	plain_block(c, "cover_text", arena_printf(c->arena, "Datum: %s",
+		    nl_date(c->arena, c->comp->date)), d->id_pos);
+	if (d->classification.src)
+		plain_block(c, "cover_label", d->classification.src,
+			    d->classification.pos);
+	(void)title;
+}
+
+static void compose_pack(struct compose_ctx *c, const char *title)
+{
+	const struct document *pack = c->doc;
+	const struct chart **charts = NULL;
+	size_t n_charts = 0;
+	charts_named(c, pack, pack->intro_charts, pack->n_intro_charts,
+		     &charts, &n_charts);
+	charts_of(c, pack, pack->sections, pack->n_sections, &charts,
+		  &n_charts);
+	const struct document *ag = pack->agenda_doc;
+	if (ag) {
+		charts_named(c, ag, ag->intro_charts, ag->n_intro_charts,
+			     &charts, &n_charts);
+		charts_of(c, ag, ag->sections, ag->n_sections, &charts,
+			  &n_charts);
+	}
+	compose_cover(c, title);
+	page_break(c, NULL);
+	struct block *h = plain_block(c, "title", "Inhoud", pack->id_pos);
+	h->outline_level = 1;
+	toc_entries(c, pack, n_charts);
+	page_break(c, title)->body_start = true;
+
+	/* The charts of the pack and its agenda are gathered under
+	 * Kerncijfers, after the agenda. */
+	c->charts_later = true;
+	richtext_blocks(c, &pack->intro, style(c, "body"));
+	compose_sections_at(c, pack->sections, pack->n_sections, -1, true);
+	if (pack->agenda_doc) {
+		compose_bound(c, pack->agenda_doc,
+			      bound_title(c, pack->agenda_doc),
+			      pack->agenda->pos);
+	}
+	c->charts_later = false;
+	if (n_charts) {
+		struct block *k = plain_block(c, "heading1", "Kerncijfers",
+					      pack->id_pos);
+		k->outline_level = 1;
+		k->anchor = ++c->comp->n_anchors;
+		for (size_t i = 0; i < n_charts; i++) {
+			struct block *b = compose_add_block(c->comp, c->arena,
+							    BLOCK_CHART);
+			b->chart = charts[i];
+		}
+	}
+	const struct meeting_info *m = pack_meeting(pack);
+	if (m->n_participants) {
+		struct block *k = plain_block(c, "heading1", "Deelnemers",
+					      pack->id_pos);
+		k->outline_level = 1;
+		k->anchor = ++c->comp->n_anchors;
+		for (size_t i = 0; i < m->n_participants; i++) {
+			struct block *b = plain_block(c, "list",
+						      m->participants[i].name.src,
+						      m->participants[i].name.pos);
+			b->label = "–";
+			b->indent_pt = c->comp->layout->list_indent_pt;
+		}
+	}
+	for (size_t i = 0; i < bound_annexes(pack); i++) {
+		const struct document *an = pack->annex_docs[i];
+		const char *t = annex_title(c, i, an);
+		page_break(c, t);
+		compose_bound(c, an, t, pack->annexes[i].pos);
 	}
 }
 
@@ -207,7 +456,7 @@ struct composition *compose_document(struct arena *a, struct hyphenator *h,
 {
 	struct composition *comp = arena_alloc(a, sizeof *comp);
 	comp->layout = layout;
-	struct compose_ctx c = { a, h, doc, comp };
+	struct compose_ctx c = { a, h, doc, comp, false };
 	const char *title = compose_title(a, doc);
 	const char *when = nl_date_span(a, doc->meeting.dates,
 					doc->meeting.n_dates);
@@ -223,10 +472,17 @@ struct composition *compose_document(struct arena *a, struct hyphenator *h,
 				      doc->meeting.short_name.src :
 				      doc->meeting.name.src,
 				      doc->meeting.place.src);
+	if (doc->classification.src)
+		comp->keywords = arena_printf(a, "%s; %s", comp->keywords,
+					      doc->classification.src);
 	comp->creator = "dossier " DOSSIER_VERSION;
 	comp->classification = doc->classification.src;
 	comp->date = document_date(doc);
 
+	if (doc->kind == DOC_BRIEFING_PACK) {
+		compose_pack(&c, title);
+		return comp;
+	}
 	if (doc->letter)
 		compose_letter(&c, title);
 

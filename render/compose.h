@@ -65,11 +65,20 @@ struct block {
 	struct table *table;
 	double space_pt;
 	const struct chart *chart; /* BLOCK_CHART */
+	/* Briefing pack. A page break may start the body (pages before it
+	 * are front matter, numbered i, ii, ...) and set the running header
+	 * of the pages after it. A block with an anchor is a target of the
+	 * table of contents; an entry of the table names it in toc_anchor
+	 * (both 1-based; paginate fills in the page numbers). */
+	bool body_start;
+	const char *running_header;
+	int anchor, toc_anchor;
 };
 
 struct footnote {
 	int number;
 	const char *key;
+	const struct document *doc; /* whose notes the key names */
 	struct rich content;
 };
 
@@ -83,6 +92,7 @@ struct composition {
 	const char *title, *author, *subject, *keywords, *creator;
 	const char *classification;
 	struct date date; /* of the document: from the data or the meeting */
+	int n_anchors;    /* targets of the table of contents */
 };
 
 struct compose_ctx {
@@ -90,6 +100,7 @@ struct compose_ctx {
 	struct hyphenator *hyph;
 	const struct document *doc;
 	struct composition *comp;
+	bool charts_later; /* a pack's agenda: its charts go to Kerncijfers */
 };
 
 /* The document's title: its own, or one made of its kind and meeting

@@ -30,10 +30,19 @@ static struct dl_item *add_item(struct arena *a, struct dl_page *p,
 	return it;
 }
 
+/* What a glyph run sets, for the structure tags. */
+struct dl_owner {
+	const struct block *block;
+	const struct tline *row;
+	int cell;
+	bool artifact;
+};
+
 static void add_part(struct arena *a, struct dl_page *p,
 		     const struct tpart *part, double x0, double top,
-		     bool artifact)
+		     struct dl_owner own)
 {
+	bool artifact = own.artifact;
 	const char *text = pango_layout_get_text(part->line->layout);
 	double x = x0 + part->x_pt;
 	double base = top + part->baseline_pt;
@@ -52,6 +61,9 @@ static void add_part(struct arena *a, struct dl_page *p,
 		it->text = text;
 		memcpy(it->rgb, part->rgb, sizeof it->rgb);
 		it->artifact = artifact;
+		it->block = own.block;
+		it->row = own.row;
+		it->cell = own.cell;
 		along += pango_glyph_string_get_width(gi->glyphs) /
 			 (double)PANGO_SCALE;
 	}
@@ -72,7 +84,8 @@ static void find_note(const struct pages *pages, int note, int *page,
 
 /* A chart's paths, then its labels on top, from its top-left (x, y). */
 static void add_chart(struct arena *a, struct dl_page *p,
-		      const struct chart_drawing *cd, double x, double y)
+		      const struct chart_drawing *cd, double x, double y,
+		      const struct block *block)
 {
 	for (size_t i = 0; i < cd->n_paths; i++) {
 		struct dl_item *it = add_item(a, p, DL_PATH);
@@ -81,7 +94,8 @@ static void add_chart(struct arena *a, struct dl_page *p,
 		it->path = &cd->paths[i];
 	}
 	for (size_t i = 0; i < cd->n_labels; i++)
-		add_part(a, p, &cd->labels[i], x, y, false);
+		add_part(a, p, &cd->labels[i], x, y,
+			 (struct dl_owner){ block, NULL, 0, false });
 }
 
 static void add_line(struct arena *a, struct dl_page *p,
@@ -89,9 +103,10 @@ static void add_line(struct arena *a, struct dl_page *p,
 {
 	const struct tline *tl = pl->line;
 	if (tl->chart)
-		add_chart(a, p, tl->chart, pl->x_pt, pl->y_pt);
+		add_chart(a, p, tl->chart, pl->x_pt, pl->y_pt, pl->block);
 	for (int i = 0; i < tl->n_parts; i++)
-		add_part(a, p, &tl->parts[i], pl->x_pt, pl->y_pt, pl->artifact);
+		add_part(a, p, &tl->parts[i], pl->x_pt, pl->y_pt,
+			 (struct dl_owner){ pl->block, tl, i, pl->artifact });
 	for (int i = 0; i < tl->n_rules; i++) {
 		const struct trule *r = &tl->rules[i];
 		struct dl_item *it = add_item(a, p, DL_RULE);
@@ -99,6 +114,7 @@ static void add_line(struct arena *a, struct dl_page *p,
 		it->y = pl->y_pt + r->y_pt;
 		it->w = r->x1_pt - r->x0_pt;
 		it->h = r->width_pt;
+		it->artifact = true; /* a table's rules are decoration */
 	}
 	for (int i = 0; i < tl->n_links; i++) {
 		const struct tlink *lk = &tl->links[i];
@@ -113,6 +129,25 @@ static void add_line(struct arena *a, struct dl_page *p,
 				  &it->dest_y);
 		if (!it->uri && !it->dest_page)
 			p->n_items--; /* a target that was never placed */
+	}
+}
+
+/* The links pagination placed (the contents'), in reading order: right
+ * after the line they belong to. */
+static void add_page_links(struct arena *a, struct dl_page *dp,
+			   const struct page *pg, size_t line_ix)
+{
+	for (size_t i = 0; i < pg->n_links; i++) {
+		const struct page_link *lk = &pg->links[i];
+		if (lk->line_ix != line_ix)
+			continue;
+		struct dl_item *it = add_item(a, dp, DL_LINK);
+		it->x = lk->x_pt;
+		it->y = lk->y_pt;
+		it->w = lk->w_pt;
+		it->h = lk->h_pt;
+		it->dest_page = lk->dest_page;
+		it->dest_y = lk->dest_y_pt;
 	}
 }
 
@@ -131,14 +166,17 @@ struct display_list *dl_build(struct arena *a, const struct composition *comp,
 	for (size_t p = 0; p < pages->n_pages; p++) {
 		const struct page *pg = &pages->pages[p];
 		struct dl_page *dp = &dl->pages[p];
-		for (size_t i = 0; i < pg->n_lines; i++)
+		for (size_t i = 0; i < pg->n_lines; i++) {
 			add_line(a, dp, pages, &pg->lines[i]);
+			add_page_links(a, dp, pg, i);
+		}
 		if (pg->footnote_rule_y_pt > 0) {
 			struct dl_item *it = add_item(a, dp, DL_RULE);
 			it->x = pages->footnote_rule_x_pt;
 			it->y = pg->footnote_rule_y_pt;
 			it->w = pages->footnote_rule_width_pt;
 			it->h = pages->footnote_rule_pt;
+			it->artifact = true;
 		}
 		for (size_t i = 0; i < pg->n_outline; i++)
 			dl->outline[dl->n_outline++] = (struct dl_outline){
@@ -151,6 +189,7 @@ struct display_list *dl_build(struct arena *a, const struct composition *comp,
 	dl->keywords = comp->keywords;
 	dl->creator = comp->creator;
 	dl->date = comp->date;
+	dl->front_pages = pages->front_pages;
 	return dl;
 }
 
@@ -164,7 +203,7 @@ struct display_list *dl_build_chart(struct arena *a,
 	dl->height_pt = cd->height_pt + 2 * margin_pt;
 	dl->n_pages = 1;
 	dl->pages = arena_alloc(a, sizeof *dl->pages);
-	add_chart(a, &dl->pages[0], cd, margin_pt, margin_pt);
+	add_chart(a, &dl->pages[0], cd, margin_pt, margin_pt, NULL);
 	dl->title = title;
 	dl->creator = "dossier " DOSSIER_VERSION;
 	dl->date = date;

@@ -48,6 +48,11 @@ struct dl_item {
 	double rgb[3];
 	double angle;     /* glyphs: turned about (x, y), as cairo_rotate() */
 	bool artifact;    /* running header or footer */
+	/* Glyphs and rules: the block they set and, inside it, the line
+	 * (a table row) and the part (a table cell), for structure tags. */
+	const struct block *block;
+	const struct tline *row;
+	int cell;
 	const char *uri;  /* link to the web */
 	int dest_page;    /* link inside the document: 1-based page */
 	double dest_y;
@@ -74,6 +79,9 @@ struct display_list {
 	size_t n_outline;
 	const char *title, *author, *subject, *keywords, *creator;
 	struct date date;
+	/* Pages before the body (cover, contents): labelled i, ii, ...;
+	 * the body from 1. 0: every page labelled 1, 2, ... */
+	size_t front_pages;
 };
 
 struct display_list *dl_build(struct arena *a, const struct composition *comp,

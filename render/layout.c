@@ -60,6 +60,9 @@ static const struct field layout_fields[] = {
 	L(table_rule_pt, F_NUM, true),
 	L(noteref_scale, F_NUM, true),
 	L(noteref_rise_pt, F_NUM, true),
+	L(cover_top_pt, F_NUM, false),
+	L(toc_number_width_pt, F_NUM, false),
+	L(running_header_baseline_pt, F_NUM, false),
 	L(orphans, F_INT, true),
 	L(widows, F_INT, true),
 	L(space_stretch, F_NUM, true),
@@ -144,7 +147,8 @@ static const char *const needed_styles[] = {
 	"footnote", "footer", "header", "sender", "sender_bold", "address",
 	"label", "value", "letter", "signatory", "chart_title",
 	"chart_subtitle", "chart_axis", "chart_value", "chart_legend",
-	"chart_source",
+	"chart_source", "cover_title", "cover_text", "cover_label", "toc1",
+	"toc2", "toc_page", "running_header",
 };
 
 struct reader {

@@ -111,6 +111,13 @@ struct layout {
 	/* Notes references: size and rise relative to the text. */
 	double noteref_scale, noteref_rise_pt;
 
+	/* Briefing pack: where the cover's text starts, and the room kept
+	 * for page numbers at the right of the table of contents. */
+	double cover_top_pt, toc_number_width_pt;
+	/* The running header of a pack's parts (agenda, annexes), under the
+	 * classification; 0: at the left of the footer line. */
+	double running_header_baseline_pt;
+
 	int orphans, widows; /* lines kept together at a page break */
 
 	struct chart_layout chart;

@@ -11,6 +11,7 @@
  * that cannot be reached stops the run (exit 69) and logs nothing.
  */
 #include "mail.h"
+#include "pack.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -384,6 +385,8 @@ static void mail_file(struct mail_run *r, const char *path)
 	struct diags d;
 	diags_init(&d, a);
 	struct document *doc = model_parse_file(a, path, &d);
+	if (doc && doc->kind == DOC_BRIEFING_PACK && !pack_load(a, doc, &d))
+		doc = NULL; /* a pack is mailed with what it binds */
 	if (doc)
 		send_document(r, a, doc, &d);
 	diags_print(&d, stderr);

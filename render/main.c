@@ -23,6 +23,7 @@
 #include "mail.h"
 #include "manifest.h"
 #include "model.h"
+#include "pack.h"
 #include "pipeline.h"
 
 static const char usage[] =
@@ -45,6 +46,9 @@ static const char usage[] =
 	"  --incremental      render only what changed since "
 	"DIR/manifest.json, and\n"
 	"                     record what was rendered there\n"
+	"  --archive          also DIR/<id>.archief.pdf, a PDF/A-1b archive "
+	"copy\n"
+	"  --preview          also DIR/<id>.png, page 1 at 96 dpi\n"
 	"\n"
 	"FILE is a meeting document in YAML (see FORMAT.md). Exit status: 0 "
 	"done,\n2 usage, 65 bad data, 66 an input cannot be read, 70 dossier "
@@ -71,11 +75,27 @@ static void write_record(struct run *run, struct arena *a, FILE *rec,
 			 const char *path, const struct document *doc,
 			 size_t pages)
 {
-	size_t n = 3 + doc->n_data + doc->n_annexes, k = 0;
+	/* A pack's bound files (agenda, annexes) and their data files are
+	 * inputs too. */
+	const struct document *bound[2 + 64];
+	size_t nb = 0;
+	bound[nb++] = doc;
+	if (doc->agenda_doc)
+		bound[nb++] = doc->agenda_doc;
+	for (size_t i = 0; doc->annex_docs && i < doc->n_annexes && nb < 66;
+	     i++)
+		if (doc->annex_docs[i])
+			bound[nb++] = doc->annex_docs[i];
+	size_t n = 3 + doc->n_annexes + (doc->agenda ? 1 : 0), k = 0;
+	for (size_t b = 0; b < nb; b++)
+		n += bound[b]->n_data;
 	const char **in = arena_array(a, n, sizeof *in);
 	in[k++] = path;
-	for (size_t i = 0; i < doc->n_data; i++)
-		in[k++] = doc->data[i].resolved;
+	for (size_t b = 0; b < nb; b++)
+		for (size_t i = 0; i < bound[b]->n_data; i++)
+			in[k++] = bound[b]->data[i].resolved;
+	if (doc->agenda)
+		in[k++] = doc->agenda->resolved;
 	for (size_t i = 0; i < doc->n_annexes; i++)
 		in[k++] = doc->annexes[i].resolved;
 	in[k++] = pipeline_layout_path(&run->pipe, a, doc);
@@ -93,6 +113,8 @@ static int process(struct run *run, const char *path, FILE *err, FILE *rec)
 	struct diags d;
 	diags_init(&d, a);
 	struct document *doc = model_parse_file(a, path, &d);
+	if (doc && doc->kind == DOC_BRIEFING_PACK && !pack_load(a, doc, &d))
+		doc = NULL;
 	if (doc && run->render) {
 		size_t pages = 0;
 		if (pipeline_render(&run->pipe, a, doc, run->out_dir, &pages,
@@ -245,6 +267,10 @@ static int parse_args(int argc, char **argv, struct run *run,
 			run->quiet = true;
 		} else if (!strcmp(o, "--incremental")) {
 			run->incremental = true;
+		} else if (!strcmp(o, "--archive")) {
+			run->pipe.archive = true;
+		} else if (!strcmp(o, "--preview")) {
+			run->pipe.preview = true;
 		} else if (o[0] == '-' && o[1]) {
 			return usage_error("unknown option '%s'", o);
 		} else {

@@ -167,6 +167,11 @@ struct document {
 	size_t n_charts;
 	struct file_ref *annexes;
 	size_t n_annexes;
+	struct file_ref *agenda; /* briefing pack: its annotated agenda, or
+				    NULL (extension) */
+	/* Briefing pack: the documents it binds, read by pack_load(). */
+	struct document *agenda_doc;
+	struct document **annex_docs; /* n_annexes of them */
 	struct recipient *distribution;
 	size_t n_distribution;
 };

@@ -8,6 +8,13 @@
  * lines of what follows with it; each footnote goes to the foot of the page
  * whose line refers to it. Then adds the running header and footer
  * ("Pagina X van Y"), which need the page count.
+ *
+ * The table of contents of a briefing pack is the same kind of fill-in:
+ * its entries flow as blocks with room for a number at the right; the
+ * flow notes the page and place of every target (a block's anchor) and
+ * of every entry, and once all pages are made the numbers are set in that
+ * room and the entries become links. The entries are one line each, so
+ * the numbers cannot move anything: one pass of the flow is enough.
  */
 #include "paginate.h"
 
@@ -29,6 +36,20 @@ struct flow {
 	 * order: a note too long for its page is continued there. */
 	struct note_carry { int note; size_t from; } *carry;
 	size_t n_carry;
+	const char *header; /* running header of new pages */
+	int *anchor_page;   /* by anchor: 0-based page, -1 not placed */
+	double *anchor_y;
+	struct toc_line *toc;
+	size_t n_toc, cap_toc;
+};
+
+/* Where an entry of the table of contents was placed. */
+struct toc_line {
+	size_t page;
+	double y_pt, h_pt, baseline_pt; /* of its last line */
+	int anchor;
+	size_t line_ix; /* of its last line in the page's lines */
+	const struct block *block;
 };
 
 #define GROW(arr, n, cap, a)                                                 \
@@ -97,14 +118,16 @@ static void new_page(struct flow *f)
 	f->notes_h = 0;
 	f->page_empty = true;
 	place_carried(f);
+	f->page->running_header = f->header;
 }
 
 static void put_line(struct flow *f, const struct tline *tl, double x,
-		     double y, bool artifact)
+		     double y, bool artifact, const struct block *b)
 {
 	struct page *p = f->page;
 	GROW(p->lines, p->n_lines, p->cap_lines, f->arena);
-	p->lines[p->n_lines++] = (struct placed_line){ tl, x, y, artifact };
+	p->lines[p->n_lines++] = (struct placed_line){ tl, x, y, artifact,
+						       artifact ? NULL : b };
 }
 
 static double bottom(const struct flow *f)
@@ -189,7 +212,7 @@ static void place_lines(struct flow *f, const struct tblock *b, size_t from,
 	for (size_t k = from; k < from + n; k++) {
 		const struct tline *tl = &b->lines[k];
 		place_notes_of(f, tl);
-		put_line(f, tl, f->l->margin_left_pt, f->y, false);
+		put_line(f, tl, f->l->margin_left_pt, f->y, false, b->block);
 		f->y += tl->height_pt;
 	}
 	if (n)
@@ -234,8 +257,12 @@ static void flow_block(struct flow *f, size_t i)
 	const struct block *blk = b->block;
 	const struct layout *l = f->l;
 	if (blk->kind == BLOCK_PAGE_BREAK) {
+		f->header = blk->running_header;
 		if (!f->page_empty || f->page->n_lines)
 			new_page(f);
+		f->page->running_header = f->header;
+		if (blk->body_start)
+			f->out->front_pages = f->out->n_pages - 1;
 		return;
 	}
 	if (blk->kind == BLOCK_SPACE) {
@@ -250,7 +277,7 @@ static void flow_block(struct flow *f, size_t i)
 	if (blk->absolute) {
 		double y = blk->y_pt;
 		for (size_t k = 0; k < b->n_lines; k++) {
-			put_line(f, &b->lines[k], blk->x_pt, y, false);
+			put_line(f, &b->lines[k], blk->x_pt, y, false, blk);
 			y += b->lines[k].height_pt;
 		}
 		return;
@@ -261,6 +288,10 @@ static void flow_block(struct flow *f, size_t i)
 	    f->y + keep_height(f, i) - b->space_before_pt > bottom(f))
 		new_page(f);
 	add_outline(f, b);
+	if (blk->anchor) {
+		f->anchor_page[blk->anchor] = (int)(f->out->n_pages - 1);
+		f->anchor_y[blk->anchor] = f->y;
+	}
 	size_t from = 0;
 	while (from < b->n_lines) {
 		size_t left = b->n_lines - from;
@@ -290,7 +321,56 @@ static void flow_block(struct flow *f, size_t i)
 		if (from < b->n_lines)
 			new_page(f);
 	}
+	if (blk->toc_anchor && b->n_lines) {
+		GROW(f->toc, f->n_toc, f->cap_toc, f->arena);
+		const struct tline *last = &b->lines[b->n_lines - 1];
+		f->toc[f->n_toc++] = (struct toc_line){
+			f->out->n_pages - 1, f->y - last->height_pt,
+			last->height_pt, last->parts[0].baseline_pt,
+			blk->toc_anchor, f->page->n_lines - 1, blk };
+	}
 	f->y += b->space_after_pt;
+}
+
+/* The page numbers of the table of contents, and its links. */
+static void fill_toc(struct flow *f, struct typesetter *ts)
+{
+	const struct layout *l = f->l;
+	double width = l->page_width_pt - l->margin_left_pt - l->margin_right_pt;
+	const struct style *st = layout_style(l, "toc_page");
+	for (size_t i = 0; i < f->n_toc; i++) {
+		const struct toc_line *t = &f->toc[i];
+		int target = f->anchor_page[t->anchor];
+		if (target < 0)
+			continue;
+		f->page = &f->out->pages[t->page];
+		char num[24];
+		snprintf(num, sizeof num, "%d",
+			 target - (int)f->out->front_pages + 1);
+		struct tline *tl = typeset_line(ts, f->arena, num, st, width);
+		/* On the baseline of the entry's last line, and right after
+		 * it in reading order. */
+		if (tl) {
+			struct page *p = f->page;
+			put_line(f, tl, l->margin_left_pt, t->y_pt +
+				 t->baseline_pt - tl->parts[0].baseline_pt,
+				 false, t->block);
+			struct placed_line num_line = p->lines[p->n_lines - 1];
+			memmove(&p->lines[t->line_ix + 2],
+				&p->lines[t->line_ix + 1],
+				(p->n_lines - 1 - t->line_ix - 1) *
+				sizeof *p->lines);
+			p->lines[t->line_ix + 1] = num_line;
+			for (size_t k = i + 1; k < f->n_toc; k++)
+				if (f->toc[k].page == t->page)
+					f->toc[k].line_ix++;
+		}
+		GROW(f->page->links, f->page->n_links, f->page->cap_links,
+		     f->arena);
+		f->page->links[f->page->n_links++] = (struct page_link){
+			l->margin_left_pt, t->y_pt, width, t->h_pt, target + 1,
+			f->anchor_y[t->anchor], t->line_ix + (tl ? 1 : 0) };
+	}
 }
 
 /* Footnotes at the foot of each page, in number order. */
@@ -321,7 +401,7 @@ static void place_footnotes(struct flow *f)
 			     k < pg->dests[d].first_line + pg->dests[d].n_lines;
 			     k++) {
 				put_line(f, &n->lines[k], l->margin_left_pt, y,
-					 false);
+					 false, n->block);
 				y += n->lines[k].height_pt;
 			}
 			y += n->space_after_pt;
@@ -346,35 +426,63 @@ static const char *fill(struct arena *a, const char *tmpl, const char *key,
 	return strbuf_finish(&sb, a);
 }
 
+/* "Pagina X van Y" in the footer of the current page. */
+static void page_number(struct flow *f, struct typesetter *ts, size_t page,
+			const char *pages, double width)
+{
+	const struct layout *l = f->l;
+	char num[24];
+	snprintf(num, sizeof num, "%zu", page);
+	const char *text = fill(f->arena,
+				fill(f->arena, l->footer_text, "{page}", num),
+				"{pages}", pages);
+	struct tline *tl = typeset_line(ts, f->arena, text,
+					layout_style(l, "footer"), width);
+	if (tl)
+		put_line(f, tl, l->margin_left_pt,
+			 l->footer_baseline_pt - tl->parts[0].baseline_pt,
+			 true, NULL);
+}
+
 static void running_furniture(struct flow *f, struct typesetter *ts,
 			      const struct composition *comp)
 {
 	const struct layout *l = f->l;
 	double width = l->page_width_pt - l->margin_left_pt - l->margin_right_pt;
-	const struct style *fs = layout_style(l, "footer");
 	const struct style *hs = layout_style(l, "header");
+	const struct style *rs = layout_style(l, "running_header");
+	size_t front = f->out->front_pages;
 	char pages[24];
-	snprintf(pages, sizeof pages, "%zu", f->out->n_pages);
+	snprintf(pages, sizeof pages, "%zu", f->out->n_pages - front);
 	for (size_t p = 0; p < f->out->n_pages; p++) {
 		f->page = &f->out->pages[p];
-		char num[24];
-		snprintf(num, sizeof num, "%zu", p + 1);
-		const char *text = fill(f->arena,
-					fill(f->arena, l->footer_text, "{page}",
-					     num), "{pages}", pages);
-		struct tline *tl = typeset_line(ts, f->arena, text, fs, width);
-		if (tl)
-			put_line(f, tl, l->margin_left_pt,
-				 l->footer_baseline_pt - tl->parts[0].baseline_pt,
-				 true);
+		if (f->page->running_header) {
+			/* Under the classification; or at the left of the
+			 * footer line, clear of the page number. */
+			double base = l->running_header_baseline_pt > 0 ?
+				      l->running_header_baseline_pt :
+				      l->footer_baseline_pt;
+			struct tline *rl = typeset_line(
+				ts, f->arena, f->page->running_header, rs,
+				l->running_header_baseline_pt > 0 ? width :
+				width * 0.75);
+			if (rl)
+				put_line(f, rl, l->margin_left_pt,
+					 base - rl->parts[0].baseline_pt, true,
+					 NULL);
+		}
+		/* Cover and contents have no page number. */
+		if (p >= front)
+			page_number(f, ts, p + 1 - front, pages, width);
 		if (comp->classification) {
-			text = fill(f->arena, l->header_text, "{classification}",
+			const char *text = fill(f->arena, l->header_text, "{classification}",
 				    comp->classification);
-			tl = typeset_line(ts, f->arena, text, hs, width);
+			struct tline *tl = typeset_line(ts, f->arena, text, hs,
+							width);
 			if (tl)
 				put_line(f, tl, l->margin_left_pt,
 					 l->header_baseline_pt -
-					 tl->parts[0].baseline_pt, true);
+					 tl->parts[0].baseline_pt, true, NULL);
 		}
 	}
 }
@@ -393,12 +501,19 @@ struct pages *paginate(struct typesetter *ts, struct arena *a,
 	struct flow f = { .arena = a, .l = l, .td = td, .out = out };
 	f.note_placed = arena_array(a, td->n_notes + 1, sizeof(bool));
 	f.carry = arena_array(a, td->n_notes + 1, sizeof *f.carry);
+	f.anchor_page = arena_array(a, (size_t)comp->n_anchors + 1,
+				    sizeof *f.anchor_page);
+	f.anchor_y = arena_array(a, (size_t)comp->n_anchors + 1,
+				 sizeof *f.anchor_y);
+	for (int i = 0; i <= comp->n_anchors; i++)
+		f.anchor_page[i] = -1;
 	new_page(&f);
 	for (size_t i = 0; i < td->n_blocks; i++)
 		flow_block(&f, i);
 	while (f.n_carry) /* the rest of the notes after the last text */
 		new_page(&f);
 	place_footnotes(&f);
+	fill_toc(&f, ts);
 	running_furniture(&f, ts, comp);
 	return out;
 }

@@ -14,6 +14,8 @@ struct placed_line {
 	const struct tline *line;
 	double x_pt, y_pt; /* top-left of the line box on the page */
 	bool artifact;     /* running header or footer */
+	const struct block *block; /* what it sets (structure tags); NULL
+				      for artifacts */
 };
 
 struct page_outline {
@@ -28,6 +30,14 @@ struct page_dest {
 	size_t first_line, n_lines; /* the note's lines on this page */
 };
 
+/* A link placed by pagination (table of contents → its target). */
+struct page_link {
+	double x_pt, y_pt, w_pt, h_pt;
+	int dest_page; /* 1-based */
+	double dest_y_pt;
+	size_t line_ix; /* belongs after this line of the page (reading order) */
+};
+
 struct page {
 	struct placed_line *lines;
 	size_t n_lines, cap_lines;
@@ -36,6 +46,9 @@ struct page {
 	struct page_dest *dests;
 	size_t n_dests, cap_dests;
 	double footnote_rule_y_pt; /* 0: no footnotes on this page */
+	const char *running_header; /* NULL: none */
+	struct page_link *links;
+	size_t n_links, cap_links;
 };
 
 struct pages {
@@ -43,6 +56,7 @@ struct pages {
 	size_t n_pages, cap_pages;
 	double width_pt, height_pt;
 	double footnote_rule_x_pt, footnote_rule_width_pt, footnote_rule_pt;
+	size_t front_pages; /* cover and contents, before the body */
 };
 
 struct pages *paginate(struct typesetter *ts, struct arena *a,

@@ -1312,6 +1312,7 @@ enum {
 	D_NOTES,
 	D_DATA,
 	D_CHARTS,
+	D_AGENDA,
 	D_ANNEXES,
 	D_DISTRIBUTION,
 	D_N
@@ -1335,6 +1336,7 @@ static const struct field doc_fields[D_N] = {
 	[D_NOTES] = { "notes", false },
 	[D_DATA] = { "data", false },
 	[D_CHARTS] = { "charts", false },
+	[D_AGENDA] = { "agenda", false },
 	[D_ANNEXES] = { "annexes", false },
 	[D_DISTRIBUTION] = { "distribution", false },
 };
@@ -1428,6 +1430,21 @@ static void parse_body(struct pctx *pc, const struct mapview *mv,
 				&doc->n_annexes);
 	if ((v = parse_map_list(pc, mv, D_DISTRIBUTION)))
 		parse_distribution(pc, v, doc);
+	struct text agenda = { 0 };
+	if (parse_map_text(pc, mv, D_AGENDA, &agenda) && agenda.src) {
+		/* Extension: the briefing pack's annotated agenda, another
+		 * meeting file bound in as the pack's body. */
+		doc->agenda = arena_alloc(pc->a, sizeof *doc->agenda);
+		doc->agenda->path = agenda.src;
+		doc->agenda->resolved = parse_resolve(pc, agenda.src);
+		doc->agenda->pos = agenda.pos;
+		if (doc->kind != DOC_BRIEFING_PACK)
+			parse_error(pc, agenda.pos,
+				    "'agenda' binds a meeting file into a "
+				    "briefing pack; this document is a %s "
+				    "(use document: briefing-pack, or leave "
+				    "'agenda' out)", model_doc_kind_name(doc->kind));
+	}
 }
 
 static void parse_document(struct pctx *pc, struct ynode *root,

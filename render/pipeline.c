@@ -19,6 +19,7 @@
 #include "layout.h"
 #include "paginate.h"
 #include "write_cairo.h"
+#include "write_haru.h"
 
 #ifndef DOSSIER_DATADIR
 #define DOSSIER_DATADIR "/usr/local/share/dossier"
@@ -112,6 +113,14 @@ const char *pipeline_render(struct pipeline *p, struct arena *a,
 	struct display_list *dl = dl_build(a, comp, pages);
 	char *out = arena_printf(a, "%s/%s.pdf", out_dir, doc->id);
 	if (!write_cairo_pdf(dl, out, d))
+		return NULL;
+	if (p->preview &&
+	    !write_cairo_png(dl, arena_printf(a, "%s/%s.png", out_dir, doc->id),
+			     d))
+		return NULL;
+	if (p->archive &&
+	    !haru_write_pdfa(dl, arena_printf(a, "%s/%s.archief.pdf", out_dir,
+					      doc->id), HARU_SRGB_ICC, d))
 		return NULL;
 	if (pages_out)
 		*pages_out = dl->n_pages;

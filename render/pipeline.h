@@ -22,6 +22,8 @@ struct pipeline {
 	const char *home; /* holds layouts/ and fonts/ */
 	struct typesetter *ts;
 	struct hyphenator *hyph;
+	bool archive; /* also <id>.archief.pdf (PDF/A-1b, libharu) */
+	bool preview; /* also <id>.png, page 1 */
 };
 
 /* Find the data folders, load the fonts and the Dutch patterns. false
@@ -36,7 +38,8 @@ const char *pipeline_home(struct arena *a);
 const char *pipeline_layout_path(const struct pipeline *p, struct arena *a,
 				 const struct document *doc);
 
-/* Write out_dir/<id>.pdf. Returns the path written (and the number of
+/* Write out_dir/<id>.pdf (and the archive copy and preview when asked
+ * for). A briefing pack's bound files must be loaded (pack_load). Returns the path written (and the number of
  * pages in *pages when pages is not NULL), or NULL with diags. */
 const char *pipeline_render(struct pipeline *p, struct arena *a,
 			    const struct document *doc, const char *out_dir,

@@ -104,7 +104,8 @@ static int footnote_number(struct compose_ctx *c, const char *key)
 {
 	struct composition *comp = c->comp;
 	for (size_t i = 0; i < comp->n_notes; i++)
-		if (!strcmp(comp->notes[i].key, key))
+		if (comp->notes[i].doc == c->doc &&
+		    !strcmp(comp->notes[i].key, key))
 			return comp->notes[i].number;
 	if (comp->n_notes == comp->cap_notes) {
 		size_t cap = comp->cap_notes ? comp->cap_notes * 2 : 8;
@@ -117,6 +118,7 @@ static int footnote_number(struct compose_ctx *c, const char *key)
 	size_t ix = comp->n_notes++;
 	comp->notes[ix].number = (int)comp->n_notes;
 	comp->notes[ix].key = key;
+	comp->notes[ix].doc = c->doc; /* a pack binds several documents */
 	/* The note's text may refer to further notes, which may move the
 	 * array: fill it in by index afterwards. */
 	const struct note *note = model_find_note(c->doc, key);

@@ -333,7 +333,8 @@ static bool set_text_block(struct typesetter *ts, struct arena *a,
 			   struct tblock *tb, struct diags *diags)
 {
 	const struct style *s = b->style;
-	double width = b->absolute ? b->width_pt : column_width(l);
+	double width = b->absolute || b->width_pt > 0 ? b->width_pt :
+		       column_width(l);
 	double text_x = s->indent_pt + b->indent_pt;
 	double label_x = text_x;
 	if (b->label) {

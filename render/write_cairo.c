@@ -16,6 +16,7 @@
 #include <cairo-svg.h>
 #include <errno.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "output.h"
@@ -32,6 +33,268 @@ static cairo_status_t write_stream(void *closure, const unsigned char *data,
 		return CAIRO_STATUS_WRITE_ERROR;
 	}
 	return CAIRO_STATUS_SUCCESS;
+}
+
+/* cairo writes into memory first: the file gets an incremental update
+ * (page labels, page mode) before it is written. */
+static cairo_status_t buffer_stream(void *closure, const unsigned char *data,
+				    unsigned int length)
+{
+	strbuf_add(closure, (const char *)data, length);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* The PDF holds binary streams (NUL bytes too): search it by length. */
+static const char *find_bytes(const char *from, const char *end,
+			      const char *key)
+{
+	size_t n = strlen(key);
+	for (const char *p = from; p + n <= end; p++)
+		if (*p == *key && !memcmp(p, key, n))
+			return p;
+	return NULL;
+}
+
+static const char *find_last(const struct strbuf *sb, const char *key)
+{
+	size_t n = strlen(key);
+	for (size_t i = sb->len >= n ? sb->len - n + 1 : 0; i-- > 0;)
+		if (!memcmp(sb->buf + i, key, n))
+			return sb->buf + i;
+	return NULL;
+}
+
+/* The number after the last occurrence of key, or -1. */
+static long last_number_after(const struct strbuf *sb, const char *key)
+{
+	const char *hit = find_last(sb, key);
+	return hit ? strtol(hit + strlen(key), NULL, 10) : -1;
+}
+
+/* The charts' titles in the order their Figure elements are drawn. */
+static size_t chart_titles(const struct display_list *dl, const char **out,
+			   size_t max)
+{
+	size_t n = 0;
+	const struct block *last = NULL;
+	for (size_t p = 0; p < dl->n_pages; p++)
+		for (size_t i = 0; i < dl->pages[p].n_items; i++) {
+			const struct block *b = dl->pages[p].items[i].block;
+			if (dl->pages[p].items[i].kind != DL_GLYPHS || !b ||
+			    b->kind != BLOCK_CHART || b == last)
+				continue;
+			last = b;
+			if (n < max)
+				out[n] = b->chart->title.src;
+			n++;
+		}
+	return n;
+}
+
+/* cairo 1.16 cannot give a structure element attributes, so each Figure
+ * gets its chart's title as /Alt in the update: a new version of the
+ * element's object. Written only when the Figures found are exactly the
+ * charts drawn, one for one in document order. */
+static void figure_alts(const struct strbuf *pdf, const struct display_list *dl,
+			struct strbuf *objs, struct strbuf *xrefs)
+{
+	const char *s = strbuf_str(pdf), *stop = s + pdf->len;
+	size_t n_fig = 0;
+	for (const char *p = s; (p = find_bytes(p, stop, "/S /Figure")); p++)
+		n_fig++;
+	const char **titles = calloc(n_fig + 1, sizeof *titles);
+	if (!titles)
+		abort();
+	if (!n_fig || chart_titles(dl, titles, n_fig) != n_fig) {
+		free(titles);
+		return;
+	}
+	size_t k = 0;
+	for (const char *p = s; (p = find_bytes(p, stop, "/S /Figure")); p++) {
+		const char *obj = p;
+		while (obj > s && strncmp(obj, " 0 obj", 6))
+			obj--;
+		while (obj > s && obj[-1] != '\n')
+			obj--;
+		const char *open = find_bytes(obj, stop, "<<");
+		const char *end = find_bytes(p, stop, "endobj");
+		const char *close = end;
+		while (close && close > open && strncmp(close, ">>", 2))
+			close--;
+		if (!open || !close) {
+			k++;
+			continue;
+		}
+		long num = strtol(obj, NULL, 10);
+		strbuf_addf(xrefs, "%ld %zu\n", num, objs->len);
+		strbuf_addf(objs, "%ld 0 obj\n", num);
+		strbuf_add(objs, open, (size_t)(close - open));
+		strbuf_adds(objs, "   /Alt <FEFF");
+		glong len = 0;
+		gunichar2 *u = g_utf8_to_utf16(titles[k] ? titles[k] : "", -1,
+					       NULL, &len, NULL);
+		for (glong i = 0; u && i < len; i++)
+			strbuf_addf(objs, "%04X", (unsigned)u[i]);
+		g_free(u);
+		strbuf_adds(objs, ">\n>>\nendobj\n");
+		k++;
+	}
+	free(titles);
+}
+
+/* cairo 1.16 has no API for /PageLabels nor /PageMode, so they are added
+ * the way PDF allows changing a finished file (ISO 32000-1, 7.5.6): an
+ * incremental update that writes a new version of the catalog. */
+static bool add_catalog_update(struct strbuf *pdf,
+			       const struct display_list *dl)
+{
+	long root = last_number_after(pdf, "/Root ");
+	long info = last_number_after(pdf, "/Info ");
+	long size = last_number_after(pdf, "/Size ");
+	long prev = last_number_after(pdf, "startxref\n");
+	if (root < 1 || size < 1 || prev < 1)
+		return false;
+	char head[32];
+	snprintf(head, sizeof head, "\n%ld 0 obj", root);
+	const char *s = strbuf_str(pdf), *stop = s + pdf->len;
+	const char *obj = find_bytes(s, stop, head);
+	const char *open = obj ? find_bytes(obj, stop, "<<") : NULL;
+	const char *end = open ? find_bytes(open, stop, "endobj") : NULL;
+	if (!end)
+		return false;
+	const char *close = end;
+	while (close > open && strncmp(close, ">>", 2))
+		close--;
+	struct strbuf cat = STRBUF_INIT;
+	strbuf_add(&cat, open, (size_t)(close - open));
+	if (dl->n_outline)
+		strbuf_adds(&cat, "   /PageMode /UseOutlines\n");
+	/* The language screen readers speak the text in, and the title
+	 * (not the file name) in the window. */
+	/* cairo 1.16 says the file is tagged only when one element holds
+	 * all others; ours are side by side. */
+	if (!find_bytes(open, close, "/MarkInfo"))
+		strbuf_adds(&cat, "   /MarkInfo << /Marked true >>\n");
+	strbuf_adds(&cat, "   /Lang (nl-NL)\n"
+		    "   /ViewerPreferences << /DisplayDocTitle true >>\n");
+	if (dl->front_pages && dl->front_pages < dl->n_pages)
+		strbuf_addf(&cat, "   /PageLabels << /Nums [ 0 << /S /r >> "
+			    "%zu << /S /D >> ] >>\n", dl->front_pages);
+	strbuf_adds(&cat, ">>");
+	struct strbuf figs = STRBUF_INIT, xrefs = STRBUF_INIT;
+	figure_alts(pdf, dl, &figs, &xrefs);
+	size_t off = pdf->len;
+	strbuf_addf(pdf, "%ld 0 obj\n%s\nendobj\n", root, strbuf_str(&cat));
+	strbuf_release(&cat);
+	size_t figs_at = pdf->len;
+	strbuf_add(pdf, figs.buf ? figs.buf : "", figs.len);
+	size_t xref = pdf->len;
+	strbuf_addf(pdf, "xref\n%ld 1\n%010zu 00000 n \n", root, off);
+	/* The figures' entries hold offsets from the start of their text. */
+	for (const char *e = strbuf_str(&xrefs); *e;) {
+		long num = strtol(e, (char **)&e, 10);
+		size_t rel = (size_t)strtoull(e, (char **)&e, 10);
+		while (*e == '\n')
+			e++;
+		strbuf_addf(pdf, "%ld 1\n%010zu 00000 n \n", num, figs_at + rel);
+	}
+	strbuf_release(&figs);
+	strbuf_release(&xrefs);
+	strbuf_addf(pdf, "trailer\n"
+		    "<< /Size %ld\n   /Root %ld 0 R\n", size, root);
+	if (info > 0)
+		strbuf_addf(pdf, "   /Info %ld 0 R\n", info);
+	strbuf_addf(pdf, "   /Prev %ld\n>>\nstartxref\n%zu\n%%%%EOF\n", prev,
+		    xref);
+	return true;
+}
+
+/*
+ * Structure tags. cairo 1.16 turns any tag name but its own (Link, Dest)
+ * into a structure element and marks what is drawn inside it, so a block
+ * becomes H1..H3, P, LI (inside L), TOCI (inside TOC), Note, a Figure
+ * (a chart: its labels are its text), or a TR of TDs inside a Table. cairo 1.16 cannot write /Artifact marked content:
+ * running headers and footers are drawn outside every element, so they
+ * are in no element of the structure tree and a reader that follows the
+ * tree skips them. Rules carry no text and are drawn where they fall.
+ */
+struct tagger {
+	cairo_t *cr;
+	const char *open[3];      /* group, element, cell: NULL when closed */
+	const struct block *block;
+	const struct tline *row;
+	int cell;
+};
+
+static void tag_close(struct tagger *t, int from)
+{
+	for (int k = 2; k >= from; k--)
+		if (t->open[k]) {
+			cairo_tag_end(t->cr, t->open[k]);
+			t->open[k] = NULL;
+		}
+	if (from <= 1)
+		t->block = NULL;
+}
+
+static void tag_open(struct tagger *t, int k, const char *name)
+{
+	cairo_tag_begin(t->cr, name, "");
+	t->open[k] = name;
+}
+
+/* The group (or NULL), element and, for tables, cell tag of a block. */
+static void block_roles(const struct block *b, const char **group,
+			const char **elem, const char **cell)
+{
+	static const char *const h[] = { "H1", "H2", "H3" };
+	*group = *cell = NULL;
+	if (b->kind == BLOCK_CHART) {
+		*elem = "Figure";
+	} else if (b->kind == BLOCK_TABLE) {
+		*group = "Table";
+		*elem = "TR";
+		*cell = "TD";
+	} else if (b->toc_anchor) {
+		*group = "TOC";
+		*elem = "TOCI";
+	} else if (b->outline_level) {
+		*elem = h[b->outline_level > 3 ? 2 : b->outline_level - 1];
+	} else if (b->style && !strcmp(b->style->name, "footnote")) {
+		*elem = "Note";
+	} else if (b->label && !b->label_style) {
+		*group = "L";
+		*elem = "LI";
+	} else {
+		*elem = "P";
+	}
+}
+
+static void tag_item(struct tagger *t, const struct dl_item *it)
+{
+	if (it->artifact || !it->block) {
+		tag_close(t, 0);
+		return;
+	}
+	const char *group, *elem, *cell;
+	block_roles(it->block, &group, &elem, &cell);
+	bool new_block = it->block != t->block;
+	if (t->open[0] != group || (new_block && group &&
+				    !strcmp(group, "Table")))
+		tag_close(t, 0);
+	else if (new_block || (cell && it->row != t->row))
+		tag_close(t, 1);
+	else if (cell && it->cell != t->cell)
+		tag_close(t, 2);
+	if (group && !t->open[0])
+		tag_open(t, 0, group);
+	if (!t->open[1])
+		tag_open(t, 1, elem);
+	if (cell && !t->open[2])
+		tag_open(t, 2, cell);
+	t->block = it->block;
+	t->row = it->row;
+	t->cell = it->cell;
 }
 
 /* Diagonal lines over the current path, clipped to it; the path stays. */
@@ -91,10 +354,15 @@ static void draw_path(cairo_t *cr, const struct dl_item *it)
 	cairo_restore(cr);
 }
 
-static void draw_page(cairo_t *cr, const struct dl_page *p)
+static void draw_page(cairo_t *cr, const struct dl_page *p,
+		      struct tagger *t)
 {
 	for (size_t i = 0; i < p->n_items; i++) {
 		const struct dl_item *it = &p->items[i];
+		/* Rules carry no text: drawn in whatever element is open
+		 * (a table's own rules inside the table). */
+		if (t && it->kind == DL_GLYPHS)
+			tag_item(t, it);
 		switch (it->kind) {
 		case DL_GLYPHS:
 			cairo_set_source_rgb(cr, it->rgb[0], it->rgb[1],
@@ -133,9 +401,9 @@ static void draw_page(cairo_t *cr, const struct dl_page *p)
 			else if (it->dest_page)
 				snprintf(attr, sizeof attr,
 					 "rect=[%.2f %.2f %.2f %.2f] "
-					 "page=%d pos=[0 %.2f]",
-					 it->x, it->y, it->w, it->h,
-					 it->dest_page, it->dest_y);
+					 "dest='p%d_y%.2f'", it->x, it->y,
+					 it->w, it->h, it->dest_page,
+					 it->dest_y);
 			else
 				break;
 			cairo_tag_begin(cr, CAIRO_TAG_LINK, attr);
@@ -144,6 +412,27 @@ static void draw_page(cairo_t *cr, const struct dl_page *p)
 		}
 		}
 	}
+}
+
+/* cairo 1.16 writes a link to a page it has not drawn yet ("page=N")
+ * without a target; a named destination is resolved when the file is
+ * finished. So every link target becomes a destination, named for its
+ * page and place, drawn on its page. */
+static void add_dests(cairo_t *cr, const struct display_list *dl, int page)
+{
+	for (size_t p = 0; p < dl->n_pages; p++)
+		for (size_t i = 0; i < dl->pages[p].n_items; i++) {
+			const struct dl_item *it = &dl->pages[p].items[i];
+			if (it->kind != DL_LINK || it->uri ||
+			    it->dest_page != page)
+				continue;
+			char attr[96];
+			snprintf(attr, sizeof attr,
+				 "name='p%d_y%.2f' x=0 y=%.2f", page,
+				 it->dest_y, it->dest_y);
+			cairo_tag_begin(cr, CAIRO_TAG_DEST, attr);
+			cairo_tag_end(cr, CAIRO_TAG_DEST);
+		}
 }
 
 static void add_outline(cairo_surface_t *s, const struct display_list *dl)
@@ -188,28 +477,36 @@ static void set_metadata(cairo_surface_t *s, const struct display_list *dl)
 static cairo_status_t render_pdf(const struct display_list *dl,
 				 cairo_write_func_t write, void *closure)
 {
+	/* cairo writes into memory first: the file gets an incremental
+	 * update (catalog, figures' /Alt) before it is handed on. */
+	struct strbuf buf = STRBUF_INIT;
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(
-		write, closure, dl->width_pt, dl->height_pt);
+		buffer_stream, &buf, dl->width_pt, dl->height_pt);
 	cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
 	set_metadata(s, dl);
 	cairo_t *cr = cairo_create(s);
-	/* One structure element around everything: without it cairo 1.16
-	 * writes link annotations that point at an object it never writes,
-	 * and the file's cross-reference table is damaged. */
-	cairo_tag_begin(cr, "Document", "");
+	struct tagger t = { .cr = cr };
 	for (size_t p = 0; p < dl->n_pages; p++) {
-		draw_page(cr, &dl->pages[p]);
+		add_dests(cr, dl, (int)p + 1);
+		draw_page(cr, &dl->pages[p], &t);
+		/* Elements could span pages, but the running footer, drawn
+		 * outside every element, closes them on each page: a
+		 * paragraph broken by the page is two P elements in a row. */
 		if (p + 1 == dl->n_pages)
-			cairo_tag_end(cr, "Document");
+			tag_close(&t, 0);
 		cairo_show_page(cr);
 	}
-	if (!dl->n_pages)
-		cairo_tag_end(cr, "Document");
 	add_outline(s, dl);
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
 	cairo_status_t st = cairo_surface_status(s);
 	cairo_surface_destroy(s);
+	if (st == CAIRO_STATUS_SUCCESS && !add_catalog_update(&buf, dl))
+		st = CAIRO_STATUS_WRITE_ERROR;
+	if (st == CAIRO_STATUS_SUCCESS)
+		st = write(closure, (const unsigned char *)strbuf_str(&buf),
+			   (unsigned)buf.len);
+	strbuf_release(&buf);
 	return st;
 }
 
@@ -221,6 +518,32 @@ bool write_cairo_pdf(const struct display_list *dl, const char *path,
 		return false;
 	if (render_pdf(dl, write_stream, &o) != CAIRO_STATUS_SUCCESS)
 		o.failed = true;
+	return output_commit(&o, d);
+}
+
+/* Page 1 as a PNG at 96 dpi on white, for the body of a mail and for file
+ * browsers. */
+bool write_cairo_png(const struct display_list *dl, const char *path,
+		     struct diags *d)
+{
+	const double dpi = 96;
+	struct output o;
+	if (!dl->n_pages || !output_open(&o, path, d))
+		return false;
+	double scale = dpi / 72.0;
+	cairo_surface_t *s = cairo_image_surface_create(
+		CAIRO_FORMAT_RGB24, (int)(dl->width_pt * scale + 0.5),
+		(int)(dl->height_pt * scale + 0.5));
+	cairo_t *cr = cairo_create(s);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_scale(cr, scale, scale);
+	draw_page(cr, &dl->pages[0], NULL);
+	cairo_destroy(cr);
+	if (cairo_surface_write_to_png_stream(s, write_stream, &o) !=
+	    CAIRO_STATUS_SUCCESS)
+		o.failed = true;
+	cairo_surface_destroy(s);
 	return output_commit(&o, d);
 }
 
@@ -259,7 +582,7 @@ bool write_cairo_chart(const struct display_list *dl, const char *path,
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
 	cairo_scale(cr, k, k);
-	draw_page(cr, &dl->pages[0]);
+	draw_page(cr, &dl->pages[0], NULL);
 	cairo_destroy(cr);
 	cairo_surface_flush(s);
 	if (png && cairo_surface_write_to_png_stream(s, write_stream, &o) !=

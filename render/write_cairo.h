@@ -16,6 +16,9 @@ bool write_cairo_pdf(const struct display_list *dl, const char *path,
 bool write_cairo_pdf_stream(const struct display_list *dl,
 			    cairo_write_func_t write, void *closure);
 
+/* Write page 1 of dl as a PNG at path (atomically). */
+bool write_cairo_png(const struct display_list *dl, const char *path,
+		     struct diags *d);
 /* Write a one-page display list (a chart) as .svg, .png (png_width_px
  * wide) or .pdf, by the extension of path, atomically. */
 bool write_cairo_chart(const struct display_list *dl, const char *path,

@@ -16,6 +16,7 @@
 
 #include "compose.h"
 #include "dl.h"
+#include "pack.h"
 #include "layout.h"
 #include "model.h"
 #include "paginate.h"
@@ -55,6 +56,8 @@ static const struct display_list *render(struct fixture *f, const char *path,
 	diags_init(&d, f->arena);
 	struct document *doc = model_parse_file(f->arena, path, &d);
 	assert_non_null(doc);
+	if (doc->kind == DOC_BRIEFING_PACK)
+		assert_true(pack_load(f->arena, doc, &d));
 	const struct layout *l = layout_load(f->arena, "layouts", "kamerbrief",
 					     &d);
 	assert_non_null(l);

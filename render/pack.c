@@ -1,0 +1,99 @@
+/*
+ * pack.c — the documents a briefing pack binds: its agenda and annexes.
+ *
+ * Input: a parsed briefing pack. Reads each file named by `agenda` and
+ * `annexes` with model_parse_file and hangs the documents on the pack.
+ * A file that cannot be read, the pack itself, or another pack (which
+ * could bind this one: a cycle) is an error at the place of its name, so
+ * nothing is rendered and nothing written.
+ */
+#define _XOPEN_SOURCE 700 /* realpath */
+#include "pack.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* The file's canonical path in the arena, or NULL. */
+static const char *pack_realpath(struct arena *a, const char *path)
+{
+	char *r = realpath(path, NULL);
+	if (!r)
+		return NULL;
+	char *copy = arena_strdup(a, r);
+	free(r);
+	return copy;
+}
+
+/* Does the pack `other` name the file `self` among what it binds? */
+static bool pack_binds(struct arena *a, const struct document *other,
+		       const char *self)
+{
+	if (other->agenda) {
+		const char *r = pack_realpath(a, other->agenda->resolved);
+		if (r && !strcmp(r, self))
+			return true;
+	}
+	for (size_t i = 0; i < other->n_annexes; i++) {
+		const char *r = pack_realpath(a, other->annexes[i].resolved);
+		if (r && !strcmp(r, self))
+			return true;
+	}
+	return false;
+}
+
+static struct document *pack_bind(struct arena *a, const char *self,
+				  const struct file_ref *ref, const char *what,
+				  struct diags *d)
+{
+	if (access(ref->resolved, R_OK) != 0) {
+		diag_error(d, ref->pos, "%s '%s' cannot be read: %s", what,
+			   ref->path, strerror(errno));
+		return NULL;
+	}
+	const char *real = pack_realpath(a, ref->resolved);
+	if (real && self && !strcmp(real, self)) {
+		diag_error(d, ref->pos, "%s '%s' is this briefing pack itself: "
+			   "a pack cannot bind itself", what, ref->path);
+		return NULL;
+	}
+	struct document *doc = model_parse_file(a, ref->resolved, d);
+	if (!doc) {
+		/* Its errors name its own lines; say where it is bound. */
+		diag_error(d, ref->pos, "%s '%s' has the errors above; the "
+			   "pack is not made until they are fixed", what,
+			   ref->path);
+		return NULL;
+	}
+	if (doc->kind == DOC_BRIEFING_PACK) {
+		if (self && pack_binds(a, doc, self))
+			diag_error(d, ref->pos, "%s '%s' is a briefing pack that "
+				   "binds this pack in turn: a cycle; bind "
+				   "agendas and reports only", what, ref->path);
+		else
+			diag_error(d, ref->pos, "%s '%s' is a briefing pack "
+				   "itself; bind agendas and reports only",
+				   what, ref->path);
+		return NULL;
+	}
+	return doc;
+}
+
+bool pack_load(struct arena *a, struct document *pack, struct diags *d)
+{
+	assert(pack->kind == DOC_BRIEFING_PACK);
+	int before = d->count;
+	const char *self = pack_realpath(a, pack->path);
+	if (pack->agenda)
+		pack->agenda_doc = pack_bind(a, self, pack->agenda, "agenda", d);
+	pack->annex_docs = arena_array(a, pack->n_annexes + 1,
+				       sizeof *pack->annex_docs);
+	for (size_t i = 0; i < pack->n_annexes; i++)
+		pack->annex_docs[i] = pack_bind(a, self, &pack->annexes[i],
+						"annex", d);
+	if (d->count > before && d->status != EXIT_DATAERR)
+		d->status = EXIT_DATAERR; /* a bound file is data, not input */
+	return d->count == before;
+}

@@ -1,0 +1,179 @@
+/*
+ * test_haru.c — the archive copy's writer on a real display list.
+ *
+ * Renders inputs/meetings/2023-11-28-fmm.yaml (a footnote, a chart) to a
+ * display list and writes it with haru_write_pdfa twice. Pins that the
+ * file ID is the MD5 of the file with the ID zeroed (so it follows from
+ * the content, not the clock), that two runs give the same bytes, the
+ * PDF/A markers libharu gets wrong (no "DestOutputProfile " key with a
+ * space, XMP uncompressed with pdfaid), and that a missing colour profile
+ * is an error that names the Debian package.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "compose.h"
+#include "dl.h"
+#include "layout.h"
+#include "paginate.h"
+#include "typeset.h"
+#include "write_haru.h"
+
+struct fixture {
+	struct arena *arena;
+	struct typesetter *ts;
+	struct hyphenator *hyph;
+	const struct display_list *dl;
+	char dir[64];
+};
+
+static int setup(void **state)
+{
+	static struct fixture f;
+	struct diags d;
+	f.arena = arena_create();
+	diags_init(&d, f.arena);
+	f.ts = typeset_create("fonts/fonts.conf", &d);
+	f.hyph = hyph_create(HYPH_DEFAULT_DIC);
+	if (!f.ts || !f.hyph)
+		return -1;
+	struct document *doc = model_parse_file(
+		f.arena, "inputs/meetings/2023-11-28-fmm.yaml", &d);
+	const struct layout *l = layout_load(f.arena, "layouts", "kamerbrief",
+					     &d);
+	if (!doc || !l)
+		return -1;
+	struct composition *c = compose_document(f.arena, f.hyph, doc, l);
+	struct typeset_doc *td = typeset_blocks(f.ts, f.arena, c, &d);
+	if (!td)
+		return -1;
+	f.dl = dl_build(f.arena, c, paginate(f.ts, f.arena, c, td));
+	snprintf(f.dir, sizeof f.dir, "/tmp/dossier-haru-XXXXXX");
+	if (!mkdtemp(f.dir))
+		return -1;
+	*state = &f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
+	if (system(cmd) != 0)
+		return -1;
+	arena_destroy(f->arena);
+	hyph_destroy(f->hyph);
+	typeset_destroy(f->ts);
+	return 0;
+}
+
+static gchar *write_archive(struct fixture *f, const char *name, gsize *len)
+{
+	struct diags d;
+	diags_init(&d, f->arena);
+	char *path = arena_printf(f->arena, "%s/%s", f->dir, name);
+	assert_true(haru_write_pdfa(f->dl, path, HARU_SRGB_ICC, &d));
+	assert_int_equal(d.count, 0);
+	gchar *buf = NULL;
+	assert_true(g_file_get_contents(path, &buf, len, NULL));
+	return buf;
+}
+
+static const char *find(const gchar *buf, gsize len, const char *key)
+{
+	size_t n = strlen(key);
+	for (gsize i = 0; i + n <= len; i++)
+		if (!memcmp(buf + i, key, n))
+			return buf + i;
+	return NULL;
+}
+
+static void test_id_is_md5_of_the_file_with_the_id_zeroed(void **state)
+{
+	gsize len;
+	gchar *buf = write_archive(*state, "a.pdf", &len);
+	const char *id = find(buf, len, "/ID [ <");
+	assert_non_null(id);
+	id += strlen("/ID [ <");
+	char first[33], second[33];
+	memcpy(first, id, 32);
+	first[32] = '\0';
+	const char *id2 = strstr(id, "> <");
+	assert_non_null(id2);
+	memcpy(second, id2 + 3, 32);
+	second[32] = '\0';
+	assert_string_equal(first, second);
+	memset((char *)id, '0', 32);
+	memset((char *)id2 + 3, '0', 32);
+	gchar *md5 = g_compute_checksum_for_data(G_CHECKSUM_MD5,
+						 (const guchar *)buf, len);
+	assert_string_equal(md5, first);
+	g_free(md5);
+	g_free(buf);
+}
+
+static void test_two_runs_give_the_same_bytes(void **state)
+{
+	gsize la, lb;
+	gchar *a = write_archive(*state, "one.pdf", &la);
+	gchar *b = write_archive(*state, "two.pdf", &lb);
+	assert_int_equal(la, lb);
+	assert_memory_equal(a, b, la);
+	g_free(a);
+	g_free(b);
+}
+
+static void test_pdfa_markers_libharu_gets_wrong(void **state)
+{
+	gsize len;
+	gchar *buf = write_archive(*state, "m.pdf", &len);
+	assert_memory_equal(buf, "%PDF-1.4\n%", 10);
+	/* libharu's own writes the key with a trailing space. */
+	assert_null(find(buf, len, "/DestOutputProfile#20"));
+	assert_null(find(buf, len, "/DestOutputProfile  "));
+	const char *key = find(buf, len, "/DestOutputProfile ");
+	assert_non_null(key);
+	assert_true(key[19] >= '1' && key[19] <= '9'); /* a reference */
+	assert_non_null(find(buf, len, "/S /GTS_PDFA1"));
+	assert_non_null(find(buf, len, "<pdfaid:part>1</pdfaid:part>"));
+	assert_non_null(find(buf, len,
+			     "<pdfaid:conformance>B</pdfaid:conformance>"));
+	assert_null(find(buf, len, "/SMask"));
+	assert_null(find(buf, len, "/Transparency"));
+	g_free(buf);
+}
+
+static void test_missing_profile_names_the_package(void **state)
+{
+	struct fixture *f = *state;
+	struct diags d;
+	diags_init(&d, f->arena);
+	char *path = arena_printf(f->arena, "%s/x.pdf", f->dir);
+	assert_false(haru_write_pdfa(f->dl, path, "/nonexistent/sRGB.icc", &d));
+	assert_int_equal(d.count, 1);
+	assert_int_equal(d.status, EXIT_NOINPUT);
+	assert_non_null(strstr(d.first->message, "icc-profiles-free"));
+	assert_int_equal(access(path, F_OK), -1); /* nothing written */
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_id_is_md5_of_the_file_with_the_id_zeroed),
+		cmocka_unit_test(test_two_runs_give_the_same_bytes),
+		cmocka_unit_test(test_pdfa_markers_libharu_gets_wrong),
+		cmocka_unit_test(test_missing_profile_names_the_package),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
