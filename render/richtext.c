@@ -79,12 +79,47 @@ static uint32_t rich_last_char(const struct rich *r)
 	       (uint32_t)(p[2] & 0x3F) << 6 | (p[3] & 0x3F);
 }
 
+/* A zero-width space after every RICH_MAX_RUN characters of a run
+ * without a space: pango reshapes the rest of an unbreakable run at each
+ * line it breaks by force, so a 50.000-character "word" took 8 s and a
+ * 4 MiB one would take hours; with break opportunities it is linear. No
+ * real word (or URL) is that long, so real text is unchanged. */
+#define RICH_MAX_RUN 128
+
+static char *break_long_runs(struct arena *a, char *t)
+{
+	size_t run = 0, longest = 0;
+	for (const char *p = t; *p; p++) {
+		if ((*p & 0xC0) == 0x80)
+			continue;
+		run = (*p == ' ' || *p == '\n' || *p == '\t') ? 0 : run + 1;
+		longest = run > longest ? run : longest;
+	}
+	if (longest <= RICH_MAX_RUN)
+		return t;
+	struct strbuf sb = STRBUF_INIT;
+	run = 0;
+	for (const char *p = t; *p; p++) {
+		bool lead = (*p & 0xC0) != 0x80;
+		if (lead && run == RICH_MAX_RUN) {
+			strbuf_adds(&sb, "\xE2\x80\x8B"); /* U+200B */
+			run = 0;
+		}
+		if (lead)
+			run = (*p == ' ' || *p == '\n' || *p == '\t') ? 0
+								   : run + 1;
+		strbuf_addc(&sb, *p);
+	}
+	return strbuf_finish(&sb, a);
+}
+
 void rich_append_text(struct compose_ctx *c, struct rich *r, const char *s,
 		      bool hyphenate)
 {
 	char *t = nl_smarten(c->arena, s, rich_last_char(r));
 	if (hyphenate && c->hyph)
 		t = hyph_text(c->hyph, c->arena, t);
+	t = break_long_runs(c->arena, t);
 	rich_append_raw(c->arena, r, t, strlen(t));
 }
 
@@ -97,7 +132,41 @@ struct walker {
 	bool list_ordered[8];
 	const char **note_keys; /* cmark's footnote index - 1 → key */
 	size_t n_note_keys;
+	int depth; /* of walk_blocks and walk_inlines, for RICH_MAX_DEPTH */
 };
+
+/* Quotes, lists and emphasis nested deeper than this are hostile input
+ * (a 2 MB line of '> > > ...' is a valid rich text): below it only their
+ * text is kept, gathered without recursion, so the walk cannot exhaust
+ * the stack. */
+#define RICH_MAX_DEPTH 64
+
+static void append_flat(struct walker *w, cmark_node *node, struct rich *r)
+{
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER || n == node)
+			continue;
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_CODE_BLOCK:
+			rich_append_text(w->c, r, cmark_node_get_literal(n),
+					 false);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+		case CMARK_NODE_PARAGRAPH:
+			rich_append_raw(w->c->arena, r, " ", 1);
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
 
 /* The number of the note with this key, given at its first reference. */
 static int footnote_number(struct compose_ctx *c, const char *key)
@@ -129,8 +198,23 @@ static int footnote_number(struct compose_ctx *c, const char *key)
 	return comp->notes[ix].number;
 }
 
+static void walk_inlines_in(struct walker *w, cmark_node *node,
+			    struct rich *r);
+
 /* Inline children of node into r. */
 static void walk_inlines(struct walker *w, cmark_node *node, struct rich *r)
+{
+	if (w->depth >= RICH_MAX_DEPTH) {
+		append_flat(w, node, r);
+		return;
+	}
+	w->depth++;
+	walk_inlines_in(w, node, r);
+	w->depth--;
+}
+
+static void walk_inlines_in(struct walker *w, cmark_node *node,
+			    struct rich *r)
 {
 	struct compose_ctx *c = w->c;
 	for (cmark_node *n = cmark_node_first_child(node); n;
@@ -244,7 +328,20 @@ static void walk_table(struct walker *w, cmark_node *table)
 	w->style = saved;
 }
 
+static void walk_blocks_in(struct walker *w, cmark_node *node);
+
 static void walk_blocks(struct walker *w, cmark_node *node)
+{
+	if (w->depth >= RICH_MAX_DEPTH) {
+		append_flat(w, node, &text_block(w, w->style)->rich);
+		return;
+	}
+	w->depth++;
+	walk_blocks_in(w, node);
+	w->depth--;
+}
+
+static void walk_blocks_in(struct walker *w, cmark_node *node)
 {
 	struct compose_ctx *c = w->c;
 	const struct layout *l = c->comp->layout;

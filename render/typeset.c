@@ -303,6 +303,35 @@ static void add_part(struct arena *a, struct tline *tl, PangoLayoutLine *line,
 	tl->n_parts++;
 }
 
+/* pango 1.50 stops breaking a paragraph of some 300 KB or more: the rest
+ * goes on one line kilometres wide, and the text is lost off the page
+ * without a word. Say so instead. */
+static bool check_complete(PangoLayout *pl, const struct rich *r,
+			   struct diags *diags)
+{
+	int width = pango_layout_get_width(pl);
+	bool ok = true;
+	PangoLayoutIter *it = pango_layout_get_iter(pl);
+	do {
+		PangoRectangle logical;
+		pango_layout_iter_get_line_extents(it, NULL, &logical);
+		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
+		/* No line of a column holds 4 KB; its width may overflow. */
+		ok = width <= 0 || (logical.width >= 0 &&
+				    logical.width <= 2 * (double)width &&
+				    line->length <= 4096);
+	} while (ok && pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	if (ok)
+		return true;
+	diag_error(diags, r->pos,
+		   "this paragraph is too long to set (%zu bytes): the "
+		   "typesetter would lose its text; split it into shorter "
+		   "paragraphs",
+		   r->len);
+	return false;
+}
+
 /* The lines of a paragraph: total-fit for justified and hyphenated
  * ragged-right styles, pango's own breaking for the rest. NULL with diags
  * when a character cannot be shown. */
@@ -320,6 +349,8 @@ static struct tline *text_lines(struct typesetter *ts, struct arena *a,
 	if (total_fit)
 		return paragraph_lines(ts, a, l, r, s, pl, width_pt, x_pt,
 				       n_out);
+	if (!check_complete(pl, r, diags))
+		return NULL;
 	return layout_lines(a, pl, r, s, x_pt, n_out);
 }
 
@@ -417,6 +448,19 @@ static bool set_table(struct typesetter *ts, struct arena *a,
 			x += w;
 		}
 		row->height_pt = max_lines * s->leading_pt + 2 * pad;
+		/* A row never splits: one taller than the page would run off
+		 * its foot, and its text would be lost. */
+		double page = l->page_height_pt - l->margin_top_pt -
+			      l->margin_bottom_pt;
+		if (row->height_pt > page) {
+			diag_error(diags, t->cells[r * t->cols].pos,
+				   "row %d of this table is taller than a "
+				   "page (%.0f pt, a page holds %.0f pt); "
+				   "shorten its cells or split them over "
+				   "several rows",
+				   r + 1, row->height_pt, page);
+			return false;
+		}
 		double x1 = body->indent_pt + total * scale;
 		int nr = (r == 0) + (r == 0 && t->header_row) +
 			 (r == t->rows - 1);
@@ -468,6 +512,25 @@ static const char *plain_title(struct arena *a, const struct rich *r)
 	return strbuf_finish(&sb, a);
 }
 
+/* A footnote stays on the page of its reference, whole: one taller
+ * than a page would run off its foot. */
+static bool note_fits(const struct layout *l, const char *key,
+		      const struct tblock *tb, struct diags *diags)
+{
+	double h = 0;
+	for (size_t i = 0; i < tb->n_lines; i++)
+		h += tb->lines[i].height_pt;
+	double page = l->page_height_pt - l->margin_top_pt -
+		      l->margin_bottom_pt;
+	if (h <= page)
+		return true;
+	diag_error(diags, tb->block->rich.pos,
+		   "footnote [^%s] is longer than a page (%.0f pt, a page "
+		   "holds %.0f pt); move most of it into the text",
+		   key, h, page);
+	return false;
+}
+
 struct typeset_doc *typeset_blocks(struct typesetter *ts, struct arena *a,
 				   const struct composition *comp,
 				   struct diags *diags)
@@ -512,7 +575,8 @@ struct typeset_doc *typeset_blocks(struct typesetter *ts, struct arena *a,
 		/* The number hangs in a column of its own width. */
 		struct layout nl = *l;
 		nl.label_width_pt = l->footnote_number_width_pt;
-		ok &= set_text_block(ts, a, &nl, nb, &td->notes[i], diags);
+		ok &= set_text_block(ts, a, &nl, nb, &td->notes[i], diags) &&
+		      note_fits(l, comp->notes[i].key, &td->notes[i], diags);
 	}
 	return ok ? td : NULL;
 }

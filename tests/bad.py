@@ -10,8 +10,9 @@ partial file, nothing replaced. A case that expects status 0 (the UTF-8
 byte-order mark) must add one PDF and change nothing else.
 
 Hostile input too big to commit is generated here: 20.000 levels of
-nesting, a file over the 4 MiB limit, a 10.000-character word, a table of
-1.000 rows. Each must finish within HANG_S seconds (a hang is a failure).
+nesting, a file over the 4 MiB limit, a 10.000- and a 200.000-character
+word, a table of 1.000 rows, Markdown quotes, lists and emphasis nested
+20.000 to 100.000 deep. Each must finish within HANG_S seconds (a hang is a failure).
 Then the outputs that cannot be written: an unwritable folder and a full
 disk (a tiny tmpfs when we may mount one, and always a file-size limit,
 RLIMIT_FSIZE, which fails writes the same way) give exit 73 and leave the
@@ -154,6 +155,44 @@ def hostile_cases(tally, tmp):
         ("table-1000-rows", MEETING.replace("    text: |\n",
                                             "    text: |\n" + table + "\n"),
          0, "", 20),
+        # Found by hand after the fuzzer: pango reshaped the rest of an
+        # unbreakable run at every forced break (50.000 characters: 8 s),
+        # and Markdown nested 100.000 deep overflowed the stack of the
+        # rich-text walk (SIGSEGV).
+        ("word-200000", MEETING.replace(
+            "Tijdens de Raad", "Tijdens " +
+            ("Rechtsstaatontwikkelingssamenwerking" * 6000)[:200000] +
+            " de Raad"), 0, "", 20),
+        # pango stops breaking lines somewhere past 300 KB in one
+        # paragraph: justified text has a line breaker of its own (all
+        # 60.000 words on 160 pages); where pango breaks (a heading), it
+        # is refused rather than the text silently lost.
+        ("paragraph-840kb", MEETING.replace(
+            "Tijdens de Raad", " ".join(["Rechtsstaat"] * 60000)), 0, "",
+         150),
+        # The total-fit breaker sets even a 480 KB heading, all of it
+        # (pango's own breaking gave up on it: check_complete in typeset.c).
+        ("heading-480kb", MEETING.replace(
+            "heading: Noord-Atlantische Raad",
+            "heading: " + " ".join(["Rechtsstaat"] * 40000)), 0, "", 100),
+        # A table row never splits; one taller than a page ran off it.
+        ("table-row-taller-than-page", MEETING.replace(
+            "    text: |\n", "    text: |\n      | A | B |\n      |---|---|\n"
+            "      | " + " ".join(["Rechtsstaat"] * 4000) + " | x |\n\n"),
+         65, None, None),
+        # A footnote never splits either.
+        ("footnote-longer-than-a-page", MEETING.replace(
+            "purl: Kamerstuk 28676, nr. 499",
+            "purl: " + " ".join(["Rechtsstaat"] * 2000)), 65, None, None),
+        ("markdown-quotes-100000", MEETING.replace(
+            "      Tijdens de Raad", "      " + "> " * 100000 +
+            "Tijdens de Raad"), 0, "", 1),
+        ("markdown-lists-100000", MEETING.replace(
+            "      Tijdens de Raad", "      " + "- " * 100000 +
+            "Tijdens de Raad"), 0, "", 1),
+        ("markdown-emphasis-20000", MEETING.replace(
+            "      Tijdens de Raad", "      " + "*_" * 20000 + "x" +
+            "_*" * 20000 + " Tijdens de Raad"), 0, "", 1),
     ]
     for name, text, status, message, pages in cases:
         f = Path(tmp) / (name + ".yaml")
