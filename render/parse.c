@@ -445,6 +445,45 @@ static void block_text_pos(struct ybuild *b, struct text *t,
 	}
 }
 
+/* Valid UTF-8 (a NUL from a "\0" escape is reported later, by name). */
+static bool text_is_clean(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i < len;) {
+		size_t n = utf8_len(u + i, len - i);
+		if (!n)
+			return false;
+		i += n;
+	}
+	return true;
+}
+
+/* A block scalar (| or >) that is a mapping's value must indent its lines
+ * further than its key. Reports and returns true when it does not. */
+static bool block_under_its_key(struct ybuild *b, struct fy_token *tok,
+				enum fy_scalar_style style)
+{
+	if (!tok || (style != FYSS_LITERAL && style != FYSS_FOLDED) ||
+	    !b->depth)
+		return false;
+	const struct ynode *p = b->stack[b->depth - 1];
+	if (p->kind != YN_MAP || p->n % 2 == 0 || !p->last)
+		return false;
+	struct text t = { 0 };
+	block_text_pos(b, &t, fy_token_start_mark(tok),
+		       fy_token_end_mark(tok));
+	const struct ynode *key = p->last;
+	if (!t.block_indent || t.block_indent > key->pos.col)
+		return false;
+	parse_error(b->pc, t.pos,
+		    "the lines of '%s' must be indented further than the key "
+		    "'%s:' on line %d",
+		    key->kind == YN_SCALAR ? parse_snip(b->pc, key->str) : "?",
+		    key->kind == YN_SCALAR ? parse_snip(b->pc, key->str) : "?",
+		    key->pos.line);
+	return true;
+}
+
 static void ybuild_scalar(struct ybuild *b, struct fy_event *e)
 {
 	struct fy_token *tok = e->scalar.value;
@@ -455,9 +494,24 @@ static void ybuild_scalar(struct ybuild *b, struct fy_event *e)
 							 : b->last_end;
 	}
 	size_t len = 0;
-	const char *s = tok ? fy_token_get_text(tok, &len) : NULL;
 	enum fy_scalar_style style =
 		tok ? fy_token_scalar_style(tok) : FYSS_PLAIN;
+	if (block_under_its_key(b, tok, style)) {
+		/* libfyaml 0.7.12 takes such lines in and hands back a text
+		 * with bytes it never wrote (found by fuzzing): refuse it
+		 * before reading the text. */
+		tok = NULL;
+	}
+	const char *s = tok ? fy_token_get_text(tok, &len) : NULL;
+	if (s && !text_is_clean(s, len)) {
+		/* The file was valid UTF-8; a text that is not came from a
+		 * libfyaml defect, never from the data. */
+		parse_error(b->pc, pos,
+			    "this value cannot be read as text; check the "
+			    "indentation and quotes of the lines around it");
+		s = NULL;
+		len = 0;
+	}
 	if (style == FYSS_SINGLE_QUOTED || style == FYSS_DOUBLE_QUOTED)
 		pos.col = pos.col > 1 ? pos.col - 1 : pos.col;
 	struct ynode *n = ynode_new(b, YN_SCALAR, pos);
