@@ -32,6 +32,7 @@ struct rich {
 	struct span *spans;
 	size_t n_spans, cap_spans;
 	struct srcpos pos; /* the field it came from, for messages */
+	const struct text *field; /* that field, for exact places; or NULL */
 };
 
 enum block_kind {

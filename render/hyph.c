@@ -312,6 +312,13 @@ static void hyph_piece(struct hyphenator *h, const char *w, size_t n,
 	hyph_apply_exceptions(w, n, breaks);
 }
 
+/* The ending of a diminutive after an apostrophe: tje or tjes. */
+static bool hyph_is_diminutive(const char *s, size_t n)
+{
+	return (n == 3 && hyph_starts_with_nocase(s, n, "tje")) ||
+	       (n == 4 && hyph_starts_with_nocase(s, n, "tjes"));
+}
+
 /* Copies the word s[0..n) to out with its soft hyphens. */
 static void hyph_word(struct hyphenator *h, struct strbuf *out, const char *s,
 		      size_t n)
@@ -355,6 +362,11 @@ insert:
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
 		size_t len = hyph_utf8_next(s + i, n - i, &cp);
+		/* Taalunie, Leidraad §18: paraplu’tje breaks as paraplu-/tje,
+		 * the apostrophe gone (paragraph.c hides it at the break). */
+		if (hyph_is_apostrophe(cp) && letter >= HYPH_LEFT_MIN &&
+		    hyph_is_diminutive(s + i + len, n - i - len))
+			strbuf_adds(out, "\xC2\xAD");
 		strbuf_add(out, s + i, len);
 		if (!hyph_is_apostrophe(cp) && breaks.buf[letter++])
 			strbuf_adds(out, "\xC2\xAD");

@@ -326,9 +326,27 @@ static bool nl_is_after_initials(const struct nl_text *t, ptrdiff_t i)
 	return nl_is_upper(nl_at(t, k));
 }
 
+/* "3 december" right before the space at i, and a year after it: the
+ * whole date stays on one line (3 december 2025). */
+static bool nl_is_date_before_year(const struct nl_text *t, ptrdiff_t i)
+{
+	if (!nl_is_digit(nl_at(t, i + 1)))
+		return false;
+	for (const char *const *m = nl_units; *m; m++) {
+		ptrdiff_t start = i - nl_cp_count(*m), end;
+		if (nl_is_letter((*m)[0]) && nl_spells(t, start, *m, &end) &&
+		    nl_is_space(nl_at(t, start - 1)) &&
+		    nl_is_digit(nl_at(t, start - 2)))
+			return true;
+	}
+	return false;
+}
+
 static bool nl_is_unbreakable_space(const struct nl_text *t, ptrdiff_t i)
 {
 	ptrdiff_t end;
+	if (nl_is_date_before_year(t, i))
+		return true; /* 3 december 2025 */
 	if (nl_is_digit(nl_at(t, i - 1)) &&
 	    nl_word_at(t, i + 1, nl_units, &end))
 		return true; /* 500 mln., 3 december, 5 % */
@@ -491,6 +509,23 @@ char *nl_date_span(struct arena *a, const struct date *dates, int n)
 	return arena_printf(a, "%d %s %s", from.day, joint, nl_date(a, to));
 }
 
+char *nl_date_range(struct arena *a, struct date from, struct date to)
+{
+	nl_assert_date(from);
+	nl_assert_date(to);
+	if (nl_date_equal(from, to))
+		return nl_date(a, from);
+	/* Taalunie: an en dash for "tot en met", unspaced between plain
+	 * numbers (24–25 juni), spaced between longer parts. */
+	if (from.year != to.year)
+		return arena_printf(a, "%s " NL_EN_DASH " %s", nl_date(a, from),
+				    nl_date(a, to));
+	if (from.month != to.month)
+		return arena_printf(a, "%d %s " NL_EN_DASH " %s", from.day,
+				    nl_month(from.month), nl_date(a, to));
+	return arena_printf(a, "%d" NL_EN_DASH "%s", from.day, nl_date(a, to));
+}
+
 /* ------------------------------------------------------------------ */
 /* Numbers                                                              */
 
@@ -644,4 +679,46 @@ const char *nl_unit_caption(enum chart_unit unit, double scale)
 		return scale >= 1e6 ? "Aantallen in miljoenen" : "Aantallen";
 	}
 	return "";
+}
+
+/* Amounts in running text: the chart's rules, the scale chosen for the
+ * amount itself, at most one decimal. */
+char *nl_euro(struct arena *a, double euros)
+{
+	assert(isfinite(euros));
+	double scale = nl_amount_scale(UNIT_EUR, fabs(euros));
+	int decimals = scale > 1 ? nl_decimals(euros / scale, 1) : 0;
+	return nl_amount(a, euros, UNIT_EUR, scale, decimals);
+}
+
+char *nl_percent(struct arena *a, double v, int decimals)
+{
+	return nl_amount(a, v, UNIT_PERCENT, 1, decimals);
+}
+
+char *nl_capitalize(struct arena *a, const char *utf8)
+{
+	assert(utf8);
+	if (!*utf8)
+		return arena_strdup(a, utf8);
+	/* Woordenlijst: IJsland, IJmuiden; the digraph ij is one letter. */
+	if ((utf8[0] == 'i' || utf8[0] == 'I') &&
+	    (utf8[1] == 'j' || utf8[1] == 'J'))
+		return arena_printf(a, "IJ%s", utf8 + 2);
+	uint32_t cp;
+	size_t len = nl_utf8_next(utf8, &cp);
+	if (cp < 0x80)
+		cp = (cp >= 'a' && cp <= 'z') ? cp - 0x20 : cp;
+	else if (cp >= 0xE0 && cp <= 0xFE && cp != 0xF7)
+		cp -= 0x20; /* Latin-1: à..þ lie 0x20 above À..Þ */
+	else
+		return arena_strdup(a, utf8);
+	char first[3] = { 0 };
+	if (cp < 0x80) {
+		first[0] = (char)cp;
+	} else {
+		first[0] = (char)(0xC0 | (cp >> 6));
+		first[1] = (char)(0x80 | (cp & 0x3F));
+	}
+	return arena_printf(a, "%s%s", first, utf8 + len);
 }

@@ -39,6 +39,9 @@ char *nl_date_weekday(struct arena *a, struct date d);
  * "28 en 29 november 2023", "30 november en 1 december 2025",
  * "31 december 2025 en 1 januari 2026". */
 char *nl_date_span(struct arena *a, const struct date *dates, int n);
+/* A range of dates with an en dash: "24–25 juni 2025",
+ * "30 november – 1 december 2025", "31 december 2025 – 2 januari 2026". */
+char *nl_date_range(struct arena *a, struct date from, struct date to);
 /* The weekday name ("woensdag") of a date. */
 const char *nl_weekday(struct date d);
 /* The month name ("december"), 1..12. */
@@ -48,6 +51,16 @@ const char *nl_month(int month);
  * nl_number(a, 2.5, 1) = "2,5", nl_number(a, -3.25, 2) = "-3,25"
  * (with a real minus sign U+2212). */
 char *nl_number(struct arena *a, double v, int decimals);
+/* An amount in euros, a no-break space after the sign: "€ 45.000",
+ * "€ 500 mln.", "€ 2,5 mld." (millions and billions with at most one
+ * decimal, a trailing ",0" left out). */
+char *nl_euro(struct arena *a, double euros);
+/* A percentage without a space: "3,5%", "2%". */
+char *nl_percent(struct arena *a, double v, int decimals);
+
+/* The text with its first letter a capital; a leading ij becomes IJ
+ * (IJsland, IJmuiden), as Dutch spelling has it. */
+char *nl_capitalize(struct arena *a, const char *utf8);
 
 /* Amounts in charts. One scale holds for a whole axis: the largest
  * magnitude decides (>= 1e9: "mld.", >= 1e6: "mln.", else none); percents

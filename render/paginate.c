@@ -309,10 +309,12 @@ static void flow_block(struct flow *f, size_t i)
 			if (k == 0 && f->page_empty)
 				k = fit ? fit : 1;
 			/* A word broken across a page is hard to read: end the
-			 * page a line early when the paragraph allows it. */
-			else if (k > (size_t)l->orphans &&
-				 b->lines[from + k - 1].hyphenated)
-				k--;
+			 * page a line (or, after two hyphens in a row, two)
+			 * early when the paragraph allows it. */
+			else
+				while (k > (size_t)l->orphans &&
+				       b->lines[from + k - 1].hyphenated)
+					k--;
 		}
 		place_lines(f, b, from, k);
 		from += k;

@@ -7,7 +7,8 @@
  * penalties (soft hyphens, a compound's own hyphen) that linebreak.c
  * breaks. Output: one pango layout per chosen line, holding exactly that
  * line's text; where a line ends at a soft hyphen it shows a hyphen, a
- * trema after that break is dropped, and the spaces of a justified line
+ * trema (or the apostrophe of paraplu’tje) after that break is dropped,
+ * and the spaces of a justified line
  * take up the rest of the measure. The PDF's text stays the source text.
  */
 #include "typeset_priv.h"
@@ -32,8 +33,7 @@ struct para {
 
 bool paragraph_applies(const struct style *s)
 {
-	return s->align == ALIGN_JUSTIFY ||
-	       (s->align == ALIGN_LEFT && s->hyphenate);
+	return s->align == ALIGN_JUSTIFY || s->align == ALIGN_LEFT;
 }
 
 /* The advance of every byte's cluster, summed, from the unbroken line. */
@@ -120,6 +120,28 @@ static void para_box(struct para *p, size_t s0, size_t s1)
 	}
 }
 
+/* The end of the chunk (up to white space) that starts at i when it is
+ * a URL or an e-mail address, else i: its hyphens are not breaks. */
+static size_t para_url_end(const char *t, size_t len, size_t i)
+{
+	size_t e = i;
+	while (e < len && t[e] != ' ' && t[e] != '\n' &&
+	       !(e + 1 < len && (unsigned char)t[e] == 0xC2 &&
+		 (unsigned char)t[e + 1] == 0xA0))
+		e++;
+	const char *s = t + i;
+	size_t n = e - i;
+	while (n && strchr("(<[\"'", *s)) {
+		s++;
+		n--;
+	}
+	bool url = memchr(t + i, '@', e - i) != NULL ||
+		   (n >= 4 && !strncmp(s, "www.", 4));
+	for (size_t k = i; !url && k + 3 <= e; k++)
+		url = !memcmp(t + k, "://", 3);
+	return url ? e : i;
+}
+
 /* Boxes, glue and penalties of the paragraph's text. */
 static void para_items(struct arena *a, struct para *p)
 {
@@ -133,9 +155,13 @@ static void para_items(struct arena *a, struct para *p)
 	double shrink = p->ragged ? 0 : l->space_shrink;
 	int shy = p->ragged ? l->ragged_hyphen_penalty : l->hyphen_penalty;
 	size_t box = len; /* start of the open box; len: none */
+	size_t url_end = 0; /* end of the URL or address being read */
 	for (size_t i = 0; i < len;) {
 		gunichar c = g_utf8_get_char(t + i);
 		size_t next = (size_t)(g_utf8_next_char(t + i) - t);
+		if (i >= url_end && (i == 0 || t[i - 1] == ' '))
+			url_end = para_url_end(t, len, i);
+		bool in_url = i < url_end;
 		double w = p->cum[next] - p->cum[i];
 		bool space = c == ' ' || c == '\t' || c == 0xA0;
 		bool forced = c == 0x2028 || c == '\n';
@@ -160,8 +186,20 @@ static void para_items(struct arena *a, struct para *p)
 					0, 0, shy, true }, i, next);
 		else if (box == len)
 			box = i;
+		/* A URL breaks before a slash, dot, hyphen or the like, with
+		 * no hyphen added (Chicago Manual of Style, 14.18), so that
+		 * no line ends in what reads as a hyphen. */
+		if (in_url && box < i && strchr("/.-_?&=#", (int)c) && c &&
+		    t[i - 1] != '/' && t[i - 1] != ':' &&
+		    !(next < len && t[next] == '/')) {
+			para_box(p, box, i);
+			para_add(p, (struct lb_item){ LB_PENALTY, 0, 0, 0,
+					l->compound_hyphen_penalty, false },
+				 i, i);
+			box = i;
+		}
 		/* A compound's own hyphen (NAVO-top) is a break after it. */
-		if ((c == '-' || c == 0x2010) && next < len &&
+		if (!in_url && (c == '-' || c == 0x2010) && next < len &&
 		    para_is_letter(para_char_before(t, i)) &&
 		    para_is_letter(g_utf8_get_char(t + next))) {
 			para_add(p, (struct lb_item){ LB_BOX,
@@ -222,6 +260,17 @@ static void para_show_as(PangoLayoutLine *line, size_t b, const char *shown)
 	if (gl && para_shape_char(run, shown, &gi)) {
 		gl->glyph = gi.glyph;
 		gl->geometry.width = gi.geometry.width;
+	}
+}
+
+/* Show nothing for the cluster at byte b; its text stays in the PDF. */
+static void para_hide(PangoLayoutLine *line, size_t b)
+{
+	PangoGlyphItem *run;
+	PangoGlyphInfo *gl = para_glyph_at(line, b, &run);
+	if (gl) {
+		gl->glyph = PANGO_GLYPH_EMPTY;
+		gl->geometry.width = 0;
 	}
 }
 
@@ -305,6 +354,24 @@ static bool para_ends_at_shy(const struct para *p, const struct lb_line *ln)
 	       p->items[ln->end].flagged && p->src1[ln->end] > p->src0[ln->end];
 }
 
+/* A line that ends in a compound's own hyphen (NAVO-) ends in U+2010
+ * instead of U+002D: the same glyph, but text extraction (poppler's
+ * pdftotext) takes a line-final U+002D for a hyphenation hyphen and
+ * drops it, giving "NAVObijeenkomsten". */
+static void para_keep_compound_hyphen(struct arena *a, struct rich *sub)
+{
+	if (!sub->len || sub->text[sub->len - 1] != '-')
+		return;
+	char *t = arena_alloc(a, sub->len + 3);
+	memcpy(t, sub->text, sub->len - 1);
+	memcpy(t + sub->len - 1, "\xE2\x80\x90", 3);
+	for (size_t i = 0; i < sub->n_spans; i++)
+		if (sub->spans[i].end == sub->len)
+			sub->spans[i].end += 2;
+	sub->text = t;
+	sub->len += 2;
+}
+
 /* One chosen line as a pango layout of its own, in a line box. */
 static void para_set_line(struct typesetter *ts, struct arena *a,
 			  const struct para *p, const struct style *s,
@@ -314,16 +381,20 @@ static void para_set_line(struct typesetter *ts, struct arena *a,
 	size_t start, end;
 	para_line_bytes(p, ln, &start, &end);
 	struct rich sub = para_slice(a, p->r, start, end);
+	if (ln->hyphenated && !para_ends_at_shy(p, ln))
+		para_keep_compound_hyphen(a, &sub);
 	PangoLayout *pl = typeset_layout(ts, a, p->l, &sub, s, -1);
 	pango_layout_set_alignment(pl, PANGO_ALIGN_LEFT);
 	PangoLayoutLine *line = pango_layout_get_line(pl, 0);
 	assert(pango_layout_get_line_count(pl) == 1);
 	if (para_ends_at_shy(p, ln))
 		para_show_as(line, end - start - 2, "-");
-	const char *plain = after_shy && start < end ?
-		para_without_trema(g_utf8_get_char(sub.text)) : NULL;
+	gunichar first = start < end ? g_utf8_get_char(sub.text) : 0;
+	const char *plain = after_shy ? para_without_trema(first) : NULL;
 	if (plain)
 		para_show_as(line, 0, plain);
+	if (after_shy && (first == 0x2019 || first == '\''))
+		para_hide(line, 0); /* Leidraad §18: paraplu-/tje */
 	bool last = ln->end >= p->n ||
 		    p->items[ln->end].penalty <= -LB_INFINITY;
 	/* The last line is set at its natural width unless the breaker

@@ -445,27 +445,46 @@ static void block_text_pos(struct ybuild *b, struct text *t,
 	}
 }
 
-/* libfyaml 0.8 can hand back a block scalar longer than its text, the
- * rest NULs or whatever lay in memory (found by the fuzzer: a block whose
- * first line is less indented than the next). Block scalars have no
- * escapes, so a NUL there, or bytes that are not UTF-8 in any scalar,
- * mean the value is damaged: it is refused, never typeset. */
-static bool scalar_damaged(const char *s, size_t len,
-			   enum fy_scalar_style style)
+/* Valid UTF-8 (a NUL from a "\0" escape is reported later, by name). */
+static bool text_is_clean(const char *s, size_t len)
 {
-	bool block = style == FYSS_LITERAL || style == FYSS_FOLDED;
+	const unsigned char *u = (const unsigned char *)s;
 	for (size_t i = 0; i < len;) {
-		size_t n = s[i] ? utf8_len((const unsigned char *)s + i,
-					   len - i) : 1;
-		if (!n || (!s[i] && block))
-			return true;
+		size_t n = utf8_len(u + i, len - i);
+		if (!n)
+			return false;
 		i += n;
 	}
-	return false;
+	return true;
 }
 
-/* false when the value is damaged (reported): the parse stops. */
-static bool ybuild_scalar(struct ybuild *b, struct fy_event *e)
+/* A block scalar (| or >) that is a mapping's value must indent its lines
+ * further than its key. Reports and returns true when it does not. */
+static bool block_under_its_key(struct ybuild *b, struct fy_token *tok,
+				enum fy_scalar_style style)
+{
+	if (!tok || (style != FYSS_LITERAL && style != FYSS_FOLDED) ||
+	    !b->depth)
+		return false;
+	const struct ynode *p = b->stack[b->depth - 1];
+	if (p->kind != YN_MAP || p->n % 2 == 0 || !p->last)
+		return false;
+	struct text t = { 0 };
+	block_text_pos(b, &t, fy_token_start_mark(tok),
+		       fy_token_end_mark(tok));
+	const struct ynode *key = p->last;
+	if (!t.block_indent || t.block_indent > key->pos.col)
+		return false;
+	parse_error(b->pc, t.pos,
+		    "the lines of '%s' must be indented further than the key "
+		    "'%s:' on line %d",
+		    key->kind == YN_SCALAR ? parse_snip(b->pc, key->str) : "?",
+		    key->kind == YN_SCALAR ? parse_snip(b->pc, key->str) : "?",
+		    key->pos.line);
+	return true;
+}
+
+static void ybuild_scalar(struct ybuild *b, struct fy_event *e)
 {
 	struct fy_token *tok = e->scalar.value;
 	struct srcpos pos = mark_pos(b->file, fy_event_start_mark(e));
@@ -475,25 +494,26 @@ static bool ybuild_scalar(struct ybuild *b, struct fy_event *e)
 							 : b->last_end;
 	}
 	size_t len = 0;
-	const char *s = tok ? fy_token_get_text(tok, &len) : NULL;
 	enum fy_scalar_style style =
 		tok ? fy_token_scalar_style(tok) : FYSS_PLAIN;
+	if (block_under_its_key(b, tok, style)) {
+		/* libfyaml 0.7.12 takes such lines in and hands back a text
+		 * with bytes it never wrote (found by fuzzing): refuse it
+		 * before reading the text. */
+		tok = NULL;
+	}
+	const char *s = tok ? fy_token_get_text(tok, &len) : NULL;
+	if (s && !text_is_clean(s, len)) {
+		/* The file was valid UTF-8; a text that is not came from a
+		 * libfyaml defect, never from the data. */
+		parse_error(b->pc, pos,
+			    "this value cannot be read as text; check the "
+			    "indentation and quotes of the lines around it");
+		s = NULL;
+		len = 0;
+	}
 	if (style == FYSS_SINGLE_QUOTED || style == FYSS_DOUBLE_QUOTED)
 		pos.col = pos.col > 1 ? pos.col - 1 : pos.col;
-	bool too_long = false;
-	if (tok && (style == FYSS_LITERAL || style == FYSS_FOLDED)) {
-		/* The text of a block is never longer than its lines. */
-		size_t from = fy_token_start_mark(tok)->input_pos;
-		size_t to = fy_token_end_mark(tok)->input_pos;
-		too_long = to >= from && len > to - from + 1;
-	}
-	if (s && (too_long || scalar_damaged(s, len, style))) {
-		parse_error(b->pc, pos,
-			    "this value cannot be read: the YAML reader "
-			    "returned damaged text for it; check the "
-			    "indentation of its lines");
-		return false;
-	}
 	struct ynode *n = ynode_new(b, YN_SCALAR, pos);
 	n->str = arena_strndup(b->pc->a, s ? s : "", s ? len : 0);
 	n->len = s ? len : 0;
@@ -501,7 +521,7 @@ static bool ybuild_scalar(struct ybuild *b, struct fy_event *e)
 	n->text.src = n->str;
 	n->text.pos = pos;
 	if (!tok)
-		return true;
+		return;
 	const struct fy_mark *ts = fy_token_start_mark(tok);
 	const struct fy_mark *te = fy_token_end_mark(tok);
 	n->text.pos = mark_pos(b->file, ts);
@@ -514,7 +534,6 @@ static bool ybuild_scalar(struct ybuild *b, struct fy_event *e)
 					    te->input_pos - ts->input_pos);
 		n->text.raw_pos = mark_pos(b->file, ts);
 	}
-	return true;
 }
 
 static const char *const ONE_DOCUMENT =
@@ -552,7 +571,8 @@ static bool ybuild_event(struct ybuild *b, struct fy_event *e)
 		b->depth--;
 		return true;
 	case FYET_SCALAR:
-		return ybuild_scalar(b, e);
+		ybuild_scalar(b, e);
+		return true;
 	case FYET_ALIAS: { /* the mark is after the '*' */
 		pos.col = pos.col > 1 ? pos.col - 1 : pos.col;
 		const char *name = fy_token_get_text0(e->alias.anchor);

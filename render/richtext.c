@@ -286,6 +286,7 @@ static struct block *text_block(struct walker *w, const struct style *style)
 					    BLOCK_TEXT);
 	b->style = style;
 	b->rich.pos = w->field->pos;
+	b->rich.field = w->field;
 	return b;
 }
 
@@ -320,6 +321,7 @@ static void walk_table(struct walker *w, cmark_node *table)
 		     cell = cmark_node_next(cell), k++) {
 			struct rich *cr = &b->table->cells[r * cols + k];
 			cr->pos = w->field->pos;
+			cr->field = w->field;
 			walk_inlines(w, cell, cr);
 		}
 	}
@@ -492,7 +494,7 @@ void richtext_blocks(struct compose_ctx *c, const struct text *field,
 
 struct rich richtext_inline(struct compose_ctx *c, const struct text *field)
 {
-	struct rich r = { .pos = field->pos };
+	struct rich r = { .pos = field->pos, .field = field };
 	if (!field->src)
 		return r;
 	struct walker w = { .c = c, .field = field,

@@ -161,6 +161,16 @@ PangoLayout *typeset_layout(struct typesetter *ts, struct arena *a,
 	return pl;
 }
 
+/* Where the character u first stands in the field's source, or the
+ * field itself when that is not known. */
+static struct srcpos glyph_place(const struct rich *r, const char *u)
+{
+	const char *at = r->field && r->field->src ?
+			 strstr(r->field->src, u) : NULL;
+	return at ? model_text_pos(r->field, (size_t)(at - r->field->src)) :
+		    r->pos;
+}
+
 /* Name the first character no configured font can show. */
 static bool check_glyphs(PangoLayout *pl, const struct rich *r,
 			 struct diags *diags)
@@ -183,7 +193,7 @@ static bool check_glyphs(PangoLayout *pl, const struct rich *r,
 				continue;
 			char u[8] = { 0 };
 			g_unichar_to_utf8(ch, u);
-			diag_error(diags, r->pos,
+			diag_error(diags, glyph_place(r, u),
 				   "the character '%s' (U+%04X) cannot be "
 				   "shown by any of dossier's fonts; replace "
 				   "it or remove it", u, (unsigned)ch);

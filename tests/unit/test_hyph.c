@@ -123,6 +123,15 @@ static void test_trema_words_of_the_leidraad_break_before_the_trema(void **state
 			    "idee" SHY "ën");
 }
 
+static void test_diminutive_breaks_at_its_apostrophe(void **state)
+{
+	/* Taalunie, Leidraad §18: paraplu’tje → paraplu-/tje. */
+	assert_string_equal(hyph(state, "paraplu\xE2\x80\x99tje menu'tjes "
+					"auto\xE2\x80\x99s"),
+			    "pa" SHY "ra" SHY "plu" SHY "\xE2\x80\x99tje menu"
+			    SHY "'tjes auto\xE2\x80\x99s");
+}
+
 static void test_interoperabiliteit_breaks_at_its_syllables(void **state)
 {
 	assert_string_equal(hyph(state, "NAVO-interoperabiliteit"),
@@ -369,6 +378,7 @@ int main(void)
 		T(test_break_before_trema_in_ministeriele),
 		T(test_break_before_trema_in_gecoordineerde),
 		T(test_trema_words_of_the_leidraad_break_before_the_trema),
+		T(test_diminutive_breaks_at_its_apostrophe),
 		T(test_interoperabiliteit_breaks_at_its_syllables),
 		T(test_samenwerking_breaks_at_its_syllables),
 		T(test_capitalised_word_is_hyphenated),

@@ -217,13 +217,20 @@ static void test_nbsp_after_euro_sign_and_before_miljard(void **state)
 static void test_nbsp_between_day_and_month(void **state)
 {
 	assert_string_equal(smarten(state, "op 3 december 2025"),
-			    "op 3" NBSP "december 2025");
+			    "op 3" NBSP "december" NBSP "2025");
 }
 
 static void test_nbsp_between_second_day_and_month(void **state)
 {
 	assert_string_equal(smarten(state, "3 en 4 december"),
 			    "3 en 4" NBSP "december");
+}
+
+static void test_nbsp_between_month_and_year_of_a_date(void **state)
+{
+	/* The year joins a date, not a month named on its own. */
+	assert_string_equal(smarten(state, "op 3 en 4 december 2024; december 2024"),
+			    "op 3 en 4" NBSP "december" NBSP "2024; december 2024");
 }
 
 static void test_nbsp_after_nr_and_artikel(void **state)
@@ -335,8 +342,9 @@ static void test_smarten_changes_only_quotes_dashes_and_spaces(void **state)
 		"Op woensdag 3" NBSP "december a.s. vindt de NAVO Foreign "
 		"Ministers Meeting (FMM) plaats in Brussel. De bijeenkomst "
 		"volgt op de NAVO-top in Den Haag (24" EN_DASH "25" NBSP
-		"juni 2025) en vormt een belangrijk tussenstation richting de "
-		"NAVO-top van 7 en 8" NBSP "juli 2026 in Ankara.\n"
+		"juni" NBSP "2025) en vormt een belangrijk tussenstation "
+		"richting de NAVO-top van 7 en 8" NBSP "juli" NBSP "2026 in "
+		"Ankara.\n"
 		"Daarbij zal de nadruk liggen op voortgang in het " LSQUO
 		"Prioritised Ukraine Requirements List" RSQUO " (PURL)-"
 		"initiatief, waar Nederland reeds EUR" NBSP "500" NBSP "mln. "
@@ -518,6 +526,63 @@ static void test_large_number_is_written_out(void **state)
 			    "1.500.000.000.000.000");
 }
 
+static void test_date_range_in_one_month_has_unspaced_en_dash(void **state)
+{
+	assert_string_equal(nl_date_range(*state, day(2025, 6, 24),
+					  day(2025, 6, 25)),
+			    "24\xE2\x80\x93" "25 juni 2025");
+}
+
+static void test_date_range_across_months_has_spaced_en_dash(void **state)
+{
+	assert_string_equal(nl_date_range(*state, day(2025, 11, 30),
+					  day(2025, 12, 1)),
+			    "30 november \xE2\x80\x93 1 december 2025");
+}
+
+static void test_date_range_across_years_names_both_years(void **state)
+{
+	assert_string_equal(nl_date_range(*state, day(2025, 12, 31),
+					  day(2026, 1, 2)),
+			    "31 december 2025 \xE2\x80\x93 2 januari 2026");
+}
+
+static void test_date_range_of_one_day_is_that_date(void **state)
+{
+	assert_string_equal(nl_date_range(*state, day(2024, 2, 29),
+					  day(2024, 2, 29)),
+			    "29 februari 2024");
+}
+
+static void test_euro_amounts_in_thousands_millions_billions(void **state)
+{
+	assert_string_equal(nl_euro(*state, 45000),
+			    "\xE2\x82\xAC\xC2\xA0" "45.000");
+	assert_string_equal(nl_euro(*state, 500e6),
+			    "\xE2\x82\xAC\xC2\xA0" "500\xC2\xA0mln.");
+	assert_string_equal(nl_euro(*state, 2.5e9),
+			    "\xE2\x82\xAC\xC2\xA0" "2,5\xC2\xA0mld.");
+	assert_string_equal(nl_euro(*state, 3e9),
+			    "\xE2\x82\xAC\xC2\xA0" "3\xC2\xA0mld.");
+}
+
+static void test_percent_has_no_space(void **state)
+{
+	assert_string_equal(nl_percent(*state, 3.5, 1), "3,5%");
+	assert_string_equal(nl_percent(*state, 2, 0), "2%");
+}
+
+static void test_capitalised_ij_becomes_IJ(void **state)
+{
+	assert_string_equal(nl_capitalize(*state, "ijsland"), "IJsland");
+	assert_string_equal(nl_capitalize(*state, "ijmuiden"), "IJmuiden");
+	assert_string_equal(nl_capitalize(*state, "iets"), "Iets");
+	assert_string_equal(nl_capitalize(*state, "\xC3\xA9\xC3\xA9n"),
+			    "\xC3\x89\xC3\xA9n"); /* één → Één */
+	assert_string_equal(nl_capitalize(*state, "NAVO"), "NAVO");
+	assert_string_equal(nl_capitalize(*state, ""), "");
+}
+
 /* Amounts in charts --------------------------------------------------- */
 
 #define EURO "\xE2\x82\xAC"
@@ -601,6 +666,7 @@ int main(void)
 		T(test_nbsp_after_euro_sign_and_before_miljard),
 		T(test_nbsp_between_day_and_month),
 		T(test_nbsp_between_second_day_and_month),
+		T(test_nbsp_between_month_and_year_of_a_date),
 		T(test_nbsp_after_nr_and_artikel),
 		T(test_nbsp_before_percent),
 		T(test_nbsp_between_initials_and_surname),
@@ -633,6 +699,13 @@ int main(void)
 		T(test_number_rounds_half_away_from_zero),
 		T(test_number_never_negative_zero),
 		T(test_large_number_is_written_out),
+		T(test_date_range_in_one_month_has_unspaced_en_dash),
+		T(test_date_range_across_months_has_spaced_en_dash),
+		T(test_date_range_across_years_names_both_years),
+		T(test_date_range_of_one_day_is_that_date),
+		T(test_euro_amounts_in_thousands_millions_billions),
+		T(test_percent_has_no_space),
+		T(test_capitalised_ij_becomes_IJ),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -57,14 +57,24 @@ static int teardown(void **state)
 	return 0;
 }
 
+static struct tblock *set_in(void **state, const char *style,
+			     const char *text, double width_pt);
+
 /* text hyphenated and set in the body style, width_pt wide. */
 static struct tblock *set(void **state, const char *text, double width_pt)
+{
+	return set_in(state, "body", text, width_pt);
+}
+
+/* The same in another style of the layout. */
+static struct tblock *set_in(void **state, const char *style,
+			     const char *text, double width_pt)
 {
 	struct fixture *f = *state;
 	struct composition *c = arena_alloc(f->a, sizeof *c);
 	c->layout = f->l;
 	struct block *b = compose_add_block(c, f->a, BLOCK_TEXT);
-	b->style = layout_style(f->l, "body");
+	b->style = layout_style(f->l, style);
 	b->rich.text = hyph_text(f->h, f->a, text);
 	b->rich.len = strlen(b->rich.text);
 	b->absolute = true;
@@ -133,6 +143,22 @@ static void test_trema_dropped_at_break(void **state)
 	assert_int_not_equal(shown, trema);
 }
 
+static void test_apostrophe_of_diminutive_dropped_at_break(void **state)
+{
+	/* Taalunie, Leidraad §18: paraplu’tje → paraplu-/tje. */
+	struct tblock *tb = set(state, "Zij vergaten hun paraplu\xE2\x80\x99tje "
+				"niet", 112);
+	assert_int_equal(tb->n_lines, 2);
+	assert_string_equal(line_text(state, tb, 0),
+			    "Zij ver=ga=ten hun pa=ra=plu=");
+	assert_string_equal(line_text(state, tb, 1), "\xE2\x80\x99tje niet");
+	PangoGlyph shown, plain;
+	glyphs_at(tb, 1, 0, "\xE2\x80\x99", &shown, &plain);
+	assert_int_equal(shown, PANGO_GLYPH_EMPTY);
+	assert_int_not_equal(plain, PANGO_GLYPH_EMPTY);
+	assert_true(tb->lines[0].hyphenated);
+}
+
 static void test_unbroken_word_keeps_its_trema(void **state)
 {
 	struct tblock *tb = set(state, "beëindigen", 200);
@@ -159,7 +185,8 @@ static void test_compound_breaks_at_its_own_hyphen(void **state)
 	/* NAVO-bondgenootschap: the compound's hyphen, not bond-ge-noot. */
 	struct tblock *tb = set(state, "de NAVO-bondgenootschap", 110);
 	assert_int_equal(tb->n_lines, 2);
-	assert_string_equal(line_text(state, tb, 0), "de NAVO-");
+	/* U+2010, so that text extraction keeps it (see paragraph.c). */
+	assert_string_equal(line_text(state, tb, 0), "de NAVO\xE2\x80\x90");
 	assert_string_equal(line_text(state, tb, 1), "bond=ge=noot=schap");
 	assert_true(tb->lines[0].hyphenated);
 }
@@ -171,9 +198,6 @@ static void test_justified_line_fills_the_measure(void **state)
 		"aan Oekraïne en over de gevolgen voor de veiligheid.", 200);
 	assert_true(tb->n_lines >= 2);
 	for (size_t k = 0; k + 1 < tb->n_lines; k++) {
-		PangoRectangle ink, logical;
-		pango_layout_line_get_extents(tb->lines[k].parts[0].line,
-					      &ink, &logical);
 		int w = 0;
 		for (GSList *r = tb->lines[k].parts[0].line->runs; r;
 		     r = r->next)
@@ -183,16 +207,76 @@ static void test_justified_line_fills_the_measure(void **state)
 	}
 }
 
+static void test_url_breaks_before_punctuation_without_hyphen(void **state)
+{
+	static const char url[] =
+		"https://www.rijksoverheid.nl/documenten/kamerstukken/"
+		"geannoteerde-agenda-navo";
+	struct fixture *f = *state;
+	struct tblock *tb = set(state, url, 120);
+	assert_true(tb->n_lines >= 2);
+	struct strbuf all = STRBUF_INIT;
+	for (size_t k = 0; k < tb->n_lines; k++) {
+		assert_false(tb->lines[k].hyphenated);
+		const char *lt = line_text(state, tb, k);
+		/* No line ends in a hyphen; each later one starts with the
+		 * punctuation it was broken before. */
+		assert_true(lt[strlen(lt) - 1] != '-');
+		if (k)
+			assert_non_null(strchr("/.-", lt[0]));
+		strbuf_adds(&all, lt);
+	}
+	/* The URL's text is whole: no soft hyphen, no changed hyphen. */
+	assert_string_equal(strbuf_finish(&all, f->a), url);
+}
+
+static int line_width(const struct tblock *tb, size_t k)
+{
+	int w = 0;
+	for (GSList *r = tb->lines[k].parts[0].line->runs; r; r = r->next)
+		w += pango_glyph_string_get_width(
+			((PangoGlyphItem *)r->data)->glyphs);
+	return w;
+}
+
+static void test_ragged_right_hyphenates_sparingly(void **state)
+{
+	static const char text[] =
+		"Tijdens deze werksessie spreken de ministers van Buitenlandse "
+		"Zaken over de voornaamste strategische uitdagingen waar het "
+		"bondgenootschap voor staat, over de groeiende militaire "
+		"samenwerking en over de toenemende hybride aanvallen.";
+	struct tblock *just = set(state, text, 150);
+	struct tblock *ragged = set_in(state, "letter", text, 150);
+	size_t hy_just = 0, hy_ragged = 0;
+	for (size_t k = 0; k < just->n_lines; k++)
+		hy_just += just->lines[k].hyphenated;
+	for (size_t k = 0; k < ragged->n_lines; k++) {
+		hy_ragged += ragged->lines[k].hyphenated;
+		/* Ragged lines keep their natural spaces: never wider. */
+		assert_true(line_width(ragged, k) <= 150 * PANGO_SCALE);
+	}
+	/* Justified: 3 hyphens in 8 lines; ragged right, the same 8 lines
+	 * and not one hyphen. */
+	assert_int_equal(just->n_lines, 8);
+	assert_int_equal(hy_just, 3);
+	assert_int_equal(ragged->n_lines, 8);
+	assert_int_equal(hy_ragged, 0);
+}
+
 #define T(name) cmocka_unit_test(name)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_trema_dropped_at_break),
+		T(test_apostrophe_of_diminutive_dropped_at_break),
 		T(test_unbroken_word_keeps_its_trema),
 		T(test_soft_hyphen_break_shows_a_hyphen),
 		T(test_compound_breaks_at_its_own_hyphen),
 		T(test_justified_line_fills_the_measure),
+		T(test_ragged_right_hyphenates_sparingly),
+		T(test_url_breaks_before_punctuation_without_hyphen),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
