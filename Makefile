@@ -56,6 +56,8 @@ FUZZ_OPT  := -O1 -g -fno-omit-frame-pointer \
              -fsanitize=fuzzer-no-link,address,undefined \
              -fno-sanitize-recover=all
 FUZZ_SECONDS ?= 60
+# A fixed seed: a CI run can be repeated exactly up to the same run count.
+FUZZ_SEED ?= 1
 
 .PHONY: all deps run test unit e2e bench typo-report install clean sanitize \
         valgrind fuzz fuzz-build
@@ -159,7 +161,7 @@ fuzz: fuzz-build
 	mkdir -p build/fuzz/corpus build/fuzz/crashes
 	cp inputs/meetings/*.yaml tests/bad/*.yaml build/fuzz/corpus/
 	DOSSIER_HOME=$(CURDIR) ASAN_OPTIONS=detect_leaks=0 \
-		./build/fuzz/fuzz_render -max_total_time=$(FUZZ_SECONDS) \
+		./build/fuzz/fuzz_render -max_total_time=$(FUZZ_SECONDS) -seed=$(FUZZ_SEED) \
 		-max_len=65536 -timeout=20 -rss_limit_mb=2048 \
 		-dict=tests/fuzz_render.dict -print_final_stats=1 \
 		-artifact_prefix=build/fuzz/crashes/ build/fuzz/corpus
