@@ -21,6 +21,8 @@
 
 #include <hyphen.h>
 
+#include "hyph_cache.h"
+
 /* Fewer letters than this: not worth a break, and the patterns err most. */
 #define HYPH_MIN_LETTERS 5
 /* Letters kept together at the start and at the end of a word. */
@@ -39,6 +41,7 @@ struct hyph_listed {
 
 struct hyphenator {
 	HyphenDict *dict;
+	void *dict_block; /* the cached dictionary's memory, or NULL */
 	struct hyph_listed *listed; /* the word list, in file order */
 	size_t n_listed, cap_listed;
 };
@@ -61,21 +64,23 @@ static const struct hyph_exception hyph_exceptions[] = {
 struct hyphenator *hyph_create(const char *dic_path)
 {
 	assert(dic_path);
-	HyphenDict *dict = hnj_hyphen_load(dic_path);
+	void *block;
+	HyphenDict *dict = hyph_cache_load(dic_path, &block);
 	if (!dict)
 		return NULL;
 	/* Words are converted to ISO-8859-1; a UTF-8 dictionary would need
 	 * other offsets, and Debian's hyphen-nl is ISO-8859-1. */
 	if (dict->utf8 || strcmp(dict->cset, "ISO8859-1") != 0) {
-		hnj_hyphen_free(dict);
+		hyph_cache_free(dict, block);
 		return NULL;
 	}
 	struct hyphenator *h = calloc(1, sizeof *h);
 	if (!h) {
-		hnj_hyphen_free(dict);
+		hyph_cache_free(dict, block);
 		return NULL;
 	}
 	h->dict = dict;
+	h->dict_block = block;
 	return h;
 }
 
@@ -83,7 +88,7 @@ void hyph_destroy(struct hyphenator *h)
 {
 	if (!h)
 		return;
-	hnj_hyphen_free(h->dict);
+	hyph_cache_free(h->dict, h->dict_block);
 	for (size_t i = 0; i < h->n_listed; i++) {
 		free(h->listed[i].word);
 		free(h->listed[i].breaks);
