@@ -43,7 +43,7 @@ static void add_part(struct arena *a, struct dl_page *p,
 		     struct dl_owner own)
 {
 	bool artifact = own.artifact;
-	const char *text = pango_layout_get_text(part->line->layout);
+	const char *text = part->text;
 	double x = x0 + part->x_pt;
 	double base = top + part->baseline_pt;
 	/* Runs follow each other along the baseline, which a turned label

@@ -390,7 +390,7 @@ static void para_set_line(struct typesetter *ts, struct arena *a,
 	struct rich sub = para_slice(scratch, p->r, start, end);
 	if (ln->hyphenated && !para_ends_at_shy(p, ln))
 		para_keep_compound_hyphen(scratch, &sub);
-	PangoLayout *pl = typeset_layout(ts, a, p->l, &sub, s, -1);
+	PangoLayout *pl = typeset_layout(ts, p->l, &sub, s, -1);
 	pango_layout_set_alignment(pl, PANGO_ALIGN_LEFT);
 	PangoLayoutLine *line = pango_layout_get_line(pl, 0);
 	assert(pango_layout_get_line_count(pl) == 1);
@@ -415,11 +415,13 @@ static void para_set_line(struct typesetter *ts, struct arena *a,
 	tl->hyphenated = ln->hyphenated;
 	tl->parts = arena_alloc(a, sizeof *tl->parts);
 	tl->n_parts = 1;
-	tl->parts[0].line = line;
+	tl->parts[0].line = typeset_keep_line(a, line);
+	tl->parts[0].text = arena_strdup(a, pango_layout_get_text(pl));
 	tl->parts[0].x_pt = x_pt;
 	tl->parts[0].baseline_pt = typeset_baseline(line, s);
 	memcpy(tl->parts[0].rgb, s->color_rgb, sizeof s->color_rgb);
 	typeset_notes_and_links(a, tl, line, &sub, x_pt, s->leading_pt);
+	g_object_unref(pl);
 }
 
 struct tline *paragraph_lines(struct typesetter *ts, struct arena *a,

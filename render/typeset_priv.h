@@ -19,10 +19,16 @@ struct typesetter {
 	bool greedy; /* pango's own first-fit breaking, for comparison */
 };
 
-/* A layout of r in style s, width_pt wide (-1: one unbroken line). */
-PangoLayout *typeset_layout(struct typesetter *ts, struct arena *a,
-			    const struct layout *l, const struct rich *r,
-			    const struct style *s, double width_pt);
+/* A layout of r in style s, width_pt wide (-1: one unbroken line); the
+ * caller releases it (g_object_unref) once its lines are kept. */
+PangoLayout *typeset_layout(struct typesetter *ts, const struct layout *l,
+			    const struct rich *r, const struct style *s,
+			    double width_pt);
+/* Keep line until the arena dies, when its layout is released before:
+ * a line without its layout is only its runs of glyphs, which is all
+ * pagination and the display list need (pango then sets line->layout
+ * to NULL). The text the runs index into must be kept apart. */
+PangoLayoutLine *typeset_keep_line(struct arena *a, PangoLayoutLine *line);
 /* Baseline offset within a line box of the style's leading. */
 double typeset_baseline(PangoLayoutLine *line, const struct style *s);
 /* The footnote references and link rectangles of a line of r. */
