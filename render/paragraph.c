@@ -418,7 +418,7 @@ static void para_set_line(struct typesetter *ts, struct arena *a,
 	tl->parts[0].line = typeset_keep_line(a, line);
 	tl->parts[0].text = arena_strdup(a, pango_layout_get_text(pl));
 	tl->parts[0].x_pt = x_pt;
-	tl->parts[0].baseline_pt = typeset_baseline(line, s);
+	tl->parts[0].baseline_pt = typeset_baseline(ts, s);
 	memcpy(tl->parts[0].rgb, s->color_rgb, sizeof s->color_rgb);
 	typeset_notes_and_links(a, tl, line, &sub, x_pt, s->leading_pt);
 	g_object_unref(pl);

@@ -16,6 +16,7 @@
 #include <pango/pangofc-fontmap.h>
 #include <stdbool.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -75,6 +76,9 @@ void typeset_destroy(struct typesetter *ts)
 {
 	if (!ts)
 		return;
+	for (size_t i = 0; i < ts->n_metrics; i++)
+		free(ts->metrics[i].family);
+	free(ts->metrics);
 	g_object_unref(ts->context);
 	/* The font map holds a reference to the configuration; give it up
 	 * here, since pango's caches may keep the map itself alive. */
@@ -216,19 +220,45 @@ static bool check_glyphs(PangoLayout *pl, const struct rich *r,
 	return true;
 }
 
+/* The metrics of the style's font, from the cache or from pango. */
+static const struct font_metrics *style_metrics(struct typesetter *ts,
+						const struct style *s)
+{
+	assert(s->font);
+	for (size_t i = 0; i < ts->n_metrics; i++) {
+		const struct font_metrics *fm = &ts->metrics[i];
+		if (fm->size_pt == s->size_pt && fm->bold == s->bold &&
+		    fm->italic == s->italic && !strcmp(fm->family, s->font))
+			return fm;
+	}
+	struct font_metrics *grown = realloc(ts->metrics, (ts->n_metrics + 1) *
+						       sizeof *grown);
+	char *family = strdup(s->font);
+	if (!grown || !family) {
+		fputs("dossier: out of memory\n", stderr);
+		abort();
+	}
+	ts->metrics = grown;
+	PangoFontDescription *fd = style_font(s);
+	PangoFontMetrics *m = pango_context_get_metrics(ts->context, fd, NULL);
+	struct font_metrics *fm = &ts->metrics[ts->n_metrics++];
+	*fm = (struct font_metrics){
+		family, s->size_pt, s->bold, s->italic,
+		pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE,
+		pango_font_metrics_get_descent(m) / (double)PANGO_SCALE };
+	pango_font_metrics_unref(m);
+	pango_font_description_free(fd);
+	return fm;
+}
+
 /* Baseline offset within a line box of the style's leading: the font's
  * ascent and descent centred in the box, the same for every line of the
  * style, so a raised footnote number does not move its line. */
-double typeset_baseline(PangoLayoutLine *line, const struct style *s)
+double typeset_baseline(struct typesetter *ts, const struct style *s)
 {
-	PangoContext *ctx = pango_layout_get_context(line->layout);
-	PangoFontDescription *fd = style_font(s);
-	PangoFontMetrics *m = pango_context_get_metrics(ctx, fd, NULL);
-	double ascent = pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE;
-	double descent = pango_font_metrics_get_descent(m) / (double)PANGO_SCALE;
-	pango_font_metrics_unref(m);
-	pango_font_description_free(fd);
-	return (s->leading_pt - (ascent + descent)) / 2 + ascent;
+	const struct font_metrics *fm = style_metrics(ts, s);
+	return (s->leading_pt - (fm->ascent_pt + fm->descent_pt)) / 2 +
+	       fm->ascent_pt;
 }
 
 void typeset_notes_and_links(struct arena *a, struct tline *tl,
@@ -273,14 +303,15 @@ void typeset_notes_and_links(struct arena *a, struct tline *tl,
 
 /* The lines of a layout, each in a box of the style's leading; they
  * outlive the layout, which the caller releases. */
-static struct tline *layout_lines(struct arena *a, PangoLayout *pl,
-				  const struct rich *r, const struct style *s,
-				  double x_pt, size_t *n_out)
+static struct tline *layout_lines(struct typesetter *ts, struct arena *a,
+				  PangoLayout *pl, const struct rich *r,
+				  const struct style *s, double x_pt,
+				  size_t *n_out)
 {
 	int n = pango_layout_get_line_count(pl);
 	struct tline *lines = arena_array(a, (size_t)n, sizeof *lines);
 	const char *text = arena_strdup(a, pango_layout_get_text(pl));
-	double baseline = typeset_baseline(pango_layout_get_line_readonly(pl, 0), s);
+	double baseline = typeset_baseline(ts, s);
 	PangoLayoutIter *it = pango_layout_get_iter(pl);
 	int i = 0;
 	do {
@@ -366,7 +397,7 @@ static struct tline *text_lines(struct typesetter *ts, struct arena *a,
 			lines = paragraph_lines(ts, a, l, r, s, pl, width_pt,
 						x_pt, n_out);
 		else if (check_complete(pl, r, diags))
-			lines = layout_lines(a, pl, r, s, x_pt, n_out);
+			lines = layout_lines(ts, a, pl, r, s, x_pt, n_out);
 	}
 	g_object_unref(pl); /* the lines keep what they need of it */
 	return lines;
@@ -612,7 +643,7 @@ struct tline *typeset_line(struct typesetter *ts, struct arena *a,
 	struct layout dummy = { 0 };
 	PangoLayout *pl = typeset_layout(ts, &dummy, &r, style, width_pt);
 	size_t n;
-	struct tline *lines = layout_lines(a, pl, &r, style, 0, &n);
+	struct tline *lines = layout_lines(ts, a, pl, &r, style, 0, &n);
 	g_object_unref(pl);
 	return n ? &lines[0] : NULL;
 }
@@ -634,7 +665,7 @@ struct tlabel *typeset_label(struct typesetter *ts, struct arena *a,
 		pango_layout_set_width(pl, -1);
 	if (!check_glyphs(pl, &r, diags))
 		return NULL;
-	double base = typeset_baseline(pango_layout_get_line_readonly(pl, 0), style);
+	double base = typeset_baseline(ts, style);
 	int count = pango_layout_get_line_count(pl);
 	struct tlabel *out = arena_array(a, (size_t)count, sizeof *out);
 	for (int i = 0; i < count; i++) {

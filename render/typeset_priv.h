@@ -12,11 +12,25 @@
 
 #include "typeset.h"
 
+/* The vertical metrics of a style's font, found by the fields of the
+ * style that choose the font (those style_font() reads). */
+struct font_metrics {
+	char *family;
+	double size_pt;
+	bool bold, italic;
+	double ascent_pt, descent_pt;
+};
+
 struct typesetter {
 	FcConfig *fc;
 	PangoFontMap *fontmap;
 	PangoContext *context;
 	bool greedy; /* pango's own first-fit breaking, for comparison */
+	/* Fetched once a font: pango works them out over a fontset, some
+	 * 160,000 instructions, and every line asks. Fonts and context do
+	 * not change, so they hold for every document. */
+	struct font_metrics *metrics;
+	size_t n_metrics;
 };
 
 /* A layout of r in style s, width_pt wide (-1: one unbroken line); the
@@ -30,7 +44,7 @@ PangoLayout *typeset_layout(struct typesetter *ts, const struct layout *l,
  * to NULL). The text the runs index into must be kept apart. */
 PangoLayoutLine *typeset_keep_line(struct arena *a, PangoLayoutLine *line);
 /* Baseline offset within a line box of the style's leading. */
-double typeset_baseline(PangoLayoutLine *line, const struct style *s);
+double typeset_baseline(struct typesetter *ts, const struct style *s);
 /* The footnote references and link rectangles of a line of r. */
 void typeset_notes_and_links(struct arena *a, struct tline *tl,
 			     PangoLayoutLine *line, const struct rich *r,
