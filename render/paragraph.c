@@ -5,11 +5,16 @@
  * its layout shaped once as one unbroken line. The glyph widths of that
  * line measure the boxes (words and pieces of words), glue (spaces) and
  * penalties (soft hyphens, a compound's own hyphen) that linebreak.c
- * breaks. Output: one pango layout per chosen line, holding exactly that
- * line's text; where a line ends at a soft hyphen it shows a hyphen, a
+ * breaks. Output: one pango line per chosen line, set in a layout of its
+ * own holding exactly that line's text (the layout is released, the line
+ * kept); where a line ends at a soft hyphen it shows a hyphen, a
  * trema (or the apostrophe of paraplu’tje) after that break is dropped,
  * and the spaces of a justified line
  * take up the rest of the measure. The PDF's text stays the source text.
+ *
+ * A line is shaped anew, not cut out of the unbroken line: that one kerns
+ * and ligates across a soft hyphen where the line now breaks (o|v, f|f),
+ * and has '-' where a line ends in U+2010.
  *
  * Measuring and breaking need some 200 bytes a byte of text (items, their
  * source bytes, the breaker's states): that comes from a scratch arena

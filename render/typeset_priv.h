@@ -2,8 +2,9 @@
  * typeset_priv.h — what typeset.c shares with paragraph.c, and no one else.
  *
  * The typesetter's insides, the one way a run of rich text becomes a pango
- * layout in a style, and the two things every set line needs: its
- * baseline in the line box and the footnotes and links it carries.
+ * layout in a style, how a set line outlives its layout, and the two
+ * things every set line needs: its baseline in the line box and the
+ * footnotes and links it carries.
  */
 #ifndef DOSSIER_TYPESET_PRIV_H
 #define DOSSIER_TYPESET_PRIV_H
@@ -38,10 +39,10 @@ struct typesetter {
 PangoLayout *typeset_layout(struct typesetter *ts, const struct layout *l,
 			    const struct rich *r, const struct style *s,
 			    double width_pt);
-/* Keep line until the arena dies, when its layout is released before:
- * a line without its layout is only its runs of glyphs, which is all
- * pagination and the display list need (pango then sets line->layout
- * to NULL). The text the runs index into must be kept apart. */
+/* Keep line until the arena dies, so that its layout can be released
+ * as soon as it is set: a line without its layout is its runs of glyphs,
+ * all that pagination and the display list need (pango sets line->layout
+ * to NULL). Keep the text the runs index into apart (struct tpart). */
 PangoLayoutLine *typeset_keep_line(struct arena *a, PangoLayoutLine *line);
 /* Baseline offset within a line box of the style's leading. */
 double typeset_baseline(struct typesetter *ts, const struct style *s);
