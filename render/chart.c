@@ -64,6 +64,7 @@ void chart_place(struct cctx *x, const struct setl *l, double at, double top,
 		double w = l->lines[i].width_pt;
 		struct tpart *p = new_label(x);
 		p->line = l->lines[i].line;
+		p->text = l->lines[i].text;
 		p->x_pt = an == ANCHOR_LEFT ? at :
 			  an == ANCHOR_CENTER ? at - w / 2 : at - w;
 		p->baseline_pt = top + (double)i * l->s->leading_pt +
@@ -82,6 +83,7 @@ void chart_place_turned(struct cctx *x, const struct setl *l, double at,
 	double half = l->s->leading_pt / 2, c = cos(angle), s = sin(angle);
 	struct tpart *p = new_label(x);
 	p->line = l->lines[0].line;
+	p->text = l->lines[0].text;
 	/* From the baseline's left end to that point: w along the turned
 	 * baseline, then half - b across it. */
 	double ty = top + half * fabs(c);

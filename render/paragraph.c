@@ -5,11 +5,21 @@
  * its layout shaped once as one unbroken line. The glyph widths of that
  * line measure the boxes (words and pieces of words), glue (spaces) and
  * penalties (soft hyphens, a compound's own hyphen) that linebreak.c
- * breaks. Output: one pango layout per chosen line, holding exactly that
- * line's text; where a line ends at a soft hyphen it shows a hyphen, a
+ * breaks. Output: one pango line per chosen line, set in a layout of its
+ * own holding exactly that line's text (the layout is released, the line
+ * kept); where a line ends at a soft hyphen it shows a hyphen, a
  * trema (or the apostrophe of paraplu’tje) after that break is dropped,
  * and the spaces of a justified line
  * take up the rest of the measure. The PDF's text stays the source text.
+ *
+ * A line is shaped anew, not cut out of the unbroken line: that one kerns
+ * and ligates across a soft hyphen where the line now breaks (o|v, f|f),
+ * and has '-' where a line ends in U+2010.
+ *
+ * Measuring and breaking need some 200 bytes a byte of text (items, their
+ * source bytes, the breaker's states): that comes from a scratch arena
+ * freed when the paragraph is set, not from the document's, which would
+ * otherwise hold it for every paragraph until the document is written.
  */
 #include "typeset_priv.h"
 
@@ -372,18 +382,20 @@ static void para_keep_compound_hyphen(struct arena *a, struct rich *sub)
 	sub->len += 2;
 }
 
-/* One chosen line as a pango layout of its own, in a line box. */
+/* One chosen line as a pango layout of its own, in a line box; what
+ * only setting it needs comes from scratch. */
 static void para_set_line(struct typesetter *ts, struct arena *a,
-			  const struct para *p, const struct style *s,
-			  const struct lb_line *ln, bool after_shy,
-			  double width_pt, double x_pt, struct tline *tl)
+			  struct arena *scratch, const struct para *p,
+			  const struct style *s, const struct lb_line *ln,
+			  bool after_shy, double width_pt, double x_pt,
+			  struct tline *tl)
 {
 	size_t start, end;
 	para_line_bytes(p, ln, &start, &end);
-	struct rich sub = para_slice(a, p->r, start, end);
+	struct rich sub = para_slice(scratch, p->r, start, end);
 	if (ln->hyphenated && !para_ends_at_shy(p, ln))
-		para_keep_compound_hyphen(a, &sub);
-	PangoLayout *pl = typeset_layout(ts, a, p->l, &sub, s, -1);
+		para_keep_compound_hyphen(scratch, &sub);
+	PangoLayout *pl = typeset_layout(ts, p->l, &sub, s, -1);
 	pango_layout_set_alignment(pl, PANGO_ALIGN_LEFT);
 	PangoLayoutLine *line = pango_layout_get_line(pl, 0);
 	assert(pango_layout_get_line_count(pl) == 1);
@@ -408,11 +420,13 @@ static void para_set_line(struct typesetter *ts, struct arena *a,
 	tl->hyphenated = ln->hyphenated;
 	tl->parts = arena_alloc(a, sizeof *tl->parts);
 	tl->n_parts = 1;
-	tl->parts[0].line = line;
+	tl->parts[0].line = typeset_keep_line(a, line);
+	tl->parts[0].text = arena_strdup(a, pango_layout_get_text(pl));
 	tl->parts[0].x_pt = x_pt;
-	tl->parts[0].baseline_pt = typeset_baseline(line, s);
+	tl->parts[0].baseline_pt = typeset_baseline(ts, s);
 	memcpy(tl->parts[0].rgb, s->color_rgb, sizeof s->color_rgb);
 	typeset_notes_and_links(a, tl, line, &sub, x_pt, s->leading_pt);
+	g_object_unref(pl);
 }
 
 struct tline *paragraph_lines(struct typesetter *ts, struct arena *a,
@@ -421,15 +435,16 @@ struct tline *paragraph_lines(struct typesetter *ts, struct arena *a,
 			      double width_pt, double x_pt, size_t *n_out)
 {
 	assert(paragraph_applies(s));
+	struct arena *scratch = arena_create();
 	struct para p = { .r = r, .l = l, .ragged = s->align != ALIGN_JUSTIFY };
 	p.width_pt = width_pt;
-	para_measure(a, &p, whole);
+	para_measure(scratch, &p, whole);
 	PangoLayoutLine *first = pango_layout_get_line_readonly(whole, 0);
 	PangoGlyphInfo hy;
 	if (first && first->runs &&
 	    para_shape_char(first->runs->data, "-", &hy))
 		p.hyphen_pt = hy.geometry.width / (double)PANGO_SCALE;
-	para_items(a, &p);
+	para_items(scratch, &p);
 	struct lb_params lp = {
 		.line_width_pt = width_pt,
 		.tolerance = l->justify_tolerance,
@@ -443,17 +458,18 @@ struct tline *paragraph_lines(struct typesetter *ts, struct arena *a,
 		.ragged_stretch_pt = l->ragged_stretch_pt,
 	};
 	struct lb_line *lines;
-	size_t n = lb_break(a, p.items, p.n, &lp, &lines);
+	size_t n = lb_break(scratch, p.items, p.n, &lp, &lines);
 	if (n == 0) { /* an empty paragraph is one empty line */
-		lines = arena_alloc(a, sizeof *lines);
+		lines = arena_alloc(scratch, sizeof *lines);
 		lines[0] = (struct lb_line){ p.n, p.n, 0, false };
 		n = 1;
 	}
 	struct tline *out = arena_array(a, n, sizeof *out);
 	for (size_t i = 0; i < n; i++)
-		para_set_line(ts, a, &p, s, &lines[i],
+		para_set_line(ts, a, scratch, &p, s, &lines[i],
 			      i > 0 && para_ends_at_shy(&p, &lines[i - 1]),
 			      width_pt, x_pt, &out[i]);
+	arena_destroy(scratch);
 	*n_out = n;
 	return out;
 }

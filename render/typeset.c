@@ -16,6 +16,7 @@
 #include <pango/pangofc-fontmap.h>
 #include <stdbool.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -75,6 +76,9 @@ void typeset_destroy(struct typesetter *ts)
 {
 	if (!ts)
 		return;
+	for (size_t i = 0; i < ts->n_metrics; i++)
+		free(ts->metrics[i].family);
+	free(ts->metrics);
 	g_object_unref(ts->context);
 	/* The font map holds a reference to the configuration; give it up
 	 * here, since pango's caches may keep the map itself alive. */
@@ -87,6 +91,18 @@ void typeset_destroy(struct typesetter *ts)
 static void unref_layout(void *p)
 {
 	g_object_unref(p);
+}
+
+static void unref_line(void *p)
+{
+	pango_layout_line_unref(p);
+}
+
+PangoLayoutLine *typeset_keep_line(struct arena *a, PangoLayoutLine *line)
+{
+	pango_layout_line_ref(line);
+	arena_on_destroy(a, unref_line, line);
+	return line;
 }
 
 static PangoFontDescription *style_font(const struct style *s)
@@ -109,12 +125,11 @@ static void add_attr(PangoAttrList *al, PangoAttribute *at, size_t start,
 	pango_attr_list_insert(al, at);
 }
 
-PangoLayout *typeset_layout(struct typesetter *ts, struct arena *a,
-			    const struct layout *l, const struct rich *r,
-				const struct style *s, double width_pt)
+PangoLayout *typeset_layout(struct typesetter *ts, const struct layout *l,
+			    const struct rich *r, const struct style *s,
+			    double width_pt)
 {
 	PangoLayout *pl = pango_layout_new(ts->context);
-	arena_on_destroy(a, unref_layout, pl);
 	PangoFontDescription *fd = style_font(s);
 	pango_layout_set_font_description(pl, fd);
 	pango_font_description_free(fd);
@@ -205,19 +220,45 @@ static bool check_glyphs(PangoLayout *pl, const struct rich *r,
 	return true;
 }
 
+/* The metrics of the style's font, from the cache or from pango. */
+static const struct font_metrics *style_metrics(struct typesetter *ts,
+						const struct style *s)
+{
+	assert(s->font);
+	for (size_t i = 0; i < ts->n_metrics; i++) {
+		const struct font_metrics *fm = &ts->metrics[i];
+		if (fm->size_pt == s->size_pt && fm->bold == s->bold &&
+		    fm->italic == s->italic && !strcmp(fm->family, s->font))
+			return fm;
+	}
+	struct font_metrics *grown = realloc(ts->metrics, (ts->n_metrics + 1) *
+						       sizeof *grown);
+	char *family = strdup(s->font);
+	if (!grown || !family) {
+		fputs("dossier: out of memory\n", stderr);
+		abort();
+	}
+	ts->metrics = grown;
+	PangoFontDescription *fd = style_font(s);
+	PangoFontMetrics *m = pango_context_get_metrics(ts->context, fd, NULL);
+	struct font_metrics *fm = &ts->metrics[ts->n_metrics++];
+	*fm = (struct font_metrics){
+		family, s->size_pt, s->bold, s->italic,
+		pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE,
+		pango_font_metrics_get_descent(m) / (double)PANGO_SCALE };
+	pango_font_metrics_unref(m);
+	pango_font_description_free(fd);
+	return fm;
+}
+
 /* Baseline offset within a line box of the style's leading: the font's
  * ascent and descent centred in the box, the same for every line of the
  * style, so a raised footnote number does not move its line. */
-double typeset_baseline(PangoLayoutLine *line, const struct style *s)
+double typeset_baseline(struct typesetter *ts, const struct style *s)
 {
-	PangoContext *ctx = pango_layout_get_context(line->layout);
-	PangoFontDescription *fd = style_font(s);
-	PangoFontMetrics *m = pango_context_get_metrics(ctx, fd, NULL);
-	double ascent = pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE;
-	double descent = pango_font_metrics_get_descent(m) / (double)PANGO_SCALE;
-	pango_font_metrics_unref(m);
-	pango_font_description_free(fd);
-	return (s->leading_pt - (ascent + descent)) / 2 + ascent;
+	const struct font_metrics *fm = style_metrics(ts, s);
+	return (s->leading_pt - (fm->ascent_pt + fm->descent_pt)) / 2 +
+	       fm->ascent_pt;
 }
 
 void typeset_notes_and_links(struct arena *a, struct tline *tl,
@@ -260,14 +301,17 @@ void typeset_notes_and_links(struct arena *a, struct tline *tl,
 	}
 }
 
-/* The lines of a layout, each in a box of the style's leading. */
-static struct tline *layout_lines(struct arena *a, PangoLayout *pl,
-				  const struct rich *r, const struct style *s,
-				  double x_pt, size_t *n_out)
+/* The lines of a layout, each in a box of the style's leading; they
+ * outlive the layout, which the caller releases. */
+static struct tline *layout_lines(struct typesetter *ts, struct arena *a,
+				  PangoLayout *pl, const struct rich *r,
+				  const struct style *s, double x_pt,
+				  size_t *n_out)
 {
 	int n = pango_layout_get_line_count(pl);
 	struct tline *lines = arena_array(a, (size_t)n, sizeof *lines);
-	double baseline = typeset_baseline(pango_layout_get_line_readonly(pl, 0), s);
+	const char *text = arena_strdup(a, pango_layout_get_text(pl));
+	double baseline = typeset_baseline(ts, s);
 	PangoLayoutIter *it = pango_layout_get_iter(pl);
 	int i = 0;
 	do {
@@ -278,7 +322,8 @@ static struct tline *layout_lines(struct arena *a, PangoLayout *pl,
 		tl->height_pt = s->leading_pt;
 		tl->parts = arena_alloc(a, sizeof *tl->parts);
 		tl->n_parts = 1;
-		tl->parts[0].line = line;
+		tl->parts[0].line = typeset_keep_line(a, line);
+		tl->parts[0].text = text;
 		tl->parts[0].x_pt = x_pt + logical.x / (double)PANGO_SCALE;
 		tl->parts[0].baseline_pt = baseline;
 		memcpy(tl->parts[0].rgb, s->color_rgb, sizeof s->color_rgb);
@@ -290,14 +335,16 @@ static struct tline *layout_lines(struct arena *a, PangoLayout *pl,
 	return lines;
 }
 
-/* Add a part (a one-line label such as a bullet) to a line. */
+/* Add a part (a one-line label such as a bullet, a table cell's line)
+ * to a line; line is kept already. */
 static void add_part(struct arena *a, struct tline *tl, PangoLayoutLine *line,
-		     double x_pt, double baseline_pt, const double rgb[3])
+		     const char *text, double x_pt, double baseline_pt,
+		     const double rgb[3])
 {
 	struct tpart *p = arena_array(a, (size_t)tl->n_parts + 1, sizeof *p);
 	if (tl->n_parts)
 		memcpy(p, tl->parts, (size_t)tl->n_parts * sizeof *p);
-	p[tl->n_parts] = (struct tpart){ line, x_pt, baseline_pt,
+	p[tl->n_parts] = (struct tpart){ line, text, x_pt, baseline_pt,
 					 { rgb[0], rgb[1], rgb[2] }, 0 };
 	tl->parts = p;
 	tl->n_parts++;
@@ -342,16 +389,18 @@ static struct tline *text_lines(struct typesetter *ts, struct arena *a,
 				struct diags *diags)
 {
 	bool total_fit = !ts->greedy && paragraph_applies(s) && r->len;
-	PangoLayout *pl = typeset_layout(ts, a, l, r, s,
+	PangoLayout *pl = typeset_layout(ts, l, r, s,
 					 total_fit ? -1 : width_pt);
-	if (!check_glyphs(pl, r, diags))
-		return NULL;
-	if (total_fit)
-		return paragraph_lines(ts, a, l, r, s, pl, width_pt, x_pt,
-				       n_out);
-	if (!check_complete(pl, r, diags))
-		return NULL;
-	return layout_lines(a, pl, r, s, x_pt, n_out);
+	struct tline *lines = NULL;
+	if (check_glyphs(pl, r, diags)) {
+		if (total_fit)
+			lines = paragraph_lines(ts, a, l, r, s, pl, width_pt,
+						x_pt, n_out);
+		else if (check_complete(pl, r, diags))
+			lines = layout_lines(ts, a, pl, r, s, x_pt, n_out);
+	}
+	g_object_unref(pl); /* the lines keep what they need of it */
+	return lines;
 }
 
 static double column_width(const struct layout *l)
@@ -383,10 +432,13 @@ static bool set_text_block(struct typesetter *ts, struct arena *a,
 		const struct style *ls = b->label_style ? b->label_style : s;
 		struct rich lr = { .text = (char *)b->label,
 				   .len = strlen(b->label), .pos = b->rich.pos };
-		PangoLayout *ll = typeset_layout(ts, a, l, &lr, ls, -1);
-		add_part(a, &tb->lines[0], pango_layout_get_line_readonly(ll, 0),
-			 label_x, tb->lines[0].parts[0].baseline_pt,
-			 ls->color_rgb);
+		PangoLayout *ll = typeset_layout(ts, l, &lr, ls, -1);
+		add_part(a, &tb->lines[0],
+			 typeset_keep_line(a,
+				pango_layout_get_line_readonly(ll, 0)),
+			 arena_strdup(a, pango_layout_get_text(ll)), label_x,
+			 tb->lines[0].parts[0].baseline_pt, ls->color_rgb);
+		g_object_unref(ll);
 	}
 	return true;
 }
@@ -409,10 +461,11 @@ static bool set_table(struct typesetter *ts, struct arena *a,
 	for (int c = 0; c < cols; c++) {
 		for (int r = 0; r < t->rows; r++) {
 			const struct rich *cell = &t->cells[r * t->cols + c];
-			PangoLayout *pl = typeset_layout(ts, a, l, cell,
+			PangoLayout *pl = typeset_layout(ts, l, cell,
 						      r == 0 ? head : body, -1);
 			PangoRectangle lg;
 			pango_layout_get_extents(pl, NULL, &lg);
+			g_object_unref(pl);
 			double w = lg.width / (double)PANGO_SCALE + 2 * pad;
 			if (w > natural[c])
 				natural[c] = w;
@@ -439,6 +492,7 @@ static bool set_table(struct typesetter *ts, struct arena *a,
 				return false;
 			for (size_t i = 0; i < n; i++)
 				add_part(a, row, cl[i].parts[0].line,
+					 cl[i].parts[0].text,
 					 cl[i].parts[0].x_pt,
 					 pad + i * s->leading_pt +
 					 cl[i].parts[0].baseline_pt,
@@ -587,9 +641,10 @@ struct tline *typeset_line(struct typesetter *ts, struct arena *a,
 {
 	struct rich r = { .text = (char *)text, .len = strlen(text) };
 	struct layout dummy = { 0 };
-	PangoLayout *pl = typeset_layout(ts, a, &dummy, &r, style, width_pt);
+	PangoLayout *pl = typeset_layout(ts, &dummy, &r, style, width_pt);
 	size_t n;
-	struct tline *lines = layout_lines(a, pl, &r, style, 0, &n);
+	struct tline *lines = layout_lines(ts, a, pl, &r, style, 0, &n);
+	g_object_unref(pl);
 	return n ? &lines[0] : NULL;
 }
 
@@ -602,20 +657,22 @@ struct tlabel *typeset_label(struct typesetter *ts, struct arena *a,
 	struct rich r = { .text = (char *)text, .len = strlen(text),
 			  .pos = pos };
 	struct layout dummy = { 0 };
-	PangoLayout *pl = typeset_layout(ts, a, &dummy, &r, style,
+	/* Charts are few: their labels keep their layouts. */
+	PangoLayout *pl = typeset_layout(ts, &dummy, &r, style,
 				      width_pt > 0 ? width_pt : -1);
+	arena_on_destroy(a, unref_layout, pl);
 	if (width_pt <= 0)
 		pango_layout_set_width(pl, -1);
 	if (!check_glyphs(pl, &r, diags))
 		return NULL;
-	double base = typeset_baseline(pango_layout_get_line_readonly(pl, 0), style);
+	double base = typeset_baseline(ts, style);
 	int count = pango_layout_get_line_count(pl);
 	struct tlabel *out = arena_array(a, (size_t)count, sizeof *out);
 	for (int i = 0; i < count; i++) {
 		PangoLayoutLine *line = pango_layout_get_line_readonly(pl, i);
 		PangoRectangle logical;
 		pango_layout_line_get_extents(line, NULL, &logical);
-		out[i] = (struct tlabel){ line,
+		out[i] = (struct tlabel){ line, pango_layout_get_text(pl),
 					  logical.width / (double)PANGO_SCALE,
 					  base };
 	}

@@ -4,8 +4,9 @@
  * The typesetter owns the fonts (fontconfig pinned by fonts/fonts.conf)
  * and the pango context. typeset_blocks() sets every block of a
  * composition into lines of known height; a table row is one line made of
- * several parts. Lines keep their pango layouts alive until the arena dies,
- * so later stages can draw the very glyphs set here.
+ * several parts. A line keeps its pango line (the runs of shaped glyphs)
+ * and its text until the arena dies, so later stages can draw the very
+ * glyphs set here; the layout it was set in is released once it is set.
  */
 #ifndef DOSSIER_TYPESET_H
 #define DOSSIER_TYPESET_H
@@ -27,7 +28,8 @@ void typeset_set_greedy(struct typesetter *ts, bool greedy);
 
 /* A piece of one pango line placed in a line box. */
 struct tpart {
-	PangoLayoutLine *line;
+	PangoLayoutLine *line; /* its runs; line->layout may be gone (NULL) */
+	const char *text;   /* the text the runs index into */
 	double x_pt;        /* left edge of the pango line, from the column */
 	double baseline_pt; /* from the top of the line box */
 	double rgb[3];
@@ -90,6 +92,7 @@ struct tline *typeset_line(struct typesetter *ts, struct arena *a,
 /* Plain text set for a chart: one pango line per line of text. */
 struct tlabel {
 	PangoLayoutLine *line;
+	const char *text;   /* the text its runs index into */
 	double width_pt;    /* its advance width */
 	double baseline_pt; /* from the top of a box of the style's leading */
 };

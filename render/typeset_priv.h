@@ -2,8 +2,9 @@
  * typeset_priv.h — what typeset.c shares with paragraph.c, and no one else.
  *
  * The typesetter's insides, the one way a run of rich text becomes a pango
- * layout in a style, and the two things every set line needs: its
- * baseline in the line box and the footnotes and links it carries.
+ * layout in a style, how a set line outlives its layout, and the two
+ * things every set line needs: its baseline in the line box and the
+ * footnotes and links it carries.
  */
 #ifndef DOSSIER_TYPESET_PRIV_H
 #define DOSSIER_TYPESET_PRIV_H
@@ -12,19 +13,39 @@
 
 #include "typeset.h"
 
+/* The vertical metrics of a style's font, found by the fields of the
+ * style that choose the font (those style_font() reads). */
+struct font_metrics {
+	char *family;
+	double size_pt;
+	bool bold, italic;
+	double ascent_pt, descent_pt;
+};
+
 struct typesetter {
 	FcConfig *fc;
 	PangoFontMap *fontmap;
 	PangoContext *context;
 	bool greedy; /* pango's own first-fit breaking, for comparison */
+	/* Fetched once a font: pango works them out over a fontset, some
+	 * 160,000 instructions, and every line asks. Fonts and context do
+	 * not change, so they hold for every document. */
+	struct font_metrics *metrics;
+	size_t n_metrics;
 };
 
-/* A layout of r in style s, width_pt wide (-1: one unbroken line). */
-PangoLayout *typeset_layout(struct typesetter *ts, struct arena *a,
-			    const struct layout *l, const struct rich *r,
-			    const struct style *s, double width_pt);
+/* A layout of r in style s, width_pt wide (-1: one unbroken line); the
+ * caller releases it (g_object_unref) once its lines are kept. */
+PangoLayout *typeset_layout(struct typesetter *ts, const struct layout *l,
+			    const struct rich *r, const struct style *s,
+			    double width_pt);
+/* Keep line until the arena dies, so that its layout can be released
+ * as soon as it is set: a line without its layout is its runs of glyphs,
+ * all that pagination and the display list need (pango sets line->layout
+ * to NULL). Keep the text the runs index into apart (struct tpart). */
+PangoLayoutLine *typeset_keep_line(struct arena *a, PangoLayoutLine *line);
 /* Baseline offset within a line box of the style's leading. */
-double typeset_baseline(PangoLayoutLine *line, const struct style *s);
+double typeset_baseline(struct typesetter *ts, const struct style *s);
 /* The footnote references and link rectangles of a line of r. */
 void typeset_notes_and_links(struct arena *a, struct tline *tl,
 			     PangoLayoutLine *line, const struct rich *r,

@@ -44,9 +44,8 @@ static int normal_space(PangoGlyphItem *gi)
 	return w;
 }
 
-static bool ends_in_hyphen(PangoLayoutLine *line)
+static bool ends_in_hyphen(PangoLayoutLine *line, const char *text)
 {
-	const char *text = pango_layout_get_text(line->layout);
 	const char *end = text + line->start_index + line->length;
 	while (end > text + line->start_index && end[-1] == ' ')
 		end--;
@@ -56,11 +55,13 @@ static bool ends_in_hyphen(PangoLayoutLine *line)
 	return c == 0xAD || c == '-' || c == 0x2010;
 }
 
-static void measure_line(struct figures *f, PangoLayoutLine *line,
+static void measure_line(struct figures *f, const struct tpart *part,
 			 bool justified)
 {
+	PangoLayoutLine *line = part->line;
+	const char *text = part->text;
 	f->lines++;
-	if (ends_in_hyphen(line)) {
+	if (ends_in_hyphen(line, text)) {
 		f->hyphenated++;
 		f->run++;
 		if (f->run > f->longest_run)
@@ -70,7 +71,6 @@ static void measure_line(struct figures *f, PangoLayoutLine *line,
 	}
 	if (!justified)
 		return;
-	const char *text = pango_layout_get_text(line->layout);
 	double widest = 0;
 	for (GSList *r = line->runs; r; r = r->next) {
 		PangoGlyphItem *gi = r->data;
@@ -105,7 +105,7 @@ static void measure(struct figures *f, const struct typeset_doc *td)
 		bool justify = b->block->style->align == ALIGN_JUSTIFY;
 		f->run = 0;
 		for (size_t k = 0; k < b->n_lines; k++)
-			measure_line(f, b->lines[k].parts[0].line,
+			measure_line(f, &b->lines[k].parts[0],
 				     justify && k + 1 < b->n_lines);
 	}
 }

@@ -89,7 +89,7 @@ static const char *line_text(void **state, const struct tblock *tb, size_t k)
 {
 	struct fixture *f = *state;
 	PangoLayoutLine *line = tb->lines[k].parts[0].line;
-	const char *t = pango_layout_get_text(line->layout) + line->start_index;
+	const char *t = tb->lines[k].parts[0].text + line->start_index;
 	struct strbuf sb = STRBUF_INIT;
 	for (int i = 0; i < line->length; i++) {
 		if ((unsigned char)t[i] == 0xC2 && i + 1 < line->length &&
@@ -264,6 +264,27 @@ static void test_ragged_right_hyphenates_sparingly(void **state)
 	assert_int_equal(hy_ragged, 0);
 }
 
+/* A set line keeps its runs of glyphs and its text, not the layout it was
+ * set in: that is released at once, not when the document is written. */
+static void test_set_line_keeps_no_layout(void **state)
+{
+	struct fixture *f = *state;
+	struct tblock *tb = set(state, "De ministers beëindigen de coördinatie",
+				75);
+	assert_int_equal(tb->n_lines, 3);
+	for (size_t k = 0; k < tb->n_lines; k++) {
+		assert_null(tb->lines[k].parts[0].line->layout);
+		assert_non_null(tb->lines[k].parts[0].line->runs);
+	}
+	assert_string_equal(line_text(state, tb, 2), "ör=di=na=tie");
+	/* A running footer is set by pango's own breaking: the same. */
+	struct tline *tl = typeset_line(f->ts, f->a, "Pagina 2 van 9",
+					layout_style(f->l, "footer"), 400);
+	assert_non_null(tl);
+	assert_null(tl->parts[0].line->layout);
+	assert_string_equal(tl->parts[0].text, "Pagina 2 van 9");
+}
+
 #define T(name) cmocka_unit_test(name)
 
 int main(void)
@@ -277,6 +298,7 @@ int main(void)
 		T(test_justified_line_fills_the_measure),
 		T(test_ragged_right_hyphenates_sparingly),
 		T(test_url_breaks_before_punctuation_without_hyphen),
+		T(test_set_line_keeps_no_layout),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
