@@ -24,6 +24,11 @@ derived from kamerbrief with a wide right margin) and checks the trema
 rule (Taalunie, Leidraad §18): after a break before a trema the letter is
 shown without it (a glyph whose ActualText is the letter with the trema),
 every such line is counted, and pdftotext still gives every word whole.
+Renders a pack and an agenda of a meeting in "ijmuiden" (or, as writers
+often type it, "Ijmuiden") whose names start with an ij word or say
+"informele" already: what dossier writes itself (the cover's title, the
+meeting line, a title written from kind and meeting) begins with IJ, never
+Ij, and says "informele" once.
 Last, reads `typo-report` (built beside dossier) for the figures on the
 very glyphs that go into the PDFs: no justified line over 1.6 x, no run
 of three hyphens, and fewer hyphenated lines than pango's greedy breaking.
@@ -349,6 +354,56 @@ def check_dutch_text(tally, tmp):
                 None if rc == 65 and se.strip() == want else "exit %d: %s" % (rc, se.strip()))
 
 
+IJ_PACK = """format: 1
+id: ij-pack
+document: briefing-pack
+meeting:
+  name: ijslandoverleg van de NAVO-bondgenoten
+  dates: [2025-12-03]
+  place: ijmuiden
+sections:
+  - heading: Over dit briefingpack
+    text: Tekst.
+"""
+IJ_AGENDA = """format: 1
+id: ij-agenda
+document: geannoteerde-agenda
+meeting:
+  name: informele bijeenkomst van Noordse NAVO-ministers
+  informal: true
+  dates: [2025-12-03]
+  place: Ijmuiden
+sections:
+  - heading: Tekst
+    text: Tekst.
+"""
+
+
+def check_ij(tally, tmp):
+    """Woordenlijst: a capital ij is IJ (IJsland, IJmuiden)."""
+    texts = {}
+    for name, src in (("ij-pack", IJ_PACK), ("ij-agenda", IJ_AGENDA)):
+        meeting = Path(tmp) / (name + ".yaml")
+        meeting.write_text(src, encoding="utf-8")
+        try:
+            rc, text, _ = run(["pdftotext", str(render(meeting, tmp)), "-"])
+        except RuntimeError as e:
+            tally.check("render %s" % name, str(e))
+            return
+        # A compound's own hyphen at a line end is U+2010 (paragraph.c).
+        texts[name] = re.sub(r"\s+", " ", text.replace("\u2010\n", "-"))
+    pack, agenda = texts["ij-pack"], texts["ij-agenda"]
+    want = "Briefingpack IJslandoverleg van de NAVO-bondgenoten IJmuiden, 3 december 2025"
+    tally.check("IJ: the pack's cover reads '%s'" % want,
+                None if want in pack else "not in: %s" % pack[:300])
+    want = ("Geannoteerde agenda informele bijeenkomst van Noordse NAVO-ministers "
+            "3 december 2025 IJmuiden, 3 december 2025")
+    tally.check("IJ: a title written from kind and meeting, and the meeting line: '%s'" % want,
+                None if want in agenda else "not in: %s" % agenda[:300])
+    small = sorted(set(re.findall(r"\bI[jĳ]\w*", pack + agenda)))
+    tally.check("IJ: no word starts with Ij", None if not small else ", ".join(small))
+
+
 def check_report(tally):
     """The figures of `make typo-report` over inputs/meetings/."""
     report = DOSSIER.parent / "typo-report"
@@ -386,6 +441,7 @@ def main():
         check_meetings(tally, tmp)
         check_dutch_text(tally, tmp)
         check_trema(tally, tmp)
+        check_ij(tally, tmp)
     check_report(tally)
     return tally.end()
 
