@@ -106,7 +106,7 @@ run: deps
 	./$(B)/dossier render --incremental $(MEETINGS) -o out --archive --preview
 
 test: deps
-	$(MAKE) $(B)/dossier $(UNIT_BIN)
+	$(MAKE) $(B)/dossier $(B)/typo-report $(UNIT_BIN)
 	$(MAKE) unit e2e
 
 unit: $(UNIT_BIN)
@@ -138,7 +138,7 @@ bench: deps
 # The whole suite again, built with AddressSanitizer and UBSan (gcc).
 sanitize: deps
 	$(MAKE) B=build/asan OPT="$(SAN_OPT)" build/asan/dossier \
-		$(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
+		build/asan/typo-report $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
 	$(MAKE) B=build/asan OPT="$(SAN_OPT)" unit e2e
 
 # memcheck over every meeting file and every bad case: no error, no leak.

@@ -65,15 +65,26 @@ static const char *kind_title(enum doc_kind k)
 	return "";
 }
 
+/* The meeting's name, "informele " before it when the meeting is
+ * informal and the name does not say so already ("Informal ...",
+ * "Informele ..."). */
+static const char *meeting_name(struct arena *a, const struct document *d)
+{
+	const char *name = d->meeting.name.src;
+	if (!d->meeting.informal || !strncasecmp(name, "inform", 6))
+		return name;
+	return arena_printf(a, "informele %s", name);
+}
+
+/* Text dossier writes itself begins with a capital the Dutch way
+ * (IJsland, ’s-Gravenhage): nl_capitalize, never a toupper of its own. */
 const char *compose_title(struct arena *a, const struct document *d)
 {
 	if (d->title.src)
 		return d->title.src;
-	return arena_printf(a, "%s %s%s %s", kind_title(d->kind),
-			    d->meeting.informal ? "informele " : "",
-			    d->meeting.name.src,
-			    nl_date_span(a, d->meeting.dates,
-					 d->meeting.n_dates));
+	return nl_capitalize(a, arena_printf(a, "%s %s %s",
+		kind_title(d->kind), meeting_name(a, d),
+		nl_date_span(a, d->meeting.dates, d->meeting.n_dates)));
 }
 
 /* Sender block: the ministry in bold, then its address lines. */
@@ -202,15 +213,16 @@ static void compose_sections(struct compose_ctx *c, const struct section *s,
 	compose_sections_at(c, s, n, 0, false);
 }
 
-/* "Brussel, 3 december 2025 — NAVO-hoofdkwartier" */
+/* "Brussel, 3 december 2025 — NAVO-hoofdkwartier": a line of its own
+ * under the title, so it begins with a capital (IJmuiden). */
 static const char *meeting_line(struct compose_ctx *c,
 				const struct document *d)
 {
-	return arena_printf(c->arena, "%s, %s%s%s", d->meeting.place.src,
-			    nl_date_span(c->arena, d->meeting.dates,
-					 d->meeting.n_dates),
-			    d->meeting.venue.src ? " — " : "",
-			    d->meeting.venue.src ? d->meeting.venue.src : "");
+	return nl_capitalize(c->arena, arena_printf(c->arena, "%s, %s%s%s",
+		d->meeting.place.src,
+		nl_date_span(c->arena, d->meeting.dates, d->meeting.n_dates),
+		d->meeting.venue.src ? " — " : "",
+		d->meeting.venue.src ? d->meeting.venue.src : ""));
 }
 
 /* ---- the briefing pack ---- */
@@ -347,11 +359,11 @@ static void compose_cover(struct compose_ctx *c, const char *title)
 	top->absolute = true;
 	top->y_pt = c->comp->layout->cover_top_pt;
 	plain_block(c, "cover_text", kind_title(d->kind), d->id_pos);
-	/* "Informele ..." or "Informal ..." says it already. */
-	bool says_informal = !strncasecmp(d->meeting.name.src, "inform", 6);
-	struct block *t = plain_block(c, "cover_title", arena_printf(
-		c->arena, "%s%s", d->meeting.informal && !says_informal ?
-		"Informele " : "", d->meeting.name.src), d->meeting.name.pos);
+	/* The cover's title is the meeting's name on a line of its own. */
+	struct block *t = plain_block(c, "cover_title",
+				      nl_capitalize(c->arena,
+						    meeting_name(c->arena, d)),
+				      d->meeting.name.pos);
 	t->outline_level = 1;
 	plain_block(c, "cover_text", meeting_line(c, d), d->meeting.place.pos);
 	plain_block(c, "cover_text", arena_printf(c->arena, "Datum: %s",
@@ -460,6 +472,7 @@ struct composition *compose_document(struct arena *a, struct hyphenator *h,
 	const char *title = compose_title(a, doc);
 	const char *when = nl_date_span(a, doc->meeting.dates,
 					doc->meeting.n_dates);
+	const char *meeting = meeting_line(&c, doc);
 
 	comp->title = title;
 	comp->author = doc->author.src ? doc->author.src :
@@ -490,11 +503,6 @@ struct composition *compose_document(struct arena *a, struct hyphenator *h,
 				      doc->title.src ? doc->title.pos :
 				      doc->id_pos);
 	t->outline_level = 1;
-	const char *meeting = arena_printf(a, "%s, %s%s%s", doc->meeting.place.src,
-					   when,
-					   doc->meeting.venue.src ? " — " : "",
-					   doc->meeting.venue.src ?
-					   doc->meeting.venue.src : "");
 	plain_block(&c, "meeting", meeting, doc->meeting.place.pos);
 	richtext_blocks(&c, &doc->intro, style(&c, "body"));
 	compose_charts(&c, doc->intro_charts, doc->n_intro_charts);

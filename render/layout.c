@@ -78,6 +78,7 @@ static const struct field layout_fields[] = {
 	L(max_hyphenated_lines, F_INT, true),
 	L(ragged_stretch_pt, F_NUM, true),
 	L(ragged_hyphen_penalty, F_INT, true),
+	L(letter_space_max_em, F_NUM, false),
 };
 #undef L
 

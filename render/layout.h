@@ -134,6 +134,10 @@ struct layout {
 	 * that counts as a line's stretch, and the dearer hyphen. */
 	double ragged_stretch_pt;
 	int ragged_hyphen_penalty;
+	/* The most letter spacing a justified line may get between two
+	 * letters, in ems of its font, where its spaces at their full
+	 * stretch do not fill it (linebreak.c's pass 1); 0: none. */
+	double letter_space_max_em;
 
 	struct style *styles;
 	int n_styles;

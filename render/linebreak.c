@@ -8,6 +8,8 @@
  * found by dynamic programming over (break, fitness class, hyphens in a
  * row) states, is Knuth and Plass's optimum. Going back from each break,
  * lines only get longer, so the search stops at the first line too long.
+ * Where no breaking keeps the spaces within their stretch, letter spacing
+ * (a box's track_pt) is tried before wider spaces.
  */
 #include "linebreak.h"
 
@@ -31,7 +33,8 @@ struct lb_graph {
 	size_t *bp;        /* break item of each node; n for the end */
 	size_t *after;     /* first item of the line after each node */
 	size_t m;          /* nodes, the start (bp 0, after 0) included */
-	double *w, *y, *z; /* prefix sums of width, stretch, shrink */
+	double *w, *y, *z, *t; /* prefix sums of width, stretch, shrink,
+				* track */
 	int runs;          /* hyphen-run states per node */
 	struct lb_state *st;
 };
@@ -75,11 +78,15 @@ static void lb_nodes(struct arena *a, struct lb_graph *g)
 	g->w = arena_array(a, g->n + 1, sizeof *g->w);
 	g->y = arena_array(a, g->n + 1, sizeof *g->y);
 	g->z = arena_array(a, g->n + 1, sizeof *g->z);
+	g->t = arena_array(a, g->n + 1, sizeof *g->t);
 	for (size_t k = 0; k < g->n; k++) {
 		bool counts = it[k].kind != LB_PENALTY;
 		g->w[k + 1] = g->w[k] + (counts ? it[k].width_pt : 0);
 		g->y[k + 1] = g->y[k] + (counts ? it[k].stretch_pt : 0);
 		g->z[k + 1] = g->z[k] + (counts ? it[k].shrink_pt : 0);
+		g->t[k + 1] = g->t[k] + (g->p->track_pt &&
+					 it[k].kind == LB_BOX ?
+					 g->p->track_pt[k] : 0);
 	}
 	g->m = 0;
 	g->bp[g->m] = 0;
@@ -104,19 +111,22 @@ static double lb_badness(double r)
 	return b > LB_INF_BAD ? LB_INF_BAD : b;
 }
 
-/* Natural width, stretch and shrink of the line from node i to node j. */
+/* Natural width, stretch, shrink and track of the line from node i to
+ * node j. */
 static void lb_measure(const struct lb_graph *g, size_t i, size_t j,
-		       double *len, double *str, double *shr)
+		       double *len, double *str, double *shr, double *trk)
 {
 	size_t s = g->after[i], e = g->bp[j];
 	*len = g->w[e] - g->w[s];
 	*str = g->y[e] - g->y[s];
 	*shr = g->z[e] - g->z[s];
+	*trk = g->t[e] - g->t[s];
 	if (e < g->n && g->items[e].kind == LB_PENALTY)
 		*len += g->items[e].width_pt;
 	if (g->p->ragged) {
 		*str = g->p->ragged_stretch_pt;
 		*shr = 0;
+		*trk = 0;
 	}
 }
 
@@ -144,9 +154,10 @@ static double lb_demerits(const struct lb_graph *g, size_t i, size_t j,
 	return d;
 }
 
-/* Offer the line i → j, of ratio r and badness b, to every state of i. */
+/* Offer the line i → j, of ratio r and badness b, to every state of i;
+ * tracked: its spaces stop at ratio 1 and letter spacing does the rest. */
 static void lb_relax(struct lb_graph *g, size_t i, size_t j, double r,
-		     double b, bool emergency)
+		     double b, bool tracked, bool emergency)
 {
 	int f = lb_fitness(r);
 	bool hy = lb_flagged(g, j);
@@ -165,14 +176,26 @@ static void lb_relax(struct lb_graph *g, size_t i, size_t j, double r,
 				   lb_demerits(g, i, j, b, f, fi);
 			int sj = ((int)j * LB_FITNESS + f) * g->runs + hn;
 			if (d < g->st[sj].demerits) {
-				g->st[sj] = (struct lb_state){ d, si, r };
+				g->st[sj] = (struct lb_state){
+					d, si, tracked ? 1 : r };
 			}
 		}
 }
 
-/* One pass; pass 0 keeps to the tolerance, pass 1 to the emergency
- * tolerance, pass 2 allows any stretch, pass 3 also lets a single
- * overfull piece stand out. */
+/* Can letter spacing, within the line's track, fill what its spaces at
+ * their full stretch leave of the room? */
+static bool lb_trackable(double r, double room, double str, double trk)
+{
+	return r > 1 && !isinf(r) && trk > 0 && room - str <= trk;
+}
+
+/* One pass; pass 0 keeps to the tolerance. Pass 1 keeps to the emergency
+ * tolerance but stretches no space beyond its stretch: letter spacing,
+ * within its limit, takes the rest, as a typesetter would rather track a
+ * line by a hair than open its spaces (InDesign's justification does the
+ * same with its letter spacing, pdfTeX with font expansion). Pass 2
+ * stretches the spaces to the emergency tolerance, pass 3 allows any
+ * stretch, pass 4 also lets a single overfull piece stand out. */
 static bool lb_pass(struct lb_graph *g, int pass)
 {
 	const struct lb_params *p = g->p;
@@ -181,14 +204,14 @@ static bool lb_pass(struct lb_graph *g, int pass)
 		g->st[s] = (struct lb_state){ INFINITY, -1, 0 };
 	g->st[(0 * LB_FITNESS + 1) * g->runs].demerits = 0;
 	double tol = pass == 0 ? p->tolerance :
-		     pass == 1 ? p->emergency_tolerance : LB_INF_BAD;
+		     pass <= 2 ? p->emergency_tolerance : LB_INF_BAD;
 	for (size_t j = 1; j < g->m; j++) {
 		bool open_end = g->bp[j] == g->n || lb_forced(g, j);
 		for (size_t i = j; i-- > 0;) {
 			if (g->after[i] > g->bp[j])
 				continue; /* nothing on the line */
-			double len, str, shr;
-			lb_measure(g, i, j, &len, &str, &shr);
+			double len, str, shr, trk;
+			lb_measure(g, i, j, &len, &str, &shr, &trk);
 			double room = p->line_width_pt - len;
 			double r;
 			if (room >= 0)
@@ -197,15 +220,20 @@ static bool lb_pass(struct lb_graph *g, int pass)
 			else
 				r = shr > 0 ? room / shr : -INFINITY;
 			if (r < -1 - 1e-9) {
-				if (pass == 3 && i == j - 1)
-					lb_relax(g, i, j, -1, LB_INF_BAD, true);
+				if (pass == 4 && i == j - 1)
+					lb_relax(g, i, j, -1, LB_INF_BAD,
+						 false, true);
 				break; /* earlier starts are longer still */
 			}
 			double b = isinf(r) ? LB_INF_BAD + 1 : lb_badness(r);
-			if (b <= tol || (pass > 1 && isinf(r)))
+			bool fits = b <= tol || (pass > 2 && isinf(r));
+			bool tracked = pass == 1 && b > p->tolerance;
+			if (tracked && !lb_trackable(r, room, str, trk))
+				fits = false; /* only letter spacing may help */
+			if (fits)
 				lb_relax(g, i, j, isinf(r) ? 10 : r,
 					 b > LB_INF_BAD ? LB_INF_BAD : b,
-					 pass == 3);
+					 tracked, pass == 4);
 			if (lb_forced(g, i))
 				break; /* no line runs across a forced break */
 		}
@@ -249,7 +277,7 @@ size_t lb_break(struct arena *a, const struct lb_item *items, size_t n,
 	g.runs = p->max_hyphen_run > 0 ? p->max_hyphen_run + 1 : 1;
 	lb_nodes(a, &g);
 	g.st = arena_array(a, g.m * LB_FITNESS * (size_t)g.runs, sizeof *g.st);
-	for (int pass = 0; pass < 4; pass++)
+	for (int pass = 0; pass < 5; pass++)
 		if (lb_pass(&g, pass))
 			return lb_collect(a, &g, lines);
 	assert(!"the emergency pass always finds a breaking");

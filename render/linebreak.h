@@ -42,11 +42,15 @@ struct lb_params {
 	 * at the right is the line's stretch, so lines of even length win. */
 	bool ragged;
 	double ragged_stretch_pt;
+	/* Per item, the most that letter spacing may widen a box (0 for
+	 * glue and penalties); NULL: no letter spacing. */
+	const double *track_pt;
 };
 
 struct lb_line {
 	size_t start, end; /* items [start, end); end is the break item or n */
-	double ratio;      /* glue set ratio: >0 stretched, <0 shrunk */
+	double ratio;      /* glue set ratio: >0 stretched, <0 shrunk; 1 on
+			    * a line that letter spacing helps fill */
 	bool hyphenated;   /* ends at a flagged penalty */
 };
 
@@ -54,9 +58,11 @@ struct lb_line {
  * Break items[0..n) into lines. The paragraph's end is a break with
  * unlimited stretch (the last line is ragged). Never fails: when no
  * breaking within the tolerance exists, it retries with the emergency
- * tolerance, then without one, and then lets a box too wide for the line
- * stand out. Returns the line count and
- * the lines in *lines (from the arena).
+ * tolerance, first with the spaces kept within their stretch and letter
+ * spacing (track_pt) taking the rest, then with the spaces stretched
+ * further; then without a tolerance, and then lets a box too wide for
+ * the line stand out. Returns the line count and the lines in
+ * *lines (from the arena).
  */
 size_t lb_break(struct arena *a, const struct lb_item *items, size_t n,
 		const struct lb_params *p, struct lb_line **lines);

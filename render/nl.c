@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
+
 #define NL_INVALID 0xFFFFFFFFu /* an invalid UTF-8 byte: copied as is */
 
 #define NL_NBSP "\xC2\xA0"         /* U+00A0 */
@@ -696,29 +698,59 @@ char *nl_percent(struct arena *a, double v, int decimals)
 	return nl_amount(a, v, UNIT_PERCENT, 1, decimals);
 }
 
+/* A word elided at its start and what follows it: ’s, ’t, ’n or ’k and
+ * a space or hyphen (’s avonds, ’s-Gravenhage), the apostrophe curly or
+ * still straight. Its length, or 0. */
+static ptrdiff_t nl_elided_word(const struct nl_text *t, ptrdiff_t i)
+{
+	uint32_t ap = nl_at(t, i), c = nl_at(t, i + 1), sep = nl_at(t, i + 2);
+	bool elided = c == 's' || c == 't' || c == 'n' || c == 'k';
+	if ((ap == '\'' || ap == 0x2019) && elided &&
+	    (sep == ' ' || sep == 0xA0 || sep == '-'))
+		return 3;
+	return 0;
+}
+
+/* What a text may open with before its first word: quotes, brackets. */
+static bool nl_is_opening(uint32_t cp)
+{
+	return cp == '\'' || cp == '"' || cp == '(' || cp == '[' ||
+	       cp == 0x2018 || cp == 0x201C || cp == 0x201A || cp == 0x201E ||
+	       cp == 0xAB;
+}
+
 char *nl_capitalize(struct arena *a, const char *utf8)
 {
 	assert(utf8);
-	if (!*utf8)
-		return arena_strdup(a, utf8);
-	/* Woordenlijst: IJsland, IJmuiden; the digraph ij is one letter. */
-	if ((utf8[0] == 'i' || utf8[0] == 'I') &&
-	    (utf8[1] == 'j' || utf8[1] == 'J'))
-		return arena_printf(a, "IJ%s", utf8 + 2);
-	uint32_t cp;
-	size_t len = nl_utf8_next(utf8, &cp);
-	if (cp < 0x80)
-		cp = (cp >= 'a' && cp <= 'z') ? cp - 0x20 : cp;
-	else if (cp >= 0xE0 && cp <= 0xFE && cp != 0xF7)
-		cp -= 0x20; /* Latin-1: à..þ lie 0x20 above À..Þ */
-	else
-		return arena_strdup(a, utf8);
-	char first[3] = { 0 };
-	if (cp < 0x80) {
-		first[0] = (char)cp;
-	} else {
-		first[0] = (char)(0xC0 | (cp >> 6));
-		first[1] = (char)(0x80 | (cp & 0x3F));
+	struct nl_text t = nl_decode(a, utf8, 0);
+	/* A text that opens with an elided word takes its capital on the
+	 * next one: ’s Avonds, ’t Is (Onze Taal, taaladvies ’s avonds). */
+	ptrdiff_t i = 0, skip;
+	for (;;) {
+		if ((skip = nl_elided_word(&t, i)) > 0)
+			i += skip;
+		else if (i < t.n && nl_is_opening(t.c[i].cp))
+			i++;
+		else
+			break;
 	}
-	return arena_printf(a, "%s%s", first, utf8 + len);
+	if (i >= t.n || !nl_is_letter(t.c[i].cp))
+		return arena_strdup(a, utf8); /* 3 december stays as it is */
+	struct strbuf out = STRBUF_INIT;
+	strbuf_add(&out, utf8, (size_t)(t.c[i].src - utf8));
+	uint32_t c = t.c[i].cp, next = nl_at(&t, i + 1);
+	size_t done = t.c[i].len;
+	if ((c == 'i' || c == 'I') && (next == 'j' || next == 'J')) {
+		/* Woordenlijst: IJsland, IJmuiden; the digraph ij is one
+		 * letter and takes its capital as one. */
+		strbuf_adds(&out, "IJ");
+		done += t.c[i + 1].len;
+	} else {
+		/* Unicode's title case: ĳ → Ĳ, ł → Ł, ǆ → ǅ, σ → Σ. */
+		char buf[6];
+		gunichar title = g_unichar_totitle(c);
+		strbuf_add(&out, buf, (size_t)g_unichar_to_utf8(title, buf));
+	}
+	strbuf_adds(&out, t.c[i].src + done);
+	return strbuf_finish(&out, a);
 }

@@ -58,8 +58,11 @@ char *nl_euro(struct arena *a, double euros);
 /* A percentage without a space: "3,5%", "2%". */
 char *nl_percent(struct arena *a, double v, int decimals);
 
-/* The text with its first letter a capital; a leading ij becomes IJ
- * (IJsland, IJmuiden), as Dutch spelling has it. */
+/* The text with its first letter a capital, as Dutch spelling has it: a
+ * leading ij becomes IJ (IJsland, IJmuiden; ĳ → Ĳ), the capital of a
+ * text opening with ’s, ’t, ’n or ’k goes to the next word (’s Avonds,
+ * ’s-Gravenhage), an opening quote or bracket is passed over, and a text
+ * that starts with a digit or a sign (3 december) stays as it is. */
 char *nl_capitalize(struct arena *a, const char *utf8);
 
 /* Amounts in charts. One scale holds for a whole axis: the largest

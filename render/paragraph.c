@@ -10,7 +10,9 @@
  * kept); where a line ends at a soft hyphen it shows a hyphen, a
  * trema (or the apostrophe of paraplu’tje) after that break is dropped,
  * and the spaces of a justified line
- * take up the rest of the measure. The PDF's text stays the source text.
+ * take up the rest of the measure (with a hair of letter spacing where
+ * the breaker found no way to keep them within their stretch). The
+ * PDF's text stays the source text.
  *
  * A line is shaped anew, not cut out of the unbroken line: that one kerns
  * and ligates across a soft hyphen where the line now breaks (o|v, f|f),
@@ -24,6 +26,7 @@
 #include "typeset_priv.h"
 
 #include <assert.h>
+#include <limits.h>
 #include <string.h>
 
 #include "linebreak.h"
@@ -35,9 +38,12 @@ struct para {
 	bool ragged;
 	double width_pt;   /* of a line: wider words are broken by force */
 	double *cum;       /* cum[b]: advance of the text before byte b, pt */
+	size_t *inked;     /* inked[b]: glyphs with an advance before byte b */
 	double hyphen_pt;  /* width of the hyphen shown at a soft hyphen */
+	double gap_track_pt; /* the most letter spacing between two letters */
 	struct lb_item *items;
 	size_t *src0, *src1;
+	double *track;     /* per item: the most letter spacing widens it */
 	size_t n;
 };
 
@@ -51,7 +57,9 @@ static void para_measure(struct arena *a, struct para *p, PangoLayout *whole)
 {
 	size_t len = p->r->len;
 	double *adv = arena_array(a, len + 1, sizeof *adv);
+	size_t *glyphs = arena_array(a, len + 1, sizeof *glyphs);
 	p->cum = arena_array(a, len + 1, sizeof *p->cum);
+	p->inked = arena_array(a, len + 1, sizeof *p->inked);
 	for (GSList *ln = pango_layout_get_lines_readonly(whole); ln;
 	     ln = ln->next) {
 		PangoLayoutLine *line = ln->data;
@@ -61,13 +69,16 @@ static void para_measure(struct arena *a, struct para *p, PangoLayout *whole)
 				size_t b = (size_t)gi->item->offset +
 					   (size_t)gi->glyphs->log_clusters[g];
 				assert(b <= len);
-				adv[b] += gi->glyphs->glyphs[g].geometry.width /
-					  (double)PANGO_SCALE;
+				int w = gi->glyphs->glyphs[g].geometry.width;
+				adv[b] += w / (double)PANGO_SCALE;
+				glyphs[b] += w > 0;
 			}
 		}
 	}
-	for (size_t b = 0; b < len; b++)
+	for (size_t b = 0; b < len; b++) {
 		p->cum[b + 1] = p->cum[b] + adv[b];
+		p->inked[b + 1] = p->inked[b] + glyphs[b];
+	}
 }
 
 /* The glyph of a one-character string in the font of a run. */
@@ -226,6 +237,19 @@ static void para_items(struct arena *a, struct para *p)
 		para_box(p, box, len);
 }
 
+/* The most letter spacing may widen each box: gap_track_pt between each
+ * two of its glyphs. The gaps at a hyphenation point between two boxes
+ * are not counted: the breaker never counts on more than a line has. */
+static void para_track(struct arena *a, struct para *p)
+{
+	p->track = arena_array(a, p->n + 1, sizeof *p->track);
+	for (size_t k = 0; k < p->n; k++) {
+		size_t glyphs = p->inked[p->src1[k]] - p->inked[p->src0[k]];
+		if (p->items[k].kind == LB_BOX && glyphs > 1)
+			p->track[k] = (double)(glyphs - 1) * p->gap_track_pt;
+	}
+}
+
 /* The part of r from byte start to end, its spans clipped and shifted. */
 static struct rich para_slice(struct arena *a, const struct rich *r,
 			      size_t start, size_t end)
@@ -303,11 +327,47 @@ static const char *para_without_trema(gunichar c)
 	}
 }
 
-/* Stretch or shrink the spaces of a line to fill width_pt. */
-static void para_justify(PangoLayoutLine *line, const char *text,
-			 double width_pt)
+/* The gaps between two letters of a word on the line (glyphs with an
+ * advance and no space between them). With total > 0, total (in pango
+ * units) is shared out over them, the rounding remainder to the first.
+ * Returns the number of gaps. */
+static int para_letter_gaps(PangoLayoutLine *line, const char *text,
+			    int total, int gaps)
 {
-	int natural = 0, spaces = 0;
+	int k = 0;
+	PangoGlyphInfo *prev = NULL;
+	for (GSList *rn = line->runs; rn; rn = rn->next) {
+		PangoGlyphItem *gi = rn->data;
+		for (int g = 0; g < gi->glyphs->num_glyphs; g++) {
+			PangoGlyphInfo *gl = &gi->glyphs->glyphs[g];
+			gunichar c = g_utf8_get_char(
+				text + gi->item->offset +
+				gi->glyphs->log_clusters[g]);
+			if (c == ' ' || c == 0xA0) {
+				prev = NULL;
+				continue;
+			}
+			if (gl->geometry.width <= 0)
+				continue; /* a mark, a hidden soft hyphen */
+			if (prev && total > 0)
+				prev->geometry.width += total / gaps +
+							(k < total % gaps);
+			k += prev != NULL;
+			prev = gl;
+		}
+	}
+	return k;
+}
+
+/* Stretch or shrink the spaces of a line to fill width_pt. The spaces
+ * grow to their full stretch first (all by the same amount, which the
+ * narrowest allows); what is left goes between the letters, at most
+ * track_pt a gap (linebreak.c counted on it), and what is left then into
+ * the spaces again. */
+static void para_justify(PangoLayoutLine *line, const char *text,
+			 double width_pt, double stretch, double track_pt)
+{
+	int natural = 0, spaces = 0, narrowest = INT_MAX;
 	for (GSList *rn = line->runs; rn; rn = rn->next) {
 		PangoGlyphItem *gi = rn->data;
 		natural += pango_glyph_string_get_width(gi->glyphs);
@@ -315,12 +375,24 @@ static void para_justify(PangoLayoutLine *line, const char *text,
 			gunichar c = g_utf8_get_char(
 				text + gi->item->offset +
 				gi->glyphs->log_clusters[g]);
-			spaces += c == ' ' || c == 0xA0;
+			int w = gi->glyphs->glyphs[g].geometry.width;
+			if (c != ' ' && c != 0xA0)
+				continue;
+			spaces++;
+			narrowest = w < narrowest ? w : narrowest;
 		}
 	}
 	int extra = (int)(width_pt * PANGO_SCALE) - natural;
 	if (!spaces || !extra)
 		return;
+	int beyond = extra - spaces * (int)(narrowest * stretch);
+	if (beyond > 0 && track_pt > 0) {
+		int gaps = para_letter_gaps(line, text, 0, 0);
+		int most = (int)(gaps * track_pt * PANGO_SCALE);
+		int letters = beyond < most ? beyond : most;
+		para_letter_gaps(line, text, letters, gaps);
+		extra -= letters;
+	}
 	int k = 0;
 	for (GSList *rn = line->runs; rn; rn = rn->next) {
 		PangoGlyphItem *gi = rn->data;
@@ -415,7 +487,8 @@ static void para_set_line(struct typesetter *ts, struct arena *a,
 	pango_layout_line_get_extents(line, NULL, &natural);
 	bool overfull = natural.width / (double)PANGO_SCALE > width_pt;
 	if (s->align == ALIGN_JUSTIFY && (!last || overfull))
-		para_justify(line, sub.text, width_pt);
+		para_justify(line, sub.text, width_pt, p->l->space_stretch,
+			     p->gap_track_pt);
 	tl->height_pt = s->leading_pt;
 	tl->hyphenated = ln->hyphenated;
 	tl->parts = arena_alloc(a, sizeof *tl->parts);
@@ -445,6 +518,10 @@ struct tline *paragraph_lines(struct typesetter *ts, struct arena *a,
 	    para_shape_char(first->runs->data, "-", &hy))
 		p.hyphen_pt = hy.geometry.width / (double)PANGO_SCALE;
 	para_items(scratch, &p);
+	if (!p.ragged && l->letter_space_max_em > 0) {
+		p.gap_track_pt = l->letter_space_max_em * s->size_pt;
+		para_track(scratch, &p);
+	}
 	struct lb_params lp = {
 		.line_width_pt = width_pt,
 		.tolerance = l->justify_tolerance,
@@ -456,6 +533,7 @@ struct tline *paragraph_lines(struct typesetter *ts, struct arena *a,
 		.max_hyphen_run = l->max_hyphenated_lines,
 		.ragged = p.ragged,
 		.ragged_stretch_pt = l->ragged_stretch_pt,
+		.track_pt = p.track,
 	};
 	struct lb_line *lines;
 	size_t n = lb_break(scratch, p.items, p.n, &lp, &lines);

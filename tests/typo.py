@@ -5,10 +5,10 @@
 
 Renders every inputs/meetings/*.yaml and checks, on the PDF:
   - no three lines in a row end in a hyphen (pdftotext -layout);
-  - no full line of a justified paragraph has word spaces wider than the
-    layout allows (1 + space_stretch x the ratio of the emergency
-    tolerance, times a normal space, which is measured on the same PDF's
-    ragged last lines);
+  - no full line of a justified paragraph has word spaces wider than
+    1.6 x normal (1 + space_stretch: the issue's goal, which the breaker
+    keeps with a hair of letter spacing where it must; a normal space is
+    measured on the same PDF's ragged last lines);
   - no page ends on a hyphenated line unless it cannot be avoided (only
     counted, since pagination may have no choice);
   - a compound's own hyphen at a line end survives in pdftotext (which
@@ -24,6 +24,14 @@ derived from kamerbrief with a wide right margin) and checks the trema
 rule (Taalunie, Leidraad §18): after a break before a trema the letter is
 shown without it (a glyph whose ActualText is the letter with the trema),
 every such line is counted, and pdftotext still gives every word whole.
+Renders a pack and an agenda of a meeting in "ijmuiden" (or, as writers
+often type it, "Ijmuiden") whose names start with an ij word or say
+"informele" already: what dossier writes itself (the cover's title, the
+meeting line, a title written from kind and meeting) begins with IJ, never
+Ij, and says "informele" once.
+Last, reads `typo-report` (built beside dossier) for the figures on the
+very glyphs that go into the PDFs: no justified line over 1.6 x, no run
+of three hyphens, and fewer hyphenated lines than pango's greedy breaking.
 """
 
 import os
@@ -180,11 +188,16 @@ def compounds_glued(meeting, pdf):
     return sorted(glued)
 
 
+# pdftotext's word boxes come from glyph positions that the PDF rounds to
+# 1/1000 em (0.0095 pt at 9.5 pt): a gap of 1.6 x normal measures up to
+# some 0.02 pt, 0.008 x, wider. A line at the emergency tolerance's
+# 1.62 x to 1.69 x still fails.
+SPACE_MEASURE_SLACK = 0.012
+
+
 def check_meetings(tally, tmp):
-    # The widest a space may be: all of its stretch at the emergency
-    # tolerance (badness = 100 r^3).
-    stretch = layout_number("space_stretch") * (
-        layout_number("justify_emergency_tolerance") / 100) ** (1 / 3)
+    # The widest a space may be: all of its stretch (badness 100).
+    stretch = layout_number("space_stretch")
     right = layout_number("page_width_pt") - layout_number("margin_right_pt")
     for f in sorted((REPO / "inputs" / "meetings").glob("*.yaml")):
         try:
@@ -197,9 +210,10 @@ def check_meetings(tally, tmp):
                     % (pdf.name, n), None if n <= 2 else "a run of %d" % n)
         normal, widest = space_figures(pdf, right)
         ratio = widest / normal if normal else 0
-        tally.check("%s: widest justified space %.2f x normal (limit %.2f)"
-                    % (pdf.name, ratio, 1 + stretch),
-                    None if normal and ratio <= 1 + stretch + 0.02 else
+        tally.check("%s: widest justified space %.3f x normal (limit %.2f, "
+                    "+%.3f for rounded positions)"
+                    % (pdf.name, ratio, 1 + stretch, SPACE_MEASURE_SLACK),
+                    None if normal and ratio <= 1 + stretch + SPACE_MEASURE_SLACK else
                     "normal %.2f pt, widest %.2f pt" % (normal, widest))
         print("      %s: pages ending in a hyphen: %d" % (pdf.name, page_end_hyphens(pdf)))
         rc, plain, _ = run(["pdftotext", str(pdf), "-"])
@@ -340,12 +354,95 @@ def check_dutch_text(tally, tmp):
                 None if rc == 65 and se.strip() == want else "exit %d: %s" % (rc, se.strip()))
 
 
+IJ_PACK = """format: 1
+id: ij-pack
+document: briefing-pack
+meeting:
+  name: ijslandoverleg van de NAVO-bondgenoten
+  dates: [2025-12-03]
+  place: ijmuiden
+sections:
+  - heading: Over dit briefingpack
+    text: Tekst.
+"""
+IJ_AGENDA = """format: 1
+id: ij-agenda
+document: geannoteerde-agenda
+meeting:
+  name: informele bijeenkomst van Noordse NAVO-ministers
+  informal: true
+  dates: [2025-12-03]
+  place: Ijmuiden
+sections:
+  - heading: Tekst
+    text: Tekst.
+"""
+
+
+def check_ij(tally, tmp):
+    """Woordenlijst: a capital ij is IJ (IJsland, IJmuiden)."""
+    texts = {}
+    for name, src in (("ij-pack", IJ_PACK), ("ij-agenda", IJ_AGENDA)):
+        meeting = Path(tmp) / (name + ".yaml")
+        meeting.write_text(src, encoding="utf-8")
+        try:
+            rc, text, _ = run(["pdftotext", str(render(meeting, tmp)), "-"])
+        except RuntimeError as e:
+            tally.check("render %s" % name, str(e))
+            return
+        # A compound's own hyphen at a line end is U+2010 (paragraph.c).
+        texts[name] = re.sub(r"\s+", " ", text.replace("\u2010\n", "-"))
+    pack, agenda = texts["ij-pack"], texts["ij-agenda"]
+    want = "Briefingpack IJslandoverleg van de NAVO-bondgenoten IJmuiden, 3 december 2025"
+    tally.check("IJ: the pack's cover reads '%s'" % want,
+                None if want in pack else "not in: %s" % pack[:300])
+    want = ("Geannoteerde agenda informele bijeenkomst van Noordse NAVO-ministers "
+            "3 december 2025 IJmuiden, 3 december 2025")
+    tally.check("IJ: a title written from kind and meeting, and the meeting line: '%s'" % want,
+                None if want in agenda else "not in: %s" % agenda[:300])
+    small = sorted(set(re.findall(r"\bI[jĳ]\w*", pack + agenda)))
+    tally.check("IJ: no word starts with Ij", None if not small else ", ".join(small))
+
+
+def check_report(tally):
+    """The figures of `make typo-report` over inputs/meetings/."""
+    report = DOSSIER.parent / "typo-report"
+    meetings = sorted(str(f) for f in (REPO / "inputs" / "meetings").glob("*.yaml"))
+    if not report.exists():
+        tally.check("typo-report", "%s not built (make %s)" % (report, report))
+        return
+    # It finds fonts/ and layouts/ from the folder it runs in.
+    p = subprocess.run([str(report)] + meetings, capture_output=True, text=True,
+                       cwd=REPO, timeout=300)
+    rc, out, err = p.returncode, p.stdout, p.stderr
+    rows = {m.group(1): m.groups()[1:] for m in re.finditer(
+        r"^(total-fit|greedy) +(\d+) +([0-9.]+)% +(\d+) +([0-9.]+) +([0-9.]+) +(\d+) +(\d+)$",
+        out, re.M)}
+    if rc or len(rows) != 2:
+        tally.check("typo-report runs", "exit %d: %s" % (rc, (err or out).strip()[:300]))
+        return
+    lines, hyphen, run_, mean, widest, loose, wide = rows["total-fit"]
+    tally.check("typo-report: no justified line with a space over 1.6 x "
+                "(widest %s x, %s lines over)" % (widest, loose),
+                None if int(loose) == 0 and float(widest) <= 1.6 else
+                "lines over 1.6 x:\n" + "\n".join(
+                    l for l in out.split("\n") if l.startswith("  ")))
+    tally.check("typo-report: never three hyphenated lines in a row (longest %s)" % run_,
+                None if int(run_) <= 2 else "a run of %s" % run_)
+    greedy = float(rows["greedy"][1])
+    tally.check("typo-report: hyphenated lines %s%% against greedy %.1f%%"
+                % (hyphen, greedy),
+                None if float(hyphen) < 0.75 * greedy else "not well below greedy")
+
+
 def main():
     tally = Tally()
     with tempfile.TemporaryDirectory(prefix="dossier-typo-") as tmp:
         check_meetings(tally, tmp)
         check_dutch_text(tally, tmp)
         check_trema(tally, tmp)
+        check_ij(tally, tmp)
+    check_report(tally)
     return tally.end()
 
 

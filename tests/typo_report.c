@@ -7,7 +7,8 @@
  * share of lines ending in a hyphen, the longest run of hyphenated lines,
  * and the mean and largest inter-word space of justified lines (all but a
  * paragraph's last) as a multiple of the font's normal space, measured on
- * the very glyphs that go into the PDF.
+ * the very glyphs that go into the PDF. Above the figures, each justified
+ * line of total-fit with a space over 1.6 x, with its file.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -55,8 +56,18 @@ static bool ends_in_hyphen(PangoLayoutLine *line, const char *text)
 	return c == 0xAD || c == '-' || c == 0x2010;
 }
 
+/* Print a justified line whose widest space is over 1.6 x normal, with
+ * the file it comes from, so that a loose line can be looked into. */
+static void name_loose_line(const char *file, const struct tpart *part,
+			    double widest)
+{
+	const PangoLayoutLine *line = part->line;
+	printf("  %s: %.2f x: %.*s\n", file, widest, line->length,
+	       part->text + line->start_index);
+}
+
 static void measure_line(struct figures *f, const struct tpart *part,
-			 bool justified)
+			 bool justified, const char *file)
 {
 	PangoLayoutLine *line = part->line;
 	const char *text = part->text;
@@ -91,11 +102,15 @@ static void measure_line(struct figures *f, const struct tpart *part,
 	}
 	f->justified_lines++;
 	f->loose_lines += widest > 1.6 + 1e-6;
+	if (file && widest > 1.6 + 1e-6)
+		name_loose_line(file, part, widest);
 	if (widest > f->space_max)
 		f->space_max = widest;
 }
 
-static void measure(struct figures *f, const struct typeset_doc *td)
+/* file: name the loose lines of this file (NULL: only count them). */
+static void measure(struct figures *f, const struct typeset_doc *td,
+		    const char *file)
 {
 	for (size_t i = 0; i < td->n_blocks; i++) {
 		const struct tblock *b = &td->blocks[i];
@@ -106,7 +121,7 @@ static void measure(struct figures *f, const struct typeset_doc *td)
 		f->run = 0;
 		for (size_t k = 0; k < b->n_lines; k++)
 			measure_line(f, &b->lines[k].parts[0],
-				     justify && k + 1 < b->n_lines);
+				     justify && k + 1 < b->n_lines, file);
 	}
 }
 
@@ -151,7 +166,7 @@ int main(int argc, char **argv)
 				diags_print(&d, stderr);
 				return 1;
 			}
-			measure(&fig[greedy], td);
+			measure(&fig[greedy], td, greedy ? NULL : argv[i]);
 			arena_destroy(a);
 		}
 	}

@@ -191,6 +191,101 @@ static void test_compound_prefers_its_own_hyphen(void **state)
 	arena_destroy(a);
 }
 
+/*
+ * Words of 42 42.85 1 42 42.5 30, spaces of 10 (+5, -3), a measure of
+ * 100. No breaking keeps every space within its stretch: either the
+ * first line is 42 42.85 (ratio 1.03) or, with the 1 on it, the second
+ * is 42 42.5 (ratio 1.1: 0.5 more than its spaces' stretch of 5). When
+ * the last two words may be letter-spaced by 0.3 each, the second way
+ * sets every space within its stretch (ratio 1) and letter spacing takes
+ * the 0.5; without letter spacing, or with too little, the first way is
+ * the one with the fewest demerits, its spaces stretched beyond.
+ */
+static void set_with_track(double track, struct lb_line **lines, size_t *k,
+			   struct arena *a)
+{
+	static const double words[] = { 42, 42.85, 1, 42, 42.5, 30 };
+	struct lb_item it[11];
+	double tr[11] = { 0 };
+	size_t n = 0;
+	for (int w = 0; w < 6; w++) {
+		if (w)
+			it[n++] = space();
+		if (w == 3 || w == 4)
+			tr[n] = track;
+		it[n++] = box(words[w]);
+	}
+	struct lb_params p = params;
+	p.track_pt = tr;
+	*k = lb_break(a, it, n, &p, lines);
+}
+
+static void test_letter_spacing_before_wider_spaces(void **state)
+{
+	(void)state;
+	struct arena *a = arena_create();
+	struct lb_line *lines;
+	size_t k;
+	set_with_track(0.3, &lines, &k, a);
+	assert_int_equal(k, 3);
+	assert_int_equal(lines[0].end, 5);
+	assert_true(lines[0].ratio > -0.9751 && lines[0].ratio < -0.9749);
+	assert_int_equal(lines[1].start, 6);
+	assert_int_equal(lines[1].end, 9);
+	assert_true(lines[1].ratio == 1); /* the rest is letter spacing */
+	assert_int_equal(lines[2].start, 10);
+	arena_destroy(a);
+}
+
+static void test_spaces_stretch_further_where_letter_spacing_cannot(
+	void **state)
+{
+	(void)state;
+	static const double tracks[] = { 0, 0.2 }; /* 0.4 < 0.5 */
+	for (int t = 0; t < 2; t++) {
+		struct arena *a = arena_create();
+		struct lb_line *lines;
+		size_t k;
+		set_with_track(tracks[t], &lines, &k, a);
+		assert_int_equal(k, 3);
+		assert_int_equal(lines[0].end, 3);
+		assert_true(lines[0].ratio > 1.0299 && lines[0].ratio < 1.0301);
+		assert_int_equal(lines[1].start, 4);
+		assert_int_equal(lines[1].end, 9);
+		arena_destroy(a);
+	}
+}
+
+/* Where the spaces can do it, letter spacing changes nothing: the
+ * paragraph of test_knuth_plass_prefers_even_spacing, every word free
+ * to be letter-spaced, is set exactly as without. */
+static void test_letter_spacing_unused_where_spaces_suffice(void **state)
+{
+	(void)state;
+	struct arena *a = arena_create();
+	static const double words[] = { 15, 25, 35, 30, 35, 20, 25 };
+	struct lb_item it[13];
+	double tr[13];
+	size_t n = 0;
+	for (int w = 0; w < 7; w++) {
+		if (w)
+			it[n++] = space();
+		it[n++] = box(words[w]);
+	}
+	for (size_t i = 0; i < n; i++)
+		tr[i] = it[i].kind == LB_BOX ? 5 : 0;
+	struct lb_params p = params;
+	p.track_pt = tr;
+	struct lb_line *lines;
+	size_t k = lb_break(a, it, n, &p, &lines);
+	assert_int_equal(k, 3);
+	assert_int_equal(lines[0].end, 5);
+	assert_true(lines[0].ratio == 0.5);
+	assert_int_equal(lines[1].end, 11);
+	assert_true(lines[1].ratio > -0.8334 && lines[1].ratio < -0.8333);
+	arena_destroy(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -201,6 +296,10 @@ int main(void)
 		cmocka_unit_test(test_a_forced_break_ends_the_line_ragged),
 		cmocka_unit_test(test_an_overfull_box_stands_out),
 		cmocka_unit_test(test_compound_prefers_its_own_hyphen),
+		cmocka_unit_test(test_letter_spacing_before_wider_spaces),
+		cmocka_unit_test(
+			test_spaces_stretch_further_where_letter_spacing_cannot),
+		cmocka_unit_test(test_letter_spacing_unused_where_spaces_suffice),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -583,6 +583,67 @@ static void test_capitalised_ij_becomes_IJ(void **state)
 	assert_string_equal(nl_capitalize(*state, ""), "");
 }
 
+static void test_capitalised_ij_word_keeps_the_rest(void **state)
+{
+	assert_string_equal(nl_capitalize(*state, "ijs"), "IJs");
+	assert_string_equal(nl_capitalize(*state, "ij"), "IJ");
+	assert_string_equal(nl_capitalize(*state, "ijsselmeer en Markermeer"),
+			    "IJsselmeer en Markermeer");
+	/* A writer who typed one capital gets both. */
+	assert_string_equal(nl_capitalize(*state, "Ijmuiden"), "IJmuiden");
+	assert_string_equal(nl_capitalize(*state, "IJsland"), "IJsland");
+	/* The ligature ĳ (U+0133) becomes Ĳ (U+0132). */
+	assert_string_equal(nl_capitalize(*state, "\xC4\xB3sland"),
+			    "\xC4\xB2sland");
+	/* Not a digraph: i before another letter. */
+	assert_string_equal(nl_capitalize(*state, "in IJmuiden"),
+			    "In IJmuiden");
+}
+
+static void test_capital_after_elided_word_goes_to_the_next(void **state)
+{
+	/* Onze Taal: ’s Avonds; place names keep ’s-Gravenhage. */
+	assert_string_equal(nl_capitalize(*state, "\xE2\x80\x99s avonds"),
+			    "\xE2\x80\x99s Avonds");
+	assert_string_equal(nl_capitalize(*state, "'t is ijskoud"),
+			    "'t Is ijskoud");
+	assert_string_equal(nl_capitalize(*state, "\xE2\x80\x99s ijsvrije"),
+			    "\xE2\x80\x99s IJsvrije");
+	assert_string_equal(nl_capitalize(*state,
+					  "\xE2\x80\x99s-gravenhage"),
+			    "\xE2\x80\x99s-Gravenhage");
+	assert_string_equal(nl_capitalize(*state,
+					  "\xE2\x80\x99s-Hertogenbosch"),
+			    "\xE2\x80\x99s-Hertogenbosch");
+}
+
+static void test_capitalise_passes_quotes_and_leaves_digits(void **state)
+{
+	assert_string_equal(nl_capitalize(*state,
+					  "\xE2\x80\x9Cijs\xE2\x80\x9D"),
+			    "\xE2\x80\x9CIJs\xE2\x80\x9D");
+	assert_string_equal(nl_capitalize(*state, "(ijsbreker)"),
+			    "(IJsbreker)");
+	assert_string_equal(nl_capitalize(*state, "3 december 2025"),
+			    "3 december 2025");
+	assert_string_equal(nl_capitalize(*state, "\xE2\x82\xAC 5 mln."),
+			    "\xE2\x82\xAC 5 mln.");
+}
+
+static void test_capitalise_any_script(void **state)
+{
+	/* łódź → Łódź, ελ → Ελ, ки → Ки */
+	assert_string_equal(nl_capitalize(*state,
+					  "\xC5\x82\xC3\xB3" "d\xC5\xBA"),
+			    "\xC5\x81\xC3\xB3" "d\xC5\xBA");
+	assert_string_equal(nl_capitalize(*state, "\xCE\xB5\xCE\xBB"),
+			    "\xCE\x95\xCE\xBB");
+	assert_string_equal(nl_capitalize(*state, "\xD0\xBA\xD0\xB8"),
+			    "\xD0\x9A\xD0\xB8");
+	/* Invalid UTF-8 is copied as it was. */
+	assert_string_equal(nl_capitalize(*state, "\xFF" "abc"), "\xFF" "abc");
+}
+
 /* Amounts in charts --------------------------------------------------- */
 
 #define EURO "\xE2\x82\xAC"
@@ -706,6 +767,10 @@ int main(void)
 		T(test_euro_amounts_in_thousands_millions_billions),
 		T(test_percent_has_no_space),
 		T(test_capitalised_ij_becomes_IJ),
+		T(test_capitalised_ij_word_keeps_the_rest),
+		T(test_capital_after_elided_word_goes_to_the_next),
+		T(test_capitalise_passes_quotes_and_leaves_digits),
+		T(test_capitalise_any_script),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -285,6 +285,78 @@ static void test_set_line_keeps_no_layout(void **state)
 	assert_string_equal(tl->parts[0].text, "Pagina 2 van 9");
 }
 
+/* The widest space of line k as a multiple of a normal space. */
+static double widest_space(const struct tblock *tb, size_t k)
+{
+	PangoLayoutLine *line = tb->lines[k].parts[0].line;
+	const char *text = tb->lines[k].parts[0].text;
+	double widest = 0;
+	for (GSList *r = line->runs; r; r = r->next) {
+		PangoGlyphItem *gi = r->data;
+		PangoGlyphString *gs = pango_glyph_string_new();
+		pango_shape(" ", 1, &gi->item->analysis, gs);
+		double normal = gs->glyphs[0].geometry.width;
+		pango_glyph_string_free(gs);
+		for (int g = 0; g < gi->glyphs->num_glyphs; g++) {
+			const char *c = text + gi->item->offset +
+					gi->glyphs->log_clusters[g];
+			double ratio = gi->glyphs->glyphs[g].geometry.width /
+				       normal;
+			if (*c == ' ' && ratio > widest)
+				widest = ratio;
+		}
+	}
+	return widest;
+}
+
+/*
+ * A paragraph of inputs/meetings/2025-12-03-fmm.yaml that no breaking
+ * sets with every space within its stretch (1.6 x normal) and never three
+ * hyphens in a row: the third line, "bijeenkomsten ... veiligheids-",
+ * needs 0.64 pt more. A hair of letter spacing (at most 0.005 em between
+ * two letters) takes it, and every space stays within 1.6 x; without
+ * letter spacing that line's spaces are 1.62 x.
+ */
+static void test_letter_spacing_keeps_spaces_within_their_stretch(
+	void **state)
+{
+	static const char text[] =
+		"Daarnaast bespreken de bondgenoten de samenwerking met "
+		"NAVO-partners, waaronder die in de Indo-Pacific. Nederland is "
+		"voorstander van deelname van deze partners aan ministeri\xC3\xABle "
+		"NAVO-bijeenkomsten en zal benadrukken dat praktische "
+		"uitwisseling op het gebied van veiligheidsuitdagingen verder "
+		"moet worden bevorderd. Verdergaande samenwerking met deze "
+		"partners \xE2\x80\x93 bijvoorbeeld op cyberveiligheid, steun aan "
+		"Oekra\xC3\xAFne, technologische innovatie en interoperabiliteit "
+		"\xE2\x80\x93 maakt de NAVO uiteindelijk veiliger.";
+	struct fixture *f = *state;
+	double measure = f->l->page_width_pt - f->l->margin_left_pt -
+			 f->l->margin_right_pt;
+	assert_true(f->l->letter_space_max_em == 0.005);
+	struct tblock *tb = set(state, text, measure);
+	assert_int_equal(tb->n_lines, 6);
+	assert_string_equal(line_text(state, tb, 2),
+			    "bij=een=kom=sten en zal be=na=druk=ken dat "
+			    "prak=ti=sche uit=wis=se=ling op het ge=bied van "
+			    "vei=lig=heids=");
+	size_t run = 0;
+	for (size_t k = 0; k < tb->n_lines; k++) {
+		run = tb->lines[k].hyphenated ? run + 1 : 0;
+		assert_true(run <= 2);
+		if (k + 1 == tb->n_lines)
+			break;
+		assert_int_equal(line_width(tb, k),
+				 (int)(measure * PANGO_SCALE));
+		assert_true(widest_space(tb, k) <= 1 + f->l->space_stretch);
+	}
+	f->l->letter_space_max_em = 0;
+	tb = set(state, text, measure);
+	f->l->letter_space_max_em = 0.005;
+	assert_true(widest_space(tb, 2) > 1.62);
+	assert_true(widest_space(tb, 2) < 1.63);
+}
+
 #define T(name) cmocka_unit_test(name)
 
 int main(void)
@@ -299,6 +371,7 @@ int main(void)
 		T(test_ragged_right_hyphenates_sparingly),
 		T(test_url_breaks_before_punctuation_without_hyphen),
 		T(test_set_line_keeps_no_layout),
+		T(test_letter_spacing_keeps_spaces_within_their_stretch),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
