@@ -230,10 +230,14 @@ static struct tok lex(struct lexer *lx)
 	return t;
 }
 
+static bool tok_is(struct tok t, enum tok_kind kind, const char *text)
+{
+	return t.kind == kind && t.n == strlen(text) && !memcmp(t.s, text, t.n);
+}
+
 static bool is_keyword(struct tok t, const char *word)
 {
-	return t.kind == TOK_KEYWORD && t.n == strlen(word) &&
-	       !memcmp(t.s, word, t.n);
+	return tok_is(t, TOK_KEYWORD, word);
 }
 
 static void toks_push(struct toks *ts, struct tok t)
@@ -341,9 +345,8 @@ static size_t value_end(const struct toks *ts, size_t i)
  * or SIZE_MAX. */
 static size_t dict_get(const struct toks *ts, size_t first, const char *key)
 {
-	size_t n = strlen(key);
 	for (size_t i = first + 1; ts->v[i].kind == TOK_NAME;) {
-		if (ts->v[i].n == n && !memcmp(ts->v[i].s, key, n))
+		if (tok_is(ts->v[i], TOK_NAME, key))
 			return i + 1;
 		i = value_end(ts, i + 1);
 	}
@@ -393,7 +396,7 @@ static bool read_trailer(struct packer *pk, size_t first, bool newest,
 	*prev = 0;
 	for (size_t i = first + 1; ts->v[i].kind == TOK_NAME;) {
 		struct tok key = ts->v[i], val = ts->v[i + 1];
-#define KEY(k) (key.n == strlen(k) && !memcmp(key.s, k, key.n))
+#define KEY(k) tok_is(key, TOK_NAME, k)
 		if (KEY("/Prev")) {
 			if (val.kind != TOK_INT || val.num <= 0)
 				return false;
@@ -409,7 +412,13 @@ static bool read_trailer(struct packer *pk, size_t first, bool newest,
 			if (newest)
 				*(KEY("/Root") ? &pk->root : &pk->info) = val.num;
 		} else if (KEY("/ID")) {
-			if (val.kind != TOK_ARRAY_OPEN)
+			/* two strings, written again as they are */
+			size_t end = value_end(ts, i + 1);
+			if (val.kind != TOK_ARRAY_OPEN || end != i + 5 ||
+			    (ts->v[i + 2].kind != TOK_STRING &&
+			     ts->v[i + 2].kind != TOK_HEX) ||
+			    (ts->v[i + 3].kind != TOK_STRING &&
+			     ts->v[i + 3].kind != TOK_HEX))
 				return false;
 			if (newest)
 				pk->id = i + 1;
@@ -507,6 +516,12 @@ static bool read_object(struct packer *pk, long num)
 		return false;
 	o->length = dict_get(&pk->toks, o->first, "/Length");
 	if (o->length == SIZE_MAX)
+		return false;
+	/* the object numbers inside these would not be renumbered */
+	size_t type = dict_get(&pk->toks, o->first, "/Type");
+	if (type != SIZE_MAX &&
+	    (tok_is(pk->toks.v[type], TOK_NAME, "/ObjStm") ||
+	     tok_is(pk->toks.v[type], TOK_NAME, "/XRef")))
 		return false;
 	/* the data start after CR LF or LF (7.3.8.1) */
 	if (lx.p < lx.end && *lx.p == '\r')

@@ -418,6 +418,7 @@ static void test_pdf_it_does_not_understand_is_refused(void **state)
 	const char *const good[] = { CATALOG, PAGES };
 	refuse_objects(good, N(good), " /Encrypt << /Filter /Standard >>");
 	refuse_objects(good, N(good), " /XRefStm 12");
+	refuse_objects(good, N(good), " /ID [ 1 0 R 2 0 R ]");
 	refuse_objects(good, N(good), " /Root 7 0 R"); /* a second /Root */
 	const char *const missing[] = {
 		"<< /Type /Catalog /Pages 2 0 R /Outlines 9 0 R >>", PAGES,
@@ -438,6 +439,12 @@ static void test_pdf_it_does_not_understand_is_refused(void **state)
 		"<< /Length 3 >>\nstream\nhello\nendstream",
 	};
 	refuse_objects(short_length, N(short_length), "");
+	const char *const objstm[] = {
+		"<< /Type /Catalog /Pages 2 0 R /X 3 0 R >>", PAGES,
+		"<< /Type /ObjStm /N 1 /First 4 /Length 9 >>\nstream\n"
+		"9 0\n<< >>\nendstream",
+	};
+	refuse_objects(objstm, N(objstm), "");
 	const char *const two_values[] = { CATALOG, "<< >> << >>" };
 	refuse_objects(two_values, N(two_values), "");
 
