@@ -1,13 +1,13 @@
 # dossier — build, run, test. `make run` and `make test` do the whole set-up.
 
 PKGS      := cairo pango pangocairo pangoft2 fontconfig libfyaml libcmark-gfm \
-             glib-2.0 libcurl
+             glib-2.0 libcurl zlib
 DEB_PKGS  := build-essential pkg-config libcairo2-dev libpango1.0-dev \
              libfontconfig-dev libfyaml-dev libcmark-gfm-dev \
              libcmark-gfm-extensions-dev libhyphen-dev hyphen-nl libhpdf-dev \
              libcmocka-dev fonts-noto-core poppler-utils qpdf python3 \
              libcurl4-openssl-dev python3-aiosmtpd openssl \
-             valgrind clang libclang-rt-14-dev icc-profiles-free
+             valgrind clang libclang-rt-14-dev icc-profiles-free zlib1g-dev
 # Files whose presence says a package without a .pc file is installed.
 DEB_FILES := /usr/include/hyphen.h /usr/share/hyphen/hyph_nl_NL.dic \
              /usr/include/hpdf.h /usr/include/cmocka.h \

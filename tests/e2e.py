@@ -5,7 +5,8 @@
     python3 tests/e2e.py --selftest  check the checker itself, without dossier
 
 For every meeting file: `build/dossier render FILE -o DIR` exits 0 and writes
-DIR/<id>.pdf; every font in it is embedded (pdffonts); `qpdf --check` is clean.
+DIR/<id>.pdf; every font in it is embedded (pdffonts); `qpdf --check` is clean;
+it is PDF 1.5 with every object that is not a stream in an object stream.
 
 For the five seed documents (shared/seeds/*.txt, the text of the real PDFs
 these meeting files reproduce): every paragraph of the seed, word for word,
@@ -371,6 +372,32 @@ def check_qpdf(pdf):
     return None
 
 
+def check_packed(pdf):
+    """Written as PDF 1.5 with object streams (render/pdf_pack.c): every
+    object that is not a stream is in an object stream, so the packer
+    understood cairo's file and did not hand it back as it was."""
+    head = pdf.read_bytes()[:9]
+    if head != b"%PDF-1.5\n":
+        return "header %r, not %%PDF-1.5" % head
+    rc, out, err = run(["qpdf", "--show-xref", str(pdf)])
+    if rc != 0:
+        return "qpdf --show-xref failed: %s" % err.strip()[:200]
+    plain = [l.split("/")[0] for l in out.splitlines() if ": uncompressed;" in l]
+    packed = [l for l in out.splitlines() if ": compressed;" in l]
+    rc, out, err = run(["qpdf", "--json", "--json-key=qpdf", str(pdf)])
+    if rc != 0:
+        return "qpdf --json failed: %s" % err.strip()[:200]
+    import json
+    objs = json.loads(out)["qpdf"][1]
+    streams = {k.split()[0][4:] for k, v in objs.items()
+               if k.startswith("obj:") and "stream" in v}
+    loose = [n for n in plain if n not in streams]
+    if not packed or loose:
+        return "%d objects in object streams; not in one and no stream: %s" % (
+            len(packed), loose[:10])
+    return None
+
+
 def outline_titles(entries):
     for e in entries:
         yield e["title"]
@@ -463,7 +490,8 @@ def check_chart_command(tally, dossier, tmp):
                 "PNG size %s" % (size,))
     rc, so, se = run(base + [str(out / "c.pdf")])
     why = "exit %d: %s" % (rc, se.strip()[:300]) if rc else None
-    why = why or check_qpdf(out / "c.pdf") or check_fonts(out / "c.pdf") \
+    why = why or check_qpdf(out / "c.pdf") or check_packed(out / "c.pdf") \
+        or check_fonts(out / "c.pdf") \
         or check_no_images(out / "c.pdf") \
         or check_chart_texts(out / "c.pdf", [CHART_TITLE, "3,5%"])
     if not why:
@@ -554,7 +582,8 @@ def main():
             else:
                 tally.ok(what)
                 pdfs[mid] = pdf
-            for name, fn in (("fonts embedded", check_fonts), ("qpdf --check", check_qpdf)):
+            for name, fn in (("fonts embedded", check_fonts), ("qpdf --check", check_qpdf),
+                             ("object streams in", check_packed)):
                 what = "%s %s.pdf" % (name, mid)
                 tally.check(what, fn(pdf) if mid in pdfs else "no PDF")
             tally.check("outline of %s.pdf" % mid,

@@ -1,0 +1,26 @@
+/*
+ * pdf_pack.h — a finished PDF rewritten as one compact PDF 1.5 file.
+ *
+ * cairo 1.16 writes every dictionary uncompressed with a classic xref
+ * table, and write_cairo.c appends an incremental update to that. The
+ * packer reads the whole file (newest version of each object wins), keeps
+ * streams as they are and puts every other object into Flate-compressed
+ * object streams, with a cross-reference stream instead of the table.
+ */
+#ifndef DOSSIER_PDF_PACK_H
+#define DOSSIER_PDF_PACK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+
+/* Pack the complete PDF pdf[0..len) into out (which must be empty).
+ * Returns true when out holds the packed file, smaller than the input.
+ * Returns false, out left empty, when the input holds anything the packer
+ * does not understand (encryption, xref streams, a generation other than
+ * 0, a damaged table or object) or packing gains nothing: the caller then
+ * writes the input as it is. The same input always gives the same bytes. */
+bool pdf_pack(const char *pdf, size_t len, struct strbuf *out);
+
+#endif
