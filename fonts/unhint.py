@@ -26,7 +26,11 @@ import hashlib
 import os
 import sys
 
-from fontTools.ttLib import TTFont
+try:
+    from fontTools.ttLib import TTFont
+except ImportError:
+    sys.exit("fonts/unhint.py: fontTools is missing: install Debian's "
+             "python3-fonttools (make deps)")
 
 HINTING_TABLES = ("fpgm", "prep", "cvt ", "cvar", "hdmx", "VDMX", "LTSH")
 
