@@ -5,14 +5,16 @@ PKGS      := cairo pango pangocairo pangoft2 fontconfig libfyaml libcmark-gfm \
 DEB_PKGS  := build-essential pkg-config libcairo2-dev libpango1.0-dev \
              libfontconfig-dev libfyaml-dev libcmark-gfm-dev \
              libcmark-gfm-extensions-dev libhyphen-dev hyphen-nl libhpdf-dev \
-             libcmocka-dev fonts-noto-core poppler-utils qpdf python3 \
+             libcmocka-dev fonts-noto-core fontconfig python3-fonttools \
+             poppler-utils qpdf python3 \
              libcurl4-openssl-dev python3-aiosmtpd openssl \
              valgrind clang libclang-rt-14-dev icc-profiles-free zlib1g-dev
 # Files whose presence says a package without a .pc file is installed.
 DEB_FILES := /usr/include/hyphen.h /usr/share/hyphen/hyph_nl_NL.dic \
              /usr/include/hpdf.h /usr/include/cmocka.h \
              /usr/include/cmark-gfm-core-extensions.h \
-             /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf \
+             /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf /usr/bin/fc-cache \
+             /usr/lib/python3/dist-packages/fontTools/__init__.py \
              /usr/bin/pdftotext /usr/bin/pdffonts /usr/bin/qpdf /usr/bin/python3 \
              /usr/lib/python3/dist-packages/aiosmtpd/__init__.py /usr/bin/openssl \
              /usr/bin/valgrind /usr/bin/clang \
@@ -43,6 +45,16 @@ UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
 MEETINGS  := $(wildcard inputs/meetings/*.yaml)
 
+# The fonts fonts/fonts.conf loads: unhinted copies of these (fonts/README.md),
+# with their fontconfig cache, in fonts/derived/ whatever $(B) is. Debian's
+# python3 runs fonts/unhint.py, since fontTools is its package.
+NOTO      := /usr/share/fonts/truetype/noto
+FONT_SRC   = $(wildcard $(NOTO)/NotoSans-*.ttf $(NOTO)/NotoSansSymbols-*.ttf \
+                        $(NOTO)/NotoSansMath-Regular.ttf)
+FONT_DIR  := fonts/derived
+FONT_PY   ?= /usr/bin/python3
+FONTS     := $(FONT_DIR)/cache.stamp
+
 # The tests run the binary of $(B); layouts/ and fonts/ are this checkout's.
 TEST_ENV  := DOSSIER=$(B)/dossier DOSSIER_HOME=$(CURDIR)
 
@@ -60,9 +72,9 @@ FUZZ_SECONDS ?= 60
 FUZZ_SEED ?= 1
 
 .PHONY: all deps run test unit e2e bench typo-report install clean sanitize \
-        valgrind fuzz fuzz-build
+        valgrind fuzz fuzz-build fonts
 
-all: $(B)/dossier
+all: $(B)/dossier $(FONTS)
 
 # `make V=1` shows the full compiler command lines.
 V ?= 0
@@ -80,6 +92,24 @@ $(B)/obj/%.o: render/%.c | $(B)/obj
 
 $(B)/obj $(B)/tests:
 	mkdir -p $@
+
+fonts: $(FONTS)
+
+# unhint.py writes noto.sha256 last, from the fonts it wrote.
+$(FONT_DIR)/noto.sha256: fonts/unhint.py $(FONT_SRC)
+	@echo "  FONTS $(FONT_DIR)/noto"
+	$(Q)$(FONT_PY) fonts/unhint.py $(FONT_DIR)/noto $@ $(FONT_SRC)
+
+# The cache, so that no run scans the fonts. fc-cache gets a configuration
+# of its own: fonts.conf's cache folder is named by render/typeset.c, and
+# fc-cache should clean no other cache folder.
+$(FONTS): $(FONT_DIR)/noto.sha256 fonts/fonts.conf
+	@echo "  CACHE $(FONT_DIR)/cache"
+	$(Q)printf '<fontconfig>\n  <dir>%s</dir>\n  <cachedir>%s</cachedir>\n</fontconfig>\n' \
+		"$(CURDIR)/$(FONT_DIR)/noto" "$(CURDIR)/$(FONT_DIR)/cache" \
+		>$(FONT_DIR)/fc-cache.conf
+	$(Q)FONTCONFIG_FILE="$(CURDIR)/$(FONT_DIR)/fc-cache.conf" fc-cache
+	$(Q)touch $@
 
 $(B)/tests/%: tests/unit/%.c $(LIB_OBJ) | $(B)/tests
 	@echo "  TEST  $@"
@@ -101,18 +131,18 @@ deps:
 	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(DEB_PKGS); }
 
 run: deps
-	$(MAKE) $(B)/dossier
+	$(MAKE) $(B)/dossier $(FONTS)
 	mkdir -p out
 	./$(B)/dossier render --incremental $(MEETINGS) -o out --archive --preview
 
 test: deps
-	$(MAKE) $(B)/dossier $(B)/typo-report $(UNIT_BIN)
+	$(MAKE) $(B)/dossier $(B)/typo-report $(UNIT_BIN) $(FONTS)
 	$(MAKE) unit e2e
 
-unit: $(UNIT_BIN)
+unit: $(UNIT_BIN) $(FONTS)
 	@fail=0; for t in $(UNIT_BIN); do echo "== $$t"; $(SAN_ENV) ./$$t || fail=1; done; exit $$fail
 
-e2e: $(B)/dossier
+e2e: $(B)/dossier $(FONTS)
 	$(SAN_ENV) $(TEST_ENV) python3 tests/e2e.py
 	$(SAN_ENV) $(TEST_ENV) python3 tests/bad.py
 	$(SAN_ENV) $(TEST_ENV) python3 tests/archive.py
@@ -120,37 +150,38 @@ e2e: $(B)/dossier
 	$(SAN_ENV) $(TEST_ENV) python3 tests/mail.py
 	$(SAN_ENV) $(TEST_ENV) python3 tests/batch.py
 	$(SAN_ENV) $(TEST_ENV) python3 tests/typo.py
+	$(SAN_ENV) $(TEST_ENV) FONT_PY=$(FONT_PY) python3 tests/fonts.py
 
 # Paragraph breaking measured: total-fit against pango's greedy breaking.
 $(B)/typo-report: tests/typo_report.c $(LIB_OBJ)
 	$(CC) $(CFLAGS) -Irender -o $@ $< $(LIB_OBJ) $(LDLIBS)
 
-typo-report: $(B)/typo-report
+typo-report: $(B)/typo-report $(FONTS)
 	./$(B)/typo-report $(MEETINGS)
 
 # Figures, not a test: cold start per seed, batch throughput, 300 pages,
 # and the paragraph breaker against pango's greedy breaking.
 bench: deps
-	$(MAKE) $(B)/dossier $(B)/typo-report
+	$(MAKE) $(B)/dossier $(B)/typo-report $(FONTS)
 	$(TEST_ENV) python3 tests/bench.py
 	./$(B)/typo-report $(MEETINGS)
 
 # The whole suite again, built with AddressSanitizer and UBSan (gcc).
 sanitize: deps
-	$(MAKE) B=build/asan OPT="$(SAN_OPT)" build/asan/dossier \
+	$(MAKE) B=build/asan OPT="$(SAN_OPT)" build/asan/dossier $(FONTS) \
 		build/asan/typo-report $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
 	$(MAKE) B=build/asan OPT="$(SAN_OPT)" unit e2e
 
 # memcheck over every meeting file and every bad case: no error, no leak.
 valgrind: deps
-	$(MAKE) $(B)/dossier
+	$(MAKE) $(B)/dossier $(FONTS)
 	$(TEST_ENV) python3 tests/valgrind.py
 
 # libFuzzer (clang): parse → compose → typeset → paginate → PDF in memory,
 # seeded from inputs/ and tests/bad/, for FUZZ_SECONDS.
 fuzz-build: deps
 	$(MAKE) B=build/fuzz CC=$(FUZZ_CC) OPT="$(FUZZ_OPT)" \
-		$(LIB_OBJ:$(B)/%=build/fuzz/%) build/fuzz/fuzz_render
+		$(LIB_OBJ:$(B)/%=build/fuzz/%) build/fuzz/fuzz_render $(FONTS)
 
 build/fuzz/fuzz_render: tests/fuzz_render.c $(SRC:render/%.c=build/fuzz/obj/%.o)
 	$(FUZZ_CC) $(CFLAGS) -fsanitize=fuzzer -Irender -o $@ $< \
@@ -170,6 +201,6 @@ install: $(B)/dossier
 	install -D -m 755 $(B)/dossier $(DESTDIR)/usr/local/bin/dossier
 
 clean:
-	rm -rf build out
+	rm -rf build out $(FONT_DIR)
 
 -include $(OBJ:.o=.d)

@@ -86,7 +86,7 @@ static void write_record(struct run *run, struct arena *a, FILE *rec,
 	     i++)
 		if (doc->annex_docs[i])
 			bound[nb++] = doc->annex_docs[i];
-	size_t n = 3 + doc->n_annexes + (doc->agenda ? 1 : 0), k = 0;
+	size_t n = 4 + doc->n_annexes + (doc->agenda ? 1 : 0), k = 0;
 	for (size_t b = 0; b < nb; b++)
 		n += bound[b]->n_data;
 	const char **in = arena_array(a, n, sizeof *in);
@@ -100,6 +100,11 @@ static void write_record(struct run *run, struct arena *a, FILE *rec,
 		in[k++] = doc->annexes[i].resolved;
 	in[k++] = pipeline_layout_path(&run->pipe, a, doc);
 	in[k++] = arena_printf(a, "%s/fonts/fonts.conf", run->pipe.home);
+	/* The fonts themselves, through the sha256 of each that `make` wrote
+	 * with them: a new fonts-noto-core renders everything again, and
+	 * checking costs one small file, not 2 MB of fonts. */
+	in[k++] = arena_printf(a, "%s/fonts/" TYPESET_FONT_SUMS,
+			       run->pipe.home);
 	manifest_record(rec, a, path, in, k, run->out_dir,
 			arena_printf(a, "%s.pdf", doc->id), pages);
 }

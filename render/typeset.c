@@ -27,12 +27,32 @@ void typeset_set_greedy(struct typesetter *ts, bool greedy)
 	ts->greedy = greedy;
 }
 
+/* fontconfig 2.14 reads a relative <cachedir> against the working
+ * directory (only <dir> knows prefix="relative"), so the cache `make`
+ * builds beside the fonts is named here, from the folder of fonts.conf.
+ * It comes first: fontconfig reads it, and writes there should the fonts
+ * be newer than it. */
+static bool load_cache_dir(FcConfig *fc, const char *conf_abs)
+{
+	char *dir = g_path_get_dirname(conf_abs);
+	char *esc = g_markup_escape_text(dir, -1);
+	char *xml = g_strdup_printf("<fontconfig><cachedir>%s/"
+				    TYPESET_FONT_CACHE
+				    "</cachedir></fontconfig>", esc);
+	FcBool ok = FcConfigParseAndLoadFromMemory(fc, (const FcChar8 *)xml,
+						   FcTrue);
+	g_free(xml);
+	g_free(esc);
+	g_free(dir);
+	return ok;
+}
+
 struct typesetter *typeset_create(const char *fonts_conf, struct diags *diags)
 {
 	/* fontconfig reads a relative name against its own folder. */
 	char *abs = realpath(fonts_conf, NULL);
 	FcConfig *fc = FcConfigCreate();
-	bool loaded = fc && abs &&
+	bool loaded = fc && abs && load_cache_dir(fc, abs) &&
 		      FcConfigParseAndLoad(fc, (const FcChar8 *)abs, FcTrue);
 	free(abs);
 	if (!loaded ||
@@ -42,6 +62,15 @@ struct typesetter *typeset_create(const char *fonts_conf, struct diags *diags)
 				  "cannot load the font configuration");
 		if (fc)
 			FcConfigDestroy(fc);
+		return NULL;
+	}
+	FcFontSet *fonts = FcConfigGetFonts(fc, FcSetSystem);
+	if (!fonts || fonts->nfont == 0) {
+		diag_error_status(diags, EXIT_NOINPUT,
+				  (struct srcpos){ fonts_conf, 0, 0 },
+				  "no fonts: `make` derives the fonts this "
+				  "configuration loads (fonts/unhint.py)");
+		FcConfigDestroy(fc);
 		return NULL;
 	}
 	/* Ours is fontconfig's current configuration too: pango's

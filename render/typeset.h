@@ -19,6 +19,12 @@
 struct typesetter;
 struct chart_drawing;
 
+/* What `make` derives beside fonts.conf (fonts/README.md), relative to
+ * its folder: the fontconfig cache of the unhinted fonts, and the sha256
+ * of each font, which the manifest records as an input. */
+#define TYPESET_FONT_CACHE "derived/cache"
+#define TYPESET_FONT_SUMS "derived/noto.sha256"
+
 struct typesetter *typeset_create(const char *fonts_conf,
 				  struct diags *diags);
 void typeset_destroy(struct typesetter *ts);

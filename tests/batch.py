@@ -11,7 +11,9 @@
   progress line; --quiet silences it.
 - --incremental: the first run writes DIR/manifest.json (sha256 of every
   input and of each PDF, pages, bytes); a second run renders nothing; a
-  changed meeting file, or a damaged PDF, is rendered again, and only it.
+  changed meeting file, or a damaged PDF, is rendered again, and only it;
+  new fonts (a new fonts/derived/noto.sha256, as `make` writes with them)
+  render every file again.
 """
 
 import hashlib
@@ -43,9 +45,9 @@ class Tally:
             print("ok    %s" % what)
 
 
-def dossier(*args):
+def dossier(*args, env=None):
     return subprocess.run([DOSSIER] + list(args), capture_output=True,
-                          text=True, timeout=300)
+                          text=True, timeout=300, env=env)
 
 
 def digests(folder):
@@ -184,6 +186,44 @@ def test_incremental(t, tmp):
                 "redone: %s" % redone])
 
 
+def test_incremental_fonts(t, tmp):
+    """A DOSSIER_HOME of its own, whose fonts can change."""
+    home = Path(tmp) / "home"
+    (home / "fonts" / "derived").mkdir(parents=True)
+    os.symlink(REPO / "layouts", home / "layouts")
+    shutil.copy(REPO / "fonts" / "fonts.conf", home / "fonts")
+    os.symlink(REPO / "fonts" / "derived" / "noto",
+               home / "fonts" / "derived" / "noto")
+    sums = home / "fonts" / "derived" / "noto.sha256"
+    shutil.copy(REPO / "fonts" / "derived" / "noto.sha256", sums)
+    env = dict(os.environ, DOSSIER_HOME=str(home))
+    out = Path(tmp) / "inc-fonts"
+
+    def run():
+        return dossier("render", "--incremental", *meetings(), "-o", str(out),
+                       env=env)
+
+    r = run()
+    manifest = json.loads((out / "manifest.json").read_text())
+    recorded = [d for d in manifest["documents"] if str(sums) in d["inputs"]]
+    before = inodes(out)
+    r2 = run()
+    unchanged = inodes(out) == before
+    sums.write_text(sums.read_text().replace("NotoSans-Regular.ttf",
+                                             "NotoSans-Regular.ttf "))
+    r3 = run()
+    after = inodes(out)
+    t.check("new fonts render every file again", [
+        r.returncode and r.stderr, r2.returncode and r2.stderr,
+        r3.returncode and r3.stderr,
+        len(recorded) != len(meetings()) and
+        "%d of %d records name %s" % (len(recorded), len(meetings()), sums),
+        not unchanged and "rendered again with the same fonts",
+        [n for n in after if after[n] == before.get(n)] and
+        "not rendered again: %s" % [n for n in after
+                                    if after[n] == before.get(n)]])
+
+
 def test_usage(t):
     for args in (["-j", "0"], ["-jx"], ["-j"]):
         r = dossier("render", *meetings()[:1], "-o", "/tmp", *args)
@@ -199,6 +239,7 @@ def main():
         test_same_bytes(t, tmp, out)
         test_quiet_and_progress(t, tmp)
         test_incremental(t, tmp)
+        test_incremental_fonts(t, tmp)
     test_usage(t)
     print("%d passed, %d failed" % (t.passed, t.failed))
     return 1 if t.failed else 0
