@@ -65,10 +65,7 @@ static const char *kind_title(enum doc_kind k)
 	return "";
 }
 
-/* The meeting's name, "informele " before it when the meeting is
- * informal and the name does not say so already ("Informal ...",
- * "Informele ..."). */
-static const char *meeting_name(struct arena *a, const struct document *d)
+const char *compose_meeting_name(struct arena *a, const struct document *d)
 {
 	const char *name = d->meeting.name.src;
 	if (!d->meeting.informal || !strncasecmp(name, "inform", 6))
@@ -83,7 +80,7 @@ const char *compose_title(struct arena *a, const struct document *d)
 	if (d->title.src)
 		return d->title.src;
 	return nl_capitalize(a, arena_printf(a, "%s %s %s",
-		kind_title(d->kind), meeting_name(a, d),
+		kind_title(d->kind), compose_meeting_name(a, d),
 		nl_date_span(a, d->meeting.dates, d->meeting.n_dates)));
 }
 
@@ -360,9 +357,9 @@ static void compose_cover(struct compose_ctx *c, const char *title)
 	top->y_pt = c->comp->layout->cover_top_pt;
 	plain_block(c, "cover_text", kind_title(d->kind), d->id_pos);
 	/* The cover's title is the meeting's name on a line of its own. */
+	const char *name = compose_meeting_name(c->arena, d);
 	struct block *t = plain_block(c, "cover_title",
-				      nl_capitalize(c->arena,
-						    meeting_name(c->arena, d)),
+				      nl_capitalize(c->arena, name),
 				      d->meeting.name.pos);
 	t->outline_level = 1;
 	plain_block(c, "cover_text", meeting_line(c, d), d->meeting.place.pos);

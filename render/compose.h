@@ -106,6 +106,10 @@ struct compose_ctx {
 /* The document's title: its own, or one made of its kind and meeting
  * ("Geannoteerde agenda NAVO ... 3 december 2025"). Also the mail subject. */
 const char *compose_title(struct arena *a, const struct document *doc);
+/* The meeting's name, "informele " before it when the meeting is
+ * informal and the name does not say so already ("Informal ...",
+ * "Informele ..."). */
+const char *compose_meeting_name(struct arena *a, const struct document *d);
 
 /* Blocks of a whole document. Never fails: the model is valid. */
 struct composition *compose_document(struct arena *a, struct hyphenator *h,

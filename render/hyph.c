@@ -230,7 +230,9 @@ static size_t hyph_word_end(const char *s, size_t n)
 
 /*
  * The word's letters, lower-case and in ISO-8859-1, into "lower" (the
- * apostrophes left out), and how many are capitals. False when the word
+ * apostrophes left out), and how many are capitals; the J of a word that
+ * begins with the digraph IJ (IJsland, IJmuiden) is part of its one
+ * capital letter. False when the word
  * is to stay whole whatever the list says: digits, a soft hyphen,
  * letters outside Latin-1.
  */
@@ -247,7 +249,9 @@ static bool hyph_word_latin1(const char *s, size_t n, struct strbuf *lower,
 		if (cp > 0xFF || !hyph_is_letter(cp))
 			return false; /* digit, soft hyphen, other script */
 		if (hyph_is_upper(cp)) {
-			(*capitals)++;
+			bool ij = cp == 'J' && lower->len == 1 &&
+				  lower->buf[0] == 'i' && *capitals == 1;
+			*capitals += !ij;
 			cp |= 0x20; /* A..Z and À..Þ lie 0x20 below their lower case */
 		}
 		strbuf_addc(lower, (char)cp);

@@ -125,8 +125,7 @@ char *mail_body(struct arena *a, const struct document *doc,
 	strbuf_addf(&sb, "Aan: %s\r\n\r\n", to->name.src);
 	strbuf_addf(&sb, "Hierbij ontvangt u: %s\r\n\r\n",
 		    compose_title(a, doc));
-	strbuf_addf(&sb, "Vergadering: %s%s\r\n", m->informal ?
-		    "informele " : "", m->name.src);
+	strbuf_addf(&sb, "Vergadering: %s\r\n", compose_meeting_name(a, doc));
 	strbuf_addf(&sb, "Datum: %s\r\n", meeting_dates(a, m));
 	strbuf_addf(&sb, "Plaats: %s%s%s\r\n", m->place.src,
 		    m->venue.src ? ", " : "", m->venue.src ? m->venue.src :

@@ -187,6 +187,16 @@ static void test_words_in_capitals_stay_whole(void **state)
 			    "NAVO PURL KFOR iFMM NAVO-top OEKRAINE");
 }
 
+/* IJ is one capital letter (Leidraad: IJsland), not an acronym; a word
+ * all in capitals that begins with it still is one. */
+static void test_ij_digraph_is_one_capital(void **state)
+{
+	const char *got = hyph(state, "IJsselmeer IJmuiden IJSSELMEER");
+	assert_non_null(strstr(got, "IJs" SHY "sel" SHY "meer"));
+	assert_non_null(strstr(got, "IJ" SHY "mui" SHY "den"));
+	assert_non_null(strstr(got, " IJSSELMEER"));
+}
+
 static void test_words_with_digits_stay_whole(void **state)
 {
 	assert_string_equal(hyph(state, "F-35 2025 A400M-transportvliegtuig"),
@@ -387,6 +397,7 @@ int main(void)
 		T(test_complementariteit_breaks_at_its_syllables),
 		T(test_part_after_capital_compound_is_hyphenated),
 		T(test_words_in_capitals_stay_whole),
+		T(test_ij_digraph_is_one_capital),
 		T(test_words_with_digits_stay_whole),
 		T(test_urls_and_mail_addresses_stay_whole),
 		T(test_word_with_soft_hyphen_is_left_as_typed),

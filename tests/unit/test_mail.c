@@ -162,6 +162,22 @@ static void test_body_names_meeting_and_contents(void **state)
 		"Ministerie van Buitenlandse Zaken\r\n");
 }
 
+/* "informele" once: before a name that does not say so, not again
+ * before one that does. */
+static void test_body_says_informal_once(void **state)
+{
+	struct document *d = small_doc(*state);
+	struct recipient to = { .name.src = "X" };
+	d->meeting.informal = true;
+	char *body = mail_body(*state, d, &to, "x.pdf", 2500);
+	assert_non_null(strstr(body, "\r\nVergadering: informele NAVO "
+				     "Foreign Ministers Meeting\r\n"));
+	d->meeting.name.src = "Informele NAVO-ministersbijeenkomst";
+	body = mail_body(*state, d, &to, "x.pdf", 2500);
+	assert_non_null(strstr(body, "\r\nVergadering: Informele "
+				     "NAVO-ministersbijeenkomst\r\n"));
+}
+
 static void test_body_writes_two_days_as_a_span(void **state)
 {
 	struct document *d = small_doc(*state);
@@ -186,6 +202,7 @@ int main(void)
 		T(test_subject_is_the_made_title),
 		T(test_subject_names_the_classification),
 		T(test_body_names_meeting_and_contents),
+		T(test_body_says_informal_once),
 		T(test_body_writes_two_days_as_a_span),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
