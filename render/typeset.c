@@ -490,8 +490,10 @@ static bool set_table(struct typesetter *ts, struct arena *a,
 	for (int c = 0; c < cols; c++) {
 		for (int r = 0; r < t->rows; r++) {
 			const struct rich *cell = &t->cells[r * t->cols + c];
-			PangoLayout *pl = typeset_layout(ts, l, cell,
-						      r == 0 ? head : body, -1);
+			/* Measured in the style it is set in, below. */
+			const struct style *s = r == 0 && t->header_row ? head :
+								   body;
+			PangoLayout *pl = typeset_layout(ts, l, cell, s, -1);
 			PangoRectangle lg;
 			pango_layout_get_extents(pl, NULL, &lg);
 			g_object_unref(pl);
