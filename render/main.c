@@ -86,7 +86,7 @@ static void write_record(struct run *run, struct arena *a, FILE *rec,
 	     i++)
 		if (doc->annex_docs[i])
 			bound[nb++] = doc->annex_docs[i];
-	size_t n = 4 + doc->n_annexes + (doc->agenda ? 1 : 0), k = 0;
+	size_t n = 5 + doc->n_annexes + (doc->agenda ? 1 : 0), k = 0;
 	for (size_t b = 0; b < nb; b++)
 		n += bound[b]->n_data;
 	const char **in = arena_array(a, n, sizeof *in);
@@ -99,6 +99,9 @@ static void write_record(struct run *run, struct arena *a, FILE *rec,
 	for (size_t i = 0; i < doc->n_annexes; i++)
 		in[k++] = doc->annexes[i].resolved;
 	in[k++] = pipeline_layout_path(&run->pipe, a, doc);
+	/* Where words break: a new entry can move every line after it. */
+	in[k++] = arena_printf(a, "%s/layouts/hyphenation-nl.txt",
+			       run->pipe.home);
 	in[k++] = arena_printf(a, "%s/fonts/fonts.conf", run->pipe.home);
 	/* The fonts themselves, through the sha256 of each that `make` wrote
 	 * with them: a new fonts-noto-core renders everything again, and

@@ -224,6 +224,33 @@ def test_incremental_fonts(t, tmp):
                                     if after[n] == before.get(n)]])
 
 
+def test_incremental_word_list(t, tmp):
+    """A new word in layouts/hyphenation-nl.txt can move every line."""
+    home = Path(tmp) / "home-words"
+    (home / "fonts").mkdir(parents=True)
+    shutil.copytree(REPO / "layouts", home / "layouts")
+    shutil.copy(REPO / "fonts" / "fonts.conf", home / "fonts")
+    os.symlink(REPO / "fonts" / "derived", home / "fonts" / "derived")
+    words = home / "layouts" / "hyphenation-nl.txt"
+    env = dict(os.environ, DOSSIER_HOME=str(home))
+    out = Path(tmp) / "inc-words"
+
+    def run():
+        return dossier("render", "--incremental", *meetings(), "-o", str(out),
+                       env=env)
+
+    r = run()
+    before = inodes(out)
+    words.write_text(words.read_text() + "bond-ge-no-ten\n")
+    r2 = run()
+    after = inodes(out)
+    t.check("a changed hyphenation word list renders every file again", [
+        r.returncode and r.stderr, r2.returncode and r2.stderr,
+        [n for n in after if after[n] == before.get(n)] and
+        "not rendered again: %s" % [n for n in after
+                                    if after[n] == before.get(n)]])
+
+
 def test_usage(t):
     for args in (["-j", "0"], ["-jx"], ["-j"]):
         r = dossier("render", *meetings()[:1], "-o", "/tmp", *args)
@@ -240,6 +267,7 @@ def main():
         test_quiet_and_progress(t, tmp)
         test_incremental(t, tmp)
         test_incremental_fonts(t, tmp)
+        test_incremental_word_list(t, tmp)
     test_usage(t)
     print("%d passed, %d failed" % (t.passed, t.failed))
     return 1 if t.failed else 0
