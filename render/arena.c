@@ -34,14 +34,24 @@ struct arena {
 	size_t next_size;
 };
 
-static void *xmalloc(size_t n)
+void *xrealloc_array(void *p, size_t n, size_t size)
 {
-	void *p = malloc(n ? n : 1);
-	if (!p) {
+	if (size && n > SIZE_MAX / size) {
 		fputs("dossier: out of memory\n", stderr);
 		abort();
 	}
-	return p;
+	size_t bytes = n * size;
+	void *q = realloc(p, bytes ? bytes : 1);
+	if (!q) {
+		fputs("dossier: out of memory\n", stderr);
+		abort();
+	}
+	return q;
+}
+
+static void *xmalloc(size_t n)
+{
+	return xrealloc_array(NULL, n, 1);
 }
 
 struct arena *arena_create(void)
@@ -140,12 +150,7 @@ static void strbuf_grow(struct strbuf *sb, size_t extra)
 	size_t cap = sb->cap ? sb->cap : 64;
 	while (cap - sb->len <= extra)
 		cap *= 2;
-	char *p = realloc(sb->buf, cap);
-	if (!p) {
-		fputs("dossier: out of memory\n", stderr);
-		abort();
-	}
-	sb->buf = p;
+	sb->buf = xrealloc_array(sb->buf, cap, 1);
 	sb->cap = cap;
 }
 

@@ -27,6 +27,10 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 /* Call fn(data) when the arena is destroyed (for library objects). */
 void arena_on_destroy(struct arena *a, void (*fn)(void *), void *data);
 
+/* realloc() for n elements of size each, outside any arena: checked for
+ * overflow; aborts with a message when memory runs out. */
+void *xrealloc_array(void *p, size_t n, size_t size);
+
 struct strbuf {
 	char *buf;
 	size_t len;

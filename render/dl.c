@@ -13,7 +13,6 @@
 #include "dl.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,12 +22,7 @@ static struct dl_item *add_item(struct dl_page *p, enum dl_kind kind)
 {
 	if (p->n_items == p->cap_items) {
 		size_t cap = p->cap_items ? p->cap_items * 2 : 256;
-		struct dl_item *it = realloc(p->items, cap * sizeof *it);
-		if (!it) {
-			fputs("dossier: out of memory\n", stderr);
-			abort();
-		}
-		p->items = it;
+		p->items = xrealloc_array(p->items, cap, sizeof *p->items);
 		p->cap_items = cap;
 	}
 	struct dl_item *it = &p->items[p->n_items++];

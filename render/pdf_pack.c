@@ -244,11 +244,7 @@ static void toks_push(struct toks *ts, struct tok t)
 {
 	if (ts->n == ts->cap) {
 		ts->cap = ts->cap ? 2 * ts->cap : 1024;
-		ts->v = realloc(ts->v, ts->cap * sizeof *ts->v);
-		if (!ts->v) {
-			fputs("dossier: out of memory\n", stderr);
-			abort();
-		}
+		ts->v = xrealloc_array(ts->v, ts->cap, sizeof *ts->v);
 	}
 	ts->v[ts->n++] = t;
 }
@@ -363,11 +359,7 @@ static bool xref_entry(struct packer *pk, long num, long offset, long gen,
 		size_t cap = pk->cap_objs ? pk->cap_objs : 256;
 		while (cap <= (size_t)num)
 			cap *= 2;
-		pk->objs = realloc(pk->objs, cap * sizeof *pk->objs);
-		if (!pk->objs) {
-			fputs("dossier: out of memory\n", stderr);
-			abort();
-		}
+		pk->objs = xrealloc_array(pk->objs, cap, sizeof *pk->objs);
 		memset(pk->objs + pk->cap_objs, 0,
 		       (cap - pk->cap_objs) * sizeof *pk->objs);
 		pk->cap_objs = cap;

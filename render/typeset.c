@@ -16,7 +16,6 @@
 #include <pango/pangofc-fontmap.h>
 #include <stdbool.h>
 #include <limits.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -260,14 +259,10 @@ static const struct font_metrics *style_metrics(struct typesetter *ts,
 		    fm->italic == s->italic && !strcmp(fm->family, s->font))
 			return fm;
 	}
-	struct font_metrics *grown = realloc(ts->metrics, (ts->n_metrics + 1) *
-						       sizeof *grown);
-	char *family = strdup(s->font);
-	if (!grown || !family) {
-		fputs("dossier: out of memory\n", stderr);
-		abort();
-	}
-	ts->metrics = grown;
+	ts->metrics = xrealloc_array(ts->metrics, ts->n_metrics + 1,
+				     sizeof *ts->metrics);
+	size_t n = strlen(s->font) + 1;
+	char *family = memcpy(xrealloc_array(NULL, n, 1), s->font, n);
 	PangoFontDescription *fd = style_font(s);
 	PangoFontMetrics *m = pango_context_get_metrics(ts->context, fd, NULL);
 	struct font_metrics *fm = &ts->metrics[ts->n_metrics++];
