@@ -14,7 +14,6 @@
 
 #include <dlfcn.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -389,30 +388,21 @@ static char *hc_file(const char *dic_path, bool make_dir)
 
 static void *hc_read_file(const char *path, size_t *len)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	FILE *f = fopen(path, "rb");
+	if (!f)
 		return NULL;
 	struct stat st;
 	void *buf = NULL;
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-	    (uint64_t)st.st_size <= HC_MAX_IMAGE) {
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size > 0 && (uint64_t)st.st_size <= HC_MAX_IMAGE) {
 		*len = (size_t)st.st_size;
 		buf = malloc(*len);
-		size_t got = 0;
-		while (buf && got < *len) {
-			ssize_t r = read(fd, (char *)buf + got, *len - got);
-			if (r < 0 && errno == EINTR)
-				continue;
-			if (r <= 0)
-				break;
-			got += (size_t)r;
-		}
-		if (buf && got != *len) {
+		if (buf && fread(buf, 1, *len, f) != *len) {
 			free(buf);
 			buf = NULL;
 		}
 	}
-	close(fd);
+	fclose(f);
 	return buf;
 }
 
@@ -427,21 +417,14 @@ static void hc_write_file(const char *path, const void *img, size_t len)
 	memcpy(tmp, path, n);
 	memcpy(tmp + n, ".XXXXXX", 8);
 	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		free(tmp);
-		return;
+	FILE *f = fd < 0 ? NULL : fdopen(fd, "wb");
+	if (fd >= 0 && !f)
+		close(fd);
+	if (f) {
+		bool ok = fwrite(img, 1, len, f) == len;
+		if (fclose(f) != 0 || !ok || rename(tmp, path) != 0)
+			unlink(tmp);
 	}
-	size_t put = 0;
-	while (put < len) {
-		ssize_t w = write(fd, (const char *)img + put, len - put);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			break;
-		put += (size_t)w;
-	}
-	if (close(fd) != 0 || put != len || rename(tmp, path) != 0)
-		unlink(tmp);
 	free(tmp);
 }
 
