@@ -302,7 +302,7 @@ double chart_vpos(const struct chart_axis *ax, double v, double p0, double p1)
 	return p0 + (v - ax->lo) / (ax->hi - ax->lo) * (p1 - p0);
 }
 
-char *chart_tick_text(struct cctx *x, double v)
+static char *chart_tick_text(struct cctx *x, double v)
 {
 	if (x->c->unit == UNIT_PERCENT)
 		return nl_amount(x->a, v, UNIT_PERCENT, 1, x->ax.tick_decimals);
@@ -313,6 +313,20 @@ double chart_tick_value(const struct chart_axis *ax, int i)
 {
 	double v = ax->lo + i * ax->step;
 	return fabs(v) < ax->step * 1e-9 ? 0 : v;
+}
+
+struct setl *chart_set_ticks(struct cctx *x, double *widest)
+{
+	struct setl *ticks = arena_array(x->a, (size_t)x->ax.n_ticks,
+					 sizeof *ticks);
+	*widest = 0;
+	for (int i = 0; i < x->ax.n_ticks; i++) {
+		ticks[i] = chart_set(
+			x, chart_tick_text(x, chart_tick_value(&x->ax, i)),
+			x->axis, 0);
+		*widest = fmax(*widest, ticks[i].width);
+	}
+	return ticks;
 }
 
 /* ---- header, legend, source ---- */

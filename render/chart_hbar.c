@@ -79,15 +79,8 @@ static void draw_targets_h(struct cctx *x, const struct hgeom *g)
 static void draw_grid_h(struct cctx *x, const struct hgeom *g)
 {
 	const struct chart_layout *cl = x->cl;
-	struct setl *ticks = arena_array(x->a, (size_t)x->ax.n_ticks,
-					 sizeof *ticks);
-	double widest = 0;
-	for (int i = 0; i < x->ax.n_ticks; i++) {
-		ticks[i] = chart_set(
-			x, chart_tick_text(x, chart_tick_value(&x->ax, i)),
-			x->axis, 0);
-		widest = fmax(widest, ticks[i].width);
-	}
+	double widest;
+	struct setl *ticks = chart_set_ticks(x, &widest);
 	double pitch = (g->x1 - g->x0) / (x->ax.n_ticks - 1);
 	size_t stride = chart_label_stride(widest, pitch, cl->label_gap_pt,
 					   (size_t)x->ax.n_ticks);

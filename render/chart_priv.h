@@ -69,8 +69,9 @@ size_t chart_category_index(const struct cctx *x, const char *name,
 double chart_category_at(const struct cctx *x, const char *name, bool to);
 bool chart_all_years(const struct cctx *x);
 double chart_vpos(const struct chart_axis *ax, double v, double p0, double p1);
-char *chart_tick_text(struct cctx *x, double v);
 double chart_tick_value(const struct chart_axis *ax, int i);
+/* The axis' tick labels, set; *widest is the width of the widest. */
+struct setl *chart_set_ticks(struct cctx *x, double *widest);
 
 /* The plots: from y down; each returns where it ends. */
 double chart_draw_vertical(struct cctx *x, double y);

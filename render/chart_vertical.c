@@ -412,15 +412,8 @@ double chart_draw_vertical(struct cctx *x, double y)
 {
 	const struct chart_layout *cl = x->cl;
 	const struct chart *c = x->c;
-	struct setl *ticks = arena_array(x->a, (size_t)x->ax.n_ticks,
-					 sizeof *ticks);
-	double tick_w = 0;
-	for (int i = 0; i < x->ax.n_ticks; i++) {
-		ticks[i] = chart_set(
-			x, chart_tick_text(x, chart_tick_value(&x->ax, i)),
-			x->axis, 0);
-		tick_w = fmax(tick_w, ticks[i].width);
-	}
+	double tick_w;
+	struct setl *ticks = chart_set_ticks(x, &tick_w);
 	struct setl *tl = arena_array(x->a, c->n_targets + 1, sizeof *tl);
 	double tcol = 0;
 	for (size_t t = 0; t < c->n_targets; t++) {
