@@ -530,6 +530,20 @@ bool write_cairo_pdf(const struct display_list *dl, const char *path,
 	return output_commit(&o, d);
 }
 
+/* The one page of a raster or SVG surface, scaled by k, on a white
+ * ground: a page or chart pasted into a mail or slide must not be
+ * transparent. */
+static void draw_on_white(cairo_surface_t *s, const struct dl_page *page,
+			  double k)
+{
+	cairo_t *cr = cairo_create(s);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_scale(cr, k, k);
+	draw_page(cr, page, NULL);
+	cairo_destroy(cr);
+}
+
 /* Page 1 as a PNG at 96 dpi on white, for the body of a mail and for file
  * browsers. */
 bool write_cairo_png(const struct display_list *dl, const char *path,
@@ -543,12 +557,7 @@ bool write_cairo_png(const struct display_list *dl, const char *path,
 	cairo_surface_t *s = cairo_image_surface_create(
 		CAIRO_FORMAT_RGB24, (int)(dl->width_pt * scale + 0.5),
 		(int)(dl->height_pt * scale + 0.5));
-	cairo_t *cr = cairo_create(s);
-	cairo_set_source_rgb(cr, 1, 1, 1);
-	cairo_paint(cr);
-	cairo_scale(cr, scale, scale);
-	draw_page(cr, &dl->pages[0], NULL);
-	cairo_destroy(cr);
+	draw_on_white(s, &dl->pages[0], scale);
 	if (cairo_surface_write_to_png_stream(s, write_stream, &o) !=
 	    CAIRO_STATUS_SUCCESS)
 		o.failed = true;
@@ -585,14 +594,7 @@ bool write_cairo_chart(const struct display_list *dl, const char *path,
 			      (int)lround(dl->height_pt * k)) :
 		      cairo_svg_surface_create_for_stream(
 			      write_stream, &o, dl->width_pt, dl->height_pt);
-	cairo_t *cr = cairo_create(s);
-	/* A white ground: a chart pasted into a mail or slide must not be
-	 * transparent. */
-	cairo_set_source_rgb(cr, 1, 1, 1);
-	cairo_paint(cr);
-	cairo_scale(cr, k, k);
-	draw_page(cr, &dl->pages[0], NULL);
-	cairo_destroy(cr);
+	draw_on_white(s, &dl->pages[0], k);
 	cairo_surface_flush(s);
 	if (png && cairo_surface_write_to_png_stream(s, write_stream, &o) !=
 		   CAIRO_STATUS_SUCCESS)
