@@ -118,12 +118,18 @@ static bool nl_is_dash(uint32_t cp)
 	return cp == '-' || (cp >= 0x2010 && cp <= 0x2015);
 }
 
+/* An opening bracket or an opening quote as set: ( [ ‘ “ ‚ „ «. */
+static bool nl_is_opening_mark(uint32_t cp)
+{
+	return cp == '(' || cp == '[' || cp == 0x2018 || cp == 0x201C ||
+	       cp == 0x201A || cp == 0x201E || cp == 0xAB;
+}
+
 /* What a quote may follow and still open. */
 static bool nl_opens_after(uint32_t cp)
 {
-	return cp == 0 || nl_is_space(cp) || nl_is_dash(cp) || cp == '(' ||
-	       cp == '[' || cp == '{' || cp == 0x2018 || cp == 0x201C ||
-	       cp == 0x201A || cp == 0x201E || cp == 0xAB;
+	return cp == 0 || nl_is_space(cp) || nl_is_dash(cp) || cp == '{' ||
+	       nl_is_opening_mark(cp);
 }
 
 static uint32_t nl_ascii_lower(uint32_t cp)
@@ -714,9 +720,7 @@ static ptrdiff_t nl_elided_word(const struct nl_text *t, ptrdiff_t i)
 /* What a text may open with before its first word: quotes, brackets. */
 static bool nl_is_opening(uint32_t cp)
 {
-	return cp == '\'' || cp == '"' || cp == '(' || cp == '[' ||
-	       cp == 0x2018 || cp == 0x201C || cp == 0x201A || cp == 0x201E ||
-	       cp == 0xAB;
+	return cp == '\'' || cp == '"' || nl_is_opening_mark(cp);
 }
 
 char *nl_capitalize(struct arena *a, const char *utf8)
