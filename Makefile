@@ -111,7 +111,7 @@ $(FONTS): $(FONT_DIR)/noto.sha256 fonts/fonts.conf
 	$(Q)FONTCONFIG_FILE="$(CURDIR)/$(FONT_DIR)/fc-cache.conf" fc-cache
 	$(Q)touch $@
 
-$(B)/tests/%: tests/unit/%.c $(LIB_OBJ) | $(B)/tests
+$(B)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIB_OBJ) | $(B)/tests
 	@echo "  TEST  $@"
 	$(Q)$(CC) $(CFLAGS) -Irender -o $@ $< $(LIB_OBJ) $(LDLIBS) -lcmocka
 
