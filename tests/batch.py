@@ -186,6 +186,19 @@ def test_incremental(t, tmp):
                 "redone: %s" % redone])
 
 
+def incremental_in(home, out):
+    """An --incremental render of every meeting with DOSSIER_HOME=home."""
+    env = dict(os.environ, DOSSIER_HOME=str(home))
+    return lambda: dossier("render", "--incremental", *meetings(), "-o",
+                           str(out), env=env)
+
+
+def not_rendered_again(before, after):
+    """A problem when some output kept its file (inode) across a run."""
+    kept = [n for n in after if after[n] == before.get(n)]
+    return kept and "not rendered again: %s" % kept
+
+
 def test_incremental_fonts(t, tmp):
     """A DOSSIER_HOME of its own, whose fonts can change."""
     home = Path(tmp) / "home"
@@ -196,13 +209,8 @@ def test_incremental_fonts(t, tmp):
                home / "fonts" / "derived" / "noto")
     sums = home / "fonts" / "derived" / "noto.sha256"
     shutil.copy(REPO / "fonts" / "derived" / "noto.sha256", sums)
-    env = dict(os.environ, DOSSIER_HOME=str(home))
     out = Path(tmp) / "inc-fonts"
-
-    def run():
-        return dossier("render", "--incremental", *meetings(), "-o", str(out),
-                       env=env)
-
+    run = incremental_in(home, out)
     r = run()
     manifest = json.loads((out / "manifest.json").read_text())
     recorded = [d for d in manifest["documents"] if str(sums) in d["inputs"]]
@@ -219,9 +227,7 @@ def test_incremental_fonts(t, tmp):
         len(recorded) != len(meetings()) and
         "%d of %d records name %s" % (len(recorded), len(meetings()), sums),
         not unchanged and "rendered again with the same fonts",
-        [n for n in after if after[n] == before.get(n)] and
-        "not rendered again: %s" % [n for n in after
-                                    if after[n] == before.get(n)]])
+        not_rendered_again(before, after)])
 
 
 def test_incremental_word_list(t, tmp):
@@ -232,13 +238,8 @@ def test_incremental_word_list(t, tmp):
     shutil.copy(REPO / "fonts" / "fonts.conf", home / "fonts")
     os.symlink(REPO / "fonts" / "derived", home / "fonts" / "derived")
     words = home / "layouts" / "hyphenation-nl.txt"
-    env = dict(os.environ, DOSSIER_HOME=str(home))
     out = Path(tmp) / "inc-words"
-
-    def run():
-        return dossier("render", "--incremental", *meetings(), "-o", str(out),
-                       env=env)
-
+    run = incremental_in(home, out)
     r = run()
     before = inodes(out)
     words.write_text(words.read_text() + "bond-ge-no-ten\n")
@@ -246,9 +247,7 @@ def test_incremental_word_list(t, tmp):
     after = inodes(out)
     t.check("a changed hyphenation word list renders every file again", [
         r.returncode and r.stderr, r2.returncode and r2.stderr,
-        [n for n in after if after[n] == before.get(n)] and
-        "not rendered again: %s" % [n for n in after
-                                    if after[n] == before.get(n)]])
+        not_rendered_again(before, after)])
 
 
 def test_usage(t):
