@@ -1,7 +1,7 @@
 # dossier — build, run, test. `make run` and `make test` do the whole set-up.
 
-PKGS      := cairo pango pangocairo pangoft2 fontconfig libfyaml libcmark-gfm \
-             glib-2.0 libcurl zlib
+PKGS      := cairo pango pangocairo pangoft2 harfbuzz fontconfig libfyaml \
+             libcmark-gfm glib-2.0 libcurl zlib
 DEB_PKGS  := build-essential pkg-config libcairo2-dev libpango1.0-dev \
              libfontconfig-dev libfyaml-dev libcmark-gfm-dev \
              libcmark-gfm-extensions-dev libhyphen-dev hyphen-nl libhpdf-dev \

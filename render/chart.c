@@ -63,7 +63,7 @@ void chart_place(struct cctx *x, const struct setl *l, double at, double top,
 	for (size_t i = 0; i < l->n; i++) {
 		double w = l->lines[i].width_pt;
 		struct tpart *p = new_label(x);
-		p->line = l->lines[i].line;
+		p->runs = l->lines[i].runs;
 		p->text = l->lines[i].text;
 		p->x_pt = an == ANCHOR_LEFT ? at :
 			  an == ANCHOR_CENTER ? at - w / 2 : at - w;
@@ -82,7 +82,7 @@ void chart_place_turned(struct cctx *x, const struct setl *l, double at,
 	double w = l->lines[0].width_pt, b = l->lines[0].baseline_pt;
 	double half = l->s->leading_pt / 2, c = cos(angle), s = sin(angle);
 	struct tpart *p = new_label(x);
-	p->line = l->lines[0].line;
+	p->runs = l->lines[0].runs;
 	p->text = l->lines[0].text;
 	/* From the baseline's left end to that point: w along the turned
 	 * baseline, then half - b across it. */

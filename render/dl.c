@@ -60,7 +60,7 @@ static void add_part(struct dl_page *p, const struct tpart *part,
 	/* Runs follow each other along the baseline, which a turned label
 	 * turns too. */
 	double c = cos(part->angle), sn = sin(part->angle), along = 0;
-	for (GSList *r = part->line->runs; r; r = r->next) {
+	for (GSList *r = part->runs; r; r = r->next) {
 		const PangoGlyphItem *gi = r->data;
 		struct dl_item *it = add_item(p, DL_GLYPHS);
 		double dx = along + gi->start_x_offset / (double)PANGO_SCALE;

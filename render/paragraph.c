@@ -1,18 +1,20 @@
 /*
- * paragraph.c — a paragraph broken total-fit and set line by line by pango.
+ * paragraph.c — a paragraph broken total-fit and set line by line.
  *
- * Input: a paragraph's rich text (soft hyphens in place), its style and
- * its layout shaped once as one unbroken line. The glyph widths of that
- * line measure the boxes (words and pieces of words), glue (spaces) and
- * penalties (soft hyphens, a compound's own hyphen) that linebreak.c
- * breaks. Output: one pango line per chosen line, set in a layout of its
- * own holding exactly that line's text (the layout is released, the line
- * kept); where a line ends at a soft hyphen it shows a hyphen, a
- * trema (or the apostrophe of paraplu’tje) after that break is dropped,
- * and the spaces of a justified line
- * take up the rest of the measure (with a hair of letter spacing where
- * the breaker found no way to keep them within their stretch). The
- * PDF's text stays the source text.
+ * Input: a paragraph's rich text (soft hyphens in place) and its style.
+ * The text is shaped once as one unbroken line; its glyph widths measure
+ * the boxes (words and pieces of words), glue (spaces) and penalties
+ * (soft hyphens, a compound's own hyphen) that linebreak.c breaks.
+ * Output: the glyph runs of each chosen line, shaped on its own; where a
+ * line ends at a soft hyphen it shows a hyphen, a trema (or the
+ * apostrophe of paraplu’tje) after that break is dropped, and the spaces
+ * of a justified line take up the rest of the measure (with a hair of
+ * letter spacing where the breaker found no way to keep them within
+ * their stretch). The PDF's text stays the source text.
+ *
+ * Shaping is shape.c's, which gives the runs a PangoLayout would without
+ * building one; text it does not take (a tab, a forced line break,
+ * right-to-left script) is set in a layout, as before.
  *
  * A line is shaped anew, not cut out of the unbroken line: that one kerns
  * and ligates across a soft hyphen where the line now breaks (o|v, f|f),
@@ -30,6 +32,7 @@
 #include <string.h>
 
 #include "linebreak.h"
+#include "shape.h"
 
 /* A paragraph as linebreak.c items, each with the bytes it stands for. */
 struct para {
@@ -52,29 +55,84 @@ bool paragraph_applies(const struct style *s)
 	return s->align == ALIGN_JUSTIFY || s->align == ALIGN_LEFT;
 }
 
+/* The glyph runs of the paragraph set as one unbroken line: shaped
+ * directly where it can be (shape.c), else the lines of a layout (a
+ * forced line break makes several). */
+struct whole {
+	GSList *runs;    /* shape_line()'s, or NULL */
+	PangoLayout *pl; /* else this layout's lines' */
+};
+
+static GSList *whole_first_runs(const struct whole *w)
+{
+	if (!w->pl)
+		return w->runs;
+	PangoLayoutLine *first = pango_layout_get_line_readonly(w->pl, 0);
+	return first ? first->runs : NULL;
+}
+
+static bool whole_shape(struct typesetter *ts, const struct layout *l,
+			const struct rich *r, const struct style *s,
+			struct whole *w, struct diags *diags)
+{
+	*w = (struct whole){ 0 };
+	if (!shape_applies(r->text, r->len)) {
+		w->pl = typeset_layout(ts, l, r, s, -1);
+		bool ok = true;
+		for (GSList *ln = pango_layout_get_lines_readonly(w->pl);
+		     ln && ok; ln = ln->next)
+			ok = typeset_check_runs(
+				((PangoLayoutLine *)ln->data)->runs, r, diags);
+		return ok;
+	}
+	PangoFontDescription *fd = typeset_font(s);
+	PangoAttrList *al = typeset_attrs(l, r, s);
+	w->runs = shape_line(ts->context, r->text, r->len, fd, al);
+	pango_attr_list_unref(al);
+	pango_font_description_free(fd);
+	return typeset_check_runs(w->runs, r, diags);
+}
+
+static void whole_free(struct whole *w)
+{
+	shape_free(w->runs);
+	if (w->pl)
+		g_object_unref(w->pl);
+}
+
+/* Add the advances of runs to the clusters' bytes. */
+static void para_measure_runs(GSList *runs, size_t len, double *adv,
+			      size_t *glyphs)
+{
+	for (GSList *rn = runs; rn; rn = rn->next) {
+		PangoGlyphItem *gi = rn->data;
+		for (int g = 0; g < gi->glyphs->num_glyphs; g++) {
+			size_t b = (size_t)gi->item->offset +
+				   (size_t)gi->glyphs->log_clusters[g];
+			assert(b <= len);
+			(void)len;
+			int w = gi->glyphs->glyphs[g].geometry.width;
+			adv[b] += w / (double)PANGO_SCALE;
+			glyphs[b] += w > 0;
+		}
+	}
+}
+
 /* The advance of every byte's cluster, summed, from the unbroken line. */
-static void para_measure(struct arena *a, struct para *p, PangoLayout *whole)
+static void para_measure(struct arena *a, struct para *p,
+			 const struct whole *w)
 {
 	size_t len = p->r->len;
 	double *adv = arena_array(a, len + 1, sizeof *adv);
 	size_t *glyphs = arena_array(a, len + 1, sizeof *glyphs);
 	p->cum = arena_array(a, len + 1, sizeof *p->cum);
 	p->inked = arena_array(a, len + 1, sizeof *p->inked);
-	for (GSList *ln = pango_layout_get_lines_readonly(whole); ln;
-	     ln = ln->next) {
-		PangoLayoutLine *line = ln->data;
-		for (GSList *rn = line->runs; rn; rn = rn->next) {
-			PangoGlyphItem *gi = rn->data;
-			for (int g = 0; g < gi->glyphs->num_glyphs; g++) {
-				size_t b = (size_t)gi->item->offset +
-					   (size_t)gi->glyphs->log_clusters[g];
-				assert(b <= len);
-				int w = gi->glyphs->glyphs[g].geometry.width;
-				adv[b] += w / (double)PANGO_SCALE;
-				glyphs[b] += w > 0;
-			}
-		}
-	}
+	para_measure_runs(w->runs, len, adv, glyphs);
+	for (GSList *ln = w->pl ? pango_layout_get_lines_readonly(w->pl) :
+				  NULL;
+	     ln; ln = ln->next)
+		para_measure_runs(((PangoLayoutLine *)ln->data)->runs, len,
+				  adv, glyphs);
 	for (size_t b = 0; b < len; b++) {
 		p->cum[b + 1] = p->cum[b] + adv[b];
 		p->inked[b + 1] = p->inked[b] + glyphs[b];
@@ -269,10 +327,10 @@ static struct rich para_slice(struct arena *a, const struct rich *r,
 }
 
 /* The glyph that shows the cluster at byte b of the line, or NULL. */
-static PangoGlyphInfo *para_glyph_at(PangoLayoutLine *line, size_t b,
+static PangoGlyphInfo *para_glyph_at(GSList *runs, size_t b,
 				     PangoGlyphItem **run_out)
 {
-	for (GSList *rn = line->runs; rn; rn = rn->next) {
+	for (GSList *rn = runs; rn; rn = rn->next) {
 		PangoGlyphItem *gi = rn->data;
 		for (int g = 0; g < gi->glyphs->num_glyphs; g++)
 			if ((size_t)gi->item->offset +
@@ -286,10 +344,10 @@ static PangoGlyphInfo *para_glyph_at(PangoLayoutLine *line, size_t b,
 
 /* Show glyph `shown` (one character) for the cluster at byte b; the text
  * behind it, and so the PDF's text, stays what it was. */
-static void para_show_as(PangoLayoutLine *line, size_t b, const char *shown)
+static void para_show_as(GSList *runs, size_t b, const char *shown)
 {
 	PangoGlyphItem *run;
-	PangoGlyphInfo *gl = para_glyph_at(line, b, &run);
+	PangoGlyphInfo *gl = para_glyph_at(runs, b, &run);
 	PangoGlyphInfo gi;
 	if (gl && para_shape_char(run, shown, &gi)) {
 		gl->glyph = gi.glyph;
@@ -298,10 +356,10 @@ static void para_show_as(PangoLayoutLine *line, size_t b, const char *shown)
 }
 
 /* Show nothing for the cluster at byte b; its text stays in the PDF. */
-static void para_hide(PangoLayoutLine *line, size_t b)
+static void para_hide(GSList *runs, size_t b)
 {
 	PangoGlyphItem *run;
-	PangoGlyphInfo *gl = para_glyph_at(line, b, &run);
+	PangoGlyphInfo *gl = para_glyph_at(runs, b, &run);
 	if (gl) {
 		gl->glyph = PANGO_GLYPH_EMPTY;
 		gl->geometry.width = 0;
@@ -331,12 +389,12 @@ static const char *para_without_trema(gunichar c)
  * advance and no space between them). With total > 0, total (in pango
  * units) is shared out over them, the rounding remainder to the first.
  * Returns the number of gaps. */
-static int para_letter_gaps(PangoLayoutLine *line, const char *text,
-			    int total, int gaps)
+static int para_letter_gaps(GSList *runs, const char *text, int total,
+			    int gaps)
 {
 	int k = 0;
 	PangoGlyphInfo *prev = NULL;
-	for (GSList *rn = line->runs; rn; rn = rn->next) {
+	for (GSList *rn = runs; rn; rn = rn->next) {
 		PangoGlyphItem *gi = rn->data;
 		for (int g = 0; g < gi->glyphs->num_glyphs; g++) {
 			PangoGlyphInfo *gl = &gi->glyphs->glyphs[g];
@@ -364,11 +422,11 @@ static int para_letter_gaps(PangoLayoutLine *line, const char *text,
  * narrowest allows); what is left goes between the letters, at most
  * track_pt a gap (linebreak.c counted on it), and what is left then into
  * the spaces again. */
-static void para_justify(PangoLayoutLine *line, const char *text,
-			 double width_pt, double stretch, double track_pt)
+static void para_justify(GSList *runs, const char *text, double width_pt,
+			 double stretch, double track_pt)
 {
 	int natural = 0, spaces = 0, narrowest = INT_MAX;
-	for (GSList *rn = line->runs; rn; rn = rn->next) {
+	for (GSList *rn = runs; rn; rn = rn->next) {
 		PangoGlyphItem *gi = rn->data;
 		natural += pango_glyph_string_get_width(gi->glyphs);
 		for (int g = 0; g < gi->glyphs->num_glyphs; g++) {
@@ -387,14 +445,14 @@ static void para_justify(PangoLayoutLine *line, const char *text,
 		return;
 	int beyond = extra - spaces * (int)(narrowest * stretch);
 	if (beyond > 0 && track_pt > 0) {
-		int gaps = para_letter_gaps(line, text, 0, 0);
+		int gaps = para_letter_gaps(runs, text, 0, 0);
 		int most = (int)(gaps * track_pt * PANGO_SCALE);
 		int letters = beyond < most ? beyond : most;
-		para_letter_gaps(line, text, letters, gaps);
+		para_letter_gaps(runs, text, letters, gaps);
 		extra -= letters;
 	}
 	int k = 0;
-	for (GSList *rn = line->runs; rn; rn = rn->next) {
+	for (GSList *rn = runs; rn; rn = rn->next) {
 		PangoGlyphItem *gi = rn->data;
 		for (int g = 0; g < gi->glyphs->num_glyphs; g++) {
 			gunichar c = g_utf8_get_char(
@@ -454,8 +512,8 @@ static void para_keep_compound_hyphen(struct arena *a, struct rich *sub)
 	sub->len += 2;
 }
 
-/* One chosen line as a pango layout of its own, in a line box; what
- * only setting it needs comes from scratch. */
+/* One chosen line shaped on its own (by a layout where shape.c cannot),
+ * in a line box; what only setting it needs comes from scratch. */
 static void para_set_line(struct typesetter *ts, struct arena *a,
 			  struct arena *scratch, const struct para *p,
 			  const struct style *s, const struct lb_line *ln,
@@ -467,56 +525,79 @@ static void para_set_line(struct typesetter *ts, struct arena *a,
 	struct rich sub = para_slice(scratch, p->r, start, end);
 	if (ln->hyphenated && !para_ends_at_shy(p, ln))
 		para_keep_compound_hyphen(scratch, &sub);
-	PangoLayout *pl = typeset_layout(ts, p->l, &sub, s, -1);
-	pango_layout_set_alignment(pl, PANGO_ALIGN_LEFT);
-	PangoLayoutLine *line = pango_layout_get_line(pl, 0);
-	assert(pango_layout_get_line_count(pl) == 1);
+	PangoLayout *pl = NULL;
+	PangoLayoutLine *line = NULL;
+	GSList *runs;
+	int natural;
+	if (shape_applies(sub.text, sub.len)) {
+		PangoFontDescription *fd = typeset_font(s);
+		PangoAttrList *al = typeset_attrs(p->l, &sub, s);
+		runs = typeset_keep_runs(a, shape_line(ts->context, sub.text,
+						       sub.len, fd, al));
+		pango_attr_list_unref(al);
+		pango_font_description_free(fd);
+		natural = shape_width(runs);
+	} else {
+		pl = typeset_layout(ts, p->l, &sub, s, -1);
+		pango_layout_set_alignment(pl, PANGO_ALIGN_LEFT);
+		line = pango_layout_get_line(pl, 0);
+		assert(pango_layout_get_line_count(pl) == 1);
+		runs = typeset_keep_line(a, line);
+		PangoRectangle logical;
+		pango_layout_line_get_extents(line, NULL, &logical);
+		natural = logical.width;
+	}
 	if (para_ends_at_shy(p, ln))
-		para_show_as(line, end - start - 2, "-");
+		para_show_as(runs, end - start - 2, "-");
 	gunichar first = start < end ? g_utf8_get_char(sub.text) : 0;
 	const char *plain = after_shy ? para_without_trema(first) : NULL;
 	if (plain)
-		para_show_as(line, 0, plain);
+		para_show_as(runs, 0, plain);
 	if (after_shy && (first == 0x2019 || first == '\''))
-		para_hide(line, 0); /* Leidraad §18: paraplu-/tje */
+		para_hide(runs, 0); /* Leidraad §18: paraplu-/tje */
 	bool last = ln->end >= p->n ||
 		    p->items[ln->end].penalty <= -LB_INFINITY;
 	/* The last line is set at its natural width unless the breaker
 	 * counted on its spaces shrinking, as TeX's last line may. */
-	PangoRectangle natural;
-	pango_layout_line_get_extents(line, NULL, &natural);
-	bool overfull = natural.width / (double)PANGO_SCALE > width_pt;
+	bool overfull = natural / (double)PANGO_SCALE > width_pt;
 	if (s->align == ALIGN_JUSTIFY && (!last || overfull))
-		para_justify(line, sub.text, width_pt, p->l->space_stretch,
+		para_justify(runs, sub.text, width_pt, p->l->space_stretch,
 			     p->gap_track_pt);
 	tl->height_pt = s->leading_pt;
 	tl->hyphenated = ln->hyphenated;
 	tl->parts = arena_alloc(a, sizeof *tl->parts);
 	tl->n_parts = 1;
-	tl->parts[0].line = typeset_keep_line(a, line);
-	tl->parts[0].text = arena_strdup(a, pango_layout_get_text(pl));
+	tl->parts[0].runs = runs;
+	tl->parts[0].text = arena_strndup(a, sub.text, sub.len);
 	tl->parts[0].x_pt = x_pt;
 	tl->parts[0].baseline_pt = typeset_baseline(ts, s);
 	memcpy(tl->parts[0].rgb, s->color_rgb, sizeof s->color_rgb);
-	typeset_notes_and_links(a, tl, line, &sub, x_pt, s->leading_pt);
-	g_object_unref(pl);
+	typeset_notes_and_links(a, tl, line, runs, 0, sub.len, &sub, x_pt,
+				s->leading_pt);
+	if (pl)
+		g_object_unref(pl);
 }
 
 struct tline *paragraph_lines(struct typesetter *ts, struct arena *a,
 			      const struct layout *l, const struct rich *r,
-			      const struct style *s, PangoLayout *whole,
-			      double width_pt, double x_pt, size_t *n_out)
+			      const struct style *s, double width_pt,
+			      double x_pt, size_t *n_out, struct diags *diags)
 {
 	assert(paragraph_applies(s));
+	struct whole whole;
+	if (!whole_shape(ts, l, r, s, &whole, diags)) {
+		whole_free(&whole);
+		return NULL;
+	}
 	struct arena *scratch = arena_create();
 	struct para p = { .r = r, .l = l, .ragged = s->align != ALIGN_JUSTIFY };
 	p.width_pt = width_pt;
-	para_measure(scratch, &p, whole);
-	PangoLayoutLine *first = pango_layout_get_line_readonly(whole, 0);
+	para_measure(scratch, &p, &whole);
+	GSList *first = whole_first_runs(&whole);
 	PangoGlyphInfo hy;
-	if (first && first->runs &&
-	    para_shape_char(first->runs->data, "-", &hy))
+	if (first && para_shape_char(first->data, "-", &hy))
 		p.hyphen_pt = hy.geometry.width / (double)PANGO_SCALE;
+	whole_free(&whole);
 	para_items(scratch, &p);
 	if (!p.ragged && l->letter_space_max_em > 0) {
 		p.gap_track_pt = l->letter_space_max_em * s->size_pt;

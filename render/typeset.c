@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "shape.h"
 #include "typeset_priv.h"
 
 void typeset_set_greedy(struct typesetter *ts, bool greedy)
@@ -126,14 +127,26 @@ static void unref_line(void *p)
 	pango_layout_line_unref(p);
 }
 
-PangoLayoutLine *typeset_keep_line(struct arena *a, PangoLayoutLine *line)
+GSList *typeset_keep_line(struct arena *a, PangoLayoutLine *line)
 {
 	pango_layout_line_ref(line);
 	arena_on_destroy(a, unref_line, line);
-	return line;
+	return line->runs;
 }
 
-static PangoFontDescription *style_font(const struct style *s)
+static void free_runs(void *p)
+{
+	shape_free(p);
+}
+
+GSList *typeset_keep_runs(struct arena *a, GSList *runs)
+{
+	if (runs)
+		arena_on_destroy(a, free_runs, runs);
+	return runs;
+}
+
+PangoFontDescription *typeset_font(const struct style *s)
 {
 	PangoFontDescription *fd = pango_font_description_new();
 	pango_font_description_set_family(fd, s->font);
@@ -153,22 +166,9 @@ static void add_attr(PangoAttrList *al, PangoAttribute *at, size_t start,
 	pango_attr_list_insert(al, at);
 }
 
-PangoLayout *typeset_layout(struct typesetter *ts, const struct layout *l,
-			    const struct rich *r, const struct style *s,
-			    double width_pt)
+PangoAttrList *typeset_attrs(const struct layout *l, const struct rich *r,
+			     const struct style *s)
 {
-	PangoLayout *pl = pango_layout_new(ts->context);
-	PangoFontDescription *fd = style_font(s);
-	pango_layout_set_font_description(pl, fd);
-	pango_font_description_free(fd);
-	pango_layout_set_text(pl, r->text ? r->text : "", (int)r->len);
-	pango_layout_set_width(pl, (int)(width_pt * PANGO_SCALE));
-	pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
-	pango_layout_set_justify(pl, s->align == ALIGN_JUSTIFY);
-	pango_layout_set_alignment(pl, s->align == ALIGN_RIGHT ?
-				   PANGO_ALIGN_RIGHT :
-				   s->align == ALIGN_CENTER ?
-				   PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
 	PangoAttrList *al = pango_attr_list_new();
 	for (size_t i = 0; i < r->n_spans; i++) {
 		const struct span *sp = &r->spans[i];
@@ -199,6 +199,26 @@ PangoLayout *typeset_layout(struct typesetter *ts, const struct layout *l,
 			break;
 		}
 	}
+	return al;
+}
+
+PangoLayout *typeset_layout(struct typesetter *ts, const struct layout *l,
+			    const struct rich *r, const struct style *s,
+			    double width_pt)
+{
+	PangoLayout *pl = pango_layout_new(ts->context);
+	PangoFontDescription *fd = typeset_font(s);
+	pango_layout_set_font_description(pl, fd);
+	pango_font_description_free(fd);
+	pango_layout_set_text(pl, r->text ? r->text : "", (int)r->len);
+	pango_layout_set_width(pl, (int)(width_pt * PANGO_SCALE));
+	pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_justify(pl, s->align == ALIGN_JUSTIFY);
+	pango_layout_set_alignment(pl, s->align == ALIGN_RIGHT ?
+				   PANGO_ALIGN_RIGHT :
+				   s->align == ALIGN_CENTER ?
+				   PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+	PangoAttrList *al = typeset_attrs(l, r, s);
 	pango_layout_set_attributes(pl, al);
 	pango_attr_list_unref(al);
 	return pl;
@@ -215,16 +235,11 @@ static struct srcpos glyph_place(const struct rich *r, const char *u)
 }
 
 /* Name the first character no configured font can show. */
-static bool check_glyphs(PangoLayout *pl, const struct rich *r,
-			 struct diags *diags)
+bool typeset_check_runs(GSList *runs, const struct rich *r,
+			struct diags *diags)
 {
-	if (pango_layout_get_unknown_glyphs_count(pl) == 0)
-		return true;
-	PangoLayoutIter *it = pango_layout_get_iter(pl);
-	do {
-		PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
-		if (!run)
-			continue;
+	for (GSList *l = runs; l; l = l->next) {
+		const PangoGlyphItem *run = l->data;
 		for (int i = 0; i < run->glyphs->num_glyphs; i++) {
 			PangoGlyph g = run->glyphs->glyphs[i].glyph;
 			if (!(g & PANGO_GLYPH_UNKNOWN_FLAG))
@@ -240,11 +255,21 @@ static bool check_glyphs(PangoLayout *pl, const struct rich *r,
 				   "the character '%s' (U+%04X) cannot be "
 				   "shown by any of dossier's fonts; replace "
 				   "it or remove it", u, (unsigned)ch);
-			pango_layout_iter_free(it);
 			return false;
 		}
-	} while (pango_layout_iter_next_run(it));
-	pango_layout_iter_free(it);
+	}
+	return true;
+}
+
+static bool check_glyphs(PangoLayout *pl, const struct rich *r,
+			 struct diags *diags)
+{
+	if (pango_layout_get_unknown_glyphs_count(pl) == 0)
+		return true;
+	for (GSList *l = pango_layout_get_lines_readonly(pl); l; l = l->next)
+		if (!typeset_check_runs(((PangoLayoutLine *)l->data)->runs, r,
+					diags))
+			return false;
 	return true;
 }
 
@@ -263,7 +288,7 @@ static const struct font_metrics *style_metrics(struct typesetter *ts,
 				     sizeof *ts->metrics);
 	size_t n = strlen(s->font) + 1;
 	char *family = memcpy(xrealloc_array(NULL, n, 1), s->font, n);
-	PangoFontDescription *fd = style_font(s);
+	PangoFontDescription *fd = typeset_font(s);
 	PangoFontMetrics *m = pango_context_get_metrics(ts->context, fd, NULL);
 	struct font_metrics *fm = &ts->metrics[ts->n_metrics++];
 	*fm = (struct font_metrics){
@@ -285,12 +310,22 @@ double typeset_baseline(struct typesetter *ts, const struct style *s)
 	       fm->ascent_pt;
 }
 
-void typeset_notes_and_links(struct arena *a, struct tline *tl,
-				 PangoLayoutLine *line, const struct rich *r,
-				 double x_pt, double height_pt)
+/* x of byte i from the start of the line, in pango units. */
+static int index_x(PangoLayoutLine *line, GSList *runs, const char *text,
+		   size_t i)
 {
-	size_t lo = (size_t)line->start_index;
-	size_t hi = lo + (size_t)line->length;
+	int x;
+	if (!line)
+		return shape_index_to_x(runs, text, (int)i);
+	pango_layout_line_index_to_x(line, (int)i, 0, &x);
+	return x;
+}
+
+void typeset_notes_and_links(struct arena *a, struct tline *tl,
+			     PangoLayoutLine *line, GSList *runs, size_t lo,
+			     size_t hi, const struct rich *r, double x_pt,
+			     double height_pt)
+{
 	for (size_t i = 0; i < r->n_spans; i++) {
 		const struct span *sp = &r->spans[i];
 		if (sp->end <= lo || sp->start >= hi)
@@ -306,11 +341,10 @@ void typeset_notes_and_links(struct arena *a, struct tline *tl,
 		}
 		if (sp->kind != SPAN_LINK && sp->kind != SPAN_NOTEREF)
 			continue;
-		int x0, x1;
 		size_t s0 = sp->start > lo ? sp->start : lo;
 		size_t s1 = sp->end < hi ? sp->end : hi;
-		pango_layout_line_index_to_x(line, (int)s0, 0, &x0);
-		pango_layout_line_index_to_x(line, (int)s1, 0, &x1);
+		int x0 = index_x(line, runs, r->text, s0);
+		int x1 = index_x(line, runs, r->text, s1);
 		struct tlink *lk = arena_array(a, (size_t)tl->n_links + 1,
 					       sizeof *lk);
 		if (tl->n_links)
@@ -346,13 +380,16 @@ static struct tline *layout_lines(struct typesetter *ts, struct arena *a,
 		tl->height_pt = s->leading_pt;
 		tl->parts = arena_alloc(a, sizeof *tl->parts);
 		tl->n_parts = 1;
-		tl->parts[0].line = typeset_keep_line(a, line);
+		tl->parts[0].runs = typeset_keep_line(a, line);
 		tl->parts[0].text = text;
 		tl->parts[0].x_pt = x_pt + logical.x / (double)PANGO_SCALE;
 		tl->parts[0].baseline_pt = baseline;
 		memcpy(tl->parts[0].rgb, s->color_rgb, sizeof s->color_rgb);
-		typeset_notes_and_links(a, tl, line, r, tl->parts[0].x_pt,
-				     s->leading_pt);
+		typeset_notes_and_links(a, tl, line, line->runs,
+					(size_t)line->start_index,
+					(size_t)(line->start_index +
+						 line->length),
+					r, tl->parts[0].x_pt, s->leading_pt);
 	} while (pango_layout_iter_next_line(it) && i < n);
 	pango_layout_iter_free(it);
 	*n_out = (size_t)i;
@@ -361,14 +398,14 @@ static struct tline *layout_lines(struct typesetter *ts, struct arena *a,
 
 /* Add a part (a one-line label such as a bullet, a table cell's line)
  * to a line; line is kept already. */
-static void add_part(struct arena *a, struct tline *tl, PangoLayoutLine *line,
+static void add_part(struct arena *a, struct tline *tl, GSList *runs,
 		     const char *text, double x_pt, double baseline_pt,
 		     const double rgb[3])
 {
 	struct tpart *p = arena_array(a, (size_t)tl->n_parts + 1, sizeof *p);
 	if (tl->n_parts)
 		memcpy(p, tl->parts, (size_t)tl->n_parts * sizeof *p);
-	p[tl->n_parts] = (struct tpart){ line, text, x_pt, baseline_pt,
+	p[tl->n_parts] = (struct tpart){ runs, text, x_pt, baseline_pt,
 					 { rgb[0], rgb[1], rgb[2] }, 0 };
 	tl->parts = p;
 	tl->n_parts++;
@@ -412,17 +449,13 @@ static struct tline *text_lines(struct typesetter *ts, struct arena *a,
 				double x_pt, size_t *n_out,
 				struct diags *diags)
 {
-	bool total_fit = !ts->greedy && paragraph_applies(s) && r->len;
-	PangoLayout *pl = typeset_layout(ts, l, r, s,
-					 total_fit ? -1 : width_pt);
+	if (!ts->greedy && paragraph_applies(s) && r->len)
+		return paragraph_lines(ts, a, l, r, s, width_pt, x_pt, n_out,
+				       diags);
+	PangoLayout *pl = typeset_layout(ts, l, r, s, width_pt);
 	struct tline *lines = NULL;
-	if (check_glyphs(pl, r, diags)) {
-		if (total_fit)
-			lines = paragraph_lines(ts, a, l, r, s, pl, width_pt,
-						x_pt, n_out);
-		else if (check_complete(pl, r, diags))
-			lines = layout_lines(ts, a, pl, r, s, x_pt, n_out);
-	}
+	if (check_glyphs(pl, r, diags) && check_complete(pl, r, diags))
+		lines = layout_lines(ts, a, pl, r, s, x_pt, n_out);
 	g_object_unref(pl); /* the lines keep what they need of it */
 	return lines;
 }
@@ -517,7 +550,7 @@ static bool set_table(struct typesetter *ts, struct arena *a,
 			if (!cl)
 				return false;
 			for (size_t i = 0; i < n; i++)
-				add_part(a, row, cl[i].parts[0].line,
+				add_part(a, row, cl[i].parts[0].runs,
 					 cl[i].parts[0].text,
 					 cl[i].parts[0].x_pt,
 					 pad + i * s->leading_pt +
@@ -698,7 +731,8 @@ struct tlabel *typeset_label(struct typesetter *ts, struct arena *a,
 		PangoLayoutLine *line = pango_layout_get_line_readonly(pl, i);
 		PangoRectangle logical;
 		pango_layout_line_get_extents(line, NULL, &logical);
-		out[i] = (struct tlabel){ line, pango_layout_get_text(pl),
+		out[i] = (struct tlabel){ line->runs,
+					  pango_layout_get_text(pl),
 					  logical.width / (double)PANGO_SCALE,
 					  base };
 	}

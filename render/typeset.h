@@ -34,7 +34,7 @@ void typeset_set_greedy(struct typesetter *ts, bool greedy);
 
 /* A piece of one pango line placed in a line box. */
 struct tpart {
-	PangoLayoutLine *line; /* its runs; line->layout may be gone (NULL) */
+	GSList *runs;       /* of PangoGlyphItem, kept as long as the arena */
 	const char *text;   /* the text the runs index into */
 	double x_pt;        /* left edge of the pango line, from the column */
 	double baseline_pt; /* from the top of the line box */
@@ -97,7 +97,7 @@ struct tline *typeset_line(struct typesetter *ts, struct arena *a,
 
 /* Plain text set for a chart: one pango line per line of text. */
 struct tlabel {
-	PangoLayoutLine *line;
+	GSList *runs;       /* of PangoGlyphItem */
 	const char *text;   /* the text its runs index into */
 	double width_pt;    /* its advance width */
 	double baseline_pt; /* from the top of a box of the style's leading */

@@ -45,12 +45,25 @@ static int normal_space(PangoGlyphItem *gi)
 	return w;
 }
 
-static bool ends_in_hyphen(PangoLayoutLine *line, const char *text)
+/* The bytes of part->text its runs set: [*start, *end). */
+static void part_bytes(const struct tpart *part, const char **start,
+		       const char **end)
 {
-	const char *end = text + line->start_index + line->length;
-	while (end > text + line->start_index && end[-1] == ' ')
+	*start = *end = part->text;
+	if (part->runs)
+		*start = *end = part->text +
+				((PangoGlyphItem *)part->runs->data)->item->offset;
+	for (GSList *r = part->runs; r; r = r->next)
+		*end += ((PangoGlyphItem *)r->data)->item->length;
+}
+
+static bool ends_in_hyphen(const struct tpart *part)
+{
+	const char *start, *end;
+	part_bytes(part, &start, &end);
+	while (end > start && end[-1] == ' ')
 		end--;
-	if (end == text + line->start_index)
+	if (end == start)
 		return false;
 	gunichar c = g_utf8_get_char(g_utf8_prev_char(end));
 	return c == 0xAD || c == '-' || c == 0x2010;
@@ -61,18 +74,18 @@ static bool ends_in_hyphen(PangoLayoutLine *line, const char *text)
 static void name_loose_line(const char *file, const struct tpart *part,
 			    double widest)
 {
-	const PangoLayoutLine *line = part->line;
-	printf("  %s: %.2f x: %.*s\n", file, widest, line->length,
-	       part->text + line->start_index);
+	const char *start, *end;
+	part_bytes(part, &start, &end);
+	printf("  %s: %.2f x: %.*s\n", file, widest, (int)(end - start),
+	       start);
 }
 
 static void measure_line(struct figures *f, const struct tpart *part,
 			 bool justified, const char *file)
 {
-	PangoLayoutLine *line = part->line;
 	const char *text = part->text;
 	f->lines++;
-	if (ends_in_hyphen(line, text)) {
+	if (ends_in_hyphen(part)) {
 		f->hyphenated++;
 		f->run++;
 		if (f->run > f->longest_run)
@@ -83,7 +96,7 @@ static void measure_line(struct figures *f, const struct tpart *part,
 	if (!justified)
 		return;
 	double widest = 0;
-	for (GSList *r = line->runs; r; r = r->next) {
+	for (GSList *r = part->runs; r; r = r->next) {
 		PangoGlyphItem *gi = r->data;
 		int normal = 0;
 		for (int g = 0; g < gi->glyphs->num_glyphs; g++) {

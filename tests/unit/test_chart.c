@@ -259,15 +259,26 @@ struct box {
 };
 
 /* A label's box in its own frame: x along the baseline from its left
- * end, y down from the baseline. */
+ * end, y down from the baseline (the ink's top and bottom). */
 static struct box local_box(const struct tpart *p)
 {
-	PangoRectangle ink, logical;
-	pango_layout_line_get_extents(p->line, &ink, &logical);
-	return (struct box){ logical.x / (double)PANGO_SCALE,
-			     ink.y / (double)PANGO_SCALE,
-			     (logical.x + logical.width) / (double)PANGO_SCALE,
-			     (ink.y + ink.height) / (double)PANGO_SCALE };
+	int x = 0;
+	double top = INFINITY, bottom = -INFINITY;
+	for (GSList *r = p->runs; r; r = r->next) {
+		PangoGlyphItem *gi = r->data;
+		PangoRectangle ink, logical;
+		pango_glyph_string_extents(gi->glyphs, gi->item->analysis.font,
+					   &ink, &logical);
+		if (ink.width > 0 && ink.height > 0) {
+			top = fmin(top, (ink.y - gi->y_offset) /
+					(double)PANGO_SCALE);
+			bottom = fmax(bottom, (ink.y + ink.height -
+					       gi->y_offset) /
+					      (double)PANGO_SCALE);
+		}
+		x += logical.width;
+	}
+	return (struct box){ 0, top, x / (double)PANGO_SCALE, bottom };
 }
 
 /* The box on the chart around a label, turned or not. */
@@ -305,7 +316,18 @@ static bool labels_overlap(const struct tpart *p, const struct tpart *q)
 
 static const char *label_text(const struct tpart *p)
 {
-	return pango_layout_get_text(p->line->layout) + p->line->start_index;
+	return p->runs ? p->text +
+			 ((PangoGlyphItem *)p->runs->data)->item->offset :
+			 p->text;
+}
+
+/* The length in bytes of the label's line. */
+static int label_len(const struct tpart *p)
+{
+	int n = 0;
+	for (GSList *r = p->runs; r; r = r->next)
+		n += ((PangoGlyphItem *)r->data)->item->length;
+	return n;
 }
 
 /* Everything drawn lies in [0, width] x [0, height]. */
@@ -330,7 +352,7 @@ static void assert_inside(const struct chart_drawing *cd)
 		if (b.x0 < -eps || b.x1 > cd->width_pt + eps || b.y0 < -eps ||
 		    b.y1 > cd->height_pt + eps)
 			fprintf(stderr, "label '%.*s' at %g,%g-%g,%g outside "
-				"%gx%g\n", cd->labels[i].line->length,
+				"%gx%g\n", label_len(&cd->labels[i]),
 				label_text(&cd->labels[i]), b.x0, b.y0, b.x1,
 				b.y1, cd->width_pt, cd->height_pt);
 		assert_true(b.x0 >= -eps && b.x1 <= cd->width_pt + eps);
@@ -347,9 +369,9 @@ static void assert_no_overlap(const struct chart_drawing *cd)
 						      &cd->labels[j]);
 			if (overlap)
 				fprintf(stderr, "'%.*s' overlaps '%.*s'\n",
-					cd->labels[i].line->length,
+					label_len(&cd->labels[i]),
 					label_text(&cd->labels[i]),
-					cd->labels[j].line->length,
+					label_len(&cd->labels[j]),
 					label_text(&cd->labels[j]));
 			assert_false(overlap);
 		}
@@ -359,7 +381,7 @@ static bool has_label(const struct chart_drawing *cd, const char *text)
 {
 	for (size_t i = 0; i < cd->n_labels; i++) {
 		const struct tpart *p = &cd->labels[i];
-		if ((size_t)p->line->length == strlen(text) &&
+		if ((size_t)label_len(p) == strlen(text) &&
 		    !memcmp(label_text(p), text, strlen(text)))
 			return true;
 	}

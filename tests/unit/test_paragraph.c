@@ -56,11 +56,12 @@ static struct tblock *set_in(void **state, const char *style,
 static const char *line_text(void **state, const struct tblock *tb, size_t k)
 {
 	struct fixture *f = *state;
-	PangoLayoutLine *line = tb->lines[k].parts[0].line;
-	const char *t = tb->lines[k].parts[0].text + line->start_index;
+	/* A line of a paragraph is set on its own: its text is its own. */
+	const char *t = tb->lines[k].parts[0].text;
+	int n = (int)strlen(t);
 	struct strbuf sb = STRBUF_INIT;
-	for (int i = 0; i < line->length; i++) {
-		if ((unsigned char)t[i] == 0xC2 && i + 1 < line->length &&
+	for (int i = 0; i < n; i++) {
+		if ((unsigned char)t[i] == 0xC2 && i + 1 < n &&
 		    (unsigned char)t[i + 1] == 0xAD) {
 			strbuf_addc(&sb, '=');
 			i++;
@@ -75,9 +76,8 @@ static const char *line_text(void **state, const struct tblock *tb, size_t k)
 static void glyphs_at(const struct tblock *tb, size_t k, int b, const char *c,
 		      PangoGlyph *shown, PangoGlyph *plain)
 {
-	PangoLayoutLine *line = tb->lines[k].parts[0].line;
 	*shown = *plain = 0;
-	for (GSList *r = line->runs; r; r = r->next) {
+	for (GSList *r = tb->lines[k].parts[0].runs; r; r = r->next) {
 		PangoGlyphItem *gi = r->data;
 		for (int g = 0; g < gi->glyphs->num_glyphs; g++) {
 			if (gi->item->offset + gi->glyphs->log_clusters[g] != b)
@@ -167,7 +167,7 @@ static void test_justified_line_fills_the_measure(void **state)
 	assert_true(tb->n_lines >= 2);
 	for (size_t k = 0; k + 1 < tb->n_lines; k++) {
 		int w = 0;
-		for (GSList *r = tb->lines[k].parts[0].line->runs; r;
+		for (GSList *r = tb->lines[k].parts[0].runs; r;
 		     r = r->next)
 			w += pango_glyph_string_get_width(
 				((PangoGlyphItem *)r->data)->glyphs);
@@ -201,7 +201,7 @@ static void test_url_breaks_before_punctuation_without_hyphen(void **state)
 static int line_width(const struct tblock *tb, size_t k)
 {
 	int w = 0;
-	for (GSList *r = tb->lines[k].parts[0].line->runs; r; r = r->next)
+	for (GSList *r = tb->lines[k].parts[0].runs; r; r = r->next)
 		w += pango_glyph_string_get_width(
 			((PangoGlyphItem *)r->data)->glyphs);
 	return w;
@@ -232,34 +232,30 @@ static void test_ragged_right_hyphenates_sparingly(void **state)
 	assert_int_equal(hy_ragged, 0);
 }
 
-/* A set line keeps its runs of glyphs and its text, not the layout it was
- * set in: that is released at once, not when the document is written. */
-static void test_set_line_keeps_no_layout(void **state)
+/* A set line keeps its runs of glyphs and its text. */
+static void test_set_line_keeps_runs_and_text(void **state)
 {
 	struct fixture *f = *state;
 	struct tblock *tb = set(state, "De ministers beëindigen de coördinatie",
 				75);
 	assert_int_equal(tb->n_lines, 3);
-	for (size_t k = 0; k < tb->n_lines; k++) {
-		assert_null(tb->lines[k].parts[0].line->layout);
-		assert_non_null(tb->lines[k].parts[0].line->runs);
-	}
+	for (size_t k = 0; k < tb->n_lines; k++)
+		assert_non_null(tb->lines[k].parts[0].runs);
 	assert_string_equal(line_text(state, tb, 2), "ör=di=na=tie");
 	/* A running footer is set by pango's own breaking: the same. */
 	struct tline *tl = typeset_line(f->ts, f->a, "Pagina 2 van 9",
 					layout_style(f->l, "footer"), 400);
 	assert_non_null(tl);
-	assert_null(tl->parts[0].line->layout);
+	assert_non_null(tl->parts[0].runs);
 	assert_string_equal(tl->parts[0].text, "Pagina 2 van 9");
 }
 
 /* The widest space of line k as a multiple of a normal space. */
 static double widest_space(const struct tblock *tb, size_t k)
 {
-	PangoLayoutLine *line = tb->lines[k].parts[0].line;
 	const char *text = tb->lines[k].parts[0].text;
 	double widest = 0;
-	for (GSList *r = line->runs; r; r = r->next) {
+	for (GSList *r = tb->lines[k].parts[0].runs; r; r = r->next) {
 		PangoGlyphItem *gi = r->data;
 		PangoGlyphString *gs = pango_glyph_string_new();
 		pango_shape(" ", 1, &gi->item->analysis, gs);
@@ -338,7 +334,7 @@ int main(void)
 		T(test_justified_line_fills_the_measure),
 		T(test_ragged_right_hyphenates_sparingly),
 		T(test_url_breaks_before_punctuation_without_hyphen),
-		T(test_set_line_keeps_no_layout),
+		T(test_set_line_keeps_runs_and_text),
 		T(test_letter_spacing_keeps_spaces_within_their_stretch),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
