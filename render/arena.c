@@ -14,6 +14,9 @@
 
 #define ARENA_ALIGN 16
 #define ARENA_FIRST_BLOCK 65536
+/* The most arena_reset() keeps for the next use: a long paragraph's
+ * scratch memory, not that of a pathological one. */
+#define ARENA_KEEP_MAX ((size_t)4 << 20)
 
 struct arena_block {
 	struct arena_block *next;
@@ -63,21 +66,45 @@ struct arena *arena_create(void)
 	return a;
 }
 
-void arena_destroy(struct arena *a)
+static void run_cleanups(struct arena *a)
 {
-	if (!a)
-		return;
 	while (a->cleanups) {
 		struct arena_cleanup *c = a->cleanups;
 		a->cleanups = c->next;
 		c->fn(c->data);
 	}
-	while (a->head) {
-		struct arena_block *b = a->head;
-		a->head = b->next;
+}
+
+static void free_blocks(struct arena_block *b)
+{
+	while (b) {
+		struct arena_block *next = b->next;
 		free(b);
+		b = next;
 	}
+}
+
+void arena_destroy(struct arena *a)
+{
+	if (!a)
+		return;
+	run_cleanups(a);
+	free_blocks(a->head);
 	free(a);
+}
+
+void arena_reset(struct arena *a)
+{
+	run_cleanups(a);
+	struct arena_block *keep = a->head;
+	if (keep && keep->size > ARENA_KEEP_MAX)
+		keep = NULL;
+	free_blocks(keep ? keep->next : a->head);
+	a->head = keep;
+	if (keep) {
+		keep->next = NULL;
+		keep->used = 0;
+	}
 }
 
 void *arena_alloc(struct arena *a, size_t size)

@@ -16,6 +16,10 @@ struct arena;
 
 struct arena *arena_create(void);
 void arena_destroy(struct arena *a);
+/* Free everything allocated, as arena_destroy() would, but keep the
+ * arena and its newest block (up to a few MB) for what comes next: a
+ * scratch arena reused this way is not mapped and faulted in anew. */
+void arena_reset(struct arena *a);
 /* Zeroed memory, aligned for any type; aborts on out-of-memory. */
 void *arena_alloc(struct arena *a, size_t size);
 /* n elements of size each, checked for overflow. */

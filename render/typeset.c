@@ -83,6 +83,7 @@ struct typesetter *typeset_create(const char *fonts_conf, struct diags *diags)
 	if (!ts)
 		abort();
 	ts->fc = fc;
+	ts->scratch = arena_create();
 	ts->fontmap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
 	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(ts->fontmap), fc);
 	ts->context = pango_font_map_create_context(ts->fontmap);
@@ -108,6 +109,7 @@ void typeset_destroy(struct typesetter *ts)
 	for (size_t i = 0; i < ts->n_metrics; i++)
 		free(ts->metrics[i].family);
 	free(ts->metrics);
+	arena_destroy(ts->scratch);
 	g_object_unref(ts->context);
 	/* The font map holds a reference to the configuration; give it up
 	 * here, since pango's caches may keep the map itself alive. */

@@ -32,6 +32,9 @@ struct typesetter {
 	 * not change, so they hold for every document. */
 	struct font_metrics *metrics;
 	size_t n_metrics;
+	/* For what setting one paragraph needs and no more (paragraph.c):
+	 * reset, not freed, after each, so that its memory stays mapped. */
+	struct arena *scratch;
 };
 
 /* The font of style s; the caller frees it. */
