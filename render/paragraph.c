@@ -518,9 +518,9 @@ static void para_keep_compound_hyphen(struct arena *a, struct rich *sub)
  * in a line box; what only setting it needs comes from scratch. */
 static void para_set_line(struct typesetter *ts, struct arena *a,
 			  struct arena *scratch, const struct para *p,
-			  const struct style *s, const struct lb_line *ln,
-			  bool after_shy, double width_pt, double x_pt,
-			  struct tline *tl)
+			  const struct whole *whole, const struct style *s,
+			  const struct lb_line *ln, bool after_shy,
+			  double width_pt, double x_pt, struct tline *tl)
 {
 	size_t start, end;
 	para_line_bytes(p, ln, &start, &end);
@@ -534,8 +534,15 @@ static void para_set_line(struct typesetter *ts, struct arena *a,
 	if (shape_applies(sub.text, sub.len)) {
 		PangoFontDescription *fd = typeset_font(s);
 		PangoAttrList *al = typeset_attrs(p->l, &sub, s);
-		runs = typeset_keep_runs(a, shape_line(ts->context, sub.text,
-						       sub.len, fd, al));
+		/* The unbroken line's glyphs serve where the line's text is
+		 * its text. */
+		struct shape_from from = { whole->runs, p->r->text, start,
+					   &ts->fonts };
+		bool cut = whole->runs && sub.text == p->r->text + start;
+		runs = typeset_keep_runs(a, shape_line_from(ts->context,
+							    sub.text, sub.len,
+							    fd, al,
+							    cut ? &from : NULL));
 		pango_attr_list_unref(al);
 		pango_font_description_free(fd);
 		natural = shape_width(runs);
@@ -599,7 +606,6 @@ struct tline *paragraph_lines(struct typesetter *ts, struct arena *a,
 	PangoGlyphInfo hy;
 	if (first && para_shape_char(first->data, "-", &hy))
 		p.hyphen_pt = hy.geometry.width / (double)PANGO_SCALE;
-	whole_free(&whole);
 	para_items(scratch, &p);
 	if (!p.ragged && l->letter_space_max_em > 0) {
 		p.gap_track_pt = l->letter_space_max_em * s->size_pt;
@@ -627,9 +633,10 @@ struct tline *paragraph_lines(struct typesetter *ts, struct arena *a,
 	}
 	struct tline *out = arena_array(a, n, sizeof *out);
 	for (size_t i = 0; i < n; i++)
-		para_set_line(ts, a, scratch, &p, s, &lines[i],
+		para_set_line(ts, a, scratch, &p, &whole, s, &lines[i],
 			      i > 0 && para_ends_at_shy(&p, &lines[i - 1]),
 			      width_pt, x_pt, &out[i]);
+	whole_free(&whole);
 	arena_reset(scratch);
 	*n_out = n;
 	return out;

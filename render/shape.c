@@ -23,6 +23,9 @@
 
 #include <hb-ot.h>
 #include <hb.h>
+#include <stdlib.h>
+
+#include "arena.h"
 
 bool shape_applies(const char *text, size_t len)
 {
@@ -157,8 +160,130 @@ static GSList *shape_apply_attrs(GSList *runs, const char *text,
 	return out;
 }
 
+static bool is_space_at(const char *text, size_t i)
+{
+	return text[i] == ' ' ||
+	       ((unsigned char)text[i] == 0xC2 &&
+		(unsigned char)text[i + 1] == 0xA0);
+}
+
+static bool is_space_before(const char *text, size_t i)
+{
+	return i > 0 && (text[i - 1] == ' ' ||
+			 (i > 1 && (unsigned char)text[i - 2] == 0xC2 &&
+			  (unsigned char)text[i - 1] == 0xA0));
+}
+
+static bool lookups_name(hb_face_t *face, hb_tag_t table,
+			 const hb_codepoint_t *glyphs, int n)
+{
+	hb_set_t *sets[4];
+	for (int i = 0; i < 4; i++)
+		sets[i] = hb_set_create();
+	bool hit = false;
+	unsigned count = hb_ot_layout_table_get_lookup_count(face, table);
+	for (unsigned k = 0; k < count && !hit; k++) {
+		for (int i = 0; i < 4; i++)
+			hb_set_clear(sets[i]);
+		hb_ot_layout_lookup_collect_glyphs(face, table, k, sets[0],
+						   sets[1], sets[2], sets[3]);
+		for (int i = 0; i < 4 && !hit; i++)
+			for (int g = 0; g < n && !hit; g++)
+				hit = hb_set_has(sets[i], glyphs[g]);
+	}
+	for (int i = 0; i < 4; i++)
+		hb_set_destroy(sets[i]);
+	return hit;
+}
+
+static bool stops_at_spaces(struct shape_fonts *sf, PangoFont *font)
+{
+	for (size_t i = 0; i < sf->n; i++)
+		if (sf->font[i] == font)
+			return sf->stops[i];
+	hb_font_t *hb = pango_font_get_hb_font(font);
+	hb_codepoint_t glyphs[2];
+	int n = 0;
+	if (hb_font_get_nominal_glyph(hb, 0x20, &glyphs[n]))
+		n++;
+	if (hb_font_get_nominal_glyph(hb, 0xA0, &glyphs[n]))
+		n++;
+	hb_face_t *face = hb_font_get_face(hb);
+	bool stops = !lookups_name(face, HB_OT_TAG_GSUB, glyphs, n) &&
+		     !lookups_name(face, HB_OT_TAG_GPOS, glyphs, n);
+	sf->font = xrealloc_array(sf->font, sf->n + 1, sizeof *sf->font);
+	sf->stops = xrealloc_array(sf->stops, sf->n + 1, sizeof *sf->stops);
+	sf->font[sf->n] = g_object_ref(font);
+	sf->stops[sf->n++] = stops;
+	return stops;
+}
+
+void shape_fonts_free(struct shape_fonts *sf)
+{
+	for (size_t i = 0; i < sf->n; i++)
+		g_object_unref(sf->font[i]);
+	free(sf->font);
+	free(sf->stops);
+	*sf = (struct shape_fonts){ 0 };
+}
+
+/* The glyphs of item (of a line whose text is from.text + from.offset)
+ * as from's run shaped them, or NULL when they may differ: the item
+ * must lie in one run of the same font, script and level, and start
+ * and end where that run does, or at a space in a font whose shaping
+ * stops at spaces: what lies between two spaces is then shaped alike
+ * wherever the text around it ends. */
+static PangoGlyphString *shaped_before(const PangoItem *item,
+				       const struct shape_from *from)
+{
+	size_t a = from->offset + (size_t)item->offset;
+	size_t b = a + (size_t)item->length;
+	for (GSList *l = from->runs; l; l = l->next) {
+		const PangoGlyphItem *run = l->data;
+		const PangoItem *pi = run->item;
+		size_t p0 = (size_t)pi->offset, p1 = p0 + (size_t)pi->length;
+		if (a < p0 || a >= p1)
+			continue;
+		const PangoAnalysis *x = &item->analysis, *y = &pi->analysis;
+		if (b > p1 || x->font != y->font || x->script != y->script ||
+		    x->level != y->level || x->language != y->language ||
+		    x->gravity != y->gravity || x->flags != y->flags ||
+		    x->level % 2)
+			return NULL;
+		if ((a != p0 && !is_space_before(from->text, a)) ||
+		    (b != p1 && !is_space_at(from->text, b)) ||
+		    ((a != p0 || b != p1) &&
+		     !stops_at_spaces(from->fonts, x->font)))
+			return NULL;
+		const PangoGlyphString *gs = run->glyphs;
+		int g0 = 0, g1;
+		while (g0 < gs->num_glyphs &&
+		       (size_t)gs->log_clusters[g0] < a - p0)
+			g0++;
+		for (g1 = g0; g1 < gs->num_glyphs &&
+			      (size_t)gs->log_clusters[g1] < b - p0; g1++)
+			;
+		PangoGlyphString *out = pango_glyph_string_new();
+		pango_glyph_string_set_size(out, g1 - g0);
+		for (int g = g0; g < g1; g++) {
+			out->glyphs[g - g0] = gs->glyphs[g];
+			out->log_clusters[g - g0] =
+				gs->log_clusters[g] - (int)(a - p0);
+		}
+		return out;
+	}
+	return NULL;
+}
+
 GSList *shape_line(PangoContext *ctx, const char *text, size_t len,
 		   const PangoFontDescription *font, PangoAttrList *attrs)
+{
+	return shape_line_from(ctx, text, len, font, attrs, NULL);
+}
+
+GSList *shape_line_from(PangoContext *ctx, const char *text, size_t len,
+			const PangoFontDescription *font, PangoAttrList *attrs,
+			const struct shape_from *from)
 {
 	/* pango_layout_get_effective_attributes: the font comes first. */
 	pango_attr_list_insert_before(attrs, pango_attr_font_desc_new(font));
@@ -183,9 +308,12 @@ GSList *shape_line(PangoContext *ctx, const char *text, size_t len,
 	for (GList *i = items; i; i = i->next) {
 		PangoGlyphItem *run = g_slice_new0(PangoGlyphItem);
 		run->item = i->data;
-		run->glyphs = pango_glyph_string_new();
-		pango_shape_item(run->item, text, (int)len, NULL, run->glyphs,
-				 flags);
+		run->glyphs = from ? shaped_before(run->item, from) : NULL;
+		if (!run->glyphs) {
+			run->glyphs = pango_glyph_string_new();
+			pango_shape_item(run->item, text, (int)len, NULL,
+					 run->glyphs, flags);
+		}
 		runs = g_slist_prepend(runs, run);
 	}
 	g_list_free(items);

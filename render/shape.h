@@ -27,6 +27,34 @@ GSList *shape_line(PangoContext *ctx, const char *text, size_t len,
 		   const PangoFontDescription *font, PangoAttrList *attrs);
 void shape_free(GSList *runs);
 
+/* Fonts in which shaping stops at a space: no substitution or
+ * positioning of theirs involves the space or no-break space glyph.
+ * Found once a font (HarfBuzz lists the glyphs of every lookup) and kept
+ * here. A class-based pair adjustment of class 0 (every glyph its class
+ * definition leaves out) escapes that list: tests/font_spaces.py checks
+ * our fonts have none. */
+struct shape_fonts {
+	PangoFont **font;
+	bool *stops;
+	size_t n;
+};
+void shape_fonts_free(struct shape_fonts *sf);
+
+/* A line cut from a text set by shape_line(): its runs, the text they
+ * index into, and where the line starts in that text. */
+struct shape_from {
+	GSList *runs;
+	const char *text;
+	size_t offset;
+	struct shape_fonts *fonts;
+};
+/* shape_line() for text = from->text + from->offset, taking the glyphs
+ * of each item from from->runs where shaping it again could not give
+ * other glyphs, and shaping the rest: the same runs, for less. */
+GSList *shape_line_from(PangoContext *ctx, const char *text, size_t len,
+			const PangoFontDescription *font, PangoAttrList *attrs,
+			const struct shape_from *from);
+
 /* The sum of the runs' advance widths, in pango units. */
 int shape_width(GSList *runs);
 /* The x of byte index of text (the text the runs index into) from the

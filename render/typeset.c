@@ -110,6 +110,7 @@ void typeset_destroy(struct typesetter *ts)
 		free(ts->metrics[i].family);
 	free(ts->metrics);
 	arena_destroy(ts->scratch);
+	shape_fonts_free(&ts->fonts);
 	g_object_unref(ts->context);
 	/* The font map holds a reference to the configuration; give it up
 	 * here, since pango's caches may keep the map itself alive. */

@@ -11,6 +11,7 @@
 
 #include <fontconfig/fontconfig.h>
 
+#include "shape.h"
 #include "typeset.h"
 
 /* The vertical metrics of a style's font, found by the fields of the
@@ -35,6 +36,7 @@ struct typesetter {
 	/* For what setting one paragraph needs and no more (paragraph.c):
 	 * reset, not freed, after each, so that its memory stays mapped. */
 	struct arena *scratch;
+	struct shape_fonts fonts; /* whose shaping stops at a space */
 };
 
 /* The font of style s; the caller frees it. */

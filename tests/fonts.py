@@ -13,7 +13,10 @@
   its folder that is not among its sources;
 - without fonts/derived/ dossier stops at once and says `make` makes it;
 - every font embedded in a rendered PDF and in its archive copy (libharu
-  reads the font files by path) carries no hinting.
+  reads the font files by path) carries no hinting;
+- shaping in Noto Sans stops at a space (no lookup involves one), so that
+  render/shape.c may take a line's glyphs from its paragraph's; no font
+  has what would break that unseen by shape.c (tests/font_spaces.py).
 
 The sfnt tables are read here with struct, so the test needs no fontTools;
 unhint.py runs with $FONT_PY (Debian's python3, which has it).
@@ -151,6 +154,19 @@ def main():
                   "changed: %s" % [t for t in kept - REBUILT if a[t] != b[t]],
                   after and "%d glyphs with instructions" % after,
                   not before and "the source has none: nothing tested"])
+
+    derived = sorted((DERIVED / "noto").glob("*.ttf"))
+    sans = [str(p) for p in derived if p.name.startswith("NotoSans-")]
+    r = subprocess.run([FONT_PY, "tests/font_spaces.py"] + sans,
+                       capture_output=True, text=True)
+    r0 = subprocess.run([FONT_PY, "tests/font_spaces.py", "--class0"] +
+                        [str(p) for p in derived], capture_output=True,
+                        text=True)
+    check("shaping in Noto Sans stops at spaces; no font hides a class-0 "
+          "space rule", [
+              not sans and "no NotoSans-* fonts",
+              r.returncode and (r.stdout + r.stderr).strip(),
+              r0.returncode and (r0.stdout + r0.stderr).strip()])
 
     with tempfile.TemporaryDirectory(prefix="dossier-fonts-") as tmp:
         one, two = Path(tmp) / "one", Path(tmp) / "two"

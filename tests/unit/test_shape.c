@@ -7,7 +7,9 @@
  * same text gives its one line, item for item and glyph for glyph (font,
  * script, attributes, glyph, advance, offsets, clusters, rise), and the
  * same x for every character; shape_applies() refuses what a layout sets
- * in a way of its own.
+ * in a way of its own; a line cut from a shaped paragraph
+ * (shape_line_from) has the runs it has shaped on its own, wherever it
+ * is cut.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -172,6 +174,75 @@ static void test_other_scripts_and_styles(void **state)
 	assert_shaped_as_layout(state, "letter", "Geachte voorzitter,");
 }
 
+/* The runs of the bytes [start, end) of r shaped on their own, and cut
+ * from the runs of all of r: the same. */
+static void assert_cut_as_shaped(void **state, const struct style *s,
+				 const struct rich *r, GSList *whole,
+				 size_t start, size_t end)
+{
+	struct fixture *f = *state;
+	struct rich line = { .text = r->text + start, .len = end - start };
+	line.spans = arena_array(f->a, r->n_spans + 1, sizeof *line.spans);
+	for (size_t i = 0; i < r->n_spans; i++) {
+		struct span sp = r->spans[i];
+		if (sp.end <= start || sp.start >= end)
+			continue;
+		sp.start = (sp.start > start ? sp.start : start) - start;
+		sp.end = (sp.end < end ? sp.end : end) - start;
+		line.spans[line.n_spans++] = sp;
+	}
+	PangoFontDescription *fd = typeset_font(s);
+	PangoAttrList *al = typeset_attrs(f->l, &line, s);
+	GSList *fresh = shape_line(f->ts->context, line.text, line.len, fd,
+				   al);
+	pango_attr_list_unref(al);
+	al = typeset_attrs(f->l, &line, s);
+	struct shape_from from = { whole, r->text, start, &f->ts->fonts };
+	GSList *cut = shape_line_from(f->ts->context, line.text, line.len, fd,
+				      al, &from);
+	pango_attr_list_unref(al);
+	pango_font_description_free(fd);
+	assert_int_equal(g_slist_length(cut), g_slist_length(fresh));
+	for (GSList *a = cut, *b = fresh; a && b; a = a->next, b = b->next)
+		assert_same_run(a->data, b->data);
+	shape_free(fresh);
+	shape_free(cut);
+}
+
+/* Every line a paragraph can be cut into, at spaces, soft hyphens and
+ * between any two letters, is shaped as if shaped on its own. */
+static void test_cut_lines_shape_as_their_own(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const texts[] = {
+		"De To\xC2\xAD" "tale Verdediging, \xE2\x80\x98Wat te "
+		"doen?\xE2\x80\x99 Vijf AVV-landen: (T.V.A.) "
+		"af\xC2\xAD" "fi\xC2\xAD" "che\xC2\xA0\xE2\x82\xAC 7,5 "
+		"[i:Yves, LTA Fjord] [b:Tw\xC3\xAB" "e] f\xC2\xAD" "fl.[n:1] "
+		"[l:www.navo.int/ff] \xE2\x80\x93 fin.",
+	};
+	const struct style *s = layout_style(f->l, "body");
+	for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
+		struct rich r = rich_of(f->a, texts[t]);
+		PangoFontDescription *fd = typeset_font(s);
+		PangoAttrList *al = typeset_attrs(f->l, &r, s);
+		GSList *whole = shape_line(f->ts->context, r.text, r.len, fd,
+					   al);
+		pango_attr_list_unref(al);
+		pango_font_description_free(fd);
+		for (size_t i = 0; i < r.len;
+		     i = g_utf8_next_char(r.text + i) - r.text)
+			for (size_t j = g_utf8_next_char(r.text + i) - r.text;
+			     j <= r.len;
+			     j = g_utf8_next_char(r.text + j) - r.text) {
+				assert_cut_as_shaped(state, s, &r, whole, i, j);
+				if (j == r.len)
+					break;
+			}
+		shape_free(whole);
+	}
+}
+
 /* What a layout sets in a way of its own stays with a layout. */
 static void test_what_needs_a_layout(void **state)
 {
@@ -194,6 +265,7 @@ int main(void)
 		cmocka_unit_test(test_line_ends),
 		cmocka_unit_test(test_other_scripts_and_styles),
 		cmocka_unit_test(test_what_needs_a_layout),
+		cmocka_unit_test(test_cut_lines_shape_as_their_own),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
