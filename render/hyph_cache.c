@@ -4,7 +4,7 @@
  * The image is a header, the key (which dictionary file, which version of
  * it) and a body that holds the dictionary's levels, states, transitions
  * and strings, with every pointer written as an offset into the body
- * (plus one, so that 0 stays NULL). Reading it back is one read() and a
+ * (plus one, so that 0 stays NULL). Reading it back is one mmap() and a
  * pass that checks every offset, index and string before it turns the
  * offsets into pointers: a damaged or foreign file is never trusted, it
  * is replaced.
@@ -19,10 +19,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define HC_MAGIC "dosHYPH1"
+#define HC_MAGIC "dosHYPH2"
 #define HC_MAX_LEVELS 8
 /* The cache is a few hundred kilobytes; anything far larger is not ours. */
 #define HC_MAX_IMAGE (64u << 20)
@@ -36,20 +38,31 @@ struct hc_header {
 	uint64_t checksum; /* hc_sum of the body */
 };
 
-/* A check against damage, not against malice: eight bytes a step (the
- * body's length is a multiple of eight), so that it costs little. */
+/* A check against damage, not against malice: four lanes of eight
+ * bytes a step, independent of each other so that the processor runs
+ * them side by side (one lane cost a fifth of loading the cache). */
+static uint64_t hc_mix(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * 0x100000001b3u;
+	return h ^ (h >> 29);
+}
+
 static uint64_t hc_sum(const unsigned char *p, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325u;
+	uint64_t lane[4] = { 0xcbf29ce484222325u, 0x84222325cbf29ce4u,
+			     0x9e3779b97f4a7c15u, 0xc2b2ae3d27d4eb4fu };
 	size_t i = 0;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t w;
-		memcpy(&w, p + i, sizeof w);
-		h = (h ^ w) * 0x100000001b3u;
-		h ^= h >> 29;
-	}
+	for (; i + 32 <= n; i += 32)
+		for (int k = 0; k < 4; k++) {
+			uint64_t w;
+			memcpy(&w, p + i + 8 * k, sizeof w);
+			lane[k] = hc_mix(lane[k], w);
+		}
+	uint64_t h = lane[0];
+	for (int k = 1; k < 4; k++)
+		h = hc_mix(h, lane[k]);
 	for (; i < n; i++)
-		h = (h ^ p[i]) * 0x100000001b3u;
+		h = hc_mix(h, p[i]);
 	return h;
 }
 
@@ -386,24 +399,25 @@ static char *hc_file(const char *dic_path, bool make_dir)
 	return path;
 }
 
-static void *hc_read_file(const char *path, size_t *len)
+/* The file mapped copy-on-write: relocating writes only the pages of
+ * the states, the rest stays the page cache's, never copied. */
+static void *hc_map_file(const char *path, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
 		return NULL;
 	struct stat st;
-	void *buf = NULL;
-	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+	void *img = NULL;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
 	    st.st_size > 0 && (uint64_t)st.st_size <= HC_MAX_IMAGE) {
 		*len = (size_t)st.st_size;
-		buf = malloc(*len);
-		if (buf && fread(buf, 1, *len, f) != *len) {
-			free(buf);
-			buf = NULL;
-		}
+		img = mmap(NULL, *len, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd,
+			   0);
+		if (img == MAP_FAILED)
+			img = NULL;
 	}
-	fclose(f);
-	return buf;
+	close(fd);
+	return img;
 }
 
 /* Written beside its place and renamed: a reader sees the old file or
@@ -434,7 +448,7 @@ HyphenDict *hyph_cache_load(const char *dic_path, void **block)
 	char *key = hc_key(dic_path);
 	char *file = key ? hc_file(dic_path, false) : NULL;
 	size_t len = 0;
-	void *img = file ? hc_read_file(file, &len) : NULL;
+	void *img = file ? hc_map_file(file, &len) : NULL;
 	HyphenDict *dict = img ? hyph_cache_read_image(img, len, key) : NULL;
 	if (dict) {
 		*block = img;
@@ -442,7 +456,8 @@ HyphenDict *hyph_cache_load(const char *dic_path, void **block)
 		free(file);
 		return dict;
 	}
-	free(img);
+	if (img)
+		munmap(img, len);
 	dict = hnj_hyphen_load(dic_path);
 	if (dict && key) {
 		img = hyph_cache_image(dict, key, &len);
@@ -457,10 +472,19 @@ HyphenDict *hyph_cache_load(const char *dic_path, void **block)
 	return dict;
 }
 
+/* The length of a mapped image that hyph_cache_read_image() took: its
+ * header said so, and was checked. */
+static size_t hc_image_len(const void *block)
+{
+	struct hc_header h;
+	memcpy(&h, block, sizeof h);
+	return sizeof h + hc_pad((size_t)h.key_len) + (size_t)h.body_len;
+}
+
 void hyph_cache_free(HyphenDict *dict, void *block)
 {
 	if (block)
-		free(block);
+		munmap(block, hc_image_len(block));
 	else if (dict)
 		hnj_hyphen_free(dict);
 }
