@@ -9,6 +9,9 @@
  * A page's items grow in a buffer of the heap and move to the arena at
  * their exact count when the page is done: grown in the arena, every
  * page left its outgrown arrays behind (a tenth of a long report's peak).
+ *
+ * A run is drawn without the soft hyphens inside its words (see
+ * without_soft_hyphens): both writers draw what is here.
  */
 #include "dl.h"
 
@@ -42,6 +45,80 @@ static void finish_page(struct arena *a, struct dl_page *p)
 	p->cap_items = p->n_items;
 }
 
+static void free_run(void *run)
+{
+	pango_glyph_item_free(run);
+}
+
+/* Does the text of run at byte b hold a soft hyphen that shows nothing:
+ * U+00AD whose glyphs, if it has any of its own, are empty? */
+static bool unseen_shy(const char *from, const PangoGlyphItem *run, int b)
+{
+	if ((unsigned char)from[b] != 0xC2 || b + 1 >= run->item->length ||
+	    (unsigned char)from[b + 1] != 0xAD)
+		return false;
+	const PangoGlyphString *gs = run->glyphs;
+	for (int g = 0; g < gs->num_glyphs; g++)
+		if (gs->log_clusters[g] == b &&
+		    (gs->glyphs[g].glyph != PANGO_GLYPH_EMPTY ||
+		     gs->glyphs[g].geometry.width != 0))
+			return false;
+	return true;
+}
+
+/* run (indexing into *text) without the soft hyphens inside its words,
+ * with a text of its own in *text; run itself when it has none. Each
+ * such hyphen is an empty glyph, which cairo writes as a marked-content
+ * span with its ActualText: some 45 bytes of content stream apiece, a
+ * fifth of a page, for nothing to see; inside a ligature (f|f) it is
+ * part of the ligature's text, which text extraction keeps
+ * (ef\u00ADfectieve). The soft hyphen that ends a line shows a hyphen
+ * glyph and stays: it tells text extraction to join the word. */
+static const PangoGlyphItem *without_soft_hyphens(struct arena *a,
+						  const PangoGlyphItem *run,
+						  const char **text)
+{
+	int len = run->item->length;
+	const char *from = *text + run->item->offset;
+	const char *c = memchr(from, 0xC2, (size_t)len);
+	while (c && (c + 1 - from >= len || (unsigned char)c[1] != 0xAD))
+		c = memchr(c + 1, 0xC2, (size_t)(len - (c + 1 - from)));
+	if (!c)
+		return run;
+	char *own = arena_alloc(a, (size_t)len + 1);
+	int *at = arena_array(a, (size_t)len + 1, sizeof *at); /* new byte */
+	bool *gone = arena_array(a, (size_t)len + 1, sizeof *gone);
+	int n = 0;
+	for (int b = 0; b < len; b++) {
+		at[b] = n;
+		if (unseen_shy(from, run, b)) {
+			gone[b] = gone[b + 1] = true;
+			at[++b] = n; /* its second byte */
+		} else {
+			own[n++] = from[b];
+		}
+	}
+	at[len] = n;
+	if (n == len)
+		return run;
+	const PangoGlyphString *gs = run->glyphs;
+	PangoGlyphItem *cut = pango_glyph_item_copy((PangoGlyphItem *)run);
+	arena_on_destroy(a, free_run, cut);
+	cut->item->offset = 0;
+	cut->item->length = n;
+	cut->item->num_chars = (int)g_utf8_strlen(own, n);
+	int k = 0;
+	for (int g = 0; g < gs->num_glyphs; g++) {
+		if (gone[gs->log_clusters[g]])
+			continue; /* the hyphen's own empty glyph */
+		cut->glyphs->glyphs[k] = gs->glyphs[g];
+		cut->glyphs->log_clusters[k++] = at[gs->log_clusters[g]];
+	}
+	pango_glyph_string_set_size(cut->glyphs, k);
+	*text = own;
+	return cut;
+}
+
 /* What a glyph run sets, for the structure tags. */
 struct dl_owner {
 	const struct block *block;
@@ -50,8 +127,9 @@ struct dl_owner {
 	bool artifact;
 };
 
-static void add_part(struct dl_page *p, const struct tpart *part,
-		     double x0, double top, struct dl_owner own)
+static void add_part(struct arena *a, struct dl_page *p,
+		     const struct tpart *part, double x0, double top,
+		     struct dl_owner own)
 {
 	bool artifact = own.artifact;
 	const char *text = part->text;
@@ -68,8 +146,8 @@ static void add_part(struct dl_page *p, const struct tpart *part,
 		it->x = x + dx * c - dy * sn;
 		it->y = base + dx * sn + dy * c;
 		it->angle = part->angle;
-		it->glyphs = gi;
 		it->text = text;
+		it->glyphs = without_soft_hyphens(a, gi, &it->text);
 		memcpy(it->rgb, part->rgb, sizeof it->rgb);
 		it->artifact = artifact;
 		it->block = own.block;
@@ -94,8 +172,9 @@ static void find_note(const struct pages *pages, int note, int *page,
 }
 
 /* A chart's paths, then its labels on top, from its top-left (x, y). */
-static void add_chart(struct dl_page *p, const struct chart_drawing *cd,
-		      double x, double y, const struct block *block)
+static void add_chart(struct arena *a, struct dl_page *p,
+		      const struct chart_drawing *cd, double x, double y,
+		      const struct block *block)
 {
 	for (size_t i = 0; i < cd->n_paths; i++) {
 		struct dl_item *it = add_item(p, DL_PATH);
@@ -104,18 +183,18 @@ static void add_chart(struct dl_page *p, const struct chart_drawing *cd,
 		it->path = &cd->paths[i];
 	}
 	for (size_t i = 0; i < cd->n_labels; i++)
-		add_part(p, &cd->labels[i], x, y,
+		add_part(a, p, &cd->labels[i], x, y,
 			 (struct dl_owner){ block, NULL, 0, false });
 }
 
-static void add_line(struct dl_page *p, const struct pages *pages,
-		     const struct placed_line *pl)
+static void add_line(struct arena *a, struct dl_page *p,
+		     const struct pages *pages, const struct placed_line *pl)
 {
 	const struct tline *tl = pl->line;
 	if (tl->chart)
-		add_chart(p, tl->chart, pl->x_pt, pl->y_pt, pl->block);
+		add_chart(a, p, tl->chart, pl->x_pt, pl->y_pt, pl->block);
 	for (int i = 0; i < tl->n_parts; i++)
-		add_part(p, &tl->parts[i], pl->x_pt, pl->y_pt,
+		add_part(a, p, &tl->parts[i], pl->x_pt, pl->y_pt,
 			 (struct dl_owner){ pl->block, tl, i, pl->artifact });
 	for (int i = 0; i < tl->n_rules; i++) {
 		const struct trule *r = &tl->rules[i];
@@ -177,7 +256,7 @@ struct display_list *dl_build(struct arena *a, const struct composition *comp,
 		const struct page *pg = &pages->pages[p];
 		struct dl_page *dp = &dl->pages[p];
 		for (size_t i = 0; i < pg->n_lines; i++) {
-			add_line(dp, pages, &pg->lines[i]);
+			add_line(a, dp, pages, &pg->lines[i]);
 			add_page_links(dp, pg, i);
 		}
 		if (pg->footnote_rule_y_pt > 0) {
@@ -214,7 +293,7 @@ struct display_list *dl_build_chart(struct arena *a,
 	dl->height_pt = cd->height_pt + 2 * margin_pt;
 	dl->n_pages = 1;
 	dl->pages = arena_alloc(a, sizeof *dl->pages);
-	add_chart(&dl->pages[0], cd, margin_pt, margin_pt, NULL);
+	add_chart(a, &dl->pages[0], cd, margin_pt, margin_pt, NULL);
 	finish_page(a, &dl->pages[0]);
 	dl->title = title;
 	dl->creator = "dossier " DOSSIER_VERSION;
