@@ -449,6 +449,28 @@ def check_chart_texts(pdf, texts):
     return "not in the PDF's text: %s" % missing if missing else None
 
 
+def check_soft_hyphens(pdf):
+    """A soft hyphen is in the PDF's text only where a line breaks at it
+    (shown as a hyphen): none inside a word, none drawn as nothing."""
+    inside = [w for w in re.findall(r"\S*\u00ad\S+", pdf_text(pdf))]
+    if inside:
+        return "U+00AD inside words: %s" % inside[:5]
+    raw = pdf_streams_raw(pdf)
+    empty = len(re.findall(rb"/ActualText <feff00ad> >> BDC\s*EMC", raw))
+    return "%d soft hyphens drawn as nothing" % empty if empty else None
+
+
+def pdf_streams_raw(pdf):
+    """The PDF's streams, uncompressed by qpdf, as bytes."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "qdf.pdf"
+        rc, _, err = run(["qpdf", "--qdf", "--object-streams=disable",
+                          str(pdf), str(out)])
+        if rc not in (0, 3):
+            raise RuntimeError("qpdf failed: %s" % err.strip()[:200])
+        return out.read_bytes()
+
+
 def check_no_images(pdf):
     """Charts are vectors and text: pdfimages lists no image."""
     rc, out, err = run(["pdfimages", "-list", str(pdf)])
@@ -596,6 +618,8 @@ def main():
                         check_chart_texts(pdfs[mid], texts) if mid in pdfs else "no PDF")
         for mid, pdf in pdfs.items():
             tally.check("no images in %s.pdf" % mid, check_no_images(pdf))
+            tally.check("soft hyphens only at line breaks in %s.pdf" % mid,
+                        check_soft_hyphens(pdf))
         check_chart_command(tally, dossier, tmp)
 
         seeds = find_seeds()
