@@ -25,6 +25,11 @@
 
 #include "typeset_fixture.h"
 
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+
+#include "typeset_priv.h"
+
 static struct tblock *set_in(void **state, const char *style,
 			     const char *text, double width_pt);
 
@@ -321,6 +326,62 @@ static void test_letter_spacing_keeps_spaces_within_their_stretch(
 	assert_true(widest_space(tb, 2) < 1.63);
 }
 
+/* The baseline of every style of every layout (and of each at other
+ * sizes, bold and italic) is where pango's own font metrics put it:
+ * typeset.c reads the ascent and descent from the font instead of
+ * asking pango_context_get_metrics(), which costs a sample layout. */
+static void test_baselines_from_pango_metrics(void **state)
+{
+	struct fixture *f = *state;
+	PangoFontMap *map = pango_cairo_font_map_new_for_font_type(
+		CAIRO_FONT_TYPE_FT);
+	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map),
+				     FcConfigGetCurrent());
+	PangoContext *ctx = pango_font_map_create_context(map);
+	pango_cairo_context_set_resolution(ctx, 72.0);
+	cairo_font_options_t *fo = cairo_font_options_create();
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	pango_cairo_context_set_font_options(ctx, fo);
+	cairo_font_options_destroy(fo);
+	pango_context_set_language(ctx, pango_language_from_string("nl-nl"));
+	static const double sizes[] = { 0, 6.5, 11.25, 17 };
+	int checked = 0;
+	for (int i = 0; i < f->l->n_styles; i++)
+		for (size_t k = 0; k < 4 * sizeof sizes / sizeof *sizes; k++) {
+			struct style s = f->l->styles[i];
+			if (sizes[k / 4])
+				s.size_pt = sizes[k / 4];
+			s.bold ^= k & 1;
+			s.italic ^= (k >> 1) & 1;
+			PangoFontDescription *fd = pango_font_description_new();
+			pango_font_description_set_family(fd, s.font);
+			pango_font_description_set_absolute_size(
+				fd, s.size_pt * PANGO_SCALE);
+			pango_font_description_set_weight(
+				fd, s.bold ? PANGO_WEIGHT_BOLD :
+					     PANGO_WEIGHT_NORMAL);
+			pango_font_description_set_style(
+				fd, s.italic ? PANGO_STYLE_ITALIC :
+					       PANGO_STYLE_NORMAL);
+			PangoFontMetrics *m = pango_context_get_metrics(ctx, fd,
+									NULL);
+			double asc = pango_font_metrics_get_ascent(m) /
+				     (double)PANGO_SCALE;
+			double desc = pango_font_metrics_get_descent(m) /
+				      (double)PANGO_SCALE;
+			double want = (s.leading_pt - (asc + desc)) / 2 + asc;
+			assert_true(want > 0);
+			assert_true(typeset_baseline(f->ts, &s) == want);
+			pango_font_metrics_unref(m);
+			pango_font_description_free(fd);
+			checked++;
+		}
+	assert_true(checked >= 4 * 30);
+	g_object_unref(ctx);
+	g_object_unref(map);
+}
+
 #define T(name) cmocka_unit_test(name)
 
 int main(void)
@@ -336,6 +397,7 @@ int main(void)
 		T(test_url_breaks_before_punctuation_without_hyphen),
 		T(test_set_line_keeps_runs_and_text),
 		T(test_letter_spacing_keeps_spaces_within_their_stretch),
+		T(test_baselines_from_pango_metrics),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
