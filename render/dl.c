@@ -50,22 +50,6 @@ static void free_run(void *run)
 	pango_glyph_item_free(run);
 }
 
-/* Does the text of run at byte b hold a soft hyphen that shows nothing:
- * U+00AD whose glyphs, if it has any of its own, are empty? */
-static bool unseen_shy(const char *from, const PangoGlyphItem *run, int b)
-{
-	if ((unsigned char)from[b] != 0xC2 || b + 1 >= run->item->length ||
-	    (unsigned char)from[b + 1] != 0xAD)
-		return false;
-	const PangoGlyphString *gs = run->glyphs;
-	for (int g = 0; g < gs->num_glyphs; g++)
-		if (gs->log_clusters[g] == b &&
-		    (gs->glyphs[g].glyph != PANGO_GLYPH_EMPTY ||
-		     gs->glyphs[g].geometry.width != 0))
-			return false;
-	return true;
-}
-
 /* run (indexing into *text) without the soft hyphens inside its words,
  * with a text of its own in *text; run itself when it has none. Each
  * such hyphen is an empty glyph, which cairo writes as a marked-content
@@ -85,36 +69,46 @@ static const PangoGlyphItem *without_soft_hyphens(struct arena *a,
 		c = memchr(c + 1, 0xC2, (size_t)(len - (c + 1 - from)));
 	if (!c)
 		return run;
+	/* at[b]: where byte b goes, -1 for a soft hyphen that goes; first
+	 * 1 for a byte a glyph that shows something stands for. */
+	const PangoGlyphString *gs = run->glyphs;
+	int *at = arena_array(a, (size_t)len + 1, sizeof *at);
+	for (int g = 0; g < gs->num_glyphs; g++)
+		if (gs->glyphs[g].glyph != PANGO_GLYPH_EMPTY ||
+		    gs->glyphs[g].geometry.width != 0)
+			at[gs->log_clusters[g]] = 1;
 	char *own = arena_alloc(a, (size_t)len + 1);
-	int *at = arena_array(a, (size_t)len + 1, sizeof *at); /* new byte */
-	bool *gone = arena_array(a, (size_t)len + 1, sizeof *gone);
 	int n = 0;
 	for (int b = 0; b < len; b++) {
-		at[b] = n;
-		if (unseen_shy(from, run, b)) {
-			gone[b] = gone[b + 1] = true;
-			at[++b] = n; /* its second byte */
+		if ((unsigned char)from[b] == 0xC2 && b + 1 < len &&
+		    (unsigned char)from[b + 1] == 0xAD && !at[b]) {
+			at[b] = at[b + 1] = -1;
+			b++;
 		} else {
+			at[b] = n;
 			own[n++] = from[b];
 		}
 	}
 	at[len] = n;
 	if (n == len)
 		return run;
-	const PangoGlyphString *gs = run->glyphs;
-	PangoGlyphItem *cut = pango_glyph_item_copy((PangoGlyphItem *)run);
-	arena_on_destroy(a, free_run, cut);
+	PangoGlyphItem *cut = g_slice_new0(PangoGlyphItem);
+	*cut = *run;
+	cut->item = pango_item_copy(run->item);
 	cut->item->offset = 0;
 	cut->item->length = n;
-	cut->item->num_chars = (int)g_utf8_strlen(own, n);
+	cut->item->num_chars -= (len - n) / 2; /* two bytes, one character */
+	cut->glyphs = pango_glyph_string_new();
+	pango_glyph_string_set_size(cut->glyphs, gs->num_glyphs);
+	arena_on_destroy(a, free_run, cut);
 	int k = 0;
 	for (int g = 0; g < gs->num_glyphs; g++) {
-		if (gone[gs->log_clusters[g]])
+		if (at[gs->log_clusters[g]] < 0)
 			continue; /* the hyphen's own empty glyph */
 		cut->glyphs->glyphs[k] = gs->glyphs[g];
 		cut->glyphs->log_clusters[k++] = at[gs->log_clusters[g]];
 	}
-	pango_glyph_string_set_size(cut->glyphs, k);
+	cut->glyphs->num_glyphs = k;
 	*text = own;
 	return cut;
 }
