@@ -26,13 +26,19 @@ CC        ?= cc
 OPT       ?= -O2 -g
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 # libcurl is not linked: render/curl_lazy.c opens it when mail needs it
-# (linked, it cost every process 8-9 ms at start).
-PKG_LIBS   = $(shell pkg-config --libs $(filter-out libcurl,$(PKGS)) 2>/dev/null)
+# (linked, it cost every process 8-9 ms at start). libfyaml and cmark-gfm
+# are linked from their static archives (Debian's -dev packages ship
+# them): three shared libraries fewer to map and relocate at every start,
+# some 0.25 ms of a cold render.
+STATIC    := libfyaml libcmark-gfm
+PKG_LIBS   = $(shell pkg-config --libs $(filter-out libcurl $(STATIC),$(PKGS)) 2>/dev/null)
+STATIC_LIBS := -Wl,-Bstatic -lfyaml -lcmark-gfm-extensions -lcmark-gfm \
+               -Wl,-Bdynamic
 CFLAGS    ?=
 CFLAGS    += -std=c11 -Wall -Wextra -Wpedantic -Werror $(OPT) \
              -D_XOPEN_SOURCE=700 -DDOSSIER_VERSION='"$(VERSION)"' \
              $(PKG_CFLAGS)
-LDLIBS    += $(PKG_LIBS) -lcmark-gfm-extensions -lhyphen -lhpdf -lm
+LDLIBS    += $(STATIC_LIBS) $(PKG_LIBS) -lhyphen -lhpdf -lm
 
 # B is the build folder: build/ normally, build/asan for the sanitizer
 # build, build/fuzz for the fuzzer (see `make sanitize` and `make fuzz`).
