@@ -741,7 +741,25 @@ struct tlabel *typeset_label(struct typesetter *ts, struct arena *a,
 	struct rich r = { .text = (char *)text, .len = strlen(text),
 			  .pos = pos };
 	struct layout dummy = { 0 };
-	/* Charts are few: their labels keep their layouts. */
+	if (width_pt <= 0 && shape_applies(r.text, r.len)) {
+		/* One line, never wrapped: shaped without a layout. */
+		PangoFontDescription *fd = typeset_font(style);
+		PangoAttrList *al = typeset_attrs(&dummy, &r, style);
+		GSList *runs = typeset_keep_runs(
+			a, shape_line(ts->context, r.text, r.len, fd, al));
+		pango_attr_list_unref(al);
+		pango_font_description_free(fd);
+		if (!typeset_check_runs(runs, &r, diags))
+			return NULL;
+		struct tlabel *out = arena_alloc(a, sizeof *out);
+		*out = (struct tlabel){ runs, arena_strndup(a, r.text, r.len),
+					shape_width(runs) / (double)PANGO_SCALE,
+					typeset_baseline(ts, style) };
+		*n = 1;
+		return out;
+	}
+	/* Wrapped, or text a layout sets its own way: the labels keep
+	 * their layout (charts are few). */
 	PangoLayout *pl = typeset_layout(ts, &dummy, &r, style,
 				      width_pt > 0 ? width_pt : -1);
 	arena_on_destroy(a, unref_layout, pl);
