@@ -61,7 +61,8 @@ bool paragraph_applies(const struct style *s)
  * directly where it can be (shape.c), else the lines of a layout (a
  * forced line break makes several). */
 struct whole {
-	GSList *runs;    /* shape_line()'s, or NULL */
+	GSList *runs;    /* shape_paragraph()'s, or NULL */
+	GList *items;    /* and its items */
 	PangoLayout *pl; /* else this layout's lines' */
 };
 
@@ -89,7 +90,8 @@ static bool whole_shape(struct typesetter *ts, const struct layout *l,
 	}
 	PangoFontDescription *fd = typeset_font(s);
 	PangoAttrList *al = typeset_attrs(l, r, s);
-	w->runs = shape_line(ts->context, r->text, r->len, fd, al);
+	w->runs = shape_paragraph(ts->context, r->text, r->len, fd, al,
+				  &w->items);
 	pango_attr_list_unref(al);
 	pango_font_description_free(fd);
 	return typeset_check_runs(w->runs, r, diags);
@@ -98,6 +100,7 @@ static bool whole_shape(struct typesetter *ts, const struct layout *l,
 static void whole_free(struct whole *w)
 {
 	shape_free(w->runs);
+	shape_items_free(w->items);
 	if (w->pl)
 		g_object_unref(w->pl);
 }
@@ -536,8 +539,8 @@ static void para_set_line(struct typesetter *ts, struct arena *a,
 		PangoAttrList *al = typeset_attrs(p->l, &sub, s);
 		/* The unbroken line's glyphs serve where the line's text is
 		 * its text. */
-		struct shape_from from = { whole->runs, p->r->text, start,
-					   &ts->fonts };
+		struct shape_from from = { whole->runs, whole->items,
+					   p->r->text, start, &ts->fonts };
 		bool cut = whole->runs && sub.text == p->r->text + start;
 		runs = typeset_keep_runs(a, shape_line_from(ts->context,
 							    sub.text, sub.len,

@@ -24,6 +24,7 @@
 #include <hb-ot.h>
 #include <hb.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "arena.h"
 
@@ -196,11 +197,12 @@ static bool lookups_name(hb_face_t *face, hb_tag_t table,
 	return hit;
 }
 
-static bool stops_at_spaces(struct shape_fonts *sf, PangoFont *font)
+static const struct shape_font *font_facts(struct shape_fonts *sf,
+					   PangoFont *font)
 {
 	for (size_t i = 0; i < sf->n; i++)
-		if (sf->font[i] == font)
-			return sf->stops[i];
+		if (sf->f[i].font == font)
+			return &sf->f[i];
 	hb_font_t *hb = pango_font_get_hb_font(font);
 	hb_codepoint_t glyphs[2];
 	int n = 0;
@@ -211,19 +213,35 @@ static bool stops_at_spaces(struct shape_fonts *sf, PangoFont *font)
 	hb_face_t *face = hb_font_get_face(hb);
 	bool stops = !lookups_name(face, HB_OT_TAG_GSUB, glyphs, n) &&
 		     !lookups_name(face, HB_OT_TAG_GPOS, glyphs, n);
-	sf->font = xrealloc_array(sf->font, sf->n + 1, sizeof *sf->font);
-	sf->stops = xrealloc_array(sf->stops, sf->n + 1, sizeof *sf->stops);
-	sf->font[sf->n] = g_object_ref(font);
-	sf->stops[sf->n++] = stops;
-	return stops;
+	PangoFontDescription *fd = pango_font_describe(font);
+	sf->f = xrealloc_array(sf->f, sf->n + 1, sizeof *sf->f);
+	sf->f[sf->n] = (struct shape_font){
+		g_object_ref(font), stops,
+		g_strdup(pango_font_description_get_family(fd)) };
+	pango_font_description_free(fd);
+	return &sf->f[sf->n++];
+}
+
+static bool stops_at_spaces(struct shape_fonts *sf, PangoFont *font)
+{
+	return font_facts(sf, font)->stops;
+}
+
+/* Is font of family (NULL: any)? */
+static bool of_family(struct shape_fonts *sf, PangoFont *font,
+		      const char *family)
+{
+	const char *f = font_facts(sf, font)->family;
+	return !family || (f && !strcmp(f, family));
 }
 
 void shape_fonts_free(struct shape_fonts *sf)
 {
-	for (size_t i = 0; i < sf->n; i++)
-		g_object_unref(sf->font[i]);
-	free(sf->font);
-	free(sf->stops);
+	for (size_t i = 0; i < sf->n; i++) {
+		g_object_unref(sf->f[i].font);
+		g_free(sf->f[i].family);
+	}
+	free(sf->f);
 	*sf = (struct shape_fonts){ 0 };
 }
 
@@ -275,15 +293,96 @@ static PangoGlyphString *shaped_before(const PangoItem *item,
 	return NULL;
 }
 
+/* The items of a line (text, len bytes, from.offset into from.text)
+ * cut from its paragraph's, or NULL when itemizing the line itself
+ * could give others. It could where a line's context decides: common
+ * characters (figures, punctuation) take the script of the text around
+ * them, so a line must hold a Latin letter and its paragraph's items be
+ * Latin; a space or the like takes the font of the text beside it, so
+ * the line must start and end with a visible character, and its items
+ * be of one family (where a character falls back to another font, which
+ * side of it a space goes to depends on text beyond the line); and left
+ * to right throughout. */
+static GList *cut_items(const struct shape_from *from, const char *text,
+			size_t len)
+{
+	if (!from->items || !len || !g_unichar_isgraph(g_utf8_get_char(text)) ||
+	    !g_unichar_isgraph(g_utf8_get_char(g_utf8_prev_char(text + len))))
+		return NULL;
+	bool latin = false;
+	for (const char *p = text; p < text + len && !latin;
+	     p = g_utf8_next_char(p))
+		latin = g_unichar_get_script(g_utf8_get_char(p)) ==
+			G_UNICODE_SCRIPT_LATIN;
+	if (!latin)
+		return NULL;
+	size_t s = from->offset, e = s + len;
+	GList *out = NULL;
+	const char *family = NULL;
+	for (GList *l = from->items; l; l = l->next) {
+		const PangoItem *it = l->data;
+		size_t a = (size_t)it->offset, b = a + (size_t)it->length;
+		if (b <= s || a >= e)
+			continue;
+		if (it->analysis.script != PANGO_SCRIPT_LATIN ||
+		    it->analysis.level != 0 || !it->analysis.font ||
+		    !of_family(from->fonts, it->analysis.font, family)) {
+			g_list_free_full(out, (GDestroyNotify)pango_item_free);
+			return NULL;
+		}
+		family = font_facts(from->fonts, it->analysis.font)->family;
+		PangoItem *c = pango_item_copy((PangoItem *)it);
+		size_t ca = a > s ? a : s, cb = b < e ? b : e;
+		c->offset = (int)(ca - s);
+		c->length = (int)(cb - ca);
+		c->num_chars = (int)g_utf8_strlen(text + c->offset, c->length);
+		for (GSList *x = c->analysis.extra_attrs; x; x = x->next) {
+			PangoAttribute *attr = x->data;
+			attr->start_index = attr->start_index > s ?
+					    attr->start_index - (guint)s : 0;
+			attr->end_index = attr->end_index >= e ?
+					  (guint)len : attr->end_index -
+						       (guint)s;
+		}
+		out = g_list_prepend(out, c);
+	}
+	return g_list_reverse(out);
+}
+
+static GSList *shape_runs(PangoContext *ctx, const char *text, size_t len,
+			  const PangoFontDescription *font,
+			  PangoAttrList *attrs, const struct shape_from *from,
+			  GList **items_out);
+
 GSList *shape_line(PangoContext *ctx, const char *text, size_t len,
 		   const PangoFontDescription *font, PangoAttrList *attrs)
 {
-	return shape_line_from(ctx, text, len, font, attrs, NULL);
+	return shape_runs(ctx, text, len, font, attrs, NULL, NULL);
+}
+
+GSList *shape_paragraph(PangoContext *ctx, const char *text, size_t len,
+			const PangoFontDescription *font, PangoAttrList *attrs,
+			GList **items)
+{
+	return shape_runs(ctx, text, len, font, attrs, NULL, items);
 }
 
 GSList *shape_line_from(PangoContext *ctx, const char *text, size_t len,
 			const PangoFontDescription *font, PangoAttrList *attrs,
 			const struct shape_from *from)
+{
+	return shape_runs(ctx, text, len, font, attrs, from, NULL);
+}
+
+void shape_items_free(GList *items)
+{
+	g_list_free_full(items, (GDestroyNotify)pango_item_free);
+}
+
+static GSList *shape_runs(PangoContext *ctx, const char *text, size_t len,
+			  const PangoFontDescription *font,
+			  PangoAttrList *attrs, const struct shape_from *from,
+			  GList **items_out)
 {
 	/* pango_layout_get_effective_attributes: the font comes first. */
 	pango_attr_list_insert_before(attrs, pango_attr_font_desc_new(font));
@@ -297,10 +396,19 @@ GSList *shape_line_from(PangoContext *ctx, const char *text, size_t len,
 #pragma GCC diagnostic pop
 	if (dir == PANGO_DIRECTION_NEUTRAL)
 		dir = pango_context_get_base_dir(ctx);
-	GList *items = pango_itemize_with_base_dir(ctx, dir, text, 0, (int)len,
-						   items_attrs, NULL);
+	GList *items = from ? cut_items(from, text, len) : NULL;
+	if (!items)
+		items = pango_itemize_with_base_dir(ctx, dir, text, 0,
+						    (int)len, items_attrs,
+						    NULL);
 	if (items_attrs)
 		pango_attr_list_unref(items_attrs);
+	if (items_out) {
+		*items_out = NULL;
+		for (GList *i = g_list_last(items); i; i = i->prev)
+			*items_out = g_list_prepend(*items_out,
+						    pango_item_copy(i->data));
+	}
 	PangoShapeFlags flags =
 		pango_context_get_round_glyph_positions(ctx) ?
 		PANGO_SHAPE_ROUND_POSITIONS : PANGO_SHAPE_NONE;

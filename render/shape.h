@@ -27,30 +27,44 @@ GSList *shape_line(PangoContext *ctx, const char *text, size_t len,
 		   const PangoFontDescription *font, PangoAttrList *attrs);
 void shape_free(GSList *runs);
 
-/* Fonts in which shaping stops at a space: no substitution or
- * positioning of theirs involves the space or no-break space glyph.
- * Found once a font (HarfBuzz lists the glyphs of every lookup) and kept
- * here. A class-based pair adjustment of class 0 (every glyph its class
- * definition leaves out) escapes that list: tests/font_spaces.py checks
- * our fonts have none. */
+/* What shape_line_from() needs to know of a font, found once a font
+ * and kept here: whether shaping stops at a space in it (no
+ * substitution or positioning of its involves the space or no-break
+ * space glyph; HarfBuzz lists the glyphs of every lookup; a class-based
+ * pair adjustment of class 0, every glyph its class definition leaves
+ * out, escapes that list: tests/font_spaces.py checks our fonts have
+ * none), and its family. */
+struct shape_font {
+	PangoFont *font;
+	bool stops;
+	char *family;
+};
 struct shape_fonts {
-	PangoFont **font;
-	bool *stops;
+	struct shape_font *f;
 	size_t n;
 };
 void shape_fonts_free(struct shape_fonts *sf);
 
-/* A line cut from a text set by shape_line(): its runs, the text they
- * index into, and where the line starts in that text. */
+/* A line cut from a text set by shape_paragraph(): its runs and items,
+ * the text they index into, and where the line starts in that text. */
 struct shape_from {
 	GSList *runs;
+	GList *items;
 	const char *text;
 	size_t offset;
 	struct shape_fonts *fonts;
 };
-/* shape_line() for text = from->text + from->offset, taking the glyphs
- * of each item from from->runs where shaping it again could not give
- * other glyphs, and shaping the rest: the same runs, for less. */
+/* shape_line(), also giving *items: a copy of the items as itemized
+ * (before underlines split them), for shape_from; free them with
+ * shape_items_free(). */
+GSList *shape_paragraph(PangoContext *ctx, const char *text, size_t len,
+			const PangoFontDescription *font, PangoAttrList *attrs,
+			GList **items);
+void shape_items_free(GList *items);
+/* shape_line() for text = from->text + from->offset, with the items
+ * cut from from->items and the glyphs of each from from->runs where
+ * itemizing and shaping it again could not give others: the same runs,
+ * for less. */
 GSList *shape_line_from(PangoContext *ctx, const char *text, size_t len,
 			const PangoFontDescription *font, PangoAttrList *attrs,
 			const struct shape_from *from);

@@ -178,7 +178,7 @@ static void test_other_scripts_and_styles(void **state)
  * from the runs of all of r: the same. */
 static void assert_cut_as_shaped(void **state, const struct style *s,
 				 const struct rich *r, GSList *whole,
-				 size_t start, size_t end)
+				 GList *items, size_t start, size_t end)
 {
 	struct fixture *f = *state;
 	struct rich line = { .text = r->text + start, .len = end - start };
@@ -197,7 +197,8 @@ static void assert_cut_as_shaped(void **state, const struct style *s,
 				   al);
 	pango_attr_list_unref(al);
 	al = typeset_attrs(f->l, &line, s);
-	struct shape_from from = { whole, r->text, start, &f->ts->fonts };
+	struct shape_from from = { whole, items, r->text, start,
+				   &f->ts->fonts };
 	GSList *cut = shape_line_from(f->ts->context, line.text, line.len, fd,
 				      al, &from);
 	pango_attr_list_unref(al);
@@ -220,14 +221,21 @@ static void test_cut_lines_shape_as_their_own(void **state)
 		"af\xC2\xAD" "fi\xC2\xAD" "che\xC2\xA0\xE2\x82\xAC 7,5 "
 		"[i:Yves, LTA Fjord] [b:Tw\xC3\xAB" "e] f\xC2\xAD" "fl.[n:1] "
 		"[l:www.navo.int/ff] \xE2\x80\x93 fin.",
+		/* Figures and signs alone, a symbol from another font, Greek
+		 * between Latin. */
+		"Zie \xE2\x9C\x93 en \xE2\x86\x92 2025 \xE2\x80\x93 7,5 % "
+		"(\xE2\x82\xAC 3) \xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1 "
+		"ok [n:2] 12.",
+		"Dus a \xE2\x86\x92 b en c \xE2\x89\xA4 d, of \xE2\x88\x91 x ok.",
 	};
 	const struct style *s = layout_style(f->l, "body");
 	for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
 		struct rich r = rich_of(f->a, texts[t]);
 		PangoFontDescription *fd = typeset_font(s);
 		PangoAttrList *al = typeset_attrs(f->l, &r, s);
-		GSList *whole = shape_line(f->ts->context, r.text, r.len, fd,
-					   al);
+		GList *items;
+		GSList *whole = shape_paragraph(f->ts->context, r.text, r.len,
+						fd, al, &items);
 		pango_attr_list_unref(al);
 		pango_font_description_free(fd);
 		for (size_t i = 0; i < r.len;
@@ -235,11 +243,13 @@ static void test_cut_lines_shape_as_their_own(void **state)
 			for (size_t j = g_utf8_next_char(r.text + i) - r.text;
 			     j <= r.len;
 			     j = g_utf8_next_char(r.text + j) - r.text) {
-				assert_cut_as_shaped(state, s, &r, whole, i, j);
+				assert_cut_as_shaped(state, s, &r, whole, items,
+						     i, j);
 				if (j == r.len)
 					break;
 			}
 		shape_free(whole);
+		shape_items_free(items);
 	}
 }
 
