@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
 #include <hyphen.h>
 
 #include "hyph_cache.h"
@@ -44,7 +45,15 @@ struct hyphenator {
 	void *dict_block; /* the cached dictionary's memory, or NULL */
 	struct hyph_listed *listed; /* the word list, in file order */
 	size_t n_listed, cap_listed;
+	GHashTable *memo; /* word -> the word with its soft hyphens */
 };
+
+/* Words hyphenated before are not hyphenated again: a document says
+ * "de", "NAVO" and "Oekraïne" many times, and each word costs libhyphen
+ * and its buffers some 2 microseconds. At most this many are kept (a
+ * batch process sets many documents with one hyphenator). */
+#define HYPH_MEMO_WORDS 65536
+#define HYPH_MEMO_BYTES 64 /* longer words are hyphenated every time */
 
 /*
  * Places where the patterns break wrongly, as TeX's \hyphenation does it:
@@ -81,6 +90,8 @@ struct hyphenator *hyph_create(const char *dic_path)
 	}
 	h->dict = dict;
 	h->dict_block = block;
+	h->memo = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					g_free);
 	return h;
 }
 
@@ -89,6 +100,7 @@ void hyph_destroy(struct hyphenator *h)
 	if (!h)
 		return;
 	hyph_cache_free(h->dict, h->dict_block);
+	g_hash_table_destroy(h->memo);
 	for (size_t i = 0; i < h->n_listed; i++) {
 		free(h->listed[i].word);
 		free(h->listed[i].breaks);
@@ -329,8 +341,8 @@ static bool hyph_is_diminutive(const char *s, size_t n)
 }
 
 /* Copies the word s[0..n) to out with its soft hyphens. */
-static void hyph_word(struct hyphenator *h, struct strbuf *out, const char *s,
-		      size_t n)
+static void hyph_word_anew(struct hyphenator *h, struct strbuf *out,
+			   const char *s, size_t n)
 {
 	struct strbuf lower = STRBUF_INIT, breaks = STRBUF_INIT,
 		      scratch = STRBUF_INIT;
@@ -385,6 +397,29 @@ done:
 	strbuf_release(&lower);
 	strbuf_release(&breaks);
 	strbuf_release(&scratch);
+}
+
+/* hyph_word_anew(), or what it gave for the same word before. */
+static void hyph_word(struct hyphenator *h, struct strbuf *out, const char *s,
+		      size_t n)
+{
+	char key[HYPH_MEMO_BYTES];
+	bool memo = n < sizeof key;
+	if (memo) {
+		memcpy(key, s, n);
+		key[n] = '\0';
+		const char *done = g_hash_table_lookup(h->memo, key);
+		if (done) {
+			strbuf_adds(out, done);
+			return;
+		}
+	}
+	size_t from = out->len;
+	hyph_word_anew(h, out, s, n);
+	if (memo && g_hash_table_size(h->memo) < HYPH_MEMO_WORDS)
+		g_hash_table_insert(h->memo, g_strdup(key),
+				    g_strndup(out->buf + from,
+					      out->len - from));
 }
 
 /* A chunk (no white space in it): its words, and what lies between. */
@@ -486,6 +521,7 @@ bool hyph_load_words(struct hyphenator *h, const char *path,
 		     struct diags *d)
 {
 	assert(h && path && d);
+	g_hash_table_remove_all(h->memo); /* the list may divide them */
 	FILE *fp = fopen(path, "r");
 	if (!fp) {
 		diag_error_status(d, EXIT_NOINPUT, (struct srcpos){ path, 0, 0 },

@@ -351,6 +351,35 @@ static void test_listed_word_without_breaks_stays_whole(void **state)
 	hyph_destroy(h);
 }
 
+/* A word hyphenated before comes out the same, in every case, and a
+ * word list read afterwards is heeded for words seen before it. */
+static void test_words_seen_before_come_out_the_same(void **state)
+{
+	struct fixture *f = *state;
+	struct hyphenator *h = hyph_create(HYPH_DEFAULT_DIC);
+	assert_non_null(h);
+	const char *text = "Washington bondgenootschap Washington, "
+			   "Bondgenootschap bondgenootschap";
+	char *once = hyph_text(h, f->a, text);
+	assert_string_equal(hyph_text(h, f->a, text), once);
+	assert_string_equal(hyph_text(h, f->a, "bondgenootschap"),
+			    "bond" SHY "ge" SHY "noot" SHY "schap");
+	assert_string_equal(hyph_text(h, f->a, "Washington"),
+			    "Was" SHY "hing" SHY "ton");
+	char path[] = "/tmp/dossier-hyph-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_true(write(fd, "Wash-ing-ton\n", 13) == 13);
+	close(fd);
+	struct diags d;
+	diags_init(&d, f->a);
+	assert_true(hyph_load_words(h, path, &d));
+	unlink(path);
+	assert_string_equal(hyph_text(h, f->a, "Washington"),
+			    "Wash" SHY "ing" SHY "ton");
+	hyph_destroy(h);
+}
+
 static void test_word_list_error_names_file_and_line(void **state)
 {
 	struct fixture *f = *state;
@@ -411,6 +440,7 @@ int main(void)
 		T(test_listed_word_breaks_where_the_list_says),
 		T(test_listed_word_without_breaks_stays_whole),
 		T(test_word_list_error_names_file_and_line),
+		T(test_words_seen_before_come_out_the_same),
 		T(test_long_text_is_unchanged_without_soft_hyphens),
 #undef T
 	};
