@@ -16,6 +16,7 @@
 #include <assert.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define LB_FITNESS 4       /* tight, decent, loose, very loose */
 #define LB_INF_BAD 10000.0 /* TeX's "infinitely bad" */
@@ -37,6 +38,8 @@ struct lb_graph {
 				* track */
 	int runs;          /* hyphen-run states per node */
 	struct lb_state *st;
+	bool *reached;     /* a node some state of which has demerits: no
+			    * line starts at one that has none */
 };
 
 static bool lb_is_break(const struct lb_item *it, size_t k)
@@ -178,6 +181,7 @@ static void lb_relax(struct lb_graph *g, size_t i, size_t j, double r,
 			if (d < g->st[sj].demerits) {
 				g->st[sj] = (struct lb_state){
 					d, si, tracked ? 1 : r };
+				g->reached[j] = true;
 			}
 		}
 }
@@ -203,6 +207,8 @@ static bool lb_pass(struct lb_graph *g, int pass)
 	for (size_t s = 0; s < states; s++)
 		g->st[s] = (struct lb_state){ INFINITY, -1, 0 };
 	g->st[(0 * LB_FITNESS + 1) * g->runs].demerits = 0;
+	memset(g->reached, 0, g->m * sizeof *g->reached);
+	g->reached[0] = true;
 	double tol = pass == 0 ? p->tolerance :
 		     pass <= 2 ? p->emergency_tolerance : LB_INF_BAD;
 	for (size_t j = 1; j < g->m; j++) {
@@ -230,7 +236,7 @@ static bool lb_pass(struct lb_graph *g, int pass)
 			bool tracked = pass == 1 && b > p->tolerance;
 			if (tracked && !lb_trackable(r, room, str, trk))
 				fits = false; /* only letter spacing may help */
-			if (fits)
+			if (fits && g->reached[i])
 				lb_relax(g, i, j, isinf(r) ? 10 : r,
 					 b > LB_INF_BAD ? LB_INF_BAD : b,
 					 tracked, pass == 4);
@@ -277,6 +283,7 @@ size_t lb_break(struct arena *a, const struct lb_item *items, size_t n,
 	g.runs = p->max_hyphen_run > 0 ? p->max_hyphen_run + 1 : 1;
 	lb_nodes(a, &g);
 	g.st = arena_array(a, g.m * LB_FITNESS * (size_t)g.runs, sizeof *g.st);
+	g.reached = arena_array(a, g.m, sizeof *g.reached);
 	for (int pass = 0; pass < 5; pass++)
 		if (lb_pass(&g, pass))
 			return lb_collect(a, &g, lines);
