@@ -10,8 +10,8 @@
  * their exact count when the page is done: grown in the arena, every
  * page left its outgrown arrays behind (a tenth of a long report's peak).
  *
- * A run is drawn without the soft hyphens inside its words (see
- * without_soft_hyphens): both writers draw what is here.
+ * The writers draw each glyph run as dl_run_start() gives it: without the
+ * soft hyphens inside its words.
  */
 #include "dl.h"
 
@@ -45,39 +45,35 @@ static void finish_page(struct arena *a, struct dl_page *p)
 	p->cap_items = p->n_items;
 }
 
-static void free_run(void *run)
+/* The glyph run of a DL_GLYPHS item as the writers draw it: without the
+ * soft hyphens inside its words. Each such hyphen is an empty glyph,
+ * which cairo writes as a marked-content span with its ActualText: some
+ * 45 bytes of content stream apiece, a fifth of a page, for nothing to
+ * see; inside a ligature (f|f) it is part of the ligature's text, which
+ * text extraction keeps (ef\u00ADfectieve). The soft hyphen that ends a
+ * line shows a hyphen glyph and stays: it tells text extraction to join
+ * the word. Made as each run is drawn and freed at once, so that a long
+ * document holds no second copy of its text. */
+void dl_run_start(struct dl_run *r, const struct dl_item *it)
 {
-	pango_glyph_item_free(run);
-}
-
-/* run (indexing into *text) without the soft hyphens inside its words,
- * with a text of its own in *text; run itself when it has none. Each
- * such hyphen is an empty glyph, which cairo writes as a marked-content
- * span with its ActualText: some 45 bytes of content stream apiece, a
- * fifth of a page, for nothing to see; inside a ligature (f|f) it is
- * part of the ligature's text, which text extraction keeps
- * (ef\u00ADfectieve). The soft hyphen that ends a line shows a hyphen
- * glyph and stays: it tells text extraction to join the word. */
-static const PangoGlyphItem *without_soft_hyphens(struct arena *a,
-						  const PangoGlyphItem *run,
-						  const char **text)
-{
+	*r = (struct dl_run){ it->glyphs, it->text, NULL, NULL };
+	const PangoGlyphItem *run = it->glyphs;
 	int len = run->item->length;
-	const char *from = *text + run->item->offset;
+	const char *from = it->text + run->item->offset;
 	const char *c = memchr(from, 0xC2, (size_t)len);
 	while (c && (c + 1 - from >= len || (unsigned char)c[1] != 0xAD))
 		c = memchr(c + 1, 0xC2, (size_t)(len - (c + 1 - from)));
 	if (!c)
-		return run;
+		return;
 	/* at[b]: where byte b goes, -1 for a soft hyphen that goes; first
 	 * 1 for a byte a glyph that shows something stands for. */
 	const PangoGlyphString *gs = run->glyphs;
-	int *at = arena_array(a, (size_t)len + 1, sizeof *at);
+	int *at = g_new0(int, len + 1);
 	for (int g = 0; g < gs->num_glyphs; g++)
 		if (gs->glyphs[g].glyph != PANGO_GLYPH_EMPTY ||
 		    gs->glyphs[g].geometry.width != 0)
 			at[gs->log_clusters[g]] = 1;
-	char *own = arena_alloc(a, (size_t)len + 1);
+	char *own = g_malloc((size_t)len + 1);
 	int n = 0;
 	for (int b = 0; b < len; b++) {
 		if ((unsigned char)from[b] == 0xC2 && b + 1 < len &&
@@ -90,8 +86,11 @@ static const PangoGlyphItem *without_soft_hyphens(struct arena *a,
 		}
 	}
 	at[len] = n;
-	if (n == len)
-		return run;
+	if (n == len) {
+		g_free(at);
+		g_free(own);
+		return;
+	}
 	PangoGlyphItem *cut = g_slice_new0(PangoGlyphItem);
 	*cut = *run;
 	cut->item = pango_item_copy(run->item);
@@ -100,7 +99,6 @@ static const PangoGlyphItem *without_soft_hyphens(struct arena *a,
 	cut->item->num_chars -= (len - n) / 2; /* two bytes, one character */
 	cut->glyphs = pango_glyph_string_new();
 	pango_glyph_string_set_size(cut->glyphs, gs->num_glyphs);
-	arena_on_destroy(a, free_run, cut);
 	int k = 0;
 	for (int g = 0; g < gs->num_glyphs; g++) {
 		if (at[gs->log_clusters[g]] < 0)
@@ -109,8 +107,16 @@ static const PangoGlyphItem *without_soft_hyphens(struct arena *a,
 		cut->glyphs->log_clusters[k++] = at[gs->log_clusters[g]];
 	}
 	cut->glyphs->num_glyphs = k;
-	*text = own;
-	return cut;
+	g_free(at);
+	*r = (struct dl_run){ cut, own, cut, own };
+}
+
+void dl_run_done(struct dl_run *r)
+{
+	if (r->own)
+		pango_glyph_item_free(r->own);
+	g_free(r->own_text);
+	*r = (struct dl_run){ 0 };
 }
 
 /* What a glyph run sets, for the structure tags. */
@@ -121,9 +127,8 @@ struct dl_owner {
 	bool artifact;
 };
 
-static void add_part(struct arena *a, struct dl_page *p,
-		     const struct tpart *part, double x0, double top,
-		     struct dl_owner own)
+static void add_part(struct dl_page *p, const struct tpart *part,
+		     double x0, double top, struct dl_owner own)
 {
 	bool artifact = own.artifact;
 	const char *text = part->text;
@@ -140,8 +145,8 @@ static void add_part(struct arena *a, struct dl_page *p,
 		it->x = x + dx * c - dy * sn;
 		it->y = base + dx * sn + dy * c;
 		it->angle = part->angle;
+		it->glyphs = gi;
 		it->text = text;
-		it->glyphs = without_soft_hyphens(a, gi, &it->text);
 		memcpy(it->rgb, part->rgb, sizeof it->rgb);
 		it->artifact = artifact;
 		it->block = own.block;
@@ -166,9 +171,8 @@ static void find_note(const struct pages *pages, int note, int *page,
 }
 
 /* A chart's paths, then its labels on top, from its top-left (x, y). */
-static void add_chart(struct arena *a, struct dl_page *p,
-		      const struct chart_drawing *cd, double x, double y,
-		      const struct block *block)
+static void add_chart(struct dl_page *p, const struct chart_drawing *cd,
+		      double x, double y, const struct block *block)
 {
 	for (size_t i = 0; i < cd->n_paths; i++) {
 		struct dl_item *it = add_item(p, DL_PATH);
@@ -177,18 +181,18 @@ static void add_chart(struct arena *a, struct dl_page *p,
 		it->path = &cd->paths[i];
 	}
 	for (size_t i = 0; i < cd->n_labels; i++)
-		add_part(a, p, &cd->labels[i], x, y,
+		add_part(p, &cd->labels[i], x, y,
 			 (struct dl_owner){ block, NULL, 0, false });
 }
 
-static void add_line(struct arena *a, struct dl_page *p,
-		     const struct pages *pages, const struct placed_line *pl)
+static void add_line(struct dl_page *p, const struct pages *pages,
+		     const struct placed_line *pl)
 {
 	const struct tline *tl = pl->line;
 	if (tl->chart)
-		add_chart(a, p, tl->chart, pl->x_pt, pl->y_pt, pl->block);
+		add_chart(p, tl->chart, pl->x_pt, pl->y_pt, pl->block);
 	for (int i = 0; i < tl->n_parts; i++)
-		add_part(a, p, &tl->parts[i], pl->x_pt, pl->y_pt,
+		add_part(p, &tl->parts[i], pl->x_pt, pl->y_pt,
 			 (struct dl_owner){ pl->block, tl, i, pl->artifact });
 	for (int i = 0; i < tl->n_rules; i++) {
 		const struct trule *r = &tl->rules[i];
@@ -250,7 +254,7 @@ struct display_list *dl_build(struct arena *a, const struct composition *comp,
 		const struct page *pg = &pages->pages[p];
 		struct dl_page *dp = &dl->pages[p];
 		for (size_t i = 0; i < pg->n_lines; i++) {
-			add_line(a, dp, pages, &pg->lines[i]);
+			add_line(dp, pages, &pg->lines[i]);
 			add_page_links(dp, pg, i);
 		}
 		if (pg->footnote_rule_y_pt > 0) {
@@ -287,7 +291,7 @@ struct display_list *dl_build_chart(struct arena *a,
 	dl->height_pt = cd->height_pt + 2 * margin_pt;
 	dl->n_pages = 1;
 	dl->pages = arena_alloc(a, sizeof *dl->pages);
-	add_chart(a, &dl->pages[0], cd, margin_pt, margin_pt, NULL);
+	add_chart(&dl->pages[0], cd, margin_pt, margin_pt, NULL);
 	finish_page(a, &dl->pages[0]);
 	dl->title = title;
 	dl->creator = "dossier " DOSSIER_VERSION;

@@ -59,6 +59,17 @@ struct dl_item {
 	const struct dl_path *path; /* DL_PATH, drawn from (x, y) */
 };
 
+/* A DL_GLYPHS item's run as it is drawn: glyphs and text, its own copy
+ * (own, own_text) when the item's had soft hyphens to leave out. */
+struct dl_run {
+	const PangoGlyphItem *glyphs;
+	const char *text;
+	PangoGlyphItem *own;
+	char *own_text;
+};
+void dl_run_start(struct dl_run *r, const struct dl_item *it);
+void dl_run_done(struct dl_run *r);
+
 struct dl_page {
 	struct dl_item *items;
 	size_t n_items, cap_items;

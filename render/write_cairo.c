@@ -355,6 +355,25 @@ static void draw_path(cairo_t *cr, const struct dl_item *it)
 	cairo_restore(cr);
 }
 
+static void draw_glyphs(cairo_t *cr, const struct dl_item *it)
+{
+	struct dl_run run;
+	dl_run_start(&run, it);
+	if (it->angle == 0) {
+		cairo_move_to(cr, it->x, it->y);
+	} else {
+		cairo_save(cr);
+		cairo_translate(cr, it->x, it->y);
+		cairo_rotate(cr, it->angle);
+		cairo_move_to(cr, 0, 0);
+	}
+	pango_cairo_show_glyph_item(cr, run.text,
+				    (PangoGlyphItem *)run.glyphs);
+	if (it->angle != 0)
+		cairo_restore(cr);
+	dl_run_done(&run);
+}
+
 static void draw_page(cairo_t *cr, const struct dl_page *p,
 		      struct tagger *t)
 {
@@ -368,20 +387,7 @@ static void draw_page(cairo_t *cr, const struct dl_page *p,
 		case DL_GLYPHS:
 			cairo_set_source_rgb(cr, it->rgb[0], it->rgb[1],
 					     it->rgb[2]);
-			if (it->angle == 0) {
-				cairo_move_to(cr, it->x, it->y);
-				pango_cairo_show_glyph_item(
-					cr, it->text,
-					(PangoGlyphItem *)it->glyphs);
-				break;
-			}
-			cairo_save(cr);
-			cairo_translate(cr, it->x, it->y);
-			cairo_rotate(cr, it->angle);
-			cairo_move_to(cr, 0, 0);
-			pango_cairo_show_glyph_item(
-				cr, it->text, (PangoGlyphItem *)it->glyphs);
-			cairo_restore(cr);
+			draw_glyphs(cr, it);
 			break;
 		case DL_RULE:
 			cairo_set_source_rgb(cr, 0, 0, 0);

@@ -381,9 +381,9 @@ static size_t haru_cluster_len(const PangoGlyphItem *gi, int i)
 }
 
 static void haru_glyphs(struct haru *h, HPDF_Page page,
-			const struct dl_item *it)
+			const struct dl_item *it, const struct dl_run *run)
 {
-	const PangoGlyphItem *gi = it->glyphs;
+	const PangoGlyphItem *gi = run->glyphs;
 	struct haru_font *f = haru_font_of(h, gi->item->analysis.font);
 	if (!f)
 		return;
@@ -396,7 +396,7 @@ static void haru_glyphs(struct haru *h, HPDF_Page page,
 	double size = fm.xx;
 	HPDF_Stream s = ((HPDF_PageAttr)page->attr)->stream;
 	double H = h->dl->height_pt;
-	const char *text = it->text + gi->item->offset;
+	const char *text = run->text + gi->item->offset;
 	haru_write(s, "BT\n/%s %.4f Tf\n%.4f %.4f %.4f rg\n", f->name, size,
 		   it->rgb[0], it->rgb[1], it->rgb[2]);
 	/* Glyphs are placed along the run's baseline, which a turned chart
@@ -585,9 +585,13 @@ static void haru_page(struct haru *h, size_t p)
 	for (size_t i = 0; i < dp->n_items; i++) {
 		const struct dl_item *it = &dp->items[i];
 		switch (it->kind) {
-		case DL_GLYPHS:
-			haru_glyphs(h, page, it);
+		case DL_GLYPHS: {
+			struct dl_run run;
+			dl_run_start(&run, it);
+			haru_glyphs(h, page, it, &run);
+			dl_run_done(&run);
 			break;
+		}
 		case DL_RULE:
 			haru_rule(h, page, it);
 			break;
