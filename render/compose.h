@@ -128,6 +128,10 @@ struct rich richtext_inline(struct compose_ctx *c, const struct text *field);
 void rich_append_text(struct compose_ctx *c, struct rich *r, const char *s,
 		      bool hyphenate);
 void rich_add_span(struct arena *a, struct rich *r, struct span sp);
+/* The part of r from byte start to end, its spans clipped and shifted;
+ * its text is r's (not copied). */
+struct rich rich_slice(struct arena *a, const struct rich *r, size_t start,
+		       size_t end);
 
 /* A new block at the end of the composition, zeroed but for kind. */
 struct block *compose_add_block(struct composition *comp, struct arena *a,

@@ -313,24 +313,6 @@ static void para_track(struct arena *a, struct para *p)
 	}
 }
 
-/* The part of r from byte start to end, its spans clipped and shifted. */
-static struct rich para_slice(struct arena *a, const struct rich *r,
-			      size_t start, size_t end)
-{
-	struct rich s = { .text = r->text + start, .len = end - start,
-			  .pos = r->pos };
-	s.spans = arena_array(a, r->n_spans + 1, sizeof *s.spans);
-	for (size_t i = 0; i < r->n_spans; i++) {
-		struct span sp = r->spans[i];
-		if (sp.end <= start || sp.start >= end)
-			continue;
-		sp.start = (sp.start > start ? sp.start : start) - start;
-		sp.end = (sp.end < end ? sp.end : end) - start;
-		s.spans[s.n_spans++] = sp;
-	}
-	return s;
-}
-
 /* The glyph that shows the cluster at byte b of the line, or NULL. */
 static PangoGlyphInfo *para_glyph_at(GSList *runs, size_t b,
 				     PangoGlyphItem **run_out)
@@ -527,7 +509,7 @@ static void para_set_line(struct typesetter *ts, struct arena *a,
 {
 	size_t start, end;
 	para_line_bytes(p, ln, &start, &end);
-	struct rich sub = para_slice(scratch, p->r, start, end);
+	struct rich sub = rich_slice(scratch, p->r, start, end);
 	if (ln->hyphenated && !para_ends_at_shy(p, ln))
 		para_keep_compound_hyphen(scratch, &sub);
 	PangoLayout *pl = NULL;

@@ -46,6 +46,23 @@ static void rich_append_raw(struct arena *a, struct rich *r, const char *s,
 	r->text[r->len] = '\0';
 }
 
+struct rich rich_slice(struct arena *a, const struct rich *r, size_t start,
+		       size_t end)
+{
+	struct rich s = { .text = r->text + start, .len = end - start,
+			  .pos = r->pos };
+	s.spans = arena_array(a, r->n_spans + 1, sizeof *s.spans);
+	for (size_t i = 0; i < r->n_spans; i++) {
+		struct span sp = r->spans[i];
+		if (sp.end <= start || sp.start >= end)
+			continue;
+		sp.start = (sp.start > start ? sp.start : start) - start;
+		sp.end = (sp.end < end ? sp.end : end) - start;
+		s.spans[s.n_spans++] = sp;
+	}
+	return s;
+}
+
 void rich_add_span(struct arena *a, struct rich *r, struct span sp)
 {
 	if (r->n_spans == r->cap_spans) {

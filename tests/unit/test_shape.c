@@ -181,16 +181,7 @@ static void assert_cut_as_shaped(void **state, const struct style *s,
 				 GList *items, size_t start, size_t end)
 {
 	struct fixture *f = *state;
-	struct rich line = { .text = r->text + start, .len = end - start };
-	line.spans = arena_array(f->a, r->n_spans + 1, sizeof *line.spans);
-	for (size_t i = 0; i < r->n_spans; i++) {
-		struct span sp = r->spans[i];
-		if (sp.end <= start || sp.start >= end)
-			continue;
-		sp.start = (sp.start > start ? sp.start : start) - start;
-		sp.end = (sp.end < end ? sp.end : end) - start;
-		line.spans[line.n_spans++] = sp;
-	}
+	struct rich line = rich_slice(f->a, r, start, end);
 	PangoFontDescription *fd = typeset_font(s);
 	PangoAttrList *al = typeset_attrs(f->l, &line, s);
 	GSList *fresh = shape_line(f->ts->context, line.text, line.len, fd,
