@@ -18,6 +18,13 @@
  * reordered, and its cursor positions (which a combining mark is not)
  * decide where a link's underline starts. shape_applies() keeps such
  * text to a layout.
+ *
+ * A line of a paragraph shaped so (shape_line_from) takes what it can
+ * from the paragraph's own shaping instead of doing it again: its items,
+ * where itemizing the line alone could not give others, and the glyphs
+ * of each item that starts and ends at a space in a font whose shaping
+ * stops at spaces. Only the words at a hyphenation or a URL break are
+ * shaped anew.
  */
 #include "shape.h"
 
@@ -175,6 +182,8 @@ static bool is_space_before(const char *text, size_t i)
 			  (unsigned char)text[i - 1] == 0xA0));
 }
 
+/* Does any lookup of the table (GSUB, GPOS) name one of the glyphs, in
+ * its context, input or output? */
 static bool lookups_name(hb_face_t *face, hb_tag_t table,
 			 const hb_codepoint_t *glyphs, int n)
 {
