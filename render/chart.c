@@ -315,6 +315,23 @@ double chart_tick_value(const struct chart_axis *ax, int i)
 	return fabs(v) < ax->step * 1e-9 ? 0 : v;
 }
 
+struct setl *chart_set_values(struct cctx *x)
+{
+	const struct chart *c = x->c;
+	struct setl *labels = arena_array(x->a, x->n_cats * c->n_series,
+					  sizeof *labels);
+	for (size_t k = 0; k < x->n_cats; k++)
+		for (size_t s = 0; s < c->n_series; s++) {
+			double v;
+			if (chart_value_of(&c->series[s], x->cats[k], &v))
+				labels[k * c->n_series + s] = chart_set(
+					x, chart_value_label(x->a, v, c->unit,
+							     &x->ax),
+					x->value, 0);
+		}
+	return labels;
+}
+
 struct setl *chart_set_ticks(struct cctx *x, double *widest)
 {
 	struct setl *ticks = arena_array(x->a, (size_t)x->ax.n_ticks,

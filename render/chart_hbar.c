@@ -107,18 +107,14 @@ double chart_draw_horizontal(struct cctx *x, double y)
 				    cl->width_pt * cl->hbar_label_share);
 		lab_w = fmax(lab_w, cats[k].width);
 	}
-	size_t n = x->n_cats * c->n_series;
-	struct setl *labels = arena_array(x->a, n, sizeof *labels);
+	struct setl *labels = chart_set_values(x);
 	double pos_w = 0, neg_w = 0;
 	for (size_t k = 0; k < x->n_cats; k++)
 		for (size_t s = 0; s < c->n_series; s++) {
 			double v;
 			if (!chart_value_of(&c->series[s], x->cats[k], &v))
 				continue;
-			struct setl *l = &labels[k * c->n_series + s];
-			*l = chart_set(
-				x, chart_value_label(x->a, v, c->unit, &x->ax),
-				x->value, 0);
+			const struct setl *l = &labels[k * c->n_series + s];
 			*(v < 0 ? &neg_w : &pos_w) =
 				fmax(*(v < 0 ? &neg_w : &pos_w),
 				     l->width + cl->label_gap_pt);

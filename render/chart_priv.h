@@ -72,6 +72,9 @@ double chart_vpos(const struct chart_axis *ax, double v, double p0, double p1);
 double chart_tick_value(const struct chart_axis *ax, int i);
 /* The axis' tick labels, set; *widest is the width of the widest. */
 struct setl *chart_set_ticks(struct cctx *x, double *widest);
+/* The value label of each bar, set: [k * n_series + s] for category k
+ * and series s; one with no value stays empty (no lines). */
+struct setl *chart_set_values(struct cctx *x);
 
 /* The plots: from y down; each returns where it ends. */
 double chart_draw_vertical(struct cctx *x, double y);

@@ -76,20 +76,11 @@ static void draw_bars(struct cctx *x, const struct vgeom *g)
 	bw = fmin(bw, cl->bar_max_pt);
 	double group = m * bw + (m - 1) * cl->bar_gap_pt;
 	double pitch = c->n_series > 1 ? bw + cl->bar_gap_pt : g->slot;
-	size_t n = x->n_cats * c->n_series;
-	struct setl *labels = arena_array(x->a, n, sizeof *labels);
+	struct setl *labels = chart_set_values(x);
 	bool fits = true;
-	for (size_t k = 0; k < x->n_cats; k++)
-		for (size_t s = 0; s < c->n_series; s++) {
-			double v;
-			if (!chart_value_of(&c->series[s], x->cats[k], &v))
-				continue;
-			struct setl *l = &labels[k * c->n_series + s];
-			*l = chart_set(
-				x, chart_value_label(x->a, v, c->unit, &x->ax),
-				x->value, 0);
-			fits &= l->width + cl->label_gap_pt <= pitch;
-		}
+	for (size_t i = 0; i < x->n_cats * c->n_series; i++)
+		fits &= !labels[i].lines ||
+			labels[i].width + cl->label_gap_pt <= pitch;
 	double zero = vy(x, g, 0);
 	for (size_t k = 0; k < x->n_cats; k++)
 		for (size_t s = 0; s < c->n_series; s++) {
