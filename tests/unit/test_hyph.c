@@ -304,12 +304,10 @@ static const char long_text[] =
 	"schending van het NAVO-luchtruim en de grootschalige inzet van Noord-Koreaanse troepen. In \n"
 	"toenemende mate maakt Rusland gebruik van sabotage, geweld, grensprovocaties, \n";
 
-/* A hyphenator of its own with a word list from a temporary file. */
-static struct hyphenator *with_list(struct arena *a, const char *text,
-				    struct diags *d, bool *ok)
+/* Read a word list of text into h from a temporary file. */
+static bool load_list(struct hyphenator *h, struct arena *a, const char *text,
+		      struct diags *d)
 {
-	struct hyphenator *h = hyph_create(HYPH_DEFAULT_DIC);
-	assert_non_null(h);
 	char path[] = "/tmp/dossier-hyph-XXXXXX";
 	int fd = mkstemp(path);
 	assert_true(fd >= 0);
@@ -317,8 +315,18 @@ static struct hyphenator *with_list(struct arena *a, const char *text,
 	fputs(text, fp);
 	fclose(fp);
 	diags_init(d, a);
-	*ok = hyph_load_words(h, arena_strdup(a, path), d);
+	bool ok = hyph_load_words(h, arena_strdup(a, path), d);
 	unlink(path);
+	return ok;
+}
+
+/* A hyphenator of its own with a word list from a temporary file. */
+static struct hyphenator *with_list(struct arena *a, const char *text,
+				    struct diags *d, bool *ok)
+{
+	struct hyphenator *h = hyph_create(HYPH_DEFAULT_DIC);
+	assert_non_null(h);
+	*ok = load_list(h, a, text, d);
 	return h;
 }
 
@@ -366,15 +374,8 @@ static void test_words_seen_before_come_out_the_same(void **state)
 			    "bond" SHY "ge" SHY "noot" SHY "schap");
 	assert_string_equal(hyph_text(h, f->a, "Washington"),
 			    "Was" SHY "hing" SHY "ton");
-	char path[] = "/tmp/dossier-hyph-XXXXXX";
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
-	assert_true(write(fd, "Wash-ing-ton\n", 13) == 13);
-	close(fd);
 	struct diags d;
-	diags_init(&d, f->a);
-	assert_true(hyph_load_words(h, path, &d));
-	unlink(path);
+	assert_true(load_list(h, f->a, "Wash-ing-ton\n", &d));
 	assert_string_equal(hyph_text(h, f->a, "Washington"),
 			    "Wash" SHY "ing" SHY "ton");
 	hyph_destroy(h);
