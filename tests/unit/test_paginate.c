@@ -32,6 +32,20 @@ static const char sentence[] =
 	"De bondgenoten spreken over de steun aan Oekraïne en over de "
 	"gevolgen van de oorlog voor de Euro-Atlantische veiligheid. ";
 
+/* The meeting file of yaml, composed and set: *c its composition. */
+static struct typeset_doc *set_meeting(struct fixture *f, struct strbuf *yaml,
+				       struct composition **c)
+{
+	const char *buf = strbuf_finish(yaml, f->a);
+	struct document *doc = model_parse_buffer(f->a, "t.yaml", buf,
+						  strlen(buf), &f->d);
+	assert_non_null(doc);
+	*c = compose_document(f->a, f->h, doc, f->l);
+	struct typeset_doc *td = typeset_blocks(f->ts, f->a, *c, &f->d);
+	assert_non_null(td);
+	return td;
+}
+
 /* A meeting with `paras` paragraphs, the last one referring to note "a"
  * of `note_sentences` sentences. */
 static struct pages *render(void **state, int paras, int note_sentences,
@@ -53,15 +67,9 @@ static struct pages *render(void **state, int paras, int note_sentences,
 	for (int s = 0; s < note_sentences; s++)
 		strbuf_adds(&y, sentence);
 	strbuf_adds(&y, "\"\n");
-	const char *buf = strbuf_finish(&y, f->a);
-	struct document *doc = model_parse_buffer(f->a, "t.yaml", buf,
-						  strlen(buf), &f->d);
-	assert_non_null(doc);
-	struct composition *c = compose_document(f->a, f->h, doc, f->l);
-	struct typeset_doc *td = typeset_blocks(f->ts, f->a, c, &f->d);
-	assert_non_null(td);
-	*td_out = td;
-	return paginate(f->ts, f->a, c, td);
+	struct composition *c;
+	*td_out = set_meeting(f, &y, &c);
+	return paginate(f->ts, f->a, c, *td_out);
 }
 
 static void assert_inside_margins(void **state, const struct pages *ps)
@@ -156,12 +164,8 @@ static void test_heading_keeps_two_lines_of_what_follows(void **state)
 			strbuf_adds(&y, "\n\n");
 		}
 	}
-	const char *buf = strbuf_finish(&y, f->a);
-	struct document *doc = model_parse_buffer(f->a, "t.yaml", buf,
-						  strlen(buf), &f->d);
-	assert_non_null(doc);
-	struct composition *c = compose_document(f->a, f->h, doc, f->l);
-	struct typeset_doc *td = typeset_blocks(f->ts, f->a, c, &f->d);
+	struct composition *c;
+	struct typeset_doc *td = set_meeting(f, &y, &c);
 	struct pages *ps = paginate(f->ts, f->a, c, td);
 	assert_true(ps->n_pages >= 3);
 	size_t headings = 0, tops = 0;
