@@ -88,12 +88,7 @@ static bool whole_shape(struct typesetter *ts, const struct layout *l,
 				((PangoLayoutLine *)ln->data)->runs, r, diags);
 		return ok;
 	}
-	PangoFontDescription *fd = typeset_font(s);
-	PangoAttrList *al = typeset_attrs(l, r, s);
-	w->runs = shape_paragraph(ts->context, r->text, r->len, fd, al,
-				  &w->items);
-	pango_attr_list_unref(al);
-	pango_font_description_free(fd);
+	w->runs = typeset_shape(ts, l, r, s, NULL, &w->items);
 	return typeset_check_runs(w->runs, r, diags);
 }
 
@@ -516,20 +511,17 @@ static void para_set_line(struct typesetter *ts, struct arena *a,
 	PangoLayoutLine *line = NULL;
 	GSList *runs;
 	int natural;
-	if (shape_applies(sub.text, sub.len)) {
-		PangoFontDescription *fd = typeset_font(s);
-		PangoAttrList *al = typeset_attrs(p->l, &sub, s);
+	/* A line of a paragraph shape.c took is text it takes too (a
+	 * compound's hyphen at its end becomes U+2010, which it takes). */
+	if (whole->runs || shape_applies(sub.text, sub.len)) {
 		/* The unbroken line's glyphs serve where the line's text is
 		 * its text. */
 		struct shape_from from = { whole->runs, whole->items,
 					   p->r->text, start, &ts->fonts };
 		bool cut = whole->runs && sub.text == p->r->text + start;
-		runs = typeset_keep_runs(a, shape_line_from(ts->context,
-							    sub.text, sub.len,
-							    fd, al,
-							    cut ? &from : NULL));
-		pango_attr_list_unref(al);
-		pango_font_description_free(fd);
+		runs = typeset_keep_runs(a, typeset_shape(ts, p->l, &sub, s,
+							  cut ? &from : NULL,
+							  NULL));
 		natural = shape_width(runs);
 	} else {
 		pl = typeset_layout(ts, p->l, &sub, s, -1);

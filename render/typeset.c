@@ -205,6 +205,21 @@ PangoAttrList *typeset_attrs(const struct layout *l, const struct rich *r,
 	return al;
 }
 
+GSList *typeset_shape(struct typesetter *ts, const struct layout *l,
+		      const struct rich *r, const struct style *s,
+		      const struct shape_from *from, GList **items)
+{
+	PangoFontDescription *fd = typeset_font(s);
+	PangoAttrList *al = typeset_attrs(l, r, s);
+	GSList *runs = items ? shape_paragraph(ts->context, r->text, r->len,
+					       fd, al, items) :
+			       shape_line_from(ts->context, r->text, r->len,
+					       fd, al, from);
+	pango_attr_list_unref(al);
+	pango_font_description_free(fd);
+	return runs;
+}
+
 PangoLayout *typeset_layout(struct typesetter *ts, const struct layout *l,
 			    const struct rich *r, const struct style *s,
 			    double width_pt)
@@ -743,12 +758,8 @@ struct tlabel *typeset_label(struct typesetter *ts, struct arena *a,
 	struct layout dummy = { 0 };
 	if (width_pt <= 0 && shape_applies(r.text, r.len)) {
 		/* One line, never wrapped: shaped without a layout. */
-		PangoFontDescription *fd = typeset_font(style);
-		PangoAttrList *al = typeset_attrs(&dummy, &r, style);
 		GSList *runs = typeset_keep_runs(
-			a, shape_line(ts->context, r.text, r.len, fd, al));
-		pango_attr_list_unref(al);
-		pango_font_description_free(fd);
+			a, typeset_shape(ts, &dummy, &r, style, NULL, NULL));
 		if (!typeset_check_runs(runs, &r, diags))
 			return NULL;
 		struct tlabel *out = arena_alloc(a, sizeof *out);

@@ -49,6 +49,13 @@ PangoAttrList *typeset_attrs(const struct layout *l, const struct rich *r,
 PangoLayout *typeset_layout(struct typesetter *ts, const struct layout *l,
 			    const struct rich *r, const struct style *s,
 			    double width_pt);
+/* r in style s shaped as one unbroken line by shape.c: cut from what
+ * from gives when it is not NULL, with the items in *items when items
+ * is not NULL (a paragraph lines are cut from). Free the runs with
+ * shape_free() or keep them with typeset_keep_runs(). */
+GSList *typeset_shape(struct typesetter *ts, const struct layout *l,
+		      const struct rich *r, const struct style *s,
+		      const struct shape_from *from, GList **items);
 /* Keep line until the arena dies, so that its layout can be released
  * as soon as it is set: a line without its layout is its runs of glyphs,
  * all that pagination and the display list need (pango sets line->layout
