@@ -452,7 +452,7 @@ def check_chart_texts(pdf, texts):
 def check_soft_hyphens(pdf):
     """A soft hyphen is in the PDF's text only where a line breaks at it
     (shown as a hyphen): none inside a word, none drawn as nothing."""
-    inside = [w for w in re.findall(r"\S*\u00ad\S+", pdf_text(pdf))]
+    inside = re.findall(r"\S*\u00ad\S+", pdf_text(pdf))
     if inside:
         return "U+00AD inside words: %s" % inside[:5]
     raw = pdf_streams_raw(pdf)
