@@ -10,7 +10,7 @@
 #ifndef DOSSIER_CHART_H
 #define DOSSIER_CHART_H
 
-#include "dl.h"
+#include "dl_path.h"
 #include "typeset.h"
 
 struct chart_drawing {

@@ -1,48 +1,48 @@
 /*
- * dl.c — pages into the display list.
- *
- * Walks every placed line and turns its pango runs into glyph items at
- * their page position, its rules into rules and its links into link
- * rectangles, a chart's paths and labels into paths and glyph items; adds
- * the footnote rule of each page and gathers the outline.
- *
- * A page's items grow in a buffer of the heap and move to the arena at
- * their exact count when the page is done: grown in the arena, every
- * page left its outgrown arrays behind (a tenth of a long report's peak).
+ * dl.c — what the display list knows of itself: the names of its
+ * structure roles, an element's place in the tree, and each glyph run as
+ * the writers draw it.
  *
  * The writers draw each glyph run as dl_run_start() gives it: without the
  * soft hyphens inside its words.
  */
 #include "dl.h"
 
-#include <math.h>
-#include <stdlib.h>
+#include <assert.h>
 #include <string.h>
 
-#include "chart.h"
-
-static struct dl_item *add_item(struct dl_page *p, enum dl_kind kind)
+const char *dl_role_name(enum dl_role role)
 {
-	if (p->n_items == p->cap_items) {
-		size_t cap = p->cap_items ? p->cap_items * 2 : 256;
-		p->items = xrealloc_array(p->items, cap, sizeof *p->items);
-		p->cap_items = cap;
-	}
-	struct dl_item *it = &p->items[p->n_items++];
-	memset(it, 0, sizeof *it);
-	it->kind = kind;
-	return it;
+	static const char *const names[] = {
+		[DL_ROLE_H1] = "H1", [DL_ROLE_H2] = "H2", [DL_ROLE_H3] = "H3",
+		[DL_ROLE_P] = "P", [DL_ROLE_L] = "L", [DL_ROLE_LI] = "LI",
+		[DL_ROLE_LBL] = "Lbl", [DL_ROLE_LBODY] = "LBody",
+		[DL_ROLE_TOC] = "TOC", [DL_ROLE_TOCI] = "TOCI",
+		[DL_ROLE_TABLE] = "Table", [DL_ROLE_TR] = "TR",
+		[DL_ROLE_TH] = "TH", [DL_ROLE_TD] = "TD",
+		[DL_ROLE_NOTE] = "Note", [DL_ROLE_REFERENCE] = "Reference",
+		[DL_ROLE_LINK] = "Link", [DL_ROLE_FIGURE] = "Figure",
+	};
+	assert((size_t)role < sizeof names / sizeof *names && names[role]);
+	return names[role];
 }
 
-/* The page's items from the heap into the arena, at their count. */
-static void finish_page(struct arena *a, struct dl_page *p)
+int dl_elem_path(const struct display_list *dl, int elem,
+		 int path[DL_MAX_DEPTH])
 {
-	struct dl_item *it = arena_array(a, p->n_items, sizeof *it);
-	if (p->n_items)
-		memcpy(it, p->items, p->n_items * sizeof *it);
-	free(p->items);
-	p->items = it;
-	p->cap_items = p->n_items;
+	int n = 0;
+	for (int e = elem; e != DL_ARTIFACT; e = dl->elems[e].parent) {
+		assert(e >= 0 && (size_t)e < dl->n_elems && n < DL_MAX_DEPTH);
+		/* a parent comes before its children: no cycle */
+		assert(dl->elems[e].parent < e);
+		path[n++] = e;
+	}
+	for (int i = 0; i < n / 2; i++) {
+		int t = path[i];
+		path[i] = path[n - 1 - i];
+		path[n - 1 - i] = t;
+	}
+	return n;
 }
 
 /* The glyph run of a DL_GLYPHS item as the writers draw it: without the
@@ -117,184 +117,4 @@ void dl_run_done(struct dl_run *r)
 		pango_glyph_item_free(r->own);
 	g_free(r->own_text);
 	*r = (struct dl_run){ 0 };
-}
-
-/* What a glyph run sets, for the structure tags. */
-struct dl_owner {
-	const struct block *block;
-	const struct tline *row;
-	int cell;
-	bool artifact;
-};
-
-static void add_part(struct dl_page *p, const struct tpart *part,
-		     double x0, double top, struct dl_owner own)
-{
-	bool artifact = own.artifact;
-	const char *text = part->text;
-	double x = x0 + part->x_pt;
-	double base = top + part->baseline_pt;
-	/* Runs follow each other along the baseline, which a turned label
-	 * turns too. */
-	double c = cos(part->angle), sn = sin(part->angle), along = 0;
-	for (GSList *r = part->runs; r; r = r->next) {
-		const PangoGlyphItem *gi = r->data;
-		struct dl_item *it = add_item(p, DL_GLYPHS);
-		double dx = along + gi->start_x_offset / (double)PANGO_SCALE;
-		double dy = -gi->y_offset / (double)PANGO_SCALE;
-		it->x = x + dx * c - dy * sn;
-		it->y = base + dx * sn + dy * c;
-		it->angle = part->angle;
-		it->glyphs = gi;
-		it->text = text;
-		memcpy(it->rgb, part->rgb, sizeof it->rgb);
-		it->artifact = artifact;
-		it->block = own.block;
-		it->row = own.row;
-		it->cell = own.cell;
-		along += pango_glyph_string_get_width(gi->glyphs) /
-			 (double)PANGO_SCALE;
-	}
-}
-
-/* The page and y of the footnote with this number. */
-static void find_note(const struct pages *pages, int note, int *page,
-		      double *y)
-{
-	for (size_t p = 0; p < pages->n_pages; p++)
-		for (size_t d = 0; d < pages->pages[p].n_dests; d++)
-			if (pages->pages[p].dests[d].note == note) {
-				*page = (int)p + 1;
-				*y = pages->pages[p].dests[d].y_pt;
-				return;
-			}
-}
-
-/* A chart's paths, then its labels on top, from its top-left (x, y). */
-static void add_chart(struct dl_page *p, const struct chart_drawing *cd,
-		      double x, double y, const struct block *block)
-{
-	for (size_t i = 0; i < cd->n_paths; i++) {
-		struct dl_item *it = add_item(p, DL_PATH);
-		it->x = x;
-		it->y = y;
-		it->path = &cd->paths[i];
-	}
-	for (size_t i = 0; i < cd->n_labels; i++)
-		add_part(p, &cd->labels[i], x, y,
-			 (struct dl_owner){ block, NULL, 0, false });
-}
-
-static void add_line(struct dl_page *p, const struct pages *pages,
-		     const struct placed_line *pl)
-{
-	const struct tline *tl = pl->line;
-	if (tl->chart)
-		add_chart(p, tl->chart, pl->x_pt, pl->y_pt, pl->block);
-	for (int i = 0; i < tl->n_parts; i++)
-		add_part(p, &tl->parts[i], pl->x_pt, pl->y_pt,
-			 (struct dl_owner){ pl->block, tl, i, pl->artifact });
-	for (int i = 0; i < tl->n_rules; i++) {
-		const struct trule *r = &tl->rules[i];
-		struct dl_item *it = add_item(p, DL_RULE);
-		it->x = pl->x_pt + r->x0_pt;
-		it->y = pl->y_pt + r->y_pt;
-		it->w = r->x1_pt - r->x0_pt;
-		it->h = r->width_pt;
-		it->artifact = true; /* a table's rules are decoration */
-	}
-	for (int i = 0; i < tl->n_links; i++) {
-		const struct tlink *lk = &tl->links[i];
-		struct dl_item *it = add_item(p, DL_LINK);
-		it->x = pl->x_pt + lk->x0_pt;
-		it->y = pl->y_pt + lk->top_pt;
-		it->w = lk->x1_pt - lk->x0_pt;
-		it->h = lk->bottom_pt - lk->top_pt;
-		it->uri = lk->uri;
-		if (lk->note)
-			find_note(pages, lk->note, &it->dest_page,
-				  &it->dest_y);
-		if (!it->uri && !it->dest_page)
-			p->n_items--; /* a target that was never placed */
-	}
-}
-
-/* The links pagination placed (the contents'), in reading order: right
- * after the line they belong to. */
-static void add_page_links(struct dl_page *dp, const struct page *pg,
-			   size_t line_ix)
-{
-	for (size_t i = 0; i < pg->n_links; i++) {
-		const struct page_link *lk = &pg->links[i];
-		if (lk->line_ix != line_ix)
-			continue;
-		struct dl_item *it = add_item(dp, DL_LINK);
-		it->x = lk->x_pt;
-		it->y = lk->y_pt;
-		it->w = lk->w_pt;
-		it->h = lk->h_pt;
-		it->dest_page = lk->dest_page;
-		it->dest_y = lk->dest_y_pt;
-	}
-}
-
-struct display_list *dl_build(struct arena *a, const struct composition *comp,
-			      const struct pages *pages)
-{
-	struct display_list *dl = arena_alloc(a, sizeof *dl);
-	dl->width_pt = pages->width_pt;
-	dl->height_pt = pages->height_pt;
-	dl->n_pages = pages->n_pages;
-	dl->pages = arena_array(a, pages->n_pages, sizeof *dl->pages);
-	size_t n_outline = 0;
-	for (size_t p = 0; p < pages->n_pages; p++)
-		n_outline += pages->pages[p].n_outline;
-	dl->outline = arena_array(a, n_outline, sizeof *dl->outline);
-	for (size_t p = 0; p < pages->n_pages; p++) {
-		const struct page *pg = &pages->pages[p];
-		struct dl_page *dp = &dl->pages[p];
-		for (size_t i = 0; i < pg->n_lines; i++) {
-			add_line(dp, pages, &pg->lines[i]);
-			add_page_links(dp, pg, i);
-		}
-		if (pg->footnote_rule_y_pt > 0) {
-			struct dl_item *it = add_item(dp, DL_RULE);
-			it->x = pages->footnote_rule_x_pt;
-			it->y = pg->footnote_rule_y_pt;
-			it->w = pages->footnote_rule_width_pt;
-			it->h = pages->footnote_rule_pt;
-			it->artifact = true;
-		}
-		finish_page(a, dp);
-		for (size_t i = 0; i < pg->n_outline; i++)
-			dl->outline[dl->n_outline++] = (struct dl_outline){
-				pg->outline[i].level, pg->outline[i].title,
-				(int)p + 1, pg->outline[i].y_pt };
-	}
-	dl->title = comp->title;
-	dl->author = comp->author;
-	dl->subject = comp->subject;
-	dl->keywords = comp->keywords;
-	dl->creator = comp->creator;
-	dl->date = comp->date;
-	dl->front_pages = pages->front_pages;
-	return dl;
-}
-
-struct display_list *dl_build_chart(struct arena *a,
-				    const struct chart_drawing *cd,
-				    double margin_pt, const char *title,
-				    struct date date)
-{
-	struct display_list *dl = arena_alloc(a, sizeof *dl);
-	dl->width_pt = cd->width_pt + 2 * margin_pt;
-	dl->height_pt = cd->height_pt + 2 * margin_pt;
-	dl->n_pages = 1;
-	dl->pages = arena_alloc(a, sizeof *dl->pages);
-	add_chart(&dl->pages[0], cd, margin_pt, margin_pt, NULL);
-	finish_page(a, &dl->pages[0]);
-	dl->title = title;
-	dl->creator = "dossier " DOSSIER_VERSION;
-	dl->date = date;
-	return dl;
 }

@@ -1,41 +1,53 @@
 /*
- * dl.h — the display list: what each page shows, in page coordinates.
+ * dl.h — the display list: what each page shows, in page coordinates,
+ * and what each mark is in the document's structure.
  *
- * Input: pages. Output: per page, positioned glyph runs (the font, glyph
- * ids and positions pango shaped, with the text they stand for), rules,
- * links and named targets, vector paths (charts), plus the document
- * outline and metadata. Both
- * writers replay it; tests check geometry on it without parsing a PDF.
- * Coordinates are points from the top-left corner of the page.
+ * Per page, positioned glyph runs (the font, glyph ids and positions
+ * pango shaped, with the text they stand for), rules, links and named
+ * targets, vector paths (charts); for the document, the outline, the
+ * metadata and the structure elements in reading order. Every item names
+ * the innermost element it belongs to, or none: an artifact. Both writers
+ * replay it and neither guesses structure; tests check geometry on it
+ * without parsing a PDF. It includes nothing of the earlier stages
+ * (dl_build.h turns pages into one). Coordinates are points from the
+ * top-left corner of the page.
  */
 #ifndef DOSSIER_DL_H
 #define DOSSIER_DL_H
 
-#include <pango/pangocairo.h>
+#include <pango/pango.h>
 #include <stdbool.h>
+#include <stddef.h>
 
-#include "compose.h"
-#include "paginate.h"
+#include "dl_path.h"
 
 enum dl_kind { DL_GLYPHS, DL_RULE, DL_LINK, DL_PATH };
 
-/* A vector shape (charts): a polyline or polygon, or a circle. */
-struct dl_path {
-	const double *xy;  /* n points x0, y0, x1, y1, ... from the item's
-			      origin */
-	size_t n;
-	bool closed;
-	double radius;     /* > 0: a circle of this radius around point 0 */
-	bool fill;
-	double fill_rgb[3];
-	double stroke_pt;  /* 0: not stroked */
-	double stroke_rgb[3];
-	double dash_pt[4]; /* on, off, ...; n_dash 0 is a solid line */
-	int n_dash;
-	double hatch_pt;   /* > 0: the fill is hatched with diagonal lines
-			      this far apart, of hatch_rule_pt in hatch_rgb */
-	double hatch_rule_pt;
-	double hatch_rgb[3];
+/* Standard structure types of PDF (ISO 32000-1, 14.8.4). */
+enum dl_role {
+	DL_ROLE_H1, DL_ROLE_H2, DL_ROLE_H3, DL_ROLE_P,
+	DL_ROLE_L, DL_ROLE_LI, DL_ROLE_LBL, DL_ROLE_LBODY,
+	DL_ROLE_TOC, DL_ROLE_TOCI,
+	DL_ROLE_TABLE, DL_ROLE_TR, DL_ROLE_TH, DL_ROLE_TD,
+	DL_ROLE_NOTE, DL_ROLE_REFERENCE, DL_ROLE_LINK, DL_ROLE_FIGURE,
+};
+
+/* The structure type's name as PDF writes it: "H1", "LI", "Figure". */
+const char *dl_role_name(enum dl_role role);
+
+/* Not in any element: an artifact (running header and footer, page
+ * number, rules). */
+#define DL_ARTIFACT (-1)
+/* Elements nest at most this deep (Table > TR > TD > ...). */
+#define DL_MAX_DEPTH 8
+
+/* A structure element. Elements are numbered in reading order; a parent
+ * comes before its children. */
+struct dl_elem {
+	enum dl_role role;
+	int parent;       /* its element, or DL_ARTIFACT: the document's */
+	const char *alt;  /* Figure: what a reader hears instead */
+	const char *lang; /* NULL: the document's language */
 };
 
 struct dl_item {
@@ -47,12 +59,7 @@ struct dl_item {
 	const char *text; /* the text the glyph item indexes into */
 	double rgb[3];
 	double angle;     /* glyphs: turned about (x, y), as cairo_rotate() */
-	bool artifact;    /* running header or footer */
-	/* Glyphs and rules: the block they set and, inside it, the line
-	 * (a table row) and the part (a table cell), for structure tags. */
-	const struct block *block;
-	const struct tline *row;
-	int cell;
+	int elem;         /* the innermost element, or DL_ARTIFACT */
 	const char *uri;  /* link to the web */
 	int dest_page;    /* link inside the document: 1-based page */
 	double dest_y;
@@ -82,27 +89,29 @@ struct dl_outline {
 	double y;
 };
 
+struct dl_date {
+	int year, month, day;
+};
+
 struct display_list {
 	double width_pt, height_pt;
 	struct dl_page *pages;
 	size_t n_pages;
 	struct dl_outline *outline;
 	size_t n_outline;
+	struct dl_elem *elems;
+	size_t n_elems;
+	const char *lang; /* the document's, as BCP 47: "nl-NL" */
 	const char *title, *author, *subject, *keywords, *creator;
-	struct date date;
+	struct dl_date date;
 	/* Pages before the body (cover, contents): labelled i, ii, ...;
 	 * the body from 1. 0: every page labelled 1, 2, ... */
 	size_t front_pages;
 };
 
-struct display_list *dl_build(struct arena *a, const struct composition *comp,
-			      const struct pages *pages);
-
-struct chart_drawing;
-/* One chart on a page of its own size plus margin_pt all round. */
-struct display_list *dl_build_chart(struct arena *a,
-				    const struct chart_drawing *cd,
-				    double margin_pt, const char *title,
-				    struct date date);
+/* The elements from the outermost to it (path[0] the outermost); their
+ * number, 0 for DL_ARTIFACT. */
+int dl_elem_path(const struct display_list *dl, int elem,
+		 int path[DL_MAX_DEPTH]);
 
 #endif

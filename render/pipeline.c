@@ -15,7 +15,7 @@
 
 #include "chart.h"
 #include "compose.h"
-#include "dl.h"
+#include "dl_build.h"
 #include "layout.h"
 #include "paginate.h"
 #include "write_cairo.h"

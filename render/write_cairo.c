@@ -14,6 +14,7 @@
 #include <assert.h>
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <pango/pangocairo.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -72,23 +73,19 @@ static long last_number_after(const struct strbuf *sb, const char *key)
 	return hit ? strtol(hit + strlen(key), NULL, 10) : -1;
 }
 
-/* The charts' titles in the order their Figure elements are drawn. */
-static size_t chart_titles(const struct display_list *dl, const char **out,
-			   size_t max)
+/* The Figure elements' alternative texts, in reading order (which is
+ * the order they are drawn in). */
+static size_t figure_alts_of(const struct display_list *dl, const char **out,
+			     size_t max)
 {
 	size_t n = 0;
-	const struct block *last = NULL;
-	for (size_t p = 0; p < dl->n_pages; p++)
-		for (size_t i = 0; i < dl->pages[p].n_items; i++) {
-			const struct block *b = dl->pages[p].items[i].block;
-			if (dl->pages[p].items[i].kind != DL_GLYPHS || !b ||
-			    b->kind != BLOCK_CHART || b == last)
-				continue;
-			last = b;
-			if (n < max)
-				out[n] = b->chart->title.src;
-			n++;
-		}
+	for (size_t e = 0; e < dl->n_elems; e++) {
+		if (dl->elems[e].role != DL_ROLE_FIGURE)
+			continue;
+		if (n < max)
+			out[n] = dl->elems[e].alt;
+		n++;
+	}
 	return n;
 }
 
@@ -106,7 +103,7 @@ static void figure_alts(const struct strbuf *pdf, const struct display_list *dl,
 	const char **titles = calloc(n_fig + 1, sizeof *titles);
 	if (!titles)
 		abort();
-	if (!n_fig || chart_titles(dl, titles, n_fig) != n_fig) {
+	if (!n_fig || figure_alts_of(dl, titles, n_fig) != n_fig) {
 		free(titles);
 		return;
 	}
@@ -212,90 +209,44 @@ static bool add_catalog_update(struct strbuf *pdf,
 
 /*
  * Structure tags. cairo 1.16 turns any tag name but its own (Link, Dest)
- * into a structure element and marks what is drawn inside it, so a block
- * becomes H1..H3, P, LI (inside L), TOCI (inside TOC), Note, a Figure
- * (a chart: its labels are its text), or a TR of TDs inside a Table. cairo 1.16 cannot write /Artifact marked content:
- * running headers and footers are drawn outside every element, so they
- * are in no element of the structure tree and a reader that follows the
- * tree skips them. Rules carry no text and are drawn where they fall.
+ * into a structure element and marks what is drawn inside it, so the
+ * display list's elements are replayed as nested tags: before each glyph
+ * run, the tags open for the run before are closed down to the element
+ * both share, and the run's own opened. cairo 1.16 cannot write /Artifact
+ * marked content: running headers and footers are drawn outside every
+ * element, so they are in no element of the structure tree and a reader
+ * that follows the tree skips them. Rules carry no text and are drawn
+ * where they fall.
  */
 struct tagger {
 	cairo_t *cr;
-	const char *open[3];      /* group, element, cell: NULL when closed */
-	const struct block *block;
-	const struct tline *row;
-	int cell;
+	const struct display_list *dl;
+	int open[DL_MAX_DEPTH]; /* the elements open, outermost first */
+	int depth;
 };
 
-static void tag_close(struct tagger *t, int from)
+static void tag_close(struct tagger *t, int to_depth)
 {
-	for (int k = 2; k >= from; k--)
-		if (t->open[k]) {
-			cairo_tag_end(t->cr, t->open[k]);
-			t->open[k] = NULL;
-		}
-	if (from <= 1)
-		t->block = NULL;
-}
-
-static void tag_open(struct tagger *t, int k, const char *name)
-{
-	cairo_tag_begin(t->cr, name, "");
-	t->open[k] = name;
-}
-
-/* The group (or NULL), element and, for tables, cell tag of a block. */
-static void block_roles(const struct block *b, const char **group,
-			const char **elem, const char **cell)
-{
-	static const char *const h[] = { "H1", "H2", "H3" };
-	*group = *cell = NULL;
-	if (b->kind == BLOCK_CHART) {
-		*elem = "Figure";
-	} else if (b->kind == BLOCK_TABLE) {
-		*group = "Table";
-		*elem = "TR";
-		*cell = "TD";
-	} else if (b->toc_anchor) {
-		*group = "TOC";
-		*elem = "TOCI";
-	} else if (b->outline_level) {
-		*elem = h[b->outline_level > 3 ? 2 : b->outline_level - 1];
-	} else if (b->style && !strcmp(b->style->name, "footnote")) {
-		*elem = "Note";
-	} else if (b->label && !b->label_style) {
-		*group = "L";
-		*elem = "LI";
-	} else {
-		*elem = "P";
+	while (t->depth > to_depth) {
+		int e = t->open[--t->depth];
+		cairo_tag_end(t->cr, dl_role_name(t->dl->elems[e].role));
 	}
 }
 
 static void tag_item(struct tagger *t, const struct dl_item *it)
 {
-	if (it->artifact || !it->block) {
-		tag_close(t, 0);
-		return;
+	int path[DL_MAX_DEPTH];
+	int n = dl_elem_path(t->dl, it->elem, path);
+	int same = 0;
+	while (same < n && same < t->depth && t->open[same] == path[same])
+		same++;
+	tag_close(t, same);
+	for (; t->depth < n; t->depth++) {
+		t->open[t->depth] = path[t->depth];
+		cairo_tag_begin(t->cr,
+				dl_role_name(t->dl->elems[path[t->depth]].role),
+				"");
 	}
-	const char *group, *elem, *cell;
-	block_roles(it->block, &group, &elem, &cell);
-	bool new_block = it->block != t->block;
-	if (t->open[0] != group || (new_block && group &&
-				    !strcmp(group, "Table")))
-		tag_close(t, 0);
-	else if (new_block || (cell && it->row != t->row))
-		tag_close(t, 1);
-	else if (cell && it->cell != t->cell)
-		tag_close(t, 2);
-	if (group && !t->open[0])
-		tag_open(t, 0, group);
-	if (!t->open[1])
-		tag_open(t, 1, elem);
-	if (cell && !t->open[2])
-		tag_open(t, 2, cell);
-	t->block = it->block;
-	t->row = it->row;
-	t->cell = it->cell;
 }
 
 /* Diagonal lines over the current path, clipped to it; the path stays. */
@@ -493,7 +444,7 @@ static cairo_status_t render_pdf(const struct display_list *dl,
 	cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
 	set_metadata(s, dl);
 	cairo_t *cr = cairo_create(s);
-	struct tagger t = { .cr = cr };
+	struct tagger t = { .cr = cr, .dl = dl };
 	for (size_t p = 0; p < dl->n_pages; p++) {
 		add_dests(cr, dl, (int)p + 1);
 		draw_page(cr, &dl->pages[p], &t);

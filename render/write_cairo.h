@@ -6,6 +6,7 @@
 
 #include <cairo.h>
 
+#include "diag.h"
 #include "dl.h"
 
 /* Write dl as a PDF at path (atomically). false with diags on failure. */

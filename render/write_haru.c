@@ -16,6 +16,7 @@
 #include FT_FREETYPE_H
 #include <glib.h>
 #include <hpdf.h>
+#include <pango/pangocairo.h>
 #include <hpdf_doc.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>

@@ -9,6 +9,7 @@
 #ifndef DOSSIER_WRITE_HARU_H
 #define DOSSIER_WRITE_HARU_H
 
+#include "diag.h"
 #include "dl.h"
 
 /* The sRGB profile of Debian's icc-profiles-free (ICC version 2, as

@@ -19,7 +19,7 @@
 
 #include "compose.h"
 #include "diag.h"
-#include "dl.h"
+#include "dl_build.h"
 #include "hyph.h"
 #include "layout.h"
 #include "model.h"

@@ -15,7 +15,7 @@
 #include <cmocka.h>
 
 #include "compose.h"
-#include "dl.h"
+#include "dl_build.h"
 #include "pack.h"
 #include "layout.h"
 #include "model.h"
@@ -121,7 +121,7 @@ static void check_inside(const struct display_list *dl,
 					 it->x, it->y);
 			bool letterhead = it->x >= l->sender_x_pt - eps &&
 					  it->y < l->letter_top_pt;
-			if (it->artifact || letterhead)
+			if (it->elem == DL_ARTIFACT || letterhead)
 				continue;
 			/* A hyphen at the end of a line may hang in the
 			 * margin, as in fine typesetting (protrusion). */

@@ -23,7 +23,7 @@
 #include <unistd.h>
 
 #include "compose.h"
-#include "dl.h"
+#include "dl_build.h"
 #include "layout.h"
 #include "paginate.h"
 #include "typeset.h"

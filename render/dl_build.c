@@ -1,0 +1,349 @@
+/*
+ * dl_build.c — pages into the display list, with the structure of what
+ * they show.
+ *
+ * Walks every placed line and turns its pango runs into glyph items at
+ * their page position, its rules into rules and its links into link
+ * rectangles, a chart's paths and labels into paths and glyph items; adds
+ * the footnote rule of each page and gathers the outline.
+ *
+ * Structure is decided here, once, from what the blocks are: a heading
+ * of outline level n is Hn, a contents entry TOCI inside TOC, a list
+ * item LI inside L, a table TR of TD inside Table, a footnote Note, a
+ * chart a Figure whose /Alt is its title, anything else P. Each glyph
+ * item is given the innermost element it sets; running headers and
+ * footers none (an artifact), which also ends the elements open before
+ * them: a paragraph broken by the page becomes two P elements in a row.
+ *
+ * A page's items and the elements grow in buffers of the heap and move
+ * to the arena at their exact count when done: grown in the arena, every
+ * page left its outgrown arrays behind (a tenth of a long report's peak).
+ */
+#include "dl_build.h"
+
+#include <assert.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The elements made so far, and those open at the glyph item last set:
+ * a group (L, TOC, Table), an element in it (or alone), a table cell. */
+struct dl_builder {
+	struct display_list *dl;
+	size_t cap_elems;
+	int open[3];
+	const struct block *block;
+	const struct tline *row;
+	int cell;
+};
+
+/* The elements from the heap into the arena, at their count. */
+static void finish_elems(struct arena *a, struct dl_builder *b)
+{
+	struct display_list *dl = b->dl;
+	struct dl_elem *e = arena_array(a, dl->n_elems, sizeof *e);
+	if (dl->n_elems)
+		memcpy(e, dl->elems, dl->n_elems * sizeof *e);
+	free(dl->elems);
+	dl->elems = e;
+}
+
+/* What a glyph run sets, for the structure. */
+struct dl_owner {
+	const struct block *block;
+	const struct tline *row;
+	int cell;
+	bool artifact;
+};
+
+static int add_elem(struct dl_builder *b, enum dl_role role, int parent)
+{
+	struct display_list *dl = b->dl;
+	if (dl->n_elems == b->cap_elems) {
+		b->cap_elems = b->cap_elems ? b->cap_elems * 2 : 64;
+		dl->elems = xrealloc_array(dl->elems, b->cap_elems,
+					   sizeof *dl->elems);
+	}
+	dl->elems[dl->n_elems] = (struct dl_elem){ role, parent, NULL, NULL };
+	return (int)dl->n_elems++;
+}
+
+/* The roles of a block's group (or -1: none), element and, for tables,
+ * cell (or -1). */
+static void block_roles(const struct block *b, int *group, int *elem,
+			int *cell)
+{
+	static const enum dl_role h[] = { DL_ROLE_H1, DL_ROLE_H2, DL_ROLE_H3 };
+	*group = *cell = -1;
+	if (b->kind == BLOCK_CHART) {
+		*elem = DL_ROLE_FIGURE;
+	} else if (b->kind == BLOCK_TABLE) {
+		*group = DL_ROLE_TABLE;
+		*elem = DL_ROLE_TR;
+		*cell = DL_ROLE_TD;
+	} else if (b->toc_anchor) {
+		*group = DL_ROLE_TOC;
+		*elem = DL_ROLE_TOCI;
+	} else if (b->outline_level) {
+		*elem = h[b->outline_level > 3 ? 2 : b->outline_level - 1];
+	} else if (b->style && !strcmp(b->style->name, "footnote")) {
+		*elem = DL_ROLE_NOTE;
+	} else if (b->label && !b->label_style) {
+		*group = DL_ROLE_L;
+		*elem = DL_ROLE_LI;
+	} else {
+		*elem = DL_ROLE_P;
+	}
+}
+
+static int open_role(const struct dl_builder *b, int k)
+{
+	return b->open[k] == DL_ARTIFACT ? -1 :
+					   (int)b->dl->elems[b->open[k]].role;
+}
+
+static void close_from(struct dl_builder *b, int from)
+{
+	for (int k = from; k < 3; k++)
+		b->open[k] = DL_ARTIFACT;
+	if (from <= 1)
+		b->block = NULL;
+}
+
+/* The innermost element a glyph run of own belongs to: the elements
+ * open for the run before it where it continues them, new ones where
+ * it starts another block, row or cell. */
+static int structure_of(struct dl_builder *b, struct dl_owner own)
+{
+	if (own.artifact || !own.block) {
+		close_from(b, 0);
+		return DL_ARTIFACT;
+	}
+	int group, elem, cell;
+	block_roles(own.block, &group, &elem, &cell);
+	bool new_block = own.block != b->block;
+	if (open_role(b, 0) != group ||
+	    (new_block && group == DL_ROLE_TABLE))
+		close_from(b, 0);
+	else if (new_block || (cell >= 0 && own.row != b->row))
+		close_from(b, 1);
+	else if (cell >= 0 && own.cell != b->cell)
+		close_from(b, 2);
+	if (group >= 0 && b->open[0] == DL_ARTIFACT)
+		b->open[0] = add_elem(b, group, DL_ARTIFACT);
+	if (b->open[1] == DL_ARTIFACT) {
+		b->open[1] = add_elem(b, elem, b->open[0]);
+		if (elem == DL_ROLE_FIGURE)
+			b->dl->elems[b->open[1]].alt = own.block->chart->title.src;
+	}
+	if (cell >= 0 && b->open[2] == DL_ARTIFACT)
+		b->open[2] = add_elem(b, cell, b->open[1]);
+	b->block = own.block;
+	b->row = own.row;
+	b->cell = own.cell;
+	return b->open[cell >= 0 ? 2 : 1];
+}
+
+static struct dl_item *add_item(struct dl_page *p, enum dl_kind kind)
+{
+	if (p->n_items == p->cap_items) {
+		size_t cap = p->cap_items ? p->cap_items * 2 : 256;
+		p->items = xrealloc_array(p->items, cap, sizeof *p->items);
+		p->cap_items = cap;
+	}
+	struct dl_item *it = &p->items[p->n_items++];
+	memset(it, 0, sizeof *it);
+	it->kind = kind;
+	it->elem = DL_ARTIFACT;
+	return it;
+}
+
+/* The page's items from the heap into the arena, at their count. */
+static void finish_page(struct arena *a, struct dl_page *p)
+{
+	struct dl_item *it = arena_array(a, p->n_items, sizeof *it);
+	if (p->n_items)
+		memcpy(it, p->items, p->n_items * sizeof *it);
+	free(p->items);
+	p->items = it;
+	p->cap_items = p->n_items;
+}
+
+
+static void add_part(struct dl_builder *b, struct dl_page *p,
+		     const struct tpart *part, double x0, double top,
+		     struct dl_owner own)
+{
+	const char *text = part->text;
+	double x = x0 + part->x_pt;
+	double base = top + part->baseline_pt;
+	/* Runs follow each other along the baseline, which a turned label
+	 * turns too. */
+	double c = cos(part->angle), sn = sin(part->angle), along = 0;
+	for (GSList *r = part->runs; r; r = r->next) {
+		const PangoGlyphItem *gi = r->data;
+		struct dl_item *it = add_item(p, DL_GLYPHS);
+		double dx = along + gi->start_x_offset / (double)PANGO_SCALE;
+		double dy = -gi->y_offset / (double)PANGO_SCALE;
+		it->x = x + dx * c - dy * sn;
+		it->y = base + dx * sn + dy * c;
+		it->angle = part->angle;
+		it->glyphs = gi;
+		it->text = text;
+		memcpy(it->rgb, part->rgb, sizeof it->rgb);
+		it->elem = structure_of(b, own);
+		along += pango_glyph_string_get_width(gi->glyphs) /
+			 (double)PANGO_SCALE;
+	}
+}
+
+/* The page and y of the footnote with this number. */
+static void find_note(const struct pages *pages, int note, int *page,
+		      double *y)
+{
+	for (size_t p = 0; p < pages->n_pages; p++)
+		for (size_t d = 0; d < pages->pages[p].n_dests; d++)
+			if (pages->pages[p].dests[d].note == note) {
+				*page = (int)p + 1;
+				*y = pages->pages[p].dests[d].y_pt;
+				return;
+			}
+}
+
+/* A chart's paths, then its labels on top, from its top-left (x, y). */
+static void add_chart(struct dl_builder *b, struct dl_page *p,
+		      const struct chart_drawing *cd,
+		      double x, double y, const struct block *block)
+{
+	for (size_t i = 0; i < cd->n_paths; i++) {
+		struct dl_item *it = add_item(p, DL_PATH);
+		it->x = x;
+		it->y = y;
+		it->path = &cd->paths[i];
+	}
+	for (size_t i = 0; i < cd->n_labels; i++)
+		add_part(b, p, &cd->labels[i], x, y,
+			 (struct dl_owner){ block, NULL, 0, false });
+}
+
+static void add_line(struct dl_builder *b, struct dl_page *p,
+		     const struct pages *pages,
+		     const struct placed_line *pl)
+{
+	const struct tline *tl = pl->line;
+	if (tl->chart)
+		add_chart(b, p, tl->chart, pl->x_pt, pl->y_pt, pl->block);
+	for (int i = 0; i < tl->n_parts; i++)
+		add_part(b, p, &tl->parts[i], pl->x_pt, pl->y_pt,
+			 (struct dl_owner){ pl->block, tl, i, pl->artifact });
+	for (int i = 0; i < tl->n_rules; i++) {
+		const struct trule *r = &tl->rules[i];
+		struct dl_item *it = add_item(p, DL_RULE);
+		it->x = pl->x_pt + r->x0_pt;
+		it->y = pl->y_pt + r->y_pt;
+		it->w = r->x1_pt - r->x0_pt;
+		it->h = r->width_pt;
+	}
+	for (int i = 0; i < tl->n_links; i++) {
+		const struct tlink *lk = &tl->links[i];
+		struct dl_item *it = add_item(p, DL_LINK);
+		it->x = pl->x_pt + lk->x0_pt;
+		it->y = pl->y_pt + lk->top_pt;
+		it->w = lk->x1_pt - lk->x0_pt;
+		it->h = lk->bottom_pt - lk->top_pt;
+		it->uri = lk->uri;
+		if (lk->note)
+			find_note(pages, lk->note, &it->dest_page,
+				  &it->dest_y);
+		if (!it->uri && !it->dest_page)
+			p->n_items--; /* a target that was never placed */
+	}
+}
+
+/* The links pagination placed (the contents'), in reading order: right
+ * after the line they belong to. */
+static void add_page_links(struct dl_page *dp, const struct page *pg,
+			   size_t line_ix)
+{
+	for (size_t i = 0; i < pg->n_links; i++) {
+		const struct page_link *lk = &pg->links[i];
+		if (lk->line_ix != line_ix)
+			continue;
+		struct dl_item *it = add_item(dp, DL_LINK);
+		it->x = lk->x_pt;
+		it->y = lk->y_pt;
+		it->w = lk->w_pt;
+		it->h = lk->h_pt;
+		it->dest_page = lk->dest_page;
+		it->dest_y = lk->dest_y_pt;
+	}
+}
+
+struct display_list *dl_build(struct arena *a, const struct composition *comp,
+			      const struct pages *pages)
+{
+	struct display_list *dl = arena_alloc(a, sizeof *dl);
+	dl->width_pt = pages->width_pt;
+	dl->height_pt = pages->height_pt;
+	dl->n_pages = pages->n_pages;
+	dl->pages = arena_array(a, pages->n_pages, sizeof *dl->pages);
+	size_t n_outline = 0;
+	for (size_t p = 0; p < pages->n_pages; p++)
+		n_outline += pages->pages[p].n_outline;
+	dl->outline = arena_array(a, n_outline, sizeof *dl->outline);
+	struct dl_builder b = { .dl = dl };
+	close_from(&b, 0);
+	for (size_t p = 0; p < pages->n_pages; p++) {
+		const struct page *pg = &pages->pages[p];
+		struct dl_page *dp = &dl->pages[p];
+		for (size_t i = 0; i < pg->n_lines; i++) {
+			add_line(&b, dp, pages, &pg->lines[i]);
+			add_page_links(dp, pg, i);
+		}
+		if (pg->footnote_rule_y_pt > 0) {
+			struct dl_item *it = add_item(dp, DL_RULE);
+			it->x = pages->footnote_rule_x_pt;
+			it->y = pg->footnote_rule_y_pt;
+			it->w = pages->footnote_rule_width_pt;
+			it->h = pages->footnote_rule_pt;
+		}
+		finish_page(a, dp);
+		for (size_t i = 0; i < pg->n_outline; i++)
+			dl->outline[dl->n_outline++] = (struct dl_outline){
+				pg->outline[i].level, pg->outline[i].title,
+				(int)p + 1, pg->outline[i].y_pt };
+	}
+	finish_elems(a, &b);
+	dl->lang = "nl-NL";
+	dl->title = comp->title;
+	dl->author = comp->author;
+	dl->subject = comp->subject;
+	dl->keywords = comp->keywords;
+	dl->creator = comp->creator;
+	dl->date = (struct dl_date){ comp->date.year, comp->date.month,
+				     comp->date.day };
+	dl->front_pages = pages->front_pages;
+	return dl;
+}
+
+struct display_list *dl_build_chart(struct arena *a,
+				    const struct chart_drawing *cd,
+				    double margin_pt, const char *title,
+				    struct date date)
+{
+	struct display_list *dl = arena_alloc(a, sizeof *dl);
+	dl->width_pt = cd->width_pt + 2 * margin_pt;
+	dl->height_pt = cd->height_pt + 2 * margin_pt;
+	dl->n_pages = 1;
+	dl->pages = arena_alloc(a, sizeof *dl->pages);
+	struct dl_builder b = { .dl = dl };
+	close_from(&b, 0);
+	add_chart(&b, &dl->pages[0], cd, margin_pt, margin_pt, NULL);
+	finish_page(a, &dl->pages[0]);
+	finish_elems(a, &b);
+	dl->lang = "nl-NL";
+	dl->title = title;
+	dl->creator = "dossier " DOSSIER_VERSION;
+	dl->date = (struct dl_date){ date.year, date.month, date.day };
+	return dl;
+}

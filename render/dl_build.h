@@ -1,0 +1,24 @@
+/*
+ * dl_build.h — pages into the display list: the one place that knows both
+ * the earlier stages (blocks, lines, pages, charts) and the display list,
+ * and so the one place that decides what each mark is in the structure.
+ */
+#ifndef DOSSIER_DL_BUILD_H
+#define DOSSIER_DL_BUILD_H
+
+#include "arena.h"
+#include "chart.h"
+#include "compose.h"
+#include "dl.h"
+#include "paginate.h"
+
+struct display_list *dl_build(struct arena *a, const struct composition *comp,
+			      const struct pages *pages);
+
+/* One chart on a page of its own size plus margin_pt all round. */
+struct display_list *dl_build_chart(struct arena *a,
+				    const struct chart_drawing *cd,
+				    double margin_pt, const char *title,
+				    struct date date);
+
+#endif
