@@ -6,7 +6,7 @@ DEB_PKGS  := build-essential pkg-config libcairo2-dev libpango1.0-dev \
              libfontconfig-dev libfyaml-dev libcmark-gfm-dev \
              libcmark-gfm-extensions-dev libhyphen-dev hyphen-nl libhpdf-dev \
              libcmocka-dev fonts-noto-core fontconfig python3-fonttools \
-             poppler-utils qpdf python3 \
+             poppler-utils qpdf python3 python3-pikepdf \
              libcurl4-openssl-dev python3-aiosmtpd openssl \
              valgrind clang libclang-rt-14-dev icc-profiles-free zlib1g-dev
 # Files whose presence says a package without a .pc file is installed.
@@ -17,6 +17,7 @@ DEB_FILES := /usr/include/hyphen.h /usr/share/hyphen/hyph_nl_NL.dic \
              /usr/lib/python3/dist-packages/fontTools/__init__.py \
              /usr/bin/pdftotext /usr/bin/pdffonts /usr/bin/qpdf /usr/bin/python3 \
              /usr/lib/python3/dist-packages/aiosmtpd/__init__.py /usr/bin/openssl \
+             /usr/lib/python3/dist-packages/pikepdf/__init__.py \
              /usr/bin/valgrind /usr/bin/clang \
              /usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a \
              /usr/share/color/icc/sRGB.icc

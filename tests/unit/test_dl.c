@@ -1,0 +1,191 @@
+/*
+ * test_dl.c — the display list's structure: dl_build gives every kind of
+ * block its element, nested and in reading order, and every mark an
+ * element or none (an artifact); the cairo writer replays a display list
+ * built by hand, element for element, into the PDF's structure tree.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "dl_build.h"
+#include "parse.h"
+#include "typeset_fixture.h"
+#include "write_cairo.h"
+
+static const char meeting[] =
+	"format: 1\nid: t\ndocument: verslag\n"
+	"meeting:\n  name: NAVO\n  dates: [2025-12-03]\n  place: Brussel\n"
+	"sections:\n"
+	"  - heading: Raad\n"
+	"    text: |\n"
+	"      Een alinea met een noot.[^a]\n\n"
+	"      - eerste punt\n"
+	"      - tweede punt\n\n"
+	"      | Jaar | Bedrag |\n"
+	"      |---|---|\n"
+	"      | 2024 | 1 |\n"
+	"      | 2025 | 2 |\n"
+	"    charts: [c]\n"
+	"    sections:\n"
+	"      - heading: Deel\n"
+	"        sections:\n"
+	"          - heading: Onderdeel\n"
+	"            text: Slot.\n"
+	"notes:\n  a: Kamerstuk 28676, nr. 499\n"
+	"charts:\n"
+	"  - id: c\n    type: bar\n    title: Steun per jaar\n    unit: count\n"
+	"    series:\n      - name: Steun\n        values: {2024: 1, 2025: 2}\n";
+
+static const struct display_list *build(struct fixture *f, const char *yaml)
+{
+	struct document *doc = model_parse_buffer(f->a, "t.yaml", yaml,
+						  strlen(yaml), &f->d);
+	assert_non_null(doc);
+	struct composition *c = compose_document(f->a, f->h, doc, f->l);
+	struct typeset_doc *td = typeset_blocks(f->ts, f->a, c, &f->d);
+	assert_non_null(td);
+	return dl_build(f->a, c, paginate(f->ts, f->a, c, td));
+}
+
+/* The elements as "Role(child child)" in reading order. */
+static void tree_of(const struct display_list *dl, int parent,
+		    struct strbuf *out)
+{
+	bool first = true;
+	for (size_t e = 0; e < dl->n_elems; e++) {
+		if (dl->elems[e].parent != parent)
+			continue;
+		if (!first)
+			strbuf_adds(out, " ");
+		first = false;
+		strbuf_adds(out, dl_role_name(dl->elems[e].role));
+		size_t len = out->len;
+		strbuf_adds(out, "(");
+		tree_of(dl, (int)e, out);
+		if (out->len == len + 1)
+			out->len = len; /* no children */
+		else
+			strbuf_adds(out, ")");
+		out->buf[out->len] = '\0';
+	}
+}
+
+/* The title is H1, the meeting line a P, sections H2 and deeper H3. */
+static void test_every_block_kind_gets_its_element(void **state)
+{
+	struct fixture *f = *state;
+	const struct display_list *dl = build(f, meeting);
+	struct strbuf tree = STRBUF_INIT;
+	tree_of(dl, DL_ARTIFACT, &tree);
+	assert_string_equal(strbuf_str(&tree),
+			    "H1 P H2 P L(LI LI) Table(TR(TD TD) TR(TD TD) "
+			    "TR(TD TD)) Figure H3 H3 P Note");
+	strbuf_release(&tree);
+	for (size_t e = 0; e < dl->n_elems; e++)
+		if (dl->elems[e].role == DL_ROLE_FIGURE)
+			assert_string_equal(dl->elems[e].alt, "Steun per jaar");
+}
+
+/* Every glyph run belongs to an element that exists or to none; every
+ * element that is not a group holds at least one run; a parent comes
+ * before its children. */
+static void test_every_mark_has_an_element_or_none(void **state)
+{
+	struct fixture *f = *state;
+	const struct display_list *dl = build(f, meeting);
+	bool *used = calloc(dl->n_elems + 1, sizeof *used);
+	size_t artifacts = 0;
+	for (size_t p = 0; p < dl->n_pages; p++)
+		for (size_t i = 0; i < dl->pages[p].n_items; i++) {
+			const struct dl_item *it = &dl->pages[p].items[i];
+			assert_true(it->elem == DL_ARTIFACT ||
+				    (it->elem >= 0 &&
+				     (size_t)it->elem < dl->n_elems));
+			if (it->elem == DL_ARTIFACT)
+				artifacts += it->kind == DL_GLYPHS;
+			else
+				used[it->elem] = true;
+			if (it->kind != DL_GLYPHS)
+				assert_int_equal(it->elem, DL_ARTIFACT);
+		}
+	assert_true(artifacts > 0); /* the running footer */
+	for (size_t e = 0; e < dl->n_elems; e++) {
+		enum dl_role r = dl->elems[e].role;
+		bool group = r == DL_ROLE_L || r == DL_ROLE_TABLE ||
+			     r == DL_ROLE_TR || r == DL_ROLE_TOC;
+		assert_true(group || used[e]);
+		assert_true(dl->elems[e].parent < (int)e);
+	}
+	free(used);
+}
+
+/* A glyph run of text in the body style. */
+static const PangoGlyphItem *run_of(struct fixture *f, const char *text,
+				    const char **run_text)
+{
+	const struct style *body = layout_style(f->l, "body");
+	assert_non_null(body);
+	struct tline *tl = typeset_line(f->ts, f->a, text, body, 400);
+	assert_true(tl->n_parts >= 1);
+	*run_text = tl->parts[0].text;
+	return tl->parts[0].runs->data;
+}
+
+static void test_cairo_writer_replays_a_hand_built_list(void **state)
+{
+	struct fixture *f = *state;
+	struct dl_elem elems[] = {
+		{ DL_ROLE_L, DL_ARTIFACT, NULL, NULL },
+		{ DL_ROLE_LI, 0, NULL, NULL },
+		{ DL_ROLE_LI, 0, NULL, NULL },
+		{ DL_ROLE_FIGURE, DL_ARTIFACT, "Steun per jaar", NULL },
+		{ DL_ROLE_P, DL_ARTIFACT, NULL, NULL },
+	};
+	const char *words[] = { "een", "twee", "Pagina 1", "label", "tekst" };
+	const int elem_of[] = { 1, 2, DL_ARTIFACT, 3, 4 };
+	struct dl_item items[5];
+	for (int i = 0; i < 5; i++) {
+		items[i] = (struct dl_item){ .kind = DL_GLYPHS, .x = 72,
+					     .y = 72 + 20 * i,
+					     .elem = elem_of[i] };
+		items[i].glyphs = run_of(f, words[i], &items[i].text);
+	}
+	struct dl_page page = { items, 5, 5 };
+	struct display_list dl = { .width_pt = 595, .height_pt = 842,
+				   .pages = &page, .n_pages = 1,
+				   .elems = elems, .n_elems = 5,
+				   .lang = "nl-NL", .title = "t",
+				   .date = { 2025, 12, 3 } };
+	char path[] = "/tmp/test_dl-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	assert_true(write_cairo_pdf(&dl, path, &f->d));
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "/usr/bin/python3 tests/struct_tree.py %s",
+		 path);
+	FILE *p = popen(cmd, "r");
+	assert_non_null(p);
+	char out[512] = "";
+	size_t n = fread(out, 1, sizeof out - 1, p);
+	out[n] = '\0';
+	assert_int_equal(pclose(p), 0);
+	unlink(path);
+	assert_string_equal(out, "L(LI LI) Figure[Steun per jaar] P\n");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_block_kind_gets_its_element),
+		cmocka_unit_test(test_every_mark_has_an_element_or_none),
+		cmocka_unit_test(test_cairo_writer_replays_a_hand_built_list),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
