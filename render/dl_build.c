@@ -26,6 +26,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+struct note_place {
+	int page;
+	double y;
+};
+
 /* The elements made so far, and those open at the glyph item last set:
  * a group (L, TOC, Table), an element in it (or alone), a table cell. */
 struct dl_builder {
@@ -35,6 +40,8 @@ struct dl_builder {
 	const struct block *block;
 	const struct tline *row;
 	int cell;
+	struct note_place *notes; /* by footnote number */
+	size_t n_notes;
 };
 
 /* The elements from the heap into the arena, at their count. */
@@ -197,17 +204,28 @@ static void add_part(struct dl_builder *b, struct dl_page *p,
 	}
 }
 
-/* The page and y of the footnote with this number. */
-static void find_note(const struct pages *pages, int note, int *page,
-		      double *y)
+/* Where each footnote starts: the first page that holds its text, and
+ * the y there; page 0 for a note never placed. */
+static struct note_place *place_notes(const struct pages *pages,
+				      size_t *n_out)
 {
+	size_t n = 0;
 	for (size_t p = 0; p < pages->n_pages; p++)
 		for (size_t d = 0; d < pages->pages[p].n_dests; d++)
-			if (pages->pages[p].dests[d].note == note) {
-				*page = (int)p + 1;
-				*y = pages->pages[p].dests[d].y_pt;
-				return;
-			}
+			if (pages->pages[p].dests[d].note > 0 &&
+			    (size_t)pages->pages[p].dests[d].note > n)
+				n = (size_t)pages->pages[p].dests[d].note;
+	struct note_place *at = xrealloc_array(NULL, n + 1, sizeof *at);
+	memset(at, 0, (n + 1) * sizeof *at);
+	for (size_t p = pages->n_pages; p-- > 0;)
+		for (size_t d = pages->pages[p].n_dests; d-- > 0;) {
+			const struct page_dest *pd = &pages->pages[p].dests[d];
+			if (pd->note > 0)
+				at[pd->note] = (struct note_place){ (int)p + 1,
+								    pd->y_pt };
+		}
+	*n_out = n;
+	return at;
 }
 
 /* A chart's paths, then its labels on top, from its top-left (x, y). */
@@ -227,7 +245,6 @@ static void add_chart(struct dl_builder *b, struct dl_page *p,
 }
 
 static void add_line(struct dl_builder *b, struct dl_page *p,
-		     const struct pages *pages,
 		     const struct placed_line *pl)
 {
 	const struct tline *tl = pl->line;
@@ -252,9 +269,10 @@ static void add_line(struct dl_builder *b, struct dl_page *p,
 		it->w = lk->x1_pt - lk->x0_pt;
 		it->h = lk->bottom_pt - lk->top_pt;
 		it->uri = lk->uri;
-		if (lk->note)
-			find_note(pages, lk->note, &it->dest_page,
-				  &it->dest_y);
+		if (lk->note > 0 && (size_t)lk->note <= b->n_notes) {
+			it->dest_page = b->notes[lk->note].page;
+			it->dest_y = b->notes[lk->note].y;
+		}
 		if (!it->uri && !it->dest_page)
 			p->n_items--; /* a target that was never placed */
 	}
@@ -293,11 +311,12 @@ struct display_list *dl_build(struct arena *a, const struct composition *comp,
 	dl->outline = arena_array(a, n_outline, sizeof *dl->outline);
 	struct dl_builder b = { .dl = dl };
 	close_from(&b, 0);
+	b.notes = place_notes(pages, &b.n_notes);
 	for (size_t p = 0; p < pages->n_pages; p++) {
 		const struct page *pg = &pages->pages[p];
 		struct dl_page *dp = &dl->pages[p];
 		for (size_t i = 0; i < pg->n_lines; i++) {
-			add_line(&b, dp, pages, &pg->lines[i]);
+			add_line(&b, dp, &pg->lines[i]);
 			add_page_links(dp, pg, i);
 		}
 		if (pg->footnote_rule_y_pt > 0) {
@@ -313,6 +332,7 @@ struct display_list *dl_build(struct arena *a, const struct composition *comp,
 				pg->outline[i].level, pg->outline[i].title,
 				(int)p + 1, pg->outline[i].y_pt };
 	}
+	free(b.notes);
 	finish_elems(a, &b);
 	dl->lang = "nl-NL";
 	dl->title = comp->title;

@@ -375,22 +375,53 @@ static void draw_page(cairo_t *cr, const struct dl_page *p,
 /* cairo 1.16 writes a link to a page it has not drawn yet ("page=N")
  * without a target; a named destination is resolved when the file is
  * finished. So every link target becomes a destination, named for its
- * page and place, drawn on its page. */
-static void add_dests(cairo_t *cr, const struct display_list *dl, int page)
+ * page and place, drawn on its page. The targets are sorted by page once
+ * (stable: in the order of their links), so that each page finds its own
+ * without walking the whole document. */
+struct dests {
+	const struct dl_item **links; /* by target page */
+	size_t *first; /* page p's from first[p] up to first[p + 1] */
+};
+
+static void dests_sort(struct dests *ds, const struct display_list *dl)
 {
+	size_t n = 0;
+	ds->first = xrealloc_array(NULL, dl->n_pages + 2, sizeof *ds->first);
+	memset(ds->first, 0, (dl->n_pages + 2) * sizeof *ds->first);
 	for (size_t p = 0; p < dl->n_pages; p++)
 		for (size_t i = 0; i < dl->pages[p].n_items; i++) {
 			const struct dl_item *it = &dl->pages[p].items[i];
-			if (it->kind != DL_LINK || it->uri ||
-			    it->dest_page != page)
-				continue;
-			char attr[96];
-			snprintf(attr, sizeof attr,
-				 "name='p%d_y%.2f' x=0 y=%.2f", page,
-				 it->dest_y, it->dest_y);
-			cairo_tag_begin(cr, CAIRO_TAG_DEST, attr);
-			cairo_tag_end(cr, CAIRO_TAG_DEST);
+			if (it->kind == DL_LINK && !it->uri &&
+			    it->dest_page >= 1 &&
+			    (size_t)it->dest_page <= dl->n_pages) {
+				ds->first[it->dest_page]++;
+				n++;
+			}
 		}
+	for (size_t p = 1; p <= dl->n_pages; p++)
+		ds->first[p] += ds->first[p - 1];
+	ds->first[dl->n_pages + 1] = n;
+	ds->links = xrealloc_array(NULL, n ? n : 1, sizeof *ds->links);
+	for (size_t p = dl->n_pages; p-- > 0;)
+		for (size_t i = dl->pages[p].n_items; i-- > 0;) {
+			const struct dl_item *it = &dl->pages[p].items[i];
+			if (it->kind == DL_LINK && !it->uri &&
+			    it->dest_page >= 1 &&
+			    (size_t)it->dest_page <= dl->n_pages)
+				ds->links[--ds->first[it->dest_page]] = it;
+		}
+}
+
+static void add_dests(cairo_t *cr, const struct dests *ds, int page)
+{
+	for (size_t k = ds->first[page]; k < ds->first[page + 1]; k++) {
+		const struct dl_item *it = ds->links[k];
+		char attr[96];
+		snprintf(attr, sizeof attr, "name='p%d_y%.2f' x=0 y=%.2f",
+			 page, it->dest_y, it->dest_y);
+		cairo_tag_begin(cr, CAIRO_TAG_DEST, attr);
+		cairo_tag_end(cr, CAIRO_TAG_DEST);
+	}
 }
 
 static void add_outline(cairo_surface_t *s, const struct display_list *dl)
@@ -445,8 +476,10 @@ static cairo_status_t render_pdf(const struct display_list *dl,
 	set_metadata(s, dl);
 	cairo_t *cr = cairo_create(s);
 	struct tagger t = { .cr = cr, .dl = dl };
+	struct dests ds;
+	dests_sort(&ds, dl);
 	for (size_t p = 0; p < dl->n_pages; p++) {
-		add_dests(cr, dl, (int)p + 1);
+		add_dests(cr, &ds, (int)p + 1);
 		draw_page(cr, &dl->pages[p], &t);
 		/* Elements could span pages, but the running footer, drawn
 		 * outside every element, closes them on each page: a
@@ -455,6 +488,8 @@ static cairo_status_t render_pdf(const struct display_list *dl,
 			tag_close(&t, 0);
 		cairo_show_page(cr);
 	}
+	free(ds.links);
+	free(ds.first);
 	add_outline(s, dl);
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
