@@ -1,0 +1,512 @@
+/*
+ * pdf_read.c — a finished PDF read into tokens and objects.
+ *
+ * Input: a complete PDF with classic xref tables, as cairo writes it plus
+ * incremental updates. The xref chain is read newest first, so the
+ * newest version of an object wins; every object is parsed into tokens.
+ * Output: struct pdf_reader, which pdf_pack.c and pdf_tag.c walk.
+ */
+#include "pdf_read.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+
+#define MAX_DEPTH 64
+/* Incremental updates followed from the last xref table back. */
+#define MAX_SECTIONS 64
+
+/* The three classes of bytes (ISO 32000-1, 7.2.2). */
+enum { REGULAR, SPACE, DELIM };
+static const unsigned char byte_class[256] = {
+	[0] = SPACE, ['\t'] = SPACE, ['\n'] = SPACE, ['\f'] = SPACE,
+	['\r'] = SPACE, [' '] = SPACE,
+	['('] = DELIM, [')'] = DELIM, ['<'] = DELIM, ['>'] = DELIM,
+	['['] = DELIM, [']'] = DELIM, ['{'] = DELIM, ['}'] = DELIM,
+	['/'] = DELIM, ['%'] = DELIM,
+};
+
+bool pdf_is_space(unsigned char c)
+{
+	return byte_class[c] == SPACE;
+}
+
+static bool is_regular(unsigned char c)
+{
+	return byte_class[c] == REGULAR;
+}
+
+static bool is_hex(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+	       (c >= 'A' && c <= 'F');
+}
+
+static void skip_space(struct pdf_lexer *lx)
+{
+	while (lx->p < lx->end) {
+		if (pdf_is_space((unsigned char)*lx->p)) {
+			lx->p++;
+		} else if (*lx->p == '%') {
+			while (lx->p < lx->end && *lx->p != '\n' && *lx->p != '\r')
+				lx->p++;
+		} else {
+			break;
+		}
+	}
+}
+
+/* A literal string: balanced parentheses, a backslash escapes the byte
+ * after it (so "\)" and "\\" are no end). */
+static bool lex_string(struct pdf_lexer *lx)
+{
+	int depth = 0;
+	while (lx->p < lx->end) {
+		char c = *lx->p++;
+		if (c == '\\') {
+			if (lx->p == lx->end)
+				return false;
+			lx->p++;
+		} else if (c == '(') {
+			depth++;
+		} else if (c == ')' && --depth == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* An integer (that a reference or a /Length may use), a number kept as
+ * written, or a keyword. */
+static enum pdf_tok_kind classify(const char *s, size_t n, long *value)
+{
+	size_t i = (s[0] == '+' || s[0] == '-') ? 1 : 0, digits = 0, dots = 0;
+	for (size_t k = i; k < n; k++) {
+		if (s[k] >= '0' && s[k] <= '9')
+			digits++;
+		else if (s[k] == '.')
+			dots++;
+		else
+			return TOK_KEYWORD;
+	}
+	if (!digits || dots > 1)
+		return TOK_KEYWORD;
+	if (dots || digits > 18)
+		return TOK_REAL;
+	long v = 0;
+	for (size_t k = i; k < n; k++)
+		v = 10 * v + (s[k] - '0');
+	*value = s[0] == '-' ? -v : v;
+	return TOK_INT;
+}
+
+struct pdf_tok pdf_lex(struct pdf_lexer *lx)
+{
+	skip_space(lx);
+	struct pdf_tok t = { TOK_END, lx->p, 0, 0 };
+	if (lx->p >= lx->end)
+		return t;
+	const char *start = lx->p;
+	unsigned char c = (unsigned char)*lx->p;
+	bool two = lx->p + 1 < lx->end && lx->p[1] == (char)c;
+	switch (c) {
+	case '(':
+		t.kind = lex_string(lx) ? TOK_STRING : TOK_ERROR;
+		break;
+	case '<':
+		if (two) {
+			lx->p += 2;
+			t.kind = TOK_DICT_OPEN;
+			break;
+		}
+		t.kind = TOK_ERROR;
+		for (lx->p++; lx->p < lx->end; lx->p++) {
+			unsigned char h = (unsigned char)*lx->p;
+			if (h == '>') {
+				lx->p++;
+				t.kind = TOK_HEX;
+				break;
+			}
+			if (!is_hex(h) && !pdf_is_space(h))
+				break;
+		}
+		break;
+	case '>':
+		lx->p += two ? 2 : 1;
+		t.kind = two ? TOK_DICT_CLOSE : TOK_ERROR;
+		break;
+	case '[':
+	case ']':
+		lx->p++;
+		t.kind = c == '[' ? TOK_ARRAY_OPEN : TOK_ARRAY_CLOSE;
+		break;
+	case '/':
+		for (lx->p++; lx->p < lx->end && is_regular((unsigned char)*lx->p);)
+			lx->p++;
+		t.kind = TOK_NAME;
+		break;
+	case ')':
+	case '{':
+	case '}':
+		/* '{' is PostScript, found only inside function streams */
+		lx->p++;
+		t.kind = TOK_ERROR;
+		break;
+	default:
+		while (lx->p < lx->end && is_regular((unsigned char)*lx->p))
+			lx->p++;
+		t.kind = classify(start, (size_t)(lx->p - start), &t.num);
+	}
+	t.n = (size_t)(lx->p - start);
+	return t;
+}
+
+bool pdf_tok_is(struct pdf_tok t, enum pdf_tok_kind kind, const char *text)
+{
+	return t.kind == kind && t.n == strlen(text) && !memcmp(t.s, text, t.n);
+}
+
+bool pdf_is_keyword(struct pdf_tok t, const char *word)
+{
+	return pdf_tok_is(t, TOK_KEYWORD, word);
+}
+
+static void toks_push(struct pdf_toks *ts, struct pdf_tok t)
+{
+	if (ts->n == ts->cap) {
+		ts->cap = ts->cap ? 2 * ts->cap : 1024;
+		ts->v = xrealloc_array(ts->v, ts->cap, sizeof *ts->v);
+	}
+	ts->v[ts->n++] = t;
+}
+
+/* One direct object at lx, its tokens appended to ts; "N 0 R" becomes a
+ * single REF token. false when it is not one object. */
+bool pdf_parse_value(struct pdf_lexer *lx, struct pdf_toks *ts, int depth)
+{
+	if (depth > MAX_DEPTH)
+		return false;
+	struct pdf_tok t = pdf_lex(lx);
+	switch (t.kind) {
+	case TOK_INT: {
+		struct pdf_lexer peek = *lx;
+		struct pdf_tok gen = pdf_lex(&peek);
+		if (gen.kind != TOK_INT)
+			break;
+		/* a look at one byte first: most numbers are no reference */
+		skip_space(&peek);
+		if (peek.p == peek.end || *peek.p != 'R')
+			break;
+		struct pdf_tok r = pdf_lex(&peek);
+		if (!pdf_is_keyword(r, "R"))
+			break;
+		/* only generation 0 is ever written; a reference to any
+		 * other would need its number kept */
+		if (t.num < 1 || gen.num != 0)
+			return false;
+		t.kind = TOK_REF;
+		t.n = (size_t)(peek.p - t.s);
+		*lx = peek;
+		break;
+	}
+	case TOK_REAL:
+	case TOK_NAME:
+	case TOK_STRING:
+	case TOK_HEX:
+		break;
+	case TOK_KEYWORD:
+		if (!pdf_is_keyword(t, "true") && !pdf_is_keyword(t, "false") &&
+		    !pdf_is_keyword(t, "null"))
+			return false;
+		break;
+	case TOK_ARRAY_OPEN:
+		toks_push(ts, t);
+		for (;;) {
+			struct pdf_lexer peek = *lx;
+			struct pdf_tok e = pdf_lex(&peek);
+			if (e.kind == TOK_ARRAY_CLOSE) {
+				*lx = peek;
+				toks_push(ts, e);
+				return true;
+			}
+			if (!pdf_parse_value(lx, ts, depth + 1))
+				return false;
+		}
+	case TOK_DICT_OPEN:
+		toks_push(ts, t);
+		for (;;) {
+			struct pdf_tok key = pdf_lex(lx);
+			if (key.kind == TOK_DICT_CLOSE) {
+				toks_push(ts, key);
+				return true;
+			}
+			if (key.kind != TOK_NAME)
+				return false;
+			toks_push(ts, key);
+			if (!pdf_parse_value(lx, ts, depth + 1))
+				return false;
+		}
+	default:
+		return false;
+	}
+	toks_push(ts, t);
+	return true;
+}
+
+/* The index just past the value that starts at i. */
+size_t pdf_value_end(const struct pdf_toks *ts, size_t i)
+{
+	int depth = 0;
+	do {
+		enum pdf_tok_kind k = ts->v[i].kind;
+		if (k == TOK_DICT_OPEN || k == TOK_ARRAY_OPEN)
+			depth++;
+		else if (k == TOK_DICT_CLOSE || k == TOK_ARRAY_CLOSE)
+			depth--;
+		i++;
+	} while (depth > 0);
+	return i;
+}
+
+/* The index of the value of key in the dictionary that starts at first,
+ * or SIZE_MAX. */
+size_t pdf_dict_get(const struct pdf_toks *ts, size_t first, const char *key)
+{
+	for (size_t i = first + 1; ts->v[i].kind == TOK_NAME;) {
+		if (pdf_tok_is(ts->v[i], TOK_NAME, key))
+			return i + 1;
+		i = pdf_value_end(ts, i + 1);
+	}
+	return SIZE_MAX;
+}
+
+/* The xref entry of object num, unless a newer section decided it. */
+static bool xref_entry(struct pdf_reader *pk, long num, long offset, long gen,
+		       bool in_use)
+{
+	if (num < 0 || (size_t)num >= pk->len)
+		return false;
+	if ((size_t)num >= pk->cap_objs) {
+		size_t cap = pk->cap_objs ? pk->cap_objs : 256;
+		while (cap <= (size_t)num)
+			cap *= 2;
+		pk->objs = xrealloc_array(pk->objs, cap, sizeof *pk->objs);
+		memset(pk->objs + pk->cap_objs, 0,
+		       (cap - pk->cap_objs) * sizeof *pk->objs);
+		pk->cap_objs = cap;
+	}
+	if ((size_t)num >= pk->n_objs)
+		pk->n_objs = (size_t)num + 1;
+	struct pdf_obj *o = &pk->objs[num];
+	if (o->in_xref || num == 0)
+		return true;
+	o->in_xref = true;
+	if (!in_use)
+		return true;
+	if (gen != 0 || offset <= 0 || (size_t)offset >= pk->len)
+		return false;
+	o->in_use = true;
+	o->offset = (size_t)offset;
+	return true;
+}
+
+/* The trailer of the newest section names the catalog and the info;
+ * a key the packer would lose or misread makes it give up. */
+static bool read_trailer(struct pdf_reader *pk, size_t first, bool newest,
+			 long *prev)
+{
+	const struct pdf_toks *ts = &pk->toks;
+	*prev = 0;
+	for (size_t i = first + 1; ts->v[i].kind == TOK_NAME;) {
+		struct pdf_tok key = ts->v[i], val = ts->v[i + 1];
+#define KEY(k) pdf_tok_is(key, TOK_NAME, k)
+		if (KEY("/Prev")) {
+			if (val.kind != TOK_INT || val.num <= 0)
+				return false;
+			*prev = val.num;
+		} else if (KEY("/Size")) {
+			if (val.kind != TOK_INT)
+				return false;
+			if (newest)
+				pk->size = val.num;
+		} else if (KEY("/Root") || KEY("/Info")) {
+			if (val.kind != TOK_REF)
+				return false;
+			if (newest)
+				*(KEY("/Root") ? &pk->root : &pk->info) = val.num;
+		} else if (KEY("/ID")) {
+			/* two strings, written again as they are */
+			size_t end = pdf_value_end(ts, i + 1);
+			if (val.kind != TOK_ARRAY_OPEN || end != i + 5 ||
+			    (ts->v[i + 2].kind != TOK_STRING &&
+			     ts->v[i + 2].kind != TOK_HEX) ||
+			    (ts->v[i + 3].kind != TOK_STRING &&
+			     ts->v[i + 3].kind != TOK_HEX))
+				return false;
+			if (newest)
+				pk->id = i + 1;
+		} else {
+			return false; /* /Encrypt, /XRefStm, anything else */
+		}
+#undef KEY
+		i = pdf_value_end(ts, i + 1);
+	}
+	return true;
+}
+
+/* One "xref ... trailer << >>" section at offset. */
+static bool read_xref_section(struct pdf_reader *pk, size_t offset, bool newest,
+			      long *prev)
+{
+	struct pdf_lexer lx = { pk->pdf + offset, pk->pdf + pk->len };
+	if (!pdf_is_keyword(pdf_lex(&lx), "xref"))
+		return false; /* an xref stream, or not an xref at all */
+	for (;;) {
+		struct pdf_tok t = pdf_lex(&lx);
+		if (pdf_is_keyword(t, "trailer"))
+			break;
+		struct pdf_tok count = pdf_lex(&lx);
+		if (t.kind != TOK_INT || count.kind != TOK_INT || t.num < 0 ||
+		    count.num < 0 || (size_t)count.num > pk->len / 18)
+			return false;
+		for (long i = 0; i < count.num; i++) {
+			struct pdf_tok off = pdf_lex(&lx), gen = pdf_lex(&lx), kind = pdf_lex(&lx);
+			bool used = pdf_is_keyword(kind, "n");
+			if (off.kind != TOK_INT || gen.kind != TOK_INT ||
+			    (!used && !pdf_is_keyword(kind, "f")) ||
+			    !xref_entry(pk, t.num + i, off.num, gen.num, used))
+				return false;
+		}
+	}
+	size_t first = pk->toks.n;
+	if (!pdf_parse_value(&lx, &pk->toks, 0) ||
+	    pk->toks.v[first].kind != TOK_DICT_OPEN)
+		return false;
+	return read_trailer(pk, first, newest, prev);
+}
+
+/* The chain of xref sections from the last startxref back by /Prev. */
+static bool read_xref_chain(struct pdf_reader *pk)
+{
+	const char *key = "startxref";
+	size_t n = strlen(key), at = SIZE_MAX;
+	size_t from = pk->len > 1024 ? pk->len - 1024 : 0;
+	for (size_t i = pk->len - n + 1; i-- > from;)
+		if (!memcmp(pk->pdf + i, key, n)) {
+			at = i + n;
+			break;
+		}
+	if (at == SIZE_MAX)
+		return false;
+	struct pdf_lexer lx = { pk->pdf + at, pk->pdf + pk->len };
+	struct pdf_tok t = pdf_lex(&lx);
+	if (t.kind != TOK_INT)
+		return false;
+	long offset = t.num, seen[MAX_SECTIONS];
+	for (int k = 0; offset; k++) {
+		if (k == MAX_SECTIONS || offset < 0 || (size_t)offset >= pk->len)
+			return false;
+		for (int j = 0; j < k; j++)
+			if (seen[j] == offset)
+				return false;
+		seen[k] = offset;
+		if (!read_xref_section(pk, (size_t)offset, k == 0, &offset))
+			return false;
+	}
+	return pk->root > 0 && (size_t)pk->root < pk->n_objs &&
+	       pk->objs[pk->root].in_use && pk->size > 0 &&
+	       (size_t)pk->size >= pk->n_objs;
+}
+
+/* "N 0 obj" value, then "endobj" or a stream's dictionary and "stream". */
+static bool read_object(struct pdf_reader *pk, long num)
+{
+	struct pdf_obj *o = &pk->objs[num];
+	struct pdf_lexer lx = { pk->pdf + o->offset, pk->pdf + pk->len };
+	struct pdf_tok n = pdf_lex(&lx), gen = pdf_lex(&lx);
+	if (n.kind != TOK_INT || n.num != num || gen.kind != TOK_INT ||
+	    gen.num != 0 || !pdf_is_keyword(pdf_lex(&lx), "obj"))
+		return false;
+	o->first = pk->toks.n;
+	if (!pdf_parse_value(&lx, &pk->toks, 0))
+		return false;
+	o->count = pk->toks.n - o->first;
+	struct pdf_tok end = pdf_lex(&lx);
+	if (pdf_is_keyword(end, "endobj"))
+		return true;
+	if (!pdf_is_keyword(end, "stream") ||
+	    pk->toks.v[o->first].kind != TOK_DICT_OPEN)
+		return false;
+	o->length = pdf_dict_get(&pk->toks, o->first, "/Length");
+	if (o->length == SIZE_MAX)
+		return false;
+	/* the object numbers inside these would not be renumbered */
+	size_t type = pdf_dict_get(&pk->toks, o->first, "/Type");
+	if (type != SIZE_MAX &&
+	    (pdf_tok_is(pk->toks.v[type], TOK_NAME, "/ObjStm") ||
+	     pdf_tok_is(pk->toks.v[type], TOK_NAME, "/XRef")))
+		return false;
+	/* the data start after CR LF or LF (7.3.8.1) */
+	if (lx.p < lx.end && *lx.p == '\r')
+		lx.p++;
+	if (lx.p == lx.end || *lx.p != '\n')
+		return false;
+	o->data = lx.p + 1;
+	return true;
+}
+
+/* A stream's length, when it is a reference: the number in that object,
+ * written into the stream's dictionary. Then "endstream" must follow. */
+static bool read_stream_end(struct pdf_reader *pk, struct pdf_obj *o)
+{
+	struct pdf_tok *len = &pk->toks.v[o->length];
+	long value = len->num;
+	if (len->kind == TOK_REF) {
+		if ((size_t)len->num >= pk->n_objs)
+			return false;
+		const struct pdf_obj *l = &pk->objs[len->num];
+		if (!l->in_use || l->data || l->count != 1 ||
+		    pk->toks.v[l->first].kind != TOK_INT)
+			return false;
+		value = pk->toks.v[l->first].num;
+		*len = (struct pdf_tok){ TOK_INT, NULL, 0, value };
+	} else if (len->kind != TOK_INT) {
+		return false;
+	}
+	const char *end = pk->pdf + pk->len;
+	if (value < 0 || (size_t)value > (size_t)(end - o->data))
+		return false;
+	o->data_len = (size_t)value;
+	struct pdf_lexer lx = { o->data + o->data_len, end };
+	return pdf_is_keyword(pdf_lex(&lx), "endstream") &&
+	       pdf_is_keyword(pdf_lex(&lx), "endobj");
+}
+
+static bool read_objects(struct pdf_reader *pk)
+{
+	for (size_t i = 1; i < pk->n_objs; i++)
+		if (pk->objs[i].in_use && !read_object(pk, (long)i))
+			return false;
+	for (size_t i = 1; i < pk->n_objs; i++)
+		if (pk->objs[i].data && !read_stream_end(pk, &pk->objs[i]))
+			return false;
+	return true;
+}
+
+/* Mark what the catalog and the info reach; every reference must name an
+ * object in use. Returns the number of objects reached, or 0. */
+
+bool pdf_read(struct pdf_reader *r, const char *pdf, size_t len)
+{
+	*r = (struct pdf_reader){ .pdf = pdf, .len = len, .id = SIZE_MAX };
+	return read_xref_chain(r) && read_objects(r);
+}
+
+void pdf_read_free(struct pdf_reader *r)
+{
+	free(r->toks.v);
+	free(r->objs);
+	*r = (struct pdf_reader){ 0 };
+}

@@ -1,0 +1,94 @@
+/*
+ * pdf_read.h — a finished PDF read as it is written: its tokens, its
+ * objects (the newest version of each) and their streams.
+ *
+ * The lexer and parser are exact (strings, names, dictionaries...), so a
+ * parenthesis in a title cannot end an object early. pdf_pack.c packs a
+ * file read this way; pdf_tag.c reads cairo's file to give it the
+ * structure of the display list; both use pdf_lex() on content streams.
+ * Only what cairo and our own updates write is understood: classic xref
+ * tables, generation 0; anything else makes pdf_read() give up.
+ */
+#ifndef DOSSIER_PDF_READ_H
+#define DOSSIER_PDF_READ_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum pdf_tok_kind {
+	TOK_END,
+	TOK_ERROR,
+	TOK_INT,
+	TOK_REAL, /* any other number: kept as written */
+	TOK_NAME,
+	TOK_STRING,
+	TOK_HEX,
+	TOK_DICT_OPEN,
+	TOK_DICT_CLOSE,
+	TOK_ARRAY_OPEN,
+	TOK_ARRAY_CLOSE,
+	TOK_KEYWORD,
+	TOK_REF, /* "12 0 R", one token */
+};
+
+struct pdf_tok {
+	enum pdf_tok_kind kind;
+	const char *s; /* its text in the input; NULL for a /Length made here */
+	size_t n;
+	long num; /* value of an INT; object number of a REF */
+};
+
+struct pdf_toks {
+	struct pdf_tok *v;
+	size_t n, cap;
+};
+
+struct pdf_obj {
+	bool in_xref;   /* an entry of a newer section already decided it */
+	bool in_use;
+	bool reached;   /* pdf_pack.c: kept in the packed file */
+	size_t offset;  /* of "N 0 obj" in the input */
+	size_t first;   /* its tokens: toks.v[first .. first + count) */
+	size_t count;
+	size_t length;  /* a stream's: index of its /Length value token */
+	const char *data; /* a stream's bytes, or NULL */
+	size_t data_len;
+	long new_num;   /* pdf_pack.c: its number there */
+};
+
+struct pdf_reader {
+	const char *pdf;
+	size_t len;
+	struct pdf_toks toks;
+	struct pdf_obj *objs;
+	size_t n_objs, cap_objs;
+	long size, root, info;
+	size_t id; /* index of the trailer's /ID value, or SIZE_MAX */
+};
+
+struct pdf_lexer {
+	const char *p, *end;
+};
+
+
+/* Read pdf[0..len): the xref chain newest first, then every object in
+ * use. false (r to be freed all the same) when anything is not
+ * understood. */
+bool pdf_read(struct pdf_reader *r, const char *pdf, size_t len);
+void pdf_read_free(struct pdf_reader *r);
+
+/* The next token; a whole literal string or name is one. */
+struct pdf_tok pdf_lex(struct pdf_lexer *lx);
+bool pdf_tok_is(struct pdf_tok t, enum pdf_tok_kind kind, const char *text);
+bool pdf_is_keyword(struct pdf_tok t, const char *word);
+bool pdf_is_space(unsigned char c);
+/* One direct object at lx, its tokens appended to ts; "N 0 R" becomes a
+ * single REF token. false when it is not one object. */
+bool pdf_parse_value(struct pdf_lexer *lx, struct pdf_toks *ts, int depth);
+/* The index just past the value that starts at i. */
+size_t pdf_value_end(const struct pdf_toks *ts, size_t i);
+/* The index of the value of key in the dictionary that starts at first,
+ * or SIZE_MAX. */
+size_t pdf_dict_get(const struct pdf_toks *ts, size_t first, const char *key);
+
+#endif
