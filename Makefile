@@ -158,6 +158,7 @@ e2e: $(B)/dossier $(FONTS)
 	$(SAN_ENV) $(TEST_ENV) python3 tests/batch.py
 	$(SAN_ENV) $(TEST_ENV) python3 tests/typo.py
 	$(SAN_ENV) $(TEST_ENV) FONT_PY=$(FONT_PY) python3 tests/fonts.py
+	$(SAN_ENV) $(TEST_ENV) /usr/bin/python3 tests/pdfua.py
 
 # Paragraph breaking measured: total-fit against pango's greedy breaking.
 $(B)/typo-report: tests/typo_report.c $(LIB_OBJ)

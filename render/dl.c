@@ -15,6 +15,7 @@ const char *dl_role_name(enum dl_role role)
 {
 	static const char *const names[] = {
 		[DL_ROLE_H1] = "H1", [DL_ROLE_H2] = "H2", [DL_ROLE_H3] = "H3",
+		[DL_ROLE_H4] = "H4", [DL_ROLE_H5] = "H5", [DL_ROLE_H6] = "H6",
 		[DL_ROLE_P] = "P", [DL_ROLE_L] = "L", [DL_ROLE_LI] = "LI",
 		[DL_ROLE_LBL] = "Lbl", [DL_ROLE_LBODY] = "LBody",
 		[DL_ROLE_TOC] = "TOC", [DL_ROLE_TOCI] = "TOCI",

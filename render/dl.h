@@ -25,7 +25,8 @@ enum dl_kind { DL_GLYPHS, DL_RULE, DL_LINK, DL_PATH };
 
 /* Standard structure types of PDF (ISO 32000-1, 14.8.4). */
 enum dl_role {
-	DL_ROLE_H1, DL_ROLE_H2, DL_ROLE_H3, DL_ROLE_P,
+	DL_ROLE_H1, DL_ROLE_H2, DL_ROLE_H3, DL_ROLE_H4, DL_ROLE_H5, DL_ROLE_H6,
+	DL_ROLE_P,
 	DL_ROLE_L, DL_ROLE_LI, DL_ROLE_LBL, DL_ROLE_LBODY,
 	DL_ROLE_TOC, DL_ROLE_TOCI,
 	DL_ROLE_TABLE, DL_ROLE_TR, DL_ROLE_TH, DL_ROLE_TD,
@@ -48,6 +49,7 @@ struct dl_elem {
 	int parent;       /* its element, or DL_ARTIFACT: the document's */
 	const char *alt;  /* Figure: what a reader hears instead */
 	const char *lang; /* NULL: the document's language */
+	const char *id;   /* Note: unique in the document, or NULL */
 };
 
 struct dl_item {

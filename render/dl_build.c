@@ -31,15 +31,23 @@ struct note_place {
 	double y;
 };
 
-/* The elements made so far, and those open at the glyph item last set:
- * a group (L, TOC, Table), an element in it (or alone), a table cell. */
-struct dl_builder {
-	struct display_list *dl;
-	size_t cap_elems;
+struct dl_flow {
 	int open[3];
 	const struct block *block;
 	const struct tline *row;
 	int cell;
+	const struct tline *header_row; /* of the table open, or NULL */
+};
+
+/* The elements made so far, and those open in each flow: the body, and
+ * the footnotes at the foot of its pages, so that a paragraph the page
+ * and its notes interrupt goes on as the same element. */
+struct dl_builder {
+	struct arena *a;
+	struct display_list *dl;
+	size_t cap_elems;
+	struct dl_flow flow[2]; /* body, notes */
+	struct dl_flow *f;      /* the one of the run last set */
 	struct note_place *notes; /* by footnote number */
 	size_t n_notes;
 };
@@ -61,6 +69,7 @@ struct dl_owner {
 	const struct tline *row;
 	int cell;
 	bool artifact;
+	bool label;  /* the block's label (bullet, number) */
 };
 
 static int add_elem(struct dl_builder *b, enum dl_role role, int parent)
@@ -71,28 +80,27 @@ static int add_elem(struct dl_builder *b, enum dl_role role, int parent)
 		dl->elems = xrealloc_array(dl->elems, b->cap_elems,
 					   sizeof *dl->elems);
 	}
-	dl->elems[dl->n_elems] = (struct dl_elem){ role, parent, NULL, NULL };
+	dl->elems[dl->n_elems] =
+		(struct dl_elem){ role, parent, NULL, NULL, NULL };
 	return (int)dl->n_elems++;
 }
 
-/* The roles of a block's group (or -1: none), element and, for tables,
- * cell (or -1). */
-static void block_roles(const struct block *b, int *group, int *elem,
-			int *cell)
+/* The roles of a block's group (or -1: none) and element. */
+static void block_roles(const struct block *b, int *group, int *elem)
 {
-	static const enum dl_role h[] = { DL_ROLE_H1, DL_ROLE_H2, DL_ROLE_H3 };
-	*group = *cell = -1;
+	static const enum dl_role h[] = { DL_ROLE_H1, DL_ROLE_H2, DL_ROLE_H3,
+					  DL_ROLE_H4, DL_ROLE_H5, DL_ROLE_H6 };
+	*group = -1;
 	if (b->kind == BLOCK_CHART) {
 		*elem = DL_ROLE_FIGURE;
 	} else if (b->kind == BLOCK_TABLE) {
 		*group = DL_ROLE_TABLE;
 		*elem = DL_ROLE_TR;
-		*cell = DL_ROLE_TD;
 	} else if (b->toc_anchor) {
 		*group = DL_ROLE_TOC;
 		*elem = DL_ROLE_TOCI;
 	} else if (b->outline_level) {
-		*elem = h[b->outline_level > 3 ? 2 : b->outline_level - 1];
+		*elem = h[b->outline_level > 6 ? 5 : b->outline_level - 1];
 	} else if (b->style && !strcmp(b->style->name, "footnote")) {
 		*elem = DL_ROLE_NOTE;
 	} else if (b->label && !b->label_style) {
@@ -103,52 +111,96 @@ static void block_roles(const struct block *b, int *group, int *elem,
 	}
 }
 
+/* The role of the part inside the element, or -1: a table's cell (TH
+ * in its header row), a list item's Lbl and LBody, a note's Lbl (its
+ * text is the Note's own). */
+static int part_role(const struct dl_builder *b, int elem,
+		     struct dl_owner own)
+{
+	if (elem == DL_ROLE_TR)
+		return own.row == b->f->header_row ? DL_ROLE_TH : DL_ROLE_TD;
+	if (elem == DL_ROLE_LI)
+		return own.label ? DL_ROLE_LBL : DL_ROLE_LBODY;
+	if (elem == DL_ROLE_NOTE && own.label)
+		return DL_ROLE_LBL;
+	return -1;
+}
+
 static int open_role(const struct dl_builder *b, int k)
 {
-	return b->open[k] == DL_ARTIFACT ? -1 :
-					   (int)b->dl->elems[b->open[k]].role;
+	return b->f->open[k] == DL_ARTIFACT ? -1 :
+					   (int)b->dl->elems[b->f->open[k]].role;
 }
 
 static void close_from(struct dl_builder *b, int from)
 {
 	for (int k = from; k < 3; k++)
-		b->open[k] = DL_ARTIFACT;
+		b->f->open[k] = DL_ARTIFACT;
 	if (from <= 1)
-		b->block = NULL;
+		b->f->block = NULL;
 }
 
-/* The innermost element a glyph run of own belongs to: the elements
- * open for the run before it where it continues them, new ones where
- * it starts another block, row or cell. */
+static void builder_start(struct dl_builder *b, struct arena *a,
+			  struct display_list *dl)
+{
+	*b = (struct dl_builder){ .a = a, .dl = dl };
+	for (int k = 0; k < 2; k++) {
+		b->f = &b->flow[k];
+		close_from(b, 0);
+	}
+	b->f = &b->flow[0];
+}
+
+/* The innermost element open now (what a link in it belongs to). */
+static int innermost(const struct dl_builder *b)
+{
+	for (int k = 2; k >= 0; k--)
+		if (b->f->open[k] != DL_ARTIFACT)
+			return b->f->open[k];
+	return DL_ARTIFACT;
+}
+
+/* The innermost element a run of own belongs to: the elements open for
+ * the run before it where it continues them, new ones where it starts
+ * another block, row, cell or part. Running headers and footers belong
+ * to none and leave the elements open: a paragraph broken by the page
+ * is one P. */
 static int structure_of(struct dl_builder *b, struct dl_owner own)
 {
-	if (own.artifact || !own.block) {
-		close_from(b, 0);
+	if (own.artifact || !own.block)
 		return DL_ARTIFACT;
-	}
-	int group, elem, cell;
-	block_roles(own.block, &group, &elem, &cell);
-	bool new_block = own.block != b->block;
+	int group, elem;
+	block_roles(own.block, &group, &elem);
+	b->f = &b->flow[elem == DL_ROLE_NOTE];
+	bool new_block = own.block != b->f->block;
 	if (open_role(b, 0) != group ||
 	    (new_block && group == DL_ROLE_TABLE))
 		close_from(b, 0);
-	else if (new_block || (cell >= 0 && own.row != b->row))
+	else if (new_block || (elem == DL_ROLE_TR && own.row != b->f->row))
 		close_from(b, 1);
-	else if (cell >= 0 && own.cell != b->cell)
+	if (group == DL_ROLE_TABLE && b->f->open[0] == DL_ARTIFACT)
+		b->f->header_row = own.block->table->header_row ? own.row : NULL;
+	int part = part_role(b, elem, own);
+	if (open_role(b, 2) != part ||
+	    (elem == DL_ROLE_TR && own.cell != b->f->cell))
 		close_from(b, 2);
-	if (group >= 0 && b->open[0] == DL_ARTIFACT)
-		b->open[0] = add_elem(b, group, DL_ARTIFACT);
-	if (b->open[1] == DL_ARTIFACT) {
-		b->open[1] = add_elem(b, elem, b->open[0]);
+	if (group >= 0 && b->f->open[0] == DL_ARTIFACT)
+		b->f->open[0] = add_elem(b, group, DL_ARTIFACT);
+	if (b->f->open[1] == DL_ARTIFACT) {
+		struct dl_elem *e;
+		b->f->open[1] = add_elem(b, elem, b->f->open[0]);
+		e = &b->dl->elems[b->f->open[1]];
 		if (elem == DL_ROLE_FIGURE)
-			b->dl->elems[b->open[1]].alt = own.block->chart->title.src;
+			e->alt = own.block->chart->title.src;
+		if (elem == DL_ROLE_NOTE) /* unique: notes are numbered */
+			e->id = arena_printf(b->a, "fn%s", own.block->label);
 	}
-	if (cell >= 0 && b->open[2] == DL_ARTIFACT)
-		b->open[2] = add_elem(b, cell, b->open[1]);
-	b->block = own.block;
-	b->row = own.row;
-	b->cell = own.cell;
-	return b->open[cell >= 0 ? 2 : 1];
+	if (part >= 0 && b->f->open[2] == DL_ARTIFACT)
+		b->f->open[2] = add_elem(b, part, b->f->open[1]);
+	b->f->block = own.block;
+	b->f->row = own.row;
+	b->f->cell = own.cell;
+	return part >= 0 ? b->f->open[2] : b->f->open[1];
 }
 
 static struct dl_item *add_item(struct dl_page *p, enum dl_kind kind)
@@ -233,15 +285,19 @@ static void add_chart(struct dl_builder *b, struct dl_page *p,
 		      const struct chart_drawing *cd,
 		      double x, double y, const struct block *block)
 {
+	/* The bars and lines are the Figure's too: what the /Alt stands
+	 * for. */
+	struct dl_owner own = { block, NULL, 0, false, false };
+	int figure = structure_of(b, own);
 	for (size_t i = 0; i < cd->n_paths; i++) {
 		struct dl_item *it = add_item(p, DL_PATH);
 		it->x = x;
 		it->y = y;
 		it->path = &cd->paths[i];
+		it->elem = figure;
 	}
 	for (size_t i = 0; i < cd->n_labels; i++)
-		add_part(b, p, &cd->labels[i], x, y,
-			 (struct dl_owner){ block, NULL, 0, false });
+		add_part(b, p, &cd->labels[i], x, y, own);
 }
 
 static void add_line(struct dl_builder *b, struct dl_page *p,
@@ -250,9 +306,16 @@ static void add_line(struct dl_builder *b, struct dl_page *p,
 	const struct tline *tl = pl->line;
 	if (tl->chart)
 		add_chart(b, p, tl->chart, pl->x_pt, pl->y_pt, pl->block);
-	for (int i = 0; i < tl->n_parts; i++)
-		add_part(b, p, &tl->parts[i], pl->x_pt, pl->y_pt,
-			 (struct dl_owner){ pl->block, tl, i, pl->artifact });
+	/* A label (bullet, number) is read before the text it hangs
+	 * beside, so it is drawn first. */
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < tl->n_parts; i++)
+			if (tl->parts[i].label == (pass == 0))
+				add_part(b, p, &tl->parts[i], pl->x_pt,
+					 pl->y_pt,
+					 (struct dl_owner){ pl->block, tl, i,
+							    pl->artifact,
+							    tl->parts[i].label });
 	for (int i = 0; i < tl->n_rules; i++) {
 		const struct trule *r = &tl->rules[i];
 		struct dl_item *it = add_item(p, DL_RULE);
@@ -269,19 +332,22 @@ static void add_line(struct dl_builder *b, struct dl_page *p,
 		it->w = lk->x1_pt - lk->x0_pt;
 		it->h = lk->bottom_pt - lk->top_pt;
 		it->uri = lk->uri;
+		it->elem = add_elem(b, DL_ROLE_LINK, innermost(b));
 		if (lk->note > 0 && (size_t)lk->note <= b->n_notes) {
 			it->dest_page = b->notes[lk->note].page;
 			it->dest_y = b->notes[lk->note].y;
 		}
-		if (!it->uri && !it->dest_page)
+		if (!it->uri && !it->dest_page) {
 			p->n_items--; /* a target that was never placed */
+			b->dl->n_elems--;
+		}
 	}
 }
 
 /* The links pagination placed (the contents'), in reading order: right
  * after the line they belong to. */
-static void add_page_links(struct dl_page *dp, const struct page *pg,
-			   size_t line_ix)
+static void add_page_links(struct dl_builder *b, struct dl_page *dp,
+			   const struct page *pg, size_t line_ix)
 {
 	for (size_t i = 0; i < pg->n_links; i++) {
 		const struct page_link *lk = &pg->links[i];
@@ -294,6 +360,7 @@ static void add_page_links(struct dl_page *dp, const struct page *pg,
 		it->h = lk->h_pt;
 		it->dest_page = lk->dest_page;
 		it->dest_y = lk->dest_y_pt;
+		it->elem = add_elem(b, DL_ROLE_LINK, innermost(b));
 	}
 }
 
@@ -309,15 +376,15 @@ struct display_list *dl_build(struct arena *a, const struct composition *comp,
 	for (size_t p = 0; p < pages->n_pages; p++)
 		n_outline += pages->pages[p].n_outline;
 	dl->outline = arena_array(a, n_outline, sizeof *dl->outline);
-	struct dl_builder b = { .dl = dl };
-	close_from(&b, 0);
+	struct dl_builder b;
+	builder_start(&b, a, dl);
 	b.notes = place_notes(pages, &b.n_notes);
 	for (size_t p = 0; p < pages->n_pages; p++) {
 		const struct page *pg = &pages->pages[p];
 		struct dl_page *dp = &dl->pages[p];
 		for (size_t i = 0; i < pg->n_lines; i++) {
 			add_line(&b, dp, &pg->lines[i]);
-			add_page_links(dp, pg, i);
+			add_page_links(&b, dp, pg, i);
 		}
 		if (pg->footnote_rule_y_pt > 0) {
 			struct dl_item *it = add_item(dp, DL_RULE);
@@ -356,9 +423,14 @@ struct display_list *dl_build_chart(struct arena *a,
 	dl->height_pt = cd->height_pt + 2 * margin_pt;
 	dl->n_pages = 1;
 	dl->pages = arena_alloc(a, sizeof *dl->pages);
-	struct dl_builder b = { .dl = dl };
-	close_from(&b, 0);
+	struct dl_builder b;
+	builder_start(&b, a, dl);
 	add_chart(&b, &dl->pages[0], cd, margin_pt, margin_pt, NULL);
+	/* The chart alone is one Figure. */
+	int figure = add_elem(&b, DL_ROLE_FIGURE, DL_ARTIFACT);
+	dl->elems[figure].alt = title;
+	for (size_t i = 0; i < dl->pages[0].n_items; i++)
+		dl->pages[0].items[i].elem = figure;
 	finish_page(a, &dl->pages[0]);
 	finish_elems(a, &b);
 	dl->lang = "nl-NL";

@@ -103,7 +103,7 @@ static void emit_tokens(struct strbuf *out, const struct pdf_reader *pk,
  * object streams 1-2 % smaller in twice the time. The window and hash
  * fit the data: zlib's usual 256 KiB of tables, cleared for a 300-byte
  * xref stream, cost more than deflating it. */
-static void add_deflated(struct strbuf *out, const char *data, size_t n)
+void pdf_deflate(struct strbuf *out, const char *data, size_t n)
 {
 	int bits = 9;
 	while (bits < 15 && ((size_t)1 << bits) < n)
@@ -133,7 +133,7 @@ static void add_flate_stream(struct strbuf *out, long num, const char *dict,
 			     const struct strbuf *data)
 {
 	struct strbuf z = STRBUF_INIT;
-	add_deflated(&z, strbuf_str(data), data->len);
+	pdf_deflate(&z, strbuf_str(data), data->len);
 	strbuf_addf(out, "%ld 0 obj\n<<%s/Filter/FlateDecode/Length %zu>>\n"
 		    "stream\n", num, dict, z.len);
 	strbuf_add(out, z.buf, z.len);

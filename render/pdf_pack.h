@@ -23,4 +23,7 @@
  * writes the input as it is. The same input always gives the same bytes. */
 bool pdf_pack(const char *pdf, size_t len, struct strbuf *out);
 
+/* data deflated onto out (zlib's default level, a window to fit). */
+void pdf_deflate(struct strbuf *out, const char *data, size_t n);
+
 #endif

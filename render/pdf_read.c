@@ -405,6 +405,7 @@ static bool read_xref_chain(struct pdf_reader *pk)
 	if (t.kind != TOK_INT)
 		return false;
 	long offset = t.num, seen[MAX_SECTIONS];
+	pk->startxref = t.num > 0 ? (size_t)t.num : 0;
 	for (int k = 0; offset; k++) {
 		if (k == MAX_SECTIONS || offset < 0 || (size_t)offset >= pk->len)
 			return false;

@@ -64,6 +64,7 @@ struct pdf_reader {
 	size_t n_objs, cap_objs;
 	long size, root, info;
 	size_t id; /* index of the trailer's /ID value, or SIZE_MAX */
+	size_t startxref; /* offset of the newest xref section */
 };
 
 struct pdf_lexer {

@@ -446,7 +446,7 @@ static void add_part(struct arena *a, struct tline *tl, GSList *runs,
 	if (tl->n_parts)
 		memcpy(p, tl->parts, (size_t)tl->n_parts * sizeof *p);
 	p[tl->n_parts] = (struct tpart){ runs, text, x_pt, baseline_pt,
-					 { rgb[0], rgb[1], rgb[2] }, 0 };
+					 { rgb[0], rgb[1], rgb[2] }, 0, false };
 	tl->parts = p;
 	tl->n_parts++;
 }
@@ -535,6 +535,8 @@ static bool set_text_block(struct typesetter *ts, struct arena *a,
 				pango_layout_get_line_readonly(ll, 0)),
 			 arena_strdup(a, pango_layout_get_text(ll)), label_x,
 			 tb->lines[0].parts[0].baseline_pt, ls->color_rgb);
+		struct tline *first = &tb->lines[0];
+		first->parts[first->n_parts - 1].label = true;
 		g_object_unref(ll);
 	}
 	return true;

@@ -41,6 +41,8 @@ struct tpart {
 	double rgb[3];
 	double angle;       /* radians as cairo_rotate() takes them, about
 			       the left end of the baseline (chart labels) */
+	bool label;         /* a block's label: its bullet, number or the
+			       letter's "Datum" hung before its text */
 };
 
 struct trule {

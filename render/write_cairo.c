@@ -22,6 +22,7 @@
 
 #include "output.h"
 #include "pdf_pack.h"
+#include "pdf_tag.h"
 
 static cairo_status_t write_stream(void *closure, const unsigned char *data,
 				   unsigned int length)
@@ -46,207 +47,65 @@ static cairo_status_t buffer_stream(void *closure, const unsigned char *data,
 	return CAIRO_STATUS_SUCCESS;
 }
 
-/* The PDF holds binary streams (NUL bytes too): search it by length. */
-static const char *find_bytes(const char *from, const char *end,
-			      const char *key)
-{
-	size_t n = strlen(key);
-	for (const char *p = from; p + n <= end; p++)
-		if (*p == *key && !memcmp(p, key, n))
-			return p;
-	return NULL;
-}
-
-static const char *find_last(const struct strbuf *sb, const char *key)
-{
-	size_t n = strlen(key);
-	for (size_t i = sb->len >= n ? sb->len - n + 1 : 0; i-- > 0;)
-		if (!memcmp(sb->buf + i, key, n))
-			return sb->buf + i;
-	return NULL;
-}
-
-/* The number after the last occurrence of key, or -1. */
-static long last_number_after(const struct strbuf *sb, const char *key)
-{
-	const char *hit = find_last(sb, key);
-	return hit ? strtol(hit + strlen(key), NULL, 10) : -1;
-}
-
-/* The Figure elements' alternative texts, in reading order (which is
- * the order they are drawn in). */
-static size_t figure_alts_of(const struct display_list *dl, const char **out,
-			     size_t max)
-{
-	size_t n = 0;
-	for (size_t e = 0; e < dl->n_elems; e++) {
-		if (dl->elems[e].role != DL_ROLE_FIGURE)
-			continue;
-		if (n < max)
-			out[n] = dl->elems[e].alt;
-		n++;
-	}
-	return n;
-}
-
-/* cairo 1.16 cannot give a structure element attributes, so each Figure
- * gets its chart's title as /Alt in the update: a new version of the
- * element's object. Written only when the Figures found are exactly the
- * charts drawn, one for one in document order. */
-static void figure_alts(const struct strbuf *pdf, const struct display_list *dl,
-			struct strbuf *objs, struct strbuf *xrefs)
-{
-	const char *s = strbuf_str(pdf), *stop = s + pdf->len;
-	size_t n_fig = 0;
-	for (const char *p = s; (p = find_bytes(p, stop, "/S /Figure")); p++)
-		n_fig++;
-	const char **titles = calloc(n_fig + 1, sizeof *titles);
-	if (!titles)
-		abort();
-	if (!n_fig || figure_alts_of(dl, titles, n_fig) != n_fig) {
-		free(titles);
-		return;
-	}
-	size_t k = 0;
-	for (const char *p = s; (p = find_bytes(p, stop, "/S /Figure")); p++) {
-		const char *obj = p;
-		while (obj > s && strncmp(obj, " 0 obj", 6))
-			obj--;
-		while (obj > s && obj[-1] != '\n')
-			obj--;
-		const char *open = find_bytes(obj, stop, "<<");
-		const char *end = find_bytes(p, stop, "endobj");
-		const char *close = end;
-		while (close && close > open && strncmp(close, ">>", 2))
-			close--;
-		if (!open || !close) {
-			k++;
-			continue;
-		}
-		long num = strtol(obj, NULL, 10);
-		strbuf_addf(xrefs, "%ld %zu\n", num, objs->len);
-		strbuf_addf(objs, "%ld 0 obj\n", num);
-		strbuf_add(objs, open, (size_t)(close - open));
-		strbuf_adds(objs, "   /Alt <FEFF");
-		glong len = 0;
-		gunichar2 *u = g_utf8_to_utf16(titles[k] ? titles[k] : "", -1,
-					       NULL, &len, NULL);
-		for (glong i = 0; u && i < len; i++)
-			strbuf_addf(objs, "%04X", (unsigned)u[i]);
-		g_free(u);
-		strbuf_adds(objs, ">\n>>\nendobj\n");
-		k++;
-	}
-	free(titles);
-}
-
-/* cairo 1.16 has no API for /PageLabels nor /PageMode, so they are added
- * the way PDF allows changing a finished file (ISO 32000-1, 7.5.6): an
- * incremental update that writes a new version of the catalog. */
-static bool add_catalog_update(struct strbuf *pdf,
-			       const struct display_list *dl)
-{
-	long root = last_number_after(pdf, "/Root ");
-	long info = last_number_after(pdf, "/Info ");
-	long size = last_number_after(pdf, "/Size ");
-	long prev = last_number_after(pdf, "startxref\n");
-	if (root < 1 || size < 1 || prev < 1)
-		return false;
-	char head[32];
-	snprintf(head, sizeof head, "\n%ld 0 obj", root);
-	const char *s = strbuf_str(pdf), *stop = s + pdf->len;
-	const char *obj = find_bytes(s, stop, head);
-	const char *open = obj ? find_bytes(obj, stop, "<<") : NULL;
-	const char *end = open ? find_bytes(open, stop, "endobj") : NULL;
-	if (!end)
-		return false;
-	const char *close = end;
-	while (close > open && strncmp(close, ">>", 2))
-		close--;
-	struct strbuf cat = STRBUF_INIT;
-	strbuf_add(&cat, open, (size_t)(close - open));
-	if (dl->n_outline)
-		strbuf_adds(&cat, "   /PageMode /UseOutlines\n");
-	/* The language screen readers speak the text in, and the title
-	 * (not the file name) in the window. */
-	/* cairo 1.16 says the file is tagged only when one element holds
-	 * all others; ours are side by side. */
-	if (!find_bytes(open, close, "/MarkInfo"))
-		strbuf_adds(&cat, "   /MarkInfo << /Marked true >>\n");
-	strbuf_adds(&cat, "   /Lang (nl-NL)\n"
-		    "   /ViewerPreferences << /DisplayDocTitle true >>\n");
-	if (dl->front_pages && dl->front_pages < dl->n_pages)
-		strbuf_addf(&cat, "   /PageLabels << /Nums [ 0 << /S /r >> "
-			    "%zu << /S /D >> ] >>\n", dl->front_pages);
-	strbuf_adds(&cat, ">>");
-	struct strbuf figs = STRBUF_INIT, xrefs = STRBUF_INIT;
-	figure_alts(pdf, dl, &figs, &xrefs);
-	size_t off = pdf->len;
-	strbuf_addf(pdf, "%ld 0 obj\n%s\nendobj\n", root, strbuf_str(&cat));
-	strbuf_release(&cat);
-	size_t figs_at = pdf->len;
-	strbuf_add(pdf, figs.buf ? figs.buf : "", figs.len);
-	size_t xref = pdf->len;
-	strbuf_addf(pdf, "xref\n%ld 1\n%010zu 00000 n \n", root, off);
-	/* The figures' entries hold offsets from the start of their text. */
-	for (const char *e = strbuf_str(&xrefs); *e;) {
-		long num = strtol(e, (char **)&e, 10);
-		size_t rel = (size_t)strtoull(e, (char **)&e, 10);
-		while (*e == '\n')
-			e++;
-		strbuf_addf(pdf, "%ld 1\n%010zu 00000 n \n", num, figs_at + rel);
-	}
-	strbuf_release(&figs);
-	strbuf_release(&xrefs);
-	strbuf_addf(pdf, "trailer\n"
-		    "<< /Size %ld\n   /Root %ld 0 R\n", size, root);
-	if (info > 0)
-		strbuf_addf(pdf, "   /Info %ld 0 R\n", info);
-	strbuf_addf(pdf, "   /Prev %ld\n>>\nstartxref\n%zu\n%%%%EOF\n", prev,
-		    xref);
-	return true;
-}
-
 /*
- * Structure tags. cairo 1.16 turns any tag name but its own (Link, Dest)
- * into a structure element and marks what is drawn inside it, so the
- * display list's elements are replayed as nested tags: before each glyph
- * run, the tags open for the run before are closed down to the element
- * both share, and the run's own opened. cairo 1.16 cannot write /Artifact
- * marked content: running headers and footers are drawn outside every
- * element, so they are in no element of the structure tree and a reader
- * that follows the tree skips them. Rules carry no text and are drawn
- * where they fall.
+ * Structure. cairo 1.16 turns a tag of a standard structure type into
+ * a structure element and marks what is drawn inside it, but it cannot
+ * continue an element on another page, give one attributes or mark an
+ * artifact. So the marks of each display-list element are drawn inside
+ * a flat "Span" tag (one at a time, closed at the end of each page), the
+ * marks of no element outside every tag, and each tag begun is noted
+ * with its element; pdf_tag.c turns that into the structure tree, the
+ * roles and the artifacts. Each link drawn is noted with its page and
+ * the tags begun on it before it, so that its annotation finds its
+ * element.
  */
 struct tagger {
 	cairo_t *cr;
-	const struct display_list *dl;
-	int open[DL_MAX_DEPTH]; /* the elements open, outermost first */
-	int depth;
+	int open;      /* the element tagged now, or DL_ARTIFACT */
+	size_t page;
+	size_t tags;   /* begun on this page */
+	struct pdf_tag_marks marks;
+	struct pdf_tag_link *links;
+	size_t n_links, cap_links;
 };
 
-static void tag_close(struct tagger *t, int to_depth)
+static void tag_close(struct tagger *t)
 {
-	while (t->depth > to_depth) {
-		int e = t->open[--t->depth];
-		cairo_tag_end(t->cr, dl_role_name(t->dl->elems[e].role));
+	if (t->open != DL_ARTIFACT) {
+		cairo_tag_end(t->cr, "Span");
+		t->open = DL_ARTIFACT;
 	}
+}
+
+/* A link drawn: its annotation is the next of its page. */
+static void note_link(struct tagger *t, const struct dl_item *it)
+{
+	if (t->n_links == t->cap_links) {
+		t->cap_links = t->cap_links ? 2 * t->cap_links : 64;
+		t->links = xrealloc_array(t->links, t->cap_links,
+					  sizeof *t->links);
+	}
+	t->links[t->n_links++] = (struct pdf_tag_link){ t->page, it, t->tags };
 }
 
 static void tag_item(struct tagger *t, const struct dl_item *it)
 {
-	int path[DL_MAX_DEPTH];
-	int n = dl_elem_path(t->dl, it->elem, path);
-	int same = 0;
-	while (same < n && same < t->depth && t->open[same] == path[same])
-		same++;
-	tag_close(t, same);
-	for (; t->depth < n; t->depth++) {
-		t->open[t->depth] = path[t->depth];
-		cairo_tag_begin(t->cr,
-				dl_role_name(t->dl->elems[path[t->depth]].role),
-				"");
+	if (it->elem == t->open)
+		return;
+	tag_close(t);
+	if (it->elem == DL_ARTIFACT)
+		return;
+	struct pdf_tag_marks *m = &t->marks;
+	if (m->n == m->cap) {
+		m->cap = m->cap ? 2 * m->cap : 256;
+		m->page = xrealloc_array(m->page, m->cap, sizeof *m->page);
+		m->elem = xrealloc_array(m->elem, m->cap, sizeof *m->elem);
 	}
+	m->page[m->n] = t->page;
+	m->elem[m->n++] = it->elem;
+	cairo_tag_begin(t->cr, "Span", "");
+	t->open = it->elem;
+	t->tags++;
 }
 
 /* Diagonal lines over the current path, clipped to it; the path stays. */
@@ -330,9 +189,7 @@ static void draw_page(cairo_t *cr, const struct dl_page *p,
 {
 	for (size_t i = 0; i < p->n_items; i++) {
 		const struct dl_item *it = &p->items[i];
-		/* Rules carry no text: drawn in whatever element is open
-		 * (a table's own rules inside the table). */
-		if (t && it->kind == DL_GLYPHS)
+		if (t && it->kind != DL_LINK)
 			tag_item(t, it);
 		switch (it->kind) {
 		case DL_GLYPHS:
@@ -364,8 +221,15 @@ static void draw_page(cairo_t *cr, const struct dl_page *p,
 					 it->dest_y);
 			else
 				break;
+			/* cairo marks the content of a structure tag only
+			 * when no other tag is inside it: the link goes
+			 * between the element's tags */
+			if (t)
+				tag_close(t);
 			cairo_tag_begin(cr, CAIRO_TAG_LINK, attr);
 			cairo_tag_end(cr, CAIRO_TAG_LINK);
+			if (t)
+				note_link(t, it);
 			break;
 		}
 		}
@@ -467,25 +331,23 @@ static cairo_status_t render_pdf(const struct display_list *dl,
 				 cairo_write_func_t write, void *closure)
 {
 	/* cairo writes into memory first: the file gets an incremental
-	 * update (catalog, figures' /Alt) and is packed before it is
-	 * handed on. */
+	 * update (the structure, artifacts, metadata: pdf_tag.c) and is
+	 * packed before it is handed on. */
 	struct strbuf buf = STRBUF_INIT;
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(
 		buffer_stream, &buf, dl->width_pt, dl->height_pt);
 	cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
 	set_metadata(s, dl);
 	cairo_t *cr = cairo_create(s);
-	struct tagger t = { .cr = cr, .dl = dl };
+	struct tagger t = { .cr = cr, .open = DL_ARTIFACT };
 	struct dests ds;
 	dests_sort(&ds, dl);
 	for (size_t p = 0; p < dl->n_pages; p++) {
+		t.page = p;
+		t.tags = 0;
 		add_dests(cr, &ds, (int)p + 1);
 		draw_page(cr, &dl->pages[p], &t);
-		/* Elements could span pages, but the running footer, drawn
-		 * outside every element, closes them on each page: a
-		 * paragraph broken by the page is two P elements in a row. */
-		if (p + 1 == dl->n_pages)
-			tag_close(&t, 0);
+		tag_close(&t);
 		cairo_show_page(cr);
 	}
 	free(ds.links);
@@ -495,8 +357,12 @@ static cairo_status_t render_pdf(const struct display_list *dl,
 	cairo_surface_finish(s);
 	cairo_status_t st = cairo_surface_status(s);
 	cairo_surface_destroy(s);
-	if (st == CAIRO_STATUS_SUCCESS && !add_catalog_update(&buf, dl))
+	if (st == CAIRO_STATUS_SUCCESS &&
+	    !pdf_tag(&buf, dl, &t.marks, t.links, t.n_links))
 		st = CAIRO_STATUS_WRITE_ERROR;
+	free(t.links);
+	free(t.marks.page);
+	free(t.marks.elem);
 	/* Dictionaries into object streams: a third smaller. A file the
 	 * packer does not understand is written as it is. */
 	struct strbuf packed = STRBUF_INIT;

@@ -42,15 +42,24 @@ static const char meeting[] =
 	"  - id: c\n    type: bar\n    title: Steun per jaar\n    unit: count\n"
 	"    series:\n      - name: Steun\n        values: {2024: 1, 2025: 2}\n";
 
-static const struct display_list *build(struct fixture *f, const char *yaml)
+static const struct display_list *build_comp(struct fixture *f,
+					    const char *yaml,
+					    struct composition **cp)
 {
 	struct document *doc = model_parse_buffer(f->a, "t.yaml", yaml,
 						  strlen(yaml), &f->d);
 	assert_non_null(doc);
 	struct composition *c = compose_document(f->a, f->h, doc, f->l);
+	if (cp)
+		*cp = c;
 	struct typeset_doc *td = typeset_blocks(f->ts, f->a, c, &f->d);
 	assert_non_null(td);
 	return dl_build(f->a, c, paginate(f->ts, f->a, c, td));
+}
+
+static const struct display_list *build(struct fixture *f, const char *yaml)
+{
+	return build_comp(f, yaml, NULL);
 }
 
 /* The elements as "Role(child child)" in reading order. */
@@ -76,7 +85,9 @@ static void tree_of(const struct display_list *dl, int parent,
 	}
 }
 
-/* The title is H1, the meeting line a P, sections H2 and deeper H3. */
+/* The title is H1, the meeting line a P, sections H2 to H4; a footnote
+ * reference is a Link in its paragraph; list items and notes have their
+ * label as Lbl; a table's header row is TH. */
 static void test_every_block_kind_gets_its_element(void **state)
 {
 	struct fixture *f = *state;
@@ -84,16 +95,17 @@ static void test_every_block_kind_gets_its_element(void **state)
 	struct strbuf tree = STRBUF_INIT;
 	tree_of(dl, DL_ARTIFACT, &tree);
 	assert_string_equal(strbuf_str(&tree),
-			    "H1 P H2 P L(LI LI) Table(TR(TD TD) TR(TD TD) "
-			    "TR(TD TD)) Figure H3 H3 P Note");
+			    "H1 P H2 P(Link) L(LI(Lbl LBody) LI(Lbl LBody)) "
+			    "Table(TR(TH TH) TR(TD TD) TR(TD TD)) Figure H3 H4 P "
+			    "Note(Lbl)");
 	strbuf_release(&tree);
 	for (size_t e = 0; e < dl->n_elems; e++)
 		if (dl->elems[e].role == DL_ROLE_FIGURE)
 			assert_string_equal(dl->elems[e].alt, "Steun per jaar");
 }
 
-/* Every glyph run belongs to an element that exists or to none; every
- * element that is not a group holds at least one run; a parent comes
+/* Every item belongs to an element that exists or to none; every
+ * element that is not a group holds at least one item; a parent comes
  * before its children. */
 static void test_every_mark_has_an_element_or_none(void **state)
 {
@@ -111,18 +123,66 @@ static void test_every_mark_has_an_element_or_none(void **state)
 				artifacts += it->kind == DL_GLYPHS;
 			else
 				used[it->elem] = true;
-			if (it->kind != DL_GLYPHS)
+			/* rules are decoration; a chart's paths are its
+			 * Figure's; a link is its Link element's */
+			if (it->kind == DL_RULE)
 				assert_int_equal(it->elem, DL_ARTIFACT);
+			if (it->kind == DL_PATH && it->elem != DL_ARTIFACT)
+				assert_int_equal(dl->elems[it->elem].role,
+						 DL_ROLE_FIGURE);
+			if (it->kind == DL_LINK)
+				assert_int_equal(dl->elems[it->elem].role,
+						 DL_ROLE_LINK);
 		}
 	assert_true(artifacts > 0); /* the running footer */
 	for (size_t e = 0; e < dl->n_elems; e++) {
 		enum dl_role r = dl->elems[e].role;
 		bool group = r == DL_ROLE_L || r == DL_ROLE_TABLE ||
-			     r == DL_ROLE_TR || r == DL_ROLE_TOC;
+			     r == DL_ROLE_TR || r == DL_ROLE_TOC ||
+			     r == DL_ROLE_LI;
 		assert_true(group || used[e]);
 		assert_true(dl->elems[e].parent < (int)e);
 	}
 	free(used);
+}
+
+static size_t count_role(const struct display_list *dl, enum dl_role r)
+{
+	size_t n = 0;
+	for (size_t e = 0; e < dl->n_elems; e++)
+		n += dl->elems[e].role == r;
+	return n;
+}
+
+/* A paragraph that the page breaks, with a footnote at the foot of the
+ * first page, is one P: as many P elements as paragraphs, one Note per
+ * note. */
+static void test_paragraph_broken_by_page_and_note_is_one_element(void **state)
+{
+	struct fixture *f = *state;
+	struct strbuf y = STRBUF_INIT;
+	strbuf_adds(&y, "format: 1\nid: t\ndocument: verslag\nmeeting:\n"
+			"  name: NAVO\n  dates: [2025-12-03]\n  place: Brussel\n"
+			"sections:\n  - heading: Raad\n    text: |\n");
+	for (int p = 0; p < 14; p++) {
+		strbuf_adds(&y, "      ");
+		for (int k = 0; k < 6; k++)
+			strbuf_adds(&y, "Bondgenoten spraken over de steun aan "
+					"Oekraine en over de defensie-uitgaven. ");
+		strbuf_adds(&y, p % 5 == 4 ? "Slot.[^a]\n\n" : "\n\n");
+	}
+	strbuf_adds(&y, "notes:\n  a: Kamerstuk 28676, nr. 499\n");
+	struct composition *c;
+	const struct display_list *dl =
+		build_comp(f, strbuf_finish(&y, f->a), &c);
+	assert_true(dl->n_pages >= 3);
+	size_t paragraphs = 0;
+	for (size_t i = 0; i < c->n_blocks; i++)
+		paragraphs += c->blocks[i].kind == BLOCK_TEXT &&
+			      !c->blocks[i].outline_level &&
+			      !c->blocks[i].label;
+	assert_int_equal(count_role(dl, DL_ROLE_P), paragraphs);
+	assert_int_equal(count_role(dl, DL_ROLE_NOTE), 1);
 }
 
 /* A glyph run of text in the body style. */
@@ -141,11 +201,11 @@ static void test_cairo_writer_replays_a_hand_built_list(void **state)
 {
 	struct fixture *f = *state;
 	struct dl_elem elems[] = {
-		{ DL_ROLE_L, DL_ARTIFACT, NULL, NULL },
-		{ DL_ROLE_LI, 0, NULL, NULL },
-		{ DL_ROLE_LI, 0, NULL, NULL },
-		{ DL_ROLE_FIGURE, DL_ARTIFACT, "Steun per jaar", NULL },
-		{ DL_ROLE_P, DL_ARTIFACT, NULL, NULL },
+		{ DL_ROLE_L, DL_ARTIFACT, NULL, NULL, NULL },
+		{ DL_ROLE_LI, 0, NULL, NULL, NULL },
+		{ DL_ROLE_LI, 0, NULL, NULL, NULL },
+		{ DL_ROLE_FIGURE, DL_ARTIFACT, "Steun per jaar", NULL, NULL },
+		{ DL_ROLE_P, DL_ARTIFACT, NULL, NULL, NULL },
 	};
 	const char *words[] = { "een", "twee", "Pagina 1", "label", "tekst" };
 	const int elem_of[] = { 1, 2, DL_ARTIFACT, 3, 4 };
@@ -177,7 +237,7 @@ static void test_cairo_writer_replays_a_hand_built_list(void **state)
 	out[n] = '\0';
 	assert_int_equal(pclose(p), 0);
 	unlink(path);
-	assert_string_equal(out, "L(LI LI) Figure[Steun per jaar] P\n");
+	assert_string_equal(out, "Document(L(LI LI) Figure[Steun per jaar] P)\n");
 }
 
 int main(void)
@@ -185,6 +245,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_block_kind_gets_its_element),
 		cmocka_unit_test(test_every_mark_has_an_element_or_none),
+		cmocka_unit_test(
+			test_paragraph_broken_by_page_and_note_is_one_element),
 		cmocka_unit_test(test_cairo_writer_replays_a_hand_built_list),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
