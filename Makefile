@@ -157,6 +157,7 @@ e2e: $(B)/dossier $(FONTS)
 	$(SAN_ENV) $(TEST_ENV) python3 tests/mail.py
 	$(SAN_ENV) $(TEST_ENV) python3 tests/batch.py
 	$(SAN_ENV) $(TEST_ENV) python3 tests/typo.py
+	$(SAN_ENV) $(TEST_ENV) python3 tests/format_doc.py
 	$(SAN_ENV) $(TEST_ENV) FONT_PY=$(FONT_PY) python3 tests/fonts.py
 
 # Paragraph breaking measured: total-fit against pango's greedy breaking.
