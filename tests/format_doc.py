@@ -556,6 +556,27 @@ def test_usage_errors(t):
             r.stdout and "stdout: %r" % r.stdout])
 
 
+def test_manual_page(t):
+    """render/dossier.1 is clean roff and names what the help texts name."""
+    page = REPO / "render" / "dossier.1"
+    roff = page.read_text(encoding="utf-8").replace("\\-", "-")
+    helps = [HELP_OVERVIEW] + list(HELP.values()) + [dossier("mail", "--help").stdout]
+    options = sorted({o for text in helps
+                      for o in re.findall(r"(?<![\w-])--?[a-z][a-z-]*", text)})
+    t.report("render/dossier.1 names every command and option of the help "
+             "(%d)" % len(options),
+             ["'%s' is not in render/dossier.1" % o for o in options
+              + ["render", "check", "chart", "mail", "help"] if o not in roff])
+    groff = shutil.which("groff")
+    if not groff:
+        t.skip("render/dossier.1 with groff", "no groff")
+        return
+    r = subprocess.run([groff, "-man", "-Tutf8", "-ww", "-z", str(page)],
+                       capture_output=True, text=True)
+    t.report("groff -man -ww reads render/dossier.1 without a warning", [
+        (r.returncode or r.stderr) and "exit %d: %s" % (r.returncode, r.stderr)])
+
+
 def main():
     os.chdir(REPO)
     t = Tally()
@@ -571,6 +592,7 @@ def main():
         test_schemas(t, tmp)
     test_help(t)
     test_usage_errors(t)
+    test_manual_page(t)
     print("%d passed, %d failed, %d skipped"
           % (t.passed, t.failed, t.skipped))
     return 1 if t.failed else 0
