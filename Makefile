@@ -78,7 +78,7 @@ FUZZ_SECONDS ?= 60
 # A fixed seed: a CI run can be repeated exactly up to the same run count.
 FUZZ_SEED ?= 1
 
-.PHONY: all deps run test unit e2e bench typo-report install clean sanitize \
+.PHONY: all deps npm-deps run test unit e2e bench typo-report install clean sanitize \
         valgrind fuzz fuzz-build fonts
 
 all: $(B)/dossier $(FONTS)
@@ -136,6 +136,21 @@ deps:
 	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(DEB_PKGS) >/dev/null 2>&1 || \
 	{ $$SUDO apt-get update -q >/dev/null && \
 	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(DEB_PKGS); }
+	@$(MAKE) --no-print-directory npm-deps
+
+# ajv and yaml for tests/format_doc.py's schema checks, in build/npm (not
+# $(B): the sanitizer build shares them). Only when npm is there; without
+# it, or when the registry cannot be reached, that test skips them.
+NPM_DIR   := build/npm
+NPM_PKGS  := ajv@8 ajv-formats@3 yaml@2
+npm-deps:
+	@if [ -d $(NPM_DIR)/node_modules/ajv-formats ] && [ -d $(NPM_DIR)/node_modules/yaml ]; then exit 0; fi; \
+	if ! command -v npm >/dev/null 2>&1; then \
+		echo "dossier: no npm: tests/format_doc.py will not check the schemas with ajv"; exit 0; fi; \
+	echo "dossier: installing $(NPM_PKGS) into $(NPM_DIR) (npm)"; \
+	mkdir -p $(NPM_DIR) && \
+	npm install --prefix $(NPM_DIR) --no-audit --no-fund --silent $(NPM_PKGS) >/dev/null 2>&1 || \
+	echo "dossier: npm could not install $(NPM_PKGS): tests/format_doc.py will not check the schemas with ajv"
 
 run: deps
 	$(MAKE) $(B)/dossier $(FONTS)
@@ -157,6 +172,7 @@ e2e: $(B)/dossier $(FONTS)
 	$(SAN_ENV) $(TEST_ENV) python3 tests/mail.py
 	$(SAN_ENV) $(TEST_ENV) python3 tests/batch.py
 	$(SAN_ENV) $(TEST_ENV) python3 tests/typo.py
+	$(SAN_ENV) $(TEST_ENV) python3 tests/format_doc.py
 	$(SAN_ENV) $(TEST_ENV) FONT_PY=$(FONT_PY) python3 tests/fonts.py
 	$(SAN_ENV) $(TEST_ENV) /usr/bin/python3 tests/pdfua.py
 

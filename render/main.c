@@ -1,6 +1,7 @@
 /*
- * main.c — the command line: dossier render | check | chart | mail,
- * --help, --version.
+ * main.c — the command line: dossier render | check | chart | mail | help,
+ * COMMAND --help, --version; a usage error is one line and a pointer to
+ * `dossier help COMMAND`.
  *
  * Runs the pipeline once per meeting file (parse → compose → typeset →
  * paginate → display list → writer), each file in an arena of its own.
@@ -11,6 +12,7 @@
  * written.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,22 +26,58 @@
 #include "manifest.h"
 #include "model.h"
 #include "pack.h"
+#include "parse.h"
 #include "pipeline.h"
 
-static const char usage[] =
-	"usage: dossier render FILE... -o DIR   write DIR/<id>.pdf for each "
-	"meeting file\n"
-	"       dossier check FILE...           only check the files\n"
-	"       dossier chart FILE --id ID -o OUT [--width PX]\n"
-	"                                       write one chart alone; OUT "
-	"ends in\n"
-	"                                       .svg, .png (PX wide) or .pdf\n"
-	"       dossier mail FILE... --smtp URL mail the PDFs to their "
-	"'distribution'\n"
-	"                                       (dossier mail --help)\n"
-	"       dossier --help | --version\n"
+/* The help texts: `dossier help [COMMAND]`, `dossier COMMAND --help`.
+ * mail's is mail.c's own. The manual page render/dossier.1 says the same
+ * at length; tests/format_doc.py pins every line of these. */
+static const char short_usage[] =
+	"usage: dossier COMMAND [ARGS...]\n"
+	"commands: render, check, chart, mail, help\n"
+	"run 'dossier help' for what each does, 'dossier help COMMAND' for "
+	"its options\n";
+
+static const char help_overview[] =
+	"usage: dossier COMMAND [ARGS...]\n"
 	"\n"
-	"  -o, --output DIR   where the PDFs go\n"
+	"dossier sets meeting documents written in YAML (annotated agendas, "
+	"reports,\n"
+	"briefing packs) as PDFs with Dutch typography.\n"
+	"\n"
+	"  render FILE... -o DIR      write DIR/<id>.pdf for each meeting "
+	"file\n"
+	"  check FILE...              check meeting files; write nothing\n"
+	"  chart FILE --id ID -o OUT  write one chart alone: .svg, .png or "
+	".pdf\n"
+	"  mail FILE... --smtp URL    mail each PDF to the file's "
+	"'distribution'\n"
+	"  help [COMMAND]             this text, or the options of COMMAND\n"
+	"\n"
+	"  dossier COMMAND --help     the options of COMMAND, as 'dossier "
+	"help COMMAND'\n"
+	"  dossier --version          the version\n"
+	"\n"
+	"FILE is a meeting document (inputs/meetings/*.yaml); its format is "
+	"described\n"
+	"in inputs/README.md, and in the manual page dossier(1). Exit "
+	"status: 0 done,\n"
+	"2 usage, 65 bad data, 66 an input cannot be read, 70 dossier "
+	"failed,\n"
+	"73 an output cannot be written.\n";
+
+static const char help_render[] =
+	"usage: dossier render FILE... -o DIR [-j N] [-q] [--incremental]\n"
+	"                      [--archive] [--preview]\n"
+	"\n"
+	"Writes DIR/<id>.pdf for each meeting file, <id> being the file's "
+	"'id'. Several\n"
+	"files are rendered by worker processes at once; a bad file takes "
+	"only itself\n"
+	"down. A failed run never leaves a partial PDF nor replaces a good "
+	"one.\n"
+	"\n"
+	"  -o, --output DIR   where the PDFs go; made when missing\n"
 	"  -j, --jobs N       render N files at once (default: the number of "
 	"cores)\n"
 	"  -q, --quiet        no progress line, only errors\n"
@@ -49,10 +87,68 @@ static const char usage[] =
 	"  --archive          also DIR/<id>.archief.pdf, a PDF/A-1b archive "
 	"copy\n"
 	"  --preview          also DIR/<id>.png, page 1 at 96 dpi\n"
+	"  -h, --help         this text\n"
 	"\n"
-	"FILE is a meeting document in YAML (see FORMAT.md). Exit status: 0 "
-	"done,\n2 usage, 65 bad data, 66 an input cannot be read, 70 dossier "
-	"failed,\n73 an output cannot be written.\n";
+	"Exit status: 0 done, 2 usage, 65 bad data, 66 an input cannot be "
+	"read,\n"
+	"70 dossier failed, 73 an output cannot be written; with several "
+	"files, that\n"
+	"of the first that failed.\n";
+
+static const char help_check[] =
+	"usage: dossier check FILE...\n"
+	"\n"
+	"Reads each meeting file as render does, with the data files, agenda "
+	"and\n"
+	"annexes it names, and prints every problem as file:line:col: "
+	"message.\n"
+	"Writes nothing. A layout that does not exist, a character no font "
+	"has and a\n"
+	"chart too tall for a page are found only by render.\n"
+	"\n"
+	"  -h, --help   this text\n"
+	"\n"
+	"Exit status: 0 every file is valid, 2 usage, 65 bad data, 66 an "
+	"input cannot\n"
+	"be read.\n";
+
+static const char help_chart[] =
+	"usage: dossier chart FILE --id ID -o OUT [--width PX]\n"
+	"\n"
+	"Writes the chart ID of the meeting file FILE (from its 'charts' or "
+	"its data\n"
+	"files) alone, drawn as in the document, to OUT: .svg, .png or .pdf "
+	"by its\n"
+	"ending.\n"
+	"\n"
+	"  --id ID            the chart's 'id'\n"
+	"  -o, --output OUT   the file to write\n"
+	"  --width PX         the width of a .png in pixels, 16 to 20000 "
+	"(default: the\n"
+	"                     layout's chart png_width_px, 1200 in "
+	"kamerbrief)\n"
+	"  -h, --help         this text\n"
+	"\n"
+	"Exit status: 0 done, 2 usage, 65 bad data or no chart ID, 66 FILE "
+	"cannot be\n"
+	"read, 73 OUT cannot be written.\n";
+
+static const char help_help[] =
+	"usage: dossier help [COMMAND]\n"
+	"\n"
+	"Without COMMAND: what dossier does and its commands. With one of "
+	"render, check,\n"
+	"chart, mail or help: what that command takes. 'dossier COMMAND "
+	"--help' and\n"
+	"'dossier COMMAND -h' print the same.\n"
+	"\n"
+	"Exit status: 0 done, 2 an unknown command.\n";
+
+static const char *const commands[] = { "render", "check", "chart", "mail",
+					"help" };
+enum { N_COMMANDS = sizeof commands / sizeof *commands };
+static const char *const commands_with_options[] = { "render", "check",
+						     "chart", "mail", NULL };
 
 struct run {
 	const char *out_dir;
@@ -137,7 +233,8 @@ static int process(struct run *run, const char *path, FILE *err, FILE *rec)
 	return status;
 }
 
-static int usage_error(const char *fmt, const char *arg);
+static int usage_error(const char *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
 static bool chart_output_ok(const char *out)
 {
@@ -165,6 +262,17 @@ static int chart_command(const char *path, const char *id, const char *out,
 	return status;
 }
 
+static bool is_one_of(const char *s, const char *const *names)
+{
+	for (; *names; names++)
+		if (!strcmp(s, *names))
+			return true;
+	return false;
+}
+
+static const char *const chart_options[] = { "--id", "-o", "--output",
+					     "--width", NULL };
+
 static int chart_main(int argc, char **argv)
 {
 	const char *file = NULL, *id = NULL, *out = NULL;
@@ -180,32 +288,46 @@ static int chart_main(int argc, char **argv)
 			char *end;
 			width = strtod(argv[++i], &end);
 			if (*end || width < 16 || width > 20000)
-				return usage_error("'--width' must be a number "
-						   "of pixels from 16 to "
-						   "20000; got '%s'", argv[i]);
+				return usage_error("chart", "'--width' must be "
+						   "a number of pixels from 16 "
+						   "to 20000; got '%s'",
+						   argv[i]);
+		} else if (is_one_of(argv[i], chart_options)) {
+			return usage_error("chart", "'%s' needs a value",
+					   argv[i]);
 		} else if (argv[i][0] == '-' && argv[i][1])
-			return usage_error("unknown option or missing value: "
-					   "'%s'", argv[i]);
+			return usage_error("chart", "unknown option '%s'",
+					   argv[i]);
 		else if (!file)
 			file = argv[i];
 		else
-			return usage_error("chart takes one meeting file; "
+			return usage_error("chart", "one meeting file only; "
 					   "got also '%s'", argv[i]);
 	}
-	if (!file || !id || !out)
-		return usage_error("chart needs FILE, --id ID and -o OUT%s",
-				   "");
+	if (!file)
+		return usage_error("chart", "name the meeting file that "
+				   "holds the chart");
+	if (!id)
+		return usage_error("chart", "say which chart with --id ID");
+	if (!out)
+		return usage_error("chart", "say where the chart goes with "
+				   "-o OUT");
 	if (!chart_output_ok(out))
-		return usage_error("the output of chart must end in .svg, "
-				   ".png or .pdf; got '%s'", out);
+		return usage_error("chart", "the output of chart must end in "
+				   ".svg, .png or .pdf; got '%s'", out);
 	return chart_command(file, id, out, width);
 }
 
-static int usage_error(const char *fmt, const char *arg)
+/* One line naming the one thing wrong, then where to read more. */
+static int usage_error(const char *cmd, const char *fmt, ...)
 {
-	fprintf(stderr, "dossier: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\n\n%s", usage);
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "dossier%s%s: ", cmd ? " " : "", cmd ? cmd : "");
+	vfprintf(stderr, fmt, ap);
+	fprintf(stderr, "\nrun 'dossier help%s%s' for more\n", cmd ? " " : "",
+		cmd ? cmd : "");
+	va_end(ap);
 	return EXIT_USAGE;
 }
 
@@ -256,21 +378,25 @@ static int parse_args(int argc, char **argv, struct run *run,
 {
 	for (int i = 2; i < argc; i++) {
 		const char *o = argv[i];
+		if (!run->render && o[0] == '-' && o[1])
+			return usage_error("check", "check takes no options, "
+					   "only meeting files; got '%s'", o);
 		if (!strcmp(o, "-o") || !strcmp(o, "--output") ||
 		    !strcmp(o, "-j") || !strcmp(o, "--jobs")) {
 			if (i + 1 >= argc)
-				return usage_error("'%s' needs a value", o);
+				return usage_error(argv[1], "'%s' needs a "
+						   "value", o);
 			if (o[1] == 'o' || o[2] == 'o')
 				run->out_dir = argv[++i];
 			else if (!(run->jobs = parse_jobs(argv[++i])))
-				return usage_error("'-j' needs a number of "
-						   "files at once; got '%s'",
-						   argv[i]);
+				return usage_error(argv[1], "'-j' needs a "
+						   "number of files at once; "
+						   "got '%s'", argv[i]);
 		} else if (!strncmp(o, "-j", 2) && o[2]) {
 			if (!(run->jobs = parse_jobs(o + 2)))
-				return usage_error("'-j' needs a number of "
-						   "files at once; got '%s'",
-						   o + 2);
+				return usage_error(argv[1], "'-j' needs a "
+						   "number of files at once; "
+						   "got '%s'", o + 2);
 		} else if (!strcmp(o, "-q") || !strcmp(o, "--quiet")) {
 			run->quiet = true;
 		} else if (!strcmp(o, "--incremental")) {
@@ -280,15 +406,16 @@ static int parse_args(int argc, char **argv, struct run *run,
 		} else if (!strcmp(o, "--preview")) {
 			run->pipe.preview = true;
 		} else if (o[0] == '-' && o[1]) {
-			return usage_error("unknown option '%s'", o);
+			return usage_error(argv[1], "unknown option '%s'", o);
 		} else {
 			files[(*n_files)++] = o;
 		}
 	}
 	if (!*n_files)
-		return usage_error("name at least one meeting file%s", "");
+		return usage_error(argv[1], "name at least one meeting file");
 	if (run->render && !run->out_dir)
-		return usage_error("say where the PDFs go with -o DIR%s", "");
+		return usage_error(argv[1], "say where the PDFs go with -o "
+				   "DIR");
 	return EXIT_DONE;
 }
 
@@ -375,29 +502,84 @@ static int run_here(struct run *run, const char **files, int n_files)
 	return status;
 }
 
-int main(int argc, char **argv)
+static int unknown_command(const char *name)
 {
-	if (argc < 2)
-		return usage_error("say what to do: render or check%s", "");
-	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
-		fputs(usage, stdout);
+	const char *near = parse_suggest(name, commands, N_COMMANDS);
+	if (near)
+		return usage_error(NULL, "unknown command '%s'; did you mean "
+				   "'%s'? (commands: render, check, chart, "
+				   "mail, help)", name, near);
+	return usage_error(NULL, "unknown command '%s' (commands: render, "
+			   "check, chart, mail, help)", name);
+}
+
+/* `dossier help [COMMAND]`: the text on stdout. */
+static int help(const char *cmd)
+{
+	static const char *const texts[N_COMMANDS] = {
+		help_render, help_check, help_chart, NULL, help_help
+	};
+	if (!cmd) {
+		fputs(help_overview, stdout);
 		return EXIT_DONE;
 	}
-	if (!strcmp(argv[1], "--version")) {
+	for (size_t i = 0; i < N_COMMANDS; i++) {
+		if (strcmp(cmd, commands[i]))
+			continue;
+		if (!texts[i]) { /* mail's help is mail.c's */
+			char *args[] = { "mail", "--help", NULL };
+			return mail_main(2, args);
+		}
+		fputs(texts[i], stdout);
+		return EXIT_DONE;
+	}
+	return unknown_command(cmd);
+}
+
+/* -h or --help anywhere after the command asks for its help. */
+static bool wants_help(int argc, char **argv)
+{
+	static const char *const flags[] = { "-h", "--help", NULL };
+	for (int i = 2; i < argc; i++)
+		if (is_one_of(argv[i], flags))
+			return true;
+	return false;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fputs(short_usage, stderr);
+		return EXIT_USAGE;
+	}
+	const char *cmd = argv[1];
+	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h"))
+		return help(NULL);
+	if (!strcmp(cmd, "--version")) {
 		printf("dossier %s\n", DOSSIER_VERSION);
 		return EXIT_DONE;
 	}
-	if (!strcmp(argv[1], "mail"))
+	if (!strcmp(cmd, "help")) {
+		if (argc > 3)
+			return usage_error("help", "one command only; got also "
+					   "'%s'", argv[3]);
+		if (argc == 2)
+			return help(NULL);
+		return help(wants_help(argc, argv) ? "help" : argv[2]);
+	}
+	if (is_one_of(cmd, commands_with_options) && wants_help(argc, argv))
+		return help(cmd);
+	if (!strcmp(cmd, "mail"))
 		return mail_main(argc - 1, argv + 1);
-	if (!strcmp(argv[1], "chart"))
+	if (!strcmp(cmd, "chart"))
 		return chart_main(argc, argv);
 	struct run run = { 0 };
-	if (!strcmp(argv[1], "render"))
+	if (!strcmp(cmd, "render"))
 		run.render = true;
-	else if (strcmp(argv[1], "check"))
-		return usage_error("unknown command '%s'; use render, check or "
-				   "chart",
-				   argv[1]);
+	else if (strcmp(cmd, "check"))
+		return cmd[0] == '-' ? usage_error(NULL, "unknown option '%s' "
+						   "before the command", cmd)
+				     : unknown_command(cmd);
 	const char **files = calloc((size_t)argc, sizeof *files);
 	if (!files)
 		abort();
