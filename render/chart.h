@@ -53,6 +53,10 @@ struct chart_drawing *chart_draw(struct typesetter *ts, struct arena *a,
 				 const struct layout *l, const struct chart *c,
 				 struct diags *diags);
 
+/* What a screen reader says for c: title, unit, every value with its
+ * category and series, the reference lines (chart_alt.c). */
+char *chart_alt(struct arena *a, const struct chart *c);
+
 /* The chart of that id in doc, or NULL. */
 const struct chart *chart_find(const struct document *doc, const char *id);
 

@@ -191,7 +191,7 @@ static int structure_of(struct dl_builder *b, struct dl_owner own)
 		b->f->open[1] = add_elem(b, elem, b->f->open[0]);
 		e = &b->dl->elems[b->f->open[1]];
 		if (elem == DL_ROLE_FIGURE)
-			e->alt = own.block->chart->title.src;
+			e->alt = chart_alt(b->a, own.block->chart);
 		if (elem == DL_ROLE_NOTE) /* unique: notes are numbered */
 			e->id = arena_printf(b->a, "fn%s", own.block->label);
 	}

@@ -232,10 +232,14 @@ def main():
         bad = []
         for f in figs:
             alt = norm(f.get("/Alt", "")[2:])
+            # the title, then what the numbers are and every value
+            title = re.split(r", (?:bedragen|percentages|aantallen)", alt)[0]
             page = pages.index(f["/Pg"]) if f.get("/Pg") in pages else -1
-            if not alt or page < 0 or alt not in texts[page]:
+            if not alt or page < 0 or title not in texts[page] or \
+                    not re.search(r"\d", alt[len(title):]):
                 bad.append((alt, page + 1))
-        check("every chart a Figure whose /Alt is its title, on its page (%d)" % len(figs),
+        check("every chart a Figure whose /Alt is its title and values, on its page (%d)"
+              % len(figs),
               bad or (None if len(figs) >= (1 if charts else 0) else "no Figure"))
 
         uris = [l[2:] if l.startswith("u:") else l

@@ -85,7 +85,8 @@ static void tree_of(const struct display_list *dl, int parent,
 	}
 }
 
-/* The title is H1, the meeting line a P, sections H2 to H4; a footnote
+/* The title is H1, the meeting line a P, sections H2 to H4; a chart's
+ * /Alt its title, unit and values; a footnote
  * reference is a Link in its paragraph; list items and notes have their
  * label as Lbl; a table's header row is TH. */
 static void test_every_block_kind_gets_its_element(void **state)
@@ -101,7 +102,9 @@ static void test_every_block_kind_gets_its_element(void **state)
 	strbuf_release(&tree);
 	for (size_t e = 0; e < dl->n_elems; e++)
 		if (dl->elems[e].role == DL_ROLE_FIGURE)
-			assert_string_equal(dl->elems[e].alt, "Steun per jaar");
+			assert_string_equal(dl->elems[e].alt,
+					    "Steun per jaar, aantallen: "
+					    "2024 1; 2025 2.");
 }
 
 /* Every item belongs to an element that exists or to none; every
@@ -185,6 +188,32 @@ static void test_paragraph_broken_by_page_and_note_is_one_element(void **state)
 	assert_int_equal(count_role(dl, DL_ROLE_NOTE), 1);
 }
 
+/* A chart's /Alt: title and unit, each series' values in Dutch notation
+ * at the chart's scale (a value too small for it at its own), the
+ * reference lines. */
+static void test_chart_alt_says_every_value(void **state)
+{
+	struct fixture *f = *state;
+	struct chart_value a[] = { { "2024", 2.5e9, { 0 } },
+				   { "2025", 5e6, { 0 } } };
+	struct chart_value b[] = { { "2024", 1e9, { 0 } } };
+	struct chart_series se[] = {
+		{ .name = { .src = "Militair" }, .values = a, .n_values = 2 },
+		{ .name = { .src = "Civiel" }, .values = b, .n_values = 1 },
+	};
+	struct chart_target tg[] = { { .label = { .src = "Doel" },
+				       .value = 3e9 } };
+	struct chart c = { .title = { .src = "Steun per jaar" },
+			   .unit = UNIT_EUR, .series = se, .n_series = 2,
+			   .targets = tg, .n_targets = 1 };
+	assert_string_equal(chart_alt(f->a, &c),
+			    "Steun per jaar, bedragen in miljarden euro. "
+			    "Militair: 2024 \u20AC\u00A02,5\u00A0mld.; "
+			    "2025 \u20AC\u00A05\u00A0mln. Civiel: 2024 "
+			    "\u20AC\u00A01\u00A0mld. Referentielijn Doel: "
+			    "\u20AC\u00A03\u00A0mld.");
+}
+
 /* A glyph run of text in the body style. */
 static const PangoGlyphItem *run_of(struct fixture *f, const char *text,
 				    const char **run_text)
@@ -245,6 +274,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_block_kind_gets_its_element),
 		cmocka_unit_test(test_every_mark_has_an_element_or_none),
+		cmocka_unit_test(test_chart_alt_says_every_value),
 		cmocka_unit_test(
 			test_paragraph_broken_by_page_and_note_is_one_element),
 		cmocka_unit_test(test_cairo_writer_replays_a_hand_built_list),
