@@ -42,9 +42,18 @@ struct dl_flow {
 /* The elements made so far, and those open in each flow: the body, and
  * the footnotes at the foot of its pages, so that a paragraph the page
  * and its notes interrupt goes on as the same element. */
+/* Where a link of the line being set lies, and its Link element once a
+ * run inside it has made one (else -1). */
+struct link_rect {
+	double x0, x1;
+	int elem;
+};
+
 struct dl_builder {
 	struct arena *a;
 	struct display_list *dl;
+	struct link_rect *rects; /* of the line being set */
+	size_t n_rects, cap_rects;
 	size_t cap_elems;
 	struct dl_flow flow[2]; /* body, notes */
 	struct dl_flow *f;      /* the one of the run last set */
@@ -229,6 +238,41 @@ static void finish_page(struct arena *a, struct dl_page *p)
 }
 
 
+/* A run whose middle lies in a link of its line is that link's text:
+ * the Link element (made inside elem by the first such run) holds it. */
+static int link_of(struct dl_builder *b, double mid, int elem)
+{
+	for (size_t k = 0; k < b->n_rects; k++) {
+		struct link_rect *r = &b->rects[k];
+		if (mid < r->x0 || mid > r->x1)
+			continue;
+		if (r->elem < 0)
+			r->elem = add_elem(b, DL_ROLE_LINK, elem);
+		return r->elem;
+	}
+	return elem;
+}
+
+static void add_rect(struct dl_builder *b, double x0, double x1)
+{
+	if (b->n_rects == b->cap_rects) {
+		b->cap_rects = b->cap_rects ? 2 * b->cap_rects : 8;
+		b->rects = xrealloc_array(b->rects, b->cap_rects,
+					  sizeof *b->rects);
+	}
+	b->rects[b->n_rects++] = (struct link_rect){ x0, x1, -1 };
+}
+
+/* The Link element of the k-th link of the line: the one its text made,
+ * or a new one in the element open now. */
+static int link_elem(struct dl_builder *b, size_t k)
+{
+	return b->rects[k].elem >= 0 ?
+		       b->rects[k].elem :
+		       (b->rects[k].elem = add_elem(b, DL_ROLE_LINK,
+						    innermost(b)));
+}
+
 static void add_part(struct dl_builder *b, struct dl_page *p,
 		     const struct tpart *part, double x0, double top,
 		     struct dl_owner own)
@@ -251,8 +295,11 @@ static void add_part(struct dl_builder *b, struct dl_page *p,
 		it->text = text;
 		memcpy(it->rgb, part->rgb, sizeof it->rgb);
 		it->elem = structure_of(b, own);
-		along += pango_glyph_string_get_width(gi->glyphs) /
-			 (double)PANGO_SCALE;
+		double w = pango_glyph_string_get_width(gi->glyphs) /
+			   (double)PANGO_SCALE;
+		if (part->angle == 0 && it->elem != DL_ARTIFACT)
+			it->elem = link_of(b, x + along + w / 2, it->elem);
+		along += w;
 	}
 }
 
@@ -300,10 +347,22 @@ static void add_chart(struct dl_builder *b, struct dl_page *p,
 		add_part(b, p, &cd->labels[i], x, y, own);
 }
 
+/* A placed line: its chart, its parts (labels first), its rules, its
+ * links and the links pagination placed after it (the contents'), each
+ * link holding the runs of its text. */
 static void add_line(struct dl_builder *b, struct dl_page *p,
-		     const struct placed_line *pl)
+		     const struct page *pg, size_t line_ix)
 {
+	const struct placed_line *pl = &pg->lines[line_ix];
 	const struct tline *tl = pl->line;
+	b->n_rects = 0;
+	for (int i = 0; i < tl->n_links; i++)
+		add_rect(b, pl->x_pt + tl->links[i].x0_pt,
+			 pl->x_pt + tl->links[i].x1_pt);
+	for (size_t i = 0; i < pg->n_links; i++)
+		if (pg->links[i].line_ix == line_ix)
+			add_rect(b, pg->links[i].x_pt,
+				 pg->links[i].x_pt + pg->links[i].w_pt);
 	if (tl->chart)
 		add_chart(b, p, tl->chart, pl->x_pt, pl->y_pt, pl->block);
 	/* A label (bullet, number) is read before the text it hangs
@@ -324,43 +383,36 @@ static void add_line(struct dl_builder *b, struct dl_page *p,
 		it->w = r->x1_pt - r->x0_pt;
 		it->h = r->width_pt;
 	}
-	for (int i = 0; i < tl->n_links; i++) {
+	size_t k = 0;
+	for (int i = 0; i < tl->n_links; i++, k++) {
 		const struct tlink *lk = &tl->links[i];
+		if (!lk->uri && (lk->note <= 0 || (size_t)lk->note > b->n_notes ||
+				 !b->notes[lk->note].page))
+			continue; /* a target that was never placed */
 		struct dl_item *it = add_item(p, DL_LINK);
 		it->x = pl->x_pt + lk->x0_pt;
 		it->y = pl->y_pt + lk->top_pt;
 		it->w = lk->x1_pt - lk->x0_pt;
 		it->h = lk->bottom_pt - lk->top_pt;
 		it->uri = lk->uri;
-		it->elem = add_elem(b, DL_ROLE_LINK, innermost(b));
-		if (lk->note > 0 && (size_t)lk->note <= b->n_notes) {
+		if (!lk->uri) {
 			it->dest_page = b->notes[lk->note].page;
 			it->dest_y = b->notes[lk->note].y;
 		}
-		if (!it->uri && !it->dest_page) {
-			p->n_items--; /* a target that was never placed */
-			b->dl->n_elems--;
-		}
+		it->elem = link_elem(b, k);
 	}
-}
-
-/* The links pagination placed (the contents'), in reading order: right
- * after the line they belong to. */
-static void add_page_links(struct dl_builder *b, struct dl_page *dp,
-			   const struct page *pg, size_t line_ix)
-{
 	for (size_t i = 0; i < pg->n_links; i++) {
 		const struct page_link *lk = &pg->links[i];
 		if (lk->line_ix != line_ix)
 			continue;
-		struct dl_item *it = add_item(dp, DL_LINK);
+		struct dl_item *it = add_item(p, DL_LINK);
 		it->x = lk->x_pt;
 		it->y = lk->y_pt;
 		it->w = lk->w_pt;
 		it->h = lk->h_pt;
 		it->dest_page = lk->dest_page;
 		it->dest_y = lk->dest_y_pt;
-		it->elem = add_elem(b, DL_ROLE_LINK, innermost(b));
+		it->elem = link_elem(b, k++);
 	}
 }
 
@@ -382,10 +434,8 @@ struct display_list *dl_build(struct arena *a, const struct composition *comp,
 	for (size_t p = 0; p < pages->n_pages; p++) {
 		const struct page *pg = &pages->pages[p];
 		struct dl_page *dp = &dl->pages[p];
-		for (size_t i = 0; i < pg->n_lines; i++) {
-			add_line(&b, dp, &pg->lines[i]);
-			add_page_links(&b, dp, pg, i);
-		}
+		for (size_t i = 0; i < pg->n_lines; i++)
+			add_line(&b, dp, pg, i);
 		if (pg->footnote_rule_y_pt > 0) {
 			struct dl_item *it = add_item(dp, DL_RULE);
 			it->x = pages->footnote_rule_x_pt;
@@ -400,6 +450,7 @@ struct display_list *dl_build(struct arena *a, const struct composition *comp,
 				(int)p + 1, pg->outline[i].y_pt };
 	}
 	free(b.notes);
+	free(b.rects);
 	finish_elems(a, &b);
 	dl->lang = "nl-NL";
 	dl->title = comp->title;

@@ -261,6 +261,14 @@ def check_pdf(pdf_path, c):
                 if isinstance(k, pikepdf.Dictionary) and "/S" in k:
                     c.count("09-006", "contents entries (TOCI) are in a TOC",
                             str(k.S) in TOC_KIDS[s], "%s %s in TOC" % (name, k.S))
+        if s == "/Link":
+            ks = pdf_tree.kids(e)
+            mcr = any(isinstance(k, int) or (isinstance(k, pikepdf.Dictionary)
+                                             and k.get("/Type") == "/MCR") for k in ks)
+            objr = any(isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/OBJR"
+                       for k in ks)
+            c.count("link", "every Link holds its own text and its annotation",
+                    mcr and objr, "%s: text %s, annotation %s" % (name, mcr, objr))
         if s == "/Figure":
             c.count("13-004", "every Figure has alternative text (/Alt)",
                     "/Alt" in e and str(e.Alt).strip() != "", name)
