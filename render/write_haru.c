@@ -5,8 +5,9 @@
  * glyph ids. So each font file is loaded with HPDF_LoadTTFontFromFile
  * (embedded, glyph ids kept) and bound by hand as a Type0 font, Identity-H:
  * each (glyph, text) pair is a CID, CIDToGIDMap gives its glyph, ToUnicode
- * the text cairo gets. XMP, the output intent and a content-derived /ID
- * are built with the object API, around libharu 2.3's PDF/A defects.
+ * the text cairo gets, CIDSet the CIDs the subset holds. XMP, the output
+ * intent and a content-derived /ID are built with the object API, around
+ * libharu 2.3's PDF/A defects.
  */
 #include "write_haru.h"
 
@@ -311,6 +312,20 @@ static void haru_font_finish(struct haru *h, struct haru_font *f)
 				   (HPDF_BYTE)(f->cids[c].gid & 0xFF) };
 		HPDF_Stream_Write(map->stream, b, 2);
 	}
+
+	/* CIDSet: the font is a subset, so PDF/A-1 (6.3.5) wants the CIDs
+	 * its program holds, a bit each from the high bit of the first
+	 * byte. Every CID 0..n_cids-1 maps to a glyph that is embedded
+	 * (haru_mark_glyph; .notdef libharu always keeps), and no other. */
+	HPDF_Dict set = HPDF_DictStream_New(mm, xref);
+	set->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	size_t n_bytes = (f->n_cids + 7) / 8;
+	HPDF_BYTE *bits = arena_alloc(h->arena, n_bytes);
+	memset(bits, 0, n_bytes);
+	for (size_t c = 0; c < f->n_cids; c++)
+		bits[c / 8] |= (HPDF_BYTE)(0x80 >> (c % 8));
+	HPDF_Stream_Write(set->stream, bits, (HPDF_UINT)n_bytes);
+	HPDF_Dict_Add(fd, "CIDSet", set);
 
 	/* Widths of every CID, from the embedded font's own metrics. */
 	HPDF_Array w = HPDF_Array_New(mm);
