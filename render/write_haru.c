@@ -1,15 +1,20 @@
 /*
- * write_haru.c — the libharu writer: display list → PDF/A-1b archive copy.
+ * write_haru.c — the libharu writer: display list → PDF/A-1a archive copy.
  *
  * libharu shows text by character codes; the display list holds pango's
  * glyph ids. So each font file is loaded with HPDF_LoadTTFontFromFile
  * (embedded, glyph ids kept) and bound by hand as a Type0 font, Identity-H:
  * each (glyph, text) pair is a CID, CIDToGIDMap gives its glyph, ToUnicode
- * the text cairo gets. XMP, the output intent and a content-derived /ID
- * are built with the object API, around libharu 2.3's PDF/A defects.
+ * the text cairo gets, CIDSet the CIDs the subset holds. The display
+ * list's elements become the structure tree (libharu 2.3 has no marked
+ * content): each element's marks are wrapped in its own marked content,
+ * everything else in /Artifact. XMP, the output intent and a
+ * content-derived /ID are built with the object API, around libharu 2.3's
+ * PDF/A defects.
  */
 #include "write_haru.h"
 
+#include <assert.h>
 #include <cairo-ft.h>
 #include <fontconfig/fontconfig.h>
 #include <ft2build.h>
@@ -47,6 +52,18 @@ struct haru_font {
 	GHashTable *by_key; /* "gid:text" → CID */
 };
 
+/* The structure tree while the pages are drawn (see haru_mark). */
+struct haru_tags {
+	HPDF_Dict root;
+	HPDF_Array root_kids;
+	HPDF_Array nums;         /* the ParentTree's */
+	int next_key;            /* of the ParentTree */
+	struct haru_elem *elems; /* one per element of the display list */
+	HPDF_Array page_parents; /* the page's MCIDs' elements, or NULL */
+	int open;                /* the page's marked content: an element,
+				    DL_ARTIFACT or HARU_MC_NONE */
+};
+
 struct haru {
 	struct arena *arena;
 	HPDF_Doc pdf;
@@ -55,6 +72,7 @@ struct haru {
 	struct haru_font *fonts;
 	size_t n_fonts, cap_fonts;
 	const struct display_list *dl;
+	struct haru_tags tags;
 };
 
 static void haru_on_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
@@ -312,6 +330,20 @@ static void haru_font_finish(struct haru *h, struct haru_font *f)
 		HPDF_Stream_Write(map->stream, b, 2);
 	}
 
+	/* CIDSet: the font is a subset, so PDF/A-1 (6.3.5) wants the CIDs
+	 * its program holds, a bit each from the high bit of the first
+	 * byte. Every CID 0..n_cids-1 maps to a glyph that is embedded
+	 * (haru_mark_glyph; .notdef libharu always keeps), and no other. */
+	HPDF_Dict set = HPDF_DictStream_New(mm, xref);
+	set->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	size_t n_bytes = (f->n_cids + 7) / 8;
+	HPDF_BYTE *bits = arena_alloc(h->arena, n_bytes);
+	memset(bits, 0, n_bytes);
+	for (size_t c = 0; c < f->n_cids; c++)
+		bits[c / 8] |= (HPDF_BYTE)(0x80 >> (c % 8));
+	HPDF_Stream_Write(set->stream, bits, (HPDF_UINT)n_bytes);
+	HPDF_Dict_Add(fd, "CIDSet", set);
+
 	/* Widths of every CID, from the embedded font's own metrics. */
 	HPDF_Array w = HPDF_Array_New(mm);
 	HPDF_Array_AddNumber(w, 0);
@@ -347,6 +379,153 @@ static void haru_font_finish(struct haru *h, struct haru_font *f)
 	HPDF_Array_Add(desc, cf);
 	HPDF_Dict_Add(t0, "DescendantFonts", desc);
 	HPDF_Dict_Add(t0, "ToUnicode", tu);
+}
+
+/* ------------------------------------------------------------------ */
+/* structure: the display list's elements as the structure tree */
+
+/* No marked content open on the page. */
+#define HARU_MC_NONE (-2)
+
+/* A StructElem of the tree, made at its first mark (an element that
+ * shows nothing is left out, as the cairo writer leaves it out). */
+struct haru_elem {
+	HPDF_Dict dict;
+	HPDF_Array kids;
+	HPDF_Page page; /* its /Pg: where its first mark is */
+};
+
+/* The StructTreeRoot and its ParentTree, before the first page. */
+static void haru_tags_start(struct haru *h)
+{
+	HPDF_MMgr mm = haru_mmgr(h);
+	struct haru_tags *t = &h->tags;
+	t->elems = arena_array(h->arena, h->dl->n_elems + 1, sizeof *t->elems);
+	memset(t->elems, 0, (h->dl->n_elems + 1) * sizeof *t->elems);
+	t->root = HPDF_Dict_New(mm);
+	HPDF_Xref_Add(h->pdf->xref, t->root);
+	HPDF_Dict_AddName(t->root, "Type", "StructTreeRoot");
+	t->root_kids = HPDF_Array_New(mm);
+	HPDF_Dict_Add(t->root, "K", t->root_kids);
+	HPDF_Dict tree = HPDF_Dict_New(mm);
+	t->nums = HPDF_Array_New(mm);
+	HPDF_Dict_Add(tree, "Nums", t->nums);
+	HPDF_Dict_Add(t->root, "ParentTree", tree);
+	HPDF_Dict_Add(h->pdf->catalog, "StructTreeRoot", t->root);
+	HPDF_Dict mark = HPDF_Dict_New(mm);
+	HPDF_Dict_AddBoolean(mark, "Marked", HPDF_TRUE);
+	HPDF_Dict_Add(h->pdf->catalog, "MarkInfo", mark);
+	HPDF_Dict_Add(h->pdf->catalog, "Lang", HPDF_String_New(mm,
+		      h->dl->lang ? h->dl->lang : "nl-NL", NULL));
+}
+
+/* Element e's StructElem, made (with those around it) at its first
+ * mark: appended to its parent's kids then, so that kids come in the
+ * order they are drawn, which is reading order. */
+static HPDF_Dict haru_elem_dict(struct haru *h, int e, HPDF_Page page)
+{
+	assert(e >= 0 && (size_t)e < h->dl->n_elems);
+	struct haru_elem *he = &h->tags.elems[e];
+	if (he->dict)
+		return he->dict;
+	const struct dl_elem *el = &h->dl->elems[e];
+	HPDF_MMgr mm = haru_mmgr(h);
+	HPDF_Dict parent = el->parent == DL_ARTIFACT ? h->tags.root :
+		haru_elem_dict(h, el->parent, page);
+	HPDF_Dict d = HPDF_Dict_New(mm);
+	HPDF_Xref_Add(h->pdf->xref, d);
+	HPDF_Dict_AddName(d, "Type", "StructElem");
+	HPDF_Dict_AddName(d, "S", dl_role_name(el->role));
+	HPDF_Dict_Add(d, "P", parent);
+	HPDF_Dict_Add(d, "Pg", page);
+	if (el->alt)
+		HPDF_Dict_Add(d, "Alt", haru_text_string(h, el->alt));
+	if (el->lang)
+		HPDF_Dict_Add(d, "Lang", HPDF_String_New(mm, el->lang, NULL));
+	he->kids = HPDF_Array_New(mm);
+	HPDF_Dict_Add(d, "K", he->kids);
+	he->dict = d;
+	he->page = page;
+	HPDF_Array_Add(el->parent == DL_ARTIFACT ? h->tags.root_kids :
+		       h->tags.elems[el->parent].kids, d);
+	return d;
+}
+
+/* The next key of the ParentTree, for a page's marks or an annotation:
+ * keys are taken in increasing order, so /Nums stays sorted. */
+static int haru_parent_key(struct haru *h, void *value)
+{
+	int key = h->tags.next_key++;
+	HPDF_Array_AddNumber(h->tags.nums, key);
+	HPDF_Array_Add(h->tags.nums, value);
+	return key;
+}
+
+/* Close the marked content open on the page, if any. */
+static void haru_mark_end(struct haru *h, HPDF_Page page)
+{
+	if (h->tags.open != HARU_MC_NONE)
+		haru_write(((HPDF_PageAttr)page->attr)->stream, "EMC\n");
+	h->tags.open = HARU_MC_NONE;
+}
+
+/* Before an item that paints: its marks in element elem's marked
+ * content (a new MCID, a kid of the element) or in an artifact. Items in
+ * a row of the same element share one sequence. */
+static void haru_mark(struct haru *h, HPDF_Page page, int elem)
+{
+	struct haru_tags *t = &h->tags;
+	if (t->open == elem)
+		return;
+	haru_mark_end(h, page);
+	HPDF_Stream s = ((HPDF_PageAttr)page->attr)->stream;
+	t->open = elem;
+	if (elem == DL_ARTIFACT) {
+		haru_write(s, "/Artifact BMC\n");
+		return;
+	}
+	HPDF_Dict d = haru_elem_dict(h, elem, page);
+	if (!t->page_parents) {
+		t->page_parents = HPDF_Array_New(haru_mmgr(h));
+		HPDF_Dict_AddNumber(page, "StructParents",
+				    haru_parent_key(h, t->page_parents));
+	}
+	int mcid = (int)HPDF_Array_Items(t->page_parents);
+	HPDF_Array_Add(t->page_parents, d);
+	struct haru_elem *he = &t->elems[elem];
+	if (he->page == page) {
+		HPDF_Array_AddNumber(he->kids, mcid);
+	} else {
+		HPDF_Dict mcr = HPDF_Dict_New(haru_mmgr(h));
+		HPDF_Dict_AddName(mcr, "Type", "MCR");
+		HPDF_Dict_Add(mcr, "Pg", page);
+		HPDF_Dict_AddNumber(mcr, "MCID", mcid);
+		HPDF_Array_Add(he->kids, mcr);
+	}
+	haru_write(s, "/%s <</MCID %d>> BDC\n",
+		   dl_role_name(h->dl->elems[elem].role), mcid);
+}
+
+/* An annotation of an element: an object reference among its kids, and
+ * the element as the annotation's /StructParent. */
+static void haru_annot_elem(struct haru *h, HPDF_Page page, HPDF_Dict annot,
+			    int elem)
+{
+	if (elem == DL_ARTIFACT)
+		return;
+	HPDF_Dict d = haru_elem_dict(h, elem, page);
+	HPDF_Dict objr = HPDF_Dict_New(haru_mmgr(h));
+	HPDF_Dict_AddName(objr, "Type", "OBJR");
+	HPDF_Dict_Add(objr, "Obj", annot);
+	HPDF_Dict_Add(objr, "Pg", page);
+	HPDF_Array_Add(h->tags.elems[elem].kids, objr);
+	HPDF_Dict_AddNumber(annot, "StructParent", haru_parent_key(h, d));
+}
+
+static void haru_tags_finish(struct haru *h)
+{
+	HPDF_Dict_AddNumber(h->tags.root, "ParentTreeNextKey",
+			    h->tags.next_key);
 }
 
 /* ------------------------------------------------------------------ */
@@ -577,14 +756,21 @@ static void haru_link(struct haru *h, HPDF_Page page,
 	HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
 	/* PDF/A: every annotation is printed (flag 4), none hidden. */
 	HPDF_Dict_AddNumber(a, "F", 4);
+	haru_annot_elem(h, page, a, it->elem);
 }
 
 static void haru_page(struct haru *h, size_t p)
 {
 	const struct dl_page *dp = &h->dl->pages[p];
 	HPDF_Page page = h->pages[p];
+	h->tags.page_parents = NULL;
+	h->tags.open = HARU_MC_NONE;
 	for (size_t i = 0; i < dp->n_items; i++) {
 		const struct dl_item *it = &dp->items[i];
+		/* Whatever paints is in its element or an artifact; a link
+		 * paints nothing. */
+		if (it->kind != DL_LINK)
+			haru_mark(h, page, it->elem);
 		switch (it->kind) {
 		case DL_GLYPHS: {
 			struct dl_run run;
@@ -604,6 +790,7 @@ static void haru_page(struct haru *h, size_t p)
 			break;
 		}
 	}
+	haru_mark_end(h, page);
 }
 
 /* ------------------------------------------------------------------ */
@@ -650,8 +837,9 @@ static const char *haru_producer(void)
 	return "dossier " DOSSIER_VERSION " with libharu " HPDF_VERSION_TEXT;
 }
 
-/* The XMP packet: the document information again, as PDF/A-1 wants it,
- * and the PDF/A identification. */
+/* The XMP packet: the document information again, as PDF/A-1 wants it
+ * (6.7.3: the same title, author, dates as the Info dictionary), its
+ * language, and the PDF/A identification: part 1, level A (tagged). */
 static void haru_xmp(struct haru *h, const char *date)
 {
 	const struct display_list *dl = h->dl;
@@ -664,11 +852,14 @@ static void haru_xmp(struct haru *h, const char *date)
 		    "<rdf:Description rdf:about=\"\" "
 		    "xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
 		    "<pdfaid:part>1</pdfaid:part>\n"
-		    "<pdfaid:conformance>B</pdfaid:conformance>\n"
+		    "<pdfaid:conformance>A</pdfaid:conformance>\n"
 		    "</rdf:Description>\n"
 		    "<rdf:Description rdf:about=\"\" "
 		    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
 		    "<dc:format>application/pdf</dc:format>\n"
+		    "<dc:language><rdf:Bag><rdf:li>");
+	haru_xml_escaped(&x, dl->lang ? dl->lang : "nl-NL");
+	strbuf_adds(&x, "</rdf:li></rdf:Bag></dc:language>\n"
 		    "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
 	haru_xml_escaped(&x, dl->title);
 	strbuf_adds(&x, "</rdf:li></rdf:Alt></dc:title>\n"
@@ -843,8 +1034,10 @@ bool haru_write_pdfa(const struct display_list *dl, const char *path,
 			HPDF_Page_SetHeight(h.pages[p],
 					    (HPDF_REAL)dl->height_pt);
 		}
+		haru_tags_start(&h);
 		for (size_t p = 0; p < dl->n_pages; p++)
 			haru_page(&h, p);
+		haru_tags_finish(&h);
 		for (size_t i = 0; i < h.n_fonts; i++)
 			haru_font_finish(&h, &h.fonts[i]);
 		haru_outline(&h);

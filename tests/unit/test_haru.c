@@ -7,7 +7,9 @@
  * the content, not the clock), that two runs give the same bytes, the
  * PDF/A markers libharu gets wrong (no "DestOutputProfile " key with a
  * space, XMP uncompressed with pdfaid), and that a missing colour profile
- * is an error that names the Debian package.
+ * is an error that names the Debian package. A display list built by hand
+ * gives its elements, element for element, as the structure tree, with
+ * what no element holds marked as an artifact.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -33,6 +35,7 @@ struct fixture {
 	struct arena *arena;
 	struct typesetter *ts;
 	struct hyphenator *hyph;
+	const struct layout *layout;
 	const struct display_list *dl;
 	char dir[64];
 };
@@ -53,6 +56,7 @@ static int setup(void **state)
 					     &d);
 	if (!doc || !l)
 		return -1;
+	f.layout = l;
 	struct composition *c = compose_document(f.arena, f.hyph, doc, l);
 	struct typeset_doc *td = typeset_blocks(f.ts, f.arena, c, &d);
 	if (!td)
@@ -148,7 +152,7 @@ static void test_pdfa_markers_libharu_gets_wrong(void **state)
 	assert_non_null(find(buf, len, "/S /GTS_PDFA1"));
 	assert_non_null(find(buf, len, "<pdfaid:part>1</pdfaid:part>"));
 	assert_non_null(find(buf, len,
-			     "<pdfaid:conformance>B</pdfaid:conformance>"));
+			     "<pdfaid:conformance>A</pdfaid:conformance>"));
 	assert_null(find(buf, len, "/SMask"));
 	assert_null(find(buf, len, "/Transparency"));
 	g_free(buf);
@@ -167,6 +171,106 @@ static void test_missing_profile_names_the_package(void **state)
 	assert_int_equal(access(path, F_OK), -1); /* nothing written */
 }
 
+/* A glyph run of text in the body style. */
+static const PangoGlyphItem *run_of(struct fixture *f, const char *text,
+				    const char **run_text)
+{
+	const struct style *body = layout_style(f->layout, "body");
+	assert_non_null(body);
+	struct tline *tl = typeset_line(f->ts, f->arena, text, body, 400);
+	assert_true(tl->n_parts >= 1);
+	*run_text = tl->parts[0].text;
+	return tl->parts[0].runs->data;
+}
+
+/* What tests/struct_tree.py prints for the file at path. */
+static void struct_tree_of(const char *path, char *out, size_t size)
+{
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "/usr/bin/python3 tests/struct_tree.py %s",
+		 path);
+	FILE *p = popen(cmd, "r");
+	assert_non_null(p);
+	size_t n = fread(out, 1, size - 1, p);
+	out[n] = '\0';
+	assert_int_equal(pclose(p), 0);
+}
+
+static void test_hand_built_list_gives_its_elements_and_artifacts(
+	void **state)
+{
+	struct fixture *f = *state;
+	struct dl_elem elems[] = {
+		{ DL_ROLE_L, DL_ARTIFACT, NULL, NULL },
+		{ DL_ROLE_LI, 0, NULL, NULL },
+		{ DL_ROLE_LI, 0, NULL, NULL },
+		{ DL_ROLE_FIGURE, DL_ARTIFACT, "Steun per jaar", NULL },
+		{ DL_ROLE_P, DL_ARTIFACT, NULL, "en-GB" },
+		{ DL_ROLE_P, DL_ARTIFACT, NULL, NULL }, /* shows nothing */
+	};
+	const char *words[] = { "een", "twee", "Pagina 1", "label", "text" };
+	const int elem_of[] = { 1, 2, DL_ARTIFACT, 3, 4 };
+	static const double bar[] = { 0, 0, 20, 0, 20, 10, 0, 10 };
+	const struct dl_path shape = { .xy = bar, .n = 4, .closed = true,
+				       .fill = true };
+	struct dl_item items[7];
+	for (int i = 0; i < 5; i++) {
+		items[i] = (struct dl_item){ .kind = DL_GLYPHS, .x = 72,
+					     .y = 72 + 20 * i,
+					     .elem = elem_of[i] };
+		items[i].glyphs = run_of(f, words[i], &items[i].text);
+	}
+	/* A bar of the Figure between its label and the text; a rule that
+	 * is no element's. */
+	items[5] = items[4];
+	items[4] = (struct dl_item){ .kind = DL_PATH, .x = 72, .y = 200,
+				     .path = &shape, .elem = 3 };
+	items[6] = (struct dl_item){ .kind = DL_RULE, .x = 72, .y = 300,
+				     .w = 100, .h = 1, .elem = DL_ARTIFACT };
+	struct dl_page page = { items, 7, 7 };
+	struct display_list dl = { .width_pt = 595, .height_pt = 842,
+				   .pages = &page, .n_pages = 1,
+				   .elems = elems, .n_elems = 6,
+				   .lang = "nl-NL", .title = "t",
+				   .date = { 2025, 12, 3 } };
+	struct diags d;
+	diags_init(&d, f->arena);
+	char *path = arena_printf(f->arena, "%s/hand.pdf", f->dir);
+	assert_true(haru_write_pdfa(&dl, path, HARU_SRGB_ICC, &d));
+	char tree[512];
+	struct_tree_of(path, tree, sizeof tree);
+	assert_string_equal(tree, "L(LI LI) Figure[Steun per jaar] P\n");
+	/* The content stream, uncompressed. */
+	char *qdf = arena_printf(f->arena, "%s/hand.qdf", f->dir);
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "qpdf --qdf --object-streams=disable "
+		 "%s %s", path, qdf);
+	assert_int_equal(system(cmd), 0);
+	gsize len;
+	gchar *buf = NULL;
+	assert_true(g_file_get_contents(qdf, &buf, &len, NULL));
+	/* One sequence for the label and the bar (same element, in a row),
+	 * one artifact for the page number and one for the rule. */
+	assert_non_null(find(buf, len, "/LI <</MCID 0>> BDC"));
+	assert_non_null(find(buf, len, "/LI <</MCID 1>> BDC"));
+	assert_non_null(find(buf, len, "/Figure <</MCID 2>> BDC"));
+	assert_non_null(find(buf, len, "/P <</MCID 3>> BDC"));
+	assert_null(find(buf, len, "/MCID 4"));
+	const char *art = find(buf, len, "/Artifact BMC");
+	assert_non_null(art);
+	assert_non_null(find(art + 1, len - (gsize)(art + 1 - buf),
+			     "/Artifact BMC"));
+	assert_non_null(find(buf, len, "/Lang (en-GB)"));
+	assert_non_null(find(buf, len, "/Lang (nl-NL)"));
+	assert_non_null(find(buf, len, "/StructParents 0"));
+	assert_non_null(find(buf, len, "/ParentTreeNextKey 1"));
+	assert_non_null(find(buf, len, "/Marked true"));
+	assert_non_null(find(buf, len, "/CIDSet"));
+	assert_non_null(find(buf, len,
+			     "<dc:language><rdf:Bag><rdf:li>nl-NL</rdf:li>"));
+	g_free(buf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -174,6 +278,8 @@ int main(void)
 		cmocka_unit_test(test_two_runs_give_the_same_bytes),
 		cmocka_unit_test(test_pdfa_markers_libharu_gets_wrong),
 		cmocka_unit_test(test_missing_profile_names_the_package),
+		cmocka_unit_test(
+			test_hand_built_list_gives_its_elements_and_artifacts),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
