@@ -55,7 +55,8 @@ struct haru_font {
 /* The structure tree while the pages are drawn (see haru_mark). */
 struct haru_tags {
 	HPDF_Dict root;
-	HPDF_Array root_kids;
+	HPDF_Dict doc;          /* the Document element around the rest */
+	HPDF_Array root_kids;   /* the Document's kids */
 	HPDF_Array nums;         /* the ParentTree's */
 	int next_key;            /* of the ParentTree */
 	struct haru_elem *elems; /* one per element of the display list */
@@ -405,8 +406,17 @@ static void haru_tags_start(struct haru *h)
 	t->root = HPDF_Dict_New(mm);
 	HPDF_Xref_Add(h->pdf->xref, t->root);
 	HPDF_Dict_AddName(t->root, "Type", "StructTreeRoot");
+	/* One Document element holds the others, as in the PDF. */
+	t->doc = HPDF_Dict_New(mm);
+	HPDF_Xref_Add(h->pdf->xref, t->doc);
+	HPDF_Dict_AddName(t->doc, "Type", "StructElem");
+	HPDF_Dict_AddName(t->doc, "S", "Document");
+	HPDF_Dict_Add(t->doc, "P", t->root);
+	HPDF_Dict_Add(t->doc, "Lang", HPDF_String_New(mm,
+		      h->dl->lang ? h->dl->lang : "nl-NL", NULL));
 	t->root_kids = HPDF_Array_New(mm);
-	HPDF_Dict_Add(t->root, "K", t->root_kids);
+	HPDF_Dict_Add(t->doc, "K", t->root_kids);
+	HPDF_Dict_Add(t->root, "K", t->doc);
 	HPDF_Dict tree = HPDF_Dict_New(mm);
 	t->nums = HPDF_Array_New(mm);
 	HPDF_Dict_Add(tree, "Nums", t->nums);
@@ -430,7 +440,7 @@ static HPDF_Dict haru_elem_dict(struct haru *h, int e, HPDF_Page page)
 		return he->dict;
 	const struct dl_elem *el = &h->dl->elems[e];
 	HPDF_MMgr mm = haru_mmgr(h);
-	HPDF_Dict parent = el->parent == DL_ARTIFACT ? h->tags.root :
+	HPDF_Dict parent = el->parent == DL_ARTIFACT ? h->tags.doc :
 		haru_elem_dict(h, el->parent, page);
 	HPDF_Dict d = HPDF_Dict_New(mm);
 	HPDF_Xref_Add(h->pdf->xref, d);

@@ -201,12 +201,12 @@ static void test_hand_built_list_gives_its_elements_and_artifacts(
 {
 	struct fixture *f = *state;
 	struct dl_elem elems[] = {
-		{ DL_ROLE_L, DL_ARTIFACT, NULL, NULL },
-		{ DL_ROLE_LI, 0, NULL, NULL },
-		{ DL_ROLE_LI, 0, NULL, NULL },
-		{ DL_ROLE_FIGURE, DL_ARTIFACT, "Steun per jaar", NULL },
-		{ DL_ROLE_P, DL_ARTIFACT, NULL, "en-GB" },
-		{ DL_ROLE_P, DL_ARTIFACT, NULL, NULL }, /* shows nothing */
+		{ DL_ROLE_L, DL_ARTIFACT, NULL, NULL, NULL },
+		{ DL_ROLE_LI, 0, NULL, NULL, NULL },
+		{ DL_ROLE_LI, 0, NULL, NULL, NULL },
+		{ DL_ROLE_FIGURE, DL_ARTIFACT, "Steun per jaar", NULL, NULL },
+		{ DL_ROLE_P, DL_ARTIFACT, NULL, "en-GB", NULL },
+		{ DL_ROLE_P, DL_ARTIFACT, NULL, NULL, NULL }, /* shows nothing */
 	};
 	const char *words[] = { "een", "twee", "Pagina 1", "label", "text" };
 	const int elem_of[] = { 1, 2, DL_ARTIFACT, 3, 4 };
@@ -239,7 +239,7 @@ static void test_hand_built_list_gives_its_elements_and_artifacts(
 	assert_true(haru_write_pdfa(&dl, path, HARU_SRGB_ICC, &d));
 	char tree[512];
 	struct_tree_of(path, tree, sizeof tree);
-	assert_string_equal(tree, "L(LI LI) Figure[Steun per jaar] P\n");
+	assert_string_equal(tree, "Document(L(LI LI) Figure[Steun per jaar] P)\n");
 	/* The content stream, uncompressed. */
 	char *qdf = arena_printf(f->arena, "%s/hand.qdf", f->dir);
 	char cmd[512];
