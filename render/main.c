@@ -30,7 +30,7 @@ static const char usage[] =
 	"usage: dossier render FILE... -o DIR   write DIR/<id>.pdf for each "
 	"meeting file\n"
 	"       dossier check FILE...           only check the files\n"
-	"       dossier chart FILE --id ID -o OUT [--width PX]\n"
+	"       dossier chart FILE --id ID -o OUT [--width PX] [--root DIR]\n"
 	"                                       write one chart alone; OUT "
 	"ends in\n"
 	"                                       .svg, .png (PX wide) or .pdf\n"
@@ -49,6 +49,12 @@ static const char usage[] =
 	"  --archive          also DIR/<id>.archief.pdf, a PDF/A-1b archive "
 	"copy\n"
 	"  --preview          also DIR/<id>.png, page 1 at 96 dpi\n"
+	"  --root DIR         the folder whose files a meeting file may load "
+	"(data,\n"
+	"                     agenda, annexes); default: the meeting file's "
+	"folder,\n"
+	"                     or the folder above it when that is called "
+	"'meetings'\n"
 	"\n"
 	"FILE is a meeting document in YAML (see FORMAT.md). Exit status: 0 "
 	"done,\n2 usage, 65 bad data, 66 an input cannot be read, 70 dossier "
@@ -56,6 +62,7 @@ static const char usage[] =
 
 struct run {
 	const char *out_dir;
+	const char *root; /* --root, or NULL for each file's own */
 	bool render;
 	bool quiet;
 	bool incremental;
@@ -120,7 +127,7 @@ static int process(struct run *run, const char *path, FILE *err, FILE *rec)
 	struct arena *a = arena_create();
 	struct diags d;
 	diags_init(&d, a);
-	struct document *doc = model_parse_file(a, path, &d);
+	struct document *doc = model_parse_file_in(a, path, run->root, &d);
 	if (doc && doc->kind == DOC_BRIEFING_PACK && !pack_load(a, doc, &d))
 		doc = NULL;
 	if (doc && run->render) {
@@ -147,14 +154,14 @@ static bool chart_output_ok(const char *out)
 }
 
 /* One chart of a meeting file alone, as SVG, PNG or PDF. */
-static int chart_command(const char *path, const char *id, const char *out,
-			 double width_px)
+static int chart_command(const char *path, const char *root, const char *id,
+			 const char *out, double width_px)
 {
 	struct arena *a = arena_create();
 	struct diags d;
 	diags_init(&d, a);
 	struct pipeline pipe = { 0 };
-	struct document *doc = model_parse_file(a, path, &d);
+	struct document *doc = model_parse_file_in(a, path, root, &d);
 	if (doc && pipeline_open(&pipe, a, &d))
 		pipeline_chart(&pipe, a, doc, id, out, width_px, &d);
 	diags_print(&d, stderr);
@@ -167,7 +174,7 @@ static int chart_command(const char *path, const char *id, const char *out,
 
 static int chart_main(int argc, char **argv)
 {
-	const char *file = NULL, *id = NULL, *out = NULL;
+	const char *file = NULL, *id = NULL, *out = NULL, *root = NULL;
 	double width = 0;
 	for (int i = 2; i < argc; i++) {
 		bool has = i + 1 < argc;
@@ -176,7 +183,11 @@ static int chart_main(int argc, char **argv)
 		else if ((!strcmp(argv[i], "-o") ||
 			  !strcmp(argv[i], "--output")) && has)
 			out = argv[++i];
-		else if (!strcmp(argv[i], "--width") && has) {
+		else if (!strcmp(argv[i], "--root") && has) {
+			if (!is_dir(root = argv[++i]))
+				return usage_error("'--root' must name a "
+						   "folder; got '%s'", root);
+		} else if (!strcmp(argv[i], "--width") && has) {
 			char *end;
 			width = strtod(argv[++i], &end);
 			if (*end || width < 16 || width > 20000)
@@ -198,7 +209,7 @@ static int chart_main(int argc, char **argv)
 	if (!chart_output_ok(out))
 		return usage_error("the output of chart must end in .svg, "
 				   ".png or .pdf; got '%s'", out);
-	return chart_command(file, id, out, width);
+	return chart_command(file, root, id, out, width);
 }
 
 static int usage_error(const char *fmt, const char *arg)
@@ -279,6 +290,12 @@ static int parse_args(int argc, char **argv, struct run *run,
 			run->pipe.archive = true;
 		} else if (!strcmp(o, "--preview")) {
 			run->pipe.preview = true;
+		} else if (!strcmp(o, "--root")) {
+			if (i + 1 >= argc)
+				return usage_error("'%s' needs a value", o);
+			if (!is_dir(run->root = argv[++i]))
+				return usage_error("'--root' must name a "
+						   "folder; got '%s'", run->root);
 		} else if (o[0] == '-' && o[1]) {
 			return usage_error("unknown option '%s'", o);
 		} else {
