@@ -412,8 +412,19 @@ struct layout *layout_load(struct arena *a, const char *dir, const char *name,
 	/* Read through input.c: a FIFO or a device here must not hang us. */
 	struct strbuf text = STRBUF_INIT;
 	struct fy_document *fyd = NULL;
-	if (input_read(r.path, NULL, LAYOUT_MAX_BYTES, &text, NULL) &&
-	    text.len <= LAYOUT_MAX_BYTES)
+	struct input_fail f;
+	if (!input_read(r.path, NULL, LAYOUT_MAX_BYTES, &text, &f)) {
+		strbuf_release(&text);
+		diag_error_status(diags, EXIT_NOINPUT,
+				  (struct srcpos){ r.path, 0, 0 },
+				  "cannot read the layout '%s': %s%s", name,
+				  f.result == INPUT_NOT_FILE ? "it is " : "",
+				  f.result == INPUT_NOT_FILE ?
+				  arena_printf(a, "%s, not a file", f.what) :
+				  input_fail_text(&f));
+		return NULL;
+	}
+	if (text.len <= LAYOUT_MAX_BYTES)
 		fyd = fy_document_build_from_string(&cfg, strbuf_str(&text),
 						    text.len);
 	if (!fyd) {

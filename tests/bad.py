@@ -284,14 +284,14 @@ BOUND_ERRORS = ("{what} '{path}' has the errors above; the pack is not made "
                 "until they are fixed")
 
 
-def run_both(args, out, stdin=None):
+def run_both(args, out, stdin=None, env=None):
     """check and render of the same arguments: [(status, stdout+stderr)]."""
     runs = []
     for cmd in (["check"], ["render"]):
         extra = ["-o", str(out)] if cmd == ["render"] else []
         try:
             r = subprocess.run([DOSSIER] + cmd + args + extra, stdin=stdin,
-                               capture_output=True, text=True,
+                               env=env, capture_output=True, text=True,
                                errors="replace", timeout=CONFINED_HANG_S)
             runs.append((r.returncode, r.stderr, r.stdout + r.stderr))
         except subprocess.TimeoutExpired:
@@ -299,15 +299,19 @@ def run_both(args, out, stdin=None):
     return runs
 
 
-def confined_case(tally, what, args, status, message, stdin=None):
+def confined_case(tally, what, args, status, message, stdin=None,
+                  env=None, check_too=True):
     """check and render agree on status and message, write nothing, and
-    never print a word of the secret files."""
+    never print a word of the secret files. (check reads no layout and
+    no word list: check_too=False for those.)"""
     problems = []
     with tempfile.TemporaryDirectory() as out:
         (Path(out) / "fmm-2025-12.pdf").write_bytes(GOOD)
         before = snapshot(out)
-        for cmd, (code, err, both) in zip(("check", "render"),
-                                          run_both(args, out, stdin)):
+        runs = zip(("check", "render"), run_both(args, out, stdin, env))
+        for cmd, (code, err, both) in runs:
+            if cmd == "check" and not check_too:
+                continue
             if code != status:
                 problems.append("%s: exit %s, expected %d"
                                 % (cmd, code, status))
@@ -438,6 +442,25 @@ def confinement_cases(tally, tmp):
                       what="data file", path=secret, root=world) + "\n" +
                   place + BOUND_ERRORS.format(
                       what="annex", path="../data/folder/annex.yaml") + "\n")
+    # The program's own files: a layout or the word list that is a FIFO
+    # used to block render for ever.
+    for name, msg in (
+            ("kamerbrief.yaml", "cannot read the layout 'kamerbrief': it is "
+             "a named pipe (FIFO), not a file"),
+            ("hyphenation-nl.txt", "cannot read the hyphenation word list: "
+             "it is a named pipe (FIFO), not a file")):
+        home = tmp / ("home-" + name)
+        (home / "layouts").mkdir(parents=True)
+        (home / "fonts").symlink_to(REPO / "fonts")
+        for f in (REPO / "layouts").iterdir():
+            if f.name != name:
+                (home / "layouts" / f.name).symlink_to(f)
+        os.mkfifo(str(home / "layouts" / name))
+        env = dict(os.environ, DOSSIER_HOME=str(home))
+        confined_case(tally, "a FIFO as layouts/%s" % name,
+                      ["inputs/meetings/2025-12-03-fmm.yaml"], 66,
+                      "%s: %s\n" % (home / "layouts" / name, msg),
+                      env=env, check_too=False)
     # --root must name a folder.
     m, _ = meeting("data", "../data/ok.yaml")
     for cmd in ("check", "render"):
