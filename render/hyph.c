@@ -23,6 +23,7 @@
 #include <hyphen.h>
 
 #include "hyph_cache.h"
+#include "input.h"
 
 /* Fewer letters than this: not worth a break, and the patterns err most. */
 #define HYPH_MIN_LETTERS 5
@@ -522,10 +523,15 @@ bool hyph_load_words(struct hyphenator *h, const char *path,
 {
 	assert(h && path && d);
 	g_hash_table_remove_all(h->memo); /* the list may divide them */
-	FILE *fp = fopen(path, "r");
+	struct input_fail f;
+	FILE *fp = input_fopen(path, NULL, &f);
 	if (!fp) {
 		diag_error_status(d, EXIT_NOINPUT, (struct srcpos){ path, 0, 0 },
-				  "cannot read the hyphenation word list");
+				  "cannot read the hyphenation word list: %s",
+				  f.result == INPUT_NOT_FILE ?
+				  arena_printf(d->arena, "it is %s, not a file",
+					       f.what) :
+				  input_fail_text(&f));
 		return false;
 	}
 	char *line = NULL;

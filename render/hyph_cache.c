@@ -24,6 +24,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "input.h"
+
 #define HC_MAGIC "dosHYPH2"
 #define HC_MAX_LEVELS 8
 /* The cache is a few hundred kilobytes; anything far larger is not ours. */
@@ -403,7 +405,7 @@ static char *hc_file(const char *dic_path, bool make_dir)
  * the states, the rest stays the page cache's, never copied. */
 static void *hc_map_file(const char *path, size_t *len)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = input_open(path, NULL, NULL); /* a regular file, or -1 */
 	if (fd < 0)
 		return NULL;
 	struct stat st;

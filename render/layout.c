@@ -13,6 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "input.h"
+
+#define LAYOUT_MAX_BYTES ((size_t)1 << 20) /* a layout is a few KB */
+
 /* F_LINES fills sender_lines and the count that follows it. */
 _Static_assert(offsetof(struct layout, n_sender_lines) ==
 		       offsetof(struct layout, sender_lines) + sizeof(char **),
@@ -405,8 +409,26 @@ struct layout *layout_load(struct arena *a, const char *dir, const char *name,
 	struct reader r = { a, arena_printf(a, "%s/%s.yaml", dir, name),
 			    diags };
 	struct fy_parse_cfg cfg = { .flags = FYPCF_QUIET };
-	struct fy_document *fyd = fy_document_build_from_file(&cfg, r.path);
+	/* Read through input.c: a FIFO or a device here must not hang us. */
+	struct strbuf text = STRBUF_INIT;
+	struct fy_document *fyd = NULL;
+	struct input_fail f;
+	if (!input_read(r.path, NULL, LAYOUT_MAX_BYTES, &text, &f)) {
+		strbuf_release(&text);
+		diag_error_status(diags, EXIT_NOINPUT,
+				  (struct srcpos){ r.path, 0, 0 },
+				  "cannot read the layout '%s': %s%s", name,
+				  f.result == INPUT_NOT_FILE ? "it is " : "",
+				  f.result == INPUT_NOT_FILE ?
+				  arena_printf(a, "%s, not a file", f.what) :
+				  input_fail_text(&f));
+		return NULL;
+	}
+	if (text.len <= LAYOUT_MAX_BYTES)
+		fyd = fy_document_build_from_string(&cfg, strbuf_str(&text),
+						    text.len);
 	if (!fyd) {
+		strbuf_release(&text);
 		diag_error_status(diags, EXIT_NOINPUT,
 				  (struct srcpos){ r.path, 0, 0 },
 				  "cannot read the layout '%s' (or it is not "
@@ -433,6 +455,7 @@ struct layout *layout_load(struct arena *a, const char *dir, const char *name,
 			   fy_node_mapping_lookup_by_string(root, "chart", -1));
 	}
 	fy_document_destroy(fyd);
+	strbuf_release(&text);
 	for (size_t i = 0; i < sizeof needed_styles / sizeof *needed_styles;
 	     i++) {
 		int j;

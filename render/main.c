@@ -68,7 +68,7 @@ static const char help_overview[] =
 
 static const char help_render[] =
 	"usage: dossier render FILE... -o DIR [-j N] [-q] [--incremental]\n"
-	"                      [--archive] [--preview]\n"
+	"                      [--archive] [--preview] [--root DIR]\n"
 	"\n"
 	"Writes DIR/<id>.pdf for each meeting file, <id> being the file's "
 	"'id'. Several\n"
@@ -84,9 +84,15 @@ static const char help_render[] =
 	"  --incremental      render only what changed since "
 	"DIR/manifest.json, and\n"
 	"                     record what was rendered there\n"
-	"  --archive          also DIR/<id>.archief.pdf, a PDF/A-1b archive "
+	"  --archive          also DIR/<id>.archief.pdf, a PDF/A-1a archive "
 	"copy\n"
 	"  --preview          also DIR/<id>.png, page 1 at 96 dpi\n"
+	"  --root DIR         the folder whose files a meeting file may load "
+	"(data,\n"
+	"                     agenda, annexes); default: the meeting file's "
+	"folder,\n"
+	"                     or the folder above it when that is called "
+	"'meetings'\n"
 	"  -h, --help         this text\n"
 	"\n"
 	"Exit status: 0 done, 2 usage, 65 bad data, 66 an input cannot be "
@@ -96,7 +102,7 @@ static const char help_render[] =
 	"of the first that failed.\n";
 
 static const char help_check[] =
-	"usage: dossier check FILE...\n"
+	"usage: dossier check FILE... [--root DIR]\n"
 	"\n"
 	"Reads each meeting file as render does, with the data files, agenda "
 	"and\n"
@@ -106,6 +112,8 @@ static const char help_check[] =
 	"has and a\n"
 	"chart too tall for a page are found only by render.\n"
 	"\n"
+	"  --root DIR   the folder whose files a meeting file may load, as "
+	"for render\n"
 	"  -h, --help   this text\n"
 	"\n"
 	"Exit status: 0 every file is valid, 2 usage, 65 bad data, 66 an "
@@ -113,7 +121,7 @@ static const char help_check[] =
 	"be read.\n";
 
 static const char help_chart[] =
-	"usage: dossier chart FILE --id ID -o OUT [--width PX]\n"
+	"usage: dossier chart FILE --id ID -o OUT [--width PX] [--root DIR]\n"
 	"\n"
 	"Writes the chart ID of the meeting file FILE (from its 'charts' or "
 	"its data\n"
@@ -127,6 +135,8 @@ static const char help_chart[] =
 	"(default: the\n"
 	"                     layout's chart png_width_px, 1200 in "
 	"kamerbrief)\n"
+	"  --root DIR         the folder whose files FILE may load, as for "
+	"render\n"
 	"  -h, --help         this text\n"
 	"\n"
 	"Exit status: 0 done, 2 usage, 65 bad data or no chart ID, 66 FILE "
@@ -152,6 +162,7 @@ static const char *const commands_with_options[] = { "render", "check",
 
 struct run {
 	const char *out_dir;
+	const char *root; /* --root, or NULL for each file's own */
 	bool render;
 	bool quiet;
 	bool incremental;
@@ -216,7 +227,7 @@ static int process(struct run *run, const char *path, FILE *err, FILE *rec)
 	struct arena *a = arena_create();
 	struct diags d;
 	diags_init(&d, a);
-	struct document *doc = model_parse_file(a, path, &d);
+	struct document *doc = model_parse_file_in(a, path, run->root, &d);
 	if (doc && doc->kind == DOC_BRIEFING_PACK && !pack_load(a, doc, &d))
 		doc = NULL;
 	if (doc && run->render) {
@@ -244,14 +255,14 @@ static bool chart_output_ok(const char *out)
 }
 
 /* One chart of a meeting file alone, as SVG, PNG or PDF. */
-static int chart_command(const char *path, const char *id, const char *out,
-			 double width_px)
+static int chart_command(const char *path, const char *root, const char *id,
+			 const char *out, double width_px)
 {
 	struct arena *a = arena_create();
 	struct diags d;
 	diags_init(&d, a);
 	struct pipeline pipe = { 0 };
-	struct document *doc = model_parse_file(a, path, &d);
+	struct document *doc = model_parse_file_in(a, path, root, &d);
 	if (doc && pipeline_open(&pipe, a, &d))
 		pipeline_chart(&pipe, a, doc, id, out, width_px, &d);
 	diags_print(&d, stderr);
@@ -275,7 +286,7 @@ static const char *const chart_options[] = { "--id", "-o", "--output",
 
 static int chart_main(int argc, char **argv)
 {
-	const char *file = NULL, *id = NULL, *out = NULL;
+	const char *file = NULL, *id = NULL, *out = NULL, *root = NULL;
 	double width = 0;
 	for (int i = 2; i < argc; i++) {
 		bool has = i + 1 < argc;
@@ -284,7 +295,11 @@ static int chart_main(int argc, char **argv)
 		else if ((!strcmp(argv[i], "-o") ||
 			  !strcmp(argv[i], "--output")) && has)
 			out = argv[++i];
-		else if (!strcmp(argv[i], "--width") && has) {
+		else if (!strcmp(argv[i], "--root") && has) {
+			if (!is_dir(root = argv[++i]))
+				return usage_error("chart", "'--root' must name "
+						   "a folder; got '%s'", root);
+		} else if (!strcmp(argv[i], "--width") && has) {
 			char *end;
 			width = strtod(argv[++i], &end);
 			if (*end || width < 16 || width > 20000)
@@ -315,7 +330,7 @@ static int chart_main(int argc, char **argv)
 	if (!chart_output_ok(out))
 		return usage_error("chart", "the output of chart must end in "
 				   ".svg, .png or .pdf; got '%s'", out);
-	return chart_command(file, id, out, width);
+	return chart_command(file, root, id, out, width);
 }
 
 /* One line naming the one thing wrong, then where to read more. */
@@ -378,9 +393,10 @@ static int parse_args(int argc, char **argv, struct run *run,
 {
 	for (int i = 2; i < argc; i++) {
 		const char *o = argv[i];
-		if (!run->render && o[0] == '-' && o[1])
-			return usage_error("check", "check takes no options, "
-					   "only meeting files; got '%s'", o);
+		if (!run->render && o[0] == '-' && o[1] && strcmp(o, "--root"))
+			return usage_error("check", "check takes no options but "
+					   "--root, only meeting files; got "
+					   "'%s'", o);
 		if (!strcmp(o, "-o") || !strcmp(o, "--output") ||
 		    !strcmp(o, "-j") || !strcmp(o, "--jobs")) {
 			if (i + 1 >= argc)
@@ -405,6 +421,14 @@ static int parse_args(int argc, char **argv, struct run *run,
 			run->pipe.archive = true;
 		} else if (!strcmp(o, "--preview")) {
 			run->pipe.preview = true;
+		} else if (!strcmp(o, "--root")) {
+			if (i + 1 >= argc)
+				return usage_error(argv[1], "'%s' needs a value",
+						   o);
+			if (!is_dir(run->root = argv[++i]))
+				return usage_error(argv[1], "'--root' must name "
+						   "a folder; got '%s'",
+						   run->root);
 		} else if (o[0] == '-' && o[1]) {
 			return usage_error(argv[1], "unknown option '%s'", o);
 		} else {

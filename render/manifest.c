@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "input.h"
 #include "output.h"
 
 #ifndef DOSSIER_VERSION
@@ -36,7 +37,7 @@ struct manifest {
 const char *manifest_sha256_file(struct arena *a, const char *path,
 				 size_t *bytes)
 {
-	FILE *fp = fopen(path, "rb");
+	FILE *fp = input_fopen(path, NULL, NULL); /* never waits on a FIFO */
 	if (!fp)
 		return NULL;
 	GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
@@ -189,7 +190,7 @@ struct manifest *manifest_load(struct arena *a, const char *out_dir)
 	m->a = a;
 	m->dir = arena_strdup(a, out_dir);
 	const char *path = arena_printf(a, "%s/manifest.json", out_dir);
-	FILE *fp = fopen(path, "rb");
+	FILE *fp = input_fopen(path, NULL, NULL);
 	if (!fp)
 		return m;
 	struct strbuf sb = STRBUF_INIT;

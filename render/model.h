@@ -174,6 +174,11 @@ struct document {
 	struct document **annex_docs; /* n_annexes of them */
 	struct recipient *distribution;
 	size_t n_distribution;
+	/* The folder tree the files it names must lie in (data, agenda,
+	 * annexes): its real path ("" when it has none: nothing is in it),
+	 * and as the user knows it, for messages. */
+	const char *root;
+	const char *root_shown;
 };
 
 /* Text names of the enums, as written in the data. */
@@ -191,6 +196,19 @@ const struct note *model_find_note(const struct document *doc,
  */
 struct document *model_parse_file(struct arena *a, const char *path,
 				  struct diags *diags);
+/* The same with the folder tree the files it names must lie in: root as
+ * given with --root, or NULL for the default (the meeting file's folder,
+ * or the folder that holds it when that is called 'meetings'). */
+struct document *model_parse_file_in(struct arena *a, const char *path,
+				     const char *root, struct diags *diags);
+/* A meeting file that pack binds (its agenda or an annex, what says
+ * which), read from pack's folder tree. A file that cannot be read there
+ * is reported at ref's place and sets *unreadable; a file that is not a
+ * meeting file is refused without quoting it. */
+struct document *model_parse_bound(struct arena *a,
+				   const struct document *pack,
+				   const struct file_ref *ref, const char *what,
+				   bool *unreadable, struct diags *diags);
 /* The same from a buffer in memory ("path" only names it in messages). */
 struct document *model_parse_buffer(struct arena *a, const char *path,
 				    const char *buf, size_t len,

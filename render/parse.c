@@ -27,7 +27,8 @@
 
 /* ---- reporting ---- */
 
-void parse_error(struct pctx *pc, struct srcpos pos, const char *fmt, ...)
+static void parse_verror(struct pctx *pc, int status, struct srcpos pos,
+			 const char *fmt, va_list ap)
 {
 	pc->errors++;
 	if (pc->errors > PARSE_MAX_ERRORS) {
@@ -38,20 +39,35 @@ void parse_error(struct pctx *pc, struct srcpos pos, const char *fmt, ...)
 		return;
 	}
 	struct strbuf sb = STRBUF_INIT;
-	va_list ap;
-	va_start(ap, fmt);
 	strbuf_vaddf(&sb, fmt, ap);
-	va_end(ap);
-	diag_error(pc->diags, pos, "%s", strbuf_str(&sb));
+	diag_error_status(pc->diags, status, pos, "%s", strbuf_str(&sb));
 	strbuf_release(&sb);
 }
 
-const char *parse_snip(struct pctx *pc, const char *s)
+void parse_error(struct pctx *pc, struct srcpos pos, const char *fmt, ...)
 {
-	size_t n = strnlen(s, PARSE_SNIPPET + 1);
-	bool cut = n > PARSE_SNIPPET;
+	va_list ap;
+	va_start(ap, fmt);
+	parse_verror(pc, EXIT_DATAERR, pos, fmt, ap);
+	va_end(ap);
+}
+
+void parse_error_status(struct pctx *pc, int status, struct srcpos pos,
+			const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	parse_verror(pc, status, pos, fmt, ap);
+	va_end(ap);
+}
+
+/* At most max bytes of s on one line, "…" where it was cut. */
+static const char *snip(struct pctx *pc, const char *s, size_t max)
+{
+	size_t n = strnlen(s, max + 1);
+	bool cut = n > max;
 	if (cut) {
-		n = PARSE_SNIPPET;
+		n = max;
 		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
 			n--;
 	}
@@ -61,6 +77,11 @@ const char *parse_snip(struct pctx *pc, const char *s)
 	if (cut)
 		strbuf_adds(&sb, "…");
 	return strbuf_finish(&sb, pc->a);
+}
+
+const char *parse_snip(struct pctx *pc, const char *s)
+{
+	return pc->opaque ? "…" : snip(pc, s, PARSE_SNIPPET);
 }
 
 static const char *describe_as(struct pctx *pc, const struct ynode *n,
@@ -590,18 +611,32 @@ static bool ybuild_event(struct ybuild *b, struct fy_event *e)
 	}
 }
 
+/* libfyaml's words for an error. A few quote the input ("undefined tag
+ * prefix '...'", "invalid escape '...'"): in a file not known to be ours
+ * they end before the quote; in any file they are bounded. */
+static const char *yaml_message(struct pctx *pc, const char *msg)
+{
+	size_t n = strlen(msg);
+	if (pc->opaque) {
+		n = strcspn(msg, "'\"(");
+		while (n > 0 && msg[n - 1] == ' ')
+			n--;
+	}
+	return snip(pc, arena_strndup(pc->a, msg, n), 2 * PARSE_SNIPPET);
+}
+
 /* libfyaml's first error, after a plain prefix. */
 static void report_yaml_error(struct ybuild *b, struct fy_diag *diag)
 {
 	void *it = NULL;
 	struct fy_diag_error *de;
 	while ((de = fy_diag_errors_iterate(diag, &it)))
-		if (de->type == FYET_ERROR && de->msg) {
+		if (de->type == FYET_ERROR && de->msg && de->msg[0]) {
 			struct srcpos pos = { b->file, de->line, de->column };
 			if (pos.line <= 0 || pos.col <= 0)
 				pos = b->last_end;
 			parse_error(b->pc, pos, "this is not valid YAML: %s",
-				    de->msg);
+				    yaml_message(b->pc, de->msg));
 			return;
 		}
 	parse_error(b->pc, b->last_end, "this is not valid YAML");
@@ -692,23 +727,21 @@ struct ynode *parse_tree(struct pctx *pc, const char *file, const char *buf,
 	return root;
 }
 
-int parse_read_file(const char *path, struct strbuf *sb)
+bool parse_read_file(const char *path, const char *root, struct strbuf *sb,
+		     struct input_fail *f)
 {
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return errno ? errno : EIO;
-	char chunk[65536];
-	size_t n;
-	int err = 0;
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
-		strbuf_add(sb, chunk, n);
-		if (sb->len > PARSE_MAX_BYTES)
-			break; /* parse_tree refuses it */
-	}
-	if (ferror(fp))
-		err = errno ? errno : EIO;
-	fclose(fp);
-	return err;
+	/* A byte over the limit is enough for parse_tree to refuse it. */
+	return input_read(path, root, PARSE_MAX_BYTES, sb, f);
+}
+
+bool parse_is_dossier_file(const struct ynode *root)
+{
+	if (root->kind != YN_MAP)
+		return false;
+	for (const struct ynode *k = root->first; k; k = k->next->next)
+		if (k->kind == YN_SCALAR && strcmp(k->str, "format") == 0)
+			return true;
+	return false;
 }
 
 /* ---- mappings with known keys ---- */
@@ -1547,9 +1580,84 @@ static const char *folder_of(struct arena *a, const char *path)
 	return arena_strndup(a, path, (size_t)(slash - path));
 }
 
-struct document *model_parse_buffer(struct arena *a, const char *path,
-				    const char *buf, size_t len,
-				    struct diags *diags)
+/* The folder tree a meeting file may load from (README.md, "Limits"): root
+ * when given (--root); else the meeting file's folder, or the folder that
+ * holds it when that is called 'meetings', so that inputs/meetings/x.yaml
+ * may name ../data/y.yaml and nothing outside inputs/. */
+static void set_root(struct pctx *pc, struct document *doc, const char *root)
+{
+	if (!root) {
+		const char *dir = pc->dir[0] ? normalize_path(pc, pc->dir) : ".";
+		const char *slash = strrchr(dir, '/');
+		const char *name = slash ? slash + 1 : dir;
+		char *real = NULL;
+		if (!*name || !strcmp(name, ".") || !strcmp(name, "..")) {
+			real = realpath(dir, NULL);
+			slash = real ? strrchr(real, '/') : NULL;
+			name = slash ? slash + 1 : "";
+		}
+		bool up = !strcmp(name, "meetings");
+		free(real);
+		root = up ? normalize_path(pc, arena_printf(pc->a, "%s/..",
+							    dir))
+			  : dir;
+	}
+	doc->root_shown = arena_strdup(pc->a, root);
+	char *real = realpath(root, NULL);
+	doc->root = arena_strdup(pc->a, real ? real : "");
+	free(real);
+}
+
+/* Why a file that doc names is not loaded, reported at the place of its
+ * name: "data file 'x' is outside ...". */
+static void named_file_error(struct pctx *pc, const struct document *doc,
+			     const struct file_ref *ref, const char *what,
+			     const char *shown, const struct input_fail *f)
+{
+	bool data = !strcmp(what, "data file");
+	shown = parse_snip(pc, shown);
+	switch (f->result) {
+	case INPUT_NOT_FILE:
+		parse_error_status(pc, EXIT_NOINPUT, ref->pos,
+				   "%s '%s' is %s, not a file; name a %s file "
+				   "(.yaml)",
+				   what, shown, f->what,
+				   data ? "data" : "meeting");
+		break;
+	case INPUT_OUTSIDE:
+		parse_error(pc, ref->pos,
+			    "%s '%s' is outside '%s', the folder this meeting "
+			    "file may load files from; move it there, or name "
+			    "a folder that holds both with --root DIR",
+			    what, shown, parse_snip(pc, doc->root_shown));
+		break;
+	default:
+		if (data)
+			parse_error(pc, ref->pos, "cannot read %s '%s': %s",
+				    what, shown, input_fail_text(f));
+		else
+			parse_error(pc, ref->pos, "%s '%s' cannot be read: %s",
+				    what, shown, input_fail_text(f));
+	}
+}
+
+bool parse_read_named(struct pctx *pc, const struct document *doc,
+		      const struct file_ref *ref, const char *what,
+		      const char *shown, struct strbuf *sb)
+{
+	struct input_fail f;
+	if (parse_read_file(ref->resolved, doc->root, sb, &f))
+		return true;
+	named_file_error(pc, doc, ref, what, shown, &f);
+	return false;
+}
+
+/* A meeting file's bytes into a document; pack: the pack that binds it. */
+static struct document *parse_document_bytes(struct arena *a,
+					     const char *path, const char *buf,
+					     size_t len, const char *root,
+					     const struct document *pack,
+					     struct diags *diags)
 {
 	assert(a && path && (buf || !len) && diags);
 	struct pctx pc = { .a = a, .diags = diags };
@@ -1558,31 +1666,84 @@ struct document *model_parse_buffer(struct arena *a, const char *path,
 	struct document *doc = arena_alloc(a, sizeof *doc);
 	doc->path = path;
 	pc.doc = doc;
-	struct ynode *root = parse_tree(
+	if (pack) {
+		doc->root = pack->root;
+		doc->root_shown = pack->root_shown;
+	} else {
+		set_root(&pc, doc, root);
+	}
+	/* A file the user did not name is not quoted until it shows that it
+	 * is a meeting file. */
+	pc.opaque = pack != NULL;
+	struct ynode *tree = parse_tree(
 		&pc, path, buf ? buf : "", len,
 		"the file is empty: a meeting document needs at least "
 		"'format', 'id', 'document', 'meeting' and 'sections'");
-	if (root)
-		parse_document(&pc, root, doc);
+	pc.opaque = false;
+	if (tree && pack && !parse_is_dossier_file(tree)) {
+		parse_error(&pc, (struct srcpos){ path, 0, 0 },
+			    "this is not a meeting file: a meeting file is a "
+			    "mapping that starts with 'format: 1' (FORMAT.md)");
+		tree = NULL;
+	}
+	if (tree)
+		parse_document(&pc, tree, doc);
 	return pc.errors ? NULL : doc;
+}
+
+struct document *model_parse_buffer(struct arena *a, const char *path,
+				    const char *buf, size_t len,
+				    struct diags *diags)
+{
+	return parse_document_bytes(a, path, buf, len, NULL, NULL, diags);
+}
+
+struct document *model_parse_file_in(struct arena *a, const char *path,
+				     const char *root, struct diags *diags)
+{
+	assert(a && path && diags);
+	struct strbuf sb = STRBUF_INIT;
+	struct input_fail f;
+	if (!parse_read_file(path, NULL, &sb, &f)) {
+		strbuf_release(&sb);
+		struct srcpos whole = { arena_strdup(a, path), 0, 0 };
+		if (f.result == INPUT_NOT_FILE)
+			diag_error_status(diags, EXIT_NOINPUT, whole,
+					  "this is %s, not a file; name a "
+					  "meeting file (.yaml)",
+					  f.what);
+		else
+			diag_error_status(diags, EXIT_NOINPUT, whole,
+					  "cannot read this file: %s",
+					  input_fail_text(&f));
+		return NULL;
+	}
+	struct document *doc = parse_document_bytes(a, path, sb.buf, sb.len,
+						    root, NULL, diags);
+	strbuf_release(&sb);
+	return doc;
 }
 
 struct document *model_parse_file(struct arena *a, const char *path,
 				  struct diags *diags)
 {
-	assert(a && path && diags);
+	return model_parse_file_in(a, path, NULL, diags);
+}
+
+struct document *model_parse_bound(struct arena *a,
+				   const struct document *pack,
+				   const struct file_ref *ref, const char *what,
+				   bool *unreadable, struct diags *diags)
+{
+	assert(a && pack && ref && what && unreadable && diags);
+	/* Errors about reading it are the pack's, at the place of its name. */
+	struct pctx pc = { .a = a, .diags = diags };
 	struct strbuf sb = STRBUF_INIT;
-	int err = parse_read_file(path, &sb);
-	if (err) {
-		strbuf_release(&sb);
-		diag_error_status(
-			diags, EXIT_NOINPUT,
-			(struct srcpos){ arena_strdup(a, path), 0, 0 },
-			"cannot read this file: %s", strerror(err));
-		return NULL;
-	}
-	struct document *doc =
-		model_parse_buffer(a, path, sb.buf, sb.len, diags);
+	*unreadable = !parse_read_named(&pc, pack, ref, what, ref->path, &sb);
+	struct document *doc = NULL;
+	if (!*unreadable)
+		doc = parse_document_bytes(a, ref->resolved, sb.buf, sb.len,
+					   NULL, pack, diags);
 	strbuf_release(&sb);
 	return doc;
 }

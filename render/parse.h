@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "input.h"
 #include "model.h"
 
 #define PARSE_MAX_FIELDS 24 /* keys of the largest mapping (the top) */
@@ -49,6 +50,10 @@ struct pctx {
 	int errors;
 	struct document *doc;
 	const char *dir;	  /* the meeting file's folder, "" for . */
+	/* Reading a file not yet known to be dossier data (a data file or a
+	 * bound meeting file before its 'format' is seen): quote nothing of
+	 * it, only place the error. */
+	bool opaque;
 	struct strmap notes;	  /* key → struct note */
 	struct strmap chart_ids;  /* id → struct srcpos of its first use */
 	struct strmap data_files; /* resolved path → its struct file_ref */
@@ -57,6 +62,10 @@ struct pctx {
 
 void parse_error(struct pctx *pc, struct srcpos pos, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* The same with the exit status it stands for (EXIT_NOINPUT). */
+void parse_error_status(struct pctx *pc, int status, struct srcpos pos,
+			const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 /* User text for a message: one line, at most a few dozen bytes. */
 const char *parse_snip(struct pctx *pc, const char *s);
 /* "nothing", "a list", "a mapping" or the value: quoted, or bare. */
@@ -70,8 +79,19 @@ const char *parse_suggest(const char *key, const char *const *names, size_t n);
 bool parse_is_blank(const char *s);
 bool parse_is_id(const char *s); /* [a-z0-9-]+ */
 
-/* Reads a file (at most a little over the size limit); 0 or an errno. */
-int parse_read_file(const char *path, struct strbuf *sb);
+/* Reads a regular file (at most a little over the size limit) from the
+ * folder tree of root (a real path), or from anywhere when root is NULL;
+ * false with f filled in. */
+bool parse_read_file(const char *path, const char *root, struct strbuf *sb,
+		     struct input_fail *f);
+/* The bytes of a file that doc names (a "data file", "annex", "agenda"),
+ * from doc's folder tree; false when it cannot be loaded, reported at ref's
+ * place with shown as its name. */
+bool parse_read_named(struct pctx *pc, const struct document *doc,
+		      const struct file_ref *ref, const char *what,
+		      const char *shown, struct strbuf *sb);
+/* Does the tree look like dossier's own data: a mapping with 'format'? */
+bool parse_is_dossier_file(const struct ynode *root);
 /* The checked tree of a file's bytes, or NULL with the errors reported;
  * empty_msg is the message for a file without data. */
 struct ynode *parse_tree(struct pctx *pc, const char *file, const char *buf,

@@ -227,8 +227,11 @@ static void target_category(struct pctx *pc, const struct mapview *mv, size_t i,
 		return;
 	}
 	enum { SHOWN = 12 };
-	const char *list = parse_join(pc, cats->names,
-				      cats->n < SHOWN ? cats->n : SHOWN, ", ");
+	const char *shown[SHOWN];
+	size_t n = cats->n < SHOWN ? cats->n : SHOWN;
+	for (size_t k = 0; k < n; k++)
+		shown[k] = parse_snip(pc, cats->names[k]);
+	const char *list = parse_join(pc, shown, n, ", ");
 	parse_error(pc, *pos,
 		    "'%s' must be one of the chart's categories (%s%s); got %s",
 		    mv->fields[i].name, list, cats->n > SHOWN ? ", …" : "",
@@ -371,18 +374,25 @@ static const struct field data_fields[DF_N] = {
 static void parse_data_file(struct pctx *pc, const struct file_ref *ref)
 {
 	struct strbuf sb = STRBUF_INIT;
-	int err = parse_read_file(ref->resolved, &sb);
-	if (err) {
+	if (!parse_read_named(pc, pc->doc, ref, "data file", ref->resolved,
+			      &sb)) {
 		strbuf_release(&sb);
-		parse_error(pc, ref->pos, "cannot read data file '%s': %s",
-			    ref->resolved, strerror(err));
 		return;
 	}
+	/* Not one word of a file that is not a data file is quoted: its
+	 * lines could be anyone's secrets. */
+	pc->opaque = true;
 	struct ynode *root = parse_tree(
 		pc, ref->resolved, strbuf_str(&sb), sb.len,
 		"the file is empty: a data file needs 'format' and 'charts'");
+	pc->opaque = false;
 	strbuf_release(&sb);
-	if (!root || !parse_want_map(pc, root, "the top level"))
+	if (root && !parse_is_dossier_file(root))
+		parse_error(pc, (struct srcpos){ ref->resolved, 0, 0 },
+			    "this is not a data file: a data file is a "
+			    "mapping that starts with 'format: 1' and holds "
+			    "'charts' (FORMAT.md)");
+	if (!root || !parse_is_dossier_file(root))
 		return;
 	struct mapview mv;
 	parse_map_open(pc, &mv, root, "at the top level", data_fields, DF_N);
@@ -399,7 +409,7 @@ void parse_data_files(struct pctx *pc, struct document *doc)
 		if (parse_strmap_get(&pc->data_files, ref->resolved)) {
 			parse_error(pc, ref->pos,
 				    "data file '%s' is listed twice in 'data'",
-				    ref->resolved);
+				    parse_snip(pc, ref->resolved));
 			continue;
 		}
 		parse_strmap_put(pc->a, &pc->data_files, ref->resolved,

@@ -270,6 +270,207 @@ def cannot_write_cases(tally, tmp):
     expect73("writes failing half-way (RLIMIT_FSIZE) give 73", lim, limit)
 
 
+MARKER = "GEHEIM-7f3a9c"
+CONFINED_HANG_S = min(HANG_S, 10)
+OUTSIDE = ("{what} '{path}' is outside '{root}', the folder this meeting "
+           "file may load files from; move it there, or name a folder that "
+           "holds both with --root DIR")
+NOT_FILE = "{what} '{path}' is {kind}, not a file; name a {sort} file (.yaml)"
+NOT_DATA = ("{path}: this is not a data file: a data file is a mapping that "
+            "starts with 'format: 1' and holds 'charts' (FORMAT.md)")
+NOT_MEETING = ("{path}: this is not a meeting file: a meeting file is a "
+               "mapping that starts with 'format: 1' (FORMAT.md)")
+BOUND_ERRORS = ("{what} '{path}' has the errors above; the pack is not made "
+                "until they are fixed")
+
+
+def run_both(args, out, stdin=None, env=None):
+    """check and render of the same arguments: [(status, stdout+stderr)]."""
+    runs = []
+    for cmd in (["check"], ["render"]):
+        extra = ["-o", str(out)] if cmd == ["render"] else []
+        try:
+            r = subprocess.run([DOSSIER] + cmd + args + extra, stdin=stdin,
+                               env=env, capture_output=True, text=True,
+                               errors="replace", timeout=CONFINED_HANG_S)
+            runs.append((r.returncode, r.stderr, r.stdout + r.stderr))
+        except subprocess.TimeoutExpired:
+            runs.append((None, "(killed after %gs)" % CONFINED_HANG_S, ""))
+    return runs
+
+
+def confined_case(tally, what, args, status, message, stdin=None,
+                  env=None, check_too=True):
+    """check and render agree on status and message, write nothing, and
+    never print a word of the secret files. (check reads no layout and
+    no word list: check_too=False for those.)"""
+    problems = []
+    with tempfile.TemporaryDirectory() as out:
+        (Path(out) / "fmm-2025-12.pdf").write_bytes(GOOD)
+        before = snapshot(out)
+        runs = zip(("check", "render"), run_both(args, out, stdin, env))
+        for cmd, (code, err, both) in runs:
+            if cmd == "check" and not check_too:
+                continue
+            if code != status:
+                problems.append("%s: exit %s, expected %d"
+                                % (cmd, code, status))
+            if message is not None and err != message:
+                problems.append("%s: stderr was:\n%s\nexpected:\n%s"
+                                % (cmd, err, message))
+            if MARKER in both:
+                problems.append("%s: the secret was printed:\n%s"
+                                % (cmd, both))
+        if snapshot(out) != before:
+            problems.append("output folder changed")
+    tally.report("%s (exit %d)" % (what, status), problems)
+
+
+def confinement_cases(tally, tmp):
+    """What a meeting file names must be a regular file in its folder tree.
+
+    A world like inputs/: W/meetings/ (the meeting files), W/data/. Around
+    it, secret files holding MARKER. Each hostile path is named as a data
+    file, an annex and an agenda; each must be refused with its place and
+    the exact sentence, by check and render alike, and no secret may ever
+    be printed, whatever the root."""
+    tmp.mkdir()
+    tmp = tmp.resolve()
+    world = tmp / "world"
+    (world / "meetings").mkdir(parents=True)
+    (world / "data" / "folder").mkdir(parents=True)
+    (tmp / "outside").mkdir()
+    # Secrets in the shapes that used to be echoed: YAML keys (as unknown
+    # keys) and an .env file (as 'the top level ... got ...').
+    secret = tmp / "secret.yaml"
+    secret.write_text("%s: 1\nwachtwoord: %s\n" % (MARKER, MARKER))
+    env = tmp / "outside" / ".env"
+    env.write_text("API_KEY=%s\nDB_PASSWORD=%s\n" % (MARKER, MARKER))
+    inner_env = world / ".env"  # inside the tree: loaded, never quoted
+    inner_env.write_text(env.read_text())
+    (world / "data" / "link-out.yaml").symlink_to(secret)
+    (world / "data" / "dir-out").symlink_to(tmp / "outside")
+    os.mkfifo(str(world / "data" / "fifo.yaml"))
+    os.mkfifo(str(world / "meetings" / "fifo.yaml"))
+
+    head = ("format: 1\nid: fmm-2025-12\ndocument: {kind}\nmeeting:\n"
+            "  name: NAVO\n  dates: [2025-12-03]\n  place: Brussel\n"
+            "sections:\n  - heading: Raad\n")
+    n = [0]
+
+    def meeting(field, path):
+        n[0] += 1
+        m = world / "meetings" / ("m%d.yaml" % n[0])
+        kind = "geannoteerde-agenda" if field == "data" else "briefing-pack"
+        if field == "agenda":
+            m.write_text(head.format(kind=kind) + "agenda: %s\n" % path)
+            return m, "%s:10:9: " % m
+        m.write_text(head.format(kind=kind) + "%s:\n  - %s\n" % (field, path))
+        return m, "%s:11:5: " % m
+
+    def shown(field, path):
+        """The name a message gives: data files resolved, bound files as
+        written."""
+        if field != "data":
+            return path
+        return os.path.normpath(os.path.join(str(world / "meetings"), path))
+
+    what = {"data": "data file", "annexes": "annex", "agenda": "agenda"}
+    sort = {"data": "data", "annexes": "meeting", "agenda": "meeting"}
+    outside = [str(secret), "../../secret.yaml", "../../outside/.env",
+               "/etc/passwd", "../" * 12 + "etc/passwd",
+               "../data/link-out.yaml", "../data/dir-out/.env",
+               "../../no-such-file.yaml", "/dev/zero", "/dev/stdin"]
+    not_file = [("../data/fifo.yaml", "a named pipe (FIFO)"),
+                ("../data/folder", "a folder"), ("..", "a folder")]
+    for field in ("data", "annexes", "agenda"):
+        for path in outside:
+            m, place = meeting(field, path)
+            confined_case(
+                tally, "%s: %s" % (field, path), [str(m)], 65,
+                place + OUTSIDE.format(what=what[field],
+                                       path=shown(field, path),
+                                       root=world) + "\n")
+        for path, kind in not_file:
+            m, place = meeting(field, path)
+            confined_case(
+                tally, "%s: %s" % (field, path), [str(m)], 66,
+                place + NOT_FILE.format(what=what[field],
+                                        path=shown(field, path),
+                                        kind=kind, sort=sort[field]) + "\n")
+        # Inside the tree, or inside a wider --root: read, refused as a
+        # whole, not quoted.
+        for path, root in (("../.env", None), ("../../secret.yaml", tmp),
+                           ("../../outside/.env", tmp),
+                           ("../data/link-out.yaml", tmp)):
+            m, place = meeting(field, path)
+            target = os.path.normpath(os.path.join(str(world / "meetings"),
+                                                   path))
+            if field == "data":
+                msg = NOT_DATA.format(path=target) + "\n"
+            else:
+                msg = (NOT_MEETING.format(path=target) + "\n" + place +
+                       BOUND_ERRORS.format(what=what[field], path=path) +
+                       "\n")
+            args = [str(m)] + (["--root", str(root)] if root else [])
+            confined_case(tally, "%s: %s%s" % (
+                field, path, " --root %s" % root if root else ""),
+                args, 65, msg)
+
+    # The meeting file itself: named by the user, so anywhere, but only a
+    # regular file; a FIFO or a device used to block for ever.
+    fifo = world / "meetings" / "fifo.yaml"
+    for path, kind, stdin, note in (
+            (str(fifo), "a named pipe (FIFO)", None, ""),
+            ("/dev/zero", "a device", None, ""),
+            ("/dev/stdin", "a named pipe (FIFO)", subprocess.PIPE,
+             " (a pipe)"),
+            ("/dev/stdin", "a device", subprocess.DEVNULL, " (/dev/null)"),
+            (str(world), "a folder", None, "")):
+        confined_case(tally, "meeting file %s%s" % (path, note),
+                      [path], 66,
+                      "%s: this is %s, not a file; name a meeting file "
+                      "(.yaml)\n" % (path, kind), stdin)
+    # A pack's bound file loads its data from the pack's root, not its own.
+    m, place = meeting("annexes", "../data/folder/annex.yaml")
+    annex = world / "data" / "folder" / "annex.yaml"
+    annex.write_text(head.format(kind="verslag") + "data: [../../../"
+                     "secret.yaml]\n")
+    confined_case(tally, "an annex's data file outside the pack's root",
+                  [str(m)], 65,
+                  "%s:10:8: " % annex + OUTSIDE.format(
+                      what="data file", path=secret, root=world) + "\n" +
+                  place + BOUND_ERRORS.format(
+                      what="annex", path="../data/folder/annex.yaml") + "\n")
+    # The program's own files: a layout or the word list that is a FIFO
+    # used to block render for ever.
+    for name, msg in (
+            ("kamerbrief.yaml", "cannot read the layout 'kamerbrief': it is "
+             "a named pipe (FIFO), not a file"),
+            ("hyphenation-nl.txt", "cannot read the hyphenation word list: "
+             "it is a named pipe (FIFO), not a file")):
+        home = tmp / ("home-" + name)
+        (home / "layouts").mkdir(parents=True)
+        (home / "fonts").symlink_to(REPO / "fonts")
+        for f in (REPO / "layouts").iterdir():
+            if f.name != name:
+                (home / "layouts" / f.name).symlink_to(f)
+        os.mkfifo(str(home / "layouts" / name))
+        env = dict(os.environ, DOSSIER_HOME=str(home))
+        confined_case(tally, "a FIFO as layouts/%s" % name,
+                      ["inputs/meetings/2025-12-03-fmm.yaml"], 66,
+                      "%s: %s\n" % (home / "layouts" / name, msg),
+                      env=env, check_too=False)
+    # --root must name a folder.
+    m, _ = meeting("data", "../data/ok.yaml")
+    for cmd in ("check", "render"):
+        r = subprocess.run([DOSSIER, cmd, str(m), "--root", str(secret),
+                            "-o", str(tmp)], capture_output=True, text=True)
+        tally.report("%s --root FILE gives 2" % cmd,
+                     [] if r.returncode == 2 else ["exit %d: %s" % (
+                         r.returncode, r.stderr)])
+
+
 def usage_cases(tally):
     for args, status, what in (
             (["render", "tests/bad/no-such-file.yaml", "-o", "/tmp"], 66,
@@ -291,6 +492,7 @@ def main():
     n = committed_cases(tally)
     with tempfile.TemporaryDirectory() as tmp:
         hostile_cases(tally, tmp)
+        confinement_cases(tally, Path(tmp) / "confine")
         cannot_write_cases(tally, tmp)
     usage_cases(tally)
     print("%d passed, %d failed (%d committed cases)"

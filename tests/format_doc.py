@@ -375,7 +375,7 @@ in inputs/README.md, and in the manual page dossier(1). Exit status: 0 done,
 HELP = {
     "render": """\
 usage: dossier render FILE... -o DIR [-j N] [-q] [--incremental]
-                      [--archive] [--preview]
+                      [--archive] [--preview] [--root DIR]
 
 Writes DIR/<id>.pdf for each meeting file, <id> being the file's 'id'. Several
 files are rendered by worker processes at once; a bad file takes only itself
@@ -386,8 +386,11 @@ down. A failed run never leaves a partial PDF nor replaces a good one.
   -q, --quiet        no progress line, only errors
   --incremental      render only what changed since DIR/manifest.json, and
                      record what was rendered there
-  --archive          also DIR/<id>.archief.pdf, a PDF/A-1b archive copy
+  --archive          also DIR/<id>.archief.pdf, a PDF/A-1a archive copy
   --preview          also DIR/<id>.png, page 1 at 96 dpi
+  --root DIR         the folder whose files a meeting file may load (data,
+                     agenda, annexes); default: the meeting file's folder,
+                     or the folder above it when that is called 'meetings'
   -h, --help         this text
 
 Exit status: 0 done, 2 usage, 65 bad data, 66 an input cannot be read,
@@ -395,20 +398,21 @@ Exit status: 0 done, 2 usage, 65 bad data, 66 an input cannot be read,
 of the first that failed.
 """,
     "check": """\
-usage: dossier check FILE...
+usage: dossier check FILE... [--root DIR]
 
 Reads each meeting file as render does, with the data files, agenda and
 annexes it names, and prints every problem as file:line:col: message.
 Writes nothing. A layout that does not exist, a character no font has and a
 chart too tall for a page are found only by render.
 
+  --root DIR   the folder whose files a meeting file may load, as for render
   -h, --help   this text
 
 Exit status: 0 every file is valid, 2 usage, 65 bad data, 66 an input cannot
 be read.
 """,
     "chart": """\
-usage: dossier chart FILE --id ID -o OUT [--width PX]
+usage: dossier chart FILE --id ID -o OUT [--width PX] [--root DIR]
 
 Writes the chart ID of the meeting file FILE (from its 'charts' or its data
 files) alone, drawn as in the document, to OUT: .svg, .png or .pdf by its
@@ -418,6 +422,7 @@ ending.
   -o, --output OUT   the file to write
   --width PX         the width of a .png in pixels, 16 to 20000 (default: the
                      layout's chart png_width_px, 1200 in kamerbrief)
+  --root DIR         the folder whose files FILE may load, as for render
   -h, --help         this text
 
 Exit status: 0 done, 2 usage, 65 bad data or no chart ID, 66 FILE cannot be
@@ -483,7 +488,7 @@ USAGE_ERRORS = [
      "dossier check: name at least one meeting file\n"
      "run 'dossier help check' for more\n"),
     (["check", SEED, "-o", "out"],
-     "dossier check: check takes no options, only meeting files; got '-o'\n"
+     "dossier check: check takes no options but --root, only meeting files; got '-o'\n"
      "run 'dossier help check' for more\n"),
     (["chart", "--id", "navo-norm", "-o", "x.svg"],
      "dossier chart: name the meeting file that holds the chart\n"

@@ -195,7 +195,8 @@ static void test_folder_is_not_a_meeting_file(void **state)
 	assert_int_equal(d.count, 1);
 	assert_int_equal(d.status, EXIT_NOINPUT);
 	assert_diag(d.first, "/tmp", 0, 0,
-		    "cannot read this file: Is a directory");
+		    "this is a folder, not a file; name a meeting file "
+		    "(.yaml)");
 }
 
 /* YAML itself ---------------------------------------------------------- */
@@ -1177,22 +1178,137 @@ static void test_data_file_errors_name_the_data_file(void **state)
 
 static void test_data_file_needs_format_and_charts(void **state)
 {
-	const char *dir = make_tree(state, "s.yaml", "formaat: 1\n", "e.yaml",
+	const char *dir = make_tree(state, "s.yaml", "format: 1\n", "e.yaml",
 				    "# leeg\n");
 	struct run r = parse_meeting_in(
 		state, dir, BASE "data: [../data/s.yaml, ../data/e.yaml]\n");
 	remove_tree(state, dir, "s.yaml", "e.yaml");
 	const char *s = arena_printf(*state, "%s/data/s.yaml", dir);
 	assert_null(r.doc);
-	assert_count(&r, 3);
+	assert_count(&r, 2);
 	assert_diag(r.d.first, s, 1, 1,
-		    "unknown key 'formaat' at the top level; did you mean "
-		    "'format'?");
-	assert_diag(r.d.first->next, s, 1, 1,
 		    "missing required key 'charts' at the top level");
 	assert_diag(r.d.last, arena_printf(*state, "%s/data/e.yaml", dir), 0, 0,
 		    "the file is empty: a data file needs 'format' and "
 		    "'charts'");
+}
+
+/* A file without 'format' at its top could be anything (an .env file, a
+ * password file): it is refused as a whole, and not a word of it is
+ * quoted, not even a misspelt key. */
+static void test_data_file_without_format_is_not_quoted(void **state)
+{
+	const char *dir = make_tree(state, "s.yaml", "formaat: 1\nGEHEIM: x\n",
+				    "t.yaml", "a: 1\nx: *GEHEIM\n");
+	struct run r = parse_meeting_in(
+		state, dir, BASE "data: [../data/s.yaml, ../data/t.yaml]\n");
+	remove_tree(state, dir, "s.yaml", "t.yaml");
+	assert_null(r.doc);
+	assert_count(&r, 2);
+	assert_diag(r.d.first, arena_printf(*state, "%s/data/s.yaml", dir), 0,
+		    0,
+		    "this is not a data file: a data file is a mapping that "
+		    "starts with 'format: 1' and holds 'charts' (FORMAT.md)");
+	assert_diag(r.d.last, arena_printf(*state, "%s/data/t.yaml", dir), 2, 4,
+		    "'*…' is an alias; a meeting file may not use aliases: "
+		    "write the value out in full");
+	for (const struct diag *g = r.d.first; g; g = g->next)
+		assert_null(strstr(g->message, "GEHEIM"));
+}
+
+/* The folder a meeting file may load from: inputs/meetings/m.yaml may use
+ * inputs/data/, nothing above inputs/; a meeting file elsewhere only its
+ * own folder tree. Decided on real paths, so a link does not lead out. */
+static void test_data_file_outside_the_root_is_refused(void **state)
+{
+	const char *dir = make_tree(state, "s.yaml", DATA_FILE, NULL, NULL);
+	char out[] = "/tmp/test_parse_geheim_XXXXXX";
+	int fd = mkstemp(out);
+	assert_true(fd >= 0);
+	close(fd);
+	write_file(out, DATA_FILE);
+	const char *link = arena_printf(*state, "%s/data/link.yaml", dir);
+	assert_int_equal(symlink(out, link), 0);
+	/* dir is /tmp/test_parse_X: ../../ from its meetings/ is /tmp */
+	const char *yaml = arena_printf(
+		*state,
+		BASE "data: [../data/s.yaml, ../../%s, /etc/passwd, "
+		     "../data/link.yaml]\n",
+		out + 5);
+	struct run r = parse_meeting_in(state, dir, yaml);
+	unlink(link);
+	unlink(out);
+	remove_tree(state, dir, "s.yaml", NULL);
+	assert_null(r.doc);
+	assert_count(&r, 3);
+	const char *m = arena_printf(*state, "%s/meetings/m.yaml", dir);
+	const char *shown[3] = { out, "/etc/passwd", link };
+	int c = 8 + (int)strlen("../data/s.yaml, ");
+	int col[3] = { c, c + (int)strlen(out + 5) + 8,
+		       c + (int)strlen(out + 5) + 8 + 13 };
+	const struct diag *g = r.d.first;
+	for (int i = 0; i < 3; i++, g = g->next)
+		assert_diag(g, m, 10, col[i],
+			    arena_printf(*state,
+					 "data file '%s' is outside '%s', the "
+					 "folder this meeting file may load "
+					 "files from; move it there, or name "
+					 "a folder that holds both with "
+					 "--root DIR",
+					 shown[i], dir));
+}
+
+static void test_data_file_fifo_is_refused_with_noinput(void **state)
+{
+	const char *dir = make_tree(state, NULL, NULL, NULL, NULL);
+	const char *fifo = arena_printf(*state, "%s/data/s.yaml", dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	struct run r = parse_meeting_in(state, dir,
+					BASE "data: [../data/s.yaml]\n");
+	unlink(fifo);
+	remove_tree(state, dir, NULL, NULL);
+	assert_null(r.doc);
+	assert_count(&r, 1);
+	assert_int_equal(r.d.status, EXIT_NOINPUT);
+	assert_diag(r.d.first, arena_printf(*state, "%s/meetings/m.yaml", dir),
+		    10, 8,
+		    arena_printf(*state,
+				 "data file '%s' is a named pipe (FIFO), not a "
+				 "file; name a data file (.yaml)",
+				 fifo));
+}
+
+static void test_root_is_the_folder_around_meetings(void **state)
+{
+	struct run r = parse_as(state, "inputs/meetings/m.yaml", BASE,
+				strlen(BASE));
+	assert_non_null(r.doc);
+	assert_string_equal(r.doc->root_shown, "inputs");
+	r = parse_as(state, "tests/bad/m.yaml", BASE, strlen(BASE));
+	assert_non_null(r.doc);
+	assert_string_equal(r.doc->root_shown, "tests/bad");
+	r = parse_as(state, "m.yaml", BASE, strlen(BASE));
+	assert_non_null(r.doc);
+	assert_string_equal(r.doc->root_shown, ".");
+	char *cwd = getcwd(NULL, 0);
+	assert_string_equal(r.doc->root, cwd);
+	free(cwd);
+}
+
+static void test_root_given_is_used(void **state)
+{
+	struct diags d;
+	diags_init(&d, *state);
+	struct document *doc = model_parse_file_in(
+		*state, "inputs/meetings/2025-12-03-fmm.yaml",
+		"inputs/meetings", &d);
+	assert_null(doc);
+	assert_int_equal(d.first->pos.line, 122);
+	assert_string_equal(d.first->message,
+			    "data file 'inputs/data/navo-norm.yaml' is outside "
+			    "'inputs/meetings', the folder this meeting file "
+			    "may load files from; move it there, or name a "
+			    "folder that holds both with --root DIR");
 }
 
 static void test_data_file_format_must_be_1(void **state)
@@ -1699,6 +1815,11 @@ int main(void)
 		T(test_missing_data_file_is_reported_at_its_item),
 		T(test_data_file_errors_name_the_data_file),
 		T(test_data_file_needs_format_and_charts),
+		T(test_data_file_without_format_is_not_quoted),
+		T(test_data_file_outside_the_root_is_refused),
+		T(test_data_file_fifo_is_refused_with_noinput),
+		T(test_root_is_the_folder_around_meetings),
+		T(test_root_given_is_used),
 		T(test_data_file_format_must_be_1),
 		T(test_data_file_listed_twice),
 		T(test_chart_id_twice_across_files),
