@@ -224,10 +224,12 @@ static void log_open(struct mail_run *r)
 		why = errno == ELOOP ? "it is a symbolic link, and dossier "
 				       "keeps the log only in a plain file"
 				     : strerror(errno);
-	else if (fstat(fd, &st) != 0 || !read_all(fd, &r->log))
+	else if (fstat(fd, &st) != 0)
 		why = strerror(errno);
 	else if (!S_ISREG(st.st_mode))
 		why = "it is not a plain file";
+	else if (!read_all(fd, &r->log))
+		why = strerror(errno);
 	if (why) {
 		fprintf(stderr, "%s: cannot use the send log: %s; nothing is "
 			"sent, since what is sent could not be recorded\n",

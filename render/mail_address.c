@@ -26,6 +26,25 @@ static bool ldh(unsigned char c)
 	return g_ascii_isalnum(c) || c == '-';
 }
 
+/* Whether a reader sees u when it is printed: letters, marks, digits,
+ * punctuation and symbols; not spaces, separators or format marks. */
+static bool visible(gunichar u)
+{
+	switch (g_unichar_type(u)) {
+	case G_UNICODE_CONTROL:
+	case G_UNICODE_FORMAT:
+	case G_UNICODE_UNASSIGNED:
+	case G_UNICODE_PRIVATE_USE:
+	case G_UNICODE_SURROGATE:
+	case G_UNICODE_LINE_SEPARATOR:
+	case G_UNICODE_PARAGRAPH_SEPARATOR:
+	case G_UNICODE_SPACE_SEPARATOR:
+		return false;
+	default:
+		return true;
+	}
+}
+
 /* The first character that is not printable ASCII, described; NULL if
  * there is none. */
 static const char *odd_character(struct arena *a, const char *s)
@@ -45,7 +64,7 @@ static const char *odd_character(struct arena *a, const char *s)
 		const char *how = "only addresses in plain ASCII can be sent "
 				  "to (dossier does not use SMTPUTF8); write "
 				  "a domain in its xn-- form";
-		if (!g_unichar_isgraph(u))
+		if (!visible(u))
 			return arena_printf(a, "it has the invisible character "
 					    "U+%04X; %s", (unsigned)u, how);
 		return arena_printf(a, "it has the character '%.*s' (U+%04X); "
