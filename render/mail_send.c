@@ -125,14 +125,16 @@ static curl_mime *build_mime(CURL *c, const struct mail_msg *m)
 }
 
 /* libcurl's trace, for the one thing it alone has: the words of the
- * server's answer ("451 4.3.0 Mailbox busy"), kept to put in a message.
- * Only printable ASCII of it: the server's text goes to a terminal. */
+ * server's last refusal ("451 4.3.0 Mailbox busy"; not the "221 Bye"
+ * that follows it), kept to put in a message. Only printable ASCII of
+ * it: the server's text goes to a terminal. */
 static int keep_reply(CURL *c, curl_infotype type, char *data, size_t n,
 		      void *arg)
 {
 	(void)c;
 	struct mail_transport *t = arg;
-	if (type != CURLINFO_HEADER_IN || n < 3 || !g_ascii_isdigit(data[0]))
+	if (type != CURLINFO_HEADER_IN || n < 3 ||
+	    (data[0] != '4' && data[0] != '5'))
 		return 0;
 	size_t k = 0;
 	for (size_t i = 0; i < n && k + 1 < sizeof t->reply; i++)

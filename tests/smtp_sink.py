@@ -2,19 +2,23 @@
 """A real SMTP server for tests/mail.py: Debian's aiosmtpd on 127.0.0.1.
 
     smtp_sink.py PORT DIR [--refuse ADDRESS]... [--defer ADDRESS]...
-                 [--starttls CERT KEY] [--smtps CERT KEY]
+                 [--hold FILE] [--starttls CERT KEY] [--smtps CERT KEY]
                  [--login USER PASSWORD]
 
 Listens on 127.0.0.1:PORT, saves every message it accepts as DIR/NNN.eml
 (the bytes as received) with its envelope recipients in DIR/NNN.rcpt and
 how it came in ("tls=yes login=USER") in DIR/NNN.session. Answers 550 to
 RCPT TO for each --refuse ADDRESS, and 451 at the end of DATA to a
-message for a --defer ADDRESS (not saved). --starttls requires STARTTLS before
+message for a --defer ADDRESS (not saved). With --hold FILE, each
+answer to DATA waits, once the message is saved, until FILE exists (so
+a test can act between the server's accepting and the client's hearing
+it). --starttls requires STARTTLS before
 anything else, --smtps is TLS from the first byte, --login requires that
 login (only over TLS). Prints "ready" once it listens and stops when its
 standard input closes.
 """
 
+import asyncio
 import os
 import ssl
 import sys
@@ -24,8 +28,10 @@ from aiosmtpd.smtp import AuthResult
 
 
 class Sink:
-    def __init__(self, folder, refuse, defer=(), implicit_tls=False):
+    def __init__(self, folder, refuse, defer=(), hold=None,
+                 implicit_tls=False):
         self.folder, self.implicit_tls = folder, implicit_tls
+        self.hold = hold
         self.refuse = {a.lower() for a in refuse}
         self.defer = {a.lower() for a in defer}
         # Go on numbering after what an earlier server left in the folder.
@@ -52,6 +58,8 @@ class Sink:
             with open(base + ext + ".tmp", "wb") as f:
                 f.write(data)
             os.rename(base + ext + ".tmp", base + ext)
+        while self.hold and not os.path.exists(self.hold):
+            await asyncio.sleep(0.02)
         return "250 Message accepted for delivery"
 
 
@@ -92,7 +100,8 @@ def main():
                 return AuthResult(success=False, handled=False)
             return AuthResult(success=True, auth_data=auth_data)
         kwargs.update(authenticator=check, auth_required=True)
-    sink = Sink(folder, refuse, defer,
+    hold = option("--hold", 1)
+    sink = Sink(folder, refuse, defer, hold[0] if hold else None,
                 implicit_tls=bool(option("--smtps", 2)))
     controller = Controller(sink, hostname="127.0.0.1",
                             port=port, **kwargs)
