@@ -3,9 +3,10 @@
  *
  * mail.c is the command: per meeting file it renders the PDF when stale,
  * decides who still has to receive this exact PDF (the send log) and
- * reports. mail_msg.c writes one message (headers, Dutch body, the PDF) with
- * libcurl's MIME API and sends it over SMTP, or hands it to a local sink
- * that writes it as an .eml file (--dry-run).
+ * reports. mail_send.c writes one message (headers, Dutch body, the PDF)
+ * with libcurl's MIME API and sends it over SMTP, or hands it to a local
+ * sink that writes it as an .eml file (--dry-run) named by
+ * mail_address.c, which also holds the rule for an address.
  */
 #ifndef DOSSIER_MAIL_H
 #define DOSSIER_MAIL_H
@@ -37,9 +38,9 @@ struct mail_msg {
 /* What became of a message. */
 enum mail_result {
 	MAIL_SENT,
-	MAIL_REFUSED,     /* the server refused the recipient or message */
+	MAIL_REFUSED,     /* refused for good (5yz): recipient or message */
 	MAIL_UNREACHABLE, /* no connection (or TLS, or login) to the server */
-	MAIL_FAILED,      /* anything else: the reason is in "why" */
+	MAIL_FAILED,      /* anything else, a 4yz answer too: "why" says */
 };
 
 struct mail_transport;

@@ -13,6 +13,7 @@
 
 #include <assert.h>
 #include <curl/curl.h>
+#include <glib.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include "mail_address.h"
 #include "output.h"
 
 struct mail_transport {
@@ -29,6 +31,7 @@ struct mail_transport {
 	const char *eml_dir;
 	const char *cacert; /* NULL: the system's CA certificates */
 	char err[CURL_ERROR_SIZE];
+	char reply[160]; /* the server's last answer, printable ASCII */
 };
 
 struct mail_transport *mail_transport_create(const char *url,
@@ -119,6 +122,26 @@ static curl_mime *build_mime(CURL *c, const struct mail_msg *m)
 	curl_mime_filename(pdf, m->pdf_name);
 	curl_mime_encoder(pdf, "base64");
 	return mime;
+}
+
+/* libcurl's trace, for the one thing it alone has: the words of the
+ * server's last refusal ("451 4.3.0 Mailbox busy"; not the "221 Bye"
+ * that follows it), kept to put in a message. Only printable ASCII of
+ * it: the server's text goes to a terminal. */
+static int keep_reply(CURL *c, curl_infotype type, char *data, size_t n,
+		      void *arg)
+{
+	(void)c;
+	struct mail_transport *t = arg;
+	if (type != CURLINFO_HEADER_IN || n < 3 ||
+	    (data[0] != '4' && data[0] != '5'))
+		return 0;
+	size_t k = 0;
+	for (size_t i = 0; i < n && k + 1 < sizeof t->reply; i++)
+		if (data[i] >= ' ' && data[i] <= '~')
+			t->reply[k++] = data[i];
+	t->reply[k] = '\0';
+	return 0;
 }
 
 static void set_server(struct mail_transport *t)
@@ -283,9 +306,17 @@ static enum mail_result classify(struct mail_transport *t, struct arena *a,
 				    detail);
 		return MAIL_UNREACHABLE;
 	}
-	if (code >= 400) {
+	/* RFC 5321 §4.2.1: 4yz is a transient failure, whatever the
+	 * command; 5yz is final. */
+	if (code >= 400 && code < 500) {
+		*why = arena_printf(a, "the mail server cannot take it now "
+				    "(%s); the next run tries again",
+				    t->reply[0] ? t->reply : detail);
+		return MAIL_FAILED;
+	}
+	if (code >= 500) {
 		*why = arena_printf(a, "refused by the mail server (%s)",
-				    detail);
+				    t->reply[0] ? t->reply : detail);
 		return MAIL_REFUSED;
 	}
 	*why = arena_printf(a, "not sent: %s", detail);
@@ -306,7 +337,11 @@ static CURLcode perform(struct mail_transport *t, struct arena *a,
 	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdr);
 	curl_easy_setopt(c, CURLOPT_MIMEPOST, mime);
 	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, t->err);
+	curl_easy_setopt(c, CURLOPT_DEBUGFUNCTION, keep_reply);
+	curl_easy_setopt(c, CURLOPT_DEBUGDATA, t);
+	curl_easy_setopt(c, CURLOPT_VERBOSE, 1L); /* for keep_reply only */
 	t->err[0] = '\0';
+	t->reply[0] = '\0';
 	CURLcode rc = curl_easy_perform(c);
 	curl_easy_setopt(c, CURLOPT_MIMEPOST, NULL);
 	curl_easy_setopt(c, CURLOPT_HTTPHEADER, NULL);
@@ -321,13 +356,9 @@ static CURLcode perform(struct mail_transport *t, struct arena *a,
 static enum mail_result dry_run(struct mail_transport *t, struct arena *a,
 				const struct mail_msg *m, const char **why)
 {
-	/* The address names the file; a "/" in it must not make a path. */
-	char *who = arena_strdup(a, m->to->email.src);
-	for (char *p = who; *p; p++)
-		if (*p == '/')
-			*p = '_';
-	const char *path = arena_printf(a, "%s/%s--%s.eml", t->eml_dir,
-					m->doc->id, who);
+	const char *path = arena_printf(a, "%s/%s", t->eml_dir,
+					mail_eml_name(a, m->doc->id,
+						      m->to->email.src));
 	struct diags d;
 	diags_init(&d, a);
 	struct output o;

@@ -177,48 +177,6 @@ static bool is_dir(const char *p)
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* What a PDF depends on, for the manifest. */
-static void write_record(struct run *run, struct arena *a, FILE *rec,
-			 const char *path, const struct document *doc,
-			 size_t pages)
-{
-	/* A pack's bound files (agenda, annexes) and their data files are
-	 * inputs too. */
-	const struct document *bound[2 + 64];
-	size_t nb = 0;
-	bound[nb++] = doc;
-	if (doc->agenda_doc)
-		bound[nb++] = doc->agenda_doc;
-	for (size_t i = 0; doc->annex_docs && i < doc->n_annexes && nb < 66;
-	     i++)
-		if (doc->annex_docs[i])
-			bound[nb++] = doc->annex_docs[i];
-	size_t n = 5 + doc->n_annexes + (doc->agenda ? 1 : 0), k = 0;
-	for (size_t b = 0; b < nb; b++)
-		n += bound[b]->n_data;
-	const char **in = arena_array(a, n, sizeof *in);
-	in[k++] = path;
-	for (size_t b = 0; b < nb; b++)
-		for (size_t i = 0; i < bound[b]->n_data; i++)
-			in[k++] = bound[b]->data[i].resolved;
-	if (doc->agenda)
-		in[k++] = doc->agenda->resolved;
-	for (size_t i = 0; i < doc->n_annexes; i++)
-		in[k++] = doc->annexes[i].resolved;
-	in[k++] = pipeline_layout_path(&run->pipe, a, doc);
-	/* Where words break: a new entry can move every line after it. */
-	in[k++] = arena_printf(a, "%s/layouts/hyphenation-nl.txt",
-			       run->pipe.home);
-	in[k++] = arena_printf(a, "%s/fonts/fonts.conf", run->pipe.home);
-	/* The fonts themselves, through the sha256 of each that `make` wrote
-	 * with them: a new fonts-noto-core renders everything again, and
-	 * checking costs one small file, not 2 MB of fonts. */
-	in[k++] = arena_printf(a, "%s/fonts/" TYPESET_FONT_SUMS,
-			       run->pipe.home);
-	manifest_record(rec, a, path, in, k, run->out_dir,
-			arena_printf(a, "%s.pdf", doc->id), pages);
-}
-
 /* One meeting file through the whole pipeline. Errors go to err, the
  * manifest record (when rendered and rec is not NULL) to rec. Returns
  * its exit status. */
@@ -234,7 +192,8 @@ static int process(struct run *run, const char *path, FILE *err, FILE *rec)
 		size_t pages = 0;
 		if (pipeline_render(&run->pipe, a, doc, run->out_dir, &pages,
 				    &d) && rec)
-			write_record(run, a, rec, path, doc, pages);
+			pipeline_record(&run->pipe, a, rec, path, doc,
+					run->out_dir, pages);
 	}
 	diags_print(&d, err);
 	int status = d.count ? d.status : EXIT_DONE;

@@ -71,15 +71,16 @@ static void json_string(FILE *fp, const char *s)
 	fputc('"', fp);
 }
 
-void manifest_record(FILE *fp, struct arena *a, const char *source,
-		     const char *const *inputs, size_t n_inputs,
-		     const char *out_dir, const char *pdf_name, size_t pages)
+const char *manifest_record(FILE *fp, struct arena *a, const char *source,
+			    const char *const *inputs, size_t n_inputs,
+			    const char *out_dir, const char *pdf_name,
+			    size_t pages)
 {
 	size_t bytes = 0;
 	const char *pdf = arena_printf(a, "%s/%s", out_dir, pdf_name);
 	const char *sha = manifest_sha256_file(a, pdf, &bytes);
 	if (!sha)
-		return; /* no record: rendered again next time */
+		return NULL; /* no record: rendered again next time */
 	fputs("{\"source\": ", fp);
 	json_string(fp, source);
 	fputs(", \"version\": ", fp);
@@ -102,6 +103,7 @@ void manifest_record(FILE *fp, struct arena *a, const char *source,
 	json_string(fp, pdf_name);
 	fprintf(fp, ", \"sha256\": \"%s\", \"pages\": %zu, \"bytes\": %zu}",
 		sha, pages, bytes);
+	return sha;
 }
 
 /* ---- reading ---- */
@@ -204,28 +206,25 @@ struct manifest *manifest_load(struct arena *a, const char *out_dir)
 	return m;
 }
 
-bool manifest_up_to_date(struct manifest *m, const char *source)
+const char *manifest_recorded_sha256(struct manifest *m, const char *source,
+				     const char **output)
 {
 	struct manifest_entry *e = find(m, source);
 	if (!e || !e->doc)
-		return false;
+		return NULL;
 	struct fy_node *root = fy_document_root(e->doc);
 	const char *version = lookup(root, "version");
-	const char *output = lookup(root, "output");
+	const char *out = lookup(root, "output");
 	const char *sha = lookup(root, "sha256");
-	if (!version || strcmp(version, DOSSIER_VERSION) != 0 || !output ||
-	    !sha || strchr(output, '/'))
-		return false;
-	const char *pdf = arena_printf(m->a, "%s/%s", m->dir, output);
-	const char *now = manifest_sha256_file(m->a, pdf, NULL);
-	if (!now || strcmp(now, sha) != 0)
-		return false;
+	if (!version || strcmp(version, DOSSIER_VERSION) != 0 || !out ||
+	    !sha || strchr(out, '/'))
+		return NULL;
 	struct fy_node *inputs = fy_node_mapping_lookup_by_string(root,
 								  "inputs", -1);
 	if (!inputs || !fy_node_is_mapping(inputs))
-		return false;
+		return NULL;
 	if (!lookup(inputs, source))
-		return false; /* the meeting file itself must be among them */
+		return NULL; /* the meeting file itself must be among them */
 	void *it = NULL;
 	struct fy_node_pair *p;
 	while ((p = fy_node_mapping_iterate(inputs, &it))) {
@@ -234,9 +233,22 @@ bool manifest_up_to_date(struct manifest *m, const char *source)
 		const char *have = path ? manifest_sha256_file(m->a, path, NULL)
 					: NULL;
 		if (!want || !have || strcmp(want, have) != 0)
-			return false;
+			return NULL;
 	}
-	return true;
+	if (output)
+		*output = out;
+	return sha;
+}
+
+bool manifest_up_to_date(struct manifest *m, const char *source)
+{
+	const char *output = NULL;
+	const char *sha = manifest_recorded_sha256(m, source, &output);
+	if (!sha)
+		return false;
+	const char *pdf = arena_printf(m->a, "%s/%s", m->dir, output);
+	const char *now = manifest_sha256_file(m->a, pdf, NULL);
+	return now && strcmp(now, sha) == 0;
 }
 
 void manifest_set(struct manifest *m, const char *source, const char *record)

@@ -24,15 +24,24 @@ struct manifest;
 struct manifest *manifest_load(struct arena *a, const char *out_dir);
 /* Whether source's PDF in out_dir is still what its inputs would give. */
 bool manifest_up_to_date(struct manifest *m, const char *source);
+/* The sha256 recorded for source's PDF when this version of dossier made
+ * it from inputs that are still as they were, and the PDF's file name in
+ * *output (when output is not NULL); else NULL. The PDF itself is not
+ * read: the caller checks the bytes it reads against this. */
+const char *manifest_recorded_sha256(struct manifest *m, const char *source,
+				     const char **output);
 /* Replace source's record (one line of JSON); NULL removes it. */
 void manifest_set(struct manifest *m, const char *source, const char *record);
 /* Write DIR/manifest.json whole or not at all. */
 bool manifest_save(const struct manifest *m, struct diags *d);
 
-/* Write the record of one rendered PDF (a line of JSON) to fp. */
-void manifest_record(FILE *fp, struct arena *a, const char *source,
-		     const char *const *inputs, size_t n_inputs,
-		     const char *out_dir, const char *pdf_name, size_t pages);
+/* Write the record of one rendered PDF (a line of JSON) to fp; returns
+ * the sha256 it recorded, or NULL (nothing written) when the PDF cannot
+ * be read. */
+const char *manifest_record(FILE *fp, struct arena *a, const char *source,
+			    const char *const *inputs, size_t n_inputs,
+			    const char *out_dir, const char *pdf_name,
+			    size_t pages);
 
 /* The sha256 of a file in hex, or NULL when it cannot be read. */
 const char *manifest_sha256_file(struct arena *a, const char *path,

@@ -19,6 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mail_address.h"
+
 #define PARSE_MAX_BYTES ((size_t)4 << 20) /* 4 MiB */
 #define PARSE_MAX_DEPTH 64
 #define PARSE_MAX_LEVEL 3 /* sections in sections in sections */
@@ -1343,14 +1345,6 @@ static void check_section_refs(struct pctx *pc, const struct section *s,
 
 /* ---- distribution ---- */
 
-static bool is_email(const char *s)
-{
-	const char *at = strchr(s, '@');
-	if (!at || at == s || !at[1] || strchr(at + 1, '@'))
-		return false;
-	return !strpbrk(s, " \t\n\r,;<>");
-}
-
 enum { R_NAME, R_EMAIL, R_N };
 static const struct field recipient_fields[R_N] = {
 	[R_NAME] = { "name", true },
@@ -1370,12 +1364,12 @@ static void parse_distribution(struct pctx *pc, const struct ynode *seq,
 		parse_map_open(pc, &mv, it, "in a recipient", recipient_fields,
 			       R_N);
 		parse_map_text(pc, &mv, R_NAME, &r->name);
+		const char *why = NULL;
 		if (parse_map_text(pc, &mv, R_EMAIL, &r->email) &&
-		    !is_email(r->email.src))
+		    (why = mail_address_problem(pc->a, r->email.src)))
 			parse_error(pc, mv.vals[R_EMAIL]->pos,
 				    "'email' must be an e-mail address such "
-				    "as naam@example.nl; got '%s'",
-				    parse_snip(pc, r->email.src));
+				    "as naam@example.nl; %s", why);
 	}
 }
 

@@ -17,6 +17,7 @@
 #include "compose.h"
 #include "dl_build.h"
 #include "layout.h"
+#include "manifest.h"
 #include "paginate.h"
 #include "write_cairo.h"
 #include "write_haru.h"
@@ -125,6 +126,47 @@ const char *pipeline_render(struct pipeline *p, struct arena *a,
 	if (pages_out)
 		*pages_out = dl->n_pages;
 	return out;
+}
+
+/* What a PDF depends on, for the manifest. */
+const char *pipeline_record(const struct pipeline *p, struct arena *a,
+			    FILE *rec, const char *path,
+			    const struct document *doc, const char *out_dir,
+			    size_t pages)
+{
+	/* A pack's bound files (agenda, annexes) and their data files are
+	 * inputs too. */
+	const struct document *bound[2 + 64];
+	size_t nb = 0;
+	bound[nb++] = doc;
+	if (doc->agenda_doc)
+		bound[nb++] = doc->agenda_doc;
+	for (size_t i = 0; doc->annex_docs && i < doc->n_annexes && nb < 66;
+	     i++)
+		if (doc->annex_docs[i])
+			bound[nb++] = doc->annex_docs[i];
+	size_t n = 5 + doc->n_annexes + (doc->agenda ? 1 : 0), k = 0;
+	for (size_t b = 0; b < nb; b++)
+		n += bound[b]->n_data;
+	const char **in = arena_array(a, n, sizeof *in);
+	in[k++] = path;
+	for (size_t b = 0; b < nb; b++)
+		for (size_t i = 0; i < bound[b]->n_data; i++)
+			in[k++] = bound[b]->data[i].resolved;
+	if (doc->agenda)
+		in[k++] = doc->agenda->resolved;
+	for (size_t i = 0; i < doc->n_annexes; i++)
+		in[k++] = doc->annexes[i].resolved;
+	in[k++] = pipeline_layout_path(p, a, doc);
+	/* Where words break: a new entry can move every line after it. */
+	in[k++] = arena_printf(a, "%s/layouts/hyphenation-nl.txt", p->home);
+	in[k++] = arena_printf(a, "%s/fonts/fonts.conf", p->home);
+	/* The fonts themselves, through the sha256 of each that `make` wrote
+	 * with them: a new fonts-noto-core renders everything again, and
+	 * checking costs one small file, not 2 MB of fonts. */
+	in[k++] = arena_printf(a, "%s/fonts/" TYPESET_FONT_SUMS, p->home);
+	return manifest_record(rec, a, path, in, k, out_dir,
+			       arena_printf(a, "%s.pdf", doc->id), pages);
 }
 
 bool pipeline_chart(struct pipeline *p, struct arena *a,

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "diag.h"
 #include "hyph.h"
@@ -44,6 +45,14 @@ const char *pipeline_layout_path(const struct pipeline *p, struct arena *a,
 const char *pipeline_render(struct pipeline *p, struct arena *a,
 			    const struct document *doc, const char *out_dir,
 			    size_t *pages, struct diags *d);
+
+/* Write the manifest record of out_dir/<id>.pdf, rendered from the
+ * meeting file at path, to rec (manifest.h): every input's sha256 and the
+ * PDF's. Returns the PDF's sha256, or NULL when it cannot be read. */
+const char *pipeline_record(const struct pipeline *p, struct arena *a,
+			    FILE *rec, const char *path,
+			    const struct document *doc, const char *out_dir,
+			    size_t pages);
 
 /* One chart of the document alone, drawn by the same code as in the PDF,
  * into out (.svg, .png width_px wide — 0: the layout's width — or .pdf).

@@ -14,21 +14,37 @@ messages; classified documents and PDFs over --max-size stay home; a
 password never goes to a server without TLS; STARTTLS and smtps with a
 login work (certificate made by openssl for the run), a wrong password
 or an untrusted certificate gives 69.
+
+What is attached: only the PDF manifest.json records for the inputs as
+they are; a link, a FIFO or other bytes at DIR/<id>.pdf are rendered over
+(never followed). The send log: a link, a FIFO or a folder there, or a
+log that cannot grow (a file-size limit, before the first message and
+between the server's accepting and the log's line), stop the run with
+exit 73 and the exact message; a torn last line stays apart; a 451 at the
+end of DATA is exit 75 and goes again next run. Addresses: a table of
+bad ones refused by check and mail with place and reason (exit 65), a
+bad --from, and the --dry-run file names.
+
+    DOSSIER=build/asan/dossier python3 tests/mail.py   another build
 """
 
 import email
 import email.policy
 import hashlib
+import json
 import os
+import resource
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-DOSSIER = REPO / "build" / "dossier"
+DOSSIER = Path(os.environ.get("DOSSIER", REPO / "build" / "dossier"))
 TITLE = ("Geannoteerde agenda NAVO Foreign Minister Meeting van 3 december "
          "2025 (steun aan Oekraïne)")
 RECIPIENTS = ["commissie.bz@example.nl", "dvb@example.nl"]
@@ -89,15 +105,35 @@ class Server:
         return "smtp://127.0.0.1:%d" % self.port
 
 
-def mail(*args, login=None):
+def mail_env(login=None):
     env = dict(os.environ, SOURCE_DATE_EPOCH="1764000000")
     env.pop("DOSSIER_SMTP_USER", None)
     env.pop("DOSSIER_SMTP_PASSWORD", None)
     if login:
         env["DOSSIER_SMTP_USER"], env["DOSSIER_SMTP_PASSWORD"] = login
-    return subprocess.run([str(DOSSIER), "mail", *map(str, args)],
-                          capture_output=True, text=True, timeout=120,
-                          env=env)
+    return env
+
+
+def file_size_limit(n):
+    """A preexec_fn: files may grow to n bytes (writes past it fail with
+    EFBIG instead of killing the process)."""
+    def limit():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        if n is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (n, n))
+    return limit
+
+
+def mail(*args, login=None, fsize=None, command="mail"):
+    """dossier mail (or command) with args; a hang is a failure (exit
+    None) after two minutes."""
+    argv = [str(DOSSIER), command, *map(str, args)]
+    try:
+        return subprocess.run(argv, capture_output=True, text=True,
+                              timeout=120, env=mail_env(login),
+                              preexec_fn=file_size_limit(fsize))
+    except subprocess.TimeoutExpired:
+        return subprocess.CompletedProcess(argv, None, "", "(hung)")
 
 
 def arrived(inbox):
@@ -227,7 +263,9 @@ def test_refused(meeting, out, inbox):
     check("a refused recipient gives a non-zero exit (67)",
           r.returncode == 67, "%d %s" % (r.returncode, r.stderr))
     check("the refused recipient is reported by address and place",
-          REFUSED in r.stderr and str(meeting) + ":" in r.stderr, r.stderr)
+          r.stderr == "%s:130:12: %s: refused by the mail server (550 5.1.1 "
+          "<%s>: no such mailbox here)\n" % (meeting, REFUSED, REFUSED),
+          r.stderr)
     check("the others still get theirs (and no one twice)",
           new == ["nieuw@example.nl"], repr(new))
     log = (out / "sent.log").read_text()
@@ -286,10 +324,10 @@ def test_tls(meeting, tmp):
                   r.stderr + repr(sessions))
             r = mail(meeting, "--smtp", url, "-o", tmp / "out-badlogin",
                      "--cacert", cert, login=("dossier", "fout"))
+            log = tmp / "out-badlogin" / "sent.log"
             check("%s: a wrong password gives 69 and no log entry" % scheme,
                   r.returncode == 69 and "login" in r.stderr and
-                  not (tmp / "out-badlogin" / "sent.log").exists(),
-                  r.stderr)
+                  (not log.exists() or log.read_text() == ""), r.stderr)
             r = mail(meeting, "--smtp", url, "-o", tmp / "out-untrusted",
                      login=("dossier", "geheim"))
             check("%s: an untrusted certificate gives 69" % scheme,
@@ -298,10 +336,15 @@ def test_tls(meeting, tmp):
 
 
 def test_usage(meeting):
-    r = mail(meeting, "--smtp", "smtp://127.0.0.1:1",
-             "--from", "x@example.nl\r\nBcc: y@example.nl")
-    check("a --from that is not one address is a usage error (2)",
-          r.returncode == 2, r.stderr)
+    for addr, why in [("x@example.nl\r\nBcc: y@example.nl",
+                       "it has the control character U+000D"),
+                      ("x@localhost", "the domain after the @ has no dot; "
+                       "write it in full, such as example.nl")]:
+        r = mail(meeting, "--smtp", "smtp://127.0.0.1:1", "--from", addr)
+        check("a --from that is not one address is a usage error (2)",
+              r.returncode == 2 and r.stderr.split("\n")[0] ==
+              "dossier mail: --from must be an e-mail address such as "
+              "naam@example.nl; " + why, r.stderr)
     r = mail(meeting)
     check("mail without --smtp or --dry-run is a usage error (2)",
           r.returncode == 2, r.stderr)
@@ -329,17 +372,19 @@ def test_stale_data_file(meeting, tmp):
     out = tmp / "out-dry"  # holds the PDF test_dry_run made
     pdf = out / "fmm-2025-12.pdf"
     before = pdf.stat().st_mtime_ns
-    older = before - 10**9  # write_meeting left the meeting in the future
-    os.utime(meeting, ns=(older, older))
     data = tmp / "inputs" / "data" / "steun-oekraine.yaml"
-    os.utime(data, ns=(before + 1, before + 1))  # just newer than the PDF
+    data_text = data.read_text()
+    data.write_text(data_text + "# changed\n")
     r = mail(meeting, "--dry-run", tmp / "eml-stale", "-o", out)
-    check("a PDF older than a data file it uses is rendered again",
+    check("a PDF made from an earlier data file is rendered again",
           r.returncode == 0 and pdf.stat().st_mtime_ns != before, r.stderr)
-    before = pdf.stat().st_mtime_ns
+    data.write_text(data_text)
     mail(meeting, "--dry-run", tmp / "eml-stale", "-o", out)
-    check("an up-to-date PDF is not rendered again",
-          pdf.stat().st_mtime_ns == before)
+    before = pdf.stat().st_mtime_ns
+    os.utime(meeting, ns=(before + 10**9, before + 10**9))
+    mail(meeting, "--dry-run", tmp / "eml-stale", "-o", out)
+    check("an up-to-date PDF is not rendered again (a newer time alone "
+          "changes nothing)", pdf.stat().st_mtime_ns == before)
 
 
 def test_classified(tmp):
@@ -370,9 +415,274 @@ def test_max_size(meeting, tmp):
           not list(eml.glob("*.eml")), r.stderr)
 
 
+
+# ---- what is attached: only the PDF the manifest records ----
+
+def copy_meeting(tmp, name, extra_rcpts=()):
+    path = tmp / "inputs" / "meetings" / (name + ".yaml")
+    write_meeting(path, extra_rcpts=extra_rcpts)
+    return path
+
+
+def recorded_sha(out, meeting):
+    manifest = out / "manifest.json"
+    docs = json.loads(manifest.read_text())["documents"] \
+        if manifest.exists() else []
+    return [d["sha256"] for d in docs if d["source"] == str(meeting)]
+
+
+def attached(eml):
+    """The sha256 of the PDF attached to each message in eml."""
+    out = []
+    for f in sorted(Path(eml).glob("*.eml")):
+        part = pdf_part(email.message_from_bytes(
+            f.read_bytes(), policy=email.policy.default))
+        out.append(sha(part.get_content()) if part else None)
+    return out
+
+
+def test_pdf_only_as_recorded(tmp):
+    meeting = copy_meeting(tmp, "pdf-place")
+    out = tmp / "out-place"
+    out.mkdir()
+    pdf = out / "fmm-2025-12.pdf"
+    secret = tmp / "secret.pdf"
+    secret.write_bytes(b"%PDF-1.4\n% not what dossier rendered\n")
+    pdf.symlink_to(secret)
+    r = mail(meeting, "--dry-run", tmp / "eml-place1", "-o", out)
+    made = sha(pdf.read_bytes()) if pdf.exists() else None
+    check("a link at DIR/<id>.pdf is rendered over, never followed",
+          r.returncode == 0 and not pdf.is_symlink() and
+          secret.read_bytes().endswith(b"rendered\n") and
+          attached(tmp / "eml-place1") == [made] * 2 and
+          recorded_sha(out, meeting) == [made], r.stderr)
+
+    pdf.write_bytes(b"%PDF-1.4\n% other bytes in a plain file\n")
+    future = time.time() + 86400  # newer than any input: no help now
+    os.utime(pdf, (future, future))
+    r = mail(meeting, "--dry-run", tmp / "eml-place2", "-o", out)
+    check("a PDF whose sha256 is not the recorded one is rendered again",
+          r.returncode == 0 and sha(pdf.read_bytes()) == made and
+          attached(tmp / "eml-place2") == [made] * 2, r.stderr)
+
+    pdf.unlink()
+    os.mkfifo(pdf)
+    r = mail(meeting, "--dry-run", tmp / "eml-place3", "-o", out)
+    check("a FIFO at DIR/<id>.pdf is rendered over, not read",
+          r.returncode == 0 and pdf.is_file() and
+          attached(tmp / "eml-place3") == [made] * 2, r.stderr)
+
+    out2 = tmp / "out-rendered"
+    r = mail(meeting, "--incremental", "-o", out2, command="render")
+    before = (out2 / "fmm-2025-12.pdf").stat().st_mtime_ns
+    r = mail(meeting, "--dry-run", tmp / "eml-place4", "-o", out2)
+    check("a PDF render --incremental recorded is sent as it is",
+          r.returncode == 0 and
+          (out2 / "fmm-2025-12.pdf").stat().st_mtime_ns == before and
+          attached(tmp / "eml-place4") == recorded_sha(out2, meeting) * 2,
+          r.stderr)
+
+
+# ---- the send log ----
+
+def prepared(tmp, name):
+    """A meeting and an output folder that holds its recorded PDF."""
+    meeting = copy_meeting(tmp, name)
+    out = tmp / ("out-" + name)
+    mail(meeting, "--dry-run", tmp / ("eml-" + name), "-o", out)
+    return meeting, out
+
+
+def log_lines(out):
+    log = out / "sent.log"
+    return [l for l in log.read_text().split("\n") if l] \
+        if log.is_file() else []
+
+
+def test_log_not_a_plain_file(tmp):
+    meeting = copy_meeting(tmp, "log-place")
+    elsewhere = tmp / "elsewhere.log"
+    elsewhere.write_text("keep\n")
+    for kind, make, why in [
+            ("link", lambda p: p.symlink_to(elsewhere),
+             "it is a symbolic link, and dossier keeps the log only in a "
+             "plain file"),
+            ("fifo", os.mkfifo, "it is not a plain file"),
+            ("folder", os.mkdir, "Is a directory")]:
+        out, inbox = tmp / ("out-log-" + kind), tmp / ("inbox-log-" + kind)
+        out.mkdir()
+        inbox.mkdir()
+        make(out / "sent.log")
+        with Server(inbox) as srv:
+            r = mail(meeting, "--smtp", srv.url(), "-o", out)
+        check("a %s as sent.log: exit 73, said so, nothing sent" % kind,
+              r.returncode == 73 and not arrived(inbox) and
+              elsewhere.read_text() == "keep\n" and r.stderr ==
+              "%s/sent.log: cannot use the send log: %s; nothing is sent, "
+              "since what is sent could not be recorded\n" % (out, why),
+              "%s %r" % (r.returncode, r.stderr))
+
+
+def test_log_full_before_sending(tmp):
+    meeting, out = prepared(tmp, "log-full")
+    inbox = tmp / "inbox-log-full"
+    inbox.mkdir()
+    with Server(inbox) as srv:
+        r = mail(meeting, "--smtp", srv.url(), "-o", out, fsize=0)
+        check("a log that cannot grow: exit 73 before anything is sent",
+              r.returncode == 73 and not arrived(inbox) and
+              log_lines(out) == [] and r.stderr ==
+              "%s/sent.log: cannot write the send log: File too large; "
+              "nothing is sent, since what is sent could not be "
+              "recorded\n" % out, "%s %r" % (r.returncode, r.stderr))
+        r = mail(meeting, "--smtp", srv.url(), "-o", out)
+    check("... and the next run sends them all, once",
+          r.returncode == 0 and
+          sorted(rc for rc, _ in arrived(inbox)) == sorted(RECIPIENTS) and
+          len(log_lines(out)) == 2, r.stderr)
+
+
+def test_log_full_after_accepting(tmp):
+    """The log stops growing between the server's 250 and its line."""
+    meeting, out = prepared(tmp, "log-late")
+    inbox, go = tmp / "inbox-log-late", tmp / "go"
+    inbox.mkdir()
+    with Server(inbox, options=["--hold", go]) as srv:
+        p = subprocess.Popen([str(DOSSIER), "mail", str(meeting), "--smtp",
+                              srv.url(), "-o", str(out)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True, env=mail_env(),
+                             preexec_fn=file_size_limit(None))
+        deadline = time.time() + 60
+        while not (inbox / "001.rcpt").exists() and time.time() < deadline:
+            time.sleep(0.02)
+        log = out / "sent.log"
+        size = log.stat().st_size if log.exists() else 0
+        resource.prlimit(p.pid, resource.RLIMIT_FSIZE, (size, size))
+        go.touch()
+        _, err = p.communicate(timeout=120)
+    got = [rc for rc, _ in arrived(inbox)]
+    check("a log that stops growing after a send: exit 73, that address "
+          "named, nothing more sent",
+          p.returncode == 73 and len(got) == 1 and log_lines(out) == [] and
+          err == "%s/sent.log: cannot write the send log: File too large; "
+          "the message to %s went out but is not recorded, so the next run "
+          "sends it again; nothing more is sent\n" % (out, got[0]),
+          "%s %r %r" % (p.returncode, err, got))
+
+
+def test_log_torn_line(tmp):
+    meeting, out = prepared(tmp, "log-torn")
+    inbox = tmp / "inbox-log-torn"
+    inbox.mkdir()
+    (out / "sent.log").write_text("0123 half a li")
+    with Server(inbox) as srv:
+        r = mail(meeting, "--smtp", srv.url(), "-o", out)
+    pdf = sha((out / "fmm-2025-12.pdf").read_bytes())
+    check("a torn last line of the log stays apart from the new ones",
+          r.returncode == 0 and (out / "sent.log").read_text() ==
+          "0123 half a li\n" + "".join("%s %s\n" % (pdf, a)
+                                       for a in RECIPIENTS),
+          r.stderr + (out / "sent.log").read_text())
+
+
+def place_of(meeting, address):
+    for n, line in enumerate(meeting.read_text().split("\n"), 1):
+        if line.strip() == "email: " + address:
+            return "%s:%d:%d" % (meeting, n, line.index(address) + 1)
+    return "?"
+
+
+def test_deferred(tmp):
+    meeting, out = prepared(tmp, "deferred")
+    inbox = tmp / "inbox-deferred"
+    inbox.mkdir()
+    later = RECIPIENTS[1]
+    with Server(inbox, options=["--defer", later]) as srv:
+        r = mail(meeting, "--smtp", srv.url(), "-o", out)
+    pdf = sha((out / "fmm-2025-12.pdf").read_bytes())
+    check("451 at the end of DATA: exit 75, a temporary failure",
+          r.returncode == 75 and r.stderr ==
+          "%s: %s: the mail server cannot take it now (451 4.3.0 Mailbox "
+          "temporarily unavailable, try later); the next run tries again\n"
+          % (place_of(meeting, later), later) and
+          log_lines(out) == ["%s %s" % (pdf, RECIPIENTS[0])],
+          "%s %r" % (r.returncode, r.stderr))
+    with Server(inbox) as srv:
+        r = mail(meeting, "--smtp", srv.url(), "-o", out)
+    check("... and the next run sends it, and only it",
+          r.returncode == 0 and [rc for rc, _ in arrived(inbox)] ==
+          [RECIPIENTS[0], later], r.stderr)
+
+
+# ---- addresses ----
+
+BAD_ADDRESSES = [
+    ("x" * 2000 + "@example.nl", "the part before the @ is 2000 characters "
+     "long; at most 64 are allowed"),
+    ("jo\u00ebl@example.nl", "it has the character '\u00eb' (U+00EB); only "
+     "addresses in plain ASCII can be sent to (dossier does not use "
+     "SMTPUTF8); write a domain in its xn-- form"),
+    ("a@example.nl\u2028", "it has the invisible character U+2028; only "
+     "addresses in plain ASCII can be sent to (dossier does not use "
+     "SMTPUTF8); write a domain in its xn-- form"),
+    ("(comment)a@example.nl", "the part before the @ has '(', which is not "
+     "allowed there (only letters, digits, dots and ! # $ % & ' * + - / = "
+     "? ^ _ ` { | } ~ are)"),
+    ("a\\@example.nl", "the part before the @ has '\\', which is not "
+     "allowed there (only letters, digits, dots and ! # $ % & ' * + - / = "
+     "? ^ _ ` { | } ~ are)"),
+    ("a@../../etc/passwd", "the domain after the @ has '/', which a domain "
+     "cannot have (only letters, digits, hyphens and dots)"),
+    ("a@example..nl", "the domain after the @ has two dots in a row"),
+    ("a@[192.0.2.1]", "an address literal such as [192.0.2.1] is not "
+     "accepted after the @; write the domain name"),
+    ("\"a b\"@example.nl", "it has a space"),
+]
+
+
+def test_bad_addresses(tmp):
+    meeting = copy_meeting(tmp, "addresses")
+    with meeting.open("a") as f:
+        for addr, _ in BAD_ADDRESSES:
+            f.write("  - name: Iemand\n    email: %s\n" % json.dumps(addr))
+    lines = meeting.read_text().split("\n")
+    want = ""
+    for addr, why in BAD_ADDRESSES:
+        n = lines.index("    email: " + json.dumps(addr)) + 1
+        want += ("%s:%d:12: 'email' must be an e-mail address such as "
+                 "naam@example.nl; %s\n" % (meeting, n, why))
+    r = mail(meeting, command="check")
+    check("check refuses each bad address with its place and reason (65)",
+          r.returncode == 65 and r.stderr == want, r.stderr)
+    eml, out = tmp / "eml-addresses", tmp / "out-addresses"
+    r = mail(meeting, "--dry-run", eml, "-o", out)
+    check("mail refuses them the same, and writes nothing",
+          r.returncode == 65 and r.stderr == want and
+          not list(eml.iterdir()) and
+          not (out / "fmm-2025-12.pdf").exists(), r.stderr)
+
+
+def test_eml_names(tmp):
+    meeting = copy_meeting(tmp, "names", extra_rcpts=[
+        "a/b@example.nl", "Jan.Smit@Example.NL"])
+    eml = tmp / "eml-names"
+    r = mail(meeting, "--dry-run", eml, "-o", tmp / "out-names")
+    names = sorted(p.name for p in eml.iterdir())
+    check("--dry-run names its files safely: no folder, no '/', plain "
+          "addresses as written",
+          r.returncode == 0 and names == sorted([
+              "fmm-2025-12--commissie.bz@example.nl.eml",
+              "fmm-2025-12--dvb@example.nl.eml",
+              "fmm-2025-12--a_b@example.nl=e4daabad708645a5362001eda368f6"
+              "a9efcc23edd79ff397806cc8bd210951aa.eml",
+              "fmm-2025-12--jan.smit@example.nl=51d001c8392fff97a29d5f6ff8"
+              "8cebfffab65984c199d35a3ea276cc7431e55e.eml"]),
+          r.stderr + repr(names))
+
 def main():
     if not DOSSIER.exists():
-        sys.exit("tests/mail.py: build/dossier is missing; run make")
+        sys.exit("tests/mail.py: %s is missing; run make" % DOSSIER)
     tmp = Path(tempfile.mkdtemp(prefix="dossier-mail-"))
     try:
         shutil.copytree(REPO / "inputs", tmp / "inputs")
@@ -392,6 +702,14 @@ def main():
         test_stale_data_file(meeting, tmp)
         test_classified(tmp)
         test_max_size(meeting, tmp)
+        test_pdf_only_as_recorded(tmp)
+        test_log_not_a_plain_file(tmp)
+        test_log_full_before_sending(tmp)
+        test_log_full_after_accepting(tmp)
+        test_log_torn_line(tmp)
+        test_deferred(tmp)
+        test_bad_addresses(tmp)
+        test_eml_names(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     failed = results.count(False)

@@ -1,18 +1,24 @@
 #!/usr/bin/env python3
 """A real SMTP server for tests/mail.py: Debian's aiosmtpd on 127.0.0.1.
 
-    smtp_sink.py PORT DIR [--refuse ADDRESS]... [--starttls CERT KEY]
-                 [--smtps CERT KEY] [--login USER PASSWORD]
+    smtp_sink.py PORT DIR [--refuse ADDRESS]... [--defer ADDRESS]...
+                 [--hold FILE] [--starttls CERT KEY] [--smtps CERT KEY]
+                 [--login USER PASSWORD]
 
 Listens on 127.0.0.1:PORT, saves every message it accepts as DIR/NNN.eml
 (the bytes as received) with its envelope recipients in DIR/NNN.rcpt and
 how it came in ("tls=yes login=USER") in DIR/NNN.session. Answers 550 to
-RCPT TO for each --refuse ADDRESS. --starttls requires STARTTLS before
+RCPT TO for each --refuse ADDRESS, and 451 at the end of DATA to a
+message for a --defer ADDRESS (not saved). With --hold FILE, each
+answer to DATA waits, once the message is saved, until FILE exists (so
+a test can act between the server's accepting and the client's hearing
+it). --starttls requires STARTTLS before
 anything else, --smtps is TLS from the first byte, --login requires that
 login (only over TLS). Prints "ready" once it listens and stops when its
 standard input closes.
 """
 
+import asyncio
 import os
 import ssl
 import sys
@@ -22,9 +28,12 @@ from aiosmtpd.smtp import AuthResult
 
 
 class Sink:
-    def __init__(self, folder, refuse, implicit_tls=False):
+    def __init__(self, folder, refuse, defer=(), hold=None,
+                 implicit_tls=False):
         self.folder, self.implicit_tls = folder, implicit_tls
+        self.hold = hold
         self.refuse = {a.lower() for a in refuse}
+        self.defer = {a.lower() for a in defer}
         # Go on numbering after what an earlier server left in the folder.
         self.count = len([f for f in os.listdir(folder)
                           if f.endswith(".eml")])
@@ -36,6 +45,8 @@ class Sink:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if any(a.lower() in self.defer for a in envelope.rcpt_tos):
+            return "451 4.3.0 Mailbox temporarily unavailable, try later"
         self.count += 1
         base = os.path.join(self.folder, "%03d" % self.count)
         login = session.auth_data.login.decode() if session.auth_data else "-"
@@ -47,6 +58,8 @@ class Sink:
             with open(base + ext + ".tmp", "wb") as f:
                 f.write(data)
             os.rename(base + ext + ".tmp", base + ext)
+        while self.hold and not os.path.exists(self.hold):
+            await asyncio.sleep(0.02)
         return "250 Message accepted for delivery"
 
 
@@ -68,6 +81,8 @@ def main():
     port, folder = int(sys.argv[1]), sys.argv[2]
     refuse = [sys.argv[i + 1] for i, a in enumerate(sys.argv)
               if a == "--refuse"]
+    defer = [sys.argv[i + 1] for i, a in enumerate(sys.argv)
+             if a == "--defer"]
     kwargs = {}
     if option("--starttls", 2):
         kwargs.update(tls_context=tls_context(option("--starttls", 2)),
@@ -85,7 +100,9 @@ def main():
                 return AuthResult(success=False, handled=False)
             return AuthResult(success=True, auth_data=auth_data)
         kwargs.update(authenticator=check, auth_required=True)
-    sink = Sink(folder, refuse, implicit_tls=bool(option("--smtps", 2)))
+    hold = option("--hold", 1)
+    sink = Sink(folder, refuse, defer, hold[0] if hold else None,
+                implicit_tls=bool(option("--smtps", 2)))
     controller = Controller(sink, hostname="127.0.0.1",
                             port=port, **kwargs)
     controller.start()

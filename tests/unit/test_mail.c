@@ -5,7 +5,9 @@
  * titles, line breaks) and small documents made in memory. Output checked:
  * the exact header text (RFC 2047 encoded-words, split between whole
  * characters), the RFC 5322 date, the subject with a classification, and
- * the lines of the Dutch body.
+ * the lines of the Dutch body. Then the address rule (RFC 5321, see
+ * mail_address.h) as a table of good and bad addresses, each bad one with
+ * the exact reason a policy officer reads, and the --dry-run file names.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -19,6 +21,7 @@
 
 #include "arena.h"
 #include "mail.h"
+#include "mail_address.h"
 
 static int setup(void **state)
 {
@@ -189,6 +192,211 @@ static void test_body_writes_two_days_as_a_span(void **state)
 	assert_non_null(strstr(body, "(PDF, 2,5 MB)"));
 }
 
+/* ---- addresses ---- */
+
+static const char *repeat(struct arena *a, char c, size_t n)
+{
+	char *s = arena_alloc(a, n + 1);
+	memset(s, c, n);
+	s[n] = '\0';
+	return s;
+}
+
+static void test_addresses_rfc5321_accepts(void **state)
+{
+	struct arena *a = *state;
+	const char *l63 = repeat(a, 'd', 63);
+	const char *good[] = {
+		"commissie.bz@example.nl",
+		"a@b.nl",
+		"o'brien@example.ie",
+		"first.last+tag@sub.example.co.uk",
+		"a/b@example.nl", /* '/' is atext: the .eml name must cope */
+		"!#$%&'*+-/=?^_`{|}~@example.nl",
+		"Jan.Smit@Example.NL",
+		"x@xn--oekrane-zza.example",
+		"x@123.example.nl",
+		"x@a-b--c.example.nl",
+		arena_printf(a, "%s@example.nl", repeat(a, 'l', 64)),
+		/* 254 in all: 1 + @ + 63.63.63.60 */
+		arena_printf(a, "x@%s.%s.%s.%s", l63, l63, l63,
+			     repeat(a, 'e', 60)),
+	};
+	for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
+		const char *why = mail_address_problem(a, good[i]);
+		if (why)
+			fail_msg("%s: %s", good[i], why);
+	}
+}
+
+static void test_addresses_rfc5321_refuses_with_reason(void **state)
+{
+	struct arena *a = *state;
+	const char *l63 = repeat(a, 'd', 63);
+	const char *local_chars = "which is not allowed there (only letters, "
+				  "digits, dots and ! # $ % & ' * + - / = ? "
+				  "^ _ ` { | } ~ are)";
+	const char *domain_chars = "which a domain cannot have (only letters, "
+				   "digits, hyphens and dots)";
+	const char *ascii = "only addresses in plain ASCII can be sent to "
+			    "(dossier does not use SMTPUTF8); write a domain "
+			    "in its xn-- form";
+	const struct { const char *address, *why; } bad[] = {
+		{ "", "it is empty" },
+		{ "commissie.example.nl", "there is no @ in it" },
+		{ "a@b@example.nl", "it has more than one @" },
+		{ "@example.nl", "there is nothing before the @" },
+		{ "a@", "there is nothing after the @" },
+		{ arena_printf(a, "%s@example.nl", repeat(a, 'l', 65)),
+		  "the part before the @ is 65 characters long; at most 64 "
+		  "are allowed" },
+		{ arena_printf(a, "%s@example.nl", repeat(a, 'l', 2000)),
+		  "the part before the @ is 2000 characters long; at most 64 "
+		  "are allowed" },
+		{ "(comment)a@example.nl",
+		  arena_printf(a, "the part before the @ has '(', %s",
+			       local_chars) },
+		{ "a@example.nl(comment)",
+		  arena_printf(a, "the domain after the @ has '(', %s",
+			       domain_chars) },
+		{ "a\\@example.nl",
+		  arena_printf(a, "the part before the @ has '\\', %s",
+			       local_chars) },
+		{ "\"ab\"@example.nl",
+		  arena_printf(a, "the part before the @ has '\"', %s",
+			       local_chars) },
+		{ "<a@example.nl>",
+		  arena_printf(a, "the part before the @ has '<', %s",
+			       local_chars) },
+		{ "a,b@example.nl",
+		  arena_printf(a, "the part before the @ has ',', %s",
+			       local_chars) },
+		{ "\"a b\"@example.nl", "it has a space" },
+		{ "a b@example.nl", "it has a space" },
+		{ "a\tb@example.nl", "it has the control character U+0009" },
+		{ "a@example.nl\r\nBcc: x@example.nl",
+		  "it has the control character U+000D" },
+		{ "a@example.nl\x7f", "it has the control character U+007F" },
+		{ "a@example.nl\xe2\x80\xa8",
+		  arena_printf(a, "it has the invisible character U+2028; %s",
+			       ascii) },
+		{ "a\xc2\xa0@example.nl",
+		  arena_printf(a, "it has the invisible character U+00A0; %s",
+			       ascii) },
+		{ "jo\xc3\xabl@example.nl",
+		  arena_printf(a, "it has the character '\xc3\xab' (U+00EB); "
+			       "%s", ascii) },
+		{ "a@oekra\xc3\xafne.example",
+		  arena_printf(a, "it has the character '\xc3\xaf' (U+00EF); "
+			       "%s", ascii) },
+		{ "\xff@example.nl", "it is not valid UTF-8" },
+		{ "a@exa/mple.nl",
+		  arena_printf(a, "the domain after the @ has '/', %s",
+			       domain_chars) },
+		{ "a@../../etc/passwd",
+		  arena_printf(a, "the domain after the @ has '/', %s",
+			       domain_chars) },
+		{ "a@exa_mple.nl",
+		  arena_printf(a, "the domain after the @ has '_', %s",
+			       domain_chars) },
+		{ "a@example.nl>",
+		  arena_printf(a, "the domain after the @ has '>', %s",
+			       domain_chars) },
+		{ "a@example..nl", "the domain after the @ has two dots in a "
+				   "row" },
+		{ "a@.example.nl", "the domain after the @ starts with a dot" },
+		{ "a@example.nl.", "the domain after the @ ends with a dot" },
+		{ ".a@example.nl", "the part before the @ starts with a dot" },
+		{ "a.@example.nl", "the part before the @ ends with a dot" },
+		{ "a..b@example.nl", "the part before the @ has two dots in a "
+				     "row" },
+		{ "a@localhost", "the domain after the @ has no dot; write it "
+				 "in full, such as example.nl" },
+		{ "a@[192.0.2.1]", "an address literal such as [192.0.2.1] is "
+				   "not accepted after the @; write the domain "
+				   "name" },
+		{ "a@-example.nl", "a part of the domain after the @ starts or "
+				   "ends with a hyphen" },
+		{ "a@example-.nl", "a part of the domain after the @ starts or "
+				   "ends with a hyphen" },
+		{ arena_printf(a, "a@%s.nl", repeat(a, 'd', 64)),
+		  "the domain after the @ has a part of 64 characters between "
+		  "dots; at most 63 are allowed" },
+		/* a domain of 255 is one, but not in an address */
+		{ arena_printf(a, "a@%s.%s.%s.%s", l63, l63, l63, l63),
+		  "it is 257 characters long; at most 254 are allowed" },
+		{ arena_printf(a, "a@%s.%s.%s.%s.e", l63, l63, l63, l63),
+		  "the domain after the @ is 257 characters long; at most 255 "
+		  "are allowed" },
+		/* 255 in all: a path of 257 octets with its <> */
+		{ arena_printf(a, "xy@%s.%s.%s.%s", l63, l63, l63,
+			       repeat(a, 'e', 60)),
+		  "it is 255 characters long; at most 254 are allowed" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		const char *why = mail_address_problem(a, bad[i].address);
+		if (!why || strcmp(why, bad[i].why))
+			fail_msg("%.80s:\n  got  %s\n  want %s", bad[i].address,
+				 why ? why : "(accepted)", bad[i].why);
+	}
+}
+
+/* ---- --dry-run file names ---- */
+
+static void test_eml_name_plain_address_as_written(void **state)
+{
+	assert_string_equal(mail_eml_name(*state, "fmm-2025-12",
+					  "commissie.bz@example.nl"),
+			    "fmm-2025-12--commissie.bz@example.nl.eml");
+}
+
+static void test_eml_name_slash_and_capitals_get_a_hash(void **state)
+{
+	assert_string_equal(mail_eml_name(*state, "fmm-2025-12",
+					  "a/b@example.nl"),
+			    "fmm-2025-12--a_b@example.nl=e4daabad708645a5362001"
+			    "eda368f6a9efcc23edd79ff397806cc8bd210951aa.eml");
+	assert_string_equal(mail_eml_name(*state, "fmm-2025-12",
+					  "Jan.Smit@Example.NL"),
+			    "fmm-2025-12--jan.smit@example.nl=51d001c8392fff97a"
+			    "29d5f6ff88cebfffab65984c199d35a3ea276cc7431e55e"
+			    ".eml");
+}
+
+/* No separator, at most 255 bytes, the same twice, and no two pairs on
+ * one name even where a file system ignores case. */
+static void test_eml_names_safe_bounded_distinct(void **state)
+{
+	struct arena *a = *state;
+	const char *long_id = repeat(a, 'i', 251);
+	const char *longest = arena_printf(a, "%s@%s.nl", repeat(a, 'l', 64),
+					   repeat(a, 'd', 63));
+	const char *pairs[][2] = {
+		{ "a", "b--c@x.nl" },      { "a--b", "c@x.nl" },
+		{ "a-", "-b@x.nl" },       { "a", "--b@x.nl" },
+		{ "fmm", "A@x.nl" },       { "fmm", "a@x.nl" },
+		{ "fmm", "a_b@x.nl" },     { "fmm", "a/b@x.nl" },
+		{ "fmm", "a=b@x.nl" },     { "fmm", "a|b@x.nl" },
+		{ "fmm", "../../x@x.nl" }, { "fmm", "a@x.nl=0" },
+		{ long_id, longest },      { long_id, "a@x.nl" },
+		{ "fmm", longest },
+		{ "fmm", arena_printf(a, "%s@x.nl", repeat(a, 'l', 2000)) },
+	};
+	size_t n = sizeof pairs / sizeof *pairs;
+	const char **names = arena_array(a, n, sizeof *names);
+	for (size_t i = 0; i < n; i++) {
+		names[i] = mail_eml_name(a, pairs[i][0], pairs[i][1]);
+		assert_null(strchr(names[i], '/'));
+		assert_true(strlen(names[i]) <= 255);
+		assert_string_equal(names[i], mail_eml_name(a, pairs[i][0],
+							    pairs[i][1]));
+		for (size_t j = 0; j < i; j++)
+			if (!g_ascii_strcasecmp(names[i], names[j]))
+				fail_msg("%s and %s share %s", pairs[i][1],
+					 pairs[j][1], names[i]);
+	}
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -204,6 +412,11 @@ int main(void)
 		T(test_body_names_meeting_and_contents),
 		T(test_body_says_informal_once),
 		T(test_body_writes_two_days_as_a_span),
+		T(test_addresses_rfc5321_accepts),
+		T(test_addresses_rfc5321_refuses_with_reason),
+		T(test_eml_name_plain_address_as_written),
+		T(test_eml_name_slash_and_capitals_get_a_hash),
+		T(test_eml_names_safe_bounded_distinct),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
