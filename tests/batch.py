@@ -14,8 +14,12 @@
   changed meeting file, or a damaged PDF, is rendered again, and only it;
   new fonts (a new fonts/derived/noto.sha256, as `make` writes with them)
   render every file again.
-- Faults: when the main process of `-j 2` is killed, its workers die
-  with it: no PDF appears afterwards.
+- Faults: a render killed (SIGKILL) while it writes leaves its
+  DIR/<id>.pdf.tmp-PID-XXXXXX; the next run into DIR removes it, and only
+  files of that exact form whose writer is gone (PID not alive, lock
+  free), never a file a concurrent run is still writing. When the main
+  process of `-j 2` is killed, its workers die with it: no PDF appears
+  afterwards.
 """
 
 import hashlib
@@ -295,6 +299,79 @@ def gone(pid):
         return True
 
 
+def dead_pid():
+    """The PID of a process that has just exited."""
+    p = subprocess.Popen(["true"])
+    p.wait()
+    return p.pid
+
+
+def test_stale_temp_removed(t, tmp):
+    out = Path(tmp) / "killed"
+    out.mkdir()
+    report = long_report(tmp, "killed-report")
+    proc = start_render(report, "-o", str(out))
+    seen = wait_for_temp(proc, out)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    left = temps(out)
+    # Beside it, files the next run must leave alone: a name of the form
+    # whose writer holds its lock (alive on another host, say), one whose
+    # PID is alive (a writer between mkstemp and flock), and names that
+    # are not exactly ours. And one it must remove: a dead PID, no lock.
+    dead = dead_pid()
+    keep = ["a.pdf.tmp-%d-Locked" % dead, "b.pdf.tmp-%d-PidOk1" % os.getpid(),
+            "c.pdf.tmp-%d-short" % dead, "d.pdf.tmp-%d-Abc123.bak" % dead,
+            "e.pdf.tmp-0%d-Abc123" % dead, "f.pdf.tmp-%d-Abc123" % dead + "/",
+            "g.pdf.tmp-%d-Sym123" % dead, "notes.txt"]
+    for name in keep:
+        if name.endswith("/"):
+            (out / name).mkdir()
+        elif name.startswith("g."):
+            os.symlink("notes.txt", out / name)
+        else:
+            (out / name).write_bytes(b"x")
+    (out / ("h.pdf.tmp-%d-Stale1" % dead)).write_bytes(b"x")
+    locked = open(out / keep[0], "rb")
+    fcntl.flock(locked, fcntl.LOCK_EX)
+    r = dossier("render", "inputs/meetings/2025-12-03-fmm.yaml", "-o", str(out))
+    locked.close()
+    after = sorted(p.name for p in out.iterdir())
+    want = sorted([n.rstrip("/") for n in keep] + ["fmm-2025-12.pdf"])
+    t.check("a render killed while writing leaves its temporary file, the "
+            "next run removes it and only what is stale", [
+                not seen and "no temporary file was seen",
+                (left != seen or len(left) != 1) and
+                "left by the kill: %s (seen %s)" % (left, seen),
+                r.returncode and r.stderr,
+                after != want and "folder holds %s, expected %s" %
+                (after, want)])
+
+
+def test_live_temp_kept(t, tmp):
+    """Run B starts while run A writes into the same folder (A stopped,
+    so that it holds its temporary file for sure): A still succeeds."""
+    out = Path(tmp) / "concurrent"
+    out.mkdir()
+    report = long_report(tmp, "live-report")
+    a = start_render(report, "-o", str(out))
+    seen = wait_for_temp(a, out)
+    a.send_signal(signal.SIGSTOP)
+    b = dossier("render", "inputs/meetings/2025-12-03-fmm.yaml", "-o", str(out))
+    during = temps(out)
+    a.send_signal(signal.SIGCONT)
+    a.wait()
+    pdf = out / "live-report.pdf"
+    t.check("a run never removes the temporary file of a concurrent run", [
+        not seen and "no temporary file was seen",
+        b.returncode and b.stderr,
+        during != seen and "during B: %s, before: %s" % (during, seen),
+        a.returncode and "A: exit %d" % a.returncode,
+        not (pdf.is_file() and pdf.read_bytes().startswith(b"%PDF-")) and
+        "A wrote no PDF",
+        temps(out) and "left: %s" % temps(out)])
+
+
 def test_workers_die_with_parent(t, tmp):
     out = Path(tmp) / "orphans"
     files = [long_report(tmp, "orphan-%d" % i) for i in range(4)]
@@ -322,7 +399,8 @@ def test_workers_die_with_parent(t, tmp):
                 alive and "workers alive 5 s after: %s" % alive,
                 later != at_kill and "PDFs at the kill: %s, later: %s" %
                 ([p.name for p in at_kill], [p.name for p in later]),
-                r.returncode and r.stderr])
+                r.returncode and r.stderr,
+                temps(out) and "the next run left %s" % temps(out)])
 
 
 def test_usage(t):
@@ -342,6 +420,8 @@ def main():
         test_incremental(t, tmp)
         test_incremental_fonts(t, tmp)
         test_incremental_word_list(t, tmp)
+        test_stale_temp_removed(t, tmp)
+        test_live_temp_kept(t, tmp)
         test_workers_die_with_parent(t, tmp)
     test_usage(t)
     print("%d passed, %d failed" % (t.passed, t.failed))
