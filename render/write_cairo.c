@@ -374,6 +374,26 @@ static void draw_glyphs(cairo_t *cr, const struct dl_item *it)
 	dl_run_done(&run);
 }
 
+/* uri='…' for cairo_tag_begin(), any length: its attribute parser reads
+ * \\ as \ and \' as '. cairo before 1.17.6 writes the URI into the PDF
+ * string as it is given, so a lone parenthesis or backslash would break
+ * the file: those are escaped for the PDF first (later versions escape
+ * it themselves). The URI is ASCII (richtext.c's link_uri). */
+static void add_uri_attr(struct strbuf *attr, const char *uri)
+{
+	strbuf_adds(attr, "uri='");
+	for (const char *p = uri; *p; p++) {
+#if CAIRO_VERSION < CAIRO_VERSION_ENCODE(1, 17, 6)
+		if (*p == '(' || *p == ')' || *p == '\\')
+			strbuf_adds(attr, "\\\\");
+#endif
+		if (*p == '\\' || *p == '\'')
+			strbuf_addc(attr, '\\');
+		strbuf_addc(attr, *p);
+	}
+	strbuf_addc(attr, '\'');
+}
+
 static void draw_page(cairo_t *cr, const struct dl_page *p,
 		      struct tagger *t)
 {
@@ -400,21 +420,20 @@ static void draw_page(cairo_t *cr, const struct dl_page *p,
 			draw_path(cr, it);
 			break;
 		case DL_LINK: {
-			char attr[1024];
-			if (it->uri && !strchr(it->uri, '\''))
-				snprintf(attr, sizeof attr,
-					 "rect=[%.2f %.2f %.2f %.2f] uri='%s'",
-					 it->x, it->y, it->w, it->h, it->uri);
+			struct strbuf attr = STRBUF_INIT;
+			strbuf_addf(&attr, "rect=[%.2f %.2f %.2f %.2f] ",
+				    it->x, it->y, it->w, it->h);
+			if (it->uri)
+				add_uri_attr(&attr, it->uri);
 			else if (it->dest_page)
-				snprintf(attr, sizeof attr,
-					 "rect=[%.2f %.2f %.2f %.2f] "
-					 "dest='p%d_y%.2f'", it->x, it->y,
-					 it->w, it->h, it->dest_page,
-					 it->dest_y);
-			else
-				break;
-			cairo_tag_begin(cr, CAIRO_TAG_LINK, attr);
-			cairo_tag_end(cr, CAIRO_TAG_LINK);
+				strbuf_addf(&attr, "dest='p%d_y%.2f'",
+					    it->dest_page, it->dest_y);
+			if (it->uri || it->dest_page) {
+				cairo_tag_begin(cr, CAIRO_TAG_LINK,
+						strbuf_str(&attr));
+				cairo_tag_end(cr, CAIRO_TAG_LINK);
+			}
+			strbuf_release(&attr);
 			break;
 		}
 		}
