@@ -544,15 +544,30 @@ static cairo_status_t render_pdf(const struct display_list *dl,
 	return st;
 }
 
+/* Rename o into place, or report why not: a failed write (write_stream
+ * saw it) is the disk's, exit 73 from output_commit(); any other status
+ * is cairo's own failure, exit 70, and never called a disk error. */
+static bool finish_output(struct output *o, cairo_status_t st,
+			  const char *writer, struct diags *d)
+{
+	if (st == CAIRO_STATUS_SUCCESS || o->failed) {
+		o->failed = o->failed || st != CAIRO_STATUS_SUCCESS;
+		return output_commit(o, d);
+	}
+	output_abort(o);
+	diag_error_status(d, EXIT_SOFTWARE, (struct srcpos){ o->path, 0, 0 },
+			  "the %s writer failed: %s; the old file, if any, is "
+			  "left as it was", writer, cairo_status_to_string(st));
+	return false;
+}
+
 bool write_cairo_pdf(const struct display_list *dl, const char *path,
 		     struct diags *d)
 {
 	struct output o;
 	if (!output_open(&o, path, d))
 		return false;
-	if (render_pdf(dl, write_stream, &o) != CAIRO_STATUS_SUCCESS)
-		o.failed = true;
-	return output_commit(&o, d);
+	return finish_output(&o, render_pdf(dl, write_stream, &o), "PDF", d);
 }
 
 /* The one page of a raster or SVG surface, scaled by k, on a white
@@ -583,11 +598,10 @@ bool write_cairo_png(const struct display_list *dl, const char *path,
 		CAIRO_FORMAT_RGB24, (int)(dl->width_pt * scale + 0.5),
 		(int)(dl->height_pt * scale + 0.5));
 	draw_on_white(s, &dl->pages[0], scale);
-	if (cairo_surface_write_to_png_stream(s, write_stream, &o) !=
-	    CAIRO_STATUS_SUCCESS)
-		o.failed = true;
+	cairo_status_t st = cairo_surface_write_to_png_stream(s, write_stream,
+							      &o);
 	cairo_surface_destroy(s);
-	return output_commit(&o, d);
+	return finish_output(&o, st, "PNG", d);
 }
 
 bool write_cairo_pdf_stream(const struct display_list *dl,
@@ -621,12 +635,12 @@ bool write_cairo_chart(const struct display_list *dl, const char *path,
 			      write_stream, &o, dl->width_pt, dl->height_pt);
 	draw_on_white(s, &dl->pages[0], k);
 	cairo_surface_flush(s);
-	if (png && cairo_surface_write_to_png_stream(s, write_stream, &o) !=
-		   CAIRO_STATUS_SUCCESS)
-		o.failed = true;
+	cairo_status_t st =
+		png ? cairo_surface_write_to_png_stream(s, write_stream, &o) :
+		      CAIRO_STATUS_SUCCESS;
 	cairo_surface_finish(s);
-	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
-		o.failed = true;
+	if (st == CAIRO_STATUS_SUCCESS)
+		st = cairo_surface_status(s);
 	cairo_surface_destroy(s);
-	return output_commit(&o, d);
+	return finish_output(&o, st, png ? "PNG" : "SVG", d);
 }
