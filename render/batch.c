@@ -7,7 +7,8 @@
  * whose result pipe closes while it holds a file has died: that file fails
  * with EXIT_SOFTWARE and a fresh worker takes the rest. On a terminal the
  * parent keeps one progress line: files done of total, the file last
- * started, and the time left at the rate so far.
+ * started, and the time left at the rate so far. Workers die with the
+ * parent: killed, it must not have PDFs renamed into place after it.
  */
 #include "batch.h"
 
@@ -15,6 +16,7 @@
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -195,12 +197,18 @@ static void spawn(struct pool *p, struct worker *w)
 		exit(EXIT_SOFTWARE);
 	}
 	fflush(NULL);
+	pid_t parent = getpid();
 	pid_t pid = fork();
 	if (pid < 0) {
 		perror("dossier: fork");
 		exit(EXIT_SOFTWARE);
 	}
 	if (pid == 0) {
+		/* The kernel kills a worker when its parent dies; a parent
+		 * that died before this line is not ours any more. */
+		if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 ||
+		    getppid() != parent)
+			_exit(EXIT_SOFTWARE);
 		/* Other workers' pipes must not stay open here, or they
 		 * would never see the end of their tasks. */
 		for (int k = 0; k < p->n_workers; k++) {

@@ -25,6 +25,7 @@
 #include "mail.h"
 #include "manifest.h"
 #include "model.h"
+#include "output.h"
 #include "pack.h"
 #include "parse.h"
 #include "pipeline.h"
@@ -570,6 +571,8 @@ int main(int argc, char **argv)
 	int status = parse_args(argc, argv, &run, files, &n_files);
 	if (status == EXIT_DONE && run.render && !ensure_dir(run.out_dir))
 		status = EXIT_CANTCREAT;
+	if (status == EXIT_DONE && run.render)
+		output_clean_stale(run.out_dir);
 	if (status != EXIT_DONE) {
 		free(files);
 		return status;

@@ -28,5 +28,9 @@ bool output_open(struct output *o, const char *path, struct diags *d);
 bool output_commit(struct output *o, struct diags *d);
 /* Remove the temporary file; the target is left as it was. */
 void output_abort(struct output *o);
+/* Remove from dir the temporary files of writers that died before they
+ * could (TARGET.tmp-PID-XXXXXX whose PID is gone and whose lock is free);
+ * a concurrent run's files are left alone. Quietly does what it can. */
+void output_clean_stale(const char *dir);
 
 #endif

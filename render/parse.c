@@ -1331,12 +1331,19 @@ static void check_footnotes(struct pctx *pc, const struct text *t)
 	}
 }
 
+/* What a rich-text field refers to: notes and links. */
+static void check_rich(struct pctx *pc, const struct text *t)
+{
+	check_footnotes(pc, t);
+	parse_check_links(pc, t);
+}
+
 static void check_section_refs(struct pctx *pc, const struct section *s,
 			       size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		check_footnotes(pc, &s[i].text);
-		check_footnotes(pc, &s[i].position);
+		check_rich(pc, &s[i].text);
+		check_rich(pc, &s[i].position);
 		for (size_t j = 0; j < s[i].n_charts; j++)
 			parse_check_chart_ref(pc, &s[i].charts[j]);
 		check_section_refs(pc, s[i].sections, s[i].n_sections);
@@ -1554,11 +1561,11 @@ static void parse_document(struct pctx *pc, struct ynode *root,
 		parse_error(pc, root->pos,
 			    "missing required key 'sections' at the top level "
 			    "(or write the whole text in 'intro')");
-	check_footnotes(pc, &doc->intro);
+	check_rich(pc, &doc->intro);
 	if (doc->letter)
-		check_footnotes(pc, &doc->letter->body);
+		check_rich(pc, &doc->letter->body);
 	for (size_t i = 0; i < doc->n_notes; i++)
-		check_footnotes(pc, &doc->notes[i].text);
+		check_rich(pc, &doc->notes[i].text);
 	for (size_t i = 0; i < doc->n_intro_charts; i++)
 		parse_check_chart_ref(pc, &doc->intro_charts[i]);
 	check_section_refs(pc, doc->sections, doc->n_sections);

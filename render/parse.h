@@ -96,6 +96,9 @@ bool parse_is_dossier_file(const struct ynode *root);
  * empty_msg is the message for a file without data. */
 struct ynode *parse_tree(struct pctx *pc, const char *file, const char *buf,
 			 size_t len, const char *empty_msg);
+/* Every link in a rich-text field is an https, http or mailto address
+ * (parse_link.c); errors at the link. */
+void parse_check_links(struct pctx *pc, const struct text *t);
 /* A path written in the meeting file, relative to its folder. */
 const char *parse_resolve(struct pctx *pc, const char *path);
 

@@ -218,6 +218,30 @@ static int footnote_number(struct compose_ctx *c, const char *key)
 static void walk_inlines_in(struct walker *w, cmark_node *node,
 			    struct rich *r);
 
+static bool is_hex(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+	       (c >= 'A' && c <= 'F');
+}
+
+/* A link's address as a PDF's /URI, which is 7-bit ASCII: a byte that
+ * may not stand in a URI (RFC 3986, 2: non-ASCII, controls, space and
+ * "<>\^`{|}), and a '%' that starts no %XX, is written %XX; the rest
+ * stays as typed. parse_link.c has refused spaces and controls already. */
+static const char *link_uri(struct arena *a, const char *url)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (const char *p = url; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c <= ' ' || c >= 0x7F || strchr("\"<>\\^`{|}", c) ||
+		    (c == '%' && !(is_hex(p[1]) && is_hex(p[2]))))
+			strbuf_addf(&sb, "%%%02X", c);
+		else
+			strbuf_addc(&sb, (char)c);
+	}
+	return strbuf_finish(&sb, a);
+}
+
 /* Inline children of node into r. */
 static void walk_inlines(struct walker *w, cmark_node *node, struct rich *r)
 {
@@ -269,7 +293,7 @@ static void walk_inlines_in(struct walker *w, cmark_node *node,
 			walk_inlines(w, n, r);
 			rich_add_span(c->arena, r, (struct span){
 				start, r->len, SPAN_LINK,
-				arena_strdup(c->arena, cmark_node_get_url(n)),
+				link_uri(c->arena, cmark_node_get_url(n)),
 				0 });
 			break;
 		case CMARK_NODE_IMAGE:

@@ -184,6 +184,26 @@ static void draw_glyphs(cairo_t *cr, const struct dl_item *it)
 	dl_run_done(&run);
 }
 
+/* uri='…' for cairo_tag_begin(), any length: its attribute parser reads
+ * \\ as \ and \' as '. cairo before 1.17.6 writes the URI into the PDF
+ * string as it is given, so a lone parenthesis or backslash would break
+ * the file: those are escaped for the PDF first (later versions escape
+ * it themselves). The URI is ASCII (richtext.c's link_uri). */
+static void add_uri_attr(struct strbuf *attr, const char *uri)
+{
+	strbuf_adds(attr, "uri='");
+	for (const char *p = uri; *p; p++) {
+#if CAIRO_VERSION < CAIRO_VERSION_ENCODE(1, 17, 6)
+		if (*p == '(' || *p == ')' || *p == '\\')
+			strbuf_adds(attr, "\\\\");
+#endif
+		if (*p == '\\' || *p == '\'')
+			strbuf_addc(attr, '\\');
+		strbuf_addc(attr, *p);
+	}
+	strbuf_addc(attr, '\'');
+}
+
 static void draw_page(cairo_t *cr, const struct dl_page *p,
 		      struct tagger *t)
 {
@@ -208,28 +228,27 @@ static void draw_page(cairo_t *cr, const struct dl_page *p,
 			draw_path(cr, it);
 			break;
 		case DL_LINK: {
-			char attr[1024];
-			if (it->uri && !strchr(it->uri, '\''))
-				snprintf(attr, sizeof attr,
-					 "rect=[%.2f %.2f %.2f %.2f] uri='%s'",
-					 it->x, it->y, it->w, it->h, it->uri);
+			struct strbuf attr = STRBUF_INIT;
+			strbuf_addf(&attr, "rect=[%.2f %.2f %.2f %.2f] ",
+				    it->x, it->y, it->w, it->h);
+			if (it->uri)
+				add_uri_attr(&attr, it->uri);
 			else if (it->dest_page)
-				snprintf(attr, sizeof attr,
-					 "rect=[%.2f %.2f %.2f %.2f] "
-					 "dest='p%d_y%.2f'", it->x, it->y,
-					 it->w, it->h, it->dest_page,
-					 it->dest_y);
-			else
-				break;
-			/* cairo marks the content of a structure tag only
-			 * when no other tag is inside it: the link goes
-			 * between the element's tags */
-			if (t)
-				tag_close(t);
-			cairo_tag_begin(cr, CAIRO_TAG_LINK, attr);
-			cairo_tag_end(cr, CAIRO_TAG_LINK);
-			if (t)
-				note_link(t, it);
+				strbuf_addf(&attr, "dest='p%d_y%.2f'",
+					    it->dest_page, it->dest_y);
+			if (it->uri || it->dest_page) {
+				/* cairo marks the content of a structure tag
+				 * only when no other tag is inside it: the
+				 * link goes between the element's tags */
+				if (t)
+					tag_close(t);
+				cairo_tag_begin(cr, CAIRO_TAG_LINK,
+						strbuf_str(&attr));
+				cairo_tag_end(cr, CAIRO_TAG_LINK);
+				if (t)
+					note_link(t, it);
+			}
+			strbuf_release(&attr);
 			break;
 		}
 		}
@@ -359,7 +378,8 @@ static cairo_status_t render_pdf(const struct display_list *dl,
 	cairo_surface_destroy(s);
 	if (st == CAIRO_STATUS_SUCCESS &&
 	    !pdf_tag(&buf, dl, &t.marks, t.links, t.n_links))
-		st = CAIRO_STATUS_WRITE_ERROR;
+		st = CAIRO_STATUS_TAG_ERROR; /* the structure could not be
+						written: exit 70, not a disk */
 	free(t.links);
 	free(t.marks.page);
 	free(t.marks.elem);
@@ -377,15 +397,30 @@ static cairo_status_t render_pdf(const struct display_list *dl,
 	return st;
 }
 
+/* Rename o into place, or report why not: a failed write (write_stream
+ * saw it) is the disk's, exit 73 from output_commit(); any other status
+ * is cairo's own failure, exit 70, and never called a disk error. */
+static bool finish_output(struct output *o, cairo_status_t st,
+			  const char *writer, struct diags *d)
+{
+	if (st == CAIRO_STATUS_SUCCESS || o->failed) {
+		o->failed = o->failed || st != CAIRO_STATUS_SUCCESS;
+		return output_commit(o, d);
+	}
+	output_abort(o);
+	diag_error_status(d, EXIT_SOFTWARE, (struct srcpos){ o->path, 0, 0 },
+			  "the %s writer failed: %s; the old file, if any, is "
+			  "left as it was", writer, cairo_status_to_string(st));
+	return false;
+}
+
 bool write_cairo_pdf(const struct display_list *dl, const char *path,
 		     struct diags *d)
 {
 	struct output o;
 	if (!output_open(&o, path, d))
 		return false;
-	if (render_pdf(dl, write_stream, &o) != CAIRO_STATUS_SUCCESS)
-		o.failed = true;
-	return output_commit(&o, d);
+	return finish_output(&o, render_pdf(dl, write_stream, &o), "PDF", d);
 }
 
 /* The one page of a raster or SVG surface, scaled by k, on a white
@@ -416,11 +451,10 @@ bool write_cairo_png(const struct display_list *dl, const char *path,
 		CAIRO_FORMAT_RGB24, (int)(dl->width_pt * scale + 0.5),
 		(int)(dl->height_pt * scale + 0.5));
 	draw_on_white(s, &dl->pages[0], scale);
-	if (cairo_surface_write_to_png_stream(s, write_stream, &o) !=
-	    CAIRO_STATUS_SUCCESS)
-		o.failed = true;
+	cairo_status_t st = cairo_surface_write_to_png_stream(s, write_stream,
+							      &o);
 	cairo_surface_destroy(s);
-	return output_commit(&o, d);
+	return finish_output(&o, st, "PNG", d);
 }
 
 bool write_cairo_pdf_stream(const struct display_list *dl,
@@ -454,12 +488,12 @@ bool write_cairo_chart(const struct display_list *dl, const char *path,
 			      write_stream, &o, dl->width_pt, dl->height_pt);
 	draw_on_white(s, &dl->pages[0], k);
 	cairo_surface_flush(s);
-	if (png && cairo_surface_write_to_png_stream(s, write_stream, &o) !=
-		   CAIRO_STATUS_SUCCESS)
-		o.failed = true;
+	cairo_status_t st =
+		png ? cairo_surface_write_to_png_stream(s, write_stream, &o) :
+		      CAIRO_STATUS_SUCCESS;
 	cairo_surface_finish(s);
-	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
-		o.failed = true;
+	if (st == CAIRO_STATUS_SUCCESS)
+		st = cairo_surface_status(s);
 	cairo_surface_destroy(s);
-	return output_commit(&o, d);
+	return finish_output(&o, st, png ? "PNG" : "SVG", d);
 }

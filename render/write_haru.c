@@ -1069,10 +1069,10 @@ bool haru_write_pdfa(const struct display_list *dl, const char *path,
 		ok = haru_save(&h, path, d);
 	}
 	if (!ok && d->count == errors_before)
-		diag_error_status(d, EXIT_CANTCREAT, (struct srcpos){ path, 0, 0 },
-				  "cannot make the archive copy: libharu error "
-				  "0x%04X (detail %u)", (unsigned)h.error,
-				  (unsigned)h.detail);
+		diag_error_status(d, EXIT_SOFTWARE, (struct srcpos){ path, 0, 0 },
+				  "cannot make the archive copy: the libharu "
+				  "writer failed: error 0x%04X (detail %u)",
+				  (unsigned)h.error, (unsigned)h.detail);
 	for (size_t i = 0; i < h.n_fonts; i++)
 		g_hash_table_destroy(h.fonts[i].by_key);
 	HPDF_Free(h.pdf);

@@ -14,16 +14,25 @@
   changed meeting file, or a damaged PDF, is rendered again, and only it;
   new fonts (a new fonts/derived/noto.sha256, as `make` writes with them)
   render every file again.
+- Faults: a render killed (SIGKILL) while it writes leaves its
+  DIR/<id>.pdf.tmp-PID-XXXXXX; the next run into DIR removes it, and only
+  files of that exact form whose writer is gone (PID not alive, lock
+  free), never a file a concurrent run is still writing. When the main
+  process of `-j 2` is killed, its workers die with it: no PDF appears
+  afterwards.
 """
 
 import hashlib
 import json
 import os
 import pty
+import fcntl
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -250,6 +259,150 @@ def test_incremental_word_list(t, tmp):
         not_rendered_again(before, after)])
 
 
+def long_report(tmp, name, pages=150):
+    """A generated report (tests/gen_report.py) of about PAGES pages, with
+    id NAME: long enough that its PDF takes a while to write."""
+    text = subprocess.run([sys.executable, "tests/gen_report.py", str(pages)],
+                          capture_output=True, text=True, check=True).stdout
+    path = Path(tmp) / (name + ".yaml")
+    path.write_text(text.replace("id: bench-report-%d" % pages, "id: " + name))
+    return str(path)
+
+
+def temps(folder):
+    return sorted(p.name for p in Path(folder).iterdir() if ".tmp-" in p.name)
+
+
+def start_render(*args):
+    return subprocess.Popen([DOSSIER, "render", *args],
+                            stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+
+
+def wait_for_temp(proc, folder, limit=120):
+    """Poll until a temporary file shows up in folder (the PDF is being
+    written); its names, or [] when proc ended first."""
+    end = time.monotonic() + limit
+    while proc.poll() is None and time.monotonic() < end:
+        if Path(folder).is_dir() and temps(folder):
+            return temps(folder)
+        time.sleep(0.002)
+    return []
+
+
+def gone(pid):
+    """True when pid has exited (a zombie no init reaps counts as gone)."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            return f.read().rpartition(")")[2].split()[0] == "Z"
+    except OSError:
+        return True
+
+
+def dead_pid():
+    """The PID of a process that has just exited."""
+    p = subprocess.Popen(["true"])
+    p.wait()
+    return p.pid
+
+
+def test_stale_temp_removed(t, tmp):
+    out = Path(tmp) / "killed"
+    out.mkdir()
+    report = long_report(tmp, "killed-report")
+    proc = start_render(report, "-o", str(out))
+    seen = wait_for_temp(proc, out)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    left = temps(out)
+    # Beside it, files the next run must leave alone: a name of the form
+    # whose writer holds its lock (alive on another host, say), one whose
+    # PID is alive (a writer between mkstemp and flock), and names that
+    # are not exactly ours. And one it must remove: a dead PID, no lock.
+    dead = dead_pid()
+    keep = ["a.pdf.tmp-%d-Locked" % dead, "b.pdf.tmp-%d-PidOk1" % os.getpid(),
+            "c.pdf.tmp-%d-short" % dead, "d.pdf.tmp-%d-Abc123.bak" % dead,
+            "e.pdf.tmp-0%d-Abc123" % dead, "f.pdf.tmp-%d-Abc123" % dead + "/",
+            "g.pdf.tmp-%d-Sym123" % dead, "notes.txt"]
+    for name in keep:
+        if name.endswith("/"):
+            (out / name).mkdir()
+        elif name.startswith("g."):
+            os.symlink("notes.txt", out / name)
+        else:
+            (out / name).write_bytes(b"x")
+    (out / ("h.pdf.tmp-%d-Stale1" % dead)).write_bytes(b"x")
+    locked = open(out / keep[0], "rb")
+    fcntl.flock(locked, fcntl.LOCK_EX)
+    r = dossier("render", "inputs/meetings/2025-12-03-fmm.yaml", "-o", str(out))
+    locked.close()
+    after = sorted(p.name for p in out.iterdir())
+    want = sorted([n.rstrip("/") for n in keep] + ["fmm-2025-12.pdf"])
+    t.check("a render killed while writing leaves its temporary file, the "
+            "next run removes it and only what is stale", [
+                not seen and "no temporary file was seen",
+                (left != seen or len(left) != 1) and
+                "left by the kill: %s (seen %s)" % (left, seen),
+                r.returncode and r.stderr,
+                after != want and "folder holds %s, expected %s" %
+                (after, want)])
+
+
+def test_live_temp_kept(t, tmp):
+    """Run B starts while run A writes into the same folder (A stopped,
+    so that it holds its temporary file for sure): A still succeeds."""
+    out = Path(tmp) / "concurrent"
+    out.mkdir()
+    report = long_report(tmp, "live-report")
+    a = start_render(report, "-o", str(out))
+    seen = wait_for_temp(a, out)
+    a.send_signal(signal.SIGSTOP)
+    b = dossier("render", "inputs/meetings/2025-12-03-fmm.yaml", "-o", str(out))
+    during = temps(out)
+    a.send_signal(signal.SIGCONT)
+    a.wait()
+    pdf = out / "live-report.pdf"
+    t.check("a run never removes the temporary file of a concurrent run", [
+        not seen and "no temporary file was seen",
+        b.returncode and b.stderr,
+        during != seen and "during B: %s, before: %s" % (during, seen),
+        a.returncode and "A: exit %d" % a.returncode,
+        not (pdf.is_file() and pdf.read_bytes().startswith(b"%PDF-")) and
+        "A wrote no PDF",
+        temps(out) and "left: %s" % temps(out)])
+
+
+def test_workers_die_with_parent(t, tmp):
+    out = Path(tmp) / "orphans"
+    files = [long_report(tmp, "orphan-%d" % i) for i in range(4)]
+    main = start_render(*files, "-o", str(out), "-j", "2")
+    seen = wait_for_temp(main, out)
+    try:
+        with open("/proc/%d/task/%d/children" % (main.pid, main.pid)) as f:
+            workers = [int(w) for w in f.read().split()]
+    except OSError:
+        workers = []
+    main.send_signal(signal.SIGKILL)
+    main.wait()
+    at_kill = sorted(out.glob("*.pdf"))
+    end = time.monotonic() + 5
+    while time.monotonic() < end and not all(gone(w) for w in workers):
+        time.sleep(0.01)
+    alive = [w for w in workers if not gone(w)]
+    time.sleep(3)  # longer than the rest of one render
+    later = sorted(out.glob("*.pdf"))
+    r = dossier("render", "inputs/meetings/2025-12-03-fmm.yaml", "-o", str(out))
+    t.check("killing the main process of -j 2 takes its workers with it: "
+            "no PDF appears afterwards", [
+                not seen and "no temporary file was seen",
+                len(workers) != 2 and "workers: %s" % workers,
+                alive and "workers alive 5 s after: %s" % alive,
+                later != at_kill and "PDFs at the kill: %s, later: %s" %
+                ([p.name for p in at_kill], [p.name for p in later]),
+                r.returncode and r.stderr,
+                temps(out) and "the next run left %s" % temps(out)])
+
+
 def test_usage(t):
     for args in (["-j", "0"], ["-jx"], ["-j"]):
         r = dossier("render", *meetings()[:1], "-o", "/tmp", *args)
@@ -267,6 +420,9 @@ def main():
         test_incremental(t, tmp)
         test_incremental_fonts(t, tmp)
         test_incremental_word_list(t, tmp)
+        test_stale_temp_removed(t, tmp)
+        test_live_temp_kept(t, tmp)
+        test_workers_die_with_parent(t, tmp)
     test_usage(t)
     print("%d passed, %d failed" % (t.passed, t.failed))
     return 1 if t.failed else 0
