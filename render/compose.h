@@ -17,18 +17,23 @@
 #include "layout.h"
 #include "model.h"
 
-enum span_kind { SPAN_ITALIC, SPAN_BOLD, SPAN_LINK, SPAN_NOTEREF, SPAN_CODE };
+enum span_kind { SPAN_ITALIC, SPAN_BOLD, SPAN_LINK, SPAN_NOTEREF, SPAN_CODE,
+		 SPAN_LANG };
 
 struct span {
 	size_t start, end; /* byte range in the block's text */
 	enum span_kind kind;
 	const char *href;  /* SPAN_LINK */
 	int note;          /* SPAN_NOTEREF: the footnote's number */
+	const char *lang;  /* SPAN_LANG: its language, BCP 47 ("en") */
 };
 
 struct rich {
 	char *text;
 	size_t len, cap_text;
+	/* NULL, or as long as text: at the first byte of each soft hyphen
+	 * hyph.c inserted, its enum hyph_quality (the breaker weighs it). */
+	unsigned char *hq;
 	struct span *spans;
 	size_t n_spans, cap_spans;
 	struct srcpos pos; /* the field it came from, for messages */
@@ -101,6 +106,7 @@ struct compose_ctx {
 	const struct document *doc;
 	struct composition *comp;
 	bool charts_later; /* a pack's agenda: its charts go to Kerncijfers */
+	const char *lang;  /* of the text being appended; NULL: Dutch */
 };
 
 /* The document's title: its own, or one made of its kind and meeting

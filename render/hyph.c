@@ -23,13 +23,46 @@
 #include <hyphen.h>
 
 #include "hyph_cache.h"
+#include "hyph_compound.h"
 #include "input.h"
 
-/* Fewer letters than this: not worth a break, and the patterns err most. */
-#define HYPH_MIN_LETTERS 5
-/* Letters kept together at the start and at the end of a word. */
+/* The patterns are asked with at least this many letters at either end;
+ * the layout's rules may keep more (hyph_rules). */
 #define HYPH_LEFT_MIN 2
 #define HYPH_RIGHT_MIN 2
+/* A piece between apostrophes shorter than this stays whole (auto’s). */
+#define HYPH_MIN_PIECE 5
+
+const struct hyph_rules hyph_default_rules = { 5, 2, 2, false };
+
+/* The languages a word can be hyphenated in. */
+enum hyph_lang { HYPH_NL, HYPH_EN, HYPH_OTHER };
+
+/* How one word is to be hyphenated. */
+struct hyph_ctx {
+	const struct hyph_rules *rules;
+	enum hyph_lang lang;
+	bool in_compound; /* next to a hyphen of its own (defensie-uitgaven) */
+};
+
+/* The text being written, and the quality of each soft hyphen in it. */
+struct hyph_out {
+	struct strbuf text, q;
+};
+
+static void hyph_out_add(struct hyph_out *o, const char *s, size_t n)
+{
+	strbuf_add(&o->text, s, n);
+	for (size_t i = 0; i < n; i++)
+		strbuf_addc(&o->q, 0);
+}
+
+static void hyph_out_shy(struct hyph_out *o, int quality)
+{
+	strbuf_adds(&o->text, "\xC2\xAD");
+	strbuf_addc(&o->q, (char)quality);
+	strbuf_addc(&o->q, 0);
+}
 /* What an invalid UTF-8 byte decodes to: copied, never part of a word. */
 #define HYPH_INVALID 0xFFFFFFFFu
 #define HYPH_SOFT_HYPHEN 0x00ADu
@@ -44,6 +77,11 @@ struct hyph_listed {
 struct hyphenator {
 	HyphenDict *dict;
 	void *dict_block; /* the cached dictionary's memory, or NULL */
+	HyphenDict *en_dict; /* English, loaded at its first word */
+	void *en_block;
+	bool en_tried;
+	struct hyph_compounds *comp;
+	char *dic_path;
 	struct hyph_listed *listed; /* the word list, in file order */
 	size_t n_listed, cap_listed;
 	GHashTable *memo; /* word -> the word with its soft hyphens */
@@ -91,6 +129,10 @@ struct hyphenator *hyph_create(const char *dic_path)
 	}
 	h->dict = dict;
 	h->dict_block = block;
+	h->dic_path = strdup(dic_path);
+	if (!h->dic_path)
+		abort();
+	h->comp = hcomp_create(HCOMP_DEFAULT_AFF, HCOMP_DEFAULT_DIC, dic_path);
 	h->memo = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 					g_free);
 	return h;
@@ -101,6 +143,9 @@ void hyph_destroy(struct hyphenator *h)
 	if (!h)
 		return;
 	hyph_cache_free(h->dict, h->dict_block);
+	hyph_cache_free(h->en_dict, h->en_block);
+	hcomp_destroy(h->comp);
+	free(h->dic_path);
 	g_hash_table_destroy(h->memo);
 	for (size_t i = 0; i < h->n_listed; i++) {
 		free(h->listed[i].word);
@@ -305,16 +350,16 @@ static void hyph_apply_exceptions(const char *w, size_t n, char *breaks)
  * Breaks of one piece of a word (lower-case Latin-1, n letters):
  * breaks[i] = 1 when the piece may be broken after letter i.
  */
-static void hyph_piece(struct hyphenator *h, const char *w, size_t n,
+static void hyph_piece(HyphenDict *dict, const char *w, size_t n,
 		       char *breaks, struct strbuf *scratch)
 {
-	assert(n >= HYPH_MIN_LETTERS);
+	assert(n >= 2);
 	strbuf_reset(scratch);
 	for (size_t i = 0; i < n + 5; i++)
 		strbuf_addc(scratch, '0'); /* libhyphen wants n + 5 bytes */
 	char **rep = NULL;
 	int *pos = NULL, *cut = NULL;
-	hnj_hyphen_hyphenate3(h->dict, w, (int)n, scratch->buf, NULL, &rep,
+	hnj_hyphen_hyphenate3(dict, w, (int)n, scratch->buf, NULL, &rep,
 			      &pos, &cut, HYPH_LEFT_MIN, HYPH_RIGHT_MIN, 0, 0);
 	for (size_t i = 0; i + 1 < n; i++) {
 		bool odd = scratch->buf[i] & 1;
@@ -331,7 +376,58 @@ static void hyph_piece(struct hyphenator *h, const char *w, size_t n,
 	}
 	free(pos);
 	free(cut);
-	hyph_apply_exceptions(w, n, breaks);
+	if (dict->utf8 == 0)
+		hyph_apply_exceptions(w, n, breaks); /* Dutch ones */
+}
+
+/* English patterns, at the first English word; NULL without them. */
+static HyphenDict *hyph_en(struct hyphenator *h)
+{
+	if (!h->en_tried) {
+		h->en_tried = true;
+		h->en_dict = hyph_cache_load(HYPH_EN_DIC, &h->en_block);
+	}
+	return h->en_dict;
+}
+
+static bool hyph_all_ascii(const char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)w[i] >= 0x80)
+			return false;
+	return true;
+}
+
+/* The rules' letters at either end of the word, and the quality of each
+ * break left: boundaries the compound dictionary found are good, the
+ * other breaks of a word that has them are poor, as are those of a word
+ * next to its own hyphen. */
+static void hyph_grade(struct hyphenator *h, const struct hyph_ctx *x,
+		       const char *w, size_t n, char *breaks, bool *name)
+{
+	char *bound = calloc(n + 1, 1);
+	if (!bound)
+		abort();
+	bool known = x->lang != HYPH_NL ||
+		     hcomp_word(h->comp, w, n, breaks, bound);
+	*name = !known;
+	bool any = false;
+	for (size_t i = 0; i + 1 < n; i++)
+		any |= bound[i] != 0;
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (!breaks[i])
+			continue;
+		if ((int)(i + 1) < x->rules->left_min ||
+		    (int)(n - i - 1) < x->rules->right_min)
+			breaks[i] = HYPH_Q_NONE;
+		else if (bound[i])
+			breaks[i] = HYPH_Q_BOUNDARY;
+		else if (any || x->in_compound)
+			breaks[i] = HYPH_Q_IN_PART;
+		else
+			breaks[i] = HYPH_Q_PLAIN;
+	}
+	free(bound);
 }
 
 /* The ending of a diminutive after an apostrophe: tje or tjes. */
@@ -342,15 +438,18 @@ static bool hyph_is_diminutive(const char *s, size_t n)
 }
 
 /* Copies the word s[0..n) to out with its soft hyphens. */
-static void hyph_word_anew(struct hyphenator *h, struct strbuf *out,
-			   const char *s, size_t n)
+static void hyph_word_anew(struct hyphenator *h, struct hyph_out *out,
+			   const char *s, size_t n, const struct hyph_ctx *x)
 {
 	struct strbuf lower = STRBUF_INIT, breaks = STRBUF_INIT,
 		      scratch = STRBUF_INIT;
 	int capitals;
 	size_t piece, letter;
-	if (!hyph_word_latin1(s, n, &lower, &capitals)) {
-		strbuf_add(out, s, n);
+	bool name;
+	HyphenDict *dict = x->lang == HYPH_NL ? h->dict :
+			   x->lang == HYPH_EN ? hyph_en(h) : NULL;
+	if (!dict || !hyph_word_latin1(s, n, &lower, &capitals)) {
+		hyph_out_add(out, s, n);
 		goto done;
 	}
 	const struct hyph_listed *listed = hyph_find(h, lower.buf, lower.len);
@@ -358,8 +457,10 @@ static void hyph_word_anew(struct hyphenator *h, struct strbuf *out,
 		strbuf_add(&breaks, listed->breaks, listed->len);
 		goto insert;
 	}
-	if (capitals > 1 || lower.len < HYPH_MIN_LETTERS) {
-		strbuf_add(out, s, n);
+	bool short_word = (int)lower.len < x->rules->min_word;
+	if (capitals > 1 || lower.len < HYPH_MIN_PIECE ||
+	    (dict->utf8 && !hyph_all_ascii(lower.buf, lower.len))) {
+		hyph_out_add(out, s, n);
 		goto done;
 	}
 	for (size_t i = 0; i < lower.len; i++)
@@ -370,14 +471,31 @@ static void hyph_word_anew(struct hyphenator *h, struct strbuf *out,
 		uint32_t cp = 0;
 		size_t len = i < n ? hyph_utf8_next(s + i, n - i, &cp) : 1;
 		if (i == n || hyph_is_apostrophe(cp)) {
-			if (letter - piece >= HYPH_MIN_LETTERS)
-				hyph_piece(h, lower.buf + piece, letter - piece,
-					   breaks.buf + piece, &scratch);
+			if (letter - piece >= HYPH_MIN_PIECE)
+				hyph_piece(dict, lower.buf + piece,
+					   letter - piece, breaks.buf + piece,
+					   &scratch);
 			piece = letter;
 		} else {
 			letter++;
 		}
 		i += len;
+	}
+	hyph_grade(h, x, lower.buf, lower.len, breaks.buf, &name);
+	for (size_t i = 0; short_word && i < lower.len; i++)
+		if (breaks.buf[i])
+			breaks.buf[i] = HYPH_Q_SHORT;
+	uint32_t first;
+	hyph_utf8_next(s, n, &first);
+	/* Adjectives of a place (Russische, Europese, Oekraïense) are
+	 * capitalised in the dictionary too, but read as ordinary words. */
+	bool adjective = lower.len > 5 &&
+			 (!memcmp(lower.buf + lower.len - 2, "se", 2) ||
+			  !memcmp(lower.buf + lower.len - 4, "sche", 4));
+	if (name && !adjective && capitals == 1 && x->rules->names_whole &&
+	    hyph_is_upper(first)) {
+		hyph_out_add(out, s, n); /* Brussel, Paternotte */
+		goto done;
 	}
 insert:
 	letter = 0;
@@ -388,10 +506,11 @@ insert:
 		 * the apostrophe gone (paragraph.c hides it at the break). */
 		if (hyph_is_apostrophe(cp) && letter >= HYPH_LEFT_MIN &&
 		    hyph_is_diminutive(s + i + len, n - i - len))
-			strbuf_adds(out, "\xC2\xAD");
-		strbuf_add(out, s + i, len);
-		if (!hyph_is_apostrophe(cp) && breaks.buf[letter++])
-			strbuf_adds(out, "\xC2\xAD");
+			hyph_out_shy(out, HYPH_Q_PLAIN);
+		hyph_out_add(out, s + i, len);
+		if (!hyph_is_apostrophe(cp) && breaks.buf[letter])
+			hyph_out_shy(out, breaks.buf[letter]);
+		letter += !hyph_is_apostrophe(cp);
 		i += len;
 	}
 done:
@@ -400,38 +519,62 @@ done:
 	strbuf_release(&scratch);
 }
 
-/* hyph_word_anew(), or what it gave for the same word before. */
-static void hyph_word(struct hyphenator *h, struct strbuf *out, const char *s,
-		      size_t n)
+/* A word remembered: its text with soft hyphens, then their qualities. */
+struct hyph_memo {
+	size_t len;
+	char data[];
+};
+
+/* hyph_word_anew(), or what it gave for the same word before (under
+ * the same rules, in the same language). */
+static void hyph_word(struct hyphenator *h, struct hyph_out *out,
+		      const char *s, size_t n, const struct hyph_ctx *x)
 {
-	char key[HYPH_MEMO_BYTES];
-	bool memo = n < sizeof key;
+	char key[HYPH_MEMO_BYTES + 32];
+	int head = snprintf(key, sizeof key, "%d.%d.%d.%d.%d.%d|",
+			    x->rules->min_word, x->rules->left_min,
+			    x->rules->right_min, x->rules->names_whole,
+			    (int)x->lang, x->in_compound);
+	bool memo = n < HYPH_MEMO_BYTES && head > 0 &&
+		    (size_t)head + n < sizeof key;
 	if (memo) {
-		memcpy(key, s, n);
-		key[n] = '\0';
-		const char *done = g_hash_table_lookup(h->memo, key);
+		memcpy(key + head, s, n);
+		key[head + n] = '\0';
+		const struct hyph_memo *done = g_hash_table_lookup(h->memo,
+								   key);
 		if (done) {
-			strbuf_adds(out, done);
+			strbuf_add(&out->text, done->data, done->len);
+			strbuf_add(&out->q, done->data + done->len, done->len);
 			return;
 		}
 	}
-	size_t from = out->len;
-	hyph_word_anew(h, out, s, n);
-	if (memo && g_hash_table_size(h->memo) < HYPH_MEMO_WORDS)
-		g_hash_table_insert(h->memo, g_strdup(key),
-				    g_strndup(out->buf + from,
-					      out->len - from));
+	size_t from = out->text.len;
+	hyph_word_anew(h, out, s, n, x);
+	if (memo && g_hash_table_size(h->memo) < HYPH_MEMO_WORDS) {
+		size_t len = out->text.len - from;
+		struct hyph_memo *m = g_malloc(sizeof *m + 2 * len);
+		m->len = len;
+		memcpy(m->data, out->text.buf + from, len);
+		memcpy(m->data + len, out->q.buf + from, len);
+		g_hash_table_insert(h->memo, g_strdup(key), m);
+	}
+}
+
+static bool hyph_is_hyphen(uint32_t cp)
+{
+	return cp == '-' || cp == 0x2010;
 }
 
 /* A chunk (no white space in it): its words, and what lies between. */
-static void hyph_chunk(struct hyphenator *h, struct strbuf *out, const char *s,
-		       size_t n)
+static void hyph_chunk(struct hyphenator *h, struct hyph_out *out,
+		       const char *s, size_t n, const struct hyph_ctx *x)
 {
 	if (hyph_chunk_is_address(s, n)) {
-		strbuf_add(out, s, n);
+		hyph_out_add(out, s, n);
 		return;
 	}
 	size_t i = 0;
+	uint32_t before = 0;
 	while (i < n) {
 		uint32_t cp;
 		size_t len = hyph_utf8_next(s + i, n - i, &cp);
@@ -439,26 +582,46 @@ static void hyph_chunk(struct hyphenator *h, struct strbuf *out, const char *s,
 		    cp == HYPH_SOFT_HYPHEN) {
 			size_t end = i + hyph_word_end(s + i, n - i);
 			assert(end > i);
-			hyph_word(h, out, s + i, end - i);
+			uint32_t after = 0;
+			if (end < n)
+				hyph_utf8_next(s + end, n - end, &after);
+			struct hyph_ctx wx = *x;
+			wx.in_compound = hyph_is_hyphen(before) ||
+					 hyph_is_hyphen(after);
+			hyph_word(h, out, s + i, end - i, &wx);
 			i = end;
+			before = 0;
 		} else {
-			strbuf_add(out, s + i, len);
+			hyph_out_add(out, s + i, len);
 			i += len;
+			before = cp;
 		}
 	}
 }
 
-char *hyph_text(struct hyphenator *h, struct arena *a, const char *utf8)
+static enum hyph_lang hyph_lang_of(const char *lang)
 {
-	assert(h && a && utf8);
-	struct strbuf out = STRBUF_INIT;
+	if (!lang || !g_ascii_strncasecmp(lang, "nl", 2))
+		return HYPH_NL;
+	if (!g_ascii_strncasecmp(lang, "en", 2))
+		return HYPH_EN;
+	return HYPH_OTHER;
+}
+
+char *hyph_text_lang(struct hyphenator *h, struct arena *a, const char *utf8,
+		     const struct hyph_rules *rules, const char *lang,
+		     unsigned char **quality)
+{
+	assert(h && a && utf8 && rules);
+	struct hyph_ctx x = { rules, hyph_lang_of(lang), false };
+	struct hyph_out out = { STRBUF_INIT, STRBUF_INIT };
 	size_t n = strlen(utf8);
 	size_t i = 0;
 	while (i < n) {
 		uint32_t cp;
 		size_t len = hyph_utf8_next(utf8 + i, n - i, &cp);
 		if (hyph_is_space(cp)) {
-			strbuf_add(&out, utf8 + i, len);
+			hyph_out_add(&out, utf8 + i, len);
 			i += len;
 			continue;
 		}
@@ -469,10 +632,31 @@ char *hyph_text(struct hyphenator *h, struct arena *a, const char *utf8)
 				break;
 			end += len;
 		}
-		hyph_chunk(h, &out, utf8 + i, end - i);
+		hyph_chunk(h, &out, utf8 + i, end - i, &x);
 		i = end;
 	}
-	return strbuf_finish(&out, a);
+	if (quality) {
+		unsigned char *q = arena_alloc(a, out.q.len + 1);
+		if (out.q.len)
+			memcpy(q, out.q.buf, out.q.len);
+		q[out.q.len] = 0;
+		*quality = q;
+	}
+	strbuf_release(&out.q);
+	return strbuf_finish(&out.text, a);
+}
+
+char *hyph_text(struct hyphenator *h, struct arena *a, const char *utf8)
+{
+	return hyph_text_lang(h, a, utf8, &hyph_default_rules, NULL, NULL);
+}
+
+void hyph_use_compounds(struct hyphenator *h, const char *aff_path,
+			const char *dic_path)
+{
+	hcomp_destroy(h->comp);
+	h->comp = hcomp_create(aff_path, dic_path, h->dic_path);
+	g_hash_table_remove_all(h->memo);
 }
 
 /* One line of the word list ("Sy-bi-ha") into h; false if it holds

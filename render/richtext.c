@@ -11,10 +11,14 @@
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
+#include <glib.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "nl.h"
+
+/* The link a bracketed span with a language becomes (rich_lang_spans). */
+#define RICH_LANG_URL "x-dossier-lang:"
 
 static void rich_reserve(struct arena *a, struct rich *r, size_t extra,
 			 size_t *cap)
@@ -25,9 +29,14 @@ static void rich_reserve(struct arena *a, struct rich *r, size_t extra,
 	while (n <= r->len + extra)
 		n *= 2;
 	char *t = arena_alloc(a, n);
+	unsigned char *q = arena_alloc(a, n);
+	memset(q, 0, n);
 	if (r->text)
 		memcpy(t, r->text, r->len);
+	if (r->hq)
+		memcpy(q, r->hq, r->len);
 	r->text = t;
+	r->hq = q;
 	*cap = n;
 }
 
@@ -37,20 +46,32 @@ static size_t *rich_text_cap(struct rich *r)
 	return &r->cap_text;
 }
 
-static void rich_append_raw(struct arena *a, struct rich *r, const char *s,
-			    size_t n)
+/* Append n bytes, with the quality of their soft hyphens (NULL: none
+ * of ours). */
+static void rich_append_q(struct arena *a, struct rich *r, const char *s,
+			  const unsigned char *q, size_t n)
 {
 	rich_reserve(a, r, n, rich_text_cap(r));
 	memcpy(r->text + r->len, s, n);
+	if (q)
+		memcpy(r->hq + r->len, q, n);
+	else
+		memset(r->hq + r->len, 0, n);
 	r->len += n;
 	r->text[r->len] = '\0';
+}
+
+static void rich_append_raw(struct arena *a, struct rich *r, const char *s,
+			    size_t n)
+{
+	rich_append_q(a, r, s, NULL, n);
 }
 
 struct rich rich_slice(struct arena *a, const struct rich *r, size_t start,
 		       size_t end)
 {
 	struct rich s = { .text = r->text + start, .len = end - start,
-			  .pos = r->pos };
+			  .hq = r->hq ? r->hq + start : NULL, .pos = r->pos };
 	s.spans = arena_array(a, r->n_spans + 1, sizeof *s.spans);
 	for (size_t i = 0; i < r->n_spans; i++) {
 		struct span sp = r->spans[i];
@@ -130,14 +151,86 @@ static char *break_long_runs(struct arena *a, char *t)
 	return strbuf_finish(&sb, a);
 }
 
+/* A run of one language appended: hyphenated in that language, and
+ * marked with it when it is not the document's. */
+static void rich_append_lang(struct compose_ctx *c, struct rich *r,
+			     const char *t, bool hyphenate, const char *lang)
+{
+	unsigned char *q = NULL;
+	size_t start = r->len;
+	if (hyphenate && c->hyph) {
+		const struct layout *l = c->comp->layout;
+		struct hyph_rules rules = {
+			l->hyphen_min_word, l->hyphen_left_min,
+			l->hyphen_right_min, l->hyphen_names_whole };
+		t = hyph_text_lang(c->hyph, c->arena, t, &rules, lang, &q);
+	}
+	const char *whole = t;
+	t = break_long_runs(c->arena, (char *)t);
+	if (t != whole)
+		q = NULL; /* its offsets moved: every break plain */
+	rich_append_q(c->arena, r, t, q, strlen(t));
+	if (lang && r->len > start)
+		rich_add_span(c->arena, r, (struct span){
+			start, r->len, SPAN_LANG, NULL, 0, lang });
+}
+
+static bool rich_is_letter_at(const char *t, size_t i)
+{
+	return g_unichar_isalnum(g_utf8_get_char(t + i));
+}
+
+/* The first of the layout's English terms in t from byte i on, as a
+ * whole word (any case); its start in *at and length in *len. */
+static bool rich_find_term(const struct layout *l, const char *t, size_t i,
+			   size_t *at, size_t *len)
+{
+	bool found = false;
+	for (int k = 0; k < l->n_english_terms; k++) {
+		const char *term = l->english_terms[k];
+		size_t n = strlen(term);
+		for (const char *p = t + i; n && *p; p++) {
+			if (g_ascii_strncasecmp(p, term, n) != 0)
+				continue;
+			size_t s = (size_t)(p - t);
+			bool starts = s == 0 ||
+				      !rich_is_letter_at(t, (size_t)(
+					      g_utf8_prev_char(p) - t));
+			bool ends = !t[s + n] || !rich_is_letter_at(t, s + n);
+			if (!starts || !ends)
+				continue;
+			if (!found || s < *at || (s == *at && n > *len)) {
+				*at = s;
+				*len = n;
+				found = true;
+			}
+			break;
+		}
+	}
+	return found;
+}
+
 void rich_append_text(struct compose_ctx *c, struct rich *r, const char *s,
 		      bool hyphenate)
 {
 	char *t = nl_smarten(c->arena, s, rich_last_char(r));
-	if (hyphenate && c->hyph)
-		t = hyph_text(c->hyph, c->arena, t);
-	t = break_long_runs(c->arena, t);
-	rich_append_raw(c->arena, r, t, strlen(t));
+	const struct layout *l = c->comp ? c->comp->layout : NULL;
+	if (c->lang || !l || !l->n_english_terms) {
+		rich_append_lang(c, r, t, hyphenate, c->lang);
+		return;
+	}
+	/* Dutch, but for the English terms of the layout's list. */
+	size_t i = 0, at = 0, len = 0;
+	while (rich_find_term(l, t, i, &at, &len)) {
+		if (at > i)
+			rich_append_lang(c, r, arena_strndup(c->arena, t + i,
+							     at - i),
+					 hyphenate, NULL);
+		rich_append_lang(c, r, arena_strndup(c->arena, t + at, len),
+				 hyphenate, "en");
+		i = at + len;
+	}
+	rich_append_lang(c, r, t + i, hyphenate, NULL);
 }
 
 struct walker {
@@ -276,7 +369,7 @@ static void walk_inlines_in(struct walker *w, cmark_node *node,
 			rich_append_raw(c->arena, r, cmark_node_get_literal(n),
 					strlen(cmark_node_get_literal(n)));
 			rich_add_span(c->arena, r, (struct span){
-				start, r->len, SPAN_CODE, NULL, 0 });
+				start, r->len, SPAN_CODE, NULL, 0, NULL });
 			break;
 		case CMARK_NODE_HTML_INLINE:
 			rich_append_text(c, r, cmark_node_get_literal(n), false);
@@ -287,14 +380,27 @@ static void walk_inlines_in(struct walker *w, cmark_node *node,
 			rich_add_span(c->arena, r, (struct span){
 				start, r->len,
 				cmark_node_get_type(n) == CMARK_NODE_EMPH ?
-				SPAN_ITALIC : SPAN_BOLD, NULL, 0 });
+				SPAN_ITALIC : SPAN_BOLD, NULL, 0, NULL });
 			break;
 		case CMARK_NODE_LINK:
+			if (!strncmp(cmark_node_get_url(n), RICH_LANG_URL,
+				     strlen(RICH_LANG_URL))) {
+				const char *outer = c->lang;
+				c->lang = arena_strdup(c->arena,
+					cmark_node_get_url(n) +
+					strlen(RICH_LANG_URL));
+				walk_inlines(w, n, r);
+				rich_add_span(c->arena, r, (struct span){
+					start, r->len, SPAN_LANG, NULL, 0,
+					c->lang });
+				c->lang = outer;
+				break;
+			}
 			walk_inlines(w, n, r);
 			rich_add_span(c->arena, r, (struct span){
 				start, r->len, SPAN_LINK,
 				link_uri(c->arena, cmark_node_get_url(n)),
-				0 });
+				0, NULL });
 			break;
 		case CMARK_NODE_IMAGE:
 			walk_inlines(w, n, r);
@@ -311,7 +417,7 @@ static void walk_inlines_in(struct walker *w, cmark_node *node,
 				rich_append_raw(c->arena, r, num, strlen(num));
 				rich_add_span(c->arena, r, (struct span){
 					start, r->len, SPAN_NOTEREF, NULL,
-					no });
+					no, NULL });
 			break;
 		}
 		default:
@@ -481,6 +587,40 @@ static void add_note_definitions(struct compose_ctx *c, const char *src,
 	}
 }
 
+/* A bracketed span with a language, [deliverables]{lang=en} (the
+ * attribute syntax of Pandoc and markdown-it, which cmark-gfm does not
+ * know and would print as typed), becomes a link to RICH_LANG_URL<lang>
+ * before cmark-gfm parses the field: the walker takes such a link for a
+ * language span. The text between the brackets has no brackets; the
+ * language is 2 to 35 letters, digits and hyphens (BCP 47). */
+
+static void rich_lang_spans(struct strbuf *sb, const char *src)
+{
+	const char *p = src;
+	for (const char *open; (open = strchr(p, '['));) {
+		const char *close = open + 1 + strcspn(open + 1, "[]\n");
+		const char *attr = close + 1;
+		size_t lang = 0;
+		if (*close == ']' && !strncmp(attr, "{lang=", 6)) {
+			lang = strspn(attr + 6, "abcdefghijklmnopqrstuvwxyz"
+					       "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+					       "0123456789-");
+			if (lang < 2 || lang > 35 || attr[6 + lang] != '}' ||
+			    close == open + 1 || (open > src && open[-1] == '\\'))
+				lang = 0;
+		}
+		if (!lang) {
+			strbuf_add(sb, p, (size_t)(open + 1 - p));
+			p = open + 1;
+			continue;
+		}
+		strbuf_add(sb, p, (size_t)(close + 1 - p));
+		strbuf_addf(sb, "(" RICH_LANG_URL "%.*s)", (int)lang, attr + 6);
+		p = attr + 6 + lang + 1;
+	}
+	strbuf_adds(sb, p);
+}
+
 /* Parse a field with its notes appended as definitions. */
 static cmark_node *parse_field(struct compose_ctx *c, const struct text *t,
 			       struct walker *w)
@@ -491,7 +631,7 @@ static cmark_node *parse_field(struct compose_ctx *c, const struct text *t,
 		registered = 1;
 	}
 	struct strbuf sb = STRBUF_INIT;
-	strbuf_adds(&sb, t->src ? t->src : "");
+	rich_lang_spans(&sb, t->src ? t->src : "");
 	add_note_definitions(c, t->src, &sb);
 	cmark_parser *p = cmark_parser_new(CMARK_OPT_FOOTNOTES);
 	cmark_parser_attach_syntax_extension(

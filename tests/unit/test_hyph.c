@@ -407,6 +407,81 @@ static void test_long_text_is_unchanged_without_soft_hyphens(void **state)
 	assert_true(count > 300);
 }
 
+/* The text with its breaks as the breaker sees them: '=' at a compound's
+ * boundary, '~' inside a part of a compound, '-' in a word of one part,
+ * '!' in a word too short for the rules, under the kamerbrief's rules. */
+static const char *graded(void **state, const char *text, const char *lang)
+{
+	struct fixture *f = *state;
+	static const struct hyph_rules rules = { 7, 2, 3, true };
+	unsigned char *q;
+	char *t = hyph_text_lang(f->h, f->a, text, &rules, lang, &q);
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; t[i]; i++) {
+		if ((unsigned char)t[i] == 0xC2 &&
+		    (unsigned char)t[i + 1] == 0xAD) {
+			strbuf_addc(&sb, "?-=~!"[q[i]]);
+			i++;
+		} else {
+			strbuf_addc(&sb, t[i]);
+		}
+	}
+	return strbuf_finish(&sb, f->a);
+}
+
+static void test_compound_boundaries_are_good_breaks(void **state)
+{
+	/* Issue 15: bondge-/noten, analy-/secapaciteit were chosen where
+	 * the compound's own boundary was free. */
+	assert_string_equal(graded(state, "bondgenoten "
+				   "defensiecapaciteitsopbouw "
+				   "analysecapaciteit sanctieomzeiling",
+				   NULL),
+			    "bond=ge~no~ten de~fen~sie=ca~pa~ci~teits=op~bouw "
+			    "ana~ly~se=ca~pa~ci~teit sanc~tie=om~zei~ling");
+}
+
+static void test_word_of_one_part_breaks_plainly(void **state)
+{
+	assert_string_equal(graded(state, "betekenen ministers", NULL),
+			    "be-te-ke-nen mi-nis-ters");
+}
+
+static void test_parts_of_a_hyphenated_compound_break_poorly(void **state)
+{
+	/* de-/fensie-uitgaven: the compound's own hyphen was free. */
+	assert_string_equal(graded(state, "defensie-uitgaven", NULL),
+			    "de~fen~sie-uit=ga~ven");
+}
+
+static void test_short_words_break_only_as_a_last_resort(void **state)
+{
+	/* wor-den, tus-sen, Za-ken, lan-den: the layout breaks words of
+	 * 7 letters and more. */
+	assert_string_equal(graded(state, "worden tussen Zaken landen", NULL),
+			    "wor!den tus!sen Za!ken lan!den");
+}
+
+static void test_names_stay_whole(void **state)
+{
+	/* Brus-sel, Ne-derland, An-kara, Pater-notte; an adjective of a
+	 * place is an ordinary word. */
+	assert_string_equal(graded(state, "Brussel Nederland Ankara "
+				   "Paternotte Russische", NULL),
+			    "Brussel Nederland Ankara Paternotte Rus-si-sche");
+}
+
+static void test_english_terms_break_with_english_patterns(void **state)
+{
+	/* Ima-/gery and deli-/verables were Dutch breaks; Im-agery is the
+	 * English one (Merriam-Webster: im·age·ry, patterns im-agery). */
+	assert_string_equal(graded(state, "Imagery Intelligence deliverables",
+				   "en"),
+			    "Im-agery In-tel-li-gence de-liv-er-ables");
+	assert_string_equal(graded(state, "Beijing deliverables", "fr"),
+			    "Beijing deliverables");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -443,6 +518,12 @@ int main(void)
 		T(test_word_list_error_names_file_and_line),
 		T(test_words_seen_before_come_out_the_same),
 		T(test_long_text_is_unchanged_without_soft_hyphens),
+		T(test_compound_boundaries_are_good_breaks),
+		T(test_word_of_one_part_breaks_plainly),
+		T(test_parts_of_a_hyphenated_compound_break_poorly),
+		T(test_short_words_break_only_as_a_last_resort),
+		T(test_names_stay_whole),
+		T(test_english_terms_break_with_english_patterns),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
