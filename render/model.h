@@ -91,6 +91,7 @@ struct note {
 
 enum chart_type { CHART_BAR, CHART_STACKED_BAR, CHART_HBAR, CHART_LINE };
 enum chart_unit { UNIT_EUR, UNIT_PERCENT, UNIT_COUNT };
+enum chart_sort { SORT_NONE, SORT_ASCENDING, SORT_DESCENDING };
 
 struct chart_value {
 	const char *category; /* the key as written: "2024" or a label */
@@ -123,6 +124,12 @@ struct chart {
 	size_t n_series;
 	struct chart_target *targets;
 	size_t n_targets;
+	/* The order of the categories: as written, or by value (the parser
+	 * puts every series' values in that order, so that each later stage,
+	 * the alternative text too, reads them as drawn). */
+	enum chart_sort sort;
+	const char **highlight; /* categories drawn in the accent colour */
+	size_t n_highlight;
 	struct srcpos pos;
 };
 
@@ -184,6 +191,12 @@ struct document {
 /* Text names of the enums, as written in the data. */
 const char *model_doc_kind_name(enum doc_kind k);
 
+/* The date a PDF of d carries, never the clock: its own 'date', else
+ * SOURCE_DATE_EPOCH (when set: a whole number of seconds), else the first
+ * day of its meeting, else (a data file, which has no meeting) 1970-01-01,
+ * the day SOURCE_DATE_EPOCH=0 stands for. */
+struct date model_document_date(const struct document *d);
+
 /* The note with this key, or NULL. */
 const struct note *model_find_note(const struct document *doc,
 				   const char *key);
@@ -201,6 +214,11 @@ struct document *model_parse_file(struct arena *a, const char *path,
  * or the folder that holds it when that is called 'meetings'). */
 struct document *model_parse_file_in(struct arena *a, const char *path,
 				     const char *root, struct diags *diags);
+/* A meeting file or a data file (as in inputs/data/: 'format' and
+ * 'charts' only), for `dossier chart`. A data file gives a document with
+ * its charts and nothing else: no id, kind, meeting or date. */
+struct document *model_parse_charts_in(struct arena *a, const char *path,
+				       const char *root, struct diags *diags);
 /* A meeting file that pack binds (its agenda or an annex, what says
  * which), read from pack's folder tree. A file that cannot be read there
  * is reported at ref's place and sets *unreadable; a file that is not a

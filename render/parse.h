@@ -140,5 +140,10 @@ void parse_check_format(struct pctx *pc, const struct ynode *v);
 void parse_data_files(struct pctx *pc, struct document *doc);
 void parse_charts(struct pctx *pc, const struct ynode *seq);
 void parse_check_chart_ref(struct pctx *pc, const struct chart_ref *ref);
+/* The top of a data file (a mapping with 'format'): its charts. */
+void parse_data_root(struct pctx *pc, struct ynode *root);
+/* Is the tree a data file, not a meeting file: 'format' and 'charts',
+ * and none of the keys only a meeting file has? */
+bool parse_is_data_file(const struct ynode *root);
 
 #endif
