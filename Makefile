@@ -166,6 +166,7 @@ unit: $(UNIT_BIN) $(FONTS)
 
 e2e: $(B)/dossier $(FONTS)
 	$(SAN_ENV) $(TEST_ENV) python3 tests/e2e.py
+	$(SAN_ENV) $(TEST_ENV) python3 tests/charts.py
 	$(SAN_ENV) $(TEST_ENV) python3 tests/bad.py
 	$(SAN_ENV) $(TEST_ENV) python3 tests/links.py
 	$(SAN_ENV) $(TEST_ENV) python3 tests/archive.py

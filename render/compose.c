@@ -438,27 +438,6 @@ static void compose_pack(struct compose_ctx *c, const char *title)
 	}
 }
 
-/* The date the document carries: its own, or SOURCE_DATE_EPOCH, or the
- * first day of the meeting — never the clock. */
-static struct date document_date(const struct document *d)
-{
-	if (d->has_date)
-		return d->date;
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	if (epoch && *epoch) {
-		char *end;
-		long long t = strtoll(epoch, &end, 10);
-		if (!*end && t >= 0) {
-			time_t tt = (time_t)t;
-			struct tm tm;
-			gmtime_r(&tt, &tm);
-			return (struct date){ tm.tm_year + 1900, tm.tm_mon + 1,
-					      tm.tm_mday };
-		}
-	}
-	return d->meeting.dates[0];
-}
-
 struct composition *compose_document(struct arena *a, struct hyphenator *h,
 				     const struct document *doc,
 				     const struct layout *layout)
@@ -487,7 +466,7 @@ struct composition *compose_document(struct arena *a, struct hyphenator *h,
 					      doc->classification.src);
 	comp->creator = "dossier " DOSSIER_VERSION;
 	comp->classification = doc->classification.src;
-	comp->date = document_date(doc);
+	comp->date = model_document_date(doc);
 
 	if (doc->kind == DOC_BRIEFING_PACK) {
 		compose_pack(&c, title);

@@ -10,7 +10,9 @@
 #include "model.h"
 
 #include <assert.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 const char *model_doc_kind_name(enum doc_kind k)
 {
@@ -131,4 +133,25 @@ struct srcpos model_text_pos(const struct text *t, size_t off)
 	if (t->block_indent > 0)
 		return text_pos_block(t, off);
 	return text_pos_flow(t, off);
+}
+
+struct date model_document_date(const struct document *d)
+{
+	if (d->has_date)
+		return d->date;
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	if (epoch && *epoch) {
+		char *end;
+		long long t = strtoll(epoch, &end, 10);
+		if (!*end && t >= 0) {
+			time_t tt = (time_t)t;
+			struct tm tm;
+			gmtime_r(&tt, &tm);
+			return (struct date){ tm.tm_year + 1900, tm.tm_mon + 1,
+					      tm.tm_mday };
+		}
+	}
+	if (d->meeting.n_dates > 0)
+		return d->meeting.dates[0];
+	return (struct date){ 1970, 1, 1 }; /* a data file: the epoch's day */
 }

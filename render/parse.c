@@ -1658,7 +1658,7 @@ static struct document *parse_document_bytes(struct arena *a,
 					     const char *path, const char *buf,
 					     size_t len, const char *root,
 					     const struct document *pack,
-					     struct diags *diags)
+					     bool data_ok, struct diags *diags)
 {
 	assert(a && path && (buf || !len) && diags);
 	struct pctx pc = { .a = a, .diags = diags };
@@ -1687,7 +1687,9 @@ static struct document *parse_document_bytes(struct arena *a,
 			    "mapping that starts with 'format: 1' (FORMAT.md)");
 		tree = NULL;
 	}
-	if (tree)
+	if (tree && data_ok && parse_is_data_file(tree))
+		parse_data_root(&pc, tree); /* charts, no meeting around them */
+	else if (tree)
 		parse_document(&pc, tree, doc);
 	return pc.errors ? NULL : doc;
 }
@@ -1696,11 +1698,13 @@ struct document *model_parse_buffer(struct arena *a, const char *path,
 				    const char *buf, size_t len,
 				    struct diags *diags)
 {
-	return parse_document_bytes(a, path, buf, len, NULL, NULL, diags);
+	return parse_document_bytes(a, path, buf, len, NULL, NULL, false,
+				    diags);
 }
 
-struct document *model_parse_file_in(struct arena *a, const char *path,
-				     const char *root, struct diags *diags)
+static struct document *parse_file(struct arena *a, const char *path,
+				    const char *root, bool data_ok,
+				    struct diags *diags)
 {
 	assert(a && path && diags);
 	struct strbuf sb = STRBUF_INIT;
@@ -1720,9 +1724,21 @@ struct document *model_parse_file_in(struct arena *a, const char *path,
 		return NULL;
 	}
 	struct document *doc = parse_document_bytes(a, path, sb.buf, sb.len,
-						    root, NULL, diags);
+						    root, NULL, data_ok, diags);
 	strbuf_release(&sb);
 	return doc;
+}
+
+struct document *model_parse_file_in(struct arena *a, const char *path,
+				     const char *root, struct diags *diags)
+{
+	return parse_file(a, path, root, false, diags);
+}
+
+struct document *model_parse_charts_in(struct arena *a, const char *path,
+				       const char *root, struct diags *diags)
+{
+	return parse_file(a, path, root, true, diags);
 }
 
 struct document *model_parse_file(struct arena *a, const char *path,
@@ -1744,7 +1760,7 @@ struct document *model_parse_bound(struct arena *a,
 	struct document *doc = NULL;
 	if (!*unreadable)
 		doc = parse_document_bytes(a, ref->resolved, sb.buf, sb.len,
-					   NULL, pack, diags);
+					   NULL, pack, false, diags);
 	strbuf_release(&sb);
 	return doc;
 }

@@ -414,9 +414,11 @@ be read.
     "chart": """\
 usage: dossier chart FILE --id ID -o OUT [--width PX] [--root DIR]
 
-Writes the chart ID of the meeting file FILE (from its 'charts' or its data
-files) alone, drawn as in the document, to OUT: .svg, .png or .pdf by its
-ending.
+Writes the chart ID of FILE alone, drawn as in the document, to OUT: .svg, .png
+or .pdf by its ending. FILE is a meeting file (the chart from its 'charts' or
+its data files) or a data file. A PDF's date is the meeting file's 'date', else
+SOURCE_DATE_EPOCH, else the meeting's first day; for a data file
+SOURCE_DATE_EPOCH, else 1970-01-01. Never the clock.
 
   --id ID            the chart's 'id'
   -o, --output OUT   the file to write
@@ -491,7 +493,7 @@ USAGE_ERRORS = [
      "dossier check: check takes no options but --root, only meeting files; got '-o'\n"
      "run 'dossier help check' for more\n"),
     (["chart", "--id", "navo-norm", "-o", "x.svg"],
-     "dossier chart: name the meeting file that holds the chart\n"
+     "dossier chart: name the meeting or data file that holds the chart\n"
      "run 'dossier help chart' for more\n"),
     (["chart", SEED, "-o", "x.svg"],
      "dossier chart: say which chart with --id ID\n"
@@ -503,7 +505,7 @@ USAGE_ERRORS = [
      "dossier chart: '--id' needs a value\n"
      "run 'dossier help chart' for more\n"),
     (["chart", SEED, SEED, "--id", "navo-norm", "-o", "x.svg"],
-     "dossier chart: one meeting file only; got also '%s'\n"
+     "dossier chart: one file only; got also '%s'\n"
      "run 'dossier help chart' for more\n" % SEED),
     (["chart", SEED, "--id", "navo-norm", "-o", "x.gif"],
      "dossier chart: the output of chart must end in .svg, .png or .pdf; "
