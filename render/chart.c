@@ -500,8 +500,10 @@ struct chart_drawing *chart_draw(struct typesetter *ts, struct arena *a,
 	y = c->type == CHART_HBAR ? chart_draw_horizontal(&x, y) :
 				    chart_draw_vertical(&x, y);
 	x.out->height_pt = draw_source(&x, &source, y);
+	/* A sum of rows made to fill the page may pass it by a rounding
+	 * error; that is not a chart too tall. */
 	double room = x.page_pt;
-	if (x.ok && x.out->height_pt > room) {
+	if (x.ok && x.out->height_pt > room + 1e-6) {
 		diag_error(diags, c->id_pos,
 			   "chart '%s' is %.0f pt tall with its %zu categories "
 			   "and does not fit on a page (at most %.0f pt); "
