@@ -218,7 +218,8 @@ static void draw_page(cairo_t *cr, const struct dl_page *p,
 			draw_glyphs(cr, it);
 			break;
 		case DL_RULE:
-			cairo_set_source_rgb(cr, 0, 0, 0);
+			cairo_set_source_rgb(cr, it->rgb[0], it->rgb[1],
+					     it->rgb[2]);
 			cairo_set_line_width(cr, it->h);
 			cairo_move_to(cr, it->x, it->y);
 			cairo_line_to(cr, it->x + it->w, it->y);
