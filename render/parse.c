@@ -458,6 +458,115 @@ static bool text_is_clean(const char *s, size_t len)
 	return true;
 }
 
+/* ---- what a value may hold ---- */
+
+static uint32_t utf8_decode(const unsigned char *s, size_t len)
+{
+	if (len == 1)
+		return s[0];
+	uint32_t c = s[0] & (0x7F >> len);
+	for (size_t i = 1; i < len; i++)
+		c = c << 6 | (s[i] & 0x3F);
+	return c;
+}
+
+/* Why code point c cannot stand in a value, or NULL. Tab and the line
+ * breaks are text; other controls, noncharacters and private-use
+ * characters are not (no font of dossier has them): refused here, where
+ * `check` sees them too, rather than by the typesetter. */
+static const char *char_refused(uint32_t c)
+{
+	if (c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
+	    c == 0x85)
+		return NULL;
+	if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
+		return "a control character, not text";
+	if ((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE)
+		return "a noncharacter, not text";
+	if ((c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000)
+		return "a private-use character, which no font of dossier "
+		       "shows";
+	return NULL;
+}
+
+/* The first character of a scalar's text that is not text, reported at
+ * its place; false when there is one. */
+static bool text_chars_ok(struct ybuild *b, const struct ynode *n)
+{
+	const unsigned char *u = (const unsigned char *)n->str;
+	for (size_t i = 0; i < n->len;) {
+		size_t k = utf8_len(u + i, n->len - i);
+		assert(k); /* text_is_clean() held */
+		uint32_t c = utf8_decode(u + i, k);
+		const char *why = char_refused(c);
+		if (why) {
+			parse_error(b->pc, model_text_pos(&n->text, i),
+				    "U+%04X is %s: remove it", (unsigned)c,
+				    why);
+			return false;
+		}
+		i += k;
+	}
+	return true;
+}
+
+/* Every line break but Markdown's own (LF, CR) as U+2028, the line
+ * separator: VT (a line break in a Word document), FF, NEL and U+2029
+ * make a line break in rich text, and one space in a one-line value
+ * (parse_one_line), never a paragraph pango starts by itself. */
+static void unify_line_breaks(struct ybuild *b, struct ynode *n)
+{
+	size_t extra = 0, found = 0;
+	for (size_t i = 0; i < n->len; i++) {
+		size_t k = model_line_break_len(n->str + i);
+		if (k && n->str[i] != '\n' && n->str[i] != '\r') {
+			found++;
+			extra += 3 - k;
+		}
+	}
+	if (!found)
+		return;
+	char *out = arena_alloc(b->pc->a, n->len + extra + 1);
+	size_t o = 0;
+	for (size_t i = 0; i < n->len;) {
+		size_t k = model_line_break_len(n->str + i);
+		if (k && n->str[i] != '\n' && n->str[i] != '\r') {
+			memcpy(out + o, "\xE2\x80\xA8", 3);
+			o += 3;
+			i += k;
+		} else {
+			out[o++] = n->str[i++];
+		}
+	}
+	out[o] = '\0';
+	n->str = n->text.src = out;
+	n->len = o;
+}
+
+const char *parse_one_line(struct pctx *pc, const char *s)
+{
+	size_t i = 0;
+	while (s[i] && !model_line_break_len(s + i))
+		i++;
+	if (!s[i])
+		return s;
+	struct strbuf sb = STRBUF_INIT;
+	bool gap = false;
+	for (i = 0; s[i];) {
+		size_t k = model_line_break_len(s + i);
+		if (k) {
+			gap = true;
+			i += k;
+			continue;
+		}
+		if (gap && sb.len)
+			strbuf_addc(&sb, ' ');
+		gap = false;
+		strbuf_addc(&sb, s[i++]);
+	}
+	return strbuf_finish(&sb, pc->a);
+}
+
 /* A block scalar (| or >) that is a mapping's value must indent its lines
  * further than its key. Reports and returns true when it does not. */
 static bool block_under_its_key(struct ybuild *b, struct fy_token *tok,
@@ -534,6 +643,8 @@ static void ybuild_scalar(struct ybuild *b, struct fy_event *e)
 					    te->input_pos - ts->input_pos);
 		n->text.raw_pos = mark_pos(b->file, ts);
 	}
+	if (text_chars_ok(b, n))
+		unify_line_breaks(b, n);
 }
 
 static const char *const ONE_DOCUMENT =
@@ -789,9 +900,12 @@ void parse_map_open(struct pctx *pc, struct mapview *mv, struct ynode *map,
 
 bool parse_is_blank(const char *s)
 {
-	for (; *s; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+	while (*s) {
+		size_t k = model_line_break_len(s);
+		if (!k && *s != ' ' && *s != '\t')
 			return false;
+		s += k ? k : 1;
+	}
 	return true;
 }
 
@@ -830,6 +944,8 @@ bool parse_map_text(struct pctx *pc, const struct mapview *mv, size_t i,
 		return false;
 	}
 	*out = *t;
+	if (!mv->fields[i].rich)
+		out->src = parse_one_line(pc, t->src);
 	return true;
 }
 
@@ -1078,8 +1194,16 @@ static void parse_participants(struct pctx *pc, const struct ynode *seq,
 			continue;
 		}
 		const struct text *t = scalar_text(pc, it, "participants");
-		if (t)
-			m->participants[m->n_participants++].name = *t;
+		if (!t)
+			continue;
+		if (parse_is_blank(t->src)) {
+			parse_error(pc, it->pos,
+				    "an item in 'participants' is empty");
+			continue;
+		}
+		struct text *name = &m->participants[m->n_participants++].name;
+		*name = *t;
+		name->src = parse_one_line(pc, t->src);
 	}
 }
 
@@ -1127,7 +1251,7 @@ enum { L_TO, L_SALUTATION, L_BODY, L_CLOSING, L_SIGNATORY, L_N };
 static const struct field letter_fields[L_N] = {
 	[L_TO] = { "to", false },
 	[L_SALUTATION] = { "salutation", false },
-	[L_BODY] = { "body", false },
+	[L_BODY] = { "body", false, true },
 	[L_CLOSING] = { "closing", false },
 	[L_SIGNATORY] = { "signatory", false },
 };
@@ -1150,8 +1274,10 @@ static struct letter *parse_letter(struct pctx *pc, struct ynode *v)
 
 enum { S_HEADING, S_TEXT, S_POSITION, S_CHARTS, S_SECTIONS, S_N };
 static const struct field section_fields[S_N] = {
-	[S_HEADING] = { "heading", true },    [S_TEXT] = { "text", false },
-	[S_POSITION] = { "position", false }, [S_CHARTS] = { "charts", false },
+	[S_HEADING] = { "heading", true },
+	[S_TEXT] = { "text", false, true },
+	[S_POSITION] = { "position", false, true },
+	[S_CHARTS] = { "charts", false },
 	[S_SECTIONS] = { "sections", false },
 };
 
@@ -1381,7 +1507,7 @@ static const struct field doc_fields[D_N] = {
 	[D_LAYOUT] = { "layout", false },
 	[D_CLASSIFICATION] = { "classification", false },
 	[D_REFERENCE] = { "reference", false },
-	[D_INTRO] = { "intro", false },
+	[D_INTRO] = { "intro", false, true },
 	[D_INTRO_CHARTS] = { "intro_charts", false },
 	[D_MEETING] = { "meeting", true },
 	[D_LETTER] = { "letter", false },

@@ -108,12 +108,13 @@ static void parse_value(struct pctx *pc, const struct ynode *k,
 			    parse_describe(pc, k));
 		return;
 	}
-	if (parse_strmap_get(seen, k->str)) {
+	const char *category = parse_one_line(pc, k->str);
+	if (parse_strmap_get(seen, category)) {
 		parse_error(pc, k->pos, "key '%s' appears twice in 'values'",
-			    parse_snip(pc, k->str));
+			    parse_snip(pc, category));
 		return;
 	}
-	parse_strmap_put(pc->a, seen, k->str, (void *)k);
+	parse_strmap_put(pc->a, seen, category, (void *)k);
 	double x;
 	if (!node_number(v, &x)) {
 		parse_error(pc, v->pos,
@@ -123,7 +124,7 @@ static void parse_value(struct pctx *pc, const struct ynode *k,
 			    comma_hint(pc, v));
 		return;
 	}
-	s->values[s->n_values++] = (struct chart_value){ k->str, x, k->pos };
+	s->values[s->n_values++] = (struct chart_value){ category, x, k->pos };
 }
 
 static void parse_values(struct pctx *pc, const struct ynode *v,
