@@ -734,11 +734,25 @@ struct typeset_doc *typeset_blocks(struct typesetter *ts, struct arena *a,
 	return ok ? td : NULL;
 }
 
+/* More than a line of a running header or footer can hold: some 1.300
+ * characters at three bytes each, where a line at the smallest size of a
+ * layout holds a few hundred. */
+#define TYPESET_LINE_MAX_BYTES 4096
+
 struct tline *typeset_line(struct typesetter *ts, struct arena *a,
 			   const char *text, const struct style *style,
 			   double width_pt)
 {
-	struct rich r = { .text = (char *)text, .len = strlen(text) };
+	/* Only the first line is kept: pango need not set the rest (of a
+	 * title of a megabyte, which took it seconds). */
+	size_t len = strlen(text);
+	if (len > TYPESET_LINE_MAX_BYTES) {
+		len = TYPESET_LINE_MAX_BYTES;
+		while (len && ((unsigned char)text[len] & 0xC0) == 0x80)
+			len--;
+		text = arena_strndup(a, text, len);
+	}
+	struct rich r = { .text = (char *)text, .len = len };
 	struct layout dummy = { 0 };
 	PangoLayout *pl = typeset_layout(ts, &dummy, &r, style, width_pt);
 	size_t n;
