@@ -14,8 +14,8 @@
 #include <assert.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pangofc-fontmap.h>
-#include <stdbool.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -436,18 +436,30 @@ static struct tline *layout_lines(struct typesetter *ts, struct arena *a,
 	return lines;
 }
 
+static bool is_power_of_two(size_t n)
+{
+	return n && !(n & (n - 1));
+}
+
 /* Add a part (a one-line label such as a bullet, a table cell's line)
- * to a line; line is kept already. */
+ * to a line; line is kept already. The parts grow by doubling: a row of
+ * a table of 2.000 columns copied them at every cell, 2,6 GB of arena.
+ * A line holds one part or parts added here, so its room is n_parts
+ * rounded up to a power of two, and full when n_parts is one. */
 static void add_part(struct arena *a, struct tline *tl, GSList *runs,
 		     const char *text, double x_pt, double baseline_pt,
 		     const double rgb[3])
 {
-	struct tpart *p = arena_array(a, (size_t)tl->n_parts + 1, sizeof *p);
-	if (tl->n_parts)
-		memcpy(p, tl->parts, (size_t)tl->n_parts * sizeof *p);
-	p[tl->n_parts] = (struct tpart){ runs, text, x_pt, baseline_pt,
-					 { rgb[0], rgb[1], rgb[2] }, 0 };
-	tl->parts = p;
+	size_t n = (size_t)tl->n_parts;
+	assert(n < INT_MAX / 2);
+	if (n == 0 || is_power_of_two(n)) {
+		struct tpart *p = arena_array(a, n ? 2 * n : 1, sizeof *p);
+		if (n)
+			memcpy(p, tl->parts, n * sizeof *p);
+		tl->parts = p;
+	}
+	tl->parts[n] = (struct tpart){ runs, text, x_pt, baseline_pt,
+				       { rgb[0], rgb[1], rgb[2] }, 0 };
 	tl->n_parts++;
 }
 
