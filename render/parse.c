@@ -24,6 +24,12 @@
 #define PARSE_MAX_LEVEL 3 /* sections in sections in sections */
 #define PARSE_MAX_ERRORS 100
 #define PARSE_SNIPPET 60 /* bytes of a bad value quoted in a message */
+/* A table of rich text has at most this many columns: cmark-gfm's table
+ * extension appends each cell of a row to a linked list by walking it,
+ * so a row of n cells costs n² (2.000 columns: 6,5 s and 2,6 GB), and a
+ * page has room for far fewer columns anyway. Counted as the '|' of a
+ * line (one more than its cells), before cmark sees the text. */
+#define PARSE_MAX_TABLE_COLUMNS 100
 
 /* ---- reporting ---- */
 
@@ -927,6 +933,28 @@ static const struct text *scalar_text(struct pctx *pc, const struct ynode *v,
 	return &v->text;
 }
 
+/* Every line of rich text within PARSE_MAX_TABLE_COLUMNS; false when
+ * one is not (reported at its first '|' past the limit). */
+static bool rich_lines_ok(struct pctx *pc, const struct text *t)
+{
+	size_t bars = 0;
+	for (size_t i = 0; t->src[i]; i++) {
+		if (t->src[i] == '\n' || t->src[i] == '\r')
+			bars = 0;
+		else if (t->src[i] == '|' &&
+			 ++bars == PARSE_MAX_TABLE_COLUMNS + 2) {
+			parse_error(pc, model_text_pos(t, i),
+				    "a table may have at most %d columns (a "
+				    "line of rich text at most %d '|'); "
+				    "split it into several tables",
+				    PARSE_MAX_TABLE_COLUMNS,
+				    PARSE_MAX_TABLE_COLUMNS + 1);
+			return false;
+		}
+	}
+	return true;
+}
+
 bool parse_map_text(struct pctx *pc, const struct mapview *mv, size_t i,
 		    struct text *out)
 {
@@ -943,6 +971,8 @@ bool parse_map_text(struct pctx *pc, const struct mapview *mv, size_t i,
 				    mv->where);
 		return false;
 	}
+	if (mv->fields[i].rich && !rich_lines_ok(pc, t))
+		return false;
 	*out = *t;
 	if (!mv->fields[i].rich)
 		out->src = parse_one_line(pc, t->src);
@@ -1373,7 +1403,7 @@ static void parse_note(struct pctx *pc, struct ynode *k, struct note *note)
 		return;
 	}
 	const struct text *t = scalar_text(pc, v, "notes");
-	if (t)
+	if (t && rich_lines_ok(pc, t))
 		note->text = *t;
 }
 
