@@ -168,6 +168,7 @@ e2e: $(B)/dossier $(FONTS)
 	$(SAN_ENV) $(TEST_ENV) python3 tests/e2e.py
 	$(SAN_ENV) $(TEST_ENV) python3 tests/bad.py
 	$(SAN_ENV) $(TEST_ENV) python3 tests/links.py
+	$(SAN_ENV) $(TEST_ENV) python3 tests/agree.py
 	$(SAN_ENV) $(TEST_ENV) python3 tests/archive.py
 	$(SAN_ENV) $(TEST_ENV) python3 tests/pack.py
 	$(SAN_ENV) $(TEST_ENV) python3 tests/mail.py

@@ -214,6 +214,11 @@ struct document *model_parse_buffer(struct arena *a, const char *path,
 				    const char *buf, size_t len,
 				    struct diags *diags);
 
+/* The length in bytes of the line break at s, or 0: LF, CR (with the LF
+ * of a CR LF), VT, FF, NEL (U+0085), U+2028 or U+2029, the characters
+ * Unicode (UAX #14 classes BK, CR, LF, NL) and pango end a line at. */
+size_t model_line_break_len(const char *s);
+
 /* The position of byte offset "off" in a text's source, for messages about
  * a place inside a rich-text field (best effort for flow scalars). */
 struct srcpos model_text_pos(const struct text *t, size_t off);
