@@ -161,6 +161,7 @@ struct document {
 	size_t n_sections;
 	struct note *notes;
 	size_t n_notes;
+	const struct note **notes_by_key; /* sorted, for model_find_note */
 	struct file_ref *data;
 	size_t n_data;
 	struct chart *charts; /* inline charts and those of the data files */
@@ -184,9 +185,11 @@ struct document {
 /* Text names of the enums, as written in the data. */
 const char *model_doc_kind_name(enum doc_kind k);
 
-/* The note with this key, or NULL. */
+/* The note with this key, or NULL: a binary search of notes_by_key,
+ * which model_index_notes() makes once the notes are read. */
 const struct note *model_find_note(const struct document *doc,
 				   const char *key);
+void model_index_notes(struct arena *a, struct document *doc);
 
 /*
  * parse.c: read and validate one meeting file (and the data files it

@@ -1462,6 +1462,7 @@ static void parse_notes(struct pctx *pc, struct ynode *map,
 		parse_strmap_put(pc->a, &pc->notes, k->str, note);
 		parse_note(pc, k, note);
 	}
+	model_index_notes(pc->a, doc);
 }
 
 /* Every [^key] in a rich text must have a note. */

@@ -42,6 +42,7 @@ struct kid {
 	enum kid_kind kind;
 	size_t page;
 	long value;     /* MCID, annotation object, or element */
+	size_t link;    /* OBJR: the writer's link it is */
 };
 
 struct page_info {
@@ -278,7 +279,7 @@ static bool begin_sequence(struct rewrite *rw, const struct pdf_toks *ops,
 		pg->mcid_elem[mcid] = e;
 		add_kid(rw->t, (struct kid){ e, seq_of(rw->page, rw->tags++,
 						       false),
-					     KID_MCR, rw->page, mcid });
+					     KID_MCR, rw->page, mcid, 0 });
 		copy_to(rw, (size_t)(ops->v[0].s - rw->src));
 		strbuf_addc(rw->out, '/');
 		strbuf_adds(rw->out, dl_role_name(rw->t->dl->elems[e].role));
@@ -474,7 +475,7 @@ static bool place_links(struct tagger *t, const struct pdf_tag_link *links,
 			add_kid(t, (struct kid){
 					   links[k].item->elem,
 					   seq_of(p, links[k].after, true),
-					   KID_OBJR, p, t->pages[p].annots[a] });
+					   KID_OBJR, p, t->pages[p].annots[a], k });
 		}
 	}
 	return k == n;
@@ -515,7 +516,7 @@ static void number_elements(struct tagger *t)
 		t->elem_obj[e] = t->next_num++;
 		add_kid(t, (struct kid){ t->dl->elems[e].parent,
 					 t->first_seq[e], KID_ELEM, 0,
-					 (long)e });
+					 (long)e, 0 });
 	}
 	/* the Document's kids (owner DL_ARTIFACT) sort first */
 	qsort(t->kids, t->n_kids, sizeof *t->kids, by_owner_then_seq);
@@ -633,11 +634,7 @@ static void write_pages(struct tagger *t, const struct pdf_tag_link *links)
 		if (t->kids[k].kind != KID_OBJR)
 			continue;
 		long a = t->kids[k].value;
-		const struct dl_item *it = NULL;
-		for (size_t p = 0, j = 0; p < t->n_pages && !it; p++)
-			for (long i = 0; i < t->pages[p].annots_n; i++, j++)
-				if (t->pages[p].annots[i] == a)
-					it = links[j].item;
+		const struct dl_item *it = links[t->kids[k].link].item;
 		begin_obj(t, a);
 		add_dict_except(t, dict_of(t, a), annot_drop, &t->up);
 		strbuf_addf(&t->up, " /StructParent %zu /Contents ", key++);
