@@ -522,20 +522,25 @@ static void number_elements(struct tagger *t)
 	qsort(t->kids, t->n_kids, sizeof *t->kids, by_owner_then_seq);
 }
 
-static void add_kids(struct tagger *t, size_t *i, int owner)
+/* An element's kids. Marked content on the element's own page (its
+ * /Pg, pg; or SIZE_MAX: none) is its bare MCID, elsewhere a marked
+ * content reference naming its page. */
+static void add_kids(struct tagger *t, size_t *i, int owner, size_t pg)
 {
 	strbuf_adds(&t->up, " /K [");
 	for (; *i < t->n_kids && t->kids[*i].owner == owner; (*i)++) {
 		const struct kid *k = &t->kids[*i];
-		long pg = t->pages[k->page].obj;
+		long page = t->pages[k->page].obj;
 		if (k->kind == KID_ELEM)
 			strbuf_addf(&t->up, " %ld 0 R", t->elem_obj[k->value]);
+		else if (k->kind == KID_MCR && k->page == pg)
+			strbuf_addf(&t->up, " %ld", k->value);
 		else if (k->kind == KID_MCR)
 			strbuf_addf(&t->up, " << /Type /MCR /Pg %ld 0 R "
-				    "/MCID %ld >>", pg, k->value);
+				    "/MCID %ld >>", page, k->value);
 		else
 			strbuf_addf(&t->up, " << /Type /OBJR /Pg %ld 0 R "
-				    "/Obj %ld 0 R >>", pg, k->value);
+				    "/Obj %ld 0 R >>", page, k->value);
 	}
 	strbuf_adds(&t->up, " ]");
 }
@@ -547,7 +552,7 @@ static void write_tree(struct tagger *t, long root_obj, long doc_obj,
 	begin_obj(t, doc_obj);
 	strbuf_addf(&t->up, "<< /Type /StructElem /S /Document /P %ld 0 R "
 		    "/Lang (%s)", root_obj, t->dl->lang);
-	add_kids(t, &i, DL_ARTIFACT);
+	add_kids(t, &i, DL_ARTIFACT, SIZE_MAX);
 	strbuf_adds(&t->up, " >>");
 	end_obj(t);
 	for (size_t e = 0; e < t->dl->n_elems; e++) {
@@ -572,14 +577,16 @@ static void write_tree(struct tagger *t, long root_obj, long doc_obj,
 		if (el->role == DL_ROLE_TH)
 			strbuf_adds(&t->up, " /A << /O /Table /Scope /Column >>");
 		/* the page it begins on, for readers that look there */
+		size_t pg = SIZE_MAX;
 		for (size_t k = i; k < t->n_kids && t->kids[k].owner == (int)e;
 		     k++)
 			if (t->kids[k].kind != KID_ELEM) {
+				pg = t->kids[k].page;
 				strbuf_addf(&t->up, " /Pg %ld 0 R",
-					    t->pages[t->kids[k].page].obj);
+					    t->pages[pg].obj);
 				break;
 			}
-		add_kids(t, &i, (int)e);
+		add_kids(t, &i, (int)e, pg);
 		strbuf_adds(&t->up, " >>");
 		end_obj(t);
 	}
