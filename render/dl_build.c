@@ -86,11 +86,7 @@ struct dl_owner {
 static int add_elem(struct dl_builder *b, enum dl_role role, int parent)
 {
 	struct display_list *dl = b->dl;
-	if (dl->n_elems == b->cap_elems) {
-		b->cap_elems = b->cap_elems ? b->cap_elems * 2 : 64;
-		dl->elems = xrealloc_array(dl->elems, b->cap_elems,
-					   sizeof *dl->elems);
-	}
+	ARRAY_GROW(dl->elems, dl->n_elems, b->cap_elems);
 	dl->elems[dl->n_elems] =
 		(struct dl_elem){ role, parent, NULL, NULL, NULL };
 	return (int)dl->n_elems++;
@@ -216,11 +212,7 @@ static int structure_of(struct dl_builder *b, struct dl_owner own)
 
 static struct dl_item *add_item(struct dl_page *p, enum dl_kind kind)
 {
-	if (p->n_items == p->cap_items) {
-		size_t cap = p->cap_items ? p->cap_items * 2 : 256;
-		p->items = xrealloc_array(p->items, cap, sizeof *p->items);
-		p->cap_items = cap;
-	}
+	ARRAY_GROW(p->items, p->n_items, p->cap_items);
 	struct dl_item *it = &p->items[p->n_items++];
 	memset(it, 0, sizeof *it);
 	it->kind = kind;
@@ -274,11 +266,7 @@ static void style_link_run(struct dl_builder *b, struct dl_page *p,
 
 static void add_rect(struct dl_builder *b, double x0, double x1, bool web)
 {
-	if (b->n_rects == b->cap_rects) {
-		b->cap_rects = b->cap_rects ? 2 * b->cap_rects : 8;
-		b->rects = xrealloc_array(b->rects, b->cap_rects,
-					  sizeof *b->rects);
-	}
+	ARRAY_GROW(b->rects, b->n_rects, b->cap_rects);
 	b->rects[b->n_rects++] = (struct link_rect){ x0, x1, -1, web };
 }
 

@@ -11,6 +11,8 @@
  */
 #include "parse.h"
 
+#include "nl.h"
+
 #include <assert.h>
 #include <errno.h>
 #include <libfyaml.h>
@@ -1130,14 +1132,6 @@ static void parse_file_refs(struct pctx *pc, const struct ynode *seq,
 
 /* ---- dates ---- */
 
-static int days_in_month(int y, int m)
-{
-	static const int days[12] = { 31, 28, 31, 30, 31, 30,
-				      31, 31, 30, 31, 30, 31 };
-	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return m == 2 && leap ? 29 : days[m - 1];
-}
-
 static bool iso_date(const char *s, struct date *d)
 {
 	static const char shape[] = "dddd-dd-dd";
@@ -1148,7 +1142,7 @@ static bool iso_date(const char *s, struct date *d)
 	if (s[10])
 		return false;
 	int y = atoi(s), m = atoi(s + 5), day = atoi(s + 8);
-	if (y < 1 || m < 1 || m > 12 || day < 1 || day > days_in_month(y, m))
+	if (y < 1 || m < 1 || m > 12 || day < 1 || day > nl_days_in_month(y, m))
 		return false;
 	*d = (struct date){ y, m, day };
 	return true;

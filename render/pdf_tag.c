@@ -63,7 +63,7 @@ struct tagger {
 	size_t n_pages;
 	struct kid *kids;
 	size_t n_kids, cap_kids;
-	const int *tag_elem;   /* the writer's tags' elements */
+	const struct pdf_tag_mark *tags; /* the writer's, in order */
 	size_t *tag_first;     /* page p's from tag_first[p] */
 	long *elem_obj;        /* by element; 0: left out */
 	uint64_t *first_seq;   /* by element: its first mark */
@@ -71,10 +71,7 @@ struct tagger {
 
 static void add_kid(struct tagger *t, struct kid k)
 {
-	if (t->n_kids == t->cap_kids) {
-		t->cap_kids = t->cap_kids ? 2 * t->cap_kids : 256;
-		t->kids = xrealloc_array(t->kids, t->cap_kids, sizeof *t->kids);
-	}
+	ARRAY_GROW(t->kids, t->n_kids, t->cap_kids);
 	t->kids[t->n_kids++] = k;
 }
 
@@ -215,8 +212,8 @@ struct rewrite {
 	bool artifact;       /* inside an /Artifact sequence we opened */
 	bool text, text_in_artifact;
 	size_t tags;         /* "Span" tags met on the page */
-	const int *elems;    /* the page's tags' elements */
-	size_t n_elems;
+	const struct pdf_tag_mark *marks; /* the page's tags */
+	size_t n_marks;
 };
 
 static void copy_to(struct rewrite *rw, size_t at)
@@ -258,9 +255,9 @@ static bool begin_sequence(struct rewrite *rw, const struct pdf_toks *ops,
 		drop = true;
 	} else if (pdf_is_keyword(op, "BDC") && rw->depth == 0) {
 		if (ops->n != 5 || !pdf_tok_is(ops->v[0], TOK_NAME, "/Span") ||
-		    rw->tags == rw->n_elems)
+		    rw->tags == rw->n_marks)
 			return false;
-		int e = rw->elems[rw->tags];
+		int e = rw->marks[rw->tags].elem;
 		if (ops->v[1].kind != TOK_DICT_OPEN ||
 		    !pdf_tok_is(ops->v[2], TOK_NAME, "/MCID") ||
 		    ops->v[3].kind != TOK_INT || ops->v[3].num < 0 ||
@@ -307,8 +304,8 @@ static bool rewrite_content(struct tagger *t, size_t page, const char *src,
 			    size_t len, struct strbuf *out)
 {
 	struct rewrite rw = { .t = t, .page = page, .src = src, .out = out,
-			      .elems = t->tag_elem + t->tag_first[page],
-			      .n_elems = t->tag_first[page + 1] -
+			      .marks = t->tags + t->tag_first[page],
+			      .n_marks = t->tag_first[page + 1] -
 					 t->tag_first[page] };
 	struct pdf_lexer lx = { src, src + len };
 	struct pdf_toks ops = { 0 };
@@ -323,11 +320,7 @@ static bool rewrite_content(struct tagger *t, size_t page, const char *src,
 		}
 		if (tk.kind != TOK_KEYWORD || pdf_is_keyword(tk, "true") ||
 		    pdf_is_keyword(tk, "false") || pdf_is_keyword(tk, "null")) {
-			if (ops.n == ops.cap) {
-				ops.cap = ops.cap ? 2 * ops.cap : 64;
-				ops.v = xrealloc_array(ops.v, ops.cap,
-						       sizeof *ops.v);
-			}
+			ARRAY_GROW(ops.v, ops.n, ops.cap);
 			ops.v[ops.n++] = tk;
 			continue;
 		}
@@ -357,7 +350,7 @@ static bool rewrite_content(struct tagger *t, size_t page, const char *src,
 			break;
 	}
 	free(ops.v);
-	if (!ok || rw.depth != 0 || rw.tags != rw.n_elems)
+	if (!ok || rw.depth != 0 || rw.tags != rw.n_marks)
 		return false;
 	copy_to(&rw, len);
 	if (rw.artifact)
@@ -369,10 +362,7 @@ static bool rewrite_content(struct tagger *t, size_t page, const char *src,
 
 static long begin_obj(struct tagger *t, long num)
 {
-	if (t->n_rows == t->cap_rows) {
-		t->cap_rows = t->cap_rows ? 2 * t->cap_rows : 64;
-		t->rows = xrealloc_array(t->rows, t->cap_rows, sizeof *t->rows);
-	}
+	ARRAY_GROW(t->rows, t->n_rows, t->cap_rows);
 	t->rows[t->n_rows].num = num;
 	t->rows[t->n_rows++].off = t->up.len;
 	strbuf_addf(&t->up, "%ld 0 obj\n", num);
@@ -823,12 +813,12 @@ bool pdf_tag(struct strbuf *pdf, const struct display_list *dl,
 	     const struct pdf_tag_link *links, size_t n_links)
 {
 	struct tagger t = { .dl = dl, .up = STRBUF_INIT,
-			    .tag_elem = marks->elem };
+			    .tags = marks->v };
 	/* the tags are in page order: where each page's begin */
 	t.tag_first = xrealloc_array(NULL, dl->n_pages + 1,
 				     sizeof *t.tag_first);
 	for (size_t p = 0, k = 0; p <= dl->n_pages; p++) {
-		while (k < marks->n && marks->page[k] < p)
+		while (k < marks->n && marks->v[k].page < p)
 			k++;
 		t.tag_first[p] = k;
 	}
