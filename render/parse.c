@@ -1277,13 +1277,13 @@ enum {
 	M_N
 };
 static const struct field meeting_fields[M_N] = {
-	[M_NAME] = { "name", true },
-	[M_SHORT] = { "short", false },
-	[M_INFORMAL] = { "informal", false },
-	[M_DATES] = { "dates", true },
-	[M_PLACE] = { "place", true },
-	[M_VENUE] = { "venue", false },
-	[M_PARTICIPANTS] = { "participants", false },
+	[M_NAME] = { "name", true, false },
+	[M_SHORT] = { "short", false, false },
+	[M_INFORMAL] = { "informal", false, false },
+	[M_DATES] = { "dates", true, false },
+	[M_PLACE] = { "place", true, false },
+	[M_VENUE] = { "venue", false, false },
+	[M_PARTICIPANTS] = { "participants", false, false },
 };
 
 static void parse_meeting(struct pctx *pc, struct ynode *v,
@@ -1308,11 +1308,11 @@ static void parse_meeting(struct pctx *pc, struct ynode *v,
 
 enum { L_TO, L_SALUTATION, L_BODY, L_CLOSING, L_SIGNATORY, L_N };
 static const struct field letter_fields[L_N] = {
-	[L_TO] = { "to", false },
-	[L_SALUTATION] = { "salutation", false },
+	[L_TO] = { "to", false, false },
+	[L_SALUTATION] = { "salutation", false, false },
 	[L_BODY] = { "body", false, true },
-	[L_CLOSING] = { "closing", false },
-	[L_SIGNATORY] = { "signatory", false },
+	[L_CLOSING] = { "closing", false, false },
+	[L_SIGNATORY] = { "signatory", false, false },
 };
 
 static struct letter *parse_letter(struct pctx *pc, struct ynode *v)
@@ -1333,11 +1333,11 @@ static struct letter *parse_letter(struct pctx *pc, struct ynode *v)
 
 enum { S_HEADING, S_TEXT, S_POSITION, S_CHARTS, S_SECTIONS, S_N };
 static const struct field section_fields[S_N] = {
-	[S_HEADING] = { "heading", true },
+	[S_HEADING] = { "heading", true, false },
 	[S_TEXT] = { "text", false, true },
 	[S_POSITION] = { "position", false, true },
-	[S_CHARTS] = { "charts", false },
-	[S_SECTIONS] = { "sections", false },
+	[S_CHARTS] = { "charts", false, false },
+	[S_SECTIONS] = { "sections", false, false },
 };
 
 static void parse_chart_refs(struct pctx *pc, const struct ynode *seq,
@@ -1505,8 +1505,8 @@ static void check_section_refs(struct pctx *pc, const struct section *s,
 
 enum { R_NAME, R_EMAIL, R_N };
 static const struct field recipient_fields[R_N] = {
-	[R_NAME] = { "name", true },
-	[R_EMAIL] = { "email", true },
+	[R_NAME] = { "name", true, false },
+	[R_EMAIL] = { "email", true, false },
 };
 
 static void parse_distribution(struct pctx *pc, const struct ynode *seq,
@@ -1557,27 +1557,27 @@ enum {
 	D_N
 };
 static const struct field doc_fields[D_N] = {
-	[D_FORMAT] = { "format", true },
-	[D_ID] = { "id", true },
-	[D_DOCUMENT] = { "document", true },
-	[D_TITLE] = { "title", false },
-	[D_DATE] = { "date", false },
-	[D_AUTHOR] = { "author", false },
-	[D_LAYOUT] = { "layout", false },
-	[D_CLASSIFICATION] = { "classification", false },
-	[D_REFERENCE] = { "reference", false },
+	[D_FORMAT] = { "format", true, false },
+	[D_ID] = { "id", true, false },
+	[D_DOCUMENT] = { "document", true, false },
+	[D_TITLE] = { "title", false, false },
+	[D_DATE] = { "date", false, false },
+	[D_AUTHOR] = { "author", false, false },
+	[D_LAYOUT] = { "layout", false, false },
+	[D_CLASSIFICATION] = { "classification", false, false },
+	[D_REFERENCE] = { "reference", false, false },
 	[D_INTRO] = { "intro", false, true },
-	[D_INTRO_CHARTS] = { "intro_charts", false },
-	[D_MEETING] = { "meeting", true },
-	[D_LETTER] = { "letter", false },
+	[D_INTRO_CHARTS] = { "intro_charts", false, false },
+	[D_MEETING] = { "meeting", true, false },
+	[D_LETTER] = { "letter", false, false },
 	/* Required unless 'intro' holds the whole text (checked below). */
-	[D_SECTIONS] = { "sections", false },
-	[D_NOTES] = { "notes", false },
-	[D_DATA] = { "data", false },
-	[D_CHARTS] = { "charts", false },
-	[D_AGENDA] = { "agenda", false },
-	[D_ANNEXES] = { "annexes", false },
-	[D_DISTRIBUTION] = { "distribution", false },
+	[D_SECTIONS] = { "sections", false, false },
+	[D_NOTES] = { "notes", false, false },
+	[D_DATA] = { "data", false, false },
+	[D_CHARTS] = { "charts", false, false },
+	[D_AGENDA] = { "agenda", false, false },
+	[D_ANNEXES] = { "annexes", false, false },
+	[D_DISTRIBUTION] = { "distribution", false, false },
 };
 
 void parse_check_format(struct pctx *pc, const struct ynode *v)

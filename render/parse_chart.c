@@ -167,8 +167,8 @@ static void parse_values(struct pctx *pc, const struct ynode *v,
 
 enum { SR_NAME, SR_VALUES, SR_N };
 static const struct field series_fields[SR_N] = {
-	[SR_NAME] = { "name", true },
-	[SR_VALUES] = { "values", true },
+	[SR_NAME] = { "name", true, false },
+	[SR_VALUES] = { "values", true, false },
 };
 
 static void parse_series(struct pctx *pc, struct ynode *v,
@@ -256,10 +256,10 @@ static void target_category(struct pctx *pc, const struct mapview *mv, size_t i,
 
 enum { T_LABEL, T_VALUE, T_FROM, T_TO, T_N };
 static const struct field target_fields[T_N] = {
-	[T_LABEL] = { "label", true },
-	[T_VALUE] = { "value", true },
-	[T_FROM] = { "from", false },
-	[T_TO] = { "to", false },
+	[T_LABEL] = { "label", true, false },
+	[T_VALUE] = { "value", true, false },
+	[T_FROM] = { "from", false, false },
+	[T_TO] = { "to", false, false },
 };
 
 static void parse_target(struct pctx *pc, struct ynode *v,
@@ -283,13 +283,13 @@ static void parse_target(struct pctx *pc, struct ynode *v,
 
 enum { C_ID, C_TYPE, C_TITLE, C_UNIT, C_SOURCE, C_SERIES, C_TARGETS, C_N };
 static const struct field chart_fields[C_N] = {
-	[C_ID] = { "id", true },
-	[C_TYPE] = { "type", true },
-	[C_TITLE] = { "title", true },
-	[C_UNIT] = { "unit", true },
-	[C_SOURCE] = { "source", false },
-	[C_SERIES] = { "series", true },
-	[C_TARGETS] = { "targets", false },
+	[C_ID] = { "id", true, false },
+	[C_TYPE] = { "type", true, false },
+	[C_TITLE] = { "title", true, false },
+	[C_UNIT] = { "unit", true, false },
+	[C_SOURCE] = { "source", false, false },
+	[C_SERIES] = { "series", true, false },
+	[C_TARGETS] = { "targets", false, false },
 };
 
 static void chart_id(struct pctx *pc, const struct mapview *mv, struct chart *c)
@@ -417,8 +417,8 @@ void parse_charts(struct pctx *pc, const struct ynode *seq)
 
 enum { DF_FORMAT, DF_CHARTS, DF_N };
 static const struct field data_fields[DF_N] = {
-	[DF_FORMAT] = { "format", true },
-	[DF_CHARTS] = { "charts", true },
+	[DF_FORMAT] = { "format", true, false },
+	[DF_CHARTS] = { "charts", true, false },
 };
 
 static void parse_data_file(struct pctx *pc, const struct file_ref *ref)
