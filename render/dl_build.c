@@ -248,7 +248,7 @@ static struct link_rect *link_of(struct dl_builder *b, double mid, int elem)
 }
 
 /* A web link's run in the layout's link colour, underlined (the line
- * under it is decoration: an artifact). */
+ * under it is decoration: an artifact). it is not to be used after. */
 static void style_link_run(struct dl_builder *b, struct dl_page *p,
 			   struct dl_item *it, double w)
 {
@@ -256,9 +256,10 @@ static void style_link_run(struct dl_builder *b, struct dl_page *p,
 	memcpy(it->rgb, l->link_rgb, sizeof it->rgb);
 	if (l->link_underline_pt <= 0)
 		return;
+	double x = it->x, y = it->y; /* add_item may move the items */
 	struct dl_item *u = add_item(p, DL_RULE);
-	u->x = it->x;
-	u->y = it->y + l->link_underline_offset_pt;
+	u->x = x;
+	u->y = y + l->link_underline_offset_pt;
 	u->w = w;
 	u->h = l->link_underline_pt;
 	memcpy(u->rgb, l->link_rgb, sizeof u->rgb);
