@@ -115,6 +115,10 @@ struct layout {
 
 	/* Notes references: size and rise relative to the text. */
 	double noteref_scale, noteref_rise_pt;
+	/* A web link in the text: its colour, and an underline this thick
+	 * this far below the baseline, so that a reader sees it is one. */
+	double link_rgb[3];
+	double link_underline_pt, link_underline_offset_pt;
 
 	/* Briefing pack: where the cover's text starts, and the room kept
 	 * for page numbers at the right of the table of contents. */

@@ -168,6 +168,7 @@ struct document {
 	size_t n_sections;
 	struct note *notes;
 	size_t n_notes;
+	const struct note **notes_by_key; /* sorted, for model_find_note */
 	struct file_ref *data;
 	size_t n_data;
 	struct chart *charts; /* inline charts and those of the data files */
@@ -197,9 +198,11 @@ const char *model_doc_kind_name(enum doc_kind k);
  * the day SOURCE_DATE_EPOCH=0 stands for. */
 struct date model_document_date(const struct document *d);
 
-/* The note with this key, or NULL. */
+/* The note with this key, or NULL: a binary search of notes_by_key,
+ * which model_index_notes() makes once the notes are read. */
 const struct note *model_find_note(const struct document *doc,
 				   const char *key);
+void model_index_notes(struct arena *a, struct document *doc);
 
 /*
  * parse.c: read and validate one meeting file (and the data files it
@@ -231,6 +234,11 @@ struct document *model_parse_bound(struct arena *a,
 struct document *model_parse_buffer(struct arena *a, const char *path,
 				    const char *buf, size_t len,
 				    struct diags *diags);
+
+/* The length in bytes of the line break at s, or 0: LF, CR (with the LF
+ * of a CR LF), VT, FF, NEL (U+0085), U+2028 or U+2029, the characters
+ * Unicode (UAX #14 classes BK, CR, LF, NL) and pango end a line at. */
+size_t model_line_break_len(const char *s);
 
 /* The position of byte offset "off" in a text's source, for messages about
  * a place inside a rich-text field (best effort for flow scalars). */

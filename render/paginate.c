@@ -454,6 +454,15 @@ static void running_furniture(struct flow *f, struct typesetter *ts,
 	size_t front = f->out->front_pages;
 	char pages[24];
 	snprintf(pages, sizeof pages, "%zu", f->out->n_pages - front);
+	/* Each text is set once, not once a page: a title of a megabyte
+	 * runs over hundreds of pages, each of which showed it again. */
+	const char *header = NULL;
+	struct tline *rl = NULL, *cl = NULL;
+	if (comp->classification)
+		cl = typeset_line(ts, f->arena,
+				  fill(f->arena, l->header_text,
+				       "{classification}", comp->classification),
+				  hs, width);
 	for (size_t p = 0; p < f->out->n_pages; p++) {
 		f->page = &f->out->pages[p];
 		if (f->page->running_header) {
@@ -462,10 +471,15 @@ static void running_furniture(struct flow *f, struct typesetter *ts,
 			double base = l->running_header_baseline_pt > 0 ?
 				      l->running_header_baseline_pt :
 				      l->footer_baseline_pt;
-			struct tline *rl = typeset_line(
-				ts, f->arena, f->page->running_header, rs,
-				l->running_header_baseline_pt > 0 ? width :
-				width * 0.75);
+			if (f->page->running_header != header &&
+			    (!header ||
+			     strcmp(f->page->running_header, header))) {
+				header = f->page->running_header;
+				rl = typeset_line(
+					ts, f->arena, header, rs,
+					l->running_header_baseline_pt > 0 ?
+						width : width * 0.75);
+			}
 			if (rl)
 				put_line(f, rl, l->margin_left_pt,
 					 base - rl->parts[0].baseline_pt, true,
@@ -474,16 +488,10 @@ static void running_furniture(struct flow *f, struct typesetter *ts,
 		/* Cover and contents have no page number. */
 		if (p >= front)
 			page_number(f, ts, p + 1 - front, pages, width);
-		if (comp->classification) {
-			const char *text = fill(f->arena, l->header_text, "{classification}",
-				    comp->classification);
-			struct tline *tl = typeset_line(ts, f->arena, text, hs,
-							width);
-			if (tl)
-				put_line(f, tl, l->margin_left_pt,
-					 l->header_baseline_pt -
-					 tl->parts[0].baseline_pt, true, NULL);
-		}
+		if (cl)
+			put_line(f, cl, l->margin_left_pt,
+				 l->header_baseline_pt - cl->parts[0].baseline_pt,
+				 true, NULL);
 	}
 }
 

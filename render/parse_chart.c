@@ -24,6 +24,14 @@ static const char *const chart_units[] = { "eur", "percent",
 static const char *const chart_sorts[] = { "none", "ascending",
 					   "descending" }; /* enum chart_sort */
 
+/* The largest magnitude of a chart value, a target, and a stack of bars:
+ * 10^15 (€ 1.000.000 mld., some ten times the world's yearly product) is
+ * past any amount, percentage or count a ministry charts, and keeps every
+ * axis label a few digits wide (a value of 1e100 made the labels wider
+ * than the chart). README.md, "Limits". */
+#define CHART_MAX_ABS 1e15
+#define CHART_RANGE "chart values must lie between -1e15 and 1e15"
+
 static bool is_digit(char c)
 {
 	return c >= '0' && c <= '9';
@@ -64,6 +72,8 @@ static bool parse_number(const char *s, double *out)
 			strbuf_addc(&sb, *p);
 	*out = strtod(strbuf_str(&sb), NULL);
 	strbuf_release(&sb);
+	if (*out == 0)
+		*out = 0; /* -0 is 0: no "−0" on an axis */
 	return isfinite(*out);
 }
 
@@ -111,12 +121,13 @@ static void parse_value(struct pctx *pc, const struct ynode *k,
 			    parse_describe(pc, k));
 		return;
 	}
-	if (parse_strmap_get(seen, k->str)) {
+	const char *category = parse_one_line(pc, k->str);
+	if (parse_strmap_get(seen, category)) {
 		parse_error(pc, k->pos, "key '%s' appears twice in 'values'",
-			    parse_snip(pc, k->str));
+			    parse_snip(pc, category));
 		return;
 	}
-	parse_strmap_put(pc->a, seen, k->str, (void *)k);
+	parse_strmap_put(pc->a, seen, category, (void *)k);
 	double x;
 	if (!node_number(v, &x)) {
 		parse_error(pc, v->pos,
@@ -126,7 +137,12 @@ static void parse_value(struct pctx *pc, const struct ynode *k,
 			    comma_hint(pc, v));
 		return;
 	}
-	s->values[s->n_values++] = (struct chart_value){ k->str, x, k->pos };
+	if (fabs(x) > CHART_MAX_ABS) {
+		parse_error(pc, v->pos, "%s for %s is out of range: " CHART_RANGE,
+			    parse_snip(pc, v->str), parse_snip(pc, category));
+		return;
+	}
+	s->values[s->n_values++] = (struct chart_value){ category, x, k->pos };
 }
 
 static void parse_values(struct pctx *pc, const struct ynode *v,
@@ -154,8 +170,8 @@ static void parse_values(struct pctx *pc, const struct ynode *v,
 
 enum { SR_NAME, SR_VALUES, SR_N };
 static const struct field series_fields[SR_N] = {
-	[SR_NAME] = { "name", true },
-	[SR_VALUES] = { "values", true },
+	[SR_NAME] = { "name", true, false },
+	[SR_VALUES] = { "values", true, false },
 };
 
 static void parse_series(struct pctx *pc, struct ynode *v,
@@ -254,10 +270,10 @@ static void target_category(struct pctx *pc, const struct mapview *mv, size_t i,
 
 enum { T_LABEL, T_VALUE, T_FROM, T_TO, T_N };
 static const struct field target_fields[T_N] = {
-	[T_LABEL] = { "label", true },
-	[T_VALUE] = { "value", true },
-	[T_FROM] = { "from", false },
-	[T_TO] = { "to", false },
+	[T_LABEL] = { "label", true, false },
+	[T_VALUE] = { "value", true, false },
+	[T_FROM] = { "from", false, false },
+	[T_TO] = { "to", false, false },
 };
 
 static void parse_target(struct pctx *pc, struct ynode *v,
@@ -270,6 +286,9 @@ static void parse_target(struct pctx *pc, struct ynode *v,
 	if (val && !node_number(val, &t->value))
 		parse_error(pc, val->pos, "'value' must be a number; got %s%s",
 			    parse_describe(pc, val), comma_hint(pc, val));
+	else if (val && fabs(t->value) > CHART_MAX_ABS)
+		parse_error(pc, val->pos, "'value' %s is out of range: " CHART_RANGE,
+			    parse_snip(pc, val->str));
 	target_category(pc, &mv, T_FROM, cats, &t->from, &t->from_pos);
 	target_category(pc, &mv, T_TO, cats, &t->to, &t->to_pos);
 }
@@ -281,15 +300,15 @@ enum {
 	C_HIGHLIGHT, C_SORT, C_N
 };
 static const struct field chart_fields[C_N] = {
-	[C_ID] = { "id", true },
-	[C_TYPE] = { "type", true },
-	[C_TITLE] = { "title", true },
-	[C_UNIT] = { "unit", true },
-	[C_SOURCE] = { "source", false },
-	[C_SERIES] = { "series", true },
-	[C_TARGETS] = { "targets", false },
-	[C_HIGHLIGHT] = { "highlight", false },
-	[C_SORT] = { "sort", false },
+	[C_ID] = { "id", true, false },
+	[C_TYPE] = { "type", true, false },
+	[C_TITLE] = { "title", true, false },
+	[C_UNIT] = { "unit", true, false },
+	[C_SOURCE] = { "source", false, false },
+	[C_SERIES] = { "series", true, false },
+	[C_TARGETS] = { "targets", false, false },
+	[C_HIGHLIGHT] = { "highlight", false, false },
+	[C_SORT] = { "sort", false, false },
 };
 
 static void chart_id(struct pctx *pc, const struct mapview *mv, struct chart *c)
@@ -475,6 +494,35 @@ static void chart_sort(struct pctx *pc, const struct mapview *mv,
 	}
 }
 
+/* A stack adds its values up: each stack's positive and negative parts
+ * keep to the same range as a value. */
+static void stacks_in_range(struct pctx *pc, const struct chart *c)
+{
+	struct strmap sums = { 0 }; /* category → double[2]: above, below 0 */
+	for (size_t i = 0; i < c->n_series; i++)
+		for (size_t j = 0; j < c->series[i].n_values; j++) {
+			const struct chart_value *v = &c->series[i].values[j];
+			double *sum = parse_strmap_get(&sums, v->category);
+			if (!sum) {
+				sum = arena_array(pc->a, 2, sizeof *sum);
+				sum[0] = sum[1] = 0;
+				parse_strmap_put(pc->a, &sums, v->category,
+						 sum);
+			}
+			double *part = &sum[v->value < 0];
+			bool was_in = fabs(*part) <= CHART_MAX_ABS;
+			*part += v->value;
+			if (was_in && fabs(*part) > CHART_MAX_ABS)
+				parse_error(pc, v->pos,
+					    "with this value the stack of %s "
+					    "goes past %s: the bars of a "
+					    "stack together must lie between "
+					    "-1e15 and 1e15",
+					    parse_snip(pc, v->category),
+					    *part < 0 ? "-1e15" : "1e15");
+		}
+}
+
 static void parse_chart(struct pctx *pc, struct ynode *v, struct chart *c)
 {
 	c->pos = v->pos;
@@ -495,6 +543,8 @@ static void parse_chart(struct pctx *pc, struct ynode *v, struct chart *c)
 	}
 	parse_map_text(pc, &mv, C_SOURCE, &c->source);
 	chart_series(pc, &mv, c);
+	if (c->type == CHART_STACKED_BAR)
+		stacks_in_range(pc, c);
 	struct categories cats = { 0 };
 	chart_categories(pc, c, &cats);
 	chart_targets(pc, &mv, &cats, c);
@@ -513,8 +563,8 @@ void parse_charts(struct pctx *pc, const struct ynode *seq)
 
 enum { DF_FORMAT, DF_CHARTS, DF_N };
 static const struct field data_fields[DF_N] = {
-	[DF_FORMAT] = { "format", true },
-	[DF_CHARTS] = { "charts", true },
+	[DF_FORMAT] = { "format", true, false },
+	[DF_CHARTS] = { "charts", true, false },
 };
 
 void parse_data_root(struct pctx *pc, struct ynode *root)

@@ -67,7 +67,8 @@ def dossier(*args):
 FIELD_TABLE = re.compile(
     r"static\s+const\s+struct\s+field\s+(\w+)\s*\[[^\]]*\]\s*=\s*\{(.*?)\};",
     re.S)
-FIELD = re.compile(r'\{\s*"([^"]+)"\s*,\s*(true|false)\s*\}')
+# { "key", required } or { "key", required, rich text }
+FIELD = re.compile(r'\{\s*"([^"]+)"\s*,\s*(true|false)\s*(?:,\s*(?:true|false)\s*)?\}')
 DOC_MARKER = re.compile(r"<!-- keys: (\w+) = ([^>]*?) -->\n((?:\|.*\n)+)")
 
 
