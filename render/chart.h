@@ -11,7 +11,8 @@
 #define DOSSIER_CHART_H
 
 #include "dl_path.h"
-#include "typeset.h"
+#include "model.h"
+#include "typesetter.h"
 
 struct chart_drawing {
 	double width_pt, height_pt;

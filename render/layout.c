@@ -168,11 +168,16 @@ struct reader {
 	struct arena *arena;
 	const char *path;
 	struct diags *diags;
+	struct fy_node *key; /* of the value being read */
 };
 
+/* Where a node is: a scalar's own place; a list or mapping (which
+ * libfyaml marks no place for) is placed at its key. */
 static struct srcpos node_pos(struct reader *r, struct fy_node *n)
 {
 	struct srcpos p = { r->path, 0, 0 };
+	if (n && !fy_node_is_scalar(n))
+		n = r->key;
 	struct fy_token *t = n ? fy_node_get_scalar_token(n) : NULL;
 	const struct fy_mark *m = t ? fy_token_start_mark(t) : NULL;
 	if (m) {
@@ -360,7 +365,10 @@ static void read_fields(struct reader *r, struct fy_node *m,
 			continue;
 		}
 		seen[i] = true;
+		struct fy_node *outer = r->key;
+		r->key = k;
 		read_field(r, &fields[i], base, fy_node_pair_value(p));
+		r->key = outer;
 	}
 	for (size_t i = 0; i < n_fields; i++)
 		if (fields[i].required && !seen[i])
@@ -415,7 +423,7 @@ struct layout *layout_load(struct arena *a, const char *dir, const char *name,
 			   struct diags *diags)
 {
 	struct reader r = { a, arena_printf(a, "%s/%s.yaml", dir, name),
-			    diags };
+			    diags, NULL };
 	struct fy_parse_cfg cfg = { .flags = FYPCF_QUIET };
 	/* Read through input.c: a FIFO or a device here must not hang us. */
 	struct strbuf text = STRBUF_INIT;
@@ -451,6 +459,9 @@ struct layout *layout_load(struct arena *a, const char *dir, const char *name,
 	if (!root || !fy_node_is_mapping(root)) {
 		diag_error(diags, (struct srcpos){ r.path, 0, 0 },
 			   "a layout must be a mapping of keys");
+		fy_document_destroy(fyd);
+		strbuf_release(&text);
+		return NULL; /* not one missing style for each it has not */
 	} else {
 		read_styles(&r, l,
 			    fy_node_mapping_lookup_by_string(root, "styles", -1));

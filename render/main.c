@@ -107,11 +107,10 @@ static const char help_check[] =
 	"\n"
 	"Reads each meeting file as render does, with the data files, agenda "
 	"and\n"
-	"annexes it names, and prints every problem as file:line:col: "
-	"message.\n"
-	"Writes nothing. A layout that does not exist, a character no font "
-	"has and a\n"
-	"chart too tall for a page are found only by render.\n"
+	"annexes it names, and the layout, and prints every problem as\n"
+	"file:line:col: message. Writes nothing. A character no font has and "
+	"a chart\n"
+	"too tall for a page are found only by render.\n"
 	"\n"
 	"  --root DIR   the folder whose files a meeting file may load, as "
 	"for render\n"
@@ -193,6 +192,9 @@ static int process(struct run *run, const char *path, FILE *err, FILE *rec)
 	struct document *doc = model_parse_file_in(a, path, run->root, &d);
 	if (doc && doc->kind == DOC_BRIEFING_PACK && !pack_load(a, doc, &d))
 		doc = NULL;
+	/* check finds what it can without fonts: the layout too */
+	if (doc && !run->render)
+		pipeline_layout(&run->pipe, a, doc, &d);
 	if (doc && run->render) {
 		size_t pages = 0;
 		if (pipeline_render(&run->pipe, a, doc, run->out_dir, &pages,

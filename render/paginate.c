@@ -18,6 +18,8 @@
  */
 #include "paginate.h"
 
+#include <assert.h>
+
 #include <string.h>
 
 #include "nl.h"
@@ -39,6 +41,7 @@ struct flow {
 	const char *header; /* running header of new pages */
 	int *anchor_page;   /* by anchor: 0-based page, -1 not placed */
 	double *anchor_y;
+	int n_anchors;
 	struct toc_line *toc;
 	size_t n_toc, cap_toc;
 };
@@ -340,6 +343,7 @@ static void fill_toc(struct flow *f, struct typesetter *ts)
 	const struct style *st = layout_style(l, "toc_page");
 	for (size_t i = 0; i < f->n_toc; i++) {
 		const struct toc_line *t = &f->toc[i];
+		assert(t->anchor >= 1 && t->anchor <= f->n_anchors);
 		int target = f->anchor_page[t->anchor];
 		if (target < 0)
 			continue;
@@ -509,6 +513,7 @@ struct pages *paginate(struct typesetter *ts, struct arena *a,
 	struct flow f = { .arena = a, .l = l, .td = td, .out = out };
 	f.note_placed = arena_array(a, td->n_notes + 1, sizeof(bool));
 	f.carry = arena_array(a, td->n_notes + 1, sizeof *f.carry);
+	f.n_anchors = comp->n_anchors;
 	f.anchor_page = arena_array(a, (size_t)comp->n_anchors + 1,
 				    sizeof *f.anchor_page);
 	f.anchor_y = arena_array(a, (size_t)comp->n_anchors + 1,

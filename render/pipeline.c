@@ -89,12 +89,11 @@ const char *pipeline_layout_path(const struct pipeline *p, struct arena *a,
 			    layout_name(doc));
 }
 
-const char *pipeline_render(struct pipeline *p, struct arena *a,
-			    const struct document *doc, const char *out_dir,
-			    size_t *pages_out, struct diags *d)
+struct layout *pipeline_layout(struct pipeline *p, struct arena *a,
+			       const struct document *doc, struct diags *d)
 {
-	if (!p->ts || !p->hyph)
-		return NULL;
+	if (!p->home)
+		p->home = pipeline_home(a);
 	char *dir = arena_printf(a, "%s/layouts", p->home);
 	if (doc->layout.src &&
 	    access(pipeline_layout_path(p, a, doc), R_OK) != 0) {
@@ -103,7 +102,16 @@ const char *pipeline_render(struct pipeline *p, struct arena *a,
 			   "'layout' out for the default", doc->layout.src);
 		return NULL;
 	}
-	struct layout *l = layout_load(a, dir, layout_name(doc), d);
+	return layout_load(a, dir, layout_name(doc), d);
+}
+
+const char *pipeline_render(struct pipeline *p, struct arena *a,
+			    const struct document *doc, const char *out_dir,
+			    size_t *pages_out, struct diags *d)
+{
+	if (!p->ts || !p->hyph)
+		return NULL;
+	struct layout *l = pipeline_layout(p, a, doc, d);
 	if (!l)
 		return NULL;
 	struct composition *comp = compose_document(a, p->hyph, doc, l);

@@ -402,9 +402,9 @@ of the first that failed.
 usage: dossier check FILE... [--root DIR]
 
 Reads each meeting file as render does, with the data files, agenda and
-annexes it names, and prints every problem as file:line:col: message.
-Writes nothing. A layout that does not exist, a character no font has and a
-chart too tall for a page are found only by render.
+annexes it names, and the layout, and prints every problem as
+file:line:col: message. Writes nothing. A character no font has and a chart
+too tall for a page are found only by render.
 
   --root DIR   the folder whose files a meeting file may load, as for render
   -h, --help   this text
