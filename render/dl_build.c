@@ -481,7 +481,7 @@ struct display_list *dl_build(struct arena *a, const struct composition *comp,
 
 struct display_list *dl_build_chart(struct arena *a,
 				    const struct chart_drawing *cd,
-				    double margin_pt, const char *title,
+				    const struct chart *c, double margin_pt,
 				    struct date date)
 {
 	struct display_list *dl = arena_alloc(a, sizeof *dl);
@@ -494,13 +494,13 @@ struct display_list *dl_build_chart(struct arena *a,
 	add_chart(&b, &dl->pages[0], cd, margin_pt, margin_pt, NULL);
 	/* The chart alone is one Figure. */
 	int figure = add_elem(&b, DL_ROLE_FIGURE, DL_ARTIFACT);
-	dl->elems[figure].alt = title;
+	dl->elems[figure].alt = chart_alt(a, c);
 	for (size_t i = 0; i < dl->pages[0].n_items; i++)
 		dl->pages[0].items[i].elem = figure;
 	finish_page(a, &dl->pages[0]);
 	finish_elems(a, &b);
 	dl->lang = "nl-NL";
-	dl->title = title;
+	dl->title = c->title.src;
 	dl->creator = "dossier " DOSSIER_VERSION;
 	dl->date = (struct dl_date){ date.year, date.month, date.day };
 	return dl;

@@ -194,8 +194,7 @@ bool pipeline_chart(struct pipeline *p, struct arena *a,
 		l ? chart_draw(p->ts, a, l, c, d) : NULL;
 	if (!cd)
 		return false;
-	struct display_list *dl = dl_build_chart(a, cd, l->chart.margin_pt,
-						 c->title.src,
+	struct display_list *dl = dl_build_chart(a, cd, c, l->chart.margin_pt,
 						 model_document_date(doc));
 	return write_cairo_chart(dl, out, width_px > 0 ? width_px :
 					  l->chart.png_width_px, d);

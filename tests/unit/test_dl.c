@@ -188,8 +188,9 @@ static void test_paragraph_broken_by_page_and_note_is_one_element(void **state)
 	assert_int_equal(count_role(dl, DL_ROLE_NOTE), 1);
 }
 
-/* A chart's /Alt: title and unit, each series' values in Dutch notation
- * at the chart's scale (a value too small for it at its own), the
+/* A chart's /Alt: title and unit, each series' values as the chart's
+ * value labels give them (one scale and the same decimals; a value too
+ * small for the scale at its own), the categories picked out, the
  * reference lines. */
 static void test_chart_alt_says_every_value(void **state)
 {
@@ -203,15 +204,18 @@ static void test_chart_alt_says_every_value(void **state)
 	};
 	struct chart_target tg[] = { { .label = { .src = "Doel" },
 				       .value = 3e9 } };
+	const char *picked[] = { "2024" };
 	struct chart c = { .title = { .src = "Steun per jaar" },
 			   .unit = UNIT_EUR, .series = se, .n_series = 2,
-			   .targets = tg, .n_targets = 1 };
+			   .targets = tg, .n_targets = 1,
+			   .highlight = picked, .n_highlight = 1 };
 	assert_string_equal(chart_alt(f->a, &c),
 			    "Steun per jaar, bedragen in miljarden euro. "
 			    "Militair: 2024 \u20AC\u00A02,5\u00A0mld.; "
 			    "2025 \u20AC\u00A05\u00A0mln. Civiel: 2024 "
-			    "\u20AC\u00A01\u00A0mld. Referentielijn Doel: "
-			    "\u20AC\u00A03\u00A0mld.");
+			    "\u20AC\u00A01,0\u00A0mld. Uitgelicht: 2024. "
+			    "Referentielijn Doel: "
+			    "\u20AC\u00A03,0\u00A0mld.");
 }
 
 /* A web link is drawn in the layout's link colour with an underline of
