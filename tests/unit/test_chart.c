@@ -1134,8 +1134,8 @@ static void test_sort_orders_bars_and_alt_text(void **state)
 		model_parse_buffer(f->a, "t.yaml", yaml, strlen(yaml), &d);
 	assert_non_null(doc);
 	assert_string_equal(chart_alt(f->a, chart_find(doc, "c")),
-			    "Steun aan Oekraïne, percentages: D 1%; B 2%; C 2%; "
-			    "A 3,5%.");
+			    "Steun aan Oekraïne, percentages: D 1,0%; B 2,0%; "
+			    "C 2,0%; A 3,5%.");
 	/* A stack sorts by its total; a category only in the second series
 	 * has a total too. */
 	cd = draw(f, "    type: stacked-bar\n    unit: count\n"
