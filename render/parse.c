@@ -399,7 +399,9 @@ struct ybuild {
 	const char *buf;
 	size_t len;
 	struct ynode *stack[PARSE_MAX_DEPTH];
+	bool flow[PARSE_MAX_DEPTH]; /* opened by '[' or '{' */
 	int depth;
+	int alias_line; /* of the last alias reported */
 	struct ynode *root;
 	struct srcpos last_end;
 	int docs;
@@ -586,6 +588,13 @@ static bool ybuild_event(struct ybuild *b, struct fy_event *e)
 		b->stack[b->depth] = ynode_new(
 			b, e->type == FYET_MAPPING_START ? YN_MAP : YN_SEQ,
 			pos);
+		{
+			const struct fy_mark *m = fy_event_start_mark(e);
+			b->flow[b->depth] =
+				m && m->input_pos < b->len &&
+				(b->buf[m->input_pos] == '[' ||
+				 b->buf[m->input_pos] == '{');
+		}
 		b->depth++;
 		return true;
 	case FYET_MAPPING_END:
@@ -599,10 +608,18 @@ static bool ybuild_event(struct ybuild *b, struct fy_event *e)
 	case FYET_ALIAS: { /* the mark is after the '*' */
 		pos.col = pos.col > 1 ? pos.col - 1 : pos.col;
 		const char *name = fy_token_get_text0(e->alias.anchor);
-		parse_error(b->pc, pos,
-			    "'*%s' is an alias; a meeting file may not use "
-			    "aliases: write the value out in full",
-			    parse_snip(b->pc, name ? name : ""));
+		const char *text = parse_yaml_star_text(b->pc, b->buf, b->len,
+							&pos);
+		if (text) {
+			/* "*belangrijk* nieuws": emphasis, not an alias */
+			parse_error(b->pc, pos, "%s", text);
+			b->alias_line = pos.line;
+		} else {
+			parse_error(b->pc, pos,
+				    "'*%s' is an alias; a meeting file may not "
+				    "use aliases: write the value out in full",
+				    parse_snip(b->pc, name ? name : ""));
+		}
 		struct ynode *n = ynode_new(b, YN_SCALAR, pos);
 		n->str = "";
 		n->is_null = true;
@@ -627,7 +644,7 @@ static const char *yaml_message(struct pctx *pc, const char *msg)
 	return snip(pc, arena_strndup(pc->a, msg, n), 2 * PARSE_SNIPPET);
 }
 
-/* libfyaml's first error, after a plain prefix. */
+/* libfyaml's first error, as the writer's mistake (parse_yaml.c). */
 static void report_yaml_error(struct ybuild *b, struct fy_diag *diag)
 {
 	void *it = NULL;
@@ -637,8 +654,18 @@ static void report_yaml_error(struct ybuild *b, struct fy_diag *diag)
 			struct srcpos pos = { b->file, de->line, de->column };
 			if (pos.line <= 0 || pos.col <= 0)
 				pos = b->last_end;
-			parse_error(b->pc, pos, "this is not valid YAML: %s",
-				    yaml_message(b->pc, de->msg));
+			if (pos.line == b->alias_line)
+				return; /* "*text* more": said at the alias */
+			struct srcpos flow = { b->file, 0, 0 };
+			for (int d = b->depth; d > 0; d--)
+				if (b->flow[d - 1]) {
+					flow = b->stack[d - 1]->pos;
+					break;
+				}
+			const char *msg = parse_yaml_mistake(
+				b->pc, b->buf, b->len,
+				yaml_message(b->pc, de->msg), &pos, flow);
+			parse_error(b->pc, pos, "%s", msg);
 			return;
 		}
 	parse_error(b->pc, b->last_end, "this is not valid YAML");
@@ -693,6 +720,7 @@ static struct ynode *yaml_tree(struct pctx *pc, const char *file,
 		fy_diag_set_collect_errors(diag, true);
 		*failed = !ybuild_run(&b, fyp, diag);
 	}
+	pc->lines_of = NULL; /* buf may be freed, its address used again */
 	if (fyp)
 		fy_parser_destroy(fyp);
 	if (diag)
@@ -752,9 +780,22 @@ bool parse_want_map(struct pctx *pc, const struct ynode *n, const char *what)
 {
 	if (n->kind == YN_MAP)
 		return true;
+	/* "heading:Werksessie" is one text to YAML. */
+	const char *colon = n->kind == YN_SCALAR ? strchr(n->str, ':') : NULL;
+	const char *hint = "";
+	if (colon && colon > n->str && colon[1] && colon[1] != ' ' &&
+	    !memchr(n->str, ' ', (size_t)(colon - n->str)))
+		hint = pc->opaque || n->len > PARSE_SNIPPET
+			       ? "; put a space after the colon"
+			       : arena_printf(pc->a,
+					      "; put a space after the colon: "
+					      "'%.*s: %s'",
+					      (int)(colon - n->str), n->str,
+					      colon + 1);
 	parse_error(pc, n->pos,
-		    "%s must be a mapping (lines of key: value); got %s", what,
-		    parse_describe(pc, n));
+		    "%s must be a mapping (lines of key: value); got %s%s%s",
+		    what, parse_describe(pc, n), hint,
+		    parse_excerpt(pc, n->pos));
 	return false;
 }
 
@@ -808,8 +849,12 @@ void parse_map_open(struct pctx *pc, struct mapview *mv, struct ynode *map,
 		if (i == n)
 			misspelt[unknown_key(pc, mv, k)] = true;
 		else if (mv->vals[i])
-			parse_error(pc, k->pos, "key '%s' appears twice %s",
-				    parse_snip(pc, k->str), where);
+			parse_error(pc, k->pos,
+				    "key '%s' appears twice %s; the first is on "
+				    "line %d: keep one of the two%s",
+				    parse_snip(pc, k->str), where,
+				    mv->keys[i]->pos.line,
+				    parse_excerpt(pc, k->pos));
 		else {
 			mv->keys[i] = k;
 			mv->vals[i] = k->next;
@@ -876,8 +921,21 @@ struct ynode *parse_map_list(struct pctx *pc, const struct mapview *mv,
 		return NULL;
 	if (v->kind == YN_SEQ)
 		return v;
-	parse_error(pc, v->pos, "'%s' must be a list; got %s",
-		    mv->fields[i].name, parse_describe(pc, v));
+	/* "participants: Kaja Kallas": say how a list is written. */
+	const char *how = "write each item on a line of its own, starting "
+			  "with '- '";
+	if (v->kind == YN_SCALAR && !pc->opaque &&
+	    !strpbrk(v->str, "[]{},:#'\"\n") && v->len <= PARSE_SNIPPET)
+		how = arena_printf(pc->a, "write [%s], or each item on a line "
+				   "of its own, starting with '- '", v->str);
+	else if (v->kind == YN_MAP && v->first && v->first->kind == YN_SCALAR &&
+		 v->first->str[0] == '-')
+		how = "put a space after the '-' that starts each item";
+	else if (v->kind == YN_MAP)
+		how = "start each item with '- '";
+	parse_error(pc, v->pos, "'%s' must be a list; got %s: %s%s",
+		    mv->fields[i].name, parse_describe(pc, v), how,
+		    parse_excerpt(pc, v->pos));
 	return NULL;
 }
 
@@ -1296,10 +1354,13 @@ static void parse_notes(struct pctx *pc, struct ynode *map,
 				    parse_describe(pc, k));
 			continue;
 		}
-		if (parse_strmap_get(&pc->notes, k->str)) {
+		const struct note *first = parse_strmap_get(&pc->notes, k->str);
+		if (first) {
 			parse_error(pc, k->pos,
-				    "key '%s' appears twice in 'notes'",
-				    parse_snip(pc, k->str));
+				    "key '%s' appears twice in 'notes'; the "
+				    "first is on line %d: keep one of the two%s",
+				    parse_snip(pc, k->str), first->pos.line,
+				    parse_excerpt(pc, k->pos));
 			continue;
 		}
 		struct note *note = &doc->notes[doc->n_notes++];
@@ -1687,6 +1748,9 @@ static struct document *parse_document_bytes(struct arena *a,
 			    "mapping that starts with 'format: 1' (FORMAT.md)");
 		tree = NULL;
 	}
+	pc.src_file = path;
+	pc.src = buf;
+	pc.src_len = len;
 	if (tree)
 		parse_document(&pc, tree, doc);
 	return pc.errors ? NULL : doc;

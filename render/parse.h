@@ -54,6 +54,13 @@ struct pctx {
 	 * bound meeting file before its 'format' is seen): quote nothing of
 	 * it, only place the error. */
 	bool opaque;
+	/* The meeting file's bytes, for the line a message shows. */
+	const char *src_file, *src;
+	size_t src_len;
+	/* Where each line of lines_of starts (parse_yaml.c), made once. */
+	const char *lines_of;
+	size_t *line_start;
+	int n_lines;
 	struct strmap notes;	  /* key → struct note */
 	struct strmap chart_ids;  /* id → struct srcpos of its first use */
 	struct strmap data_files; /* resolved path → its struct file_ref */
@@ -68,6 +75,20 @@ void parse_error_status(struct pctx *pc, int status, struct srcpos pos,
 	__attribute__((format(printf, 4, 5)));
 /* User text for a message: one line, at most a few dozen bytes. */
 const char *parse_snip(struct pctx *pc, const char *s);
+/* libfyaml's error msg at *pos in buf as the writer's mistake, with its
+ * remedy and the line with a caret under the column (parse_yaml.c); *pos
+ * moves to the mistake. flow: the innermost '[' or '{' still open, or
+ * line 0. */
+const char *parse_yaml_mistake(struct pctx *pc, const char *buf, size_t len,
+			       const char *msg, struct srcpos *pos,
+			       struct srcpos flow);
+/* An alias at *pos that more text follows on its line ("*belangrijk*
+ * nieuws") is text that needs quotes: the message that says so, or NULL. */
+const char *parse_yaml_star_text(struct pctx *pc, const char *buf,
+				 size_t len, struct srcpos *pos);
+/* "\n 12 | the line\n    |   ^" for pos in the meeting file; "" elsewhere
+ * and in a file not known to be ours. */
+const char *parse_excerpt(struct pctx *pc, struct srcpos pos);
 /* "nothing", "a list", "a mapping" or the value: quoted, or bare. */
 const char *parse_describe(struct pctx *pc, const struct ynode *n);
 const char *parse_describe_bare(struct pctx *pc, const struct ynode *n);
