@@ -96,6 +96,9 @@ struct layout {
 
 	/* Running footer and header (the classification). */
 	const char *footer_text; /* "{page}" and "{pages}" are replaced */
+	/* The mail `dossier mail` sends: the line it opens with and the one
+	 * before the sender's name; NULL: none. */
+	const char *mail_salutation, *mail_closing;
 	double footer_baseline_pt; /* from the top of the page */
 	const char *header_text; /* "{classification}" is replaced */
 	double header_baseline_pt;

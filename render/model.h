@@ -131,6 +131,13 @@ struct recipient {
 	struct text email;
 };
 
+/* Who sends the mail (`dossier mail`), and the line that says whom to ask. */
+struct sender {
+	struct text name;    /* src NULL: no 'sender' */
+	struct text email;
+	struct text contact; /* optional */
+};
+
 struct file_ref {
 	const char *path;     /* as written */
 	const char *resolved; /* relative to the meeting file's folder */
@@ -174,6 +181,7 @@ struct document {
 	struct document **annex_docs; /* n_annexes of them */
 	struct recipient *distribution;
 	size_t n_distribution;
+	struct sender sender; /* extension: optional */
 	/* The folder tree the files it names must lie in (data, agenda,
 	 * annexes): its real path ("" when it has none: nothing is in it),
 	 * and as the user knows it, for messages. */

@@ -1441,6 +1441,33 @@ static void parse_distribution(struct pctx *pc, const struct ynode *seq,
 	}
 }
 
+/* Extension: who sends the mail; --from may name another address. */
+enum { SN_NAME, SN_EMAIL, SN_CONTACT, SN_N };
+static const struct field sender_fields[SN_N] = {
+	[SN_NAME] = { "name", true },
+	[SN_EMAIL] = { "email", true },
+	[SN_CONTACT] = { "contact", false },
+};
+
+static void parse_sender(struct pctx *pc, struct ynode *map,
+			 struct document *doc)
+{
+	struct mapview mv;
+	struct sender s = { 0 };
+	parse_map_open(pc, &mv, map, "in 'sender'", sender_fields, SN_N);
+	parse_map_text(pc, &mv, SN_NAME, &s.name);
+	parse_map_text(pc, &mv, SN_CONTACT, &s.contact);
+	const char *why = NULL;
+	if (parse_map_text(pc, &mv, SN_EMAIL, &s.email) &&
+	    (why = mail_address_problem(pc->a, s.email.src)))
+		parse_error(pc, mv.vals[SN_EMAIL]->pos,
+			    "'email' must be an e-mail address such as "
+			    "naam@example.nl; %s",
+			    why);
+	if (s.name.src && s.email.src && !why)
+		doc->sender = s;
+}
+
 /* ---- the document ---- */
 
 enum {
@@ -1464,6 +1491,7 @@ enum {
 	D_AGENDA,
 	D_ANNEXES,
 	D_DISTRIBUTION,
+	D_SENDER,
 	D_N
 };
 static const struct field doc_fields[D_N] = {
@@ -1488,6 +1516,7 @@ static const struct field doc_fields[D_N] = {
 	[D_AGENDA] = { "agenda", false },
 	[D_ANNEXES] = { "annexes", false },
 	[D_DISTRIBUTION] = { "distribution", false },
+	[D_SENDER] = { "sender", false },
 };
 
 void parse_check_format(struct pctx *pc, const struct ynode *v)
@@ -1579,6 +1608,8 @@ static void parse_body(struct pctx *pc, const struct mapview *mv,
 				&doc->n_annexes);
 	if ((v = parse_map_list(pc, mv, D_DISTRIBUTION)))
 		parse_distribution(pc, v, doc);
+	if ((v = parse_map_map(pc, mv, D_SENDER)))
+		parse_sender(pc, v, doc);
 	struct text agenda = { 0 };
 	if (parse_map_text(pc, mv, D_AGENDA, &agenda) && agenda.src) {
 		/* Extension: the briefing pack's annotated agenda, another

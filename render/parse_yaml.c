@@ -340,6 +340,29 @@ static bool item_out_of_line(struct mistake *m, const struct yline *o)
 	return false;
 }
 
+/* "- name: x" after the last key of a mapping, in line with it: an item
+ * that has lost its list. */
+static bool item_among_keys(struct mistake *m, const struct yline *o)
+{
+	struct yline p = yline_near(&m->t, o->no, -1);
+	if (!o->item || !p.no || p.item || p.key == p.len ||
+	    key_column(&p) != o->blanks)
+		return false;
+	for (int n = p.no - 1; n >= 1; n--) {
+		struct yline k = yline_get(&m->t, n);
+		if (!k.content || k.key == k.len || key_column(&k) >= o->blanks)
+			continue;
+		strbuf_addf(&m->sb,
+			    "this list item stands among the keys of %s (line "
+			    "%d); the items of a list go right under the key "
+			    "that holds the list, before any other key",
+			    key_name(m, &k), k.no);
+		say_at(m, o, o->blanks);
+		return true;
+	}
+	return false;
+}
+
 /* A line indented so that it belongs to no key: say which keys it could
  * line up with, and what it would then belong to. */
 static bool indentation(struct mistake *m, const struct yline *o)
@@ -572,7 +595,8 @@ const char *parse_yaml_mistake(struct pctx *pc, const char *buf, size_t len,
 		 reserved_start(&m, msg, &e) || tab_line(&m, &o) ||
 		 dash_without_space(&m, &e) || dash_without_space(&m, &o) ||
 		 colon_without_space(&m, &e) || colon_without_space(&m, &o) ||
-		 item_out_of_line(&m, &o) || indentation(&m, &o)));
+		 item_out_of_line(&m, &o) || item_among_keys(&m, &o) ||
+		 indentation(&m, &o)));
 	if (!found) {
 		strbuf_reset(&m.sb);
 		strbuf_addf(&m.sb,
