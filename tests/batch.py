@@ -26,6 +26,7 @@ import hashlib
 import json
 import os
 import pty
+import re
 import fcntl
 import shutil
 import signal
@@ -139,6 +140,19 @@ def test_quiet_and_progress(t, tmp):
     t.check("a terminal gets a progress line", [
         code and "exit %d" % code,
         "[%d/%d]" % (n, n) not in text and "output: %r" % text])
+    # The last line says what was made: PDFs, where, pages, time.
+    pages = 0
+    for pdf in out.glob("*.pdf"):
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True,
+                              text=True).stdout
+        pages += int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    summary = re.search(r"\x1b\[K(\d+) PDFs in (.*), (\d+) pages, "
+                        r"(\d+,\d) s\r\n$", text)
+    t.check("a terminal gets the summary: PDFs, folder, pages, seconds", [
+        not summary and "output: %r" % text[-300:],
+        summary and summary.groups()[:3] != (str(n), "%s/" % out, str(pages))
+        and "summary %r, expected %d PDFs in %s/, %d pages"
+        % (summary.groups(), n, out, pages)])
     code, text = on_tty("--quiet")
     t.check("--quiet: no progress line", [
         code and "exit %d" % code, text.strip() and "output: %r" % text])
