@@ -176,6 +176,7 @@ e2e: $(B)/dossier $(FONTS)
 	$(SAN_ENV) $(TEST_ENV) python3 tests/format_doc.py
 	$(SAN_ENV) $(TEST_ENV) FONT_PY=$(FONT_PY) python3 tests/fonts.py
 	$(SAN_ENV) $(TEST_ENV) /usr/bin/python3 tests/pdfua.py
+	$(SAN_ENV) $(TEST_ENV) B=$(B) python3 tests/install.py
 
 # Paragraph breaking measured: total-fit against pango's greedy breaking.
 $(B)/typo-report: tests/typo_report.c $(LIB_OBJ)
@@ -222,8 +223,29 @@ fuzz: fuzz-build
 		-dict=tests/fuzz_render.dict -print_final_stats=1 \
 		-artifact_prefix=build/fuzz/crashes/ build/fuzz/corpus
 
-install: $(B)/dossier
-	install -D -m 755 $(B)/dossier $(DESTDIR)/usr/local/bin/dossier
+# Everything an installed dossier needs, under PREFIX (staged in DESTDIR):
+# the program, the layouts and word list, fonts.conf with the unhinted
+# fonts and their cache, the schemas and the format reference, the manual
+# page. The program finds its data beside itself (PREFIX/share/dossier,
+# render/pipeline.c), so the tree works wherever it is unpacked.
+PREFIX    ?= /usr/local
+SHARE      = $(DESTDIR)$(PREFIX)/share/dossier
+install: $(B)/dossier $(FONTS)
+	install -D -m 755 $(B)/dossier $(DESTDIR)$(PREFIX)/bin/dossier
+	install -d $(SHARE)/layouts $(SHARE)/fonts/derived/noto $(SHARE)/inputs \
+		$(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 layouts/*.yaml layouts/*.txt $(SHARE)/layouts/
+	install -m 644 fonts/fonts.conf fonts/README.md $(SHARE)/fonts/
+	install -m 644 $(FONT_DIR)/noto/*.ttf $(SHARE)/fonts/derived/noto/
+	install -m 644 $(FONT_DIR)/noto.sha256 $(SHARE)/fonts/derived/
+	install -m 644 inputs/README.md inputs/*.schema.json $(SHARE)/inputs/
+	install -m 644 render/dossier.1 $(DESTDIR)$(PREFIX)/share/man/man1/dossier.1
+	@echo "  CACHE $(SHARE)/fonts/derived/cache"
+	$(Q)printf '<fontconfig>\n  <dir>%s</dir>\n  <cachedir>%s</cachedir>\n</fontconfig>\n' \
+		"$(SHARE)/fonts/derived/noto" "$(SHARE)/fonts/derived/cache" \
+		>$(SHARE)/fonts/derived/fc-cache.conf
+	$(Q)FONTCONFIG_FILE="$(SHARE)/fonts/derived/fc-cache.conf" fc-cache
+	$(Q)rm -f $(SHARE)/fonts/derived/fc-cache.conf
 
 clean:
 	rm -rf build out $(FONT_DIR)

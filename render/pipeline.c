@@ -33,7 +33,9 @@ static bool is_dir(const char *p)
 }
 
 /* Where layouts/ and fonts/ are: $DOSSIER_HOME, the folder above the
- * program (build/dossier in a checkout), or the installed data. */
+ * program (build/dossier in a checkout), PREFIX/share/dossier beside an
+ * installed PREFIX/bin/dossier (so an installed tree may be moved), or
+ * the data installed at DOSSIER_DATADIR. */
 const char *pipeline_home(struct arena *a)
 {
 	const char *env = getenv("DOSSIER_HOME");
@@ -43,9 +45,14 @@ const char *pipeline_home(struct arena *a)
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n > 0) {
 		exe[n] = '\0';
-		char *home = arena_printf(a, "%s/..", dirname(exe));
-		if (is_dir(arena_printf(a, "%s/layouts", home)))
-			return home;
+		const char *bin = dirname(exe);
+		const char *homes[] = {
+			arena_printf(a, "%s/..", bin),
+			arena_printf(a, "%s/../share/dossier", bin),
+		};
+		for (size_t i = 0; i < sizeof homes / sizeof *homes; i++)
+			if (is_dir(arena_printf(a, "%s/layouts", homes[i])))
+				return homes[i];
 	}
 	return DOSSIER_DATADIR;
 }
