@@ -510,7 +510,7 @@ static bool fresh_pdf(struct mail_run *r, struct arena *a,
 	if (!r->pipe.home)
 		r->pipe.home = pipeline_home(r->arena);
 	p->path = arena_printf(a, "%s/%s.pdf", r->out_dir, doc->id);
-	struct manifest *m = manifest_load(a, r->out_dir);
+	struct manifest *m = manifest_load(a, r->out_dir, r->pipe.home);
 	const char *output = NULL;
 	const char *want = manifest_recorded_sha256(m, doc->path, &output);
 	int err = 0;

@@ -458,7 +458,7 @@ static int render_batch(struct run *run, struct arena *a, const char **files,
 {
 	struct batch_file *f = arena_array(a, (size_t)n_files, sizeof *f);
 	struct manifest *m = run->incremental ?
-		manifest_load(a, run->out_dir) : NULL;
+		manifest_load(a, run->out_dir, pipeline_home(a)) : NULL;
 	size_t todo = 0;
 	for (int i = 0; i < n_files; i++) {
 		f[i].path = files[i];

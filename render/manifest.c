@@ -13,6 +13,7 @@
 #include <libfyaml.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "input.h"
 #include "output.h"
@@ -30,9 +31,63 @@ struct manifest_entry {
 struct manifest {
 	struct arena *a;
 	const char *dir;
+	const char *home;
 	struct manifest_entry *e;
 	size_t n, cap;
 };
+
+/* ---- paths relative to their folders ---- */
+
+#define HOME_PREFIX "dossier:"
+
+/* p made absolute: its real path when it exists, else joined to the
+ * working directory as written. */
+static char *abs_path(struct arena *a, const char *p)
+{
+	char *real = realpath(p, NULL);
+	if (real) {
+		char *s = arena_strdup(a, real);
+		free(real);
+		return s;
+	}
+	if (p[0] == '/')
+		return arena_strdup(a, p);
+	char *cwd = getcwd(NULL, 0);
+	char *s = arena_printf(a, "%s/%s", cwd ? cwd : ".", p);
+	free(cwd);
+	return s;
+}
+
+/* path relative to folder dir: "../inputs/meetings/x.yaml". */
+static const char *rel_path(struct arena *a, const char *dir,
+			    const char *path)
+{
+	const char *d = abs_path(a, dir), *p = abs_path(a, path);
+	/* the common folders: up to the last '/' both share */
+	size_t common = 0;
+	for (size_t i = 0; d[i] && d[i] == p[i]; i++)
+		if (d[i] == '/')
+			common = i + 1;
+	size_t dl = strlen(d);
+	if (!strncmp(d, p, dl) && p[dl] == '/')
+		common = dl + 1; /* path lies in dir */
+	struct strbuf sb = STRBUF_INIT;
+	if (common <= dl)
+		for (const char *c = d + common - 1; c && *c; c = strchr(c + 1, '/'))
+			if (c[1])
+				strbuf_adds(&sb, "../");
+	strbuf_adds(&sb, p + common);
+	return strbuf_finish(&sb, a);
+}
+
+/* A recorded path back to one that can be opened. */
+static const char *resolve(const struct manifest *m, const char *recorded)
+{
+	if (!strncmp(recorded, HOME_PREFIX, strlen(HOME_PREFIX)))
+		return arena_printf(m->a, "%s/%s", m->home ? m->home : ".",
+				    recorded + strlen(HOME_PREFIX));
+	return arena_printf(m->a, "%s/%s", m->dir, recorded);
+}
 
 const char *manifest_sha256_file(struct arena *a, const char *path,
 				 size_t *bytes)
@@ -73,6 +128,7 @@ static void json_string(FILE *fp, const char *s)
 
 const char *manifest_record(FILE *fp, struct arena *a, const char *source,
 			    const char *const *inputs, size_t n_inputs,
+			    const char *home, size_t n_home,
 			    const char *out_dir, const char *pdf_name,
 			    size_t pages)
 {
@@ -82,7 +138,7 @@ const char *manifest_record(FILE *fp, struct arena *a, const char *source,
 	if (!sha)
 		return NULL; /* no record: rendered again next time */
 	fputs("{\"source\": ", fp);
-	json_string(fp, source);
+	json_string(fp, rel_path(a, out_dir, source));
 	fputs(", \"version\": ", fp);
 	json_string(fp, DOSSIER_VERSION);
 	fputs(", \"inputs\": {", fp);
@@ -95,7 +151,11 @@ const char *manifest_record(FILE *fp, struct arena *a, const char *source,
 			continue;
 		if (i)
 			fputs(", ", fp);
-		json_string(fp, inputs[i]);
+		json_string(fp, i + n_home >= n_inputs
+					? arena_printf(a, HOME_PREFIX "%s",
+						       rel_path(a, home,
+								inputs[i]))
+					: rel_path(a, out_dir, inputs[i]));
 		fputs(": ", fp);
 		json_string(fp, h ? h : "unreadable");
 	}
@@ -141,12 +201,19 @@ static const char *lookup(struct fy_node *map, const char *key)
 	return v && fy_node_is_scalar(v) ? fy_node_get_scalar0(v) : NULL;
 }
 
-static struct manifest_entry *find(struct manifest *m, const char *source)
+/* The entry of source as given on the command line, or as recorded. */
+static struct manifest_entry *find_recorded(struct manifest *m,
+					    const char *rel)
 {
 	for (size_t i = 0; i < m->n; i++)
-		if (strcmp(m->e[i].source, source) == 0)
+		if (strcmp(m->e[i].source, rel) == 0)
 			return &m->e[i];
 	return NULL;
+}
+
+static struct manifest_entry *find(struct manifest *m, const char *source)
+{
+	return find_recorded(m, rel_path(m->a, m->dir, source));
 }
 
 static struct manifest_entry *add(struct manifest *m, const char *source)
@@ -178,7 +245,7 @@ static void load_records(struct manifest *m, char *text)
 			continue;
 		arena_on_destroy(m->a, free_doc, d);
 		const char *src = lookup(fy_document_root(d), "source");
-		if (!src || find(m, src))
+		if (!src || find_recorded(m, src))
 			continue;
 		struct manifest_entry *e = add(m, src);
 		e->record = arena_strdup(m->a, line);
@@ -186,11 +253,13 @@ static void load_records(struct manifest *m, char *text)
 	}
 }
 
-struct manifest *manifest_load(struct arena *a, const char *out_dir)
+struct manifest *manifest_load(struct arena *a, const char *out_dir,
+			       const char *home)
 {
 	struct manifest *m = arena_alloc(a, sizeof *m);
 	m->a = a;
 	m->dir = arena_strdup(a, out_dir);
+	m->home = home ? arena_strdup(a, home) : NULL;
 	const char *path = arena_printf(a, "%s/manifest.json", out_dir);
 	FILE *fp = input_fopen(path, NULL, NULL);
 	if (!fp)
@@ -223,15 +292,16 @@ const char *manifest_recorded_sha256(struct manifest *m, const char *source,
 								  "inputs", -1);
 	if (!inputs || !fy_node_is_mapping(inputs))
 		return NULL;
-	if (!lookup(inputs, source))
+	if (!lookup(inputs, e->source))
 		return NULL; /* the meeting file itself must be among them */
 	void *it = NULL;
 	struct fy_node_pair *p;
 	while ((p = fy_node_mapping_iterate(inputs, &it))) {
 		const char *path = fy_node_get_scalar0(fy_node_pair_key(p));
 		const char *want = fy_node_get_scalar0(fy_node_pair_value(p));
-		const char *have = path ? manifest_sha256_file(m->a, path, NULL)
-					: NULL;
+		const char *have =
+			path ? manifest_sha256_file(m->a, resolve(m, path), NULL)
+			     : NULL;
 		if (!want || !have || strcmp(want, have) != 0)
 			return NULL;
 	}
@@ -255,7 +325,7 @@ void manifest_set(struct manifest *m, const char *source, const char *record)
 {
 	struct manifest_entry *e = find(m, source);
 	if (!e)
-		e = add(m, source);
+		e = add(m, rel_path(m->a, m->dir, source));
 	e->record = record ? arena_strdup(m->a, record) : NULL;
 }
 

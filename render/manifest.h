@@ -7,6 +7,11 @@
  * fonts.conf) and of the PDF it gave, with its pages and bytes. A document
  * is up to date when the version, every input and the PDF on disk all
  * still match; anything unreadable or unknown means "render it again".
+ * Paths are relative to the folders they come from: the meeting file and
+ * its inputs to the manifest's folder ("../inputs/meetings/x.yaml"), the
+ * layout, word list and fonts to dossier's data folder
+ * ("dossier:layouts/kamerbrief.yaml"), so that a manifest moves with its
+ * files and holds in any working directory.
  */
 #ifndef DOSSIER_MANIFEST_H
 #define DOSSIER_MANIFEST_H
@@ -20,8 +25,10 @@
 
 struct manifest;
 
-/* The manifest in out_dir; empty when there is none or it is damaged. */
-struct manifest *manifest_load(struct arena *a, const char *out_dir);
+/* The manifest in out_dir; empty when there is none or it is damaged.
+ * home: dossier's data folder, for the inputs recorded as "dossier:…". */
+struct manifest *manifest_load(struct arena *a, const char *out_dir,
+			       const char *home);
 /* Whether source's PDF in out_dir is still what its inputs would give. */
 bool manifest_up_to_date(struct manifest *m, const char *source);
 /* The sha256 recorded for source's PDF when this version of dossier made
@@ -37,9 +44,10 @@ bool manifest_save(const struct manifest *m, struct diags *d);
 
 /* Write the record of one rendered PDF (a line of JSON) to fp; returns
  * the sha256 it recorded, or NULL (nothing written) when the PDF cannot
- * be read. */
+ * be read. The last n_home inputs are files of home, dossier's data. */
 const char *manifest_record(FILE *fp, struct arena *a, const char *source,
 			    const char *const *inputs, size_t n_inputs,
+			    const char *home, size_t n_home,
 			    const char *out_dir, const char *pdf_name,
 			    size_t pages);
 

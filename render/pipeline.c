@@ -172,7 +172,8 @@ const char *pipeline_record(const struct pipeline *p, struct arena *a,
 	 * with them: a new fonts-noto-core renders everything again, and
 	 * checking costs one small file, not 2 MB of fonts. */
 	in[k++] = arena_printf(a, "%s/fonts/" TYPESET_FONT_SUMS, p->home);
-	return manifest_record(rec, a, path, in, k, out_dir,
+	/* the last four are dossier's own data */
+	return manifest_record(rec, a, path, in, k, p->home, 4, out_dir,
 			       arena_printf(a, "%s.pdf", doc->id), pages);
 }
 

@@ -55,9 +55,10 @@ class Tally:
             print("ok    %s" % what)
 
 
-def dossier(*args, env=None):
-    return subprocess.run([DOSSIER] + list(args), capture_output=True,
-                          text=True, timeout=300, env=env)
+def dossier(*args, env=None, cwd=None):
+    return subprocess.run([DOSSIER] + [str(a) for a in args],
+                          capture_output=True, text=True, timeout=300,
+                          env=env, cwd=cwd)
 
 
 def digests(folder):
@@ -183,7 +184,13 @@ def test_incremental(t, tmp):
         if d["source"] not in d["inputs"] or len(d["inputs"]) < 3:
             problems.append("%s: inputs %s" % (d["output"], d["inputs"]))
         for path, sha in d["inputs"].items():
-            if hashlib.sha256(Path(path).read_bytes()).hexdigest() != sha:
+            # relative to out/, or to dossier's data folder ("dossier:")
+            where = (Path(os.environ.get("DOSSIER_HOME", REPO)) /
+                     path[len("dossier:"):] if path.startswith("dossier:")
+                     else out / path)
+            if path.startswith("/"):
+                problems.append("%s: absolute path %s" % (d["output"], path))
+            elif hashlib.sha256(where.read_bytes()).hexdigest() != sha:
                 problems.append("%s: hash of %s" % (d["output"], path))
     t.check("--incremental writes manifest.json with hashes, pages, bytes",
             problems)
@@ -201,12 +208,32 @@ def test_incremental(t, tmp):
     r = run()
     after = inodes(out)
     redone = sorted(n for n in after if after[n] != before.get(n))
-    want_id = next(d["output"] for d in docs if d["source"] == str(changed))
+    want_id = next(d["output"] for d in docs
+                   if d["source"] == os.path.relpath(changed, out))
     t.check("a changed meeting file and a damaged PDF are rendered again, "
             "and only they", [
                 r.returncode and r.stderr,
                 redone != sorted({want_id, damaged.name}) and
                 "redone: %s" % redone])
+
+
+def test_manifest_moves_with_its_files(t, tmp):
+    """Paths in manifest.json are relative to out/ and to dossier's data:
+    the folder moved as a whole, and run from another working directory,
+    is still up to date."""
+    work = Path(tmp) / "movable"
+    shutil.copytree("inputs", work / "inputs")
+    files = sorted(p.relative_to(work) for p in
+                   (work / "inputs/meetings").glob("*.yaml"))
+    r = dossier("render", "--incremental", *files, "-o", "out", cwd=work)
+    moved = Path(tmp) / "moved-elsewhere"
+    shutil.move(str(work), str(moved))
+    before = inodes(moved / "out")
+    r2 = dossier("render", "--incremental", *[moved / f for f in files],
+                 "-o", moved / "out", cwd=tmp)
+    t.check("a manifest moves with its files: nothing rendered again", [
+        r.returncode and r.stderr, r2.returncode and r2.stderr,
+        inodes(moved / "out") != before and "PDFs rewritten"])
 
 
 def incremental_in(home, out):
@@ -236,7 +263,8 @@ def test_incremental_fonts(t, tmp):
     run = incremental_in(home, out)
     r = run()
     manifest = json.loads((out / "manifest.json").read_text())
-    recorded = [d for d in manifest["documents"] if str(sums) in d["inputs"]]
+    recorded = [d for d in manifest["documents"]
+                if "dossier:fonts/derived/noto.sha256" in d["inputs"]]
     before = inodes(out)
     r2 = run()
     unchanged = inodes(out) == before
@@ -431,6 +459,7 @@ def main():
         out = test_mixed_batch(t, tmp)
         test_same_bytes(t, tmp, out)
         test_quiet_and_progress(t, tmp)
+        test_manifest_moves_with_its_files(t, tmp)
         test_incremental(t, tmp)
         test_incremental_fonts(t, tmp)
         test_incremental_word_list(t, tmp)

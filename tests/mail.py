@@ -485,7 +485,8 @@ def recorded_sha(out, meeting):
     manifest = out / "manifest.json"
     docs = json.loads(manifest.read_text())["documents"] \
         if manifest.exists() else []
-    return [d["sha256"] for d in docs if d["source"] == str(meeting)]
+    return [d["sha256"] for d in docs
+            if d["source"] == os.path.relpath(meeting, out)]
 
 
 def attached(eml):
