@@ -24,6 +24,7 @@
 #include "batch.h"
 #include "diag.h"
 #include "mail.h"
+#include "new.h"
 #include "manifest.h"
 #include "model.h"
 #include "output.h"
@@ -36,7 +37,7 @@
  * at length; tests/format_doc.py pins every line of these. */
 static const char short_usage[] =
 	"usage: dossier COMMAND [ARGS...]\n"
-	"commands: render, check, chart, mail, help\n"
+	"commands: render, check, chart, mail, new, help\n"
 	"run 'dossier help' for what each does, 'dossier help COMMAND' for "
 	"its options\n";
 
@@ -54,6 +55,8 @@ static const char help_overview[] =
 	".pdf\n"
 	"  mail FILE... --smtp URL    mail each PDF to the file's "
 	"'distribution'\n"
+	"  new KIND FILE              write a starting file: agenda, verslag, "
+	"pack, data\n"
 	"  help [COMMAND]             this text, or the options of COMMAND\n"
 	"\n"
 	"  dossier COMMAND --help     the options of COMMAND, as 'dossier "
@@ -150,17 +153,38 @@ static const char help_help[] =
 	"\n"
 	"Without COMMAND: what dossier does and its commands. With one of "
 	"render, check,\n"
-	"chart, mail or help: what that command takes. 'dossier COMMAND "
-	"--help' and\n"
-	"'dossier COMMAND -h' print the same.\n"
+	"chart, mail, new or help: what that command takes. 'dossier COMMAND "
+	"--help'\n"
+	"and 'dossier COMMAND -h' print the same.\n"
 	"\n"
 	"Exit status: 0 done, 2 an unknown command.\n";
 
+static const char help_new[] =
+	"usage: dossier new agenda|verslag|pack|data FILE\n"
+	"\n"
+	"Writes FILE as a starting file of that kind: a geannoteerde agenda, "
+	"a verslag,\n"
+	"a briefing pack, or a data file of charts. It holds every required "
+	"key with an\n"
+	"example value, its id made from the file's name, and the schema hint "
+	"on its\n"
+	"first line, so that an editor checks it as you type. 'dossier check' "
+	"accepts\n"
+	"it as it is; fill it in from inputs/README.md. An existing file is "
+	"never\n"
+	"overwritten.\n"
+	"\n"
+	"  -h, --help   this text\n"
+	"\n"
+	"Exit status: 0 done, 2 usage, 73 FILE exists already or cannot be "
+	"written.\n";
+
 static const char *const commands[] = { "render", "check", "chart", "mail",
-					"help" };
+					"new", "help" };
 enum { N_COMMANDS = sizeof commands / sizeof *commands };
 static const char *const commands_with_options[] = { "render", "check",
-						     "chart", "mail", NULL };
+						     "chart", "mail", "new",
+						     NULL };
 
 struct run {
 	const char *out_dir;
@@ -530,16 +554,16 @@ static int unknown_command(const char *name)
 	if (near)
 		return usage_error(NULL, "unknown command '%s'; did you mean "
 				   "'%s'? (commands: render, check, chart, "
-				   "mail, help)", name, near);
+				   "mail, new, help)", name, near);
 	return usage_error(NULL, "unknown command '%s' (commands: render, "
-			   "check, chart, mail, help)", name);
+			   "check, chart, mail, new, help)", name);
 }
 
 /* `dossier help [COMMAND]`: the text on stdout. */
 static int help(const char *cmd)
 {
 	static const char *const texts[N_COMMANDS] = {
-		help_render, help_check, help_chart, NULL, help_help
+		help_render, help_check, help_chart, NULL, help_new, help_help
 	};
 	if (!cmd) {
 		fputs(help_overview, stdout);
@@ -595,6 +619,8 @@ int main(int argc, char **argv)
 		return mail_main(argc - 1, argv + 1);
 	if (!strcmp(cmd, "chart"))
 		return chart_main(argc, argv);
+	if (!strcmp(cmd, "new"))
+		return new_main(argc - 1, argv + 1);
 	struct run run = { 0 };
 	if (!strcmp(cmd, "render"))
 		run.render = true;
