@@ -35,6 +35,18 @@ void arena_on_destroy(struct arena *a, void (*fn)(void *), void *data);
  * overflow; aborts with a message when memory runs out. */
 void *xrealloc_array(void *p, size_t n, size_t size);
 
+/* Room for one more element in the heap array p of n elements and cap
+ * capacity: the capacity doubles, from 16 (git's ALLOC_GROW). The one
+ * way a growing array grows, outside the arena (which would keep every
+ * outgrown copy until the document is done). */
+#define ARRAY_GROW(p, n, cap)                                              \
+	do {                                                               \
+		if ((n) >= (cap)) {                                        \
+			(cap) = (cap) ? 2 * (cap) : 16;                    \
+			(p) = xrealloc_array((p), (cap), sizeof *(p));     \
+		}                                                          \
+	} while (0)
+
 struct strbuf {
 	char *buf;
 	size_t len;

@@ -164,6 +164,35 @@ void chart_series_rect(struct cctx *x, double x0, double y0, double x1,
 	memcpy(p->hatch_rgb, cl->light_text_rgb, sizeof p->hatch_rgb);
 }
 
+void chart_bar_rect(struct cctx *x, double x0, double y0, double x1,
+		    double y1, size_t s, size_t k)
+{
+	const struct chart_layout *cl = x->cl;
+	if (!x->highlighted[k]) {
+		chart_series_rect(x, x0, y0, x1, y1, s);
+		return;
+	}
+	/* Several series keep their colours, which tell them apart; the
+	 * hatching marks the category, in greyscale too. */
+	rect(x, x0, y0, x1, y1,
+	     x->c->n_series == 1 ? cl->highlight_rgb : chart_series_rgb(x, s));
+	struct dl_path *p = &x->out->paths[x->out->n_paths - 1];
+	p->hatch_pt = cl->hatch_pt;
+	p->hatch_rule_pt = cl->hatch_rule_pt;
+	memcpy(p->hatch_rgb, cl->light_text_rgb, sizeof p->hatch_rgb);
+}
+
+const struct style *chart_category_style(const struct cctx *x, size_t k)
+{
+	return x->highlighted[k] ? x->axis_highlight : x->axis;
+}
+
+void chart_leader(struct cctx *x, double x0, double y0, double x1, double y1,
+		  const double rgb[3])
+{
+	chart_rule(x, x0, y0, x1, y1, x->cl->leader_rule_pt, rgb, NULL, 0);
+}
+
 double chart_luminance(const double rgb[3])
 {
 	return 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2];
@@ -210,6 +239,18 @@ bool chart_value_of(const struct chart_series *s, const char *cat,
 			return true;
 		}
 	return false;
+}
+
+static void mark_highlighted(struct cctx *x)
+{
+	x->highlighted = arena_array(x->a, x->n_cats + 1,
+				     sizeof *x->highlighted);
+	for (size_t i = 0; i < x->c->n_highlight; i++) {
+		size_t k = chart_category_index(x, x->c->highlight[i],
+						x->n_cats);
+		if (k < x->n_cats)
+			x->highlighted[k] = true;
+	}
 }
 
 static void gather_categories(struct cctx *x)
@@ -393,16 +434,23 @@ static double draw_header(struct cctx *x)
 	return y;
 }
 
-static double draw_source(struct cctx *x, double y)
+static struct setl set_source(struct cctx *x)
+{
+	struct setl s = { .s = x->source };
+	if (x->c->source.src)
+		s = chart_set(x, arena_printf(x->a, "Bron: %s",
+					      x->c->source.src),
+			      x->source, x->cl->width_pt);
+	return s;
+}
+
+static double draw_source(struct cctx *x, const struct setl *s, double y)
 {
 	if (!x->c->source.src)
 		return y;
 	y += x->cl->source_gap_pt;
-	struct setl s =
-		chart_set(x, arena_printf(x->a, "Bron: %s", x->c->source.src),
-			  x->source, x->cl->width_pt);
-	chart_place(x, &s, 0, y, ANCHOR_LEFT, NULL);
-	return y + chart_height(&s);
+	chart_place(x, s, 0, y, ANCHOR_LEFT, NULL);
+	return y + chart_height(s);
 }
 
 /* Every category is a year (four digits). */
@@ -432,21 +480,30 @@ struct chart_drawing *chart_draw(struct typesetter *ts, struct arena *a,
 		.value = layout_style(l, "chart_value"),
 		.legend = layout_style(l, "chart_legend"),
 		.source = layout_style(l, "chart_source"),
+		.axis_highlight = layout_style(l, "chart_axis_highlight"),
+		.value_small = layout_style(l, "chart_value_small"),
+		/* A chart never splits; one taller than the text area would
+		 * run over the footer. */
+		.page_pt = l->page_height_pt - l->margin_top_pt -
+			   l->margin_bottom_pt,
 	};
 	x.out = arena_alloc(a, sizeof *x.out);
 	x.out->width_pt = l->chart.width_pt;
 	gather_categories(&x);
 	assert(x.n_cats > 0);
+	mark_highlighted(&x);
 	compute_axis(&x);
+	struct setl source = set_source(&x);
+	x.tail_pt = c->source.src ? l->chart.source_gap_pt +
+				    chart_height(&source) : 0;
 	double y = draw_header(&x);
 	y = c->type == CHART_HBAR ? chart_draw_horizontal(&x, y) :
 				    chart_draw_vertical(&x, y);
-	x.out->height_pt = draw_source(&x, y);
-	/* A chart never splits; one taller than the text area would run
-	 * over the footer. */
-	double room = l->page_height_pt - l->margin_top_pt -
-		      l->margin_bottom_pt;
-	if (x.ok && x.out->height_pt > room) {
+	x.out->height_pt = draw_source(&x, &source, y);
+	/* A sum of rows made to fill the page may pass it by a rounding
+	 * error; that is not a chart too tall. */
+	double room = x.page_pt;
+	if (x.ok && x.out->height_pt > room + 1e-6) {
 		diag_error(diags, c->id_pos,
 			   "chart '%s' is %.0f pt tall with its %zu categories "
 			   "and does not fit on a page (at most %.0f pt); "

@@ -11,7 +11,8 @@
 #define DOSSIER_CHART_H
 
 #include "dl_path.h"
-#include "typeset.h"
+#include "model.h"
+#include "typesetter.h"
 
 struct chart_drawing {
 	double width_pt, height_pt;
@@ -40,6 +41,16 @@ void chart_nice_axis(double min, double max, enum chart_unit unit,
 /* Every k-th of n labels of width `widest`, `pitch` apart, so that no two
  * come closer than gap: 1 when they all fit. */
 size_t chart_label_stride(double widest, double pitch, double gap, size_t n);
+
+/* n labels along an axis, in the order of want (their wanted middles,
+ * ascending), size[i] long: out[i] is where label i's middle goes so that
+ * none comes closer to the next than gap. Labels that would overlap are
+ * moved apart symmetrically about what they want, only as far as they
+ * touch, and kept within [lo, hi]; false when they are longer together
+ * than that room (they then run on past hi). Scratch from a. */
+bool chart_spread_labels(const double *want, const double *size, size_t n,
+			 double gap, double lo, double hi, struct arena *a,
+			 double *out);
 
 /* The label of a value on an axis: "€ 2,5 mld.", "3,5%", "45.000"; a
  * value that would show as zero at the axis's scale gets its own

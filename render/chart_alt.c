@@ -7,27 +7,63 @@
  *     euro: 2024 € 2,5 mld.; 2025 € 3,5 mld.
  *
  * Input: one chart of the model; output: the text, in the arena. The
- * figures are those the chart shows (one scale for the chart, the fewest
- * decimals that show each value, at most one), so that the ear and the
- * eye get the same numbers. dl_build.c makes it the Figure's /Alt.
+ * categories picked out (highlight) are named after the values. The
+ * figures are the chart's own value labels (one axis, one scale, the
+ * same decimals), so that the ear and the eye get the same numbers. dl_build.c makes it the Figure's /Alt.
  */
-#include "chart.h"
+#include "chart_priv.h"
 
 #include <math.h>
 
 #include "nl.h"
 
-/* v at the chart's scale, or at its own where that would show zero
- * ("€ 5 mln." among milliards), as the chart's value labels do. */
 static void add_value(struct strbuf *out, struct arena *a, double v,
-		      const struct chart *c, double scale)
+		      const struct chart *c, const struct chart_axis *ax)
 {
-	int decimals = nl_decimals(v / scale, 1);
-	if (v != 0 && round(v / scale * pow(10, decimals)) == 0) {
-		scale = nl_amount_scale(c->unit, fabs(v));
-		decimals = nl_decimals(v / scale, 1);
+	strbuf_adds(out, chart_value_label(a, v, c->unit, ax));
+}
+
+/* The value axis the chart is drawn with (chart.c's compute_axis): over
+ * every value, a stack's sums and the targets; so that the ear gets the
+ * value labels the eye gets, at the same scale and decimals. */
+static void axis_of(struct arena *a, const struct chart *c,
+		    struct chart_axis *ax)
+{
+	size_t cap = 1 + c->n_targets;
+	for (size_t s = 0; s < c->n_series; s++)
+		cap += 3 * c->series[s].n_values;
+	double *vals = arena_array(a, cap, sizeof *vals);
+	size_t n = 0;
+	double lo = 0, hi = 0;
+	for (size_t s = 0; s < c->n_series; s++)
+		for (size_t i = 0; i < c->series[s].n_values; i++) {
+			double v = c->series[s].values[i].value;
+			vals[n++] = v;
+			lo = fmin(lo, v);
+			hi = fmax(hi, v);
+			if (c->type != CHART_STACKED_BAR)
+				continue;
+			/* a stack's sums, once: at its first series */
+			const char *cat = c->series[s].values[i].category;
+			bool first = true;
+			for (size_t e = 0; e < s && first; e++)
+				first = !chart_value_of(&c->series[e], cat, &v);
+			if (!first)
+				continue;
+			double pos = 0, neg = 0;
+			for (size_t e = s; e < c->n_series; e++)
+				if (chart_value_of(&c->series[e], cat, &v))
+					*(v >= 0 ? &pos : &neg) += v;
+			vals[n++] = pos;
+			vals[n++] = neg;
+			lo = fmin(lo, neg);
+			hi = fmax(hi, pos);
+		}
+	for (size_t t = 0; t < c->n_targets; t++) {
+		lo = fmin(lo, c->targets[t].value);
+		hi = fmax(hi, c->targets[t].value);
 	}
-	strbuf_adds(out, nl_amount(a, v, c->unit, scale, decimals));
+	chart_nice_axis(lo, hi, c->unit, vals, n, ax);
 }
 
 /* A full stop, unless the last value's own (mln., mld.) ends it. */
@@ -39,15 +75,10 @@ static void end_sentence(struct strbuf *out)
 
 char *chart_alt(struct arena *a, const struct chart *c)
 {
-	double max = 0;
-	for (size_t s = 0; s < c->n_series; s++)
-		for (size_t i = 0; i < c->series[s].n_values; i++)
-			max = fmax(max, fabs(c->series[s].values[i].value));
-	for (size_t t = 0; t < c->n_targets; t++)
-		max = fmax(max, fabs(c->targets[t].value));
-	double scale = nl_amount_scale(c->unit, max);
+	struct chart_axis ax;
+	axis_of(a, c, &ax);
 	struct strbuf out = STRBUF_INIT;
-	const char *caption = nl_unit_caption(c->unit, scale);
+	const char *caption = nl_unit_caption(c->unit, ax.scale);
 	strbuf_addf(&out, "%s, %c%s", c->title.src ? c->title.src : "",
 		    caption[0] + ('a' - 'A'), caption + 1);
 	for (size_t s = 0; s < c->n_series; s++) {
@@ -62,15 +93,23 @@ char *chart_alt(struct arena *a, const struct chart *c)
 		for (size_t i = 0; i < se->n_values; i++) {
 			strbuf_addf(&out, "%s %s ", i ? ";" : "",
 				    se->values[i].category);
-			add_value(&out, a, se->values[i].value, c, scale);
+			add_value(&out, a, se->values[i].value, c, &ax);
 		}
+	}
+	/* What the eye is drawn to, the ear is told. */
+	for (size_t h = 0; h < c->n_highlight; h++) {
+		if (h == 0) {
+			end_sentence(&out);
+			strbuf_adds(&out, " Uitgelicht:");
+		}
+		strbuf_addf(&out, "%s %s", h ? "," : "", c->highlight[h]);
 	}
 	for (size_t t = 0; t < c->n_targets; t++) {
 		end_sentence(&out);
 		strbuf_addf(&out, " Referentielijn %s: ",
 			    c->targets[t].label.src ? c->targets[t].label.src :
 						      "");
-		add_value(&out, a, c->targets[t].value, c, scale);
+		add_value(&out, a, c->targets[t].value, c, &ax);
 	}
 	end_sentence(&out);
 	return strbuf_finish(&out, a);

@@ -10,18 +10,23 @@
 #include "chart.h"
 
 #include <assert.h>
+#include <limits.h>
 #include <math.h>
 #include <stdbool.h>
 
 #include "nl.h"
 
-/* Ticks of step over [min, max]; 0 when the step does not divide well. */
+/* Ticks of step over [min, max]; INT_MAX when there would be more than a
+ * million (or step underflowed to 0 on a range of denormals). */
 static int ticks_for(double min, double max, double step, double *lo,
 		     double *hi)
 {
 	*lo = floor(min / step + 1e-9) * step;
 	*hi = ceil(max / step - 1e-9) * step;
-	return (int)lround((*hi - *lo) / step) + 1;
+	double n = (*hi - *lo) / step;
+	if (!(n >= 0 && n < 1e6))
+		return INT_MAX;
+	return (int)lround(n) + 1;
 }
 
 /* integral: counts, whose ticks must be whole numbers (no 12,5). */
@@ -29,6 +34,7 @@ static void choose_step(double min, double max, bool integral,
 			struct chart_axis *ax)
 {
 	static const double mantissa[] = { 1, 2, 2.5, 5 };
+	assert(isfinite(max - min) && max > min);
 	int e0 = (int)floor(log10(max - min)) - 2;
 	double best_score = INFINITY;
 	for (int e = e0; e <= e0 + 3; e++)
@@ -75,7 +81,8 @@ void chart_nice_axis(double min, double max, enum chart_unit unit,
 
 size_t chart_label_stride(double widest, double pitch, double gap, size_t n)
 {
-	assert(pitch > 0);
+	if (!(pitch > 0)) /* no room at all: the first label alone */
+		return n > 1 ? n : 1;
 	size_t k = 1;
 	while (k < n && widest + gap > pitch * (double)k)
 		k++;

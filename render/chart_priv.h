@@ -14,6 +14,9 @@
 
 enum anchor { ANCHOR_LEFT, ANCHOR_CENTER, ANCHOR_RIGHT };
 
+/* A label less than this off its line is on it (rounding, not a move). */
+#define CHART_MOVED_PT 0.01
+
 struct cctx {
 	struct typesetter *ts;
 	struct arena *a;
@@ -23,9 +26,13 @@ struct cctx {
 	struct chart_drawing *out;
 	bool ok;
 	const struct style *title, *subtitle, *axis, *value, *legend, *source;
+	const struct style *axis_highlight, *value_small;
 	const char **cats;
 	size_t n_cats;
+	bool *highlighted; /* per category */
 	struct chart_axis ax;
+	double page_pt; /* the most a chart may be tall: a page's text */
+	double tail_pt; /* what comes under the plot's labels: the source */
 };
 
 /* Text set in a style, not yet placed. */
@@ -57,6 +64,15 @@ void chart_rule(struct cctx *x, double x0, double y0, double x1, double y1,
 const double *chart_series_rgb(const struct cctx *x, size_t i);
 void chart_series_rect(struct cctx *x, double x0, double y0, double x1,
 		       double y1, size_t s);
+/* The bar of series s for category k: as chart_series_rect, but in the
+ * accent colour (one series) and hatched when k is highlighted. */
+void chart_bar_rect(struct cctx *x, double x0, double y0, double x1,
+		    double y1, size_t s, size_t k);
+/* The style of category k's label: bold when it is highlighted. */
+const struct style *chart_category_style(const struct cctx *x, size_t k);
+/* The thin rule from a label moved apart to its line. */
+void chart_leader(struct cctx *x, double x0, double y0, double x1, double y1,
+		  const double rgb[3]);
 double chart_luminance(const double rgb[3]);
 void chart_marker(struct cctx *x, size_t series, double cx, double cy);
 

@@ -90,8 +90,8 @@ static void draw_bars(struct cctx *x, const struct vgeom *g)
 			double bx = slot_left(g, k) + (g->slot - group) / 2 +
 				    (double)s * (bw + cl->bar_gap_pt);
 			double y = vy(x, g, v);
-			chart_series_rect(x, bx, fmin(zero, y), bx + bw,
-					  fmax(zero, y), s);
+			chart_bar_rect(x, bx, fmin(zero, y), bx + bw,
+				       fmax(zero, y), s, k);
 			if (fits)
 				value_label_at(x, &labels[k * c->n_series + s],
 					       bx + bw / 2, y, v < 0);
@@ -101,13 +101,13 @@ static void draw_bars(struct cctx *x, const struct vgeom *g)
 /* One segment of a stack, with its value inside when there is room and
  * the stack has more than one segment (else its total says it). */
 static void stack_segment(struct cctx *x, const struct vgeom *g, double bx,
-			  double bw, double base, double v, size_t s,
+			  double bw, double base, double v, size_t s, size_t k,
 			  bool label)
 {
 	const struct chart_layout *cl = x->cl;
 	double y0 = vy(x, g, base), y1 = vy(x, g, base + v);
 	const double *rgb = chart_series_rgb(x, s);
-	chart_series_rect(x, bx, fmin(y0, y1), bx + bw, fmax(y0, y1), s);
+	chart_bar_rect(x, bx, fmin(y0, y1), bx + bw, fmax(y0, y1), s, k);
 	if (base != 0)
 		chart_rule(x, bx, y0, bx + bw, y0, cl->segment_rule_pt,
 			   cl->light_text_rgb, NULL, 0);
@@ -139,7 +139,8 @@ static void draw_stacks(struct cctx *x, const struct vgeom *g)
 			if (!chart_value_of(&c->series[s], x->cats[k], &v))
 				continue;
 			double *acc = v >= 0 ? &pos : &neg;
-			stack_segment(x, g, bx, bw, *acc, v, s, segments > 1);
+			stack_segment(x, g, bx, bw, *acc, v, s, k,
+				      segments > 1);
 			*acc += v;
 		}
 		for (int side = 0; side < 2; side++) {
@@ -214,6 +215,10 @@ static void draw_lines(struct cctx *x, const struct vgeom *g)
 				continue;
 			double cx = g->cx[k];
 			chart_marker(x, s, cx, vy(x, g, v));
+			if (x->highlighted[k])
+				memcpy(x->out->paths[x->out->n_paths - 1]
+					       .fill_rgb,
+				       cl->highlight_rgb, sizeof cl->highlight_rgb);
 			if (fits)
 				value_label_at(x, &labels[k], cx,
 					       vy(x, g, v) - cl->marker_pt / 2,
@@ -221,13 +226,91 @@ static void draw_lines(struct cctx *x, const struct vgeom *g)
 		}
 }
 
-/* Reference lines over their categories, labels in the right column,
- * each below the one before when they would touch. */
-static void draw_targets_v(struct cctx *x, const struct vgeom *g,
-			   const struct setl *labels)
+/* The labels in the column right of the plot: each target's, and the
+ * last value of each line that reaches the last category (a line chart of
+ * several series, whose values are not labelled along the lines). Each
+ * wants its middle at the height of its line; they are set apart there by
+ * chart_spread_labels. */
+struct rlabel {
+	struct setl l;
+	double want, at; /* middles: at its line, and where it goes */
+	const double *rgb; /* of its text (NULL: the style's) and leader */
+	const double *leader_rgb;
+};
+
+struct rcolumn {
+	struct rlabel *labels; /* in order of want */
+	size_t n;
+	double width;   /* of the widest */
+	bool moved;     /* any label is off its line: leaders are drawn */
+};
+
+static int cmp_rlabel(const void *pa, const void *pb)
+{
+	const struct rlabel *a = pa, *b = pb;
+	return a->want < b->want ? -1 : a->want > b->want;
+}
+
+/* A line's last value, when it has one at the last category. */
+static bool line_end(const struct cctx *x, size_t s, double *v)
+{
+	return x->c->type == CHART_LINE && x->c->n_series > 1 &&
+	       chart_value_of(&x->c->series[s], x->cats[x->n_cats - 1], v);
+}
+
+static void plan_right_column(struct cctx *x, const struct vgeom *g,
+			      double lo, struct rcolumn *col)
+{
+	const struct chart *c = x->c;
+	const struct chart_layout *cl = x->cl;
+	col->labels = arena_array(x->a, c->n_targets + c->n_series + 1,
+				  sizeof *col->labels);
+	col->n = 0;
+	col->width = 0;
+	for (size_t t = 0; t < c->n_targets; t++)
+		col->labels[col->n++] = (struct rlabel){
+			chart_set(x, c->targets[t].label.src, x->axis,
+				  cl->target_label_pt),
+			vy(x, g, c->targets[t].value), 0, cl->target_rgb,
+			cl->target_rgb };
+	for (size_t s = 0; s < c->n_series; s++) {
+		double v;
+		if (line_end(x, s, &v))
+			col->labels[col->n++] = (struct rlabel){
+				chart_set(x, chart_value_label(x->a, v, c->unit,
+							       &x->ax),
+					  x->value, 0),
+				vy(x, g, v), 0, NULL, cl->axis_rgb };
+	}
+	/* A stable order: two labels at one height keep the order written. */
+	for (size_t i = 1; i < col->n; i++)
+		for (size_t j = i; j > 0 && cmp_rlabel(&col->labels[j - 1],
+						       &col->labels[j]) > 0;
+		     j--) {
+			struct rlabel t = col->labels[j];
+			col->labels[j] = col->labels[j - 1];
+			col->labels[j - 1] = t;
+		}
+	double *want = arena_array(x->a, col->n + 1, sizeof *want);
+	double *size = arena_array(x->a, col->n + 1, sizeof *size);
+	double *at = arena_array(x->a, col->n + 1, sizeof *at);
+	for (size_t i = 0; i < col->n; i++) {
+		want[i] = col->labels[i].want;
+		size[i] = chart_height(&col->labels[i].l);
+		col->width = fmax(col->width, col->labels[i].l.width);
+	}
+	chart_spread_labels(want, size, col->n, 0, lo, g->bottom, x->a, at);
+	col->moved = false;
+	for (size_t i = 0; i < col->n; i++) {
+		col->labels[i].at = at[i];
+		col->moved |= fabs(at[i] - want[i]) > CHART_MOVED_PT;
+	}
+}
+
+/* Reference lines over their categories. */
+static void draw_targets_v(struct cctx *x, const struct vgeom *g)
 {
 	const struct chart_layout *cl = x->cl;
-	double below = -INFINITY;
 	for (size_t t = 0; t < x->c->n_targets; t++) {
 		const struct chart_target *tg = &x->c->targets[t];
 		double y = vy(x, g, tg->value);
@@ -241,11 +324,27 @@ static void draw_targets_v(struct cctx *x, const struct vgeom *g,
 		}
 		chart_rule(x, xl, y, xr, y, cl->target_rule_pt, cl->target_rgb,
 			   &cl->target_dash, 0);
-		double top = fmax(y - chart_height(&labels[t]) / 2, below);
-		chart_place(x, &labels[t], g->x1 + cl->label_gap_pt, top,
-			    ANCHOR_LEFT, cl->target_rgb);
-		below = top + chart_height(&labels[t]);
 	}
+}
+
+/* The right column's labels; a label moved off its line gets a rule to
+ * it. Returns the bottom of the lowest. */
+static double draw_right_column(struct cctx *x, const struct vgeom *g,
+				const struct rcolumn *col)
+{
+	const struct chart_layout *cl = x->cl;
+	double lead = col->moved ? cl->leader_pt : 0, bottom = g->top;
+	for (size_t i = 0; i < col->n; i++) {
+		const struct rlabel *r = &col->labels[i];
+		double h = chart_height(&r->l);
+		if (fabs(r->at - r->want) > CHART_MOVED_PT)
+			chart_leader(x, g->x1, r->want, g->x1 + lead, r->at,
+				     r->leader_rgb);
+		chart_place(x, &r->l, g->x1 + lead + cl->label_gap_pt,
+			    r->at - h / 2, ANCHOR_LEFT, r->rgb);
+		bottom = fmax(bottom, r->at + h / 2);
+	}
+	return bottom;
 }
 
 /* How the category labels go under the plot: on one line; wrapped in
@@ -268,7 +367,8 @@ static void measure_categories(struct cctx *x, struct catplan *p)
 	p->wrapped = arena_array(x->a, x->n_cats, sizeof *p->wrapped);
 	p->widest = 0;
 	for (size_t k = 0; k < x->n_cats; k++) {
-		p->one[k] = chart_set(x, x->cats[k], x->axis, 0);
+		p->one[k] = chart_set(x, x->cats[k],
+				      chart_category_style(x, k), 0);
 		p->widest = fmax(p->widest, p->one[k].width);
 	}
 	p->angle = -x->cl->label_angle_deg * G_PI / 180;
@@ -287,7 +387,9 @@ static void plan_categories(struct cctx *x, double slot, struct catplan *p)
 	for (size_t k = 0; wrap_ok && k < x->n_cats; k++) {
 		p->wrapped[k] = p->one[k].width <= room ?
 					p->one[k] :
-					chart_set(x, x->cats[k], x->axis, room);
+					chart_set(x, x->cats[k],
+						  chart_category_style(x, k),
+						  room);
 		wrap_ok = p->wrapped[k].n <= 2 && p->wrapped[k].width <= room;
 		p->lines = p->wrapped[k].n > p->lines ? p->wrapped[k].n :
 							p->lines;
@@ -405,14 +507,16 @@ double chart_draw_vertical(struct cctx *x, double y)
 	const struct chart *c = x->c;
 	double tick_w;
 	struct setl *ticks = chart_set_ticks(x, &tick_w);
-	struct setl *tl = arena_array(x->a, c->n_targets + 1, sizeof *tl);
-	double tcol = 0;
-	for (size_t t = 0; t < c->n_targets; t++) {
-		tl[t] = chart_set(x, c->targets[t].label.src, x->axis,
-				  cl->target_label_pt);
-		tcol = fmax(tcol, tl[t].width + cl->label_gap_pt);
-	}
+	/* Room above the plot for the labels of the highest values, and
+	 * below it for those of negative ones. */
+	double lead = x->value->leading_pt;
 	struct vgeom g;
+	g.top = y + lead;
+	g.bottom = g.top + cl->plot_height_pt;
+	struct rcolumn col;
+	plan_right_column(x, &g, y, &col);
+	double tcol = col.n ? col.width + cl->label_gap_pt +
+			      (col.moved ? cl->leader_pt : 0) : 0;
 	g.x0 = tick_w + cl->axis_gap_pt;
 	g.x1 = cl->width_pt - tcol;
 	g.slot = (g.x1 - g.x0) / (double)x->n_cats;
@@ -426,11 +530,6 @@ double chart_draw_vertical(struct cctx *x, double y)
 		plan_categories(x, g.slot, &plan);
 	}
 	category_centres(x, &g);
-	/* Room above the plot for the labels of the highest values, and
-	 * below it for those of negative ones. */
-	double lead = x->value->leading_pt;
-	g.top = y + lead;
-	g.bottom = g.top + cl->plot_height_pt;
 	draw_grid_v(x, &g, ticks);
 	if (c->type == CHART_BAR)
 		draw_bars(x, &g);
@@ -441,8 +540,9 @@ double chart_draw_vertical(struct cctx *x, double y)
 		   NULL, 0);
 	if (c->type == CHART_LINE)
 		draw_lines(x, &g);
-	draw_targets_v(x, &g, tl);
+	draw_targets_v(x, &g);
+	double column_bottom = draw_right_column(x, &g, &col);
 	double below = x->ax.lo < 0 ? lead : 0;
 	double top = g.bottom + below + cl->axis_gap_pt;
-	return top + draw_categories_v(x, &g, &plan, top);
+	return fmax(top + draw_categories_v(x, &g, &plan, top), column_bottom);
 }

@@ -296,9 +296,10 @@ static void toc_entry(struct compose_ctx *c, const char *title, int level,
 		      l->margin_right_pt - l->toc_number_width_pt;
 }
 
-/* The entries, in the order compose_pack() gives the targets anchors. */
-static void toc_entries(struct compose_ctx *c, const struct document *pack,
-			size_t n_charts)
+/* The entries, in the order compose_pack() gives the targets anchors;
+ * their number. */
+static int toc_entries(struct compose_ctx *c, const struct document *pack,
+		       size_t n_charts)
 {
 	int k = 0;
 	for (size_t i = 0; i < pack->n_sections; i++)
@@ -322,6 +323,7 @@ static void toc_entries(struct compose_ctx *c, const struct document *pack,
 			toc_entry(c, an->sections[j].heading.src, 2, &k,
 				  pack->annexes[i].pos);
 	}
+	return k;
 }
 
 static struct block *page_break(struct compose_ctx *c, const char *header)
@@ -391,7 +393,8 @@ static void compose_pack(struct compose_ctx *c, const char *title)
 	page_break(c, NULL);
 	struct block *h = plain_block(c, "title", "Inhoud", pack->id_pos);
 	h->outline_level = 1;
-	toc_entries(c, pack, n_charts);
+	int entries = toc_entries(c, pack, n_charts);
+	int anchors_before = c->comp->n_anchors;
 	page_break(c, title)->body_start = true;
 
 	/* The charts of the pack and its agenda are gathered under
@@ -436,27 +439,9 @@ static void compose_pack(struct compose_ctx *c, const char *title)
 		page_break(c, t);
 		compose_bound(c, an, t, pack->annexes[i].pos);
 	}
-}
-
-/* The date the document carries: its own, or SOURCE_DATE_EPOCH, or the
- * first day of the meeting — never the clock. */
-static struct date document_date(const struct document *d)
-{
-	if (d->has_date)
-		return d->date;
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	if (epoch && *epoch) {
-		char *end;
-		long long t = strtoll(epoch, &end, 10);
-		if (!*end && t >= 0) {
-			time_t tt = (time_t)t;
-			struct tm tm;
-			gmtime_r(&tt, &tm);
-			return (struct date){ tm.tm_year + 1900, tm.tm_mon + 1,
-					      tm.tm_mday };
-		}
-	}
-	return d->meeting.dates[0];
+	/* The contents were written before their targets, by a walk of
+	 * their own: one entry for each target, in the same order. */
+	assert(anchors_before == 0 && entries == c->comp->n_anchors);
 }
 
 struct composition *compose_document(struct arena *a, struct hyphenator *h,
@@ -487,7 +472,7 @@ struct composition *compose_document(struct arena *a, struct hyphenator *h,
 					      doc->classification.src);
 	comp->creator = "dossier " DOSSIER_VERSION;
 	comp->classification = doc->classification.src;
-	comp->date = document_date(doc);
+	comp->date = model_document_date(doc);
 
 	if (doc->kind == DOC_BRIEFING_PACK) {
 		compose_pack(&c, title);

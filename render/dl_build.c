@@ -47,10 +47,12 @@ struct dl_flow {
 struct link_rect {
 	double x0, x1;
 	int elem;
+	bool web;  /* to the web: coloured and underlined */
 };
 
 struct dl_builder {
 	struct arena *a;
+	const struct layout *layout; /* NULL for a chart alone */
 	struct display_list *dl;
 	struct link_rect *rects; /* of the line being set */
 	size_t n_rects, cap_rects;
@@ -84,11 +86,7 @@ struct dl_owner {
 static int add_elem(struct dl_builder *b, enum dl_role role, int parent)
 {
 	struct display_list *dl = b->dl;
-	if (dl->n_elems == b->cap_elems) {
-		b->cap_elems = b->cap_elems ? b->cap_elems * 2 : 64;
-		dl->elems = xrealloc_array(dl->elems, b->cap_elems,
-					   sizeof *dl->elems);
-	}
+	ARRAY_GROW(dl->elems, dl->n_elems, b->cap_elems);
 	dl->elems[dl->n_elems] =
 		(struct dl_elem){ role, parent, NULL, NULL, NULL };
 	return (int)dl->n_elems++;
@@ -214,11 +212,7 @@ static int structure_of(struct dl_builder *b, struct dl_owner own)
 
 static struct dl_item *add_item(struct dl_page *p, enum dl_kind kind)
 {
-	if (p->n_items == p->cap_items) {
-		size_t cap = p->cap_items ? p->cap_items * 2 : 256;
-		p->items = xrealloc_array(p->items, cap, sizeof *p->items);
-		p->cap_items = cap;
-	}
+	ARRAY_GROW(p->items, p->n_items, p->cap_items);
 	struct dl_item *it = &p->items[p->n_items++];
 	memset(it, 0, sizeof *it);
 	it->kind = kind;
@@ -240,7 +234,7 @@ static void finish_page(struct arena *a, struct dl_page *p)
 
 /* A run whose middle lies in a link of its line is that link's text:
  * the Link element (made inside elem by the first such run) holds it. */
-static int link_of(struct dl_builder *b, double mid, int elem)
+static struct link_rect *link_of(struct dl_builder *b, double mid, int elem)
 {
 	for (size_t k = 0; k < b->n_rects; k++) {
 		struct link_rect *r = &b->rects[k];
@@ -248,19 +242,33 @@ static int link_of(struct dl_builder *b, double mid, int elem)
 			continue;
 		if (r->elem < 0)
 			r->elem = add_elem(b, DL_ROLE_LINK, elem);
-		return r->elem;
+		return r;
 	}
-	return elem;
+	return NULL;
 }
 
-static void add_rect(struct dl_builder *b, double x0, double x1)
+/* A web link's run in the layout's link colour, underlined (the line
+ * under it is decoration: an artifact). it is not to be used after. */
+static void style_link_run(struct dl_builder *b, struct dl_page *p,
+			   struct dl_item *it, double w)
 {
-	if (b->n_rects == b->cap_rects) {
-		b->cap_rects = b->cap_rects ? 2 * b->cap_rects : 8;
-		b->rects = xrealloc_array(b->rects, b->cap_rects,
-					  sizeof *b->rects);
-	}
-	b->rects[b->n_rects++] = (struct link_rect){ x0, x1, -1 };
+	const struct layout *l = b->layout;
+	memcpy(it->rgb, l->link_rgb, sizeof it->rgb);
+	if (l->link_underline_pt <= 0)
+		return;
+	double x = it->x, y = it->y; /* add_item may move the items */
+	struct dl_item *u = add_item(p, DL_RULE);
+	u->x = x;
+	u->y = y + l->link_underline_offset_pt;
+	u->w = w;
+	u->h = l->link_underline_pt;
+	memcpy(u->rgb, l->link_rgb, sizeof u->rgb);
+}
+
+static void add_rect(struct dl_builder *b, double x0, double x1, bool web)
+{
+	ARRAY_GROW(b->rects, b->n_rects, b->cap_rects);
+	b->rects[b->n_rects++] = (struct link_rect){ x0, x1, -1, web };
 }
 
 /* The Link element of the k-th link of the line: the one its text made,
@@ -297,8 +305,14 @@ static void add_part(struct dl_builder *b, struct dl_page *p,
 		it->elem = structure_of(b, own);
 		double w = pango_glyph_string_get_width(gi->glyphs) /
 			   (double)PANGO_SCALE;
-		if (part->angle == 0 && it->elem != DL_ARTIFACT)
-			it->elem = link_of(b, x + along + w / 2, it->elem);
+		struct link_rect *lr =
+			part->angle == 0 && it->elem != DL_ARTIFACT ?
+				link_of(b, x + along + w / 2, it->elem) : NULL;
+		if (lr) {
+			it->elem = lr->elem;
+			if (lr->web && b->layout)
+				style_link_run(b, p, it, w);
+		}
 		along += w;
 	}
 }
@@ -358,11 +372,11 @@ static void add_line(struct dl_builder *b, struct dl_page *p,
 	b->n_rects = 0;
 	for (int i = 0; i < tl->n_links; i++)
 		add_rect(b, pl->x_pt + tl->links[i].x0_pt,
-			 pl->x_pt + tl->links[i].x1_pt);
+			 pl->x_pt + tl->links[i].x1_pt, tl->links[i].uri);
 	for (size_t i = 0; i < pg->n_links; i++)
 		if (pg->links[i].line_ix == line_ix)
 			add_rect(b, pg->links[i].x_pt,
-				 pg->links[i].x_pt + pg->links[i].w_pt);
+				 pg->links[i].x_pt + pg->links[i].w_pt, false);
 	if (tl->chart)
 		add_chart(b, p, tl->chart, pl->x_pt, pl->y_pt, pl->block);
 	/* A label (bullet, number) is read before the text it hangs
@@ -430,6 +444,7 @@ struct display_list *dl_build(struct arena *a, const struct composition *comp,
 	dl->outline = arena_array(a, n_outline, sizeof *dl->outline);
 	struct dl_builder b;
 	builder_start(&b, a, dl);
+	b.layout = comp->layout;
 	b.notes = place_notes(pages, &b.n_notes);
 	for (size_t p = 0; p < pages->n_pages; p++) {
 		const struct page *pg = &pages->pages[p];
@@ -466,7 +481,7 @@ struct display_list *dl_build(struct arena *a, const struct composition *comp,
 
 struct display_list *dl_build_chart(struct arena *a,
 				    const struct chart_drawing *cd,
-				    double margin_pt, const char *title,
+				    const struct chart *c, double margin_pt,
 				    struct date date)
 {
 	struct display_list *dl = arena_alloc(a, sizeof *dl);
@@ -479,13 +494,13 @@ struct display_list *dl_build_chart(struct arena *a,
 	add_chart(&b, &dl->pages[0], cd, margin_pt, margin_pt, NULL);
 	/* The chart alone is one Figure. */
 	int figure = add_elem(&b, DL_ROLE_FIGURE, DL_ARTIFACT);
-	dl->elems[figure].alt = title;
+	dl->elems[figure].alt = chart_alt(a, c);
 	for (size_t i = 0; i < dl->pages[0].n_items; i++)
 		dl->pages[0].items[i].elem = figure;
 	finish_page(a, &dl->pages[0]);
 	finish_elems(a, &b);
 	dl->lang = "nl-NL";
-	dl->title = title;
+	dl->title = c->title.src;
 	dl->creator = "dossier " DOSSIER_VERSION;
 	dl->date = (struct dl_date){ date.year, date.month, date.day };
 	return dl;

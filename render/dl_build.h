@@ -15,10 +15,11 @@
 struct display_list *dl_build(struct arena *a, const struct composition *comp,
 			      const struct pages *pages);
 
-/* One chart on a page of its own size plus margin_pt all round. */
+/* Chart c, drawn as cd, on a page of its own size plus margin_pt all
+ * round: one Figure, titled and described as in a document. */
 struct display_list *dl_build_chart(struct arena *a,
 				    const struct chart_drawing *cd,
-				    double margin_pt, const char *title,
+				    const struct chart *c, double margin_pt,
 				    struct date date);
 
 #endif

@@ -66,6 +66,9 @@ static const struct field layout_fields[] = {
 	L(table_rule_pt, F_NUM, true),
 	L(noteref_scale, F_NUM, true),
 	L(noteref_rise_pt, F_NUM, true),
+	L(link_rgb, F_COLOR, true),
+	L(link_underline_pt, F_NUM, true),
+	L(link_underline_offset_pt, F_NUM, true),
 	L(cover_top_pt, F_NUM, false),
 	L(toc_number_width_pt, F_NUM, false),
 	L(running_header_baseline_pt, F_NUM, false),
@@ -93,6 +96,7 @@ static const struct field chart_fields[] = {
 	C(width_pt, F_NUM, true),
 	C(plot_height_pt, F_NUM, true),
 	C(hbar_row_pt, F_NUM, true),
+	C(hbar_row_min_pt, F_NUM, true),
 	C(hbar_label_share, F_NUM, true),
 	C(space_before_pt, F_NUM, true),
 	C(space_after_pt, F_NUM, true),
@@ -116,9 +120,12 @@ static const struct field chart_fields[] = {
 	C(target_rule_pt, F_NUM, true),
 	C(target_label_pt, F_NUM, true),
 	C(target_dash, F_DASHES, true),
+	C(leader_pt, F_NUM, true),
+	C(leader_rule_pt, F_NUM, true),
 	C(axis_rgb, F_COLOR, true),
 	C(grid_rgb, F_COLOR, true),
 	C(target_rgb, F_COLOR, true),
+	C(highlight_rgb, F_COLOR, true),
 	C(light_text_rgb, F_COLOR, true),
 	C(dark_fill_below, F_NUM, true),
 	C(hatch_from_series, F_NUM, true),
@@ -153,7 +160,8 @@ static const char *const needed_styles[] = {
 	"position_label", "position", "list", "table", "table_header",
 	"footnote", "footer", "header", "sender", "sender_bold", "address",
 	"label", "value", "letter", "signatory", "chart_title",
-	"chart_subtitle", "chart_axis", "chart_value", "chart_legend",
+	"chart_subtitle", "chart_axis", "chart_axis_highlight", "chart_value",
+	"chart_value_small", "chart_legend",
 	"chart_source", "cover_title", "cover_text", "cover_label", "toc1",
 	"toc2", "toc_page", "running_header",
 };
@@ -162,11 +170,16 @@ struct reader {
 	struct arena *arena;
 	const char *path;
 	struct diags *diags;
+	struct fy_node *key; /* of the value being read */
 };
 
+/* Where a node is: a scalar's own place; a list or mapping (which
+ * libfyaml marks no place for) is placed at its key. */
 static struct srcpos node_pos(struct reader *r, struct fy_node *n)
 {
 	struct srcpos p = { r->path, 0, 0 };
+	if (n && !fy_node_is_scalar(n))
+		n = r->key;
 	struct fy_token *t = n ? fy_node_get_scalar_token(n) : NULL;
 	const struct fy_mark *m = t ? fy_token_start_mark(t) : NULL;
 	if (m) {
@@ -354,7 +367,10 @@ static void read_fields(struct reader *r, struct fy_node *m,
 			continue;
 		}
 		seen[i] = true;
+		struct fy_node *outer = r->key;
+		r->key = k;
 		read_field(r, &fields[i], base, fy_node_pair_value(p));
+		r->key = outer;
 	}
 	for (size_t i = 0; i < n_fields; i++)
 		if (fields[i].required && !seen[i])
@@ -409,7 +425,7 @@ struct layout *layout_load(struct arena *a, const char *dir, const char *name,
 			   struct diags *diags)
 {
 	struct reader r = { a, arena_printf(a, "%s/%s.yaml", dir, name),
-			    diags };
+			    diags, NULL };
 	struct fy_parse_cfg cfg = { .flags = FYPCF_QUIET };
 	/* Read through input.c: a FIFO or a device here must not hang us. */
 	struct strbuf text = STRBUF_INIT;
@@ -445,6 +461,9 @@ struct layout *layout_load(struct arena *a, const char *dir, const char *name,
 	if (!root || !fy_node_is_mapping(root)) {
 		diag_error(diags, (struct srcpos){ r.path, 0, 0 },
 			   "a layout must be a mapping of keys");
+		fy_document_destroy(fyd);
+		strbuf_release(&text);
+		return NULL; /* not one missing style for each it has not */
 	} else {
 		read_styles(&r, l,
 			    fy_node_mapping_lookup_by_string(root, "styles", -1));

@@ -46,6 +46,7 @@ struct chart_layout {
 	double width_pt;          /* of the whole chart, labels included */
 	double plot_height_pt;    /* the plot of a vertical chart */
 	double hbar_row_pt;       /* one category of a horizontal bar chart */
+	double hbar_row_min_pt;   /* the thinnest it gets to fit its page */
 	double hbar_label_share;  /* at most this share of the width for its
 				     category labels */
 	double space_before_pt, space_after_pt; /* around it in the flow */
@@ -67,7 +68,11 @@ struct chart_layout {
 	double target_rule_pt;
 	double target_label_pt;   /* width of the target labels' column */
 	struct dash_list target_dash;
+	double leader_pt;         /* room for the rule from a label moved
+				     off its line to that line */
+	double leader_rule_pt;
 	double axis_rgb[3], grid_rgb[3], target_rgb[3];
+	double highlight_rgb[3];  /* highlighted categories (the accent) */
 	double light_text_rgb[3]; /* labels on a dark fill */
 	double dark_fill_below;   /* fills darker than this get light text */
 	double hatch_from_series; /* bars of this series (0-based) and later
@@ -113,6 +118,10 @@ struct layout {
 
 	/* Notes references: size and rise relative to the text. */
 	double noteref_scale, noteref_rise_pt;
+	/* A web link in the text: its colour, and an underline this thick
+	 * this far below the baseline, so that a reader sees it is one. */
+	double link_rgb[3];
+	double link_underline_pt, link_underline_offset_pt;
 
 	/* Briefing pack: where the cover's text starts, and the room kept
 	 * for page numbers at the right of the table of contents. */

@@ -111,11 +111,10 @@ static const char help_check[] =
 	"\n"
 	"Reads each meeting file as render does, with the data files, agenda "
 	"and\n"
-	"annexes it names, and prints every problem as file:line:col: "
-	"message.\n"
-	"Writes nothing. A layout that does not exist, a character no font "
-	"has and a\n"
-	"chart too tall for a page are found only by render.\n"
+	"annexes it names, and the layout, and prints every problem as\n"
+	"file:line:col: message. Writes nothing. A character no font has and "
+	"a chart\n"
+	"too tall for a page are found only by render.\n"
 	"\n"
 	"  --root DIR   the folder whose files a meeting file may load, as "
 	"for render\n"
@@ -128,11 +127,15 @@ static const char help_check[] =
 static const char help_chart[] =
 	"usage: dossier chart FILE --id ID -o OUT [--width PX] [--root DIR]\n"
 	"\n"
-	"Writes the chart ID of the meeting file FILE (from its 'charts' or "
-	"its data\n"
-	"files) alone, drawn as in the document, to OUT: .svg, .png or .pdf "
-	"by its\n"
-	"ending.\n"
+	"Writes the chart ID of FILE alone, drawn as in the "
+	"document, to OUT: .svg, .png\n"
+	"or .pdf by its ending. FILE is a meeting file (the chart "
+	"from its 'charts' or\n"
+	"its data files) or a data file. A PDF's date is the meeting "
+	"file's 'date', else\n"
+	"SOURCE_DATE_EPOCH, else the meeting's first day; for a data "
+	"file\n"
+	"SOURCE_DATE_EPOCH, else 1970-01-01. Never the clock.\n"
 	"\n"
 	"  --id ID            the chart's 'id'\n"
 	"  -o, --output OUT   the file to write\n"
@@ -215,6 +218,9 @@ static int process(struct run *run, const char *path, FILE *err, FILE *rec,
 	struct document *doc = model_parse_file_in(a, path, run->root, &d);
 	if (doc && doc->kind == DOC_BRIEFING_PACK && !pack_load(a, doc, &d))
 		doc = NULL;
+	/* check finds what it can without fonts: the layout too */
+	if (doc && !run->render)
+		pipeline_layout(&run->pipe, a, doc, &d);
 	if (doc && run->render) {
 		size_t pages = 0;
 		if (pipeline_render(&run->pipe, a, doc, run->out_dir, &pages,
@@ -242,7 +248,7 @@ static bool chart_output_ok(const char *out)
 		       !strcmp(dot, ".pdf"));
 }
 
-/* One chart of a meeting file alone, as SVG, PNG or PDF. */
+/* One chart of a meeting or data file alone, as SVG, PNG or PDF. */
 static int chart_command(const char *path, const char *root, const char *id,
 			 const char *out, double width_px)
 {
@@ -250,7 +256,7 @@ static int chart_command(const char *path, const char *root, const char *id,
 	struct diags d;
 	diags_init(&d, a);
 	struct pipeline pipe = { 0 };
-	struct document *doc = model_parse_file_in(a, path, root, &d);
+	struct document *doc = model_parse_charts_in(a, path, root, &d);
 	if (doc && pipeline_open(&pipe, a, &d))
 		pipeline_chart(&pipe, a, doc, id, out, width_px, &d);
 	diags_print(&d, stderr);
@@ -304,12 +310,12 @@ static int chart_main(int argc, char **argv)
 		else if (!file)
 			file = argv[i];
 		else
-			return usage_error("chart", "one meeting file only; "
+			return usage_error("chart", "one file only; "
 					   "got also '%s'", argv[i]);
 	}
 	if (!file)
-		return usage_error("chart", "name the meeting file that "
-				   "holds the chart");
+		return usage_error("chart", "name the meeting or data file "
+				   "that holds the chart");
 	if (!id)
 		return usage_error("chart", "say which chart with --id ID");
 	if (!out)

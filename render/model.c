@@ -10,7 +10,9 @@
 #include "model.h"
 
 #include <assert.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 const char *model_doc_kind_name(enum doc_kind k)
 {
@@ -26,13 +28,53 @@ const char *model_doc_kind_name(enum doc_kind k)
 	return "?";
 }
 
+static int by_key(const void *a, const void *b)
+{
+	const struct note *const *x = a, *const *y = b;
+	return strcmp((*x)->key, (*y)->key);
+}
+
+void model_index_notes(struct arena *a, struct document *doc)
+{
+	const struct note **ix = arena_array(a, doc->n_notes + 1, sizeof *ix);
+	for (size_t i = 0; i < doc->n_notes; i++)
+		ix[i] = &doc->notes[i];
+	qsort(ix, doc->n_notes, sizeof *ix, by_key);
+	doc->notes_by_key = ix;
+}
+
+/* A search of every note for every reference grew with the square of
+ * the notes (a 1.400-page report has 3.000). */
 const struct note *model_find_note(const struct document *doc, const char *key)
 {
 	assert(doc && key);
-	for (size_t i = 0; i < doc->n_notes; i++)
-		if (strcmp(doc->notes[i].key, key) == 0)
-			return &doc->notes[i];
+	assert(doc->notes_by_key || !doc->n_notes);
+	size_t lo = 0, hi = doc->n_notes;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(doc->notes_by_key[mid]->key, key);
+		if (c == 0)
+			return doc->notes_by_key[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return NULL;
+}
+
+size_t model_line_break_len(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (u[0] == '\r')
+		return u[1] == '\n' ? 2 : 1;
+	if (u[0] == '\n' || u[0] == '\v' || u[0] == '\f')
+		return 1;
+	if (u[0] == 0xC2 && u[1] == 0x85)
+		return 2;
+	if (u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9))
+		return 3;
+	return 0;
 }
 
 /* A place in the raw source, advanced one byte at a time. Columns count
@@ -62,8 +104,9 @@ static int raw_only(char c)
 }
 
 /* Walk raw and src side by side: equal bytes advance both, bytes YAML drops
- * advance raw, folded line breaks (a space or newline in src) advance src,
- * anything else (an escape) advances both. */
+ * and line breaks advance raw, folded line breaks (a space or newline in
+ * src, or a line break parse.c wrote for another) advance src, anything
+ * else (an escape) advances both. */
 static struct srcpos text_pos_raw(const struct text *t, size_t off)
 {
 	const char *s = t->src;
@@ -75,14 +118,20 @@ static struct srcpos text_pos_raw(const struct text *t, size_t off)
 			i++;
 		} else if (raw_only(*w.p)) {
 			raw_walk_step(&w);
+		} else if (model_line_break_len(w.p)) {
+			for (size_t n = model_line_break_len(w.p); n; n--)
+				raw_walk_step(&w);
 		} else if (s[i] == ' ' || s[i] == '\n') {
 			i++;
+		} else if (model_line_break_len(s + i)) {
+			i += model_line_break_len(s + i);
 		} else {
 			raw_walk_step(&w);
 			i++;
 		}
 	}
-	while (*w.p && *w.p != s[off] && raw_only(*w.p))
+	/* An escape is placed at its backslash. */
+	while (*w.p && *w.p != s[off] && *w.p != '\\' && raw_only(*w.p))
 		raw_walk_step(&w);
 	return (struct srcpos){ t->pos.file, w.line, w.col };
 }
@@ -131,4 +180,25 @@ struct srcpos model_text_pos(const struct text *t, size_t off)
 	if (t->block_indent > 0)
 		return text_pos_block(t, off);
 	return text_pos_flow(t, off);
+}
+
+struct date model_document_date(const struct document *d)
+{
+	if (d->has_date)
+		return d->date;
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	if (epoch && *epoch) {
+		char *end;
+		long long t = strtoll(epoch, &end, 10);
+		if (!*end && t >= 0) {
+			time_t tt = (time_t)t;
+			struct tm tm;
+			gmtime_r(&tt, &tm);
+			return (struct date){ tm.tm_year + 1900, tm.tm_mon + 1,
+					      tm.tm_mday };
+		}
+	}
+	if (d->meeting.n_dates > 0)
+		return d->meeting.dates[0];
+	return (struct date){ 1970, 1, 1 }; /* a data file: the epoch's day */
 }

@@ -91,6 +91,7 @@ struct note {
 
 enum chart_type { CHART_BAR, CHART_STACKED_BAR, CHART_HBAR, CHART_LINE };
 enum chart_unit { UNIT_EUR, UNIT_PERCENT, UNIT_COUNT };
+enum chart_sort { SORT_NONE, SORT_ASCENDING, SORT_DESCENDING };
 
 struct chart_value {
 	const char *category; /* the key as written: "2024" or a label */
@@ -123,6 +124,12 @@ struct chart {
 	size_t n_series;
 	struct chart_target *targets;
 	size_t n_targets;
+	/* The order of the categories: as written, or by value (the parser
+	 * puts every series' values in that order, so that each later stage,
+	 * the alternative text too, reads them as drawn). */
+	enum chart_sort sort;
+	const char **highlight; /* categories drawn in the accent colour */
+	size_t n_highlight;
 	struct srcpos pos;
 };
 
@@ -168,6 +175,7 @@ struct document {
 	size_t n_sections;
 	struct note *notes;
 	size_t n_notes;
+	const struct note **notes_by_key; /* sorted, for model_find_note */
 	struct file_ref *data;
 	size_t n_data;
 	struct chart *charts; /* inline charts and those of the data files */
@@ -192,9 +200,17 @@ struct document {
 /* Text names of the enums, as written in the data. */
 const char *model_doc_kind_name(enum doc_kind k);
 
-/* The note with this key, or NULL. */
+/* The date a PDF of d carries, never the clock: its own 'date', else
+ * SOURCE_DATE_EPOCH (when set: a whole number of seconds), else the first
+ * day of its meeting, else (a data file, which has no meeting) 1970-01-01,
+ * the day SOURCE_DATE_EPOCH=0 stands for. */
+struct date model_document_date(const struct document *d);
+
+/* The note with this key, or NULL: a binary search of notes_by_key,
+ * which model_index_notes() makes once the notes are read. */
 const struct note *model_find_note(const struct document *doc,
 				   const char *key);
+void model_index_notes(struct arena *a, struct document *doc);
 
 /*
  * parse.c: read and validate one meeting file (and the data files it
@@ -209,6 +225,11 @@ struct document *model_parse_file(struct arena *a, const char *path,
  * or the folder that holds it when that is called 'meetings'). */
 struct document *model_parse_file_in(struct arena *a, const char *path,
 				     const char *root, struct diags *diags);
+/* A meeting file or a data file (as in inputs/data/: 'format' and
+ * 'charts' only), for `dossier chart`. A data file gives a document with
+ * its charts and nothing else: no id, kind, meeting or date. */
+struct document *model_parse_charts_in(struct arena *a, const char *path,
+				       const char *root, struct diags *diags);
 /* A meeting file that pack binds (its agenda or an annex, what says
  * which), read from pack's folder tree. A file that cannot be read there
  * is reported at ref's place and sets *unreadable; a file that is not a
@@ -221,6 +242,11 @@ struct document *model_parse_bound(struct arena *a,
 struct document *model_parse_buffer(struct arena *a, const char *path,
 				    const char *buf, size_t len,
 				    struct diags *diags);
+
+/* The length in bytes of the line break at s, or 0: LF, CR (with the LF
+ * of a CR LF), VT, FF, NEL (U+0085), U+2028 or U+2029, the characters
+ * Unicode (UAX #14 classes BK, CR, LF, NL) and pango end a line at. */
+size_t model_line_break_len(const char *s);
 
 /* The position of byte offset "off" in a text's source, for messages about
  * a place inside a rich-text field (best effort for flow scalars). */

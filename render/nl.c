@@ -431,7 +431,7 @@ static bool nl_is_leap_year(int y)
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-static int nl_days_in_month(int y, int m)
+int nl_days_in_month(int y, int m)
 {
 	static const int days[12] = { 31, 28, 31, 30, 31, 30,
 				      31, 31, 30, 31, 30, 31 };

@@ -83,4 +83,8 @@ char *nl_amount(struct arena *a, double v, enum chart_unit unit, double scale,
  * "Percentages", "Aantallen". */
 const char *nl_unit_caption(enum chart_unit unit, double scale);
 
+/* The days of month m (1-12) of year y, leap years counted: the one
+ * calendar rule, for parsing and for setting dates. */
+int nl_days_in_month(int y, int m);
+
 #endif

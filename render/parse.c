@@ -11,6 +11,8 @@
  */
 #include "parse.h"
 
+#include "nl.h"
+
 #include <assert.h>
 #include <errno.h>
 #include <libfyaml.h>
@@ -26,6 +28,12 @@
 #define PARSE_MAX_LEVEL 3 /* sections in sections in sections */
 #define PARSE_MAX_ERRORS 100
 #define PARSE_SNIPPET 60 /* bytes of a bad value quoted in a message */
+/* A table of rich text has at most this many columns: cmark-gfm's table
+ * extension appends each cell of a row to a linked list by walking it,
+ * so a row of n cells costs n² (2.000 columns: 6,5 s and 2,6 GB), and a
+ * page has room for far fewer columns anyway. Counted as the '|' of a
+ * line (one more than its cells), before cmark sees the text. */
+#define PARSE_MAX_TABLE_COLUMNS 100
 
 /* ---- reporting ---- */
 
@@ -483,6 +491,115 @@ static bool text_is_clean(const char *s, size_t len)
 	return true;
 }
 
+/* ---- what a value may hold ---- */
+
+static uint32_t utf8_decode(const unsigned char *s, size_t len)
+{
+	if (len == 1)
+		return s[0];
+	uint32_t c = s[0] & (0x7F >> len);
+	for (size_t i = 1; i < len; i++)
+		c = c << 6 | (s[i] & 0x3F);
+	return c;
+}
+
+/* Why code point c cannot stand in a value, or NULL. Tab and the line
+ * breaks are text; other controls, noncharacters and private-use
+ * characters are not (no font of dossier has them): refused here, where
+ * `check` sees them too, rather than by the typesetter. */
+static const char *char_refused(uint32_t c)
+{
+	if (c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
+	    c == 0x85)
+		return NULL;
+	if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
+		return "a control character, not text";
+	if ((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE)
+		return "a noncharacter, not text";
+	if ((c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000)
+		return "a private-use character, which no font of dossier "
+		       "shows";
+	return NULL;
+}
+
+/* The first character of a scalar's text that is not text, reported at
+ * its place; false when there is one. */
+static bool text_chars_ok(struct ybuild *b, const struct ynode *n)
+{
+	const unsigned char *u = (const unsigned char *)n->str;
+	for (size_t i = 0; i < n->len;) {
+		size_t k = utf8_len(u + i, n->len - i);
+		assert(k); /* text_is_clean() held */
+		uint32_t c = utf8_decode(u + i, k);
+		const char *why = char_refused(c);
+		if (why) {
+			parse_error(b->pc, model_text_pos(&n->text, i),
+				    "U+%04X is %s: remove it", (unsigned)c,
+				    why);
+			return false;
+		}
+		i += k;
+	}
+	return true;
+}
+
+/* Every line break but Markdown's own (LF, CR) as U+2028, the line
+ * separator: VT (a line break in a Word document), FF, NEL and U+2029
+ * make a line break in rich text, and one space in a one-line value
+ * (parse_one_line), never a paragraph pango starts by itself. */
+static void unify_line_breaks(struct ybuild *b, struct ynode *n)
+{
+	size_t extra = 0, found = 0;
+	for (size_t i = 0; i < n->len; i++) {
+		size_t k = model_line_break_len(n->str + i);
+		if (k && n->str[i] != '\n' && n->str[i] != '\r') {
+			found++;
+			extra += 3 - k;
+		}
+	}
+	if (!found)
+		return;
+	char *out = arena_alloc(b->pc->a, n->len + extra + 1);
+	size_t o = 0;
+	for (size_t i = 0; i < n->len;) {
+		size_t k = model_line_break_len(n->str + i);
+		if (k && n->str[i] != '\n' && n->str[i] != '\r') {
+			memcpy(out + o, "\xE2\x80\xA8", 3);
+			o += 3;
+			i += k;
+		} else {
+			out[o++] = n->str[i++];
+		}
+	}
+	out[o] = '\0';
+	n->str = n->text.src = out;
+	n->len = o;
+}
+
+const char *parse_one_line(struct pctx *pc, const char *s)
+{
+	size_t i = 0;
+	while (s[i] && !model_line_break_len(s + i))
+		i++;
+	if (!s[i])
+		return s;
+	struct strbuf sb = STRBUF_INIT;
+	bool gap = false;
+	for (i = 0; s[i];) {
+		size_t k = model_line_break_len(s + i);
+		if (k) {
+			gap = true;
+			i += k;
+			continue;
+		}
+		if (gap && sb.len)
+			strbuf_addc(&sb, ' ');
+		gap = false;
+		strbuf_addc(&sb, s[i++]);
+	}
+	return strbuf_finish(&sb, pc->a);
+}
+
 /* A block scalar (| or >) that is a mapping's value must indent its lines
  * further than its key. Reports and returns true when it does not. */
 static bool block_under_its_key(struct ybuild *b, struct fy_token *tok,
@@ -559,6 +676,8 @@ static void ybuild_scalar(struct ybuild *b, struct fy_event *e)
 					    te->input_pos - ts->input_pos);
 		n->text.raw_pos = mark_pos(b->file, ts);
 	}
+	if (text_chars_ok(b, n))
+		unify_line_breaks(b, n);
 }
 
 static const char *const ONE_DOCUMENT =
@@ -869,9 +988,12 @@ void parse_map_open(struct pctx *pc, struct mapview *mv, struct ynode *map,
 
 bool parse_is_blank(const char *s)
 {
-	for (; *s; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+	while (*s) {
+		size_t k = model_line_break_len(s);
+		if (!k && *s != ' ' && *s != '\t')
 			return false;
+		s += k ? k : 1;
+	}
 	return true;
 }
 
@@ -893,6 +1015,28 @@ static const struct text *scalar_text(struct pctx *pc, const struct ynode *v,
 	return &v->text;
 }
 
+/* Every line of rich text within PARSE_MAX_TABLE_COLUMNS; false when
+ * one is not (reported at its first '|' past the limit). */
+static bool rich_lines_ok(struct pctx *pc, const struct text *t)
+{
+	size_t bars = 0;
+	for (size_t i = 0; t->src[i]; i++) {
+		if (t->src[i] == '\n' || t->src[i] == '\r')
+			bars = 0;
+		else if (t->src[i] == '|' &&
+			 ++bars == PARSE_MAX_TABLE_COLUMNS + 2) {
+			parse_error(pc, model_text_pos(t, i),
+				    "a table may have at most %d columns (a "
+				    "line of rich text at most %d '|'); "
+				    "split it into several tables",
+				    PARSE_MAX_TABLE_COLUMNS,
+				    PARSE_MAX_TABLE_COLUMNS + 1);
+			return false;
+		}
+	}
+	return true;
+}
+
 bool parse_map_text(struct pctx *pc, const struct mapview *mv, size_t i,
 		    struct text *out)
 {
@@ -909,7 +1053,11 @@ bool parse_map_text(struct pctx *pc, const struct mapview *mv, size_t i,
 				    mv->where);
 		return false;
 	}
+	if (mv->fields[i].rich && !rich_lines_ok(pc, t))
+		return false;
 	*out = *t;
+	if (!mv->fields[i].rich)
+		out->src = parse_one_line(pc, t->src);
 	return true;
 }
 
@@ -1042,14 +1190,6 @@ static void parse_file_refs(struct pctx *pc, const struct ynode *seq,
 
 /* ---- dates ---- */
 
-static int days_in_month(int y, int m)
-{
-	static const int days[12] = { 31, 28, 31, 30, 31, 30,
-				      31, 31, 30, 31, 30, 31 };
-	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return m == 2 && leap ? 29 : days[m - 1];
-}
-
 static bool iso_date(const char *s, struct date *d)
 {
 	static const char shape[] = "dddd-dd-dd";
@@ -1060,7 +1200,7 @@ static bool iso_date(const char *s, struct date *d)
 	if (s[10])
 		return false;
 	int y = atoi(s), m = atoi(s + 5), day = atoi(s + 8);
-	if (y < 1 || m < 1 || m > 12 || day < 1 || day > days_in_month(y, m))
+	if (y < 1 || m < 1 || m > 12 || day < 1 || day > nl_days_in_month(y, m))
 		return false;
 	*d = (struct date){ y, m, day };
 	return true;
@@ -1171,8 +1311,16 @@ static void parse_participants(struct pctx *pc, const struct ynode *seq,
 			continue;
 		}
 		const struct text *t = scalar_text(pc, it, "participants");
-		if (t)
-			m->participants[m->n_participants++].name = *t;
+		if (!t)
+			continue;
+		if (parse_is_blank(t->src)) {
+			parse_error(pc, it->pos,
+				    "an item in 'participants' is empty");
+			continue;
+		}
+		struct text *name = &m->participants[m->n_participants++].name;
+		*name = *t;
+		name->src = parse_one_line(pc, t->src);
 	}
 }
 
@@ -1187,13 +1335,13 @@ enum {
 	M_N
 };
 static const struct field meeting_fields[M_N] = {
-	[M_NAME] = { "name", true },
-	[M_SHORT] = { "short", false },
-	[M_INFORMAL] = { "informal", false },
-	[M_DATES] = { "dates", true },
-	[M_PLACE] = { "place", true },
-	[M_VENUE] = { "venue", false },
-	[M_PARTICIPANTS] = { "participants", false },
+	[M_NAME] = { "name", true, false },
+	[M_SHORT] = { "short", false, false },
+	[M_INFORMAL] = { "informal", false, false },
+	[M_DATES] = { "dates", true, false },
+	[M_PLACE] = { "place", true, false },
+	[M_VENUE] = { "venue", false, false },
+	[M_PARTICIPANTS] = { "participants", false, false },
 };
 
 static void parse_meeting(struct pctx *pc, struct ynode *v,
@@ -1218,11 +1366,11 @@ static void parse_meeting(struct pctx *pc, struct ynode *v,
 
 enum { L_TO, L_SALUTATION, L_BODY, L_CLOSING, L_SIGNATORY, L_N };
 static const struct field letter_fields[L_N] = {
-	[L_TO] = { "to", false },
-	[L_SALUTATION] = { "salutation", false },
-	[L_BODY] = { "body", false },
-	[L_CLOSING] = { "closing", false },
-	[L_SIGNATORY] = { "signatory", false },
+	[L_TO] = { "to", false, false },
+	[L_SALUTATION] = { "salutation", false, false },
+	[L_BODY] = { "body", false, true },
+	[L_CLOSING] = { "closing", false, false },
+	[L_SIGNATORY] = { "signatory", false, false },
 };
 
 static struct letter *parse_letter(struct pctx *pc, struct ynode *v)
@@ -1243,9 +1391,11 @@ static struct letter *parse_letter(struct pctx *pc, struct ynode *v)
 
 enum { S_HEADING, S_TEXT, S_POSITION, S_CHARTS, S_SECTIONS, S_N };
 static const struct field section_fields[S_N] = {
-	[S_HEADING] = { "heading", true },    [S_TEXT] = { "text", false },
-	[S_POSITION] = { "position", false }, [S_CHARTS] = { "charts", false },
-	[S_SECTIONS] = { "sections", false },
+	[S_HEADING] = { "heading", true, false },
+	[S_TEXT] = { "text", false, true },
+	[S_POSITION] = { "position", false, true },
+	[S_CHARTS] = { "charts", false, false },
+	[S_SECTIONS] = { "sections", false, false },
 };
 
 static void parse_chart_refs(struct pctx *pc, const struct ynode *seq,
@@ -1340,7 +1490,7 @@ static void parse_note(struct pctx *pc, struct ynode *k, struct note *note)
 		return;
 	}
 	const struct text *t = scalar_text(pc, v, "notes");
-	if (t)
+	if (t && rich_lines_ok(pc, t))
 		note->text = *t;
 }
 
@@ -1367,6 +1517,7 @@ static void parse_notes(struct pctx *pc, struct ynode *map,
 		parse_strmap_put(pc->a, &pc->notes, k->str, note);
 		parse_note(pc, k, note);
 	}
+	model_index_notes(pc->a, doc);
 }
 
 /* Every [^key] in a rich text must have a note. */
@@ -1415,8 +1566,8 @@ static void check_section_refs(struct pctx *pc, const struct section *s,
 
 enum { R_NAME, R_EMAIL, R_N };
 static const struct field recipient_fields[R_N] = {
-	[R_NAME] = { "name", true },
-	[R_EMAIL] = { "email", true },
+	[R_NAME] = { "name", true, false },
+	[R_EMAIL] = { "email", true, false },
 };
 
 static void parse_distribution(struct pctx *pc, const struct ynode *seq,
@@ -1444,9 +1595,9 @@ static void parse_distribution(struct pctx *pc, const struct ynode *seq,
 /* Extension: who sends the mail; --from may name another address. */
 enum { SN_NAME, SN_EMAIL, SN_CONTACT, SN_N };
 static const struct field sender_fields[SN_N] = {
-	[SN_NAME] = { "name", true },
-	[SN_EMAIL] = { "email", true },
-	[SN_CONTACT] = { "contact", false },
+	[SN_NAME] = { "name", true, false },
+	[SN_EMAIL] = { "email", true, false },
+	[SN_CONTACT] = { "contact", false, false },
 };
 
 static void parse_sender(struct pctx *pc, struct ynode *map,
@@ -1495,28 +1646,28 @@ enum {
 	D_N
 };
 static const struct field doc_fields[D_N] = {
-	[D_FORMAT] = { "format", true },
-	[D_ID] = { "id", true },
-	[D_DOCUMENT] = { "document", true },
-	[D_TITLE] = { "title", false },
-	[D_DATE] = { "date", false },
-	[D_AUTHOR] = { "author", false },
-	[D_LAYOUT] = { "layout", false },
-	[D_CLASSIFICATION] = { "classification", false },
-	[D_REFERENCE] = { "reference", false },
-	[D_INTRO] = { "intro", false },
-	[D_INTRO_CHARTS] = { "intro_charts", false },
-	[D_MEETING] = { "meeting", true },
-	[D_LETTER] = { "letter", false },
+	[D_FORMAT] = { "format", true, false },
+	[D_ID] = { "id", true, false },
+	[D_DOCUMENT] = { "document", true, false },
+	[D_TITLE] = { "title", false, false },
+	[D_DATE] = { "date", false, false },
+	[D_AUTHOR] = { "author", false, false },
+	[D_LAYOUT] = { "layout", false, false },
+	[D_CLASSIFICATION] = { "classification", false, false },
+	[D_REFERENCE] = { "reference", false, false },
+	[D_INTRO] = { "intro", false, true },
+	[D_INTRO_CHARTS] = { "intro_charts", false, false },
+	[D_MEETING] = { "meeting", true, false },
+	[D_LETTER] = { "letter", false, false },
 	/* Required unless 'intro' holds the whole text (checked below). */
-	[D_SECTIONS] = { "sections", false },
-	[D_NOTES] = { "notes", false },
-	[D_DATA] = { "data", false },
-	[D_CHARTS] = { "charts", false },
-	[D_AGENDA] = { "agenda", false },
-	[D_ANNEXES] = { "annexes", false },
-	[D_DISTRIBUTION] = { "distribution", false },
-	[D_SENDER] = { "sender", false },
+	[D_SECTIONS] = { "sections", false, false },
+	[D_NOTES] = { "notes", false, false },
+	[D_DATA] = { "data", false, false },
+	[D_CHARTS] = { "charts", false, false },
+	[D_AGENDA] = { "agenda", false, false },
+	[D_ANNEXES] = { "annexes", false, false },
+	[D_DISTRIBUTION] = { "distribution", false, false },
+	[D_SENDER] = { "sender", false, false },
 };
 
 void parse_check_format(struct pctx *pc, const struct ynode *v)
@@ -1750,7 +1901,7 @@ static struct document *parse_document_bytes(struct arena *a,
 					     const char *path, const char *buf,
 					     size_t len, const char *root,
 					     const struct document *pack,
-					     struct diags *diags)
+					     bool data_ok, struct diags *diags)
 {
 	assert(a && path && (buf || !len) && diags);
 	struct pctx pc = { .a = a, .diags = diags };
@@ -1782,7 +1933,9 @@ static struct document *parse_document_bytes(struct arena *a,
 	pc.src_file = path;
 	pc.src = buf;
 	pc.src_len = len;
-	if (tree)
+	if (tree && data_ok && parse_is_data_file(tree))
+		parse_data_root(&pc, tree); /* charts, no meeting around them */
+	else if (tree)
 		parse_document(&pc, tree, doc);
 	return pc.errors ? NULL : doc;
 }
@@ -1791,11 +1944,13 @@ struct document *model_parse_buffer(struct arena *a, const char *path,
 				    const char *buf, size_t len,
 				    struct diags *diags)
 {
-	return parse_document_bytes(a, path, buf, len, NULL, NULL, diags);
+	return parse_document_bytes(a, path, buf, len, NULL, NULL, false,
+				    diags);
 }
 
-struct document *model_parse_file_in(struct arena *a, const char *path,
-				     const char *root, struct diags *diags)
+static struct document *parse_file(struct arena *a, const char *path,
+				    const char *root, bool data_ok,
+				    struct diags *diags)
 {
 	assert(a && path && diags);
 	struct strbuf sb = STRBUF_INIT;
@@ -1815,9 +1970,21 @@ struct document *model_parse_file_in(struct arena *a, const char *path,
 		return NULL;
 	}
 	struct document *doc = parse_document_bytes(a, path, sb.buf, sb.len,
-						    root, NULL, diags);
+						    root, NULL, data_ok, diags);
 	strbuf_release(&sb);
 	return doc;
+}
+
+struct document *model_parse_file_in(struct arena *a, const char *path,
+				     const char *root, struct diags *diags)
+{
+	return parse_file(a, path, root, false, diags);
+}
+
+struct document *model_parse_charts_in(struct arena *a, const char *path,
+				       const char *root, struct diags *diags)
+{
+	return parse_file(a, path, root, true, diags);
 }
 
 struct document *model_parse_file(struct arena *a, const char *path,
@@ -1839,7 +2006,7 @@ struct document *model_parse_bound(struct arena *a,
 	struct document *doc = NULL;
 	if (!*unreadable)
 		doc = parse_document_bytes(a, ref->resolved, sb.buf, sb.len,
-					   NULL, pack, diags);
+					   NULL, pack, false, diags);
 	strbuf_release(&sb);
 	return doc;
 }

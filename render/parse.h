@@ -98,6 +98,10 @@ const char *parse_join(struct pctx *pc, const char *const *names, size_t n,
 /* The name closest to key (a typo or a prefix), or NULL. */
 const char *parse_suggest(const char *key, const char *const *names, size_t n);
 bool parse_is_blank(const char *s);
+/* A value that is one line (every value that is not rich text): each run
+ * of line breaks in s becomes one space, or nothing at its start or end.
+ * s itself when it holds no line break. */
+const char *parse_one_line(struct pctx *pc, const char *s);
 bool parse_is_id(const char *s); /* [a-z0-9-]+ */
 
 /* Reads a regular file (at most a little over the size limit) from the
@@ -127,6 +131,7 @@ const char *parse_resolve(struct pctx *pc, const char *path);
 struct field {
 	const char *name;
 	bool required;
+	bool rich; /* CommonMark: keeps its line breaks (see parse_one_line) */
 };
 
 struct mapview {
@@ -161,5 +166,10 @@ void parse_check_format(struct pctx *pc, const struct ynode *v);
 void parse_data_files(struct pctx *pc, struct document *doc);
 void parse_charts(struct pctx *pc, const struct ynode *seq);
 void parse_check_chart_ref(struct pctx *pc, const struct chart_ref *ref);
+/* The top of a data file (a mapping with 'format'): its charts. */
+void parse_data_root(struct pctx *pc, struct ynode *root);
+/* Is the tree a data file, not a meeting file: 'format' and 'charts',
+ * and none of the keys only a meeting file has? */
+bool parse_is_data_file(const struct ynode *root);
 
 #endif

@@ -13,6 +13,7 @@
 #include <assert.h>
 #include <locale.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,16 @@ static const char *const chart_types[] = { "bar", "stacked-bar", "hbar",
 					   "line" }; /* enum chart_type */
 static const char *const chart_units[] = { "eur", "percent",
 					   "count" }; /* enum chart_unit */
+static const char *const chart_sorts[] = { "none", "ascending",
+					   "descending" }; /* enum chart_sort */
+
+/* The largest magnitude of a chart value, a target, and a stack of bars:
+ * 10^15 (€ 1.000.000 mld., some ten times the world's yearly product) is
+ * past any amount, percentage or count a ministry charts, and keeps every
+ * axis label a few digits wide (a value of 1e100 made the labels wider
+ * than the chart). README.md, "Limits". */
+#define CHART_MAX_ABS 1e15
+#define CHART_RANGE "chart values must lie between -1e15 and 1e15"
 
 static bool is_digit(char c)
 {
@@ -61,6 +72,8 @@ static bool parse_number(const char *s, double *out)
 			strbuf_addc(&sb, *p);
 	*out = strtod(strbuf_str(&sb), NULL);
 	strbuf_release(&sb);
+	if (*out == 0)
+		*out = 0; /* -0 is 0: no "−0" on an axis */
 	return isfinite(*out);
 }
 
@@ -108,12 +121,13 @@ static void parse_value(struct pctx *pc, const struct ynode *k,
 			    parse_describe(pc, k));
 		return;
 	}
-	if (parse_strmap_get(seen, k->str)) {
+	const char *category = parse_one_line(pc, k->str);
+	if (parse_strmap_get(seen, category)) {
 		parse_error(pc, k->pos, "key '%s' appears twice in 'values'",
-			    parse_snip(pc, k->str));
+			    parse_snip(pc, category));
 		return;
 	}
-	parse_strmap_put(pc->a, seen, k->str, (void *)k);
+	parse_strmap_put(pc->a, seen, category, (void *)k);
 	double x;
 	if (!node_number(v, &x)) {
 		parse_error(pc, v->pos,
@@ -123,7 +137,12 @@ static void parse_value(struct pctx *pc, const struct ynode *k,
 			    comma_hint(pc, v));
 		return;
 	}
-	s->values[s->n_values++] = (struct chart_value){ k->str, x, k->pos };
+	if (fabs(x) > CHART_MAX_ABS) {
+		parse_error(pc, v->pos, "%s for %s is out of range: " CHART_RANGE,
+			    parse_snip(pc, v->str), parse_snip(pc, category));
+		return;
+	}
+	s->values[s->n_values++] = (struct chart_value){ category, x, k->pos };
 }
 
 static void parse_values(struct pctx *pc, const struct ynode *v,
@@ -151,8 +170,8 @@ static void parse_values(struct pctx *pc, const struct ynode *v,
 
 enum { SR_NAME, SR_VALUES, SR_N };
 static const struct field series_fields[SR_N] = {
-	[SR_NAME] = { "name", true },
-	[SR_VALUES] = { "values", true },
+	[SR_NAME] = { "name", true, false },
+	[SR_VALUES] = { "values", true, false },
 };
 
 static void parse_series(struct pctx *pc, struct ynode *v,
@@ -211,6 +230,24 @@ static bool all_years(const struct categories *cats)
 	return cats->n > 0;
 }
 
+/* "'from' must be one of the chart's categories (2024, 2025); got 2026";
+ * what: "'from'", "each item in 'highlight'". */
+static void not_a_category(struct pctx *pc, struct srcpos pos,
+			   const char *what, const struct categories *cats,
+			   const char *got)
+{
+	enum { SHOWN = 12 };
+	const char *shown[SHOWN];
+	size_t n = cats->n < SHOWN ? cats->n : SHOWN;
+	for (size_t k = 0; k < n; k++)
+		shown[k] = parse_snip(pc, cats->names[k]);
+	const char *list = parse_join(pc, shown, n, ", ");
+	parse_error(pc, pos,
+		    "%s must be one of the chart's categories (%s%s); got %s",
+		    what, list, cats->n > SHOWN ? ", …" : "",
+		    parse_snip(pc, got));
+}
+
 static void target_category(struct pctx *pc, const struct mapview *mv, size_t i,
 			    const struct categories *cats, const char **out,
 			    struct srcpos *pos)
@@ -226,24 +263,17 @@ static void target_category(struct pctx *pc, const struct mapview *mv, size_t i,
 		*out = t.src;
 		return;
 	}
-	enum { SHOWN = 12 };
-	const char *shown[SHOWN];
-	size_t n = cats->n < SHOWN ? cats->n : SHOWN;
-	for (size_t k = 0; k < n; k++)
-		shown[k] = parse_snip(pc, cats->names[k]);
-	const char *list = parse_join(pc, shown, n, ", ");
-	parse_error(pc, *pos,
-		    "'%s' must be one of the chart's categories (%s%s); got %s",
-		    mv->fields[i].name, list, cats->n > SHOWN ? ", …" : "",
-		    parse_snip(pc, t.src));
+	not_a_category(pc, *pos,
+		       arena_printf(pc->a, "'%s'", mv->fields[i].name), cats,
+		       t.src);
 }
 
 enum { T_LABEL, T_VALUE, T_FROM, T_TO, T_N };
 static const struct field target_fields[T_N] = {
-	[T_LABEL] = { "label", true },
-	[T_VALUE] = { "value", true },
-	[T_FROM] = { "from", false },
-	[T_TO] = { "to", false },
+	[T_LABEL] = { "label", true, false },
+	[T_VALUE] = { "value", true, false },
+	[T_FROM] = { "from", false, false },
+	[T_TO] = { "to", false, false },
 };
 
 static void parse_target(struct pctx *pc, struct ynode *v,
@@ -256,21 +286,29 @@ static void parse_target(struct pctx *pc, struct ynode *v,
 	if (val && !node_number(val, &t->value))
 		parse_error(pc, val->pos, "'value' must be a number; got %s%s",
 			    parse_describe(pc, val), comma_hint(pc, val));
+	else if (val && fabs(t->value) > CHART_MAX_ABS)
+		parse_error(pc, val->pos, "'value' %s is out of range: " CHART_RANGE,
+			    parse_snip(pc, val->str));
 	target_category(pc, &mv, T_FROM, cats, &t->from, &t->from_pos);
 	target_category(pc, &mv, T_TO, cats, &t->to, &t->to_pos);
 }
 
 /* ---- a chart ---- */
 
-enum { C_ID, C_TYPE, C_TITLE, C_UNIT, C_SOURCE, C_SERIES, C_TARGETS, C_N };
+enum {
+	C_ID, C_TYPE, C_TITLE, C_UNIT, C_SOURCE, C_SERIES, C_TARGETS,
+	C_HIGHLIGHT, C_SORT, C_N
+};
 static const struct field chart_fields[C_N] = {
-	[C_ID] = { "id", true },
-	[C_TYPE] = { "type", true },
-	[C_TITLE] = { "title", true },
-	[C_UNIT] = { "unit", true },
-	[C_SOURCE] = { "source", false },
-	[C_SERIES] = { "series", true },
-	[C_TARGETS] = { "targets", false },
+	[C_ID] = { "id", true, false },
+	[C_TYPE] = { "type", true, false },
+	[C_TITLE] = { "title", true, false },
+	[C_UNIT] = { "unit", true, false },
+	[C_SOURCE] = { "source", false, false },
+	[C_SERIES] = { "series", true, false },
+	[C_TARGETS] = { "targets", false, false },
+	[C_HIGHLIGHT] = { "highlight", false, false },
+	[C_SORT] = { "sort", false, false },
 };
 
 static void chart_id(struct pctx *pc, const struct mapview *mv, struct chart *c)
@@ -319,18 +357,170 @@ static void chart_series(struct pctx *pc, const struct mapview *mv,
 }
 
 static void chart_targets(struct pctx *pc, const struct mapview *mv,
-			  struct chart *c)
+			  const struct categories *cats, struct chart *c)
 {
 	const struct ynode *seq = parse_map_list(pc, mv, C_TARGETS);
 	if (!seq)
 		return;
-	struct categories cats = { 0 };
-	chart_categories(pc, c, &cats);
 	c->targets = arena_array(pc->a, seq->n, sizeof *c->targets);
 	for (struct ynode *it = seq->first; it; it = it->next)
 		if (parse_want_map(pc, it, "each item in 'targets'"))
-			parse_target(pc, it, &cats,
+			parse_target(pc, it, cats,
 				     &c->targets[c->n_targets++]);
+}
+
+/* 'highlight': categories of the chart, each named once. */
+static void chart_highlight(struct pctx *pc, const struct mapview *mv,
+			    const struct categories *cats, struct chart *c)
+{
+	const struct ynode *seq = parse_map_list(pc, mv, C_HIGHLIGHT);
+	if (!seq)
+		return;
+	c->highlight = arena_array(pc->a, seq->n, sizeof *c->highlight);
+	struct strmap seen = { 0 };
+	for (const struct ynode *it = seq->first; it; it = it->next) {
+		if (it->kind != YN_SCALAR || it->is_null) {
+			parse_error(pc, it->pos,
+				    "each item in 'highlight' must be one of "
+				    "the chart's categories; got %s",
+				    parse_describe(pc, it));
+		} else if (!parse_strmap_get(&cats->map, it->str)) {
+			not_a_category(pc, it->pos,
+				       "each item in 'highlight'", cats,
+				       it->str);
+		} else if (parse_strmap_get(&seen, it->str)) {
+			parse_error(pc, it->pos,
+				    "category '%s' is named twice in "
+				    "'highlight'",
+				    parse_snip(pc, it->str));
+		} else {
+			parse_strmap_put(pc->a, &seen, it->str, (void *)it);
+			c->highlight[c->n_highlight++] = it->str;
+		}
+	}
+}
+
+/* ---- order ---- */
+
+struct cat_key {
+	const char *name;
+	size_t written; /* its place in the order written */
+	bool has;       /* a value to sort by */
+	double value;
+	int sign;       /* 1 ascending, -1 descending */
+};
+
+static int cmp_cat_key(const void *pa, const void *pb)
+{
+	const struct cat_key *a = pa, *b = pb;
+	if (a->has != b->has)
+		return a->has ? -1 : 1; /* without a value: last */
+	if (a->has && a->value != b->value)
+		return (a->value < b->value ? -1 : 1) * a->sign;
+	return a->written < b->written ? -1 : a->written > b->written;
+}
+
+/* A value and the place of its category in the sorted order. */
+struct ranked_value {
+	size_t rank;
+	struct chart_value v;
+};
+
+static int cmp_ranked(const void *pa, const void *pb)
+{
+	const struct ranked_value *a = pa, *b = pb;
+	return a->rank < b->rank ? -1 : a->rank > b->rank;
+}
+
+/* Index + 1 of name in a map filled with such. */
+static size_t index_of(const struct strmap *m, const char *name)
+{
+	return (size_t)(uintptr_t)parse_strmap_get(m, name);
+}
+
+/* 'sort': the categories by value: the first series' value, a stack's
+ * total for stacked bars; ties and categories without that value keep
+ * the order written, the latter at the end. Every series' values are put
+ * in that order, so the chart and its alternative text read alike. */
+static void chart_sort(struct pctx *pc, const struct mapview *mv,
+		       const struct categories *cats, struct chart *c)
+{
+	const struct ynode *v = mv->vals[C_SORT];
+	if (!v)
+		return;
+	int k = parse_choice(pc, v, "sort", chart_sorts, 3);
+	if (k <= 0)
+		return;
+	if (c->type == CHART_LINE) {
+		parse_error(pc, v->pos,
+			    "'sort' orders the bars of a bar, stacked-bar or "
+			    "hbar chart; a line chart keeps its categories in "
+			    "the order written (leave 'sort' out)");
+		return;
+	}
+	c->sort = (enum chart_sort)k;
+	struct cat_key *keys = arena_array(pc->a, cats->n + 1, sizeof *keys);
+	struct strmap at = { 0 };
+	for (size_t i = 0; i < cats->n; i++) {
+		keys[i] = (struct cat_key){ cats->names[i], i, false, 0,
+					    c->sort == SORT_ASCENDING ? 1 : -1 };
+		parse_strmap_put(pc->a, &at, cats->names[i],
+				 (void *)(uintptr_t)(i + 1));
+	}
+	size_t by = c->type == CHART_STACKED_BAR ? c->n_series : 1;
+	for (size_t s = 0; s < by && s < c->n_series; s++)
+		for (size_t j = 0; j < c->series[s].n_values; j++) {
+			const struct chart_value *cv = &c->series[s].values[j];
+			struct cat_key *ck = &keys[index_of(&at, cv->category) - 1];
+			ck->has = true;
+			ck->value += cv->value;
+		}
+	qsort(keys, cats->n, sizeof *keys, cmp_cat_key);
+	struct strmap rank = { 0 };
+	for (size_t i = 0; i < cats->n; i++)
+		parse_strmap_put(pc->a, &rank, keys[i].name,
+				 (void *)(uintptr_t)(i + 1));
+	for (size_t s = 0; s < c->n_series; s++) {
+		struct chart_series *se = &c->series[s];
+		struct ranked_value *rv =
+			arena_array(pc->a, se->n_values + 1, sizeof *rv);
+		for (size_t j = 0; j < se->n_values; j++)
+			rv[j] = (struct ranked_value){
+				index_of(&rank, se->values[j].category),
+				se->values[j] };
+		qsort(rv, se->n_values, sizeof *rv, cmp_ranked);
+		for (size_t j = 0; j < se->n_values; j++)
+			se->values[j] = rv[j].v;
+	}
+}
+
+/* A stack adds its values up: each stack's positive and negative parts
+ * keep to the same range as a value. */
+static void stacks_in_range(struct pctx *pc, const struct chart *c)
+{
+	struct strmap sums = { 0 }; /* category → double[2]: above, below 0 */
+	for (size_t i = 0; i < c->n_series; i++)
+		for (size_t j = 0; j < c->series[i].n_values; j++) {
+			const struct chart_value *v = &c->series[i].values[j];
+			double *sum = parse_strmap_get(&sums, v->category);
+			if (!sum) {
+				sum = arena_array(pc->a, 2, sizeof *sum);
+				sum[0] = sum[1] = 0;
+				parse_strmap_put(pc->a, &sums, v->category,
+						 sum);
+			}
+			double *part = &sum[v->value < 0];
+			bool was_in = fabs(*part) <= CHART_MAX_ABS;
+			*part += v->value;
+			if (was_in && fabs(*part) > CHART_MAX_ABS)
+				parse_error(pc, v->pos,
+					    "with this value the stack of %s "
+					    "goes past %s: the bars of a "
+					    "stack together must lie between "
+					    "-1e15 and 1e15",
+					    parse_snip(pc, v->category),
+					    *part < 0 ? "-1e15" : "1e15");
+		}
 }
 
 static void parse_chart(struct pctx *pc, struct ynode *v, struct chart *c)
@@ -353,7 +543,13 @@ static void parse_chart(struct pctx *pc, struct ynode *v, struct chart *c)
 	}
 	parse_map_text(pc, &mv, C_SOURCE, &c->source);
 	chart_series(pc, &mv, c);
-	chart_targets(pc, &mv, c);
+	if (c->type == CHART_STACKED_BAR)
+		stacks_in_range(pc, c);
+	struct categories cats = { 0 };
+	chart_categories(pc, c, &cats);
+	chart_targets(pc, &mv, &cats, c);
+	chart_highlight(pc, &mv, &cats, c);
+	chart_sort(pc, &mv, &cats, c);
 }
 
 void parse_charts(struct pctx *pc, const struct ynode *seq)
@@ -367,9 +563,39 @@ void parse_charts(struct pctx *pc, const struct ynode *seq)
 
 enum { DF_FORMAT, DF_CHARTS, DF_N };
 static const struct field data_fields[DF_N] = {
-	[DF_FORMAT] = { "format", true },
-	[DF_CHARTS] = { "charts", true },
+	[DF_FORMAT] = { "format", true, false },
+	[DF_CHARTS] = { "charts", true, false },
 };
+
+void parse_data_root(struct pctx *pc, struct ynode *root)
+{
+	struct mapview mv;
+	parse_map_open(pc, &mv, root, "at the top level", data_fields, DF_N);
+	parse_check_format(pc, mv.vals[DF_FORMAT]);
+	const struct ynode *charts = parse_map_list(pc, &mv, DF_CHARTS);
+	if (charts)
+		parse_charts(pc, charts);
+}
+
+bool parse_is_data_file(const struct ynode *root)
+{
+	static const char *const meeting_only[] = { "id", "document",
+						    "meeting", "sections",
+						    "intro" };
+	if (!parse_is_dossier_file(root))
+		return false;
+	bool charts = false;
+	for (const struct ynode *k = root->first; k; k = k->next->next) {
+		if (k->kind != YN_SCALAR)
+			continue;
+		charts |= !strcmp(k->str, "charts");
+		for (size_t i = 0; i < sizeof meeting_only /
+				       sizeof *meeting_only; i++)
+			if (!strcmp(k->str, meeting_only[i]))
+				return false;
+	}
+	return charts;
+}
 
 static void parse_data_file(struct pctx *pc, const struct file_ref *ref)
 {
@@ -394,12 +620,7 @@ static void parse_data_file(struct pctx *pc, const struct file_ref *ref)
 			    "'charts' (FORMAT.md)");
 	if (!root || !parse_is_dossier_file(root))
 		return;
-	struct mapview mv;
-	parse_map_open(pc, &mv, root, "at the top level", data_fields, DF_N);
-	parse_check_format(pc, mv.vals[DF_FORMAT]);
-	const struct ynode *charts = parse_map_list(pc, &mv, DF_CHARTS);
-	if (charts)
-		parse_charts(pc, charts);
+	parse_data_root(pc, root);
 }
 
 void parse_data_files(struct pctx *pc, struct document *doc)

@@ -175,10 +175,7 @@ bool pdf_is_keyword(struct pdf_tok t, const char *word)
 
 static void toks_push(struct pdf_toks *ts, struct pdf_tok t)
 {
-	if (ts->n == ts->cap) {
-		ts->cap = ts->cap ? 2 * ts->cap : 1024;
-		ts->v = xrealloc_array(ts->v, ts->cap, sizeof *ts->v);
-	}
+	ARRAY_GROW(ts->v, ts->n, ts->cap);
 	ts->v[ts->n++] = t;
 }
 

@@ -42,6 +42,7 @@ struct kid {
 	enum kid_kind kind;
 	size_t page;
 	long value;     /* MCID, annotation object, or element */
+	size_t link;    /* OBJR: the writer's link it is */
 };
 
 struct page_info {
@@ -62,7 +63,7 @@ struct tagger {
 	size_t n_pages;
 	struct kid *kids;
 	size_t n_kids, cap_kids;
-	const int *tag_elem;   /* the writer's tags' elements */
+	const struct pdf_tag_mark *tags; /* the writer's, in order */
 	size_t *tag_first;     /* page p's from tag_first[p] */
 	long *elem_obj;        /* by element; 0: left out */
 	uint64_t *first_seq;   /* by element: its first mark */
@@ -70,10 +71,7 @@ struct tagger {
 
 static void add_kid(struct tagger *t, struct kid k)
 {
-	if (t->n_kids == t->cap_kids) {
-		t->cap_kids = t->cap_kids ? 2 * t->cap_kids : 256;
-		t->kids = xrealloc_array(t->kids, t->cap_kids, sizeof *t->kids);
-	}
+	ARRAY_GROW(t->kids, t->n_kids, t->cap_kids);
 	t->kids[t->n_kids++] = k;
 }
 
@@ -214,8 +212,8 @@ struct rewrite {
 	bool artifact;       /* inside an /Artifact sequence we opened */
 	bool text, text_in_artifact;
 	size_t tags;         /* "Span" tags met on the page */
-	const int *elems;    /* the page's tags' elements */
-	size_t n_elems;
+	const struct pdf_tag_mark *marks; /* the page's tags */
+	size_t n_marks;
 };
 
 static void copy_to(struct rewrite *rw, size_t at)
@@ -257,9 +255,9 @@ static bool begin_sequence(struct rewrite *rw, const struct pdf_toks *ops,
 		drop = true;
 	} else if (pdf_is_keyword(op, "BDC") && rw->depth == 0) {
 		if (ops->n != 5 || !pdf_tok_is(ops->v[0], TOK_NAME, "/Span") ||
-		    rw->tags == rw->n_elems)
+		    rw->tags == rw->n_marks)
 			return false;
-		int e = rw->elems[rw->tags];
+		int e = rw->marks[rw->tags].elem;
 		if (ops->v[1].kind != TOK_DICT_OPEN ||
 		    !pdf_tok_is(ops->v[2], TOK_NAME, "/MCID") ||
 		    ops->v[3].kind != TOK_INT || ops->v[3].num < 0 ||
@@ -278,7 +276,7 @@ static bool begin_sequence(struct rewrite *rw, const struct pdf_toks *ops,
 		pg->mcid_elem[mcid] = e;
 		add_kid(rw->t, (struct kid){ e, seq_of(rw->page, rw->tags++,
 						       false),
-					     KID_MCR, rw->page, mcid });
+					     KID_MCR, rw->page, mcid, 0 });
 		copy_to(rw, (size_t)(ops->v[0].s - rw->src));
 		strbuf_addc(rw->out, '/');
 		strbuf_adds(rw->out, dl_role_name(rw->t->dl->elems[e].role));
@@ -306,8 +304,8 @@ static bool rewrite_content(struct tagger *t, size_t page, const char *src,
 			    size_t len, struct strbuf *out)
 {
 	struct rewrite rw = { .t = t, .page = page, .src = src, .out = out,
-			      .elems = t->tag_elem + t->tag_first[page],
-			      .n_elems = t->tag_first[page + 1] -
+			      .marks = t->tags + t->tag_first[page],
+			      .n_marks = t->tag_first[page + 1] -
 					 t->tag_first[page] };
 	struct pdf_lexer lx = { src, src + len };
 	struct pdf_toks ops = { 0 };
@@ -322,11 +320,7 @@ static bool rewrite_content(struct tagger *t, size_t page, const char *src,
 		}
 		if (tk.kind != TOK_KEYWORD || pdf_is_keyword(tk, "true") ||
 		    pdf_is_keyword(tk, "false") || pdf_is_keyword(tk, "null")) {
-			if (ops.n == ops.cap) {
-				ops.cap = ops.cap ? 2 * ops.cap : 64;
-				ops.v = xrealloc_array(ops.v, ops.cap,
-						       sizeof *ops.v);
-			}
+			ARRAY_GROW(ops.v, ops.n, ops.cap);
 			ops.v[ops.n++] = tk;
 			continue;
 		}
@@ -356,7 +350,7 @@ static bool rewrite_content(struct tagger *t, size_t page, const char *src,
 			break;
 	}
 	free(ops.v);
-	if (!ok || rw.depth != 0 || rw.tags != rw.n_elems)
+	if (!ok || rw.depth != 0 || rw.tags != rw.n_marks)
 		return false;
 	copy_to(&rw, len);
 	if (rw.artifact)
@@ -368,10 +362,7 @@ static bool rewrite_content(struct tagger *t, size_t page, const char *src,
 
 static long begin_obj(struct tagger *t, long num)
 {
-	if (t->n_rows == t->cap_rows) {
-		t->cap_rows = t->cap_rows ? 2 * t->cap_rows : 64;
-		t->rows = xrealloc_array(t->rows, t->cap_rows, sizeof *t->rows);
-	}
+	ARRAY_GROW(t->rows, t->n_rows, t->cap_rows);
 	t->rows[t->n_rows].num = num;
 	t->rows[t->n_rows++].off = t->up.len;
 	strbuf_addf(&t->up, "%ld 0 obj\n", num);
@@ -474,7 +465,7 @@ static bool place_links(struct tagger *t, const struct pdf_tag_link *links,
 			add_kid(t, (struct kid){
 					   links[k].item->elem,
 					   seq_of(p, links[k].after, true),
-					   KID_OBJR, p, t->pages[p].annots[a] });
+					   KID_OBJR, p, t->pages[p].annots[a], k });
 		}
 	}
 	return k == n;
@@ -515,26 +506,31 @@ static void number_elements(struct tagger *t)
 		t->elem_obj[e] = t->next_num++;
 		add_kid(t, (struct kid){ t->dl->elems[e].parent,
 					 t->first_seq[e], KID_ELEM, 0,
-					 (long)e });
+					 (long)e, 0 });
 	}
 	/* the Document's kids (owner DL_ARTIFACT) sort first */
 	qsort(t->kids, t->n_kids, sizeof *t->kids, by_owner_then_seq);
 }
 
-static void add_kids(struct tagger *t, size_t *i, int owner)
+/* An element's kids. Marked content on the element's own page (its
+ * /Pg, pg; or SIZE_MAX: none) is its bare MCID, elsewhere a marked
+ * content reference naming its page. */
+static void add_kids(struct tagger *t, size_t *i, int owner, size_t pg)
 {
 	strbuf_adds(&t->up, " /K [");
 	for (; *i < t->n_kids && t->kids[*i].owner == owner; (*i)++) {
 		const struct kid *k = &t->kids[*i];
-		long pg = t->pages[k->page].obj;
+		long page = t->pages[k->page].obj;
 		if (k->kind == KID_ELEM)
 			strbuf_addf(&t->up, " %ld 0 R", t->elem_obj[k->value]);
+		else if (k->kind == KID_MCR && k->page == pg)
+			strbuf_addf(&t->up, " %ld", k->value);
 		else if (k->kind == KID_MCR)
 			strbuf_addf(&t->up, " << /Type /MCR /Pg %ld 0 R "
-				    "/MCID %ld >>", pg, k->value);
+				    "/MCID %ld >>", page, k->value);
 		else
 			strbuf_addf(&t->up, " << /Type /OBJR /Pg %ld 0 R "
-				    "/Obj %ld 0 R >>", pg, k->value);
+				    "/Obj %ld 0 R >>", page, k->value);
 	}
 	strbuf_adds(&t->up, " ]");
 }
@@ -546,7 +542,7 @@ static void write_tree(struct tagger *t, long root_obj, long doc_obj,
 	begin_obj(t, doc_obj);
 	strbuf_addf(&t->up, "<< /Type /StructElem /S /Document /P %ld 0 R "
 		    "/Lang (%s)", root_obj, t->dl->lang);
-	add_kids(t, &i, DL_ARTIFACT);
+	add_kids(t, &i, DL_ARTIFACT, SIZE_MAX);
 	strbuf_adds(&t->up, " >>");
 	end_obj(t);
 	for (size_t e = 0; e < t->dl->n_elems; e++) {
@@ -571,14 +567,16 @@ static void write_tree(struct tagger *t, long root_obj, long doc_obj,
 		if (el->role == DL_ROLE_TH)
 			strbuf_adds(&t->up, " /A << /O /Table /Scope /Column >>");
 		/* the page it begins on, for readers that look there */
+		size_t pg = SIZE_MAX;
 		for (size_t k = i; k < t->n_kids && t->kids[k].owner == (int)e;
 		     k++)
 			if (t->kids[k].kind != KID_ELEM) {
+				pg = t->kids[k].page;
 				strbuf_addf(&t->up, " /Pg %ld 0 R",
-					    t->pages[t->kids[k].page].obj);
+					    t->pages[pg].obj);
 				break;
 			}
-		add_kids(t, &i, (int)e);
+		add_kids(t, &i, (int)e, pg);
 		strbuf_adds(&t->up, " >>");
 		end_obj(t);
 	}
@@ -633,11 +631,7 @@ static void write_pages(struct tagger *t, const struct pdf_tag_link *links)
 		if (t->kids[k].kind != KID_OBJR)
 			continue;
 		long a = t->kids[k].value;
-		const struct dl_item *it = NULL;
-		for (size_t p = 0, j = 0; p < t->n_pages && !it; p++)
-			for (long i = 0; i < t->pages[p].annots_n; i++, j++)
-				if (t->pages[p].annots[i] == a)
-					it = links[j].item;
+		const struct dl_item *it = links[t->kids[k].link].item;
 		begin_obj(t, a);
 		add_dict_except(t, dict_of(t, a), annot_drop, &t->up);
 		strbuf_addf(&t->up, " /StructParent %zu /Contents ", key++);
@@ -819,12 +813,12 @@ bool pdf_tag(struct strbuf *pdf, const struct display_list *dl,
 	     const struct pdf_tag_link *links, size_t n_links)
 {
 	struct tagger t = { .dl = dl, .up = STRBUF_INIT,
-			    .tag_elem = marks->elem };
+			    .tags = marks->v };
 	/* the tags are in page order: where each page's begin */
 	t.tag_first = xrealloc_array(NULL, dl->n_pages + 1,
 				     sizeof *t.tag_first);
 	for (size_t p = 0, k = 0; p <= dl->n_pages; p++) {
-		while (k < marks->n && marks->page[k] < p)
+		while (k < marks->n && marks->v[k].page < p)
 			k++;
 		t.tag_first[p] = k;
 	}

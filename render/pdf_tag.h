@@ -36,9 +36,13 @@ struct pdf_tag_link {
 
 /* The "Span" tags the writer began, in order: on which page (0-based)
  * and for which element. */
+struct pdf_tag_mark {
+	size_t page;
+	int elem;
+};
+
 struct pdf_tag_marks {
-	size_t *page;
-	int *elem;
+	struct pdf_tag_mark *v;
 	size_t n, cap;
 };
 

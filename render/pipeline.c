@@ -96,12 +96,11 @@ const char *pipeline_layout_path(const struct pipeline *p, struct arena *a,
 			    layout_name(doc));
 }
 
-const char *pipeline_render(struct pipeline *p, struct arena *a,
-			    const struct document *doc, const char *out_dir,
-			    size_t *pages_out, struct diags *d)
+struct layout *pipeline_layout(struct pipeline *p, struct arena *a,
+			       const struct document *doc, struct diags *d)
 {
-	if (!p->ts || !p->hyph)
-		return NULL;
+	if (!p->home)
+		p->home = pipeline_home(a);
 	char *dir = arena_printf(a, "%s/layouts", p->home);
 	if (doc->layout.src &&
 	    access(pipeline_layout_path(p, a, doc), R_OK) != 0) {
@@ -110,7 +109,16 @@ const char *pipeline_render(struct pipeline *p, struct arena *a,
 			   "'layout' out for the default", doc->layout.src);
 		return NULL;
 	}
-	struct layout *l = layout_load(a, dir, layout_name(doc), d);
+	return layout_load(a, dir, layout_name(doc), d);
+}
+
+const char *pipeline_render(struct pipeline *p, struct arena *a,
+			    const struct document *doc, const char *out_dir,
+			    size_t *pages_out, struct diags *d)
+{
+	if (!p->ts || !p->hyph)
+		return NULL;
+	struct layout *l = pipeline_layout(p, a, doc, d);
 	if (!l)
 		return NULL;
 	struct composition *comp = compose_document(a, p->hyph, doc, l);
@@ -194,9 +202,8 @@ bool pipeline_chart(struct pipeline *p, struct arena *a,
 		l ? chart_draw(p->ts, a, l, c, d) : NULL;
 	if (!cd)
 		return false;
-	struct display_list *dl = dl_build_chart(
-		a, cd, l->chart.margin_pt, c->title.src,
-		doc->has_date ? doc->date : doc->meeting.dates[0]);
+	struct display_list *dl = dl_build_chart(a, cd, c, l->chart.margin_pt,
+						 model_document_date(doc));
 	return write_cairo_chart(dl, out, width_px > 0 ? width_px :
 					  l->chart.png_width_px, d);
 }

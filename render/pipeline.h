@@ -39,6 +39,11 @@ const char *pipeline_home(struct arena *a);
 const char *pipeline_layout_path(const struct pipeline *p, struct arena *a,
 				 const struct document *doc);
 
+/* The layout doc is set with, read and checked (no fonts needed: `check`
+ * uses it too). NULL with diags: no such layout, or a bad one. */
+struct layout *pipeline_layout(struct pipeline *p, struct arena *a,
+			       const struct document *doc, struct diags *d);
+
 /* Write out_dir/<id>.pdf (and the archive copy and preview when asked
  * for). A briefing pack's bound files must be loaded (pack_load). Returns the path written (and the number of
  * pages in *pages when pages is not NULL), or NULL with diags. */

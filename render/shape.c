@@ -254,6 +254,23 @@ void shape_fonts_free(struct shape_fonts *sf)
 	*sf = (struct shape_fonts){ 0 };
 }
 
+/* The first glyph from "from" on of a left-to-right run whose cluster
+ * starts at or after byte "at": a binary search, since a line's place in
+ * a paragraph of one run (a heading of a megabyte) was found by walking
+ * every glyph before it, at every line. */
+static int first_glyph_at(const PangoGlyphString *gs, size_t at, int from)
+{
+	int lo = from, hi = gs->num_glyphs;
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if ((size_t)gs->log_clusters[mid] < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* The glyphs of item (of a line whose text is from.text + from.offset)
  * as from's run shaped them, or NULL when they may differ: the item
  * must lie in one run of the same font, script and level, and start
@@ -283,13 +300,8 @@ static PangoGlyphString *shaped_before(const PangoItem *item,
 		     !stops_at_spaces(from->fonts, x->font)))
 			return NULL;
 		const PangoGlyphString *gs = run->glyphs;
-		int g0 = 0, g1;
-		while (g0 < gs->num_glyphs &&
-		       (size_t)gs->log_clusters[g0] < a - p0)
-			g0++;
-		for (g1 = g0; g1 < gs->num_glyphs &&
-			      (size_t)gs->log_clusters[g1] < b - p0; g1++)
-			;
+		int g0 = first_glyph_at(gs, a - p0, 0);
+		int g1 = first_glyph_at(gs, b - p0, g0);
 		PangoGlyphString *out = pango_glyph_string_new();
 		pango_glyph_string_set_size(out, g1 - g0);
 		for (int g = g0; g < g1; g++) {

@@ -14,8 +14,8 @@
 #include <assert.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pangofc-fontmap.h>
-#include <stdbool.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -436,18 +436,30 @@ static struct tline *layout_lines(struct typesetter *ts, struct arena *a,
 	return lines;
 }
 
+static bool is_power_of_two(size_t n)
+{
+	return n && !(n & (n - 1));
+}
+
 /* Add a part (a one-line label such as a bullet, a table cell's line)
- * to a line; line is kept already. */
+ * to a line; line is kept already. The parts grow by doubling: a row of
+ * a table of 2.000 columns copied them at every cell, 2,6 GB of arena.
+ * A line holds one part or parts added here, so its room is n_parts
+ * rounded up to a power of two, and full when n_parts is one. */
 static void add_part(struct arena *a, struct tline *tl, GSList *runs,
 		     const char *text, double x_pt, double baseline_pt,
 		     const double rgb[3])
 {
-	struct tpart *p = arena_array(a, (size_t)tl->n_parts + 1, sizeof *p);
-	if (tl->n_parts)
-		memcpy(p, tl->parts, (size_t)tl->n_parts * sizeof *p);
-	p[tl->n_parts] = (struct tpart){ runs, text, x_pt, baseline_pt,
-					 { rgb[0], rgb[1], rgb[2] }, 0, false };
-	tl->parts = p;
+	size_t n = (size_t)tl->n_parts;
+	assert(n < INT_MAX / 2);
+	if (n == 0 || is_power_of_two(n)) {
+		struct tpart *p = arena_array(a, n ? 2 * n : 1, sizeof *p);
+		if (n)
+			memcpy(p, tl->parts, n * sizeof *p);
+		tl->parts = p;
+	}
+	tl->parts[n] = (struct tpart){ runs, text, x_pt, baseline_pt,
+				       { rgb[0], rgb[1], rgb[2] }, 0, false };
 	tl->n_parts++;
 }
 
@@ -736,11 +748,25 @@ struct typeset_doc *typeset_blocks(struct typesetter *ts, struct arena *a,
 	return ok ? td : NULL;
 }
 
+/* More than a line of a running header or footer can hold: some 1.300
+ * characters at three bytes each, where a line at the smallest size of a
+ * layout holds a few hundred. */
+#define TYPESET_LINE_MAX_BYTES 4096
+
 struct tline *typeset_line(struct typesetter *ts, struct arena *a,
 			   const char *text, const struct style *style,
 			   double width_pt)
 {
-	struct rich r = { .text = (char *)text, .len = strlen(text) };
+	/* Only the first line is kept: pango need not set the rest (of a
+	 * title of a megabyte, which took it seconds). */
+	size_t len = strlen(text);
+	if (len > TYPESET_LINE_MAX_BYTES) {
+		len = TYPESET_LINE_MAX_BYTES;
+		while (len && ((unsigned char)text[len] & 0xC0) == 0x80)
+			len--;
+		text = arena_strndup(a, text, len);
+	}
+	struct rich r = { .text = (char *)text, .len = len };
 	struct layout dummy = { 0 };
 	PangoLayout *pl = typeset_layout(ts, &dummy, &r, style, width_pt);
 	size_t n;

@@ -1,73 +1,17 @@
 /*
- * typeset.h — blocks into lines, with pango.
+ * typeset.h — the stage blocks into lines, with pango.
  *
- * The typesetter owns the fonts (fontconfig pinned by fonts/fonts.conf)
- * and the pango context. typeset_blocks() sets every block of a
- * composition into lines of known height; a table row is one line made of
- * several parts. A line keeps its pango line (the runs of shaped glyphs)
- * and its text until the arena dies, so later stages can draw the very
- * glyphs set here; the layout it was set in is released once it is set.
+ * typeset_blocks() sets every block of a composition into lines of known
+ * height (typesetter.h: the lines, and the service that sets them); a
+ * table row is one line made of several parts; a chart block is one line
+ * box holding its drawing. The layout a paragraph was set in is released
+ * once it is set.
  */
 #ifndef DOSSIER_TYPESET_H
 #define DOSSIER_TYPESET_H
 
-#include <pango/pangocairo.h>
-#include <stdbool.h>
-
 #include "compose.h"
-
-struct typesetter;
-struct chart_drawing;
-
-/* What `make` derives beside fonts.conf (fonts/README.md), relative to
- * its folder: the fontconfig cache of the unhinted fonts, and the sha256
- * of each font, which the manifest records as an input. */
-#define TYPESET_FONT_CACHE "derived/cache"
-#define TYPESET_FONT_SUMS "derived/noto.sha256"
-
-struct typesetter *typeset_create(const char *fonts_conf,
-				  struct diags *diags);
-void typeset_destroy(struct typesetter *ts);
-/* Break paragraphs with pango's own first-fit breaker instead of
- * total-fit: only for measuring the difference (make typo-report). */
-void typeset_set_greedy(struct typesetter *ts, bool greedy);
-
-/* A piece of one pango line placed in a line box. */
-struct tpart {
-	GSList *runs;       /* of PangoGlyphItem, kept as long as the arena */
-	const char *text;   /* the text the runs index into */
-	double x_pt;        /* left edge of the pango line, from the column */
-	double baseline_pt; /* from the top of the line box */
-	double rgb[3];
-	double angle;       /* radians as cairo_rotate() takes them, about
-			       the left end of the baseline (chart labels) */
-	bool label;         /* a block's label: its bullet, number or the
-			       letter's "Datum" hung before its text */
-};
-
-struct trule {
-	double x0_pt, x1_pt, y_pt, width_pt; /* y from the top of the box */
-};
-
-struct tlink {
-	double x0_pt, x1_pt, top_pt, bottom_pt; /* relative to the line box */
-	const char *uri;  /* external link, or NULL */
-	int note;         /* footnote number to jump to, or 0 */
-};
-
-struct tline {
-	double height_pt;
-	struct tpart *parts;
-	int n_parts;
-	struct trule *rules;
-	int n_rules;
-	struct tlink *links;
-	int n_links;
-	int *notes;   /* footnote numbers referenced on this line */
-	int n_notes;
-	const struct chart_drawing *chart; /* a chart fills this line box */
-	bool hyphenated; /* ends in a hyphen (a soft one or a compound's) */
-};
+#include "typesetter.h"
 
 struct tblock {
 	const struct block *block;
@@ -91,25 +35,5 @@ struct typeset_doc {
 struct typeset_doc *typeset_blocks(struct typesetter *ts, struct arena *a,
 				   const struct composition *comp,
 				   struct diags *diags);
-
-/* One line of plain text in a style, for running headers and footers. */
-struct tline *typeset_line(struct typesetter *ts, struct arena *a,
-			   const char *text, const struct style *style,
-			   double width_pt);
-
-/* Plain text set for a chart: one pango line per line of text. */
-struct tlabel {
-	GSList *runs;       /* of PangoGlyphItem */
-	const char *text;   /* the text its runs index into */
-	double width_pt;    /* its advance width */
-	double baseline_pt; /* from the top of a box of the style's leading */
-};
-
-/* Set text in style, wrapped at width_pt (0: never wrapped); *n lines.
- * NULL with a diag at pos when a character cannot be shown. */
-struct tlabel *typeset_label(struct typesetter *ts, struct arena *a,
-			     const char *text, const struct style *style,
-			     double width_pt, size_t *n, struct diags *diags,
-			     struct srcpos pos);
 
 #endif

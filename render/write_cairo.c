@@ -80,11 +80,7 @@ static void tag_close(struct tagger *t)
 /* A link drawn: its annotation is the next of its page. */
 static void note_link(struct tagger *t, const struct dl_item *it)
 {
-	if (t->n_links == t->cap_links) {
-		t->cap_links = t->cap_links ? 2 * t->cap_links : 64;
-		t->links = xrealloc_array(t->links, t->cap_links,
-					  sizeof *t->links);
-	}
+	ARRAY_GROW(t->links, t->n_links, t->cap_links);
 	t->links[t->n_links++] = (struct pdf_tag_link){ t->page, it, t->tags };
 }
 
@@ -96,13 +92,8 @@ static void tag_item(struct tagger *t, const struct dl_item *it)
 	if (it->elem == DL_ARTIFACT)
 		return;
 	struct pdf_tag_marks *m = &t->marks;
-	if (m->n == m->cap) {
-		m->cap = m->cap ? 2 * m->cap : 256;
-		m->page = xrealloc_array(m->page, m->cap, sizeof *m->page);
-		m->elem = xrealloc_array(m->elem, m->cap, sizeof *m->elem);
-	}
-	m->page[m->n] = t->page;
-	m->elem[m->n++] = it->elem;
+	ARRAY_GROW(m->v, m->n, m->cap);
+	m->v[m->n++] = (struct pdf_tag_mark){ t->page, it->elem };
 	cairo_tag_begin(t->cr, "Span", "");
 	t->open = it->elem;
 	t->tags++;
@@ -218,7 +209,8 @@ static void draw_page(cairo_t *cr, const struct dl_page *p,
 			draw_glyphs(cr, it);
 			break;
 		case DL_RULE:
-			cairo_set_source_rgb(cr, 0, 0, 0);
+			cairo_set_source_rgb(cr, it->rgb[0], it->rgb[1],
+					     it->rgb[2]);
 			cairo_set_line_width(cr, it->h);
 			cairo_move_to(cr, it->x, it->y);
 			cairo_line_to(cr, it->x + it->w, it->y);
@@ -381,8 +373,7 @@ static cairo_status_t render_pdf(const struct display_list *dl,
 		st = CAIRO_STATUS_TAG_ERROR; /* the structure could not be
 						written: exit 70, not a disk */
 	free(t.links);
-	free(t.marks.page);
-	free(t.marks.elem);
+	free(t.marks.v);
 	/* Dictionaries into object streams: a third smaller. A file the
 	 * packer does not understand is written as it is. */
 	struct strbuf packed = STRBUF_INIT;

@@ -728,8 +728,9 @@ static void haru_rule(struct haru *h, HPDF_Page page,
 {
 	HPDF_Stream s = ((HPDF_PageAttr)page->attr)->stream;
 	double H = h->dl->height_pt;
-	haru_write(s, "0 0 0 RG\n%.4f w\n%.4f %.4f m\n%.4f %.4f l\nS\n", it->h,
-		   it->x, H - it->y, it->x + it->w, H - it->y);
+	haru_write(s, "%.4f %.4f %.4f RG\n%.4f w\n%.4f %.4f m\n%.4f %.4f l\nS\n",
+		   it->rgb[0], it->rgb[1], it->rgb[2], it->h, it->x, H - it->y,
+		   it->x + it->w, H - it->y);
 }
 
 /* [page /XYZ 0 top null]: stay at the zoom the reader chose. */

@@ -57,16 +57,13 @@ except ImportError:
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import struct_tree  # noqa: E402
 
-REPO = Path(__file__).resolve().parent.parent
-DOSSIER = os.environ.get("DOSSIER", str(REPO / "build" / "dossier"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from harness import DOSSIER, REPO, Tally, run  # noqa: E402  one harness
+
 
 OUTPUT_INTENT_KEYS = {"/Type", "/S", "/OutputCondition", "/OutputConditionIdentifier",
                       "/RegistryName", "/Info", "/DestOutputProfile"}
 
-
-def run(cmd):
-    r = subprocess.run(cmd, capture_output=True)
-    return r.returncode, r.stdout.decode("utf-8", "replace"), r.stderr.decode("utf-8", "replace")
 
 
 def qpdf_json(pdf):
@@ -360,16 +357,8 @@ def tree_text_problem(pdf, arch):
 
 
 def main():
-    passed = failed = 0
-
-    def check(what, why):
-        nonlocal passed, failed
-        if why:
-            failed += 1
-            print("FAIL  %s\n      %s" % (what, why))
-        else:
-            passed += 1
-            print("ok    " + what)
+    tally = Tally()
+    check = tally.check
 
     meetings = sorted((REPO / "inputs" / "meetings").glob("*.yaml"))
     with tempfile.TemporaryDirectory(prefix="dossier-archive-") as tmp:
@@ -411,8 +400,7 @@ def main():
                   else "two renders differ")
             print("      sizes: %s %d bytes, %s %d bytes" % (
                 pdf.name, pdf.stat().st_size, arch.name, arch.stat().st_size))
-    print("%d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    return tally.end()
 
 
 if __name__ == "__main__":

@@ -11,8 +11,11 @@ byte-order mark) must add one PDF and change nothing else.
 
 Hostile input too big to commit is generated here: 20.000 levels of
 nesting, a file over the 4 MiB limit, a 10.000- and a 200.000-character
-word, a table of 1.000 rows, Markdown quotes, lists and emphasis nested
-20.000 to 100.000 deep. Each must finish within HANG_S seconds (a hang is a failure).
+word, a table of 1.000 rows and ones of 100 and 2.000 columns, Markdown
+quotes, lists and emphasis nested 20.000 to 100.000 deep. Each must finish
+within HANG_S seconds (a hang is a failure). Four times a long meeting
+name, heading or table must cost at most some four times the time and
+memory (cost_cases).
 Then the outputs that cannot be written: an unwritable folder and a full
 disk (a tiny tmpfs when we may mount one, and always a file-size limit,
 RLIMIT_FSIZE, which fails writes the same way) give exit 73 and leave the
@@ -122,12 +125,30 @@ def pages_of(pdf):
     return 0
 
 
+# What only render can find: it needs the fonts (a character no font
+# has; the labels that make a chart too tall). check accepts these.
+RENDER_ONLY = {"chart-too-tall-for-a-page"}
+
+
+def check_agrees(tally, case, status, message):
+    """check gives what render gives (but for RENDER_ONLY, which it
+    accepts): the same status and the same messages."""
+    r = subprocess.run([DOSSIER, "check", str(case)], capture_output=True,
+                       text=True, errors="replace", timeout=HANG_S)
+    want = (0, "") if case.stem in RENDER_ONLY else (status, message)
+    tally.report("check agrees with render: %s" % case.name,
+                 [] if (r.returncode, r.stderr) == want else
+                 ["check: exit %d, stderr:\n%s\nexpected exit %d:\n%s"
+                  % (r.returncode, r.stderr, want[0], want[1])])
+
+
 def committed_cases(tally):
     cases = sorted(Path("tests/bad").glob("*.yaml"))
     for case in cases:
         expect = case.with_suffix(".expect").read_text(encoding="utf-8")
         status, _, message = expect.partition("\n")
         check_case(tally, case, int(status), message)
+        check_agrees(tally, case, int(status), message)
     return len(cases)
 
 
@@ -190,6 +211,18 @@ def hostile_cases(tally, tmp):
         ("markdown-lists-100000", MEETING.replace(
             "      Tijdens de Raad", "      " + "- " * 100000 +
             "Tijdens de Raad"), 0, "", 1),
+        # cmark-gfm's tables cost columns² (2.000 columns: 6,5 s and
+        # 2,6 GB): more than 100 are refused before cmark sees them.
+        ("table-2000-columns", MEETING.replace(
+            "    text: |\n", "    text: |\n      |" + "x|" * 2000 +
+            "\n      |" + "-|" * 2000 + "\n"), 65,
+         "{f}:11:209: a table may have at most 100 columns (a line of rich "
+         "text at most 101 '|'); split it into several tables\n", None),
+        ("table-100-columns", MEETING.replace(
+            "    text: |\n", "    text: |\n      |" + "x|" * 100 +
+            "\n      |" + "-|" * 100 + "\n" + ("      |" + "1|" * 100 +
+                                              "\n") * 50 + "\n"),
+         0, "", 1),
         ("markdown-emphasis-20000", MEETING.replace(
             "      Tijdens de Raad", "      " + "*_" * 20000 + "x" +
             "_*" * 20000 + " Tijdens de Raad"), 0, "", 1),
@@ -200,6 +233,58 @@ def hostile_cases(tally, tmp):
         check_case(tally, f, status,
                    message.replace("{f}", str(f)) if message else message,
                    pages)
+
+
+def measure(path, out):
+    """(seconds, peak RSS in KiB) of rendering one file."""
+    t0 = time.monotonic()
+    p = subprocess.Popen([DOSSIER, "render", "-q", "-j1", str(path), "-o",
+                          str(out)], stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL)
+    _, status, ru = os.wait4(p.pid, 0)
+    p.returncode = os.waitstatus_to_exitcode(status)
+    return time.monotonic() - t0, ru.ru_maxrss, p.returncode
+
+
+def cost_cases(tally, tmp):
+    """Four times the input costs at most about four times the time and
+    memory: a meeting name (in a pack, where it is the cover's title and
+    the running header of every page) and a heading at 256 KB and 1 MB, a
+    table of 100 columns at 32 and 128 KB. A megabyte meeting name took 31 s
+    (every page set the whole header again; each line of a paragraph of
+    one run walked every glyph before it)."""
+    pack = MEETING.replace("fmm-2025-12", "pack-x").replace(
+        "geannoteerde-agenda", "briefing-pack")
+    words = lambda kb: " ".join(["Rechtsstaat"] * (kb * 1024 // 12))
+    row = "      |" + "1|" * 100 + "\n"
+    grow = {
+        "meeting name in a pack": (256, lambda kb: pack.replace(
+            "name: NAVO Foreign Ministers Meeting", "name: " + words(kb))),
+        "heading": (256, lambda kb: MEETING.replace(
+            "heading: Noord-Atlantische Raad", "heading: " + words(kb))),
+        "table of 100 columns": (32, lambda kb: MEETING.replace(
+            "    text: |\n", "    text: |\n" + row + "      |" +
+            "-|" * 100 + "\n" + row * (kb * 1024 // len(row)) + "\n")),
+    }
+    for what, (small, make) in grow.items():
+        figures = []
+        for kb in (small, 4 * small):
+            f = Path(tmp) / ("cost-%d.yaml" % kb)
+            f.write_text(make(kb), encoding="utf-8")
+            figures.append(measure(f, tmp))
+        (t1, m1, c1), (t4, m4, c4) = figures
+        problems = []
+        if c1 != 0 or c4 != 0:
+            problems.append("exit %s and %s" % (c1, c4))
+        # Linear with room for noise on a shared machine: 6 for 4.
+        if t4 > 6 * t1 + 0.5:
+            problems.append("time %.2f s, then %.2f s" % (t1, t4))
+        if m4 > 6 * m1:
+            problems.append("memory %d KiB, then %d KiB" % (m1, m4))
+        tally.report("cost of a %s: %.2f s, %d MiB for %d KB; %.2f s, "
+                     "%d MiB for %d KB" % (what, t1, m1 // 1024, small, t4,
+                                           m4 // 1024, 4 * small),
+                     problems)
 
 
 def mount_tmpfs(path, size, readonly_after=None):
@@ -493,6 +578,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         hostile_cases(tally, tmp)
         confinement_cases(tally, Path(tmp) / "confine")
+        cost_cases(tally, tmp)
         cannot_write_cases(tally, tmp)
     usage_cases(tally)
     print("%d passed, %d failed (%d committed cases)"

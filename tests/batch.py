@@ -56,7 +56,7 @@ class Tally:
 
 
 def dossier(*args, env=None, cwd=None):
-    return subprocess.run([DOSSIER] + [str(a) for a in args],
+    return subprocess.run([os.path.abspath(DOSSIER)] + [str(a) for a in args],
                           capture_output=True, text=True, timeout=300,
                           env=env, cwd=cwd)
 

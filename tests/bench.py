@@ -8,8 +8,9 @@
    (from wait4, per process), pages and the PDF's size.
 2. One batch process rendering all of them 20 times, with -j 1 and with the
    default (one worker per core): pages per second.
-3. Generated reports (tests/gen_report.py) of 75, 150 and 300 pages: time
-   and peak RSS, to show both grow linearly with pages.
+3. Generated reports (tests/gen_report.py) of 100, 1.000 and 10.000 pages
+   (the last a briefing pack binding eight reports): time and peak RSS a
+   page, and the ratio of time a page at 10.000 pages to that at 100.
 
 Targets from issue 6: a seed agenda <= 30 ms and <= 30 MB from a cold
 process; >= 300 pages/s in batch; 300 pages <= 2 s and <= 150 MB.
@@ -87,22 +88,39 @@ def batch(tmp, seed_pages, jobs):
 
 
 def reports(tmp):
+    """100, 1.000 and 10.000 pages (the last a pack of annexes, each file
+    within the 4 MiB limit): ms and KB a page, and the ratio of the
+    largest to the smallest."""
     print("3. generated reports (tests/gen_report.py)")
     print("   %6s %8s %8s %10s %10s %10s" % ("pages", "s", "MB", "ms/page",
                                             "KB/page", "PDF bytes"))
-    for want in (75, 150, 300):
-        src = Path(tmp) / ("report-%d.yaml" % want)
-        with open(src, "w") as fp:
-            subprocess.run([sys.executable, "tests/gen_report.py", str(want)],
-                           stdout=fp, check=True)
-        out = Path(tmp) / ("report-%d" % want)
-        res = [timed(["render", str(src), "-o", str(out)]) for _ in range(3)]
+    rows = []
+    for want in (100, 1000, 10000):
+        folder = Path(tmp) / ("report-%d" % want)
+        folder.mkdir()
+        if want <= 1000:
+            src = folder / "report.yaml"
+            with open(src, "w") as fp:
+                subprocess.run([sys.executable, "tests/gen_report.py", str(want)],
+                               stdout=fp, check=True)
+        else:
+            subprocess.run([sys.executable, "tests/gen_report.py", "--pack",
+                            str(want), str(folder)], check=True)
+            src = folder / "pack.yaml"
+        out = folder / "out"
+        runs = 3 if want <= 1000 else 1
+        res = [timed(["render", str(src), "-o", str(out)]) for _ in range(runs)]
         pdf = only_pdf(out)
         n = pages(pdf)
         secs = statistics.median(r[0] for r in res)
         mb = statistics.median(r[1] for r in res)
+        rows.append((n, secs, mb))
         print("   %6d %8.2f %8.1f %10.2f %10.1f %10d" % (
             n, secs, mb, 1000 * secs / n, 1024 * mb / n, pdf.stat().st_size))
+    (n0, s0, m0), (n1, s1, m1) = rows[0], rows[-1]
+    print("   ms a page at %d pages / at %d: %.2f (target <= 1.15); peak "
+          "memory at %d pages %.0f MB (target < 150)" % (
+              n1, n0, (s1 / n1) / (s0 / n0), n1, m1))
 
 
 def main():

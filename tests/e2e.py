@@ -29,7 +29,9 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from harness import DOSSIER, REPO, Tally, run  # noqa: E402  one harness
+
 
 # seed file -> (id of the meeting document that reproduces it)
 SEED_MAP = {
@@ -318,17 +320,6 @@ def check_seed_text(seed_name, raw, pdf_text, notes):
 # checks on a PDF
 
 
-def run(cmd, timeout=300):
-    try:
-        r = subprocess.run(cmd, capture_output=True, timeout=timeout)
-    except FileNotFoundError:
-        return 127, "", "%s: not found (build it first: make)" % cmd[0]
-    except subprocess.TimeoutExpired:
-        return 124, "", "%s: timed out after %d s" % (cmd[0], timeout)
-    return (r.returncode, r.stdout.decode("utf-8", "replace"),
-            r.stderr.decode("utf-8", "replace"))
-
-
 def parse_pdffonts(out):
     """Rows of pdffonts output as (name, emb) pairs; None when the output
     has no header."""
@@ -557,29 +548,9 @@ def find_seeds():
     return None
 
 
-class Tally:
-    def __init__(self):
-        self.passed = self.failed = 0
-
-    def ok(self, what):
-        self.passed += 1
-        print("ok    " + what)
-
-    def fail(self, what, why):
-        self.failed += 1
-        print("FAIL  %s\n      %s" % (what, why))
-
-    def check(self, what, why):
-        self.fail(what, why) if why else self.ok(what)
-
-    def end(self):
-        print("%d passed, %d failed" % (self.passed, self.failed))
-        return 1 if self.failed else 0
-
-
 def main():
     tally = Tally()
-    dossier = Path(os.environ.get("DOSSIER", REPO / "build" / "dossier"))
+    dossier = Path(DOSSIER)
     meetings = sorted((REPO / "inputs" / "meetings").glob("*.yaml"))
     if not meetings:
         tally.fail("inputs/meetings", "no meeting files")

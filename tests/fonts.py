@@ -32,8 +32,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-DOSSIER = os.environ.get("DOSSIER", str(REPO / "build" / "dossier"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from harness import DOSSIER, REPO, Tally, run  # noqa: E402  one harness
+
 FONT_PY = os.environ.get("FONT_PY", "/usr/bin/python3")
 NOTO = Path("/usr/share/fonts/truetype/noto")
 DERIVED = REPO / "fonts" / "derived"
@@ -120,17 +121,8 @@ def embedded_fonts(pdf):
 
 def main():
     os.chdir(REPO)
-    passed = failed = 0
-
-    def check(what, why):
-        nonlocal passed, failed
-        why = [w for w in why if w]
-        if why:
-            failed += 1
-            print("FAIL  %s\n      %s" % (what, "\n      ".join(why)))
-        else:
-            passed += 1
-            print("ok    " + what)
+    tally = Tally()
+    check = tally.check
 
     srcs = sources()
     names = [s.name for s in srcs]
@@ -219,8 +211,7 @@ def main():
                                                            len(fonts)), [
                 not fonts and "no embedded TrueType font",
                 hinted and "hinted: %s" % hinted])
-    print("%d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    return tally.end()
 
 
 if __name__ == "__main__":

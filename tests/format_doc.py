@@ -67,7 +67,8 @@ def dossier(*args):
 FIELD_TABLE = re.compile(
     r"static\s+const\s+struct\s+field\s+(\w+)\s*\[[^\]]*\]\s*=\s*\{(.*?)\};",
     re.S)
-FIELD = re.compile(r'\{\s*"([^"]+)"\s*,\s*(true|false)\s*\}')
+# { "key", required } or { "key", required, rich text }
+FIELD = re.compile(r'\{\s*"([^"]+)"\s*,\s*(true|false)\s*(?:,\s*(?:true|false)\s*)?\}')
 DOC_MARKER = re.compile(r"<!-- keys: (\w+) = ([^>]*?) -->\n((?:\|.*\n)+)")
 
 
@@ -402,9 +403,9 @@ of the first that failed.
 usage: dossier check FILE... [--root DIR]
 
 Reads each meeting file as render does, with the data files, agenda and
-annexes it names, and prints every problem as file:line:col: message.
-Writes nothing. A layout that does not exist, a character no font has and a
-chart too tall for a page are found only by render.
+annexes it names, and the layout, and prints every problem as
+file:line:col: message. Writes nothing. A character no font has and a chart
+too tall for a page are found only by render.
 
   --root DIR   the folder whose files a meeting file may load, as for render
   -h, --help   this text
@@ -415,9 +416,11 @@ be read.
     "chart": """\
 usage: dossier chart FILE --id ID -o OUT [--width PX] [--root DIR]
 
-Writes the chart ID of the meeting file FILE (from its 'charts' or its data
-files) alone, drawn as in the document, to OUT: .svg, .png or .pdf by its
-ending.
+Writes the chart ID of FILE alone, drawn as in the document, to OUT: .svg, .png
+or .pdf by its ending. FILE is a meeting file (the chart from its 'charts' or
+its data files) or a data file. A PDF's date is the meeting file's 'date', else
+SOURCE_DATE_EPOCH, else the meeting's first day; for a data file
+SOURCE_DATE_EPOCH, else 1970-01-01. Never the clock.
 
   --id ID            the chart's 'id'
   -o, --output OUT   the file to write
@@ -506,7 +509,7 @@ USAGE_ERRORS = [
      "dossier check: check takes no options but --root, only meeting files; got '-o'\n"
      "run 'dossier help check' for more\n"),
     (["chart", "--id", "navo-norm", "-o", "x.svg"],
-     "dossier chart: name the meeting file that holds the chart\n"
+     "dossier chart: name the meeting or data file that holds the chart\n"
      "run 'dossier help chart' for more\n"),
     (["chart", SEED, "-o", "x.svg"],
      "dossier chart: say which chart with --id ID\n"
@@ -518,7 +521,7 @@ USAGE_ERRORS = [
      "dossier chart: '--id' needs a value\n"
      "run 'dossier help chart' for more\n"),
     (["chart", SEED, SEED, "--id", "navo-norm", "-o", "x.svg"],
-     "dossier chart: one meeting file only; got also '%s'\n"
+     "dossier chart: one file only; got also '%s'\n"
      "run 'dossier help chart' for more\n" % SEED),
     (["chart", SEED, "--id", "navo-norm", "-o", "x.gif"],
      "dossier chart: the output of chart must end in .svg, .png or .pdf; "

@@ -681,7 +681,9 @@ BAD_ADDRESSES = [
     ("jo\u00ebl@example.nl", "it has the character '\u00eb' (U+00EB); only "
      "addresses in plain ASCII can be sent to (dossier does not use "
      "SMTPUTF8); write a domain in its xn-- form"),
-    ("a@example.nl\u2028", "it has the invisible character U+2028; only "
+    # (a trailing line separator, U+2028, is a line break: parse.c takes
+    # it out of a one-line value, so the address is sent without it)
+    ("a@example.nl\u200b", "it has the invisible character U+200B; only "
      "addresses in plain ASCII can be sent to (dossier does not use "
      "SMTPUTF8); write a domain in its xn-- form"),
     ("(comment)a@example.nl", "the part before the @ has '(', which is not "

@@ -29,14 +29,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-DOSSIER = os.environ.get("DOSSIER", str(REPO / "build" / "dossier"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from harness import DOSSIER, REPO, Tally, run  # noqa: E402  one harness
+
 PACK = REPO / "inputs" / "meetings" / "2025-12-03-pack.yaml"
 
-
-def run(cmd):
-    r = subprocess.run(cmd, capture_output=True)
-    return r.returncode, r.stdout.decode("utf-8", "replace"), r.stderr.decode("utf-8", "replace")
 
 
 def norm(s):
@@ -67,16 +64,8 @@ def flat(entries, depth=0):
 
 
 def main():
-    passed = failed = 0
-
-    def check(what, why):
-        nonlocal passed, failed
-        if why:
-            failed += 1
-            print("FAIL  %s\n      %s" % (what, why))
-        else:
-            passed += 1
-            print("ok    " + what)
+    tally = Tally()
+    check = tally.check
 
     with tempfile.TemporaryDirectory(prefix="dossier-pack-") as tmp:
         rc, so, se = run([DOSSIER, "render", str(PACK), "-o", tmp, "--archive", "--preview"])
@@ -85,8 +74,7 @@ def main():
         png = Path(tmp) / "pack-fmm-2025-12.png"
         check("render the example pack", None if rc == 0 and pdf.is_file() else "exit %d: %s" % (rc, se))
         if rc != 0:
-            print("%d passed, %d failed" % (passed, failed))
-            return 1
+            return tally.end()
         j = json.loads(run(["qpdf", "--json", str(pdf)])[1])
         objs = j["qpdf"][1]
         pages = [p["object"] for p in j["pages"]]
@@ -266,8 +254,7 @@ def main():
         head = png.read_bytes()[:24] if png.is_file() else b""
         size = struct.unpack(">II", head[16:24]) if head[:8] == b"\x89PNG\r\n\x1a\n" else None
         check("preview: page 1 as a 96 dpi PNG", None if size == (794, 1123) else "size %r" % (size,))
-    print("%d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    return tally.end()
 
 
 if __name__ == "__main__":

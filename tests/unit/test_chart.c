@@ -684,6 +684,468 @@ static void test_random_charts_stay_inside_and_apart(void **state)
 	}
 }
 
+
+/* Labels at their lines (issue 16) ------------------------------------- */
+
+static void test_spread_keeps_apart_labels_where_they_are(void **state)
+{
+	struct fixture *f = *state;
+	const double want[] = { 10, 30, 50 }, size[] = { 10, 10, 10 };
+	double out[3];
+	assert_true(chart_spread_labels(want, size, 3, 2, 0, 100, f->a, out));
+	for (int i = 0; i < 3; i++)
+		assert_true(out[i] == want[i]);
+}
+
+static void test_spread_moves_two_symmetrically_until_they_touch(void **state)
+{
+	struct fixture *f = *state;
+	const double want[] = { 40, 44 }, size[] = { 10, 10 };
+	double out[2];
+	assert_true(chart_spread_labels(want, size, 2, 2, 0, 100, f->a, out));
+	/* 12 apart (size + gap), each moved 4 from where it wanted. */
+	assert_true(fabs(out[0] - 36) < 1e-9 && fabs(out[1] - 48) < 1e-9);
+}
+
+static void test_spread_groups_and_keeps_order(void **state)
+{
+	struct fixture *f = *state;
+	/* Three at one place: the middle stays, the others go either way;
+	 * a fourth far away is not touched. */
+	const double want[] = { 50, 50, 50, 90 }, size[] = { 10, 10, 10, 4 };
+	double out[4];
+	assert_true(chart_spread_labels(want, size, 4, 0, 0, 100, f->a, out));
+	assert_true(fabs(out[0] - 40) < 1e-9 && fabs(out[1] - 50) < 1e-9 &&
+		    fabs(out[2] - 60) < 1e-9 && out[3] == 90);
+	/* Unequal sizes: the group is centred on what its labels want. */
+	const double w2[] = { 20, 21 }, s2[] = { 4, 8 };
+	assert_true(chart_spread_labels(w2, s2, 2, 0, 0, 100, f->a, out));
+	assert_true(fabs(out[1] - out[0] - 6) < 1e-9);
+	assert_true(fabs((out[0] - 20) + (out[1] - 21)) < 1e-9);
+}
+
+static void test_spread_stays_in_its_room(void **state)
+{
+	struct fixture *f = *state;
+	const double want[] = { 1, 2 }, size[] = { 10, 10 };
+	double out[2];
+	assert_true(chart_spread_labels(want, size, 2, 0, 0, 100, f->a, out));
+	assert_true(out[0] == 5 && out[1] == 15);
+	const double w2[] = { 98, 99 };
+	assert_true(chart_spread_labels(w2, size, 2, 0, 0, 100, f->a, out));
+	assert_true(out[0] == 85 && out[1] == 95);
+	/* Too long together: packed from the start, and said so. */
+	const double w3[] = { 5, 6, 7 }, s3[] = { 10, 10, 10 };
+	double o3[3];
+	assert_false(chart_spread_labels(w3, s3, 3, 0, 0, 25, f->a, o3));
+	assert_true(o3[0] == 5 && o3[1] == 15 && o3[2] == 25);
+}
+
+static bool same_rgb(const double *a, const double *b)
+{
+	return a[0] == b[0] && a[1] == b[1] && a[2] == b[2];
+}
+
+/* The target lines (dashed, in the target colour) and target labels (in
+ * the target colour), each in drawing order; a line's position is its x
+ * (vertical lines) or y (horizontal). */
+struct targets_drawn {
+	double line[8];
+	size_t n_lines;
+	const struct tpart *label[8];
+	size_t n_labels;
+	size_t n_leaders;
+};
+
+static struct targets_drawn find_targets(const struct fixture *f,
+					 const struct chart_drawing *cd)
+{
+	const struct chart_layout *cl = &f->l->chart;
+	struct targets_drawn t = { 0 };
+	for (size_t i = 0; i < cd->n_paths; i++) {
+		const struct dl_path *p = &cd->paths[i];
+		if (p->n_dash && same_rgb(p->stroke_rgb, cl->target_rgb) &&
+		    t.n_lines < 8) {
+			bool vertical = p->xy[0] == p->xy[2];
+			double at = vertical ? p->xy[0] : p->xy[1];
+			/* An hbar's line broken round value labels is one. */
+			if (!t.n_lines || t.line[t.n_lines - 1] != at)
+				t.line[t.n_lines++] = at;
+		}
+		t.n_leaders += !p->n_dash && p->stroke_pt == cl->leader_rule_pt;
+	}
+	for (size_t i = 0; i < cd->n_labels && t.n_labels < 8; i++)
+		if (same_rgb(cd->labels[i].rgb, cl->target_rgb))
+			t.label[t.n_labels++] = &cd->labels[i];
+	return t;
+}
+
+#define VTARGETS(type, a, b)                                                \
+	"    type: " type "\n    unit: percent\n    series:\n"              \
+	"      - name: Aandeel\n        values: {A: 1, B: 4.5, C: 3}\n"     \
+	"    targets:\n      - label: Hoog\n        value: " b "\n"         \
+	"      - label: Laag\n        value: " a "\n"
+
+/* The baseline of a one-line target label at its line, from the line:
+ * the same in every vertical chart (same style, same rule). */
+static double on_line_offset(struct fixture *f)
+{
+	struct chart_drawing *cd = draw(
+		f, "    type: bar\n    unit: percent\n    series:\n"
+		   "      - name: A\n        values: {A: 1, B: 4.5}\n"
+		   "    targets:\n      - label: Laag\n        value: 2\n");
+	struct targets_drawn t = find_targets(f, cd);
+	assert_int_equal(t.n_lines, 1);
+	assert_int_equal(t.n_labels, 1);
+	assert_int_equal(t.n_leaders, 0);
+	return t.label[0]->baseline_pt - t.line[0];
+}
+
+static void test_target_labels_at_their_lines_in_vertical_charts(void **state)
+{
+	struct fixture *f = *state;
+	double off = on_line_offset(f);
+	double lead = layout_style(f->l, "chart_axis")->leading_pt;
+	static const char *const types[] = { "bar", "stacked-bar", "line" };
+	for (int i = 0; i < 3; i++) {
+		/* Far apart: each label exactly at its line, the lower
+		 * value's lower down, whatever the order written. */
+		const char *yaml = arena_printf(
+			f->a, VTARGETS("%s", "2", "3.5"), types[i]);
+		struct chart_drawing *cd = draw(f, yaml);
+		assert_inside(cd);
+		assert_no_overlap(cd);
+		struct targets_drawn t = find_targets(f, cd);
+		assert_int_equal(t.n_lines, 2);
+		assert_int_equal(t.n_labels, 2);
+		assert_int_equal(t.n_leaders, 0);
+		/* Written high first; drawn top down. */
+		assert_true(t.line[0] < t.line[1]);
+		assert_true(t.label[0]->baseline_pt < t.label[1]->baseline_pt);
+		assert_true(fabs(t.label[0]->baseline_pt - t.line[0] - off) <
+			    1e-9);
+		assert_true(fabs(t.label[1]->baseline_pt - t.line[1] - off) <
+			    1e-9);
+		/* Close: moved apart symmetrically until they touch, each
+		 * with a leader to its line. */
+		yaml = arena_printf(f->a, VTARGETS("%s", "2", "2.2"), types[i]);
+		cd = draw(f, yaml);
+		assert_inside(cd);
+		assert_no_overlap(cd);
+		t = find_targets(f, cd);
+		assert_int_equal(t.n_labels, 2);
+		assert_int_equal(t.n_leaders, 2);
+		double d0 = t.label[0]->baseline_pt - t.line[0] - off;
+		double d1 = t.label[1]->baseline_pt - t.line[1] - off;
+		assert_true(d0 < 0 && d1 > 0);
+		assert_true(fabs(d0 + d1) < 1e-9);
+		assert_true(fabs(t.label[1]->baseline_pt -
+				 t.label[0]->baseline_pt - lead) < 1e-9);
+	}
+}
+
+static void test_target_labels_at_their_lines_in_hbar(void **state)
+{
+	struct fixture *f = *state;
+	double gap = f->l->chart.label_gap_pt;
+	for (int close = 0; close < 2; close++) {
+		struct chart_drawing *cd = draw(
+			f, close ? VTARGETS("hbar", "2", "2.2") :
+				   VTARGETS("hbar", "2", "3.5"));
+		assert_inside(cd);
+		assert_no_overlap(cd);
+		struct targets_drawn t = find_targets(f, cd);
+		assert_int_equal(t.n_lines, 2);
+		assert_int_equal(t.n_labels, 2);
+		/* Left to right: "Laag" (2) first, though written second. */
+		assert_true(t.line[0] < t.line[1]);
+		const struct tpart *l0 = t.label[0], *l1 = t.label[1];
+		assert_true(label_len(l0) == 4 && !memcmp(label_text(l0), "Laag", 4));
+		double w0 = local_box(l0).x1, w1 = local_box(l1).x1;
+		double c0 = l0->x_pt + w0 / 2, c1 = l1->x_pt + w1 / 2;
+		/* One row above the plot. */
+		assert_true(l0->baseline_pt == l1->baseline_pt);
+		if (!close) {
+			assert_int_equal(t.n_leaders, 0);
+			assert_true(fabs(c0 - t.line[0]) < 1e-6);
+			assert_true(fabs(c1 - t.line[1]) < 1e-6);
+		} else {
+			assert_int_equal(t.n_leaders, 2);
+			double d0 = c0 - t.line[0], d1 = c1 - t.line[1];
+			assert_true(d0 < 0 && d1 > 0);
+			assert_true(fabs(d0 + d1) < 1e-6);
+			assert_true(fabs(l1->x_pt - (l0->x_pt + w0) - gap) <
+				    1e-6);
+		}
+	}
+}
+
+static void test_line_ends_labelled_and_set_apart(void **state)
+{
+	struct fixture *f = *state;
+	struct chart_drawing *cd = draw(
+		f, "    type: line\n    unit: percent\n    series:\n"
+		   "      - name: Een\n        values: {2023: 1, 2024: 2.1}\n"
+		   "      - name: Twee\n        values: {2023: 3, 2024: 2}\n");
+	assert_inside(cd);
+	assert_no_overlap(cd);
+	assert_true(has_label(cd, "2,1%") && has_label(cd, "2,0%"));
+	/* Each line's end: "2,1%" above "2,0%", moved apart equally. */
+	const struct tpart *hi = NULL, *lo = NULL;
+	for (size_t i = 0; i < cd->n_labels; i++) {
+		const struct tpart *p = &cd->labels[i];
+		if (label_len(p) == 4 && !memcmp(label_text(p), "2,1%", 4))
+			hi = p;
+		if (label_len(p) == 4 && !memcmp(label_text(p), "2,0%", 4))
+			lo = p;
+	}
+	assert_non_null(hi);
+	assert_non_null(lo);
+	assert_true(hi->baseline_pt < lo->baseline_pt);
+	assert_true(hi->x_pt == lo->x_pt);
+	size_t leaders = 0;
+	for (size_t i = 0; i < cd->n_paths; i++)
+		leaders += cd->paths[i].stroke_pt == f->l->chart.leader_rule_pt;
+	assert_int_equal(leaders, 2);
+}
+
+/* The fit rule ----------------------------------------------------------- */
+
+#define HBAR_HEAD                                                            \
+	"format: 1\nid: t\ndocument: verslag\n"                              \
+	"meeting:\n  name: NAVO\n  dates: [2025-12-03]\n  place: Brussel\n"  \
+	"sections:\n  - heading: Raad\n"                                     \
+	"charts:\n  - id: c\n    title: Testwaarden per land\n"             \
+	"    source: Testgegevens, geen echte cijfers\n"                    \
+	"    type: hbar\n    unit: percent\n"                                \
+	"    targets:\n      - {label: 2%-norm, value: 2}\n"                \
+	"      - {label: '3,5%-norm', value: 3.5}\n"                          \
+	"    series:\n      - name: Test\n        values: {"
+
+/* An hbar of n categories, drawn; NULL and *msg when refused. */
+static struct chart_drawing *draw_n(struct fixture *f, int n,
+				    const char **msg)
+{
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_adds(&sb, HBAR_HEAD);
+	for (int k = 1; k <= n; k++)
+		strbuf_addf(&sb, "%sLand %d: %.2f", k > 1 ? ", " : "", k,
+			    1 + (k * 7 % 32) * 0.15);
+	strbuf_adds(&sb, "}\n");
+	const char *yaml = strbuf_finish(&sb, f->a);
+	struct diags d;
+	diags_init(&d, f->a);
+	struct document *doc =
+		model_parse_buffer(f->a, "t.yaml", yaml, strlen(yaml), &d);
+	assert_non_null(doc);
+	struct chart_drawing *cd =
+		chart_draw(f->ts, f->a, f->l, chart_find(doc, "c"), &d);
+	*msg = d.first ? d.first->message : NULL;
+	return cd;
+}
+
+static void test_hbar_fits_its_page_up_to_a_limit(void **state)
+{
+	struct fixture *f = *state;
+	const struct layout *l = f->l;
+	double room = l->page_height_pt - l->margin_top_pt -
+		      l->margin_bottom_pt;
+	const char *msg;
+	/* The refusal says how many fit; exactly those do. */
+	assert_null(draw_n(f, 60, &msg));
+	assert_non_null(msg);
+	assert_string_equal(msg,
+			    "chart 'c' has 60 categories and does not fit on a "
+			    "page: with its thinnest bars (rows of 11 pt) it "
+			    "is 730 pt tall, and a page holds 672 pt; at most "
+			    "54 categories fit; split it into charts with "
+			    "fewer categories");
+	int most = 54;
+	for (int n = 1; n <= 60; n++) {
+		struct chart_drawing *cd = draw_n(f, n, &msg);
+		if (n > most) {
+			assert_null(cd);
+			assert_non_null(msg);
+			assert_non_null(strstr(msg, arena_printf(
+				f->a, "has %d categories and does not fit", n)));
+			assert_non_null(strstr(msg, "at most 54 categories fit"));
+			continue;
+		}
+		assert_non_null(cd);
+		assert_null(msg);
+		assert_true(cd->height_pt <= room + 1e-9);
+		assert_inside(cd);
+		assert_no_overlap(cd);
+		/* Every category and every value is shown. */
+		assert_true(has_label(cd, arena_printf(f->a, "Land %d", n)));
+		size_t values = 0;
+		for (size_t i = 0; i < cd->n_labels; i++)
+			values += label_text(&cd->labels[i])[label_len(
+					  &cd->labels[i]) - 1] == '%' &&
+				  !same_rgb(cd->labels[i].rgb,
+					    l->chart.target_rgb);
+		assert_true(values >= (size_t)n);
+	}
+	/* 32 with room to spare for a note: the bars only got thinner. */
+	struct chart_drawing *cd = draw_n(f, 32, &msg);
+	assert_non_null(cd);
+	assert_true(cd->height_pt <= room);
+}
+
+static void test_hbar_value_labels_smaller_then_left_out(void **state)
+{
+	struct fixture *f = *state;
+	/* Four series of many categories: bars too thin for chart_value. */
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_adds(&sb, "    type: hbar\n    unit: count\n    series:\n");
+	for (int s = 0; s < 4; s++) {
+		strbuf_addf(&sb, "      - name: Reeks %d\n        values: {", s);
+		for (int k = 0; k < 12; k++)
+			strbuf_addf(&sb, "%sL%d: %d", k ? ", " : "", k,
+				    (k + 1) * (s + 2));
+		strbuf_adds(&sb, "}\n");
+	}
+	struct chart_drawing *cd = draw(f, strbuf_finish(&sb, f->a));
+	assert_inside(cd);
+	assert_no_overlap(cd);
+	const struct style *small = layout_style(f->l, "chart_value_small");
+	size_t small_labels = 0;
+	for (size_t i = 0; i < cd->n_labels; i++) {
+		PangoGlyphItem *gi = cd->labels[i].runs->data;
+		PangoFontDescription *fd =
+			pango_font_describe(gi->item->analysis.font);
+		double size = pango_font_description_get_size(fd) /
+			      (double)PANGO_SCALE;
+		small_labels += fabs(size - small->size_pt) < 0.01;
+		pango_font_description_free(fd);
+	}
+	assert_int_equal(small_labels, 4 * 12);
+	/* Twenty categories: too thin even for those; no value labels. */
+	sb = (struct strbuf)STRBUF_INIT;
+	strbuf_adds(&sb, "    type: hbar\n    unit: count\n    series:\n");
+	for (int s = 0; s < 4; s++) {
+		strbuf_addf(&sb, "      - name: Reeks %d\n        values: {", s);
+		for (int k = 0; k < 20; k++)
+			strbuf_addf(&sb, "%sL%d: %d", k ? ", " : "", k,
+				    100 + k * 4 + s);
+		strbuf_adds(&sb, "}\n");
+	}
+	cd = draw(f, strbuf_finish(&sb, f->a));
+	assert_inside(cd);
+	assert_no_overlap(cd);
+	assert_true(has_label(cd, "L19"));
+	assert_false(has_label(cd, "101") || has_label(cd, "179"));
+}
+
+/* Highlight and sort ----------------------------------------------------- */
+
+static bool is_bold(const struct tpart *p)
+{
+	PangoGlyphItem *gi = p->runs->data;
+	PangoFontDescription *fd = pango_font_describe(gi->item->analysis.font);
+	bool bold = pango_font_description_get_weight(fd) >= PANGO_WEIGHT_BOLD;
+	pango_font_description_free(fd);
+	return bold;
+}
+
+static const struct tpart *find_label(const struct chart_drawing *cd,
+				      const char *text)
+{
+	for (size_t i = 0; i < cd->n_labels; i++)
+		if ((size_t)label_len(&cd->labels[i]) == strlen(text) &&
+		    !memcmp(label_text(&cd->labels[i]), text, strlen(text)))
+			return &cd->labels[i];
+	return NULL;
+}
+
+static void test_highlight_in_accent_hatched_and_bold(void **state)
+{
+	struct fixture *f = *state;
+	const struct chart_layout *cl = &f->l->chart;
+	static const char *const types[] = { "bar", "hbar", "stacked-bar" };
+	for (int i = 0; i < 3; i++) {
+		struct chart_drawing *cd = draw(
+			f, arena_printf(f->a,
+					"    type: %s\n    unit: percent\n"
+					"    highlight: [Nederland]\n"
+					"    series:\n      - name: Test\n"
+					"        values: {België: 1.2, Nederland: "
+					"2, Duitsland: 2.1}\n",
+					types[i]));
+		assert_inside(cd);
+		assert_no_overlap(cd);
+		size_t accent = 0, hatched = 0;
+		for (size_t k = 0; k < cd->n_paths; k++) {
+			const struct dl_path *p = &cd->paths[k];
+			if (p->fill && same_rgb(p->fill_rgb, cl->highlight_rgb))
+				accent++, hatched += p->hatch_pt > 0;
+		}
+		assert_int_equal(accent, 1);
+		assert_int_equal(hatched, 1);
+		assert_true(is_bold(find_label(cd, "Nederland")));
+		assert_false(is_bold(find_label(cd, "België")));
+	}
+	/* Several series keep their colours; the category is hatched. */
+	struct chart_drawing *cd = draw(
+		f, "    type: bar\n    unit: percent\n    highlight: [B]\n"
+		   "    series:\n      - {name: X, values: {A: 1, B: 2}}\n"
+		   "      - {name: Y, values: {A: 2, B: 3}}\n");
+	size_t hatched = 0;
+	for (size_t k = 0; k < cd->n_paths; k++) {
+		const struct dl_path *p = &cd->paths[k];
+		if (p->hatch_pt > 0)
+			assert_true(same_rgb(p->fill_rgb,
+					     cl->palette.rgb[hatched++]));
+	}
+	assert_int_equal(hatched, 2);
+}
+
+static void test_sort_orders_bars_and_alt_text(void **state)
+{
+	struct fixture *f = *state;
+	const char *values = "    series:\n      - name: Test\n"
+			     "        values: {B: 2, A: 3.5, D: 1, C: 2}\n";
+	/* Descending in an hbar: top to bottom A, B, C, D (B before C:
+	 * equal values keep the order written). */
+	struct chart_drawing *cd = draw(
+		f, arena_printf(f->a, "    type: hbar\n    unit: percent\n"
+				      "    sort: descending\n%s", values));
+	const char *order = "ABCD";
+	for (int i = 0; i < 3; i++) {
+		char a[2] = { order[i], 0 }, b[2] = { order[i + 1], 0 };
+		assert_true(find_label(cd, a)->baseline_pt <
+			    find_label(cd, b)->baseline_pt);
+	}
+	/* Ascending in a bar chart: left to right D, B, C, A. */
+	cd = draw(f, arena_printf(f->a, "    type: bar\n    unit: percent\n"
+					"    sort: ascending\n%s", values));
+	order = "DBCA";
+	for (int i = 0; i < 3; i++) {
+		char a[2] = { order[i], 0 }, b[2] = { order[i + 1], 0 };
+		assert_true(find_label(cd, a)->x_pt < find_label(cd, b)->x_pt);
+	}
+	/* The alternative text reads them as drawn. */
+	const char *yaml = arena_printf(f->a, "%s    type: bar\n    unit: "
+					      "percent\n    sort: ascending\n%s",
+					DOC, values);
+	struct diags d;
+	diags_init(&d, f->a);
+	struct document *doc =
+		model_parse_buffer(f->a, "t.yaml", yaml, strlen(yaml), &d);
+	assert_non_null(doc);
+	assert_string_equal(chart_alt(f->a, chart_find(doc, "c")),
+			    "Steun aan Oekraïne, percentages: D 1,0%; B 2,0%; "
+			    "C 2,0%; A 3,5%.");
+	/* A stack sorts by its total; a category only in the second series
+	 * has a total too. */
+	cd = draw(f, "    type: stacked-bar\n    unit: count\n"
+		     "    sort: descending\n    series:\n"
+		     "      - {name: X, values: {A: 1, B: 5}}\n"
+		     "      - {name: Y, values: {A: 9, C: 2}}\n");
+	assert_true(find_label(cd, "A")->x_pt < find_label(cd, "B")->x_pt);
+	assert_true(find_label(cd, "B")->x_pt < find_label(cd, "C")->x_pt);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -710,6 +1172,17 @@ int main(void)
 		T(test_stack_below_zero_has_no_zero_total_above),
 		T(test_line_over_years_keeps_time_in_proportion),
 		T(test_random_charts_stay_inside_and_apart),
+		T(test_spread_keeps_apart_labels_where_they_are),
+		T(test_spread_moves_two_symmetrically_until_they_touch),
+		T(test_spread_groups_and_keeps_order),
+		T(test_spread_stays_in_its_room),
+		T(test_target_labels_at_their_lines_in_vertical_charts),
+		T(test_target_labels_at_their_lines_in_hbar),
+		T(test_line_ends_labelled_and_set_apart),
+		T(test_hbar_fits_its_page_up_to_a_limit),
+		T(test_hbar_value_labels_smaller_then_left_out),
+		T(test_highlight_in_accent_hatched_and_bold),
+		T(test_sort_orders_bars_and_alt_text),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

@@ -188,8 +188,9 @@ static void test_paragraph_broken_by_page_and_note_is_one_element(void **state)
 	assert_int_equal(count_role(dl, DL_ROLE_NOTE), 1);
 }
 
-/* A chart's /Alt: title and unit, each series' values in Dutch notation
- * at the chart's scale (a value too small for it at its own), the
+/* A chart's /Alt: title and unit, each series' values as the chart's
+ * value labels give them (one scale and the same decimals; a value too
+ * small for the scale at its own), the categories picked out, the
  * reference lines. */
 static void test_chart_alt_says_every_value(void **state)
 {
@@ -203,15 +204,58 @@ static void test_chart_alt_says_every_value(void **state)
 	};
 	struct chart_target tg[] = { { .label = { .src = "Doel" },
 				       .value = 3e9 } };
+	const char *picked[] = { "2024" };
 	struct chart c = { .title = { .src = "Steun per jaar" },
 			   .unit = UNIT_EUR, .series = se, .n_series = 2,
-			   .targets = tg, .n_targets = 1 };
+			   .targets = tg, .n_targets = 1,
+			   .highlight = picked, .n_highlight = 1 };
 	assert_string_equal(chart_alt(f->a, &c),
 			    "Steun per jaar, bedragen in miljarden euro. "
 			    "Militair: 2024 \u20AC\u00A02,5\u00A0mld.; "
 			    "2025 \u20AC\u00A05\u00A0mln. Civiel: 2024 "
-			    "\u20AC\u00A01\u00A0mld. Referentielijn Doel: "
-			    "\u20AC\u00A03\u00A0mld.");
+			    "\u20AC\u00A01,0\u00A0mld. Uitgelicht: 2024. "
+			    "Referentielijn Doel: "
+			    "\u20AC\u00A03,0\u00A0mld.");
+}
+
+/* A web link is drawn in the layout's link colour with an underline of
+ * that colour (an artifact) under each of its runs; a footnote
+ * reference, also a link, is not. */
+static void test_web_link_is_coloured_and_underlined(void **state)
+{
+	struct fixture *f = *state;
+	const struct display_list *dl = build(
+		f, "format: 1\nid: t\ndocument: verslag\nmeeting:\n"
+		   "  name: NAVO\n  dates: [2025-12-03]\n  place: Brussel\n"
+		   "sections:\n  - heading: Raad\n    text: Zie de [pagina]"
+		   "(https://www.rijksoverheid.nl) en een noot.[^a]\n"
+		   "notes:\n  a: Een noot.\n");
+	const double *blue = f->l->link_rgb;
+	int link_runs = 0, underlines = 0, note_refs = 0;
+	for (size_t p = 0; p < dl->n_pages; p++)
+		for (size_t i = 0; i < dl->pages[p].n_items; i++) {
+			const struct dl_item *it = &dl->pages[p].items[i];
+			bool coloured = !memcmp(it->rgb, blue, sizeof it->rgb);
+			if (it->kind == DL_RULE && coloured) {
+				underlines++;
+				assert_int_equal(it->elem, DL_ARTIFACT);
+				assert_true(it->h == f->l->link_underline_pt);
+			}
+			if (it->kind != DL_GLYPHS || it->elem == DL_ARTIFACT ||
+			    dl->elems[it->elem].role != DL_ROLE_LINK)
+				continue;
+			const char *t = it->text + it->glyphs->item->offset;
+			if (*t == 'p') { /* "pagina", soft hyphens in it */
+				link_runs++;
+				assert_true(coloured);
+			} else if (*t == '1') {
+				note_refs++;
+				assert_false(coloured);
+			}
+		}
+	assert_true(link_runs >= 1);
+	assert_int_equal(underlines, link_runs);
+	assert_int_equal(note_refs, 1);
 }
 
 /* A glyph run of text in the body style. */
@@ -275,6 +319,7 @@ int main(void)
 		cmocka_unit_test(test_every_block_kind_gets_its_element),
 		cmocka_unit_test(test_every_mark_has_an_element_or_none),
 		cmocka_unit_test(test_chart_alt_says_every_value),
+		cmocka_unit_test(test_web_link_is_coloured_and_underlined),
 		cmocka_unit_test(
 			test_paragraph_broken_by_page_and_note_is_one_element),
 		cmocka_unit_test(test_cairo_writer_replays_a_hand_built_list),

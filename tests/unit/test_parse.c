@@ -963,7 +963,7 @@ static void test_unknown_key_in_chart_and_series(void **state)
 	assert_count(&r, 2);
 	assert_diag(r.d.first, "m.yaml", 15, 5,
 		    "unknown key 'colour' in a chart; the keys here are: id, "
-		    "type, title, unit, source, series, targets");
+		    "type, title, unit, source, series, targets, highlight, sort");
 	assert_diag(r.d.last, "m.yaml", 18, 9,
 		    "unknown key 'value' in a series; did you mean 'values'?");
 }
