@@ -31,13 +31,14 @@
 #include "pack.h"
 #include "parse.h"
 #include "pipeline.h"
+#include "watch.h"
 
 /* The help texts: `dossier help [COMMAND]`, `dossier COMMAND --help`.
  * mail's is mail.c's own. The manual page render/dossier.1 says the same
  * at length; tests/format_doc.py pins every line of these. */
 static const char short_usage[] =
 	"usage: dossier COMMAND [ARGS...]\n"
-	"commands: render, check, chart, mail, new, help\n"
+	"commands: render, check, chart, mail, new, watch, help\n"
 	"run 'dossier help' for what each does, 'dossier help COMMAND' for "
 	"its options\n";
 
@@ -57,6 +58,8 @@ static const char help_overview[] =
 	"'distribution'\n"
 	"  new KIND FILE              write a starting file: agenda, verslag, "
 	"pack, data\n"
+	"  watch FILE... -o DIR       render, and again whenever an input "
+	"changes\n"
 	"  help [COMMAND]             this text, or the options of COMMAND\n"
 	"\n"
 	"  dossier COMMAND --help     the options of COMMAND, as 'dossier "
@@ -182,12 +185,36 @@ static const char help_new[] =
 	"Exit status: 0 done, 2 usage, 73 FILE exists already or cannot be "
 	"written.\n";
 
+static const char help_watch[] =
+	"usage: dossier watch FILE... -o DIR [--root DIR]\n"
+	"\n"
+	"Renders each meeting file as render does, then again within a "
+	"fraction of a\n"
+	"second whenever it, its data files, agenda or annexes, the layout or "
+	"the\n"
+	"hyphenation word list change, printing one line per render with its "
+	"time, or\n"
+	"its errors. A save with a mistake leaves the last good PDF in place. "
+	"PDF\n"
+	"viewers that reload a changed file then follow the edits. Stop it "
+	"with Ctrl-C.\n"
+	"\n"
+	"  -o, --output DIR   where the PDFs go; made when missing\n"
+	"  --root DIR         the folder whose files a meeting file may load, "
+	"as for\n"
+	"                     render\n"
+	"  -h, --help         this text\n"
+	"\n"
+	"Exit status: 2 usage, 66 the fonts or patterns cannot be loaded, 70 "
+	"files\n"
+	"cannot be watched here; otherwise it runs until stopped.\n";
+
 static const char *const commands[] = { "render", "check", "chart", "mail",
-					"new", "help" };
+					"new", "watch", "help" };
 enum { N_COMMANDS = sizeof commands / sizeof *commands };
 static const char *const commands_with_options[] = { "render", "check",
 						     "chart", "mail", "new",
-						     NULL };
+						     "watch", NULL };
 
 struct run {
 	const char *out_dir;
@@ -560,16 +587,17 @@ static int unknown_command(const char *name)
 	if (near)
 		return usage_error(NULL, "unknown command '%s'; did you mean "
 				   "'%s'? (commands: render, check, chart, "
-				   "mail, new, help)", name, near);
+				   "mail, new, watch, help)", name, near);
 	return usage_error(NULL, "unknown command '%s' (commands: render, "
-			   "check, chart, mail, new, help)", name);
+			   "check, chart, mail, new, watch, help)", name);
 }
 
 /* `dossier help [COMMAND]`: the text on stdout. */
 static int help(const char *cmd)
 {
 	static const char *const texts[N_COMMANDS] = {
-		help_render, help_check, help_chart, NULL, help_new, help_help
+		help_render, help_check, help_chart, NULL, help_new, help_watch,
+		help_help
 	};
 	if (!cmd) {
 		fputs(help_overview, stdout);
@@ -596,6 +624,51 @@ static bool wants_help(int argc, char **argv)
 		if (is_one_of(argv[i], flags))
 			return true;
 	return false;
+}
+
+/* `dossier watch FILE... -o DIR [--root DIR]`. */
+static int watch_main(int argc, char **argv)
+{
+	const char **files = calloc((size_t)argc, sizeof *files);
+	const char *out = NULL, *root = NULL;
+	size_t n = 0;
+	if (!files)
+		abort();
+	for (int i = 2; i < argc; i++) {
+		const char *o = argv[i];
+		if (!strcmp(o, "-o") || !strcmp(o, "--output") ||
+		    !strcmp(o, "--root")) {
+			if (i + 1 >= argc)
+				return usage_error("watch", "'%s' needs a value",
+						   o);
+			*(o[2] == 'r' ? &root : &out) = argv[++i];
+			if (root && o[2] == 'r' && !is_dir(root))
+				return usage_error("watch", "'--root' must name "
+						   "a folder; got '%s'", root);
+		} else if (o[0] == '-' && o[1]) {
+			return usage_error("watch", "unknown option '%s'", o);
+		} else {
+			files[n++] = o;
+		}
+	}
+	if (!n)
+		return usage_error("watch", "name at least one meeting file");
+	if (!out)
+		return usage_error("watch", "say where the PDFs go with -o DIR");
+	if (!ensure_dir(out))
+		return EXIT_CANTCREAT;
+	struct arena *a = arena_create();
+	struct diags d;
+	diags_init(&d, a);
+	struct pipeline pipe = { 0 };
+	int status = EXIT_NOINPUT;
+	if (pipeline_open(&pipe, a, &d))
+		status = watch_run(&pipe, files, n, out, root);
+	diags_print(&d, stderr);
+	pipeline_close(&pipe);
+	arena_destroy(a);
+	free(files);
+	return status;
 }
 
 int main(int argc, char **argv)
@@ -627,6 +700,8 @@ int main(int argc, char **argv)
 		return chart_main(argc, argv);
 	if (!strcmp(cmd, "new"))
 		return new_main(argc - 1, argv + 1);
+	if (!strcmp(cmd, "watch"))
+		return watch_main(argc, argv);
 	struct run run = { 0 };
 	if (!strcmp(cmd, "render"))
 		run.render = true;

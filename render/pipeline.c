@@ -143,21 +143,19 @@ const char *pipeline_render(struct pipeline *p, struct arena *a,
 	return out;
 }
 
-/* What a PDF depends on, for the manifest. */
-const char *pipeline_record(const struct pipeline *p, struct arena *a,
-			    FILE *rec, const char *path,
-			    const struct document *doc, const char *out_dir,
-			    size_t pages)
+const char **pipeline_inputs(const struct pipeline *p, struct arena *a,
+			     const char *path, const struct document *doc,
+			     size_t *n_out)
 {
 	/* A pack's bound files (agenda, annexes) and their data files are
 	 * inputs too. */
-	const struct document *bound[2 + 64];
-	size_t nb = 0;
+	size_t nb = 1 + (doc->agenda_doc ? 1 : 0) + doc->n_annexes;
+	const struct document **bound = arena_array(a, nb, sizeof *bound);
+	nb = 0;
 	bound[nb++] = doc;
 	if (doc->agenda_doc)
 		bound[nb++] = doc->agenda_doc;
-	for (size_t i = 0; doc->annex_docs && i < doc->n_annexes && nb < 66;
-	     i++)
+	for (size_t i = 0; doc->annex_docs && i < doc->n_annexes; i++)
 		if (doc->annex_docs[i])
 			bound[nb++] = doc->annex_docs[i];
 	size_t n = 5 + doc->n_annexes + (doc->agenda ? 1 : 0), k = 0;
@@ -180,6 +178,18 @@ const char *pipeline_record(const struct pipeline *p, struct arena *a,
 	 * with them: a new fonts-noto-core renders everything again, and
 	 * checking costs one small file, not 2 MB of fonts. */
 	in[k++] = arena_printf(a, "%s/fonts/" TYPESET_FONT_SUMS, p->home);
+	*n_out = k;
+	return in;
+}
+
+/* What a PDF depends on, for the manifest. */
+const char *pipeline_record(const struct pipeline *p, struct arena *a,
+			    FILE *rec, const char *path,
+			    const struct document *doc, const char *out_dir,
+			    size_t pages)
+{
+	size_t k;
+	const char **in = pipeline_inputs(p, a, path, doc, &k);
 	/* the last four are dossier's own data */
 	return manifest_record(rec, a, path, in, k, p->home, 4, out_dir,
 			       arena_printf(a, "%s.pdf", doc->id), pages);

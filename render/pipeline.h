@@ -44,6 +44,14 @@ const char *pipeline_layout_path(const struct pipeline *p, struct arena *a,
 struct layout *pipeline_layout(struct pipeline *p, struct arena *a,
 			       const struct document *doc, struct diags *d);
 
+/* What a document's PDF depends on: the file at path, its data files,
+ * agenda and annexes (a pack's bound files' data too), the layout, the
+ * word list, the fonts' configuration and sums; *n of them. The
+ * manifest records them, and `dossier watch` watches them. */
+const char **pipeline_inputs(const struct pipeline *p, struct arena *a,
+			     const char *path, const struct document *doc,
+			     size_t *n);
+
 /* Write out_dir/<id>.pdf (and the archive copy and preview when asked
  * for). A briefing pack's bound files must be loaded (pack_load). Returns the path written (and the number of
  * pages in *pages when pages is not NULL), or NULL with diags. */

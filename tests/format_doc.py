@@ -363,6 +363,7 @@ briefing packs) as PDFs with Dutch typography.
   chart FILE --id ID -o OUT  write one chart alone: .svg, .png or .pdf
   mail FILE... --smtp URL    mail each PDF to the file's 'distribution'
   new KIND FILE              write a starting file: agenda, verslag, pack, data
+  watch FILE... -o DIR       render, and again whenever an input changes
   help [COMMAND]             this text, or the options of COMMAND
 
   dossier COMMAND --help     the options of COMMAND, as 'dossier help COMMAND'
@@ -455,15 +456,32 @@ overwritten.
 
 Exit status: 0 done, 2 usage, 73 FILE exists already or cannot be written.
 """,
+    "watch": """\
+usage: dossier watch FILE... -o DIR [--root DIR]
+
+Renders each meeting file as render does, then again within a fraction of a
+second whenever it, its data files, agenda or annexes, the layout or the
+hyphenation word list change, printing one line per render with its time, or
+its errors. A save with a mistake leaves the last good PDF in place. PDF
+viewers that reload a changed file then follow the edits. Stop it with Ctrl-C.
+
+  -o, --output DIR   where the PDFs go; made when missing
+  --root DIR         the folder whose files a meeting file may load, as for
+                     render
+  -h, --help         this text
+
+Exit status: 2 usage, 66 the fonts or patterns cannot be loaded, 70 files
+cannot be watched here; otherwise it runs until stopped.
+""",
 }
 
 SHORT_USAGE = """\
 usage: dossier COMMAND [ARGS...]
-commands: render, check, chart, mail, new, help
+commands: render, check, chart, mail, new, watch, help
 run 'dossier help' for what each does, 'dossier help COMMAND' for its options
 """
 
-COMMANDS = "(commands: render, check, chart, mail, new, help)"
+COMMANDS = "(commands: render, check, chart, mail, new, watch, help)"
 SEED = "inputs/meetings/2025-12-03-fmm.yaml"
 
 # (arguments, the exact stderr); each exits 2 and prints nothing on stdout.

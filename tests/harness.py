@@ -21,7 +21,8 @@ import subprocess
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-DOSSIER = os.environ.get("DOSSIER", str(REPO / "build" / "dossier"))
+# absolute: a suite may run it from another folder
+DOSSIER = os.path.abspath(os.environ.get("DOSSIER", str(REPO / "build" / "dossier")))
 
 
 def run(cmd, timeout=300, **kw):
