@@ -88,9 +88,10 @@ const char *pipeline_layout_path(const struct pipeline *p, struct arena *a,
 			    layout_name(doc));
 }
 
-const char *pipeline_render(struct pipeline *p, struct arena *a,
-			    const struct document *doc, const char *out_dir,
-			    size_t *pages_out, struct diags *d)
+struct display_list *pipeline_display_list(struct pipeline *p,
+					   struct arena *a,
+					   const struct document *doc,
+					   struct diags *d)
 {
 	if (!p->ts || !p->hyph)
 		return NULL;
@@ -110,7 +111,16 @@ const char *pipeline_render(struct pipeline *p, struct arena *a,
 	if (!td)
 		return NULL;
 	struct pages *pages = paginate(p->ts, a, comp, td);
-	struct display_list *dl = dl_build(a, comp, pages);
+	return dl_build(a, comp, pages);
+}
+
+const char *pipeline_render(struct pipeline *p, struct arena *a,
+			    const struct document *doc, const char *out_dir,
+			    size_t *pages_out, struct diags *d)
+{
+	struct display_list *dl = pipeline_display_list(p, a, doc, d);
+	if (!dl)
+		return NULL;
 	char *out = arena_printf(a, "%s/%s.pdf", out_dir, doc->id);
 	if (!write_cairo_pdf(dl, out, d))
 		return NULL;
