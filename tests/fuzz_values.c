@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
 #include <libfyaml.h>
 
 size_t LLVMFuzzerMutate(uint8_t *data, size_t size, size_t max_size);
@@ -82,6 +83,33 @@ static void buf_printf(struct buf *b, const char *fmt, ...)
 	if (n > 0)
 		buf_add(b, tmp, (size_t)n < sizeof tmp ? (size_t)n :
 							 sizeof tmp - 1);
+}
+
+/* libfyaml's nodes built from text point into that text: it lives until
+ * the document is destroyed. */
+static char **kept;
+static size_t n_kept, cap_kept;
+
+static const char *keep_text(char *s)
+{
+	if (n_kept == cap_kept) {
+		cap_kept = cap_kept ? cap_kept * 2 : 16;
+		kept = realloc(kept, cap_kept * sizeof *kept);
+		if (!kept)
+			abort();
+	}
+	return kept[n_kept++] = s;
+}
+
+static struct fy_node *build_node(struct fy_document *fyd, const char *s,
+				  size_t len)
+{
+	char *copy = malloc(len + 1);
+	if (!copy)
+		abort();
+	memcpy(copy, s, len);
+	copy[len] = '\0';
+	return fy_node_build_from_string(fyd, keep_text(copy), len);
 }
 
 /* Characters by category, as UTF-8 (and some that are not UTF-8). */
@@ -417,7 +445,7 @@ static struct fy_node *text_node(struct fy_document *fyd, const char *s,
 			buf_add(&q, s + i, 1);
 	}
 	buf_str(&q, "\"");
-	struct fy_node *n = fy_node_build_from_string(fyd, q.s, q.len);
+	struct fy_node *n = build_node(fyd, q.s, q.len);
 	free(q.s);
 	return n ? n : fy_node_create_scalar_copy(fyd, s, len);
 }
@@ -513,7 +541,7 @@ static bool grow_mapping(struct fy_document *fyd, const struct spot *sp,
 			struct fy_node *kn =
 				fy_node_create_scalar_copy(fyd, key, strlen(key));
 			struct fy_node *vn =
-				fy_node_build_from_string(fyd, val, strlen(val));
+				build_node(fyd, val, strlen(val));
 			if (!kn || !vn || fy_node_mapping_append(sp->node, kn, vn))
 				return false;
 		}
@@ -544,8 +572,22 @@ static bool grow_mapping(struct fy_document *fyd, const struct spot *sp,
 	return false;
 }
 
+static bool is_number(struct fy_node *n)
+{
+	size_t len = 0;
+	const char *v = fy_node_get_scalar(n, &len);
+	char *end;
+	return v && len && len < 40 &&
+	       (strtod(v, &end), end != v && (size_t)(end - v) == len);
+}
+
 static size_t mutate_yaml(uint8_t *data, size_t size, size_t max_size)
 {
+	/* libfyaml 0.7 loops forever on ill-formed UTF-8 in a directive
+	 * ("%form\xe1t:"); dossier refuses such a file before libfyaml
+	 * sees it, so only UTF-8 goes to libfyaml here. */
+	if (!g_utf8_validate((const char *)data, (gssize)size, NULL))
+		return 0;
 	struct fy_parse_cfg cfg = { .flags = FYPCF_QUIET };
 	struct fy_document *fyd =
 		fy_document_build_from_string(&cfg, (const char *)data, size);
@@ -557,12 +599,32 @@ static size_t mutate_yaml(uint8_t *data, size_t size, size_t max_size)
 	bool done = false;
 	for (int tries = 0; tries < 4 && !done && s.n; tries++) {
 		const struct spot *sp = &s.v[below(s.n)];
+		/* Numbers are few among the texts: a quarter of the
+		 * mutations go to one of them (chart values, targets). */
+		if (below(4) == 0) {
+			size_t k = below(s.n);
+			for (size_t i = 0; i < s.n; i++) {
+				const struct spot *c = &s.v[(k + i) % s.n];
+				if (c->kind == SPOT_VALUE && is_number(c->node)) {
+					sp = c;
+					break;
+				}
+			}
+		}
 		switch (sp->kind) {
+		/* A change of structure that fails half-way may have freed
+		 * nodes other spots point to: no second try after one. */
 		case SPOT_SEQ:
-			done = below(2) && repeat_item(fyd, sp, budget, size);
+			if (below(2))
+				continue;
+			done = repeat_item(fyd, sp, budget, size);
+			tries = 4;
 			break;
 		case SPOT_MAP:
+			if (strcmp(sp->key, "values") && strcmp(sp->key, "sections"))
+				continue;
 			done = grow_mapping(fyd, sp, budget);
+			tries = 4;
 			break;
 		default:
 			done = mutate_scalar(fyd, &s, sp, budget);
@@ -587,6 +649,8 @@ static size_t mutate_yaml(uint8_t *data, size_t size, size_t max_size)
 	free(s.keys);
 	free(s.v);
 	fy_document_destroy(fyd);
+	while (n_kept)
+		free(kept[--n_kept]);
 	return out;
 }
 
