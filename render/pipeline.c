@@ -112,9 +112,10 @@ struct layout *pipeline_layout(struct pipeline *p, struct arena *a,
 	return layout_load(a, dir, layout_name(doc), d);
 }
 
-const char *pipeline_render(struct pipeline *p, struct arena *a,
-			    const struct document *doc, const char *out_dir,
-			    size_t *pages_out, struct diags *d)
+struct display_list *pipeline_display_list(struct pipeline *p,
+					   struct arena *a,
+					   const struct document *doc,
+					   struct diags *d)
 {
 	if (!p->ts || !p->hyph)
 		return NULL;
@@ -126,7 +127,16 @@ const char *pipeline_render(struct pipeline *p, struct arena *a,
 	if (!td)
 		return NULL;
 	struct pages *pages = paginate(p->ts, a, comp, td);
-	struct display_list *dl = dl_build(a, comp, pages);
+	return dl_build(a, comp, pages);
+}
+
+const char *pipeline_render(struct pipeline *p, struct arena *a,
+			    const struct document *doc, const char *out_dir,
+			    size_t *pages_out, struct diags *d)
+{
+	struct display_list *dl = pipeline_display_list(p, a, doc, d);
+	if (!dl)
+		return NULL;
 	char *out = arena_printf(a, "%s/%s.pdf", out_dir, doc->id);
 	if (!write_cairo_pdf(dl, out, d))
 		return NULL;

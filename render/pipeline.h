@@ -4,8 +4,9 @@
  *
  * struct pipeline holds what lives as long as the run: where layouts/ and
  * fonts/ are, the typesetter and the hyphenator. pipeline_render() takes a
- * parsed document through compose → typeset → paginate → display list →
- * cairo writer, everything in the caller's arena, and reports into diags.
+ * parsed document through compose → typeset → paginate → display list
+ * (pipeline_display_list(), also the fuzzers' path) → cairo writer,
+ * everything in the caller's arena, and reports into diags.
  */
 #ifndef DOSSIER_PIPELINE_H
 #define DOSSIER_PIPELINE_H
@@ -51,6 +52,17 @@ struct layout *pipeline_layout(struct pipeline *p, struct arena *a,
 const char **pipeline_inputs(const struct pipeline *p, struct arena *a,
 			     const char *path, const struct document *doc,
 			     size_t *n);
+
+/* The production stages up to the display list, in memory: the layout
+ * the document names (or its kind's default), compose, typeset,
+ * paginate, display list; everything in a. NULL with diags. A briefing
+ * pack's bound files must be loaded (pack_load). pipeline_render()
+ * writes what this returns; the fuzzers stop here. */
+struct display_list;
+struct display_list *pipeline_display_list(struct pipeline *p,
+					   struct arena *a,
+					   const struct document *doc,
+					   struct diags *d);
 
 /* Write out_dir/<id>.pdf (and the archive copy and preview when asked
  * for). A briefing pack's bound files must be loaded (pack_load). Returns the path written (and the number of
