@@ -26,7 +26,7 @@ VERSION   := 0.1.0
 CC        ?= cc
 OPT       ?= -O2 -g
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-# libcurl is not linked: render/curl_lazy.c opens it when mail needs it
+# libcurl is not linked: render/mail_curl.c opens it when mail needs it
 # (linked, it cost every process 8-9 ms at start). libfyaml and cmark-gfm
 # are linked from their static archives (Debian's -dev packages ship
 # them): three shared libraries fewer to map and relocate at every start,
@@ -243,7 +243,7 @@ FUZZ_ENV   = DOSSIER_HOME=$(CURDIR) DOSSIER_FUZZ_DISAGREE=$(CURDIR)/build/fuzz/d
 # The paragraph breaker's inner loops compare positions computed from
 # widths, never bytes of the input: libFuzzer's comparison tracing there
 # guides nothing and cost half of every run. Edge coverage stays.
-FUZZ_NOCMP := $(foreach d,fuzz fuzz-ub,build/$(d)/obj/linebreak.o build/$(d)/obj/paragraph.o)
+FUZZ_NOCMP := $(foreach d,fuzz fuzz-ub,build/$(d)/obj/typeset_linebreak.o build/$(d)/obj/typeset_paragraph.o)
 $(FUZZ_NOCMP): CFLAGS += -fno-sanitize-coverage=trace-cmp
 
 fuzz-build: deps

@@ -2,7 +2,7 @@
  * compose.h — blocks: the document as a flat list, ready to typeset.
  *
  * compose.c turns the model and the layout into blocks in reading order;
- * richtext.c turns one CommonMark field into text blocks. Text in a block
+ * compose_richtext.c turns one CommonMark field into text blocks. Text in a block
  * is final: Dutch quotes, no-break spaces and soft hyphens are in it, and
  * spans mark emphasis, links and footnote references by byte range.
  */
@@ -116,7 +116,7 @@ struct composition *compose_document(struct arena *a, struct hyphenator *h,
 				     const struct document *doc,
 				     const struct layout *layout);
 
-/* richtext.c: append the blocks of a CommonMark field in "style";
+/* compose_richtext.c: append the blocks of a CommonMark field in "style";
  * paragraphs after the first keep that style too. */
 void richtext_blocks(struct compose_ctx *c, const struct text *field,
 		     const struct style *style);

@@ -9,7 +9,7 @@
  * punctuation ends a word, so compounds are hyphenated in their parts).
  * Words are looked up lower-case in ISO-8859-1, the dictionary's encoding:
  * first in the word list (layouts/hyphenation-nl.txt), then the patterns.
- * Breaks before a trema are kept; paragraph.c drops the trema there.
+ * Breaks before a trema are kept; typeset_paragraph.c drops the trema there.
  */
 #include "hyph.h"
 
@@ -320,7 +320,7 @@ static void hyph_piece(struct hyphenator *h, const char *w, size_t n,
 		bool odd = scratch->buf[i] & 1;
 		/* A non-standard break changes letters, which a soft hyphen
 		 * cannot do. A break before a trema is kept: the line
-		 * breaker drops the trema there (paragraph.c). */
+		 * breaker drops the trema there (typeset_paragraph.c). */
 		bool replaced = rep && rep[i];
 		breaks[i] = odd && !replaced;
 	}
@@ -385,7 +385,7 @@ insert:
 		uint32_t cp;
 		size_t len = hyph_utf8_next(s + i, n - i, &cp);
 		/* Taalunie, Leidraad §18: paraplu’tje breaks as paraplu-/tje,
-		 * the apostrophe gone (paragraph.c hides it at the break). */
+		 * the apostrophe gone (typeset_paragraph.c hides it at the break). */
 		if (hyph_is_apostrophe(cp) && letter >= HYPH_LEFT_MIN &&
 		    hyph_is_diminutive(s + i + len, n - i - len))
 			strbuf_adds(out, "\xC2\xAD");

@@ -133,7 +133,7 @@ struct layout {
 	int orphans, widows; /* lines kept together at a page break */
 
 	struct chart_layout chart;
-	/* Paragraph breaking (Knuth–Plass, typeset.c and linebreak.c), in
+	/* Paragraph breaking (Knuth–Plass, typeset.c and typeset_linebreak.c), in
 	 * TeX's terms: stretch and shrink of a space as a multiple of its
 	 * width, badness (100 = stretched by all its stretch), penalties
 	 * and demerits. */
@@ -148,7 +148,7 @@ struct layout {
 	int ragged_hyphen_penalty;
 	/* The most letter spacing a justified line may get between two
 	 * letters, in ems of its font, where its spaces at their full
-	 * stretch do not fill it (linebreak.c's pass 1); 0: none. */
+	 * stretch do not fill it (typeset_linebreak.c's pass 1); 0: none. */
 	double letter_space_max_em;
 
 	struct style *styles;

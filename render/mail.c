@@ -15,7 +15,7 @@
  * server that cannot be reached stops the run (exit 69) and logs nothing.
  */
 #include "mail.h"
-#include "pack.h"
+#include "parse_pack.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -29,7 +29,7 @@
 
 #include "diag.h"
 #include "mail_address.h"
-#include "manifest.h"
+#include "batch_manifest.h"
 #include "output.h"
 #include "layout.h"
 #include "pipeline.h"

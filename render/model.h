@@ -4,7 +4,7 @@
  * A plain tree of C structs, all in the document's arena. Strings are UTF-8
  * and NUL-terminated; optional strings are NULL when absent. Every value
  * keeps its source position so later stages can name the place of an error.
- * Rich-text fields keep their CommonMark source; richtext.c parses them.
+ * Rich-text fields keep their CommonMark source; compose_richtext.c parses them.
  */
 #ifndef DOSSIER_MODEL_H
 #define DOSSIER_MODEL_H

@@ -111,7 +111,7 @@ void parse_check_links(struct pctx *pc, const struct text *t)
 	if (!t->src || !strpbrk(t->src, "[<"))
 		return; /* no link can be written without these */
 	cmark_gfm_core_extensions_ensure_registered();
-	/* The options and extensions of richtext.c. */
+	/* The options and extensions of compose_richtext.c. */
 	cmark_parser *p = cmark_parser_new(CMARK_OPT_FOOTNOTES);
 	cmark_parser_attach_syntax_extension(
 		p, cmark_find_syntax_extension("table"));

@@ -17,7 +17,7 @@
 #include "compose.h"
 #include "dl_build.h"
 #include "layout.h"
-#include "manifest.h"
+#include "batch_manifest.h"
 #include "paginate.h"
 #include "write_cairo.h"
 #include "write_haru.h"

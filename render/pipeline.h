@@ -72,7 +72,7 @@ const char *pipeline_render(struct pipeline *p, struct arena *a,
 			    size_t *pages, struct diags *d);
 
 /* Write the manifest record of out_dir/<id>.pdf, rendered from the
- * meeting file at path, to rec (manifest.h): every input's sha256 and the
+ * meeting file at path, to rec (batch_manifest.h): every input's sha256 and the
  * PDF's. Returns the PDF's sha256, or NULL when it cannot be read. */
 const char *pipeline_record(const struct pipeline *p, struct arena *a,
 			    FILE *rec, const char *path,

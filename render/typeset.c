@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "shape.h"
+#include "typeset_shape.h"
 #include "typeset_priv.h"
 
 void typeset_set_greedy(struct typesetter *ts, bool greedy)

@@ -27,7 +27,7 @@
 #include <unistd.h>
 
 #include "diag.h"
-#include "pack.h"
+#include "parse_pack.h"
 #include "parse.h"
 #include "pipeline.h"
 

@@ -29,7 +29,7 @@
 #include "diag.h"
 #include "dl.h"
 #include "model.h"
-#include "pack.h"
+#include "parse_pack.h"
 #include "pipeline.h"
 #ifdef FUZZ_WRITE
 #include "write_cairo.h"

@@ -390,7 +390,7 @@ def check_ij(tally, tmp):
         except RuntimeError as e:
             tally.check("render %s" % name, str(e))
             return
-        # A compound's own hyphen at a line end is U+2010 (paragraph.c).
+        # A compound's own hyphen at a line end is U+2010 (typeset_paragraph.c).
         texts[name] = re.sub(r"\s+", " ", text.replace("\u2010\n", "-"))
     pack, agenda = texts["ij-pack"], texts["ij-agenda"]
     want = "Briefingpack IJslandoverleg van de NAVO-bondgenoten IJmuiden, 3 december 2025"

@@ -16,7 +16,7 @@
 
 #include "compose.h"
 #include "dl_build.h"
-#include "pack.h"
+#include "parse_pack.h"
 #include "layout.h"
 #include "model.h"
 #include "paginate.h"

@@ -1,5 +1,5 @@
 /*
- * linebreak.c — total-fit line breaking over boxes, glue and penalties.
+ * typeset_linebreak.c — total-fit line breaking over boxes, glue and penalties.
  *
  * The paragraph's legal breaks are the nodes of a graph; a line from one
  * break to another is an edge weighted by its demerits (badness of its
@@ -11,7 +11,7 @@
  * Where no breaking keeps the spaces within their stretch, letter spacing
  * (a box's track_pt) is tried before wider spaces.
  */
-#include "linebreak.h"
+#include "typeset_linebreak.h"
 
 #include <assert.h>
 #include <math.h>

@@ -1,5 +1,5 @@
 /*
- * curl_lazy.c — libcurl, opened only when `dossier mail` first calls it.
+ * mail_curl.c — libcurl, opened only when `dossier mail` first calls it.
  *
  * Linked in, libcurl costs every dossier process 8-9 ms before main()
  * (its TLS, HTTP/2, SSH, LDAP and Kerberos libraries load and

@@ -1,5 +1,5 @@
 /*
- * linebreak.h — total-fit paragraph breaking (Knuth and Plass, 1981).
+ * typeset_linebreak.h — total-fit paragraph breaking (Knuth and Plass, 1981).
  *
  * Input: a paragraph as boxes (words and pieces of words), glue (spaces
  * that stretch and shrink) and penalties (places to break at a cost: soft
@@ -8,8 +8,8 @@
  * demerits, and each line's adjustment ratio. Knows nothing of fonts:
  * typeset.c measures the items with pango and sets the chosen lines.
  */
-#ifndef DOSSIER_LINEBREAK_H
-#define DOSSIER_LINEBREAK_H
+#ifndef DOSSIER_TYPESET_LINEBREAK_H
+#define DOSSIER_TYPESET_LINEBREAK_H
 
 #include <stdbool.h>
 #include <stddef.h>

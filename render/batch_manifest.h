@@ -1,5 +1,5 @@
 /*
- * manifest.h — DIR/manifest.json: what each PDF was made from, so that
+ * batch_manifest.h — DIR/manifest.json: what each PDF was made from, so that
  * `dossier render --incremental` redoes only what changed.
  *
  * One record per meeting file: the dossier version, the sha256 of every
@@ -13,8 +13,8 @@
  * ("dossier:layouts/kamerbrief.yaml"), so that a manifest moves with its
  * files and holds in any working directory.
  */
-#ifndef DOSSIER_MANIFEST_H
-#define DOSSIER_MANIFEST_H
+#ifndef DOSSIER_BATCH_MANIFEST_H
+#define DOSSIER_BATCH_MANIFEST_H
 
 #include <stdbool.h>
 #include <stddef.h>

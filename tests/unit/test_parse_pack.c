@@ -1,5 +1,5 @@
 /*
- * test_pack.c — the briefing pack: what it binds, and its contents.
+ * test_parse_pack.c — the briefing pack: what it binds, and its contents.
  *
  * Runs from the repository root (as `make unit` does): reads the example
  * pack in inputs/meetings and the bad packs in tests/bad. Pins that every
@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "compose.h"
-#include "pack.h"
+#include "parse_pack.h"
 
 static int setup(void **state)
 {

@@ -1,5 +1,5 @@
 /*
- * pack.c — the documents a briefing pack binds: its agenda and annexes.
+ * parse_pack.c — the documents a briefing pack binds: its agenda and annexes.
  *
  * Input: a parsed briefing pack. Reads each file named by `agenda` and
  * `annexes` with model_parse_bound, from the pack's folder tree (as its
@@ -9,7 +9,7 @@
  * nothing is rendered and nothing written.
  */
 #define _XOPEN_SOURCE 700 /* realpath */
-#include "pack.h"
+#include "parse_pack.h"
 
 #include <limits.h>
 #include <stdlib.h>

@@ -1,8 +1,8 @@
 /*
- * pack.h — a briefing pack's bound documents (agenda, annexes).
+ * parse_pack.h — a briefing pack's bound documents (agenda, annexes).
  */
-#ifndef DOSSIER_PACK_H
-#define DOSSIER_PACK_H
+#ifndef DOSSIER_PARSE_PACK_H
+#define DOSSIER_PARSE_PACK_H
 
 #include <assert.h>
 #include <stdbool.h>

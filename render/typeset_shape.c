@@ -1,5 +1,5 @@
 /*
- * shape.c — rich text shaped as one unbroken line, without a PangoLayout.
+ * typeset_shape.c — rich text shaped as one unbroken line, without a PangoLayout.
  *
  * A PangoLayout of one paragraph and no width sets its one line so
  * (pango 1.50, pango-layout.c, pango_layout_check_lines): the attributes
@@ -26,7 +26,7 @@
  * stops at spaces. Only the words at a hyphenation or a URL break are
  * shaped anew.
  */
-#include "shape.h"
+#include "typeset_shape.h"
 
 #include <hb-ot.h>
 #include <hb.h>

@@ -1,5 +1,5 @@
 /*
- * richtext.c — CommonMark (with GitHub tables and footnotes) into blocks.
+ * compose_richtext.c — CommonMark (with GitHub tables and footnotes) into blocks.
  *
  * Input: one rich-text field of the model. Output: text and table blocks
  * appended to the composition, with emphasis, links and footnote

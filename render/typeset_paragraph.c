@@ -1,10 +1,10 @@
 /*
- * paragraph.c — a paragraph broken total-fit and set line by line.
+ * typeset_paragraph.c — a paragraph broken total-fit and set line by line.
  *
  * Input: a paragraph's rich text (soft hyphens in place) and its style.
  * The text is shaped once as one unbroken line; its glyph widths measure
  * the boxes (words and pieces of words), glue (spaces) and penalties
- * (soft hyphens, a compound's own hyphen) that linebreak.c breaks.
+ * (soft hyphens, a compound's own hyphen) that typeset_linebreak.c breaks.
  * Output: the glyph runs of each chosen line, shaped on its own; where a
  * line ends at a soft hyphen it shows a hyphen, a trema (or the
  * apostrophe of paraplu’tje) after that break is dropped, and the spaces
@@ -12,7 +12,7 @@
  * letter spacing where the breaker found no way to keep them within
  * their stretch). The PDF's text stays the source text.
  *
- * Shaping is shape.c's, which gives the runs a PangoLayout would without
+ * Shaping is typeset_shape.c's, which gives the runs a PangoLayout would without
  * building one; text it does not take (a tab, a forced line break,
  * right-to-left script) is set in a layout, as before.
  *
@@ -33,10 +33,10 @@
 #include <limits.h>
 #include <string.h>
 
-#include "linebreak.h"
-#include "shape.h"
+#include "typeset_linebreak.h"
+#include "typeset_shape.h"
 
-/* A paragraph as linebreak.c items, each with the bytes it stands for. */
+/* A paragraph as typeset_linebreak.c items, each with the bytes it stands for. */
 struct para {
 	const struct rich *r;
 	const struct layout *l;
@@ -58,7 +58,7 @@ bool paragraph_applies(const struct style *s)
 }
 
 /* The glyph runs of the paragraph set as one unbroken line: shaped
- * directly where it can be (shape.c), else the lines of a layout (a
+ * directly where it can be (typeset_shape.c), else the lines of a layout (a
  * forced line break makes several). */
 struct whole {
 	GSList *runs;    /* shape_paragraph()'s, or NULL */
@@ -402,7 +402,7 @@ static int para_letter_gaps(GSList *runs, const char *text, int total,
 /* Stretch or shrink the spaces of a line to fill width_pt. The spaces
  * grow to their full stretch first (all by the same amount, which the
  * narrowest allows); what is left goes between the letters, at most
- * track_pt a gap (linebreak.c counted on it), and what is left then into
+ * track_pt a gap (typeset_linebreak.c counted on it), and what is left then into
  * the spaces again. */
 static void para_justify(GSList *runs, const char *text, double width_pt,
 			 double stretch, double track_pt)
@@ -494,7 +494,7 @@ static void para_keep_compound_hyphen(struct arena *a, struct rich *sub)
 	sub->len += 2;
 }
 
-/* One chosen line shaped on its own (by a layout where shape.c cannot),
+/* One chosen line shaped on its own (by a layout where typeset_shape.c cannot),
  * in a line box; what only setting it needs comes from scratch. */
 static void para_set_line(struct typesetter *ts, struct arena *a,
 			  struct arena *scratch, const struct para *p,
@@ -511,7 +511,7 @@ static void para_set_line(struct typesetter *ts, struct arena *a,
 	PangoLayoutLine *line = NULL;
 	GSList *runs;
 	int natural;
-	/* A line of a paragraph shape.c took is text it takes too (a
+	/* A line of a paragraph typeset_shape.c took is text it takes too (a
 	 * compound's hyphen at its end becomes U+2010, which it takes). */
 	if (whole->runs || shape_applies(sub.text, sub.len)) {
 		/* The unbroken line's glyphs serve where the line's text is

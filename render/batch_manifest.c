@@ -1,5 +1,5 @@
 /*
- * manifest.c — read, check and write DIR/manifest.json.
+ * batch_manifest.c — read, check and write DIR/manifest.json.
  *
  * Records are written by the workers as single lines of JSON and kept as
  * text; the file is an object whose "documents" list holds them, one per
@@ -7,7 +7,7 @@
  * uses libfyaml (JSON is YAML 1.2); hashes come from GLib's GChecksum,
  * which pango already brings in.
  */
-#include "manifest.h"
+#include "batch_manifest.h"
 
 #include <glib.h>
 #include <libfyaml.h>

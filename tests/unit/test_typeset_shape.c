@@ -1,5 +1,5 @@
 /*
- * test_shape.c — text shaped without a layout is set as a layout sets it.
+ * test_typeset_shape.c — text shaped without a layout is set as a layout sets it.
  *
  * Input: Dutch text with the spans dossier sets (italic, bold, footnote
  * references, links), in the body style of the real layout with the real
@@ -20,7 +20,7 @@
 
 #include <string.h>
 
-#include "shape.h"
+#include "typeset_shape.h"
 #include "typeset_priv.h"
 
 #include "typeset_fixture.h"

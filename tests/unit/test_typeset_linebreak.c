@@ -1,5 +1,5 @@
 /*
- * test_linebreak.c — total-fit breaking on paragraphs of made-up items.
+ * test_typeset_linebreak.c — total-fit breaking on paragraphs of made-up items.
  *
  * Input: boxes, glue and penalties with round widths, so every expected
  * break and ratio can be worked out by hand. Output checked: the exact
@@ -13,7 +13,7 @@
 #include <cmocka.h>
 
 #include "arena.h"
-#include "linebreak.h"
+#include "typeset_linebreak.h"
 
 static const struct lb_params params = {
 	.line_width_pt = 100,

@@ -1,14 +1,14 @@
 /*
- * shape.h — rich text shaped as one unbroken line, without a PangoLayout.
+ * typeset_shape.h — rich text shaped as one unbroken line, without a PangoLayout.
  *
  * The glyph runs are the ones a PangoLayout of the same text, font and
- * attributes gives its single line (tests/unit/test_shape.c compares
+ * attributes gives its single line (tests/unit/test_typeset_shape.c compares
  * them glyph for glyph), at a third of the cost: no line-breaking
  * analysis, no extents, no layout. Only for text that a layout does not
  * treat specially; shape_applies() says which.
  */
-#ifndef DOSSIER_SHAPE_H
-#define DOSSIER_SHAPE_H
+#ifndef DOSSIER_TYPESET_SHAPE_H
+#define DOSSIER_TYPESET_SHAPE_H
 
 #include <pango/pango.h>
 #include <stdbool.h>
