@@ -36,23 +36,10 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-DOSSIER = os.environ.get("DOSSIER", str(REPO / "build" / "dossier"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from harness import DOSSIER, REPO, Tally  # noqa: E402  one harness
+
 BAD = ["tests/bad/bad-id.yaml", "tests/bad/nul-byte.yaml"]
-
-
-class Tally:
-    def __init__(self):
-        self.passed = self.failed = 0
-
-    def check(self, what, problems):
-        problems = [p for p in problems if p]
-        if problems:
-            self.failed += 1
-            print("FAIL  %s\n      %s" % (what, "\n      ".join(problems)))
-        else:
-            self.passed += 1
-            print("ok    %s" % what)
 
 
 def dossier(*args, env=None, cwd=None):
@@ -467,8 +454,7 @@ def main():
         test_live_temp_kept(t, tmp)
         test_workers_die_with_parent(t, tmp)
     test_usage(t)
-    print("%d passed, %d failed" % (t.passed, t.failed))
-    return 1 if t.failed else 0
+    return t.end()
 
 
 if __name__ == "__main__":

@@ -33,28 +33,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-DOSSIER = os.environ.get("DOSSIER", str(REPO / "build" / "dossier"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from harness import DOSSIER, REPO, Tally  # noqa: E402  one harness
+
 FORMAT_DOC = REPO / "inputs" / "README.md"
 NPM_DIR = REPO / "build" / "npm"
-
-
-class Tally:
-    def __init__(self):
-        self.passed = self.failed = self.skipped = 0
-
-    def report(self, what, problems):
-        problems = [p for p in problems if p]
-        if problems:
-            self.failed += 1
-            print("FAIL  %s\n      %s" % (what, "\n      ".join(problems)))
-        else:
-            self.passed += 1
-            print("ok    %s" % what)
-
-    def skip(self, what, why):
-        self.skipped += 1
-        print("skip  %s: %s" % (what, why))
 
 
 def dossier(*args):
@@ -692,9 +675,7 @@ def main():
     test_help(t)
     test_usage_errors(t)
     test_manual_page(t)
-    print("%d passed, %d failed, %d skipped"
-          % (t.passed, t.failed, t.skipped))
-    return 1 if t.failed else 0
+    return t.end(", %d skipped" % t.skipped)
 
 
 if __name__ == "__main__":

@@ -43,8 +43,11 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-DOSSIER = Path(os.environ.get("DOSSIER", REPO / "build" / "dossier"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import harness  # noqa: E402  one harness
+
+REPO = harness.REPO
+DOSSIER = Path(harness.DOSSIER)
 TITLE = ("Geannoteerde agenda NAVO Foreign Minister Meeting van 3 december "
          "2025 (steun aan Oekraïne)")
 RECIPIENTS = ["commissie.bz@example.nl", "dvb@example.nl"]
