@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -17,6 +18,7 @@
 #include "compose.h"
 #include "dl_build.h"
 #include "parse_pack.h"
+#include "pipeline.h"
 #include "layout.h"
 #include "model.h"
 #include "paginate.h"
@@ -24,31 +26,31 @@
 
 struct fixture {
 	struct arena *arena;
-	struct typesetter *ts;
-	struct hyphenator *hyph;
+	struct pipeline pipe;
 };
 
+/* The production pipeline, set up as `dossier render` sets it up. */
 static int setup(void **state)
 {
 	static struct fixture f;
 	struct diags d;
 	f.arena = arena_create();
 	diags_init(&d, f.arena);
-	f.ts = typeset_create("fonts/fonts.conf", &d);
-	f.hyph = hyph_create(HYPH_DEFAULT_DIC);
 	*state = &f;
-	return f.ts && f.hyph ? 0 : -1;
+	setenv("DOSSIER_HOME", ".", 0); /* make unit runs from the checkout */
+	return pipeline_open(&f.pipe, f.arena, &d) ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
 	arena_destroy(f->arena); /* the layouts first: they use the fonts */
-	hyph_destroy(f->hyph);
-	typeset_destroy(f->ts);
+	pipeline_close(&f->pipe);
 	return 0;
 }
 
+/* A meeting file through the stages render runs, up to the display
+ * list; *lp the layout it was set in. */
 static const struct display_list *render(struct fixture *f, const char *path,
 					 const struct layout **lp)
 {
@@ -58,15 +60,12 @@ static const struct display_list *render(struct fixture *f, const char *path,
 	assert_non_null(doc);
 	if (doc->kind == DOC_BRIEFING_PACK)
 		assert_true(pack_load(f->arena, doc, &d));
-	const struct layout *l = layout_load(f->arena, "layouts", "kamerbrief",
-					     &d);
-	assert_non_null(l);
-	struct composition *c = compose_document(f->arena, f->hyph, doc, l);
-	struct typeset_doc *td = typeset_blocks(f->ts, f->arena, c, &d);
-	assert_non_null(td);
-	struct pages *p = paginate(f->ts, f->arena, c, td);
-	*lp = l;
-	return dl_build(f->arena, c, p);
+	*lp = pipeline_layout(&f->pipe, f->arena, doc, &d);
+	assert_non_null(*lp);
+	const struct display_list *dl =
+		pipeline_display_list(&f->pipe, f->arena, doc, &d);
+	assert_non_null(dl);
+	return dl;
 }
 
 /* The inked width: a space that ends a line may hang in the margin. */
