@@ -337,6 +337,15 @@ static void compute_axis(struct cctx *x)
 	chart_nice_axis(lo, hi, c->unit, vals, n, &x->ax);
 }
 
+void chart_value_axis(struct arena *a, const struct chart *c,
+		      struct chart_axis *ax)
+{
+	struct cctx x = { .a = a, .c = c };
+	gather_categories(&x);
+	compute_axis(&x);
+	*ax = x.ax;
+}
+
 /* Position of v on an axis that runs from p0 (at lo) to p1 (at hi). */
 double chart_vpos(const struct chart_axis *ax, double v, double p0, double p1)
 {
