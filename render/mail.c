@@ -73,9 +73,12 @@ struct mail_run {
 	bool stop;           /* nothing more is sent (exit 69 or 73) */
 };
 
+/* One line naming the one thing wrong, and where help is: the whole
+ * usage hid the line that mattered (as the other commands' errors). */
 static int mail_usage_error(const char *what, const char *arg)
 {
-	fprintf(stderr, "dossier mail: %s%s\n\n%s", what, arg, mail_usage);
+	fprintf(stderr, "dossier mail: %s%s\nrun 'dossier help mail' for "
+		"more\n", what, arg);
 	return EXIT_USAGE;
 }
 

@@ -372,6 +372,11 @@ def test_usage(meeting):
     r = mail(meeting)
     check("mail without --smtp or --dry-run is a usage error (2)",
           r.returncode == 2, r.stderr)
+    r = mail(meeting, "--frm", "x@example.nl")
+    check("a usage error is one line and where help is, not the usage",
+          r.returncode == 2 and r.stderr ==
+          "dossier mail: unknown option --frm\n"
+          "run 'dossier help mail' for more\n", r.stderr)
 
 
 def test_sender_required(tmp):
