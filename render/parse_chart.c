@@ -112,6 +112,26 @@ static struct chart *push_chart(struct pctx *pc)
 
 /* ---- series and their values ---- */
 
+/* A chart's words are set on a line or a few: a category, a series'
+ * name or a target's label longer than CHART_LABEL_MAX characters, a
+ * title or source longer than CHART_TITLE_MAX, can only be a mistake,
+ * and wrapping it would cost more than its length (the fuzzer found a
+ * 60 KB category label that took half a minute). */
+#define CHART_LABEL_MAX 120
+#define CHART_TITLE_MAX 300
+
+static void chart_text_fits(struct pctx *pc, const char *text,
+			    struct srcpos pos, const char *what, size_t max)
+{
+	size_t n = 0;
+	for (const unsigned char *p = (const unsigned char *)text; p && *p;
+	     p++)
+		n += (*p & 0xC0) != 0x80; /* a character's first byte */
+	if (n > max)
+		parse_error(pc, pos, "%s is %zu characters long; a chart has "
+			    "room for at most %zu: shorten it", what, n, max);
+}
+
 static void parse_value(struct pctx *pc, const struct ynode *k,
 			struct chart_series *s, struct strmap *seen)
 {
@@ -122,6 +142,7 @@ static void parse_value(struct pctx *pc, const struct ynode *k,
 		return;
 	}
 	const char *category = parse_one_line(pc, k->str);
+	chart_text_fits(pc, category, k->pos, "a category", CHART_LABEL_MAX);
 	if (parse_strmap_get(seen, category)) {
 		parse_error(pc, k->pos, "key '%s' appears twice in 'values'",
 			    parse_snip(pc, category));
@@ -183,6 +204,8 @@ static void parse_series(struct pctx *pc, struct ynode *v,
 	struct mapview mv;
 	parse_map_open(pc, &mv, v, "in a series", series_fields, SR_N);
 	parse_map_text(pc, &mv, SR_NAME, &s->name);
+	chart_text_fits(pc, s->name.src, s->name.pos, "a series' 'name'",
+			CHART_LABEL_MAX);
 	if (mv.vals[SR_VALUES])
 		parse_values(pc, mv.vals[SR_VALUES], s);
 }
@@ -282,6 +305,8 @@ static void parse_target(struct pctx *pc, struct ynode *v,
 	struct mapview mv;
 	parse_map_open(pc, &mv, v, "in a target", target_fields, T_N);
 	parse_map_text(pc, &mv, T_LABEL, &t->label);
+	chart_text_fits(pc, t->label.src, t->label.pos, "a target's 'label'",
+			CHART_LABEL_MAX);
 	const struct ynode *val = mv.vals[T_VALUE];
 	if (val && !node_number(val, &t->value))
 		parse_error(pc, val->pos, "'value' must be a number; got %s%s",
@@ -537,11 +562,15 @@ static void parse_chart(struct pctx *pc, struct ynode *v, struct chart *c)
 		c->type = k >= 0 ? (enum chart_type)k : CHART_BAR;
 	}
 	parse_map_text(pc, &mv, C_TITLE, &c->title);
+	chart_text_fits(pc, c->title.src, c->title.pos, "the chart's 'title'",
+			CHART_TITLE_MAX);
 	if (mv.vals[C_UNIT]) {
 		k = parse_choice(pc, mv.vals[C_UNIT], "unit", chart_units, 3);
 		c->unit = k >= 0 ? (enum chart_unit)k : UNIT_EUR;
 	}
 	parse_map_text(pc, &mv, C_SOURCE, &c->source);
+	chart_text_fits(pc, c->source.src, c->source.pos, "the chart's 'source'",
+			CHART_TITLE_MAX);
 	chart_series(pc, &mv, c);
 	if (c->type == CHART_STACKED_BAR)
 		stacks_in_range(pc, c);
