@@ -130,9 +130,41 @@ static char *break_long_runs(struct arena *a, char *t)
 	return strbuf_finish(&sb, a);
 }
 
+/* A line break an entity wrote (&#x2029;, &#13;, &#x85;...) arrives in a
+ * text node, after parse.c made the written ones U+2028: the same here,
+ * a line break in the paragraph, never a paragraph pango starts by
+ * itself (a fuzzer's find: the typesetter set one line as two). */
+static const char *unify_breaks(struct arena *a, const char *s)
+{
+	size_t n = 0, extra = 0;
+	for (const char *p = s; *p; p++) {
+		size_t k = model_line_break_len(p);
+		if (k && !(k == 3 && !memcmp(p, "\xE2\x80\xA8", 3))) {
+			n++;
+			extra += 3 - (k > 3 ? 3 : k);
+		}
+	}
+	if (!n)
+		return s;
+	char *out = arena_alloc(a, strlen(s) + extra + 1), *o = out;
+	for (const char *p = s; *p;) {
+		size_t k = model_line_break_len(p);
+		if (k) {
+			memcpy(o, "\xE2\x80\xA8", 3);
+			o += 3;
+			p += k;
+		} else {
+			*o++ = *p++;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
 void rich_append_text(struct compose_ctx *c, struct rich *r, const char *s,
 		      bool hyphenate)
 {
+	s = unify_breaks(c->arena, s);
 	char *t = nl_smarten(c->arena, s, rich_last_char(r));
 	if (hyphenate && c->hyph)
 		t = hyph_text(c->hyph, c->arena, t);

@@ -507,7 +507,7 @@ static uint32_t utf8_decode(const unsigned char *s, size_t len)
  * breaks are text; other controls, noncharacters and private-use
  * characters are not (no font of dossier has them): refused here, where
  * `check` sees them too, rather than by the typesetter. */
-static const char *char_refused(uint32_t c)
+const char *parse_char_refused(uint32_t c)
 {
 	if (c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
 	    c == 0x85)
@@ -531,7 +531,7 @@ static bool text_chars_ok(struct ybuild *b, const struct ynode *n)
 		size_t k = utf8_len(u + i, n->len - i);
 		assert(k); /* text_is_clean() held */
 		uint32_t c = utf8_decode(u + i, k);
-		const char *why = char_refused(c);
+		const char *why = parse_char_refused(c);
 		if (why) {
 			parse_error(b->pc, model_text_pos(&n->text, i),
 				    "U+%04X is %s: remove it", (unsigned)c,

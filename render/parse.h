@@ -11,6 +11,7 @@
 #define DOSSIER_PARSE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stddef.h>
 
 #include "input.h"
@@ -66,6 +67,10 @@ struct pctx {
 	struct strmap data_files; /* resolved path → its struct file_ref */
 	size_t charts_cap;
 };
+
+/* Why code point c cannot stand in a value (a control but tab and the
+ * line breaks, a noncharacter, a private-use character), or NULL. */
+const char *parse_char_refused(uint32_t c);
 
 void parse_error(struct pctx *pc, struct srcpos pos, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
