@@ -78,19 +78,25 @@ void chart_place(struct cctx *x, const struct setl *l, double at, double top,
 void chart_place_turned(struct cctx *x, const struct setl *l, double at,
 			double top, double angle)
 {
-	assert(l->n == 1);
-	double w = l->lines[0].width_pt, b = l->lines[0].baseline_pt;
-	double half = l->s->leading_pt / 2, c = cos(angle), s = sin(angle);
-	struct tpart *p = new_label(x);
-	p->runs = l->lines[0].runs;
-	p->text = l->lines[0].text;
-	/* From the baseline's left end to that point: w along the turned
-	 * baseline, then half - b across it. */
-	double ty = top + half * fabs(c);
-	p->x_pt = at - w * c + (half - b) * s;
-	p->baseline_pt = ty - w * s - (half - b) * c;
-	p->angle = angle;
-	memcpy(p->rgb, l->s->color_rgb, sizeof p->rgb);
+	/* A label is one line; should pango have broken one (a fuzzer's
+	 * find), its lines stand side by side, a leading apart, rather
+	 * than any of its words being lost. */
+	for (size_t i = 0; i < l->n; i++) {
+		double w = l->lines[i].width_pt, b = l->lines[i].baseline_pt;
+		double half = l->s->leading_pt / 2, c = cos(angle),
+		       s = sin(angle);
+		double a = at + (double)i * l->s->leading_pt;
+		struct tpart *p = new_label(x);
+		p->runs = l->lines[i].runs;
+		p->text = l->lines[i].text;
+		/* From the baseline's left end to that point: w along the
+		 * turned baseline, then half - b across it. */
+		double ty = top + half * fabs(c);
+		p->x_pt = a - w * c + (half - b) * s;
+		p->baseline_pt = ty - w * s - (half - b) * c;
+		p->angle = angle;
+		memcpy(p->rgb, l->s->color_rgb, sizeof p->rgb);
+	}
 }
 
 struct dl_path *chart_new_path(struct cctx *x, size_t n_points)

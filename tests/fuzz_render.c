@@ -207,9 +207,15 @@ static cairo_status_t count_bytes(void *closure, const unsigned char *data,
 	return CAIRO_STATUS_SUCCESS;
 }
 
-/* Both writers: a valid display list must give a PDF and an archive copy. */
+/* Both writers: a valid display list must give a PDF and an archive copy.
+ * The cairo writer failing is a finding. libharu 2.3's TrueType subsetting
+ * fails on some inputs (a 47-column table: HPDF_TTFontDef_SaveFontData,
+ * a seek error in its memory stream, then HPDF_INVALID_DOCUMENT); dossier
+ * reports that as exit 70 with the writer named and no file left, which is
+ * handled, so it is kept with the disagreements rather than stopping the
+ * run — an open bug, not a crash. */
 static void write_both(struct arena *a, const struct display_list *dl,
-		       struct diags *d)
+		       struct diags *d, const uint8_t *data, size_t size)
 {
 	struct sink s = { 0 };
 	if (!write_cairo_pdf_stream(dl, count_bytes, &s) ||
@@ -219,9 +225,13 @@ static void write_both(struct arena *a, const struct display_list *dl,
 	}
 	const char *path = arena_printf(a, "%s/fuzz.archief.pdf", tmp_dir);
 	if (!haru_write_pdfa(dl, path, HARU_SRGB_ICC, d)) {
-		diags_print(d, stderr);
-		fprintf(stderr, "fuzz: the libharu writer failed\n");
-		abort();
+		if (!d->count || d->status != EXIT_SOFTWARE) {
+			diags_print(d, stderr);
+			fprintf(stderr, "fuzz: the libharu writer failed "
+					"without saying so\n");
+			abort();
+		}
+		disagreement(data, size, d);
 	}
 	unlink(path);
 }
@@ -243,7 +253,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (dl) {
 		check_display_list(dl);
 #ifdef FUZZ_WRITE
-		write_both(a, dl, &d);
+		write_both(a, dl, &d, data, size);
 #endif
 	}
 	/* Whatever failed must say so. */
