@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "nl.h"
+#include "utf8.h"
 
 static void rich_reserve(struct arena *a, struct rich *r, size_t extra,
 			 size_t *cap)
@@ -81,19 +82,10 @@ static uint32_t rich_last_char(const struct rich *r)
 {
 	if (!r->len)
 		return 0;
-	size_t i = r->len - 1;
-	while (i > 0 && ((unsigned char)r->text[i] & 0xC0) == 0x80)
-		i--;
-	const unsigned char *p = (const unsigned char *)r->text + i;
-	if (p[0] < 0x80)
-		return p[0];
-	if ((p[0] & 0xE0) == 0xC0)
-		return (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
-	if ((p[0] & 0xF0) == 0xE0)
-		return (uint32_t)(p[0] & 0x0F) << 12 |
-		       (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
-	return (uint32_t)(p[0] & 0x07) << 18 | (uint32_t)(p[1] & 0x3F) << 12 |
-	       (uint32_t)(p[2] & 0x3F) << 6 | (p[3] & 0x3F);
+	size_t i = utf8_back(r->text, r->len - 1);
+	uint32_t cp;
+	utf8_decode(r->text + i, r->len - i, &cp);
+	return cp;
 }
 
 /* A zero-width space after every RICH_MAX_RUN characters of a run
@@ -107,7 +99,7 @@ static char *break_long_runs(struct arena *a, char *t)
 {
 	size_t run = 0, longest = 0;
 	for (const char *p = t; *p; p++) {
-		if ((*p & 0xC0) == 0x80)
+		if (utf8_is_cont(*p))
 			continue;
 		run = (*p == ' ' || *p == '\n' || *p == '\t') ? 0 : run + 1;
 		longest = run > longest ? run : longest;
@@ -117,7 +109,7 @@ static char *break_long_runs(struct arena *a, char *t)
 	struct strbuf sb = STRBUF_INIT;
 	run = 0;
 	for (const char *p = t; *p; p++) {
-		bool lead = (*p & 0xC0) != 0x80;
+		bool lead = !utf8_is_cont(*p);
 		if (lead && run == RICH_MAX_RUN) {
 			strbuf_adds(&sb, "\xE2\x80\x8B"); /* U+200B */
 			run = 0;

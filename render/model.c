@@ -8,6 +8,7 @@
  * scalars and "same line, later column" for the rest.
  */
 #include "model.h"
+#include "utf8.h"
 
 #include <assert.h>
 #include <stdlib.h>
@@ -90,7 +91,7 @@ static void raw_walk_step(struct raw_walk *w)
 	if (c == '\n') {
 		w->line++;
 		w->col = 1;
-	} else if ((c & 0xC0) != 0x80) {
+	} else if (!utf8_is_cont((char)c)) {
 		w->col++;
 	}
 }
@@ -152,18 +153,13 @@ static struct srcpos text_pos_block(const struct text *t, size_t off)
 			bol = i + 1;
 		}
 	int col = t->block_indent;
-	for (size_t i = bol; i < off; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			col++;
+	col += (int)utf8_count(s + bol, off > bol ? off - bol : 0);
 	return (struct srcpos){ t->pos.file, line, col };
 }
 
 static struct srcpos text_pos_flow(const struct text *t, size_t off)
 {
-	int col = t->pos.col;
-	for (size_t i = 0; i < off; i++)
-		if (((unsigned char)t->src[i] & 0xC0) != 0x80)
-			col++;
+	int col = t->pos.col + (int)utf8_count(t->src, off);
 	return (struct srcpos){ t->pos.file, t->pos.line, col };
 }
 

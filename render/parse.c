@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "mail_address.h"
+#include "utf8.h"
 
 #define PARSE_MAX_BYTES ((size_t)4 << 20) /* 4 MiB */
 #define PARSE_MAX_DEPTH 64
@@ -77,9 +78,7 @@ static const char *snip(struct pctx *pc, const char *s, size_t max)
 	size_t n = strnlen(s, max + 1);
 	bool cut = n > max;
 	if (cut) {
-		n = max;
-		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;
+		n = utf8_back(s, max);
 	}
 	struct strbuf sb = STRBUF_INIT;
 	for (size_t i = 0; i < n; i++)
@@ -249,32 +248,6 @@ void parse_strmap_put(struct arena *a, struct strmap *m, const char *key,
 
 /* ---- the bytes ---- */
 
-/* Length of the valid UTF-8 sequence at s (n bytes left), or 0. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0];
-	size_t len;
-	if (c < 0x80)
-		return 1;
-	else if (c >= 0xC2 && c <= 0xDF)
-		len = 2;
-	else if (c >= 0xE0 && c <= 0xEF)
-		len = 3;
-	else if (c >= 0xF0 && c <= 0xF4)
-		len = 4;
-	else
-		return 0;
-	if (n < len)
-		return 0;
-	for (size_t i = 1; i < len; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-	if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F) ||
-	    (c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] > 0x8F))
-		return 0; /* overlong, surrogate or beyond U+10FFFF */
-	return len;
-}
-
 static bool check_bytes(struct pctx *pc, const char *file, const char *buf,
 			size_t len)
 {
@@ -288,7 +261,7 @@ static bool check_bytes(struct pctx *pc, const char *file, const char *buf,
 				    i);
 			return false;
 		}
-		size_t n = utf8_len(s + i, len - i);
+		size_t n = utf8_valid_len(buf + i, len - i);
 		if (!n) {
 			parse_error(pc, whole,
 				    "not UTF-8 at byte %zu (0x%02X): save the "
@@ -333,7 +306,7 @@ static int column_at(const char *buf, size_t bol, size_t i)
 {
 	int col = 1;
 	for (size_t j = bol; j < i; j++)
-		col += ((unsigned char)buf[j] & 0xC0) != 0x80;
+		col += !utf8_is_cont(buf[j]);
 	return col;
 }
 
@@ -478,30 +451,7 @@ static void block_text_pos(struct ybuild *b, struct text *t,
 	}
 }
 
-/* Valid UTF-8 (a NUL from a "\0" escape is reported later, by name). */
-static bool text_is_clean(const char *s, size_t len)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	for (size_t i = 0; i < len;) {
-		size_t n = utf8_len(u + i, len - i);
-		if (!n)
-			return false;
-		i += n;
-	}
-	return true;
-}
-
 /* ---- what a value may hold ---- */
-
-static uint32_t utf8_decode(const unsigned char *s, size_t len)
-{
-	if (len == 1)
-		return s[0];
-	uint32_t c = s[0] & (0x7F >> len);
-	for (size_t i = 1; i < len; i++)
-		c = c << 6 | (s[i] & 0x3F);
-	return c;
-}
 
 /* Why code point c cannot stand in a value, or NULL. Tab and the line
  * breaks are text; other controls, noncharacters and private-use
@@ -512,7 +462,7 @@ const char *parse_char_refused(uint32_t c)
 	if (c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
 	    c == 0x85)
 		return NULL;
-	if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
+	if (utf8_is_control(c))
 		return "a control character, not text";
 	if ((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE)
 		return "a noncharacter, not text";
@@ -526,11 +476,10 @@ const char *parse_char_refused(uint32_t c)
  * its place; false when there is one. */
 static bool text_chars_ok(struct ybuild *b, const struct ynode *n)
 {
-	const unsigned char *u = (const unsigned char *)n->str;
 	for (size_t i = 0; i < n->len;) {
-		size_t k = utf8_len(u + i, n->len - i);
-		assert(k); /* text_is_clean() held */
-		uint32_t c = utf8_decode(u + i, k);
+		uint32_t c;
+		size_t k = utf8_decode(n->str + i, n->len - i, &c);
+		assert(c != UTF8_INVALID); /* utf8_valid() held */
 		const char *why = parse_char_refused(c);
 		if (why) {
 			parse_error(b->pc, model_text_pos(&n->text, i),
@@ -645,7 +594,7 @@ static void ybuild_scalar(struct ybuild *b, struct fy_event *e)
 		tok = NULL;
 	}
 	const char *s = tok ? fy_token_get_text(tok, &len) : NULL;
-	if (s && !text_is_clean(s, len)) {
+	if (s && !utf8_valid(s, len)) {
 		/* The file was valid UTF-8; a text that is not came from a
 		 * libfyaml defect, never from the data. */
 		parse_error(b->pc, pos,

@@ -9,6 +9,7 @@
  * check that a section's chart reference names one of them.
  */
 #include "parse.h"
+#include "utf8.h"
 
 #include <assert.h>
 #include <locale.h>
@@ -123,10 +124,7 @@ static struct chart *push_chart(struct pctx *pc)
 static void chart_text_fits(struct pctx *pc, const char *text,
 			    struct srcpos pos, const char *what, size_t max)
 {
-	size_t n = 0;
-	for (const unsigned char *p = (const unsigned char *)text; p && *p;
-	     p++)
-		n += (*p & 0xC0) != 0x80; /* a character's first byte */
+	size_t n = text ? utf8_count(text, strlen(text)) : 0;
 	if (n > max)
 		parse_error(pc, pos, "%s is %zu characters long; a chart has "
 			    "room for at most %zu: shorten it", what, n, max);

@@ -13,6 +13,7 @@
  * same sentences with nothing of it quoted: no names, no line.
  */
 #include "parse.h"
+#include "utf8.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -139,7 +140,7 @@ static size_t col_offset(const struct yline *l, int col)
 	size_t i = 0;
 	for (int c = 1; c < col && i < l->len; c++) {
 		i++;
-		while (i < l->len && ((unsigned char)l->s[i] & 0xC0) == 0x80)
+		while (i < l->len && utf8_is_cont(l->s[i]))
 			i++;
 	}
 	return i;
@@ -147,18 +148,7 @@ static size_t col_offset(const struct yline *l, int col)
 
 static int offset_col(const struct yline *l, size_t off)
 {
-	int col = 1;
-	for (size_t i = 0; i < off && i < l->len; i++)
-		if (((unsigned char)l->s[i] & 0xC0) != 0x80)
-			col++;
-	return col;
-}
-
-static size_t utf8_back(const char *s, size_t i)
-{
-	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
-		i--;
-	return i;
+	return 1 + (int)utf8_count(l->s, off < l->len ? off : l->len);
 }
 
 /* "\n  12 | the line\n     |     ^": at most EXCERPT_MAX bytes of it, a
@@ -189,7 +179,7 @@ static void add_excerpt(struct strbuf *sb, const struct yline *l, size_t at)
 		strbuf_adds(sb, "…");
 	strbuf_addf(sb, "\n %*s | %s", w, "", from ? " " : "");
 	for (size_t i = from; i < at; i++)
-		if (((unsigned char)l->s[i] & 0xC0) != 0x80)
+		if (!utf8_is_cont(l->s[i]))
 			strbuf_addc(sb, ' ');
 	strbuf_addc(sb, '^');
 }

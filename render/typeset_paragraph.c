@@ -35,6 +35,7 @@
 
 #include "typeset_linebreak.h"
 #include "typeset_shape.h"
+#include "utf8.h"
 
 /* A paragraph as typeset_linebreak.c items, each with the bytes it stands for. */
 struct para {
@@ -161,11 +162,6 @@ static void para_add(struct para *p, struct lb_item it, size_t s0, size_t s1)
 	p->n++;
 }
 
-static bool para_is_letter(gunichar c)
-{
-	return g_unichar_isalpha(c);
-}
-
 static bool para_is_dash(gunichar c)
 {
 	return c == 0x2013 || c == 0x2014;
@@ -279,8 +275,8 @@ static void para_items(struct arena *a, struct para *p)
 		}
 		/* A compound's own hyphen (NAVO-top) is a break after it. */
 		if (!in_url && (c == '-' || c == 0x2010) && next < len &&
-		    para_is_letter(para_char_before(t, i)) &&
-		    para_is_letter(g_utf8_get_char(t + next))) {
+		    utf8_is_letter(para_char_before(t, i)) &&
+		    utf8_is_letter(g_utf8_get_char(t + next))) {
 			para_add(p, (struct lb_item){ LB_BOX,
 					p->cum[next] - p->cum[box], 0, 0, 0,
 					false }, box, next);
