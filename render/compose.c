@@ -6,7 +6,7 @@
  * meeting, the introduction and the sections with their headings, texts,
  * Dutch positions and charts. Also fills in the metadata the writers need.
  */
-#include "compose.h"
+#include "compose_priv.h"
 
 #include <assert.h>
 #include <stdlib.h>
@@ -19,14 +19,7 @@
 struct block *compose_add_block(struct composition *comp, struct arena *a,
 				enum block_kind kind)
 {
-	if (comp->n_blocks == comp->cap_blocks) {
-		size_t cap = comp->cap_blocks ? comp->cap_blocks * 2 : 64;
-		struct block *b = arena_array(a, cap, sizeof *b);
-		if (comp->blocks)
-			memcpy(b, comp->blocks, comp->n_blocks * sizeof *b);
-		comp->blocks = b;
-		comp->cap_blocks = cap;
-	}
+	ARENA_GROW(a, comp->blocks, comp->n_blocks, comp->cap_blocks);
 	struct block *b = &comp->blocks[comp->n_blocks++];
 	memset(b, 0, sizeof *b);
 	b->kind = kind;

@@ -7,7 +7,7 @@
  * document are appended as footnote definitions whose text is their key,
  * so that each reference can be traced back to its note.
  */
-#include "compose.h"
+#include "compose_priv.h"
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
@@ -16,66 +16,6 @@
 
 #include "nl.h"
 #include "utf8.h"
-
-static void rich_reserve(struct arena *a, struct rich *r, size_t extra,
-			 size_t *cap)
-{
-	if (r->text && r->len + extra < *cap)
-		return;
-	size_t n = *cap ? *cap : 256;
-	while (n <= r->len + extra)
-		n *= 2;
-	char *t = arena_alloc(a, n);
-	if (r->text)
-		memcpy(t, r->text, r->len);
-	r->text = t;
-	*cap = n;
-}
-
-/* Capacity of the text is kept beside the span capacity. */
-static size_t *rich_text_cap(struct rich *r)
-{
-	return &r->cap_text;
-}
-
-static void rich_append_raw(struct arena *a, struct rich *r, const char *s,
-			    size_t n)
-{
-	rich_reserve(a, r, n, rich_text_cap(r));
-	memcpy(r->text + r->len, s, n);
-	r->len += n;
-	r->text[r->len] = '\0';
-}
-
-struct rich rich_slice(struct arena *a, const struct rich *r, size_t start,
-		       size_t end)
-{
-	struct rich s = { .text = r->text + start, .len = end - start,
-			  .pos = r->pos };
-	s.spans = arena_array(a, r->n_spans + 1, sizeof *s.spans);
-	for (size_t i = 0; i < r->n_spans; i++) {
-		struct span sp = r->spans[i];
-		if (sp.end <= start || sp.start >= end)
-			continue;
-		sp.start = (sp.start > start ? sp.start : start) - start;
-		sp.end = (sp.end < end ? sp.end : end) - start;
-		s.spans[s.n_spans++] = sp;
-	}
-	return s;
-}
-
-void rich_add_span(struct arena *a, struct rich *r, struct span sp)
-{
-	if (r->n_spans == r->cap_spans) {
-		size_t cap = r->cap_spans ? r->cap_spans * 2 : 8;
-		struct span *s = arena_array(a, cap, sizeof *s);
-		if (r->spans)
-			memcpy(s, r->spans, r->n_spans * sizeof *s);
-		r->spans = s;
-		r->cap_spans = cap;
-	}
-	r->spans[r->n_spans++] = sp;
-}
 
 /* The last character of the text so far, for quote direction. */
 static uint32_t rich_last_char(const struct rich *r)
@@ -217,14 +157,7 @@ static int footnote_number(struct compose_ctx *c, const char *key)
 		if (comp->notes[i].doc == c->doc &&
 		    !strcmp(comp->notes[i].key, key))
 			return comp->notes[i].number;
-	if (comp->n_notes == comp->cap_notes) {
-		size_t cap = comp->cap_notes ? comp->cap_notes * 2 : 8;
-		struct footnote *n = arena_array(c->arena, cap, sizeof *n);
-		if (comp->notes)
-			memcpy(n, comp->notes, comp->n_notes * sizeof *n);
-		comp->notes = n;
-		comp->cap_notes = cap;
-	}
+	ARENA_GROW(c->arena, comp->notes, comp->n_notes, comp->cap_notes);
 	size_t ix = comp->n_notes++;
 	comp->notes[ix].number = (int)comp->n_notes;
 	comp->notes[ix].key = key;
@@ -493,13 +426,7 @@ static void add_note_definitions(struct compose_ctx *c, const char *src,
 			dup = !strcmp(seen[i], key);
 		if (dup || !model_find_note(c->doc, key))
 			continue;
-		if (n_seen == cap) {
-			cap = cap ? 2 * cap : 8;
-			const char **s = arena_array(c->arena, cap, sizeof *s);
-			if (n_seen)
-				memcpy(s, seen, n_seen * sizeof *s);
-			seen = s;
-		}
+		ARENA_GROW(c->arena, seen, n_seen, cap);
 		seen[n_seen++] = key;
 		strbuf_addf(sb, "\n\n[^%s]: %s\n", key, key);
 	}

@@ -424,13 +424,7 @@ static bool hyph_add_listed(struct hyphenator *h, const char *s, size_t n)
 	if (!word.len || breaks.buf[word.len - 1])
 		ok = false; /* empty, or a hyphen at the end */
 	if (ok) {
-		if (h->n_listed == h->cap_listed) {
-			h->cap_listed = h->cap_listed ? 2 * h->cap_listed : 32;
-			h->listed = realloc(h->listed, h->cap_listed *
-						       sizeof *h->listed);
-			if (!h->listed)
-				abort();
-		}
+		ARRAY_GROW(h->listed, h->n_listed, h->cap_listed);
 		struct hyph_listed *e = &h->listed[h->n_listed++];
 		e->len = word.len;
 		e->word = malloc(word.len);

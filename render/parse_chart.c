@@ -100,14 +100,7 @@ static const char *comma_hint(struct pctx *pc, const struct ynode *v)
 static struct chart *push_chart(struct pctx *pc)
 {
 	struct document *doc = pc->schema->doc;
-	if (doc->n_charts == pc->schema->charts_cap) {
-		size_t cap = pc->schema->charts_cap ? 2 * pc->schema->charts_cap : 8;
-		struct chart *c = arena_array(pc->a, cap, sizeof *c);
-		if (doc->n_charts)
-			memcpy(c, doc->charts, doc->n_charts * sizeof *c);
-		doc->charts = c;
-		pc->schema->charts_cap = cap;
-	}
+	ARENA_GROW(pc->a, doc->charts, doc->n_charts, pc->schema->charts_cap);
 	return &doc->charts[doc->n_charts++];
 }
 
