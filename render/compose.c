@@ -439,7 +439,8 @@ static void compose_pack(struct compose_ctx *c, const char *title)
 
 struct composition *compose_document(struct arena *a, struct hyphenator *h,
 				     const struct document *doc,
-				     const struct layout *layout)
+				     const struct layout *layout,
+				     struct date date)
 {
 	struct composition *comp = arena_alloc(a, sizeof *comp);
 	comp->layout = layout;
@@ -465,7 +466,7 @@ struct composition *compose_document(struct arena *a, struct hyphenator *h,
 					      doc->classification.src);
 	comp->creator = "dossier " DOSSIER_VERSION;
 	comp->classification = doc->classification.src;
-	comp->date = model_document_date(doc);
+	comp->date = date;
 
 	if (doc->kind == DOC_BRIEFING_PACK) {
 		compose_pack(&c, title);

@@ -87,10 +87,12 @@ const char *compose_title(struct arena *a, const struct document *doc);
  * "Informele ..."). */
 const char *compose_meeting_name(struct arena *a, const struct document *d);
 
-/* Blocks of a whole document. Never fails: the model is valid. */
+/* Blocks of a whole document, dated date (model_document_date() of the
+ * run's SOURCE_DATE_EPOCH). Never fails: the model is valid. */
 struct composition *compose_document(struct arena *a, struct hyphenator *h,
 				     const struct document *doc,
-				     const struct layout *layout);
+				     const struct layout *layout,
+				     struct date date);
 
 /* A new block at the end of the composition, zeroed but for kind. */
 struct block *compose_add_block(struct composition *comp, struct arena *a,

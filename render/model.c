@@ -178,21 +178,26 @@ struct srcpos model_text_pos(const struct text *t, size_t off)
 	return text_pos_flow(t, off);
 }
 
-struct date model_document_date(const struct document *d)
+long long model_source_date(const char *value)
+{
+	if (!value || !*value)
+		return -1;
+	char *end;
+	long long t = strtoll(value, &end, 10);
+	return !*end && t >= 0 ? t : -1;
+}
+
+struct date model_document_date(const struct document *d,
+				long long source_date)
 {
 	if (d->has_date)
 		return d->date;
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	if (epoch && *epoch) {
-		char *end;
-		long long t = strtoll(epoch, &end, 10);
-		if (!*end && t >= 0) {
-			time_t tt = (time_t)t;
-			struct tm tm;
-			gmtime_r(&tt, &tm);
-			return (struct date){ tm.tm_year + 1900, tm.tm_mon + 1,
-					      tm.tm_mday };
-		}
+	if (source_date >= 0) {
+		time_t tt = (time_t)source_date;
+		struct tm tm;
+		gmtime_r(&tt, &tm);
+		return (struct date){ tm.tm_year + 1900, tm.tm_mon + 1,
+				      tm.tm_mday };
 	}
 	if (d->meeting.n_dates > 0)
 		return d->meeting.dates[0];
