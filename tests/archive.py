@@ -204,6 +204,11 @@ def words(pdf):
 def same_words(a, b):
     wa, wb = words(a), words(b)
     if len(wa) != len(wb):
+        # pdftotext may cut a word at a combining mark (U+0484 after
+        # U+04C3) in one file and not in the other, as the two writers
+        # place the mark a hair apart: then the text, all of it, agrees.
+        if "".join(w[4] for w in wa) == "".join(w[4] for w in wb):
+            return None
         return "%d words in the PDF, %d in the archive copy" % (len(wa), len(wb))
     worst = 0.0
     for x, y in zip(wa, wb):
