@@ -29,7 +29,7 @@ VERSION   := 0.1.0
 CC        ?= cc
 OPT       ?= -O2 -g
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-# libcurl is not linked: render/curl_lazy.c opens it when mail needs it
+# libcurl is not linked: render/mail_curl.c opens it when mail needs it
 # (linked, it cost every process 8-9 ms at start). libfyaml and cmark-gfm
 # are linked from their static archives (Debian's -dev packages ship
 # them): three shared libraries fewer to map and relocate at every start,
@@ -172,12 +172,12 @@ unit: $(UNIT_BIN) $(FONTS)
 # suite runs even when one before it fails; the target fails when any
 # did, and names them.
 PY        ?= /usr/bin/python3
-E2E       := e2e charts bad links agree archive pack mail batch typo format_doc \
-             fonts pdfua
+E2E       := incgraph e2e charts bad links agree archive pack mail batch watch typo \
+             format_doc fonts pdfua install
 e2e: $(B)/dossier $(FONTS)
 	@failed=""; for s in $(E2E); do \
 		echo "== tests/$$s.py"; \
-		$(SAN_ENV) $(TEST_ENV) FONT_PY=$(FONT_PY) $(PY) tests/$$s.py || \
+		$(SAN_ENV) $(TEST_ENV) B=$(B) FONT_PY=$(FONT_PY) $(PY) tests/$$s.py || \
 			failed="$$failed $$s"; \
 	done; \
 	if [ -n "$$failed" ]; then echo "failed suites:$$failed"; exit 1; fi
@@ -207,28 +207,132 @@ valgrind: deps
 	$(MAKE) $(B)/dossier $(FONTS)
 	$(TEST_ENV) $(PY) tests/valgrind.py
 
-# libFuzzer (clang): parse → compose → typeset → paginate → PDF in memory,
-# seeded from inputs/ and tests/bad/, for FUZZ_SECONDS.
+# libFuzzer (clang), three targets on the production path in memory
+# (tests/fuzz_render.c), one after the other:
+#  - fuzz_render: parse → display list, the fast one: UBSan without ASan,
+#    -O2, inputs of at most FUZZ_MAX_LEN bytes;
+#  - fuzz_write: the same plus both writers, under ASan and UBSan; it
+#    starts from fuzz_render's corpus, so everything that found new code
+#    there is checked for memory errors too;
+#  - fuzz_values: ASan and UBSan with a structure-aware mutator that
+#    changes values inside valid meeting files (tests/fuzz_values.c).
+# Each runs FUZZ_SECONDS from fresh seeds with a fixed -seed, so a run
+# repeats; a crash, sanitizer report, hang (-timeout) or out-of-memory
+# fails the target and leaves the input in build/fuzz/crashes/. What check
+# accepts and render refuses is listed (the first of each kind in
+# build/fuzz/disagree/); DOSSIER_FUZZ_STRICT=1 makes that fail too.
+FUZZ_UB_OPT := -O2 -g -fno-omit-frame-pointer \
+               -fsanitize=fuzzer-no-link,undefined -fno-sanitize-recover=all
+FUZZ_BIN  := $(addprefix build/fuzz/,fuzz_render fuzz_values fuzz_write)
+FUZZ_LIB  := $(filter-out build/fuzz/obj/main.o,$(SRC:render/%.c=build/fuzz/obj/%.o))
+FUZZ_UB_LIB := $(FUZZ_LIB:build/fuzz/%=build/fuzz-ub/%)
+FUZZ_SEEDS = $(wildcard inputs/meetings/*.yaml inputs/data/*.yaml \
+                        tests/bad/*.yaml tests/bad/data/*.yaml)
+# A meeting in 4 KB is a page or two: long enough for every construct,
+# short enough to set fast. The writer sees longer ones; the values fuzzer
+# makes long and wide values, so it may grow its inputs further.
+FUZZ_MAX_LEN  ?= 4096
+FUZZ_WRITE_MAX_LEN ?= 16384
+FUZZ_VALUES_MAX_LEN ?= 65536
+# libFuzzer's own leak check runs an input twice whenever malloc and free
+# do not pair up within it, which pango's and fontconfig's caches make the
+# rule; leaks are valgrind's and `make sanitize`'s job.
+FUZZ_FLAGS = -seed=$(FUZZ_SEED) -timeout=10 -rss_limit_mb=2048 \
+             -detect_leaks=0 -print_final_stats=1 -dict=tests/fuzz_render.dict
+FUZZ_ENV   = DOSSIER_HOME=$(CURDIR) DOSSIER_FUZZ_DISAGREE=$(CURDIR)/build/fuzz/disagree \
+             ASAN_OPTIONS=detect_leaks=0:malloc_context_size=8 \
+             UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+# The paragraph breaker's inner loops compare positions computed from
+# widths, never bytes of the input: libFuzzer's comparison tracing there
+# guides nothing and cost half of every run. Edge coverage stays.
+FUZZ_NOCMP := $(foreach d,fuzz fuzz-ub,build/$(d)/obj/typeset_linebreak.o build/$(d)/obj/typeset_paragraph.o)
+$(FUZZ_NOCMP): CFLAGS += -fno-sanitize-coverage=trace-cmp
+
 fuzz-build: deps
-	$(MAKE) B=build/fuzz CC=$(FUZZ_CC) OPT="$(FUZZ_OPT)" \
-		$(LIB_OBJ:$(B)/%=build/fuzz/%) build/fuzz/fuzz_render $(FONTS)
+	$(MAKE) B=build/fuzz CC=$(FUZZ_CC) OPT="$(FUZZ_OPT)" $(FUZZ_LIB) \
+		build/fuzz/fuzz_values build/fuzz/fuzz_write
+	$(MAKE) B=build/fuzz-ub CC=$(FUZZ_CC) OPT="$(FUZZ_UB_OPT)" \
+		$(FUZZ_UB_LIB) build/fuzz/fuzz_render
+	$(MAKE) build/fuzz/world.stamp build/fuzz/seeds.stamp $(FONTS)
 
-build/fuzz/fuzz_render: tests/fuzz_render.c $(SRC:render/%.c=build/fuzz/obj/%.o)
+build/fuzz/fuzz_render: tests/fuzz_render.c $(FUZZ_UB_LIB)
 	$(FUZZ_CC) $(CFLAGS) -fsanitize=fuzzer -Irender -o $@ $< \
-		$(filter-out build/fuzz/obj/main.o,$(SRC:render/%.c=build/fuzz/obj/%.o)) \
-		$(LDLIBS)
+		$(FUZZ_UB_LIB) $(LDLIBS)
 
+build/fuzz/fuzz_write: tests/fuzz_render.c $(FUZZ_LIB)
+	$(FUZZ_CC) $(CFLAGS) -DFUZZ_WRITE -fsanitize=fuzzer -Irender -o $@ $< \
+		$(FUZZ_LIB) $(LDLIBS)
+
+build/fuzz/fuzz_values: tests/fuzz_render.c tests/fuzz_values.c $(FUZZ_LIB)
+	$(FUZZ_CC) $(CFLAGS) -fsanitize=fuzzer -Irender -o $@ \
+		tests/fuzz_render.c tests/fuzz_values.c $(FUZZ_LIB) $(LDLIBS)
+
+# The folder tree a fuzz input sits in (as world/meetings/fuzz.yaml): the
+# meeting files and data of inputs/ and tests/bad/, so that what the seeds
+# name can be read.
+build/fuzz/world.stamp: $(FUZZ_SEEDS)
+	rm -rf build/fuzz/world
+	mkdir -p build/fuzz/world/meetings/data build/fuzz/world/data
+	cp inputs/meetings/*.yaml tests/bad/*.yaml build/fuzz/world/meetings/
+	cp tests/bad/data/*.yaml build/fuzz/world/meetings/data/
+	cp inputs/data/*.yaml build/fuzz/world/data/
+	touch $@
+
+# Seeds (tests/fuzz_seeds.py): every file of inputs/ and tests/bad/, and
+# each meeting cut into small meeting files, a part each; the values
+# fuzzer those that parse, with each meeting's data charts also inline
+# (it changes values in the meeting file alone).
+build/fuzz/seeds.stamp: $(FUZZ_SEEDS) tests/fuzz_seeds.py
+	rm -rf build/fuzz/seeds build/fuzz/seeds-values
+	python3 tests/fuzz_seeds.py build/fuzz/seeds $(FUZZ_SEEDS)
+	python3 tests/fuzz_seeds.py build/fuzz/seeds-values \
+		inputs/meetings/*.yaml tests/bad/bom.yaml
+	touch $@
+
+# fuzz_write starts from what fuzz_render found (corpus-render).
 fuzz: fuzz-build
-	mkdir -p build/fuzz/corpus build/fuzz/crashes
-	cp inputs/meetings/*.yaml tests/bad/*.yaml build/fuzz/corpus/
-	DOSSIER_HOME=$(CURDIR) ASAN_OPTIONS=detect_leaks=0 \
-		./build/fuzz/fuzz_render -max_total_time=$(FUZZ_SECONDS) -seed=$(FUZZ_SEED) \
-		-max_len=65536 -timeout=20 -rss_limit_mb=2048 \
-		-dict=tests/fuzz_render.dict -print_final_stats=1 \
-		-artifact_prefix=build/fuzz/crashes/ build/fuzz/corpus
+	rm -rf build/fuzz/corpus-* build/fuzz/disagree
+	mkdir -p build/fuzz/crashes build/fuzz/disagree
+	cp -r build/fuzz/seeds build/fuzz/corpus-render
+	cp -r build/fuzz/seeds-values build/fuzz/corpus-values
+	@fail=0; \
+	for t in render write values; do \
+		case $$t in \
+		render) corpus=render max=$(FUZZ_MAX_LEN);; \
+		write)  corpus=render max=$(FUZZ_WRITE_MAX_LEN);; \
+		values) corpus=values max=$(FUZZ_VALUES_MAX_LEN);; \
+		esac; \
+		echo "== fuzz_$$t, $(FUZZ_SECONDS) s"; \
+		$(FUZZ_ENV) ./build/fuzz/fuzz_$$t $(FUZZ_FLAGS) \
+			-max_total_time=$(FUZZ_SECONDS) -max_len=$$max \
+			-artifact_prefix=build/fuzz/crashes/$$t- \
+			$(CURDIR)/build/fuzz/corpus-$$corpus || fail=1; \
+	done; exit $$fail
 
-install: $(B)/dossier
-	install -D -m 755 $(B)/dossier $(DESTDIR)/usr/local/bin/dossier
+# Everything an installed dossier needs, under PREFIX (staged in DESTDIR):
+# the program, the layouts and word list, fonts.conf with the unhinted
+# fonts and their cache, the schemas and the format reference, the manual
+# page. The program finds its data beside itself (PREFIX/share/dossier,
+# render/pipeline.c), so the tree works wherever it is unpacked.
+PREFIX    ?= /usr/local
+SHARE      = $(DESTDIR)$(PREFIX)/share/dossier
+install: $(B)/dossier $(FONTS)
+	install -D -m 755 $(B)/dossier $(DESTDIR)$(PREFIX)/bin/dossier
+	install -d $(SHARE)/layouts $(SHARE)/fonts/derived/noto $(SHARE)/inputs \
+		$(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 layouts/*.yaml layouts/*.txt $(SHARE)/layouts/
+	install -m 644 fonts/fonts.conf fonts/README.md $(SHARE)/fonts/
+	install -m 644 $(FONT_DIR)/noto/*.ttf $(SHARE)/fonts/derived/noto/
+	install -m 644 $(FONT_DIR)/noto.sha256 $(SHARE)/fonts/derived/
+	install -m 644 inputs/README.md inputs/*.schema.json $(SHARE)/inputs/
+	install -m 644 render/dossier.1 $(DESTDIR)$(PREFIX)/share/man/man1/dossier.1
+	@echo "  CACHE $(SHARE)/fonts/derived/cache"
+	$(Q)printf '<fontconfig>\n  <dir>%s</dir>\n  <cachedir>%s</cachedir>\n</fontconfig>\n' \
+		"$(SHARE)/fonts/derived/noto" "$(SHARE)/fonts/derived/cache" \
+		>$(SHARE)/fonts/derived/fc-cache.conf
+	$(Q)FONTCONFIG_FILE="$(SHARE)/fonts/derived/fc-cache.conf" fc-cache
+	$(Q)rm -f $(SHARE)/fonts/derived/fc-cache.conf
 
 clean:
 	rm -rf build out $(FONT_DIR)

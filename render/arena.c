@@ -1,5 +1,6 @@
 /*
- * arena.c — a bump allocator over a chain of blocks, plus struct strbuf.
+ * arena.c — a bump allocator over a chain of blocks (struct strbuf,
+ * the growing string, is strbuf.c).
  *
  * Blocks grow geometrically; a request larger than a block gets a block of
  * its own. Out-of-memory aborts: a renderer cannot do anything sensible
@@ -55,6 +56,21 @@ void *xrealloc_array(void *p, size_t n, size_t size)
 static void *xmalloc(size_t n)
 {
 	return xrealloc_array(NULL, n, 1);
+}
+
+void *arena_grow(struct arena *a, void *p, size_t n, size_t need,
+		 size_t *cap, size_t size)
+{
+	if (need <= *cap)
+		return p;
+	size_t c = *cap ? *cap : 16;
+	while (c < need)
+		c *= 2;
+	void *q = arena_array(a, c, size);
+	if (n)
+		memcpy(q, p, n * size);
+	*cap = c;
+	return q;
 }
 
 struct arena *arena_create(void)
@@ -168,80 +184,4 @@ void arena_on_destroy(struct arena *a, void (*fn)(void *), void *data)
 	c->data = data;
 	c->next = a->cleanups;
 	a->cleanups = c;
-}
-
-static void strbuf_grow(struct strbuf *sb, size_t extra)
-{
-	if (sb->cap - sb->len > extra)
-		return;
-	size_t cap = sb->cap ? sb->cap : 64;
-	while (cap - sb->len <= extra)
-		cap *= 2;
-	sb->buf = xrealloc_array(sb->buf, cap, 1);
-	sb->cap = cap;
-}
-
-void strbuf_add(struct strbuf *sb, const char *s, size_t n)
-{
-	strbuf_grow(sb, n);
-	memcpy(sb->buf + sb->len, s, n);
-	sb->len += n;
-	sb->buf[sb->len] = '\0';
-}
-
-void strbuf_adds(struct strbuf *sb, const char *s)
-{
-	strbuf_add(sb, s, strlen(s));
-}
-
-void strbuf_addc(struct strbuf *sb, char c)
-{
-	strbuf_add(sb, &c, 1);
-}
-
-void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
-{
-	va_list cp;
-	va_copy(cp, ap);
-	int n = vsnprintf(NULL, 0, fmt, cp);
-	va_end(cp);
-	if (n < 0)
-		return;
-	strbuf_grow(sb, (size_t)n);
-	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
-	sb->len += (size_t)n;
-}
-
-void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	strbuf_vaddf(sb, fmt, ap);
-	va_end(ap);
-}
-
-void strbuf_reset(struct strbuf *sb)
-{
-	sb->len = 0;
-	if (sb->buf)
-		sb->buf[0] = '\0';
-}
-
-void strbuf_release(struct strbuf *sb)
-{
-	free(sb->buf);
-	sb->buf = NULL;
-	sb->len = sb->cap = 0;
-}
-
-const char *strbuf_str(const struct strbuf *sb)
-{
-	return sb->buf ? sb->buf : "";
-}
-
-char *strbuf_finish(struct strbuf *sb, struct arena *a)
-{
-	char *p = arena_strndup(a, strbuf_str(sb), sb->len);
-	strbuf_release(sb);
-	return p;
 }

@@ -7,7 +7,11 @@
  * whose result pipe closes while it holds a file has died: that file fails
  * with EXIT_SOFTWARE and a fresh worker takes the rest. On a terminal the
  * parent keeps one progress line: files done of total, the file last
- * started, and the time left at the rate so far. Workers die with the
+ * started, the pages set, and the time left: pages set per second so far,
+ * and the pages still to come reckoned from the size of the files left
+ * (pages per byte so far), so that one long report among short agendas
+ * does not throw the estimate out as a count of files does. Workers die
+ * with the
  * parent: killed, it must not have PDFs renamed into place after it.
  */
 #include "batch.h"
@@ -17,6 +21,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +46,7 @@ struct result_head {
 	int32_t index;
 	int32_t status;
 	uint32_t err_len, rec_len;
+	uint32_t pages;
 };
 
 struct pool {
@@ -53,6 +59,8 @@ struct pool {
 	int n_workers;
 	int fatal;         /* a worker could not start: its status */
 	double t0;         /* when the batch started, seconds */
+	size_t pages;      /* set so far */
+	double bytes_todo, bytes_done; /* sizes of the input files */
 	const char *shown; /* the file on the progress line */
 };
 
@@ -96,10 +104,11 @@ static bool read_full(int fd, void *buf, size_t n)
 /* ---- the worker side ---- */
 
 static void send_result(int fd, int32_t index, int status, const char *err,
-			size_t err_len, const char *rec, size_t rec_len)
+			size_t err_len, const char *rec, size_t rec_len,
+			size_t pages)
 {
 	struct result_head h = { index, status, (uint32_t)err_len,
-				 (uint32_t)rec_len };
+				 (uint32_t)rec_len, (uint32_t)pages };
 	if (!write_full(fd, &h, sizeof h) || !write_full(fd, err, err_len) ||
 	    !write_full(fd, rec, rec_len))
 		_exit(EXIT_SOFTWARE); /* the parent is gone */
@@ -116,7 +125,7 @@ static void worker_loop(int task_fd, int result_fd, const struct pool *p)
 	int status = ops->start(ops->ctx, err);
 	fclose(err);
 	if (status != EXIT_DONE) {
-		send_result(result_fd, -1, status, ebuf, elen, "", 0);
+		send_result(result_fd, -1, status, ebuf, elen, "", 0, 0);
 		free(ebuf);
 		_exit(0);
 	}
@@ -128,10 +137,13 @@ static void worker_loop(int task_fd, int result_fd, const struct pool *p)
 		FILE *rec = open_memstream(&rbuf, &rlen);
 		if (!err || !rec)
 			_exit(EXIT_SOFTWARE);
-		status = ops->render(ops->ctx, p->files[index].path, err, rec);
+		size_t pages = 0;
+		status = ops->render(ops->ctx, p->files[index].path, err, rec,
+				     &pages);
 		fclose(err);
 		fclose(rec);
-		send_result(result_fd, index, status, ebuf, elen, rbuf, rlen);
+		send_result(result_fd, index, status, ebuf, elen, rbuf, rlen,
+			    pages);
 		free(ebuf);
 		free(rbuf);
 	}
@@ -140,6 +152,25 @@ static void worker_loop(int task_fd, int result_fd, const struct pool *p)
 }
 
 /* ---- the parent side ---- */
+
+double batch_time_left(double spent_s, size_t pages_done, double bytes_done,
+		       double bytes_todo)
+{
+	if (!pages_done || bytes_done <= 0 || spent_s <= 0)
+		return -1;
+	double per_page = spent_s / (double)pages_done;
+	double pages_per_byte = (double)pages_done / bytes_done;
+	double left = bytes_todo - bytes_done;
+	return left > 0 ? left * pages_per_byte * per_page : 0;
+}
+
+static double file_bytes(const char *path)
+{
+	struct stat st;
+	/* An unreadable file fails at once: count it as one small file. */
+	return stat(path, &st) == 0 && st.st_size > 0 ? (double)st.st_size
+						      : 1.0;
+}
 
 static void progress_clear(const struct pool *p)
 {
@@ -151,13 +182,14 @@ static void progress_draw(const struct pool *p)
 {
 	if (!p->opts->progress)
 		return;
-	double spent = now_s() - p->t0;
 	fprintf(stderr, "\r\033[K[%zu/%zu] %s", p->done, p->todo,
 		p->shown ? p->shown : "");
-	if (p->done > 0 && p->done < p->todo)
-		fprintf(stderr, " (%.0f s left)",
-			spent / (double)p->done * (double)(p->todo - p->done) +
-				0.5);
+	if (p->pages)
+		fprintf(stderr, ", %zu pages", p->pages);
+	double left = batch_time_left(now_s() - p->t0, p->pages,
+				      p->bytes_done, p->bytes_todo);
+	if (p->done < p->todo && left >= 0)
+		fprintf(stderr, " (%.0f s left)", left + 0.5);
 	fflush(stderr);
 }
 
@@ -234,11 +266,15 @@ static char *read_text(struct pool *p, int fd, uint32_t len, bool *ok)
 	return s;
 }
 
-static void finish(struct pool *p, long i, int status, const char *err)
+static void finish(struct pool *p, long i, int status, const char *err,
+		   size_t pages)
 {
 	progress_clear(p);
 	fputs(err, stderr);
 	p->files[i].status = status;
+	p->files[i].pages = pages;
+	p->pages += pages;
+	p->bytes_done += file_bytes(p->files[i].path);
 	p->done++;
 	progress_draw(p);
 }
@@ -264,7 +300,8 @@ static void reap(struct pool *p, struct worker *w)
 	       arena_printf(p->a,
 			    "%s: dossier crashed while rendering this file "
 			    "(%s); please report it with this file\n",
-			    p->files[i].path, why));
+			    p->files[i].path, why),
+	       0);
 	if (!p->fatal && p->next < p->n) {
 		spawn(p, w);
 		assign(p, w);
@@ -294,7 +331,7 @@ static void receive(struct pool *p, struct worker *w)
 	assert(h.index == w->current);
 	if (h.rec_len)
 		p->files[h.index].record = rec;
-	finish(p, h.index, h.status, err);
+	finish(p, h.index, h.status, err, h.pages);
 	assign(p, w);
 }
 
@@ -336,6 +373,9 @@ void batch_run(struct arena *a, struct batch_file *files, size_t n,
 	for (size_t i = 0; i < n; i++) {
 		p.todo += !files[i].skip;
 		files[i].status = NOT_RUN;
+		files[i].pages = 0;
+		if (!files[i].skip && opts->progress)
+			p.bytes_todo += file_bytes(files[i].path);
 	}
 	p.n_workers = (size_t)opts->jobs < p.todo ? opts->jobs : (int)p.todo;
 	if (!p.n_workers)

@@ -22,9 +22,10 @@ struct batch_ops {
 	/* Before the first file. Returns an exit status: not 0 stops the
 	 * batch, with what was written to err as the reason. */
 	int (*start)(void *ctx, FILE *err);
-	/* One file: its exit status; errors to err, and a manifest record
-	 * (one line of JSON, or nothing) to record. */
-	int (*render)(void *ctx, const char *file, FILE *err, FILE *record);
+	/* One file: its exit status; errors to err, a manifest record (one
+	 * line of JSON, or nothing) to record, and the pages it set. */
+	int (*render)(void *ctx, const char *file, FILE *err, FILE *record,
+		      size_t *pages);
 	void (*stop)(void *ctx);
 };
 
@@ -32,6 +33,7 @@ struct batch_file {
 	const char *path;
 	bool skip;        /* up to date: not rendered */
 	int status;       /* exit status of its render */
+	size_t pages;     /* pages of its PDF */
 	char *record;     /* in the arena; NULL when none */
 };
 
@@ -45,5 +47,11 @@ struct batch_opts {
  * file with it (status EXIT_SOFTWARE) and is replaced. */
 void batch_run(struct arena *a, struct batch_file *files, size_t n,
 	       const struct batch_opts *opts, const struct batch_ops *ops);
+
+/* Seconds left for a batch: the rate of pages so far, and the pages to come
+ * reckoned from the bytes of input left at the pages per byte so far; -1
+ * while nothing is known (no page set yet). */
+double batch_time_left(double spent_s, size_t pages_done, double bytes_done,
+		       double bytes_todo);
 
 #endif

@@ -43,14 +43,7 @@ double chart_height(const struct setl *l)
 static struct tpart *new_label(struct cctx *x)
 {
 	struct chart_drawing *o = x->out;
-	if (o->n_labels == o->cap_labels) {
-		size_t cap = o->cap_labels ? 2 * o->cap_labels : 32;
-		struct tpart *p = arena_array(x->a, cap, sizeof *p);
-		if (o->n_labels)
-			memcpy(p, o->labels, o->n_labels * sizeof *p);
-		o->labels = p;
-		o->cap_labels = cap;
-	}
+	ARENA_GROW(x->a, o->labels, o->n_labels, o->cap_labels);
 	struct tpart *p = &o->labels[o->n_labels++];
 	memset(p, 0, sizeof *p);
 	return p;
@@ -78,32 +71,31 @@ void chart_place(struct cctx *x, const struct setl *l, double at, double top,
 void chart_place_turned(struct cctx *x, const struct setl *l, double at,
 			double top, double angle)
 {
-	assert(l->n == 1);
-	double w = l->lines[0].width_pt, b = l->lines[0].baseline_pt;
-	double half = l->s->leading_pt / 2, c = cos(angle), s = sin(angle);
-	struct tpart *p = new_label(x);
-	p->runs = l->lines[0].runs;
-	p->text = l->lines[0].text;
-	/* From the baseline's left end to that point: w along the turned
-	 * baseline, then half - b across it. */
-	double ty = top + half * fabs(c);
-	p->x_pt = at - w * c + (half - b) * s;
-	p->baseline_pt = ty - w * s - (half - b) * c;
-	p->angle = angle;
-	memcpy(p->rgb, l->s->color_rgb, sizeof p->rgb);
+	/* A label is one line; should pango have broken one (a fuzzer's
+	 * find), its lines stand side by side, a leading apart, rather
+	 * than any of its words being lost. */
+	for (size_t i = 0; i < l->n; i++) {
+		double w = l->lines[i].width_pt, b = l->lines[i].baseline_pt;
+		double half = l->s->leading_pt / 2, c = cos(angle),
+		       s = sin(angle);
+		double a = at + (double)i * l->s->leading_pt;
+		struct tpart *p = new_label(x);
+		p->runs = l->lines[i].runs;
+		p->text = l->lines[i].text;
+		/* From the baseline's left end to that point: w along the
+		 * turned baseline, then half - b across it. */
+		double ty = top + half * fabs(c);
+		p->x_pt = a - w * c + (half - b) * s;
+		p->baseline_pt = ty - w * s - (half - b) * c;
+		p->angle = angle;
+		memcpy(p->rgb, l->s->color_rgb, sizeof p->rgb);
+	}
 }
 
 struct dl_path *chart_new_path(struct cctx *x, size_t n_points)
 {
 	struct chart_drawing *o = x->out;
-	if (o->n_paths == o->cap_paths) {
-		size_t cap = o->cap_paths ? 2 * o->cap_paths : 64;
-		struct dl_path *p = arena_array(x->a, cap, sizeof *p);
-		if (o->n_paths)
-			memcpy(p, o->paths, o->n_paths * sizeof *p);
-		o->paths = p;
-		o->cap_paths = cap;
-	}
+	ARENA_GROW(x->a, o->paths, o->n_paths, o->cap_paths);
 	struct dl_path *p = &o->paths[o->n_paths++];
 	memset(p, 0, sizeof *p);
 	p->xy = arena_array(x->a, 2 * n_points, sizeof(double));
@@ -335,6 +327,15 @@ static void compute_axis(struct cctx *x)
 		hi = fmax(hi, c->targets[t].value);
 	}
 	chart_nice_axis(lo, hi, c->unit, vals, n, &x->ax);
+}
+
+void chart_value_axis(struct arena *a, const struct chart *c,
+		      struct chart_axis *ax)
+{
+	struct cctx x = { .a = a, .c = c };
+	gather_categories(&x);
+	compute_axis(&x);
+	*ax = x.ax;
 }
 
 /* Position of v on an axis that runs from p0 (at lo) to p1 (at hi). */

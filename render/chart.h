@@ -64,6 +64,11 @@ struct chart_drawing *chart_draw(struct typesetter *ts, struct arena *a,
 				 const struct layout *l, const struct chart *c,
 				 struct diags *diags);
 
+/* The value axis c is drawn with: over every value, each stack's sums
+ * and the targets (so that chart_alt.c says the labels the chart shows). */
+void chart_value_axis(struct arena *a, const struct chart *c,
+		      struct chart_axis *ax);
+
 /* What a screen reader says for c: title, unit, every value with its
  * category and series, the reference lines (chart_alt.c). */
 char *chart_alt(struct arena *a, const struct chart *c);

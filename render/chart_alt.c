@@ -11,9 +11,8 @@
  * figures are the chart's own value labels (one axis, one scale, the
  * same decimals), so that the ear and the eye get the same numbers. dl_build.c makes it the Figure's /Alt.
  */
-#include "chart_priv.h"
+#include "chart.h"
 
-#include <math.h>
 
 #include "nl.h"
 
@@ -21,49 +20,6 @@ static void add_value(struct strbuf *out, struct arena *a, double v,
 		      const struct chart *c, const struct chart_axis *ax)
 {
 	strbuf_adds(out, chart_value_label(a, v, c->unit, ax));
-}
-
-/* The value axis the chart is drawn with (chart.c's compute_axis): over
- * every value, a stack's sums and the targets; so that the ear gets the
- * value labels the eye gets, at the same scale and decimals. */
-static void axis_of(struct arena *a, const struct chart *c,
-		    struct chart_axis *ax)
-{
-	size_t cap = 1 + c->n_targets;
-	for (size_t s = 0; s < c->n_series; s++)
-		cap += 3 * c->series[s].n_values;
-	double *vals = arena_array(a, cap, sizeof *vals);
-	size_t n = 0;
-	double lo = 0, hi = 0;
-	for (size_t s = 0; s < c->n_series; s++)
-		for (size_t i = 0; i < c->series[s].n_values; i++) {
-			double v = c->series[s].values[i].value;
-			vals[n++] = v;
-			lo = fmin(lo, v);
-			hi = fmax(hi, v);
-			if (c->type != CHART_STACKED_BAR)
-				continue;
-			/* a stack's sums, once: at its first series */
-			const char *cat = c->series[s].values[i].category;
-			bool first = true;
-			for (size_t e = 0; e < s && first; e++)
-				first = !chart_value_of(&c->series[e], cat, &v);
-			if (!first)
-				continue;
-			double pos = 0, neg = 0;
-			for (size_t e = s; e < c->n_series; e++)
-				if (chart_value_of(&c->series[e], cat, &v))
-					*(v >= 0 ? &pos : &neg) += v;
-			vals[n++] = pos;
-			vals[n++] = neg;
-			lo = fmin(lo, neg);
-			hi = fmax(hi, pos);
-		}
-	for (size_t t = 0; t < c->n_targets; t++) {
-		lo = fmin(lo, c->targets[t].value);
-		hi = fmax(hi, c->targets[t].value);
-	}
-	chart_nice_axis(lo, hi, c->unit, vals, n, ax);
 }
 
 /* A full stop, unless the last value's own (mln., mld.) ends it. */
@@ -76,7 +32,7 @@ static void end_sentence(struct strbuf *out)
 char *chart_alt(struct arena *a, const struct chart *c)
 {
 	struct chart_axis ax;
-	axis_of(a, c, &ax);
+	chart_value_axis(a, c, &ax);
 	struct strbuf out = STRBUF_INIT;
 	const char *caption = nl_unit_caption(c->unit, ax.scale);
 	strbuf_addf(&out, "%s, %c%s", c->title.src ? c->title.src : "",

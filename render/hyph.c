@@ -9,7 +9,7 @@
  * punctuation ends a word, so compounds are hyphenated in their parts).
  * Words are looked up lower-case in ISO-8859-1, the dictionary's encoding:
  * first in the word list (layouts/hyphenation-nl.txt), then the patterns.
- * Breaks before a trema are kept; paragraph.c drops the trema there.
+ * Breaks before a trema are kept; typeset_paragraph.c drops the trema there.
  */
 #include "hyph.h"
 
@@ -18,6 +18,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <glib.h>
 #include <hyphen.h>
@@ -25,6 +26,7 @@
 #include "hyph_cache.h"
 #include "hyph_compound.h"
 #include "input.h"
+#include "utf8.h"
 
 /* The patterns are asked with at least this many letters at either end;
  * the layout's rules may keep more (hyph_rules). */
@@ -63,8 +65,6 @@ static void hyph_out_shy(struct hyph_out *o, int quality)
 	strbuf_addc(&o->q, (char)quality);
 	strbuf_addc(&o->q, 0);
 }
-/* What an invalid UTF-8 byte decodes to: copied, never part of a word. */
-#define HYPH_INVALID 0xFFFFFFFFu
 #define HYPH_SOFT_HYPHEN 0x00ADu
 
 /* A word of the word list: lower-case Latin-1 and where it breaks. */
@@ -155,78 +155,6 @@ void hyph_destroy(struct hyphenator *h)
 	free(h);
 }
 
-/* One character of s (at most "avail" bytes); returns its length.
- * Invalid and overlong sequences come back as HYPH_INVALID, length 1. */
-static size_t hyph_utf8_next(const char *s, size_t avail, uint32_t *cp)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	assert(avail > 0);
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return 1;
-	}
-	size_t len = u[0] >= 0xF0 ? 4 : u[0] >= 0xE0 ? 3 : u[0] >= 0xC0 ? 2 : 0;
-	static const uint32_t min_cp[5] = { 0, 0, 0x80, 0x800, 0x10000 };
-	if (len == 0 || len > avail || u[0] > 0xF4) {
-		*cp = HYPH_INVALID;
-		return 1;
-	}
-	uint32_t c = u[0] & (0x7Fu >> len);
-	for (size_t i = 1; i < len; i++) {
-		if ((u[i] & 0xC0) != 0x80) {
-			*cp = HYPH_INVALID;
-			return 1;
-		}
-		c = (c << 6) | (u[i] & 0x3Fu);
-	}
-	if (c < min_cp[len] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-		*cp = HYPH_INVALID;
-		return 1;
-	}
-	*cp = c;
-	return len;
-}
-
-static bool hyph_is_space(uint32_t cp)
-{
-	return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0xA0 ||
-	       cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) ||
-	       cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
-	       cp == 0x205F || cp == 0x3000;
-}
-
-/* Unicode's letters and marks, roughly: enough to keep a Greek, Cyrillic
- * or Polish name together as one word (which is then left whole). */
-static bool hyph_is_letter(uint32_t cp)
-{
-	if (cp < 0x80)
-		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
-	if (cp < 0x100)
-		return cp >= 0xC0 && cp != 0xD7 && cp != 0xF7;
-	if (cp >= 0x2000 && cp <= 0x2BFF) /* punctuation, symbols, arrows */
-		return false;
-	if (cp >= 0x3000 && cp <= 0x303F) /* CJK punctuation */
-		return false;
-	if (cp >= 0xD800 && cp <= 0xF8FF) /* surrogates, private use */
-		return false;
-	if (cp == 0xFEFF || (cp >= 0xFFF0 && cp <= 0xFFFF))
-		return false;
-	if (cp >= 0x1F000 && cp <= 0x1FFFF) /* emoji and pictographs */
-		return false;
-	return cp < 0xE0000 && cp != HYPH_INVALID;
-}
-
-static bool hyph_is_digit(uint32_t cp)
-{
-	return cp >= '0' && cp <= '9';
-}
-
-static bool hyph_is_upper(uint32_t cp)
-{
-	return (cp >= 'A' && cp <= 'Z') ||
-	       (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7);
-}
-
 static bool hyph_is_apostrophe(uint32_t cp)
 {
 	return cp == '\'' || cp == 0x2019;
@@ -271,13 +199,13 @@ static size_t hyph_word_end(const char *s, size_t n)
 	size_t i = 0;
 	while (i < n) {
 		uint32_t cp;
-		size_t len = hyph_utf8_next(s + i, n - i, &cp);
+		size_t len = utf8_decode(s + i, n - i, &cp);
 		if (hyph_is_apostrophe(cp) && i + len < n) {
 			uint32_t next;
-			hyph_utf8_next(s + i + len, n - i - len, &next);
-			if (!hyph_is_letter(next) && !hyph_is_digit(next))
+			utf8_decode(s + i + len, n - i - len, &next);
+			if (!utf8_is_letter(next) && !utf8_is_digit(next))
 				break;
-		} else if (!hyph_is_letter(cp) && !hyph_is_digit(cp) &&
+		} else if (!utf8_is_letter(cp) && !utf8_is_digit(cp) &&
 			   cp != HYPH_SOFT_HYPHEN) {
 			break;
 		}
@@ -301,12 +229,12 @@ static bool hyph_word_latin1(const char *s, size_t n, struct strbuf *lower,
 	strbuf_reset(lower);
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
-		i += hyph_utf8_next(s + i, n - i, &cp);
+		i += utf8_decode(s + i, n - i, &cp);
 		if (hyph_is_apostrophe(cp))
 			continue;
-		if (cp > 0xFF || !hyph_is_letter(cp))
+		if (cp > 0xFF || !utf8_is_letter(cp))
 			return false; /* digit, soft hyphen, other script */
-		if (hyph_is_upper(cp)) {
+		if (utf8_is_latin1_upper(cp)) {
 			bool ij = cp == 'J' && lower->len == 1 &&
 				  lower->buf[0] == 'i' && *capitals == 1;
 			*capitals += !ij;
@@ -365,7 +293,7 @@ static void hyph_piece(HyphenDict *dict, const char *w, size_t n,
 		bool odd = scratch->buf[i] & 1;
 		/* A non-standard break changes letters, which a soft hyphen
 		 * cannot do. A break before a trema is kept: the line
-		 * breaker drops the trema there (paragraph.c). */
+		 * breaker drops the trema there (typeset_paragraph.c). */
 		bool replaced = rep && rep[i];
 		breaks[i] = odd && !replaced;
 	}
@@ -469,7 +397,7 @@ static void hyph_word_anew(struct hyphenator *h, struct hyph_out *out,
 	piece = letter = 0;
 	for (size_t i = 0; i <= n;) {
 		uint32_t cp = 0;
-		size_t len = i < n ? hyph_utf8_next(s + i, n - i, &cp) : 1;
+		size_t len = i < n ? utf8_decode(s + i, n - i, &cp) : 1;
 		if (i == n || hyph_is_apostrophe(cp)) {
 			if (letter - piece >= HYPH_MIN_PIECE)
 				hyph_piece(dict, lower.buf + piece,
@@ -486,14 +414,14 @@ static void hyph_word_anew(struct hyphenator *h, struct hyph_out *out,
 		if (breaks.buf[i])
 			breaks.buf[i] = HYPH_Q_SHORT;
 	uint32_t first;
-	hyph_utf8_next(s, n, &first);
+	utf8_decode(s, n, &first);
 	/* Adjectives of a place (Russische, Europese, Oekraïense) are
 	 * capitalised in the dictionary too, but read as ordinary words. */
 	bool adjective = lower.len > 5 &&
 			 (!memcmp(lower.buf + lower.len - 2, "se", 2) ||
 			  !memcmp(lower.buf + lower.len - 4, "sche", 4));
 	if (name && !adjective && capitals == 1 && x->rules->names_whole &&
-	    hyph_is_upper(first)) {
+	    utf8_is_latin1_upper(first)) {
 		hyph_out_add(out, s, n); /* Brussel, Paternotte */
 		goto done;
 	}
@@ -501,9 +429,9 @@ insert:
 	letter = 0;
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
-		size_t len = hyph_utf8_next(s + i, n - i, &cp);
+		size_t len = utf8_decode(s + i, n - i, &cp);
 		/* Taalunie, Leidraad §18: paraplu’tje breaks as paraplu-/tje,
-		 * the apostrophe gone (paragraph.c hides it at the break). */
+		 * the apostrophe gone (typeset_paragraph.c hides it at the break). */
 		if (hyph_is_apostrophe(cp) && letter >= HYPH_LEFT_MIN &&
 		    hyph_is_diminutive(s + i + len, n - i - len))
 			hyph_out_shy(out, HYPH_Q_PLAIN);
@@ -577,14 +505,14 @@ static void hyph_chunk(struct hyphenator *h, struct hyph_out *out,
 	uint32_t before = 0;
 	while (i < n) {
 		uint32_t cp;
-		size_t len = hyph_utf8_next(s + i, n - i, &cp);
-		if (hyph_is_letter(cp) || hyph_is_digit(cp) ||
+		size_t len = utf8_decode(s + i, n - i, &cp);
+		if (utf8_is_letter(cp) || utf8_is_digit(cp) ||
 		    cp == HYPH_SOFT_HYPHEN) {
 			size_t end = i + hyph_word_end(s + i, n - i);
 			assert(end > i);
 			uint32_t after = 0;
 			if (end < n)
-				hyph_utf8_next(s + end, n - end, &after);
+				utf8_decode(s + end, n - end, &after);
 			struct hyph_ctx wx = *x;
 			wx.in_compound = hyph_is_hyphen(before) ||
 					 hyph_is_hyphen(after);
@@ -601,9 +529,9 @@ static void hyph_chunk(struct hyphenator *h, struct hyph_out *out,
 
 static enum hyph_lang hyph_lang_of(const char *lang)
 {
-	if (!lang || !g_ascii_strncasecmp(lang, "nl", 2))
+	if (!lang || !strncasecmp(lang, "nl", 2))
 		return HYPH_NL;
-	if (!g_ascii_strncasecmp(lang, "en", 2))
+	if (!strncasecmp(lang, "en", 2))
 		return HYPH_EN;
 	return HYPH_OTHER;
 }
@@ -619,16 +547,16 @@ char *hyph_text_lang(struct hyphenator *h, struct arena *a, const char *utf8,
 	size_t i = 0;
 	while (i < n) {
 		uint32_t cp;
-		size_t len = hyph_utf8_next(utf8 + i, n - i, &cp);
-		if (hyph_is_space(cp)) {
+		size_t len = utf8_decode(utf8 + i, n - i, &cp);
+		if (utf8_is_space(cp)) {
 			hyph_out_add(&out, utf8 + i, len);
 			i += len;
 			continue;
 		}
 		size_t end = i;
 		while (end < n) {
-			len = hyph_utf8_next(utf8 + end, n - end, &cp);
-			if (hyph_is_space(cp))
+			len = utf8_decode(utf8 + end, n - end, &cp);
+			if (utf8_is_space(cp))
 				break;
 			end += len;
 		}
@@ -667,13 +595,13 @@ static bool hyph_add_listed(struct hyphenator *h, const char *s, size_t n)
 	bool ok = true;
 	for (size_t i = 0; i < n && ok;) {
 		uint32_t cp;
-		i += hyph_utf8_next(s + i, n - i, &cp);
+		i += utf8_decode(s + i, n - i, &cp);
 		if (cp == '-' && word.len && breaks.buf[word.len - 1] == 0)
 			breaks.buf[word.len - 1] = 1;
 		else if (hyph_is_apostrophe(cp))
 			continue;
-		else if (cp <= 0xFF && hyph_is_letter(cp)) {
-			strbuf_addc(&word, (char)(hyph_is_upper(cp) ? cp | 0x20 : cp));
+		else if (cp <= 0xFF && utf8_is_letter(cp)) {
+			strbuf_addc(&word, (char)(utf8_is_latin1_upper(cp) ? cp | 0x20 : cp));
 			strbuf_addc(&breaks, 0);
 		} else
 			ok = false;
@@ -681,13 +609,7 @@ static bool hyph_add_listed(struct hyphenator *h, const char *s, size_t n)
 	if (!word.len || breaks.buf[word.len - 1])
 		ok = false; /* empty, or a hyphen at the end */
 	if (ok) {
-		if (h->n_listed == h->cap_listed) {
-			h->cap_listed = h->cap_listed ? 2 * h->cap_listed : 32;
-			h->listed = realloc(h->listed, h->cap_listed *
-						       sizeof *h->listed);
-			if (!h->listed)
-				abort();
-		}
+		ARRAY_GROW(h->listed, h->n_listed, h->cap_listed);
 		struct hyph_listed *e = &h->listed[h->n_listed++];
 		e->len = word.len;
 		e->word = malloc(word.len);
@@ -726,9 +648,9 @@ bool hyph_load_words(struct hyphenator *h, const char *path,
 	while ((len = getline(&line, &cap, fp)) >= 0) {
 		no++;
 		size_t b = 0, e = (size_t)len;
-		while (b < e && hyph_is_space((unsigned char)line[b]))
+		while (b < e && utf8_is_space((unsigned char)line[b]))
 			b++;
-		while (e > b && hyph_is_space((unsigned char)line[e - 1]))
+		while (e > b && utf8_is_space((unsigned char)line[e - 1]))
 			e--;
 		if (b == e || line[b] == '#')
 			continue;

@@ -55,6 +55,8 @@ static const struct field layout_fields[] = {
 	L(label_width_pt, F_NUM, true),
 	L(signature_space_pt, F_NUM, true),
 	L(footer_text, F_STR, true),
+	L(mail_salutation, F_STR, false),
+	L(mail_closing, F_STR, false),
 	L(footer_baseline_pt, F_NUM, true),
 	L(header_text, F_STR, true),
 	L(header_baseline_pt, F_NUM, true),

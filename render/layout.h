@@ -101,6 +101,9 @@ struct layout {
 
 	/* Running footer and header (the classification). */
 	const char *footer_text; /* "{page}" and "{pages}" are replaced */
+	/* The mail `dossier mail` sends: the line it opens with and the one
+	 * before the sender's name; NULL: none. */
+	const char *mail_salutation, *mail_closing;
 	double footer_baseline_pt; /* from the top of the page */
 	const char *header_text; /* "{classification}" is replaced */
 	double header_baseline_pt;
@@ -130,7 +133,7 @@ struct layout {
 	int orphans, widows; /* lines kept together at a page break */
 
 	struct chart_layout chart;
-	/* Paragraph breaking (Knuth–Plass, typeset.c and linebreak.c), in
+	/* Paragraph breaking (Knuth–Plass, typeset.c and typeset_linebreak.c), in
 	 * TeX's terms: stretch and shrink of a space as a multiple of its
 	 * width, badness (100 = stretched by all its stretch), penalties
 	 * and demerits. */
@@ -160,7 +163,7 @@ struct layout {
 	int ragged_hyphen_penalty;
 	/* The most letter spacing a justified line may get between two
 	 * letters, in ems of its font, where its spaces at their full
-	 * stretch do not fill it (linebreak.c's pass 1); 0: none. */
+	 * stretch do not fill it (typeset_linebreak.c's pass 1); 0: none. */
 	double letter_space_max_em;
 	/* The widest a justified line's space may get, as a multiple of
 	 * normal, where nothing else fills the line: beyond it the line

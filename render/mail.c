@@ -15,7 +15,7 @@
  * server that cannot be reached stops the run (exit 69) and logs nothing.
  */
 #include "mail.h"
-#include "pack.h"
+#include "parse_pack.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -29,8 +29,9 @@
 
 #include "diag.h"
 #include "mail_address.h"
-#include "manifest.h"
+#include "batch_manifest.h"
 #include "output.h"
+#include "layout.h"
 #include "pipeline.h"
 
 static const char mail_usage[] =
@@ -40,9 +41,10 @@ static const char mail_usage[] =
 	"                   [--cacert FILE]\n"
 	"Sends DIR/<id>.pdf (default DIR: out; rendered again unless "
 	"DIR/manifest.json\nrecords it for the inputs as they are) to each "
-	"recipient in the file's\n'distribution'. URL: smtp://host[:port] "
-	"(STARTTLS when offered, required\nwith a login) or "
-	"smtps://host[:port]. Login from $DOSSIER_SMTP_USER and\n"
+	"recipient in the file's\n'distribution', from --from ADDRESS or the "
+	"file's 'sender' (one is needed).\nURL: smtp://host[:port] (STARTTLS "
+	"when offered, required with a login) or\nsmtps://host[:port]. Login "
+	"from $DOSSIER_SMTP_USER and\n"
 	"$DOSSIER_SMTP_PASSWORD; --cacert: the CA certificates the server's "
 	"certificate\nis checked against (default: the system's).\n"
 	"--dry-run writes .eml files instead of sending. Exit status: 0 "
@@ -58,6 +60,7 @@ struct mail_run {
 	const char **files;
 	int n_files;
 	struct pipeline pipe;
+	struct mail_words words; /* of the document being sent */
 	bool pipe_open;
 	struct arena *arena; /* lives as long as the run */
 	struct mail_transport *transport;
@@ -70,10 +73,37 @@ struct mail_run {
 	bool stop;           /* nothing more is sent (exit 69 or 73) */
 };
 
+/* One line naming the one thing wrong, and where help is: the whole
+ * usage hid the line that mattered (as the other commands' errors). */
 static int mail_usage_error(const char *what, const char *arg)
 {
-	fprintf(stderr, "dossier mail: %s%s\n\n%s", what, arg, mail_usage);
+	fprintf(stderr, "dossier mail: %s%s\nrun 'dossier help mail' for "
+		"more\n", what, arg);
 	return EXIT_USAGE;
+}
+
+/* Without --from every file must name its 'sender': a ministry's mail
+ * says who sent it. Checked before anything is rendered or sent. */
+static int need_sender(struct mail_run *r)
+{
+	for (int i = 0; i < r->n_files; i++) {
+		struct arena *a = arena_create();
+		struct diags d;
+		diags_init(&d, a);
+		struct document *doc = model_parse_file(a, r->files[i], &d);
+		bool none = doc && !doc->sender.email.src;
+		arena_destroy(a);
+		if (none) {
+			fprintf(stderr,
+				"dossier mail: %s names no 'sender'; say who "
+				"sends the mail with --from ADDRESS, or with "
+				"'sender' (name, email) in the meeting file\n"
+				"run 'dossier help mail' for more\n",
+				r->files[i]);
+			return EXIT_USAGE;
+		}
+	}
+	return EXIT_DONE;
 }
 
 /* The option's value, or NULL when there is none. */
@@ -128,7 +158,7 @@ static int parse_args(struct mail_run *r, int argc, char **argv)
 	if (!r->smtp && !r->eml_dir)
 		return mail_usage_error("say which server with --smtp URL, "
 					"or --dry-run DIR", "");
-	return EXIT_DONE;
+	return r->from ? EXIT_DONE : need_sender(r);
 }
 
 static bool make_dir(const char *dir)
@@ -483,7 +513,7 @@ static bool fresh_pdf(struct mail_run *r, struct arena *a,
 	if (!r->pipe.home)
 		r->pipe.home = pipeline_home(r->arena);
 	p->path = arena_printf(a, "%s/%s.pdf", r->out_dir, doc->id);
-	struct manifest *m = manifest_load(a, r->out_dir);
+	struct manifest *m = manifest_load(a, r->out_dir, r->pipe.home);
 	const char *output = NULL;
 	const char *want = manifest_recorded_sha256(m, doc->path, &output);
 	int err = 0;
@@ -496,16 +526,11 @@ static bool fresh_pdf(struct mail_run *r, struct arena *a,
 
 /* ---- the messages ---- */
 
-static time_t message_time(void)
+/* SOURCE_DATE_EPOCH as the pipeline read it, else now. */
+static time_t message_time(const struct mail_run *r)
 {
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	if (epoch && *epoch) {
-		char *end;
-		long long t = strtoll(epoch, &end, 10);
-		if (!*end && t >= 0)
-			return (time_t)t;
-	}
-	return time(NULL);
+	long long t = r->pipe.source_date;
+	return t >= 0 ? (time_t)t : time(NULL);
 }
 
 static const char *message_id(struct arena *a, const char *hash,
@@ -530,7 +555,7 @@ static void send_one(struct mail_run *r, struct arena *a, struct diags *d,
 		printf("%s: %s has it already\n", m->pdf_name, to->email.src);
 		return;
 	}
-	m->body = mail_body(a, m->doc, to, m->pdf_name, m->pdf_len);
+	m->body = mail_body(a, m->doc, to, &r->words, m->pdf_name, m->pdf_len);
 	m->message_id = message_id(a, hash, to->email.src, m->from);
 	const char *why;
 	switch (mail_send(r->transport, a, m, &why)) {
@@ -583,10 +608,11 @@ static bool sendable(struct mail_run *r, const struct document *doc,
 static void send_to_all(struct mail_run *r, struct arena *a, struct diags *d,
 			const struct document *doc, const struct pdf *p)
 {
+	const char *from = r->from ? r->from : doc->sender.email.src;
 	struct mail_msg m = {
-		.doc = doc, .from = r->from, .subject = mail_subject(a, doc),
+		.doc = doc, .from = from, .subject = mail_subject(a, doc),
 		.pdf_name = arena_printf(a, "%s.pdf", doc->id),
-		.pdf = p->bytes, .pdf_len = p->len, .date = message_time(),
+		.pdf = p->bytes, .pdf_len = p->len, .date = message_time(r),
 	};
 	size_t bytes = 0;
 	for (size_t i = 0; i < doc->n_distribution; i++) {
@@ -596,6 +622,15 @@ static void send_to_all(struct mail_run *r, struct arena *a, struct diags *d,
 	}
 	if (bytes && !log_try(r, d, bytes + 1)) /* + a torn line's end */
 		return;
+	/* The layout gives the salutation and closing, the data the rest. */
+	struct layout *l = layout_load(
+		a, arena_printf(a, "%s/layouts", r->pipe.home),
+		doc->layout.src ? doc->layout.src : "kamerbrief", d);
+	if (!l)
+		return;
+	r->words = mail_words_of(a, doc, l->mail_salutation, l->mail_closing,
+				 from);
+	m.from_name = r->words.signer;
 	for (size_t i = 0; i < doc->n_distribution && !r->stop; i++) {
 		m.to = &doc->distribution[i];
 		send_one(r, a, d, &m, p->sha256);
@@ -649,8 +684,6 @@ int mail_main(int argc, char **argv)
 		free(r.files);
 		return status < 0 ? EXIT_DONE : status; /* -1: --help */
 	}
-	if (!r.from)
-		r.from = "dossier@localhost";
 	if (!make_dir(r.out_dir) || (r.eml_dir && !make_dir(r.eml_dir)))
 		stop(&r, EXIT_CANTCREAT);
 	r.transport = mail_transport_create(r.eml_dir ? NULL : r.smtp,

@@ -26,6 +26,7 @@ struct mail_msg {
 	const struct document *doc;
 	const struct recipient *to;
 	const char *from;       /* bare address */
+	const char *from_name;  /* shown with it: the sender, else the author */
 	const char *subject;    /* UTF-8, not yet encoded */
 	const char *body;       /* UTF-8 plain text, CRLF line ends */
 	const char *pdf_name;   /* file name of the attachment */
@@ -63,9 +64,24 @@ char *mail_header_text(struct arena *a, const char *utf8);
 char *mail_date(struct arena *a, time_t t);
 /* Subject: the title, after "[classification] " when there is one. */
 char *mail_subject(struct arena *a, const struct document *doc);
+/* The words around the body: the salutation and closing from the layout,
+ * who signs and whom to ask from the data. */
+struct mail_words {
+	const char *salutation; /* "Geachte heer, mevrouw,"; NULL: none */
+	const char *closing;    /* "Met vriendelijke groet,"; NULL: none */
+	const char *signer;     /* the sender's name, else the author */
+	const char *contact;    /* the contact line; NULL: the sender's
+				   name and address */
+	const char *address;    /* the sender's address */
+};
+/* The words of doc's mail: its sender (or the author), the layout's
+ * salutation and closing (NULL: none). */
+struct mail_words mail_words_of(struct arena *a, const struct document *doc,
+				const char *salutation, const char *closing,
+				const char *from);
 /* The Dutch body for one recipient. */
 char *mail_body(struct arena *a, const struct document *doc,
-		const struct recipient *to, const char *pdf_name,
-		size_t pdf_len);
+		const struct recipient *to, const struct mail_words *w,
+		const char *pdf_name, size_t pdf_len);
 
 #endif

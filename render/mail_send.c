@@ -92,16 +92,16 @@ static char *mailbox(struct arena *a, const char *name, const char *addr)
 
 static struct curl_slist *headers(struct arena *a, const struct mail_msg *m)
 {
-	const char *author = m->doc->author.src ? m->doc->author.src :
-			     "Ministerie van Buitenlandse Zaken";
 	const char *lines[] = {
 		arena_printf(a, "Date: %s", mail_date(a, m->date)),
-		arena_printf(a, "From: %s", mailbox(a, author, m->from)),
+		arena_printf(a, "From: %s", mailbox(a, m->from_name, m->from)),
 		arena_printf(a, "To: %s", mailbox(a, m->to->name.src,
 						  m->to->email.src)),
 		arena_printf(a, "Subject: %s",
 			     mail_header_text(a, m->subject)),
 		arena_printf(a, "Message-ID: %s", m->message_id),
+		/* RFC 3834: no vacation replies, no loops */
+		"Auto-Submitted: auto-generated",
 	};
 	struct curl_slist *list = NULL;
 	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)

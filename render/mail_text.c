@@ -5,7 +5,9 @@
  * (UTF-8, base64), split only between whole characters so "Oekraïne"
  * survives any mail reader. The body names the meeting, its dates and place
  * as nl.c writes them, the classification, and the table of contents (the
- * section headings), in plain text with CRLF line ends.
+ * section headings), in plain text with CRLF line ends, between the
+ * layout's salutation and closing; the sender signs it and the last line
+ * says whom to ask.
  */
 #include "mail.h"
 
@@ -15,6 +17,7 @@
 
 #include "compose.h"
 #include "nl.h"
+#include "utf8.h"
 
 /* RFC 2047 §2: an encoded-word is at most 75 characters; "=?UTF-8?B?" and
  * "?=" leave 63 for base64, which is 45 bytes of text (a multiple of 3). */
@@ -34,8 +37,7 @@ static size_t whole_chars(const char *s, size_t max)
 	size_t n = strlen(s);
 	if (n <= max)
 		return n;
-	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
-		max--;
+	max = utf8_back(s, max);
 	assert(max > 0);
 	return max;
 }
@@ -116,13 +118,31 @@ static char *size_text(struct arena *a, size_t bytes)
 			    nl_number(a, (double)bytes / 1e6, 1));
 }
 
+struct mail_words mail_words_of(struct arena *a, const struct document *doc,
+				const char *salutation, const char *closing,
+				const char *from)
+{
+	(void)a;
+	const char *author = doc->author.src ? doc->author.src
+					     : "Ministerie van Buitenlandse Zaken";
+	return (struct mail_words){
+		.salutation = salutation,
+		.closing = closing,
+		.signer = doc->sender.name.src ? doc->sender.name.src : author,
+		.contact = doc->sender.contact.src,
+		.address = doc->sender.email.src ? doc->sender.email.src : from,
+	};
+}
+
 char *mail_body(struct arena *a, const struct document *doc,
-		const struct recipient *to, const char *pdf_name,
-		size_t pdf_len)
+		const struct recipient *to, const struct mail_words *w,
+		const char *pdf_name, size_t pdf_len)
 {
 	const struct meeting_info *m = &doc->meeting;
 	struct strbuf sb = STRBUF_INIT;
-	strbuf_addf(&sb, "Aan: %s\r\n\r\n", to->name.src);
+	(void)to; /* the To: header names them; the salutation is the layout's */
+	if (w->salutation)
+		strbuf_addf(&sb, "%s\r\n\r\n", w->salutation);
 	strbuf_addf(&sb, "Hierbij ontvangt u: %s\r\n\r\n",
 		    compose_title(a, doc));
 	strbuf_addf(&sb, "Vergadering: %s\r\n", compose_meeting_name(a, doc));
@@ -137,7 +157,17 @@ char *mail_body(struct arena *a, const struct document *doc,
 	add_contents(a, &sb, doc->sections, doc->n_sections, "");
 	strbuf_addf(&sb, "\r\nBijlage: %s (PDF, %s)\r\n\r\n", pdf_name,
 		    size_text(a, pdf_len));
-	strbuf_addf(&sb, "%s\r\n", doc->author.src ? doc->author.src :
-		    "Ministerie van Buitenlandse Zaken");
+	if (w->closing)
+		strbuf_addf(&sb, "%s\r\n\r\n", w->closing);
+	strbuf_addf(&sb, "%s\r\n", w->signer);
+	if (doc->author.src && strcmp(doc->author.src, w->signer) != 0)
+		strbuf_addf(&sb, "%s\r\n", doc->author.src);
+	if (w->contact)
+		strbuf_addf(&sb, "\r\n%s\r\n", w->contact);
+	else
+		strbuf_addf(&sb, "\r\nVragen over dit bericht: %s, %s\r\n",
+			    w->signer, w->address);
+	strbuf_adds(&sb, "Dit bericht is automatisch verstuurd door "
+			 "dossier.\r\n");
 	return strbuf_finish(&sb, a);
 }

@@ -18,24 +18,27 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "batch.h"
 #include "diag.h"
 #include "mail.h"
-#include "manifest.h"
+#include "new.h"
+#include "batch_manifest.h"
 #include "model.h"
 #include "output.h"
-#include "pack.h"
-#include "parse.h"
+#include "parse_pack.h"
+#include "parse_yaml.h"
 #include "pipeline.h"
+#include "watch.h"
 
 /* The help texts: `dossier help [COMMAND]`, `dossier COMMAND --help`.
  * mail's is mail.c's own. The manual page render/dossier.1 says the same
  * at length; tests/format_doc.py pins every line of these. */
 static const char short_usage[] =
 	"usage: dossier COMMAND [ARGS...]\n"
-	"commands: render, check, chart, mail, help\n"
+	"commands: render, check, chart, mail, new, watch, help\n"
 	"run 'dossier help' for what each does, 'dossier help COMMAND' for "
 	"its options\n";
 
@@ -53,6 +56,10 @@ static const char help_overview[] =
 	".pdf\n"
 	"  mail FILE... --smtp URL    mail each PDF to the file's "
 	"'distribution'\n"
+	"  new KIND FILE              write a starting file: agenda, verslag, "
+	"pack, data\n"
+	"  watch FILE... -o DIR       render, and again whenever an input "
+	"changes\n"
 	"  help [COMMAND]             this text, or the options of COMMAND\n"
 	"\n"
 	"  dossier COMMAND --help     the options of COMMAND, as 'dossier "
@@ -152,17 +159,62 @@ static const char help_help[] =
 	"\n"
 	"Without COMMAND: what dossier does and its commands. With one of "
 	"render, check,\n"
-	"chart, mail or help: what that command takes. 'dossier COMMAND "
-	"--help' and\n"
-	"'dossier COMMAND -h' print the same.\n"
+	"chart, mail, new or help: what that command takes. 'dossier COMMAND "
+	"--help'\n"
+	"and 'dossier COMMAND -h' print the same.\n"
 	"\n"
 	"Exit status: 0 done, 2 an unknown command.\n";
 
+static const char help_new[] =
+	"usage: dossier new agenda|verslag|pack|data FILE\n"
+	"\n"
+	"Writes FILE as a starting file of that kind: a geannoteerde agenda, "
+	"a verslag,\n"
+	"a briefing pack, or a data file of charts. It holds every required "
+	"key with an\n"
+	"example value, its id made from the file's name, and the schema hint "
+	"on its\n"
+	"first line, so that an editor checks it as you type. 'dossier check' "
+	"accepts\n"
+	"it as it is; fill it in from inputs/README.md. An existing file is "
+	"never\n"
+	"overwritten.\n"
+	"\n"
+	"  -h, --help   this text\n"
+	"\n"
+	"Exit status: 0 done, 2 usage, 73 FILE exists already or cannot be "
+	"written.\n";
+
+static const char help_watch[] =
+	"usage: dossier watch FILE... -o DIR [--root DIR]\n"
+	"\n"
+	"Renders each meeting file as render does, then again within a "
+	"fraction of a\n"
+	"second whenever it, its data files, agenda or annexes, the layout or "
+	"the\n"
+	"hyphenation word list change, printing one line per render with its "
+	"time, or\n"
+	"its errors. A save with a mistake leaves the last good PDF in place. "
+	"PDF\n"
+	"viewers that reload a changed file then follow the edits. Stop it "
+	"with Ctrl-C.\n"
+	"\n"
+	"  -o, --output DIR   where the PDFs go; made when missing\n"
+	"  --root DIR         the folder whose files a meeting file may load, "
+	"as for\n"
+	"                     render\n"
+	"  -h, --help         this text\n"
+	"\n"
+	"Exit status: 2 usage, 66 the fonts or patterns cannot be loaded, 70 "
+	"files\n"
+	"cannot be watched here; otherwise it runs until stopped.\n";
+
 static const char *const commands[] = { "render", "check", "chart", "mail",
-					"help" };
+					"new", "watch", "help" };
 enum { N_COMMANDS = sizeof commands / sizeof *commands };
 static const char *const commands_with_options[] = { "render", "check",
-						     "chart", "mail", NULL };
+						     "chart", "mail", "new",
+						     "watch", NULL };
 
 struct run {
 	const char *out_dir;
@@ -184,7 +236,8 @@ static bool is_dir(const char *p)
 /* One meeting file through the whole pipeline. Errors go to err, the
  * manifest record (when rendered and rec is not NULL) to rec. Returns
  * its exit status. */
-static int process(struct run *run, const char *path, FILE *err, FILE *rec)
+static int process(struct run *run, const char *path, FILE *err, FILE *rec,
+		   size_t *pages_out)
 {
 	struct arena *a = arena_create();
 	struct diags d;
@@ -201,6 +254,8 @@ static int process(struct run *run, const char *path, FILE *err, FILE *rec)
 				    &d) && rec)
 			pipeline_record(&run->pipe, a, rec, path, doc,
 					run->out_dir, pages);
+		if (pages_out && !d.count)
+			*pages_out = pages;
 	}
 	diags_print(&d, err);
 	int status = d.count ? d.status : EXIT_DONE;
@@ -340,10 +395,11 @@ static void teardown(void *ctx)
 	pipeline_close(&run->pipe);
 }
 
-static int render_one(void *ctx, const char *file, FILE *err, FILE *rec)
+static int render_one(void *ctx, const char *file, FILE *err, FILE *rec,
+		      size_t *pages)
 {
 	struct run *run = ctx;
-	return process(run, file, err, run->incremental ? rec : NULL);
+	return process(run, file, err, run->incremental ? rec : NULL, pages);
 }
 
 static int parse_jobs(const char *s)
@@ -424,13 +480,42 @@ static void list_failures(const struct batch_file *f, size_t n)
 				f[i].status);
 }
 
+static double now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* "6 PDFs in out/, 25 pages, 0,3 s": what a batch made, the Dutch way. */
+static void print_summary(const struct batch_file *f, size_t n,
+			  const char *out_dir, double seconds)
+{
+	size_t pdfs = 0, pages = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!f[i].skip && f[i].status == EXIT_DONE) {
+			pdfs++;
+			pages += f[i].pages;
+		}
+	char secs[32];
+	snprintf(secs, sizeof secs, "%.1f", seconds);
+	char *dot = strchr(secs, '.');
+	if (dot)
+		*dot = ',';
+	size_t len = strlen(out_dir);
+	fprintf(stderr, "%zu PDF%s in %s%s, %zu page%s, %s s\n", pdfs,
+		pdfs == 1 ? "" : "s", out_dir,
+		len && out_dir[len - 1] == '/' ? "" : "/", pages,
+		pages == 1 ? "" : "s", secs);
+}
+
 /* Several files: in parallel workers, with --incremental's manifest. */
 static int render_batch(struct run *run, struct arena *a, const char **files,
 			int n_files)
 {
 	struct batch_file *f = arena_array(a, (size_t)n_files, sizeof *f);
 	struct manifest *m = run->incremental ?
-		manifest_load(a, run->out_dir) : NULL;
+		manifest_load(a, run->out_dir, pipeline_home(a)) : NULL;
 	size_t todo = 0;
 	for (int i = 0; i < n_files; i++) {
 		f[i].path = files[i];
@@ -443,6 +528,7 @@ static int render_batch(struct run *run, struct arena *a, const char **files,
 		.progress = !run->quiet && isatty(STDERR_FILENO),
 	};
 	struct batch_ops ops = { run, setup, render_one, teardown };
+	double t0 = now_s();
 	batch_run(a, f, (size_t)n_files, &opts, &ops);
 	int status = EXIT_DONE;
 	for (int i = 0; i < n_files; i++)
@@ -468,6 +554,9 @@ static int render_batch(struct run *run, struct arena *a, const char **files,
 	if (opts.progress && todo < (size_t)n_files)
 		fprintf(stderr, "dossier: %zu of %d files up to date\n",
 			(size_t)n_files - todo, n_files);
+	if (opts.progress && todo)
+		print_summary(f, (size_t)n_files, run->out_dir,
+			      now_s() - t0);
 	return status;
 }
 
@@ -483,7 +572,7 @@ static int run_here(struct run *run, const char **files, int n_files)
 		}
 	}
 	for (int i = 0; i < n_files; i++) {
-		int s = process(run, files[i], stderr, NULL);
+		int s = process(run, files[i], stderr, NULL, NULL);
 		if (s != EXIT_DONE && status == EXIT_DONE)
 			status = s;
 	}
@@ -498,16 +587,17 @@ static int unknown_command(const char *name)
 	if (near)
 		return usage_error(NULL, "unknown command '%s'; did you mean "
 				   "'%s'? (commands: render, check, chart, "
-				   "mail, help)", name, near);
+				   "mail, new, watch, help)", name, near);
 	return usage_error(NULL, "unknown command '%s' (commands: render, "
-			   "check, chart, mail, help)", name);
+			   "check, chart, mail, new, watch, help)", name);
 }
 
 /* `dossier help [COMMAND]`: the text on stdout. */
 static int help(const char *cmd)
 {
 	static const char *const texts[N_COMMANDS] = {
-		help_render, help_check, help_chart, NULL, help_help
+		help_render, help_check, help_chart, NULL, help_new, help_watch,
+		help_help
 	};
 	if (!cmd) {
 		fputs(help_overview, stdout);
@@ -534,6 +624,51 @@ static bool wants_help(int argc, char **argv)
 		if (is_one_of(argv[i], flags))
 			return true;
 	return false;
+}
+
+/* `dossier watch FILE... -o DIR [--root DIR]`. */
+static int watch_main(int argc, char **argv)
+{
+	const char **files = calloc((size_t)argc, sizeof *files);
+	const char *out = NULL, *root = NULL;
+	size_t n = 0;
+	if (!files)
+		abort();
+	for (int i = 2; i < argc; i++) {
+		const char *o = argv[i];
+		if (!strcmp(o, "-o") || !strcmp(o, "--output") ||
+		    !strcmp(o, "--root")) {
+			if (i + 1 >= argc)
+				return usage_error("watch", "'%s' needs a value",
+						   o);
+			*(o[2] == 'r' ? &root : &out) = argv[++i];
+			if (root && o[2] == 'r' && !is_dir(root))
+				return usage_error("watch", "'--root' must name "
+						   "a folder; got '%s'", root);
+		} else if (o[0] == '-' && o[1]) {
+			return usage_error("watch", "unknown option '%s'", o);
+		} else {
+			files[n++] = o;
+		}
+	}
+	if (!n)
+		return usage_error("watch", "name at least one meeting file");
+	if (!out)
+		return usage_error("watch", "say where the PDFs go with -o DIR");
+	if (!ensure_dir(out))
+		return EXIT_CANTCREAT;
+	struct arena *a = arena_create();
+	struct diags d;
+	diags_init(&d, a);
+	struct pipeline pipe = { 0 };
+	int status = EXIT_NOINPUT;
+	if (pipeline_open(&pipe, a, &d))
+		status = watch_run(&pipe, files, n, out, root);
+	diags_print(&d, stderr);
+	pipeline_close(&pipe);
+	arena_destroy(a);
+	free(files);
+	return status;
 }
 
 int main(int argc, char **argv)
@@ -563,6 +698,10 @@ int main(int argc, char **argv)
 		return mail_main(argc - 1, argv + 1);
 	if (!strcmp(cmd, "chart"))
 		return chart_main(argc, argv);
+	if (!strcmp(cmd, "new"))
+		return new_main(argc - 1, argv + 1);
+	if (!strcmp(cmd, "watch"))
+		return watch_main(argc, argv);
 	struct run run = { 0 };
 	if (!strcmp(cmd, "render"))
 		run.render = true;

@@ -4,7 +4,7 @@
  * A plain tree of C structs, all in the document's arena. Strings are UTF-8
  * and NUL-terminated; optional strings are NULL when absent. Every value
  * keeps its source position so later stages can name the place of an error.
- * Rich-text fields keep their CommonMark source; richtext.c parses them.
+ * Rich-text fields keep their CommonMark source; compose_richtext.c parses them.
  */
 #ifndef DOSSIER_MODEL_H
 #define DOSSIER_MODEL_H
@@ -138,6 +138,13 @@ struct recipient {
 	struct text email;
 };
 
+/* Who sends the mail (`dossier mail`), and the line that says whom to ask. */
+struct sender {
+	struct text name;    /* src NULL: no 'sender' */
+	struct text email;
+	struct text contact; /* optional */
+};
+
 struct file_ref {
 	const char *path;     /* as written */
 	const char *resolved; /* relative to the meeting file's folder */
@@ -182,6 +189,7 @@ struct document {
 	struct document **annex_docs; /* n_annexes of them */
 	struct recipient *distribution;
 	size_t n_distribution;
+	struct sender sender; /* extension: optional */
 	/* The folder tree the files it names must lie in (data, agenda,
 	 * annexes): its real path ("" when it has none: nothing is in it),
 	 * and as the user knows it, for messages. */
@@ -192,11 +200,17 @@ struct document {
 /* Text names of the enums, as written in the data. */
 const char *model_doc_kind_name(enum doc_kind k);
 
+/* The value of SOURCE_DATE_EPOCH (a whole number of seconds) or -1 when
+ * value is NULL, empty or not such a number. The environment is read once,
+ * by pipeline_open(), and the result handed down. */
+long long model_source_date(const char *value);
+
 /* The date a PDF of d carries, never the clock: its own 'date', else
- * SOURCE_DATE_EPOCH (when set: a whole number of seconds), else the first
- * day of its meeting, else (a data file, which has no meeting) 1970-01-01,
- * the day SOURCE_DATE_EPOCH=0 stands for. */
-struct date model_document_date(const struct document *d);
+ * source_date (SOURCE_DATE_EPOCH, when not -1), else the first day of its
+ * meeting, else (a data file, which has no meeting) 1970-01-01, the day
+ * SOURCE_DATE_EPOCH=0 stands for. */
+struct date model_document_date(const struct document *d,
+				long long source_date);
 
 /* The note with this key, or NULL: a binary search of notes_by_key,
  * which model_index_notes() makes once the notes are read. */

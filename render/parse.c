@@ -1,1110 +1,28 @@
 /*
- * parse.c — read a meeting file (and the data files it names) into the model.
+ * parse.c — the meeting schema: a meeting file (and the files it binds)
+ * into the model.
  *
- * Input: the bytes of a meeting file, YAML 1.2 or JSON in UTF-8. The bytes
- * are checked first (size, UTF-8, NUL), then libfyaml's event parser turns
- * them into a small tree of nodes with positions: iteratively, with a depth
- * limit, refusing aliases and a second document. parse_chart.c checks
- * charts and data files. Output: a struct document in the arena, or NULL
- * with every problem found in diags, each naming file:line:col in a
- * sentence a policy officer understands (FORMAT.md, "What bad data gets").
+ * Input: the bytes of a meeting file. The YAML toolkit (parse_yaml.c)
+ * makes them a checked tree of positioned nodes; this file reads that
+ * tree as a meeting document: its keys, dates, sections, footnotes,
+ * distribution and letter. parse_chart.c checks charts and data files,
+ * parse_file.c the paths and files it names, parse_link.c the links.
+ * Output: a struct document in the arena, or NULL with every problem
+ * found in diags, each naming file:line:col in a sentence a policy
+ * officer understands (FORMAT.md, "What bad data gets").
  */
 #include "parse.h"
 
 #include "nl.h"
 
 #include <assert.h>
-#include <errno.h>
-#include <libfyaml.h>
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "mail_address.h"
+#include "utf8.h"
 
-#define PARSE_MAX_BYTES ((size_t)4 << 20) /* 4 MiB */
-#define PARSE_MAX_DEPTH 64
 #define PARSE_MAX_LEVEL 3 /* sections in sections in sections */
-#define PARSE_MAX_ERRORS 100
-#define PARSE_SNIPPET 60 /* bytes of a bad value quoted in a message */
-/* A table of rich text has at most this many columns: cmark-gfm's table
- * extension appends each cell of a row to a linked list by walking it,
- * so a row of n cells costs n² (2.000 columns: 6,5 s and 2,6 GB), and a
- * page has room for far fewer columns anyway. Counted as the '|' of a
- * line (one more than its cells), before cmark sees the text. */
-#define PARSE_MAX_TABLE_COLUMNS 100
-
-/* ---- reporting ---- */
-
-static void parse_verror(struct pctx *pc, int status, struct srcpos pos,
-			 const char *fmt, va_list ap)
-{
-	pc->errors++;
-	if (pc->errors > PARSE_MAX_ERRORS) {
-		if (pc->errors == PARSE_MAX_ERRORS + 1)
-			diag_error(pc->diags, (struct srcpos){ pos.file, 0, 0 },
-				   "more than %d errors; fix these first",
-				   PARSE_MAX_ERRORS);
-		return;
-	}
-	struct strbuf sb = STRBUF_INIT;
-	strbuf_vaddf(&sb, fmt, ap);
-	diag_error_status(pc->diags, status, pos, "%s", strbuf_str(&sb));
-	strbuf_release(&sb);
-}
-
-void parse_error(struct pctx *pc, struct srcpos pos, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	parse_verror(pc, EXIT_DATAERR, pos, fmt, ap);
-	va_end(ap);
-}
-
-void parse_error_status(struct pctx *pc, int status, struct srcpos pos,
-			const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	parse_verror(pc, status, pos, fmt, ap);
-	va_end(ap);
-}
-
-/* At most max bytes of s on one line, "…" where it was cut. */
-static const char *snip(struct pctx *pc, const char *s, size_t max)
-{
-	size_t n = strnlen(s, max + 1);
-	bool cut = n > max;
-	if (cut) {
-		n = max;
-		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;
-	}
-	struct strbuf sb = STRBUF_INIT;
-	for (size_t i = 0; i < n; i++)
-		strbuf_addc(&sb, (unsigned char)s[i] < ' ' ? ' ' : s[i]);
-	if (cut)
-		strbuf_adds(&sb, "…");
-	return strbuf_finish(&sb, pc->a);
-}
-
-const char *parse_snip(struct pctx *pc, const char *s)
-{
-	return pc->opaque ? "…" : snip(pc, s, PARSE_SNIPPET);
-}
-
-static const char *describe_as(struct pctx *pc, const struct ynode *n,
-			       bool quoted)
-{
-	if (!n || (n->kind == YN_SCALAR && n->is_null))
-		return "nothing";
-	if (n->kind == YN_SEQ)
-		return "a list";
-	if (n->kind == YN_MAP)
-		return "a mapping";
-	const char *s = parse_snip(pc, n->str);
-	return quoted ? arena_printf(pc->a, "'%s'", s) : s;
-}
-
-const char *parse_describe(struct pctx *pc, const struct ynode *n)
-{
-	return describe_as(pc, n, true);
-}
-
-const char *parse_describe_bare(struct pctx *pc, const struct ynode *n)
-{
-	return describe_as(pc, n, false);
-}
-
-const char *parse_join(struct pctx *pc, const char *const *names, size_t n,
-		       const char *last_sep)
-{
-	struct strbuf sb = STRBUF_INIT;
-	for (size_t i = 0; i < n; i++) {
-		if (i > 0)
-			strbuf_adds(&sb, i + 1 == n ? last_sep : ", ");
-		strbuf_adds(&sb, names[i]);
-	}
-	return strbuf_finish(&sb, pc->a);
-}
-
-/* ---- did you mean ---- */
-
-static char lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
-/* Damerau-Levenshtein distance (optimal string alignment), ignoring case;
- * 3 for anything further apart than 2. */
-static int edit_distance(const char *a, const char *b)
-{
-	enum { MAXLEN = 32 };
-	size_t la = strlen(a), lb = strlen(b);
-	if (la >= MAXLEN || lb >= MAXLEN || la > lb + 2 || lb > la + 2)
-		return 3;
-	int d[MAXLEN][MAXLEN];
-	for (size_t i = 0; i <= la; i++)
-		d[i][0] = (int)i;
-	for (size_t j = 0; j <= lb; j++)
-		d[0][j] = (int)j;
-	for (size_t i = 1; i <= la; i++)
-		for (size_t j = 1; j <= lb; j++) {
-			int cost = lower(a[i - 1]) != lower(b[j - 1]);
-			int v = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < v)
-				v = d[i][j - 1] + 1;
-			if (d[i - 1][j - 1] + cost < v)
-				v = d[i - 1][j - 1] + cost;
-			if (i > 1 && j > 1 &&
-			    lower(a[i - 1]) == lower(b[j - 2]) &&
-			    lower(a[i - 2]) == lower(b[j - 1]) &&
-			    d[i - 2][j - 2] + 1 < v)
-				v = d[i - 2][j - 2] + 1;
-			d[i][j] = v;
-		}
-	return d[la][lb] < 3 ? d[la][lb] : 3;
-}
-
-static bool is_prefix_of(const char *key, const char *name)
-{
-	size_t n = strlen(key);
-	if (n < 3 || n >= strlen(name))
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (lower(key[i]) != lower(name[i]))
-			return false;
-	return true;
-}
-
-const char *parse_suggest(const char *key, const char *const *names, size_t n)
-{
-	const char *best = NULL;
-	int best_score = 3;
-	size_t klen = strlen(key);
-	for (size_t i = 0; i < n; i++) {
-		size_t len = strlen(names[i]);
-		int d = edit_distance(key, names[i]);
-		int score = 3;
-		if (d <= 2 && (size_t)(2 * d) < (klen > len ? klen : len))
-			score = d;
-		if (is_prefix_of(key, names[i]) && score > 1)
-			score = 1;
-		if (score < best_score) {
-			best_score = score;
-			best = names[i];
-		}
-	}
-	return best;
-}
-
-/* ---- a map of strings, for duplicates and look-ups ---- */
-
-static size_t strmap_hash(const char *s)
-{
-	size_t h = 2166136261u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
-static size_t strmap_slot(const struct strmap *m, const char *key)
-{
-	size_t i = strmap_hash(key) & (m->cap - 1);
-	while (m->keys[i] && strcmp(m->keys[i], key) != 0)
-		i = (i + 1) & (m->cap - 1);
-	return i;
-}
-
-void *parse_strmap_get(const struct strmap *m, const char *key)
-{
-	if (!m->cap)
-		return NULL;
-	size_t i = strmap_slot(m, key);
-	return m->keys[i] ? m->vals[i] : NULL;
-}
-
-void parse_strmap_put(struct arena *a, struct strmap *m, const char *key,
-		      void *val)
-{
-	assert(val);
-	if (2 * (m->n + 1) > m->cap) {
-		struct strmap old = *m;
-		m->cap = old.cap ? 2 * old.cap : 16;
-		m->keys = arena_array(a, m->cap, sizeof *m->keys);
-		m->vals = arena_array(a, m->cap, sizeof *m->vals);
-		m->n = 0;
-		for (size_t i = 0; i < old.cap; i++)
-			if (old.keys[i])
-				parse_strmap_put(a, m, old.keys[i],
-						 old.vals[i]);
-	}
-	size_t i = strmap_slot(m, key);
-	if (!m->keys[i])
-		m->n++;
-	m->keys[i] = key;
-	m->vals[i] = val;
-}
-
-/* ---- the bytes ---- */
-
-/* Length of the valid UTF-8 sequence at s (n bytes left), or 0. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0];
-	size_t len;
-	if (c < 0x80)
-		return 1;
-	else if (c >= 0xC2 && c <= 0xDF)
-		len = 2;
-	else if (c >= 0xE0 && c <= 0xEF)
-		len = 3;
-	else if (c >= 0xF0 && c <= 0xF4)
-		len = 4;
-	else
-		return 0;
-	if (n < len)
-		return 0;
-	for (size_t i = 1; i < len; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-	if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F) ||
-	    (c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] > 0x8F))
-		return 0; /* overlong, surrogate or beyond U+10FFFF */
-	return len;
-}
-
-static bool check_bytes(struct pctx *pc, const char *file, const char *buf,
-			size_t len)
-{
-	const unsigned char *s = (const unsigned char *)buf;
-	struct srcpos whole = { file, 0, 0 };
-	for (size_t i = 0; i < len;) {
-		if (s[i] == 0) {
-			parse_error(pc, whole,
-				    "the file holds a NUL byte at byte %zu: "
-				    "save it as UTF-8 text",
-				    i);
-			return false;
-		}
-		size_t n = utf8_len(s + i, len - i);
-		if (!n) {
-			parse_error(pc, whole,
-				    "not UTF-8 at byte %zu (0x%02X): save the "
-				    "file as UTF-8",
-				    i, s[i]);
-			return false;
-		}
-		i += n;
-	}
-	return true;
-}
-
-/* ---- flow nesting, before libfyaml sees it ---- */
-
-#define TOO_DEEP                                                               \
-	"the data is nested more than %d levels deep; a meeting file never "   \
-	"needs that"
-
-/* Past a quoted scalar starting at buf[i], counting its line breaks. */
-static size_t skip_quoted(const char *buf, size_t len, size_t i, int *line,
-			  size_t *bol)
-{
-	char q = buf[i++];
-	for (; i < len; i++) {
-		if (buf[i] == '\n') {
-			(*line)++;
-			*bol = i + 1;
-		} else if (q == '"' && buf[i] == '\\' && i + 1 < len &&
-			   buf[i + 1] != '\n') {
-			i++;
-		} else if (buf[i] == q) {
-			if (!(q == '\'' && i + 1 < len && buf[i + 1] == '\''))
-				return i + 1;
-			i++; /* '' in a single-quoted scalar */
-		}
-	}
-	return len;
-}
-
-/* Columns count characters, as libfyaml's marks do. */
-static int column_at(const char *buf, size_t bol, size_t i)
-{
-	int col = 1;
-	for (size_t j = bol; j < i; j++)
-		col += ((unsigned char)buf[j] & 0xC0) != 0x80;
-	return col;
-}
-
-static bool is_space_at(const char *buf, size_t len, size_t i)
-{
-	return i >= len || buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' ||
-	       buf[i] == '\n';
-}
-
-/* libfyaml looks ahead without limit for implicit keys: it queues every
- * token of a flow collection before the first event, so 4 MiB of '[' cost
- * 1.4 GB before our depth check in ybuild_event() could run. Count flow
- * nesting roughly first: brackets where a value can start (anywhere inside
- * a flow collection), outside quotes and comments. Block scalars are read
- * as if they were YAML, so that nothing libfyaml reads as YAML is skipped:
- * text that opens more than 64 brackets without closing them is refused,
- * and no meeting text does that. */
-static bool check_flow_depth(struct pctx *pc, const char *file, const char *buf,
-			     size_t len)
-{
-	int depth = 0, line = 1;
-	size_t bol = 0;
-	bool start = true; /* a value may start here */
-	for (size_t i = 0; i < len; i++) {
-		char c = buf[i];
-		if (c == '\n') {
-			line++;
-			bol = i + 1;
-			start = true;
-		} else if (c == ' ' || c == '\t' || c == '\r') {
-			continue;
-		} else if (c == '#' &&
-			   (i == 0 || is_space_at(buf, len, i - 1))) {
-			while (i + 1 < len && buf[i + 1] != '\n')
-				i++;
-		} else if ((c == '[' || c == '{') && (start || depth > 0)) {
-			if (++depth > PARSE_MAX_DEPTH) {
-				struct srcpos pos = { file, line,
-						      column_at(buf, bol, i) };
-				parse_error(pc, pos, TOO_DEEP, PARSE_MAX_DEPTH);
-				return false;
-			}
-			start = true;
-		} else if ((c == ']' || c == '}') && depth > 0) {
-			depth--;
-			start = false;
-		} else if ((c == '"' || c == '\'') && start) {
-			i = skip_quoted(buf, len, i, &line, &bol) - 1;
-			start = false;
-		} else if ((c == '!' || c == '&') && start) {
-			while (!is_space_at(buf, len, i + 1))
-				i++; /* a tag or anchor before the value */
-		} else {
-			/* , and : open a value in flow; - ? : before a space do
-			 * at the top */
-			bool opens = depth > 0
-					     ? c == ',' || c == ':'
-					     : c == '-' || c == '?' || c == ':';
-			start = opens &&
-				(depth > 0 || is_space_at(buf, len, i + 1));
-		}
-	}
-	return true;
-}
-
-/* ---- YAML events into a tree ---- */
-
-struct ybuild {
-	struct pctx *pc;
-	const char *file;
-	const char *buf;
-	size_t len;
-	struct ynode *stack[PARSE_MAX_DEPTH];
-	int depth;
-	struct ynode *root;
-	struct srcpos last_end;
-	int docs;
-};
-
-static struct srcpos mark_pos(const char *file, const struct fy_mark *m)
-{
-	if (!m || m->line < 0)
-		return (struct srcpos){ file, 0, 0 };
-	return (struct srcpos){ file, m->line + 1, m->column + 1 };
-}
-
-static struct ynode *ynode_new(struct ybuild *b, enum ynode_kind kind,
-			       struct srcpos pos)
-{
-	struct ynode *n = arena_alloc(b->pc->a, sizeof *n);
-	n->kind = kind;
-	n->pos = pos;
-	if (b->depth == 0) {
-		assert(!b->root);
-		b->root = n;
-		return n;
-	}
-	struct ynode *p = b->stack[b->depth - 1];
-	if (p->last)
-		p->last->next = n;
-	else
-		p->first = n;
-	p->last = n;
-	p->n++;
-	return n;
-}
-
-static bool is_null_text(const char *s, size_t len)
-{
-	return len == 0 || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 ||
-	       strcmp(s, "Null") == 0 || strcmp(s, "NULL") == 0;
-}
-
-/* A block scalar's token starts at the line after its header: find the
- * first line with content; its indentation is the block's. */
-static void block_text_pos(struct ybuild *b, struct text *t,
-			   const struct fy_mark *start,
-			   const struct fy_mark *end)
-{
-	size_t i = start->input_pos;
-	int line = start->line + 1;
-	t->pos = mark_pos(b->file, start);
-	if (start->column != 0)
-		return;
-	while (i < end->input_pos) {
-		size_t ind = 0;
-		while (i + ind < end->input_pos && b->buf[i + ind] == ' ')
-			ind++;
-		size_t j = i + ind;
-		while (j < end->input_pos &&
-		       (b->buf[j] == '\t' || b->buf[j] == '\r'))
-			j++;
-		if (j < end->input_pos && b->buf[j] != '\n') {
-			t->pos = (struct srcpos){ b->file, line, (int)ind + 1 };
-			t->block_indent = (int)ind + 1;
-			return;
-		}
-		i = j + 1;
-		line++;
-	}
-}
-
-/* Valid UTF-8 (a NUL from a "\0" escape is reported later, by name). */
-static bool text_is_clean(const char *s, size_t len)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	for (size_t i = 0; i < len;) {
-		size_t n = utf8_len(u + i, len - i);
-		if (!n)
-			return false;
-		i += n;
-	}
-	return true;
-}
-
-/* ---- what a value may hold ---- */
-
-static uint32_t utf8_decode(const unsigned char *s, size_t len)
-{
-	if (len == 1)
-		return s[0];
-	uint32_t c = s[0] & (0x7F >> len);
-	for (size_t i = 1; i < len; i++)
-		c = c << 6 | (s[i] & 0x3F);
-	return c;
-}
-
-/* Why code point c cannot stand in a value, or NULL. Tab and the line
- * breaks are text; other controls, noncharacters and private-use
- * characters are not (no font of dossier has them): refused here, where
- * `check` sees them too, rather than by the typesetter. */
-static const char *char_refused(uint32_t c)
-{
-	if (c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
-	    c == 0x85)
-		return NULL;
-	if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
-		return "a control character, not text";
-	if ((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE)
-		return "a noncharacter, not text";
-	if ((c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000)
-		return "a private-use character, which no font of dossier "
-		       "shows";
-	return NULL;
-}
-
-/* The first character of a scalar's text that is not text, reported at
- * its place; false when there is one. */
-static bool text_chars_ok(struct ybuild *b, const struct ynode *n)
-{
-	const unsigned char *u = (const unsigned char *)n->str;
-	for (size_t i = 0; i < n->len;) {
-		size_t k = utf8_len(u + i, n->len - i);
-		assert(k); /* text_is_clean() held */
-		uint32_t c = utf8_decode(u + i, k);
-		const char *why = char_refused(c);
-		if (why) {
-			parse_error(b->pc, model_text_pos(&n->text, i),
-				    "U+%04X is %s: remove it", (unsigned)c,
-				    why);
-			return false;
-		}
-		i += k;
-	}
-	return true;
-}
-
-/* Every line break but Markdown's own (LF, CR) as U+2028, the line
- * separator: VT (a line break in a Word document), FF, NEL and U+2029
- * make a line break in rich text, and one space in a one-line value
- * (parse_one_line), never a paragraph pango starts by itself. */
-static void unify_line_breaks(struct ybuild *b, struct ynode *n)
-{
-	size_t extra = 0, found = 0;
-	for (size_t i = 0; i < n->len; i++) {
-		size_t k = model_line_break_len(n->str + i);
-		if (k && n->str[i] != '\n' && n->str[i] != '\r') {
-			found++;
-			extra += 3 - k;
-		}
-	}
-	if (!found)
-		return;
-	char *out = arena_alloc(b->pc->a, n->len + extra + 1);
-	size_t o = 0;
-	for (size_t i = 0; i < n->len;) {
-		size_t k = model_line_break_len(n->str + i);
-		if (k && n->str[i] != '\n' && n->str[i] != '\r') {
-			memcpy(out + o, "\xE2\x80\xA8", 3);
-			o += 3;
-			i += k;
-		} else {
-			out[o++] = n->str[i++];
-		}
-	}
-	out[o] = '\0';
-	n->str = n->text.src = out;
-	n->len = o;
-}
-
-const char *parse_one_line(struct pctx *pc, const char *s)
-{
-	size_t i = 0;
-	while (s[i] && !model_line_break_len(s + i))
-		i++;
-	if (!s[i])
-		return s;
-	struct strbuf sb = STRBUF_INIT;
-	bool gap = false;
-	for (i = 0; s[i];) {
-		size_t k = model_line_break_len(s + i);
-		if (k) {
-			gap = true;
-			i += k;
-			continue;
-		}
-		if (gap && sb.len)
-			strbuf_addc(&sb, ' ');
-		gap = false;
-		strbuf_addc(&sb, s[i++]);
-	}
-	return strbuf_finish(&sb, pc->a);
-}
-
-/* A block scalar (| or >) that is a mapping's value must indent its lines
- * further than its key. Reports and returns true when it does not. */
-static bool block_under_its_key(struct ybuild *b, struct fy_token *tok,
-				enum fy_scalar_style style)
-{
-	if (!tok || (style != FYSS_LITERAL && style != FYSS_FOLDED) ||
-	    !b->depth)
-		return false;
-	const struct ynode *p = b->stack[b->depth - 1];
-	if (p->kind != YN_MAP || p->n % 2 == 0 || !p->last)
-		return false;
-	struct text t = { 0 };
-	block_text_pos(b, &t, fy_token_start_mark(tok),
-		       fy_token_end_mark(tok));
-	const struct ynode *key = p->last;
-	if (!t.block_indent || t.block_indent > key->pos.col)
-		return false;
-	parse_error(b->pc, t.pos,
-		    "the lines of '%s' must be indented further than the key "
-		    "'%s:' on line %d",
-		    key->kind == YN_SCALAR ? parse_snip(b->pc, key->str) : "?",
-		    key->kind == YN_SCALAR ? parse_snip(b->pc, key->str) : "?",
-		    key->pos.line);
-	return true;
-}
-
-static void ybuild_scalar(struct ybuild *b, struct fy_event *e)
-{
-	struct fy_token *tok = e->scalar.value;
-	struct srcpos pos = mark_pos(b->file, fy_event_start_mark(e));
-	if (!tok) { /* an empty value: point at its key or the last token */
-		struct ynode *p = b->depth ? b->stack[b->depth - 1] : NULL;
-		pos = p && p->kind == YN_MAP && p->n % 2 ? p->last->pos
-							 : b->last_end;
-	}
-	size_t len = 0;
-	enum fy_scalar_style style =
-		tok ? fy_token_scalar_style(tok) : FYSS_PLAIN;
-	if (block_under_its_key(b, tok, style)) {
-		/* libfyaml 0.7.12 takes such lines in and hands back a text
-		 * with bytes it never wrote (found by fuzzing): refuse it
-		 * before reading the text. */
-		tok = NULL;
-	}
-	const char *s = tok ? fy_token_get_text(tok, &len) : NULL;
-	if (s && !text_is_clean(s, len)) {
-		/* The file was valid UTF-8; a text that is not came from a
-		 * libfyaml defect, never from the data. */
-		parse_error(b->pc, pos,
-			    "this value cannot be read as text; check the "
-			    "indentation and quotes of the lines around it");
-		s = NULL;
-		len = 0;
-	}
-	if (style == FYSS_SINGLE_QUOTED || style == FYSS_DOUBLE_QUOTED)
-		pos.col = pos.col > 1 ? pos.col - 1 : pos.col;
-	struct ynode *n = ynode_new(b, YN_SCALAR, pos);
-	n->str = arena_strndup(b->pc->a, s ? s : "", s ? len : 0);
-	n->len = s ? len : 0;
-	n->is_null = style == FYSS_PLAIN && is_null_text(n->str, n->len);
-	n->text.src = n->str;
-	n->text.pos = pos;
-	if (!tok)
-		return;
-	const struct fy_mark *ts = fy_token_start_mark(tok);
-	const struct fy_mark *te = fy_token_end_mark(tok);
-	n->text.pos = mark_pos(b->file, ts);
-	if (style == FYSS_LITERAL || style == FYSS_FOLDED) {
-		block_text_pos(b, &n->text, ts, te);
-		n->pos = n->text.pos;
-	}
-	if (ts->input_pos <= te->input_pos && te->input_pos <= b->len) {
-		n->text.raw = arena_strndup(b->pc->a, b->buf + ts->input_pos,
-					    te->input_pos - ts->input_pos);
-		n->text.raw_pos = mark_pos(b->file, ts);
-	}
-	if (text_chars_ok(b, n))
-		unify_line_breaks(b, n);
-}
-
-static const char *const ONE_DOCUMENT =
-	"a second YAML document starts here; the file must hold one "
-	"document (remove this '---' line and what follows, or move it to "
-	"a file of its own)";
-
-/* One event into the tree; false stops the parse (the error is reported). */
-static bool ybuild_event(struct ybuild *b, struct fy_event *e)
-{
-	struct srcpos pos = mark_pos(b->file, fy_event_start_mark(e));
-	const struct fy_mark *end = fy_event_end_mark(e);
-	if (end && end->line >= 0)
-		b->last_end = mark_pos(b->file, end);
-	switch (e->type) {
-	case FYET_DOCUMENT_START:
-		if (b->docs++ == 0)
-			return true;
-		parse_error(b->pc, pos, "%s", ONE_DOCUMENT);
-		return false;
-	case FYET_MAPPING_START:
-	case FYET_SEQUENCE_START:
-		if (b->depth == PARSE_MAX_DEPTH) {
-			parse_error(b->pc, pos, TOO_DEEP, PARSE_MAX_DEPTH);
-			return false;
-		}
-		b->stack[b->depth] = ynode_new(
-			b, e->type == FYET_MAPPING_START ? YN_MAP : YN_SEQ,
-			pos);
-		b->depth++;
-		return true;
-	case FYET_MAPPING_END:
-	case FYET_SEQUENCE_END:
-		assert(b->depth > 0);
-		b->depth--;
-		return true;
-	case FYET_SCALAR:
-		ybuild_scalar(b, e);
-		return true;
-	case FYET_ALIAS: { /* the mark is after the '*' */
-		pos.col = pos.col > 1 ? pos.col - 1 : pos.col;
-		const char *name = fy_token_get_text0(e->alias.anchor);
-		parse_error(b->pc, pos,
-			    "'*%s' is an alias; a meeting file may not use "
-			    "aliases: write the value out in full",
-			    parse_snip(b->pc, name ? name : ""));
-		struct ynode *n = ynode_new(b, YN_SCALAR, pos);
-		n->str = "";
-		n->is_null = true;
-		return true;
-	}
-	default:
-		return true;
-	}
-}
-
-/* libfyaml's words for an error. A few quote the input ("undefined tag
- * prefix '...'", "invalid escape '...'"): in a file not known to be ours
- * they end before the quote; in any file they are bounded. */
-static const char *yaml_message(struct pctx *pc, const char *msg)
-{
-	size_t n = strlen(msg);
-	if (pc->opaque) {
-		n = strcspn(msg, "'\"(");
-		while (n > 0 && msg[n - 1] == ' ')
-			n--;
-	}
-	return snip(pc, arena_strndup(pc->a, msg, n), 2 * PARSE_SNIPPET);
-}
-
-/* libfyaml's first error, after a plain prefix. */
-static void report_yaml_error(struct ybuild *b, struct fy_diag *diag)
-{
-	void *it = NULL;
-	struct fy_diag_error *de;
-	while ((de = fy_diag_errors_iterate(diag, &it)))
-		if (de->type == FYET_ERROR && de->msg && de->msg[0]) {
-			struct srcpos pos = { b->file, de->line, de->column };
-			if (pos.line <= 0 || pos.col <= 0)
-				pos = b->last_end;
-			parse_error(b->pc, pos, "this is not valid YAML: %s",
-				    yaml_message(b->pc, de->msg));
-			return;
-		}
-	parse_error(b->pc, b->last_end, "this is not valid YAML");
-}
-
-static void discard_output(struct fy_diag *diag, void *user, const char *buf,
-			   size_t len)
-{
-	(void)diag, (void)user, (void)buf, (void)len;
-}
-
-/* Every event into the tree; false when an error was reported. */
-static bool ybuild_run(struct ybuild *b, struct fy_parser *fyp,
-		       struct fy_diag *diag)
-{
-	int errors = b->pc->errors;
-	bool go = true;
-	struct fy_event *e;
-	while (go && (e = fy_parser_parse(fyp))) {
-		go = ybuild_event(b, e);
-		fy_parser_event_free(fyp, e);
-	}
-	if (go && fy_parser_get_stream_error(fyp))
-		report_yaml_error(b, diag);
-	return b->pc->errors == errors;
-}
-
-/* The tree of buf, or NULL: *failed says whether errors were reported (an
- * empty file has no tree either). libfyaml's messages are collected, not
- * printed. */
-static struct ynode *yaml_tree(struct pctx *pc, const char *file,
-			       const char *buf, size_t len, bool *failed)
-{
-	struct fy_diag_cfg dcfg;
-	fy_diag_cfg_default(&dcfg);
-	dcfg.fp = NULL;
-	dcfg.output_fn = discard_output;
-	dcfg.colorize = false;
-	struct fy_diag *diag = fy_diag_create(&dcfg);
-	struct fy_parse_cfg cfg = { .flags = FYPCF_QUIET |
-					     FYPCF_DEFAULT_VERSION_1_2 |
-					     FYPCF_ALLOW_DUPLICATE_KEYS,
-				    .diag = diag };
-	struct fy_parser *fyp = diag ? fy_parser_create(&cfg) : NULL;
-	struct ybuild b = { .pc = pc, .file = file, .buf = buf, .len = len };
-	b.last_end = (struct srcpos){ file, 1, 1 };
-	if (!fyp || fy_parser_set_string(fyp, buf, len) != 0) {
-		parse_error(pc, (struct srcpos){ file, 0, 0 },
-			    "libfyaml could not start reading the file");
-		*failed = true;
-	} else {
-		fy_diag_set_collect_errors(diag, true);
-		*failed = !ybuild_run(&b, fyp, diag);
-	}
-	if (fyp)
-		fy_parser_destroy(fyp);
-	if (diag)
-		fy_diag_destroy(diag);
-	return *failed ? NULL : b.root;
-}
-
-struct ynode *parse_tree(struct pctx *pc, const char *file, const char *buf,
-			 size_t len, const char *empty_msg)
-{
-	struct srcpos whole = { file, 0, 0 };
-	if (len > PARSE_MAX_BYTES) {
-		parse_error(pc, whole,
-			    "the file is larger than 4 MiB, the limit for a "
-			    "meeting or data file");
-		return NULL;
-	}
-	if (!check_bytes(pc, file, buf, len))
-		return NULL;
-	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
-		buf += 3; /* the byte order mark some editors write */
-		len -= 3;
-	}
-	if (!check_flow_depth(pc, file, buf, len))
-		return NULL;
-	bool failed = false;
-	struct ynode *root = yaml_tree(pc, file, buf, len, &failed);
-	if (failed)
-		return NULL;
-	if (!root || (root->kind == YN_SCALAR && root->is_null)) {
-		parse_error(pc, whole, "%s", empty_msg);
-		return NULL;
-	}
-	return root;
-}
-
-bool parse_read_file(const char *path, const char *root, struct strbuf *sb,
-		     struct input_fail *f)
-{
-	/* A byte over the limit is enough for parse_tree to refuse it. */
-	return input_read(path, root, PARSE_MAX_BYTES, sb, f);
-}
-
-bool parse_is_dossier_file(const struct ynode *root)
-{
-	if (root->kind != YN_MAP)
-		return false;
-	for (const struct ynode *k = root->first; k; k = k->next->next)
-		if (k->kind == YN_SCALAR && strcmp(k->str, "format") == 0)
-			return true;
-	return false;
-}
-
-/* ---- mappings with known keys ---- */
-
-bool parse_want_map(struct pctx *pc, const struct ynode *n, const char *what)
-{
-	if (n->kind == YN_MAP)
-		return true;
-	parse_error(pc, n->pos,
-		    "%s must be a mapping (lines of key: value); got %s", what,
-		    parse_describe(pc, n));
-	return false;
-}
-
-/* Reports the key; returns the field it is probably a misspelling of, or
- * n when there is none. */
-static size_t unknown_key(struct pctx *pc, const struct mapview *mv,
-			  const struct ynode *k)
-{
-	const char *names[PARSE_MAX_FIELDS];
-	for (size_t i = 0; i < mv->n; i++)
-		names[i] = mv->fields[i].name;
-	const char *s = parse_suggest(k->str, names, mv->n);
-	const char *key = parse_snip(pc, k->str);
-	if (s) {
-		parse_error(pc, k->pos,
-			    "unknown key '%s' %s; did you mean '%s'?", key,
-			    mv->where, s);
-		for (size_t i = 0; i < mv->n; i++)
-			if (names[i] == s)
-				return i;
-	} else {
-		parse_error(pc, k->pos,
-			    "unknown key '%s' %s; the keys here are: %s", key,
-			    mv->where, parse_join(pc, names, mv->n, ", "));
-	}
-	return mv->n;
-}
-
-void parse_map_open(struct pctx *pc, struct mapview *mv, struct ynode *map,
-		    const char *where, const struct field *fields, size_t n)
-{
-	assert(map->kind == YN_MAP && n <= PARSE_MAX_FIELDS);
-	memset(mv, 0, sizeof *mv);
-	mv->map = map;
-	mv->where = where;
-	mv->fields = fields;
-	mv->n = n;
-	/* A required key that a misspelt one stands for is not reported
-	 * missing as well: one mistake, one message. */
-	bool misspelt[PARSE_MAX_FIELDS + 1] = { false };
-	for (struct ynode *k = map->first; k; k = k->next->next) {
-		assert(k->next);
-		if (k->kind != YN_SCALAR) {
-			parse_error(pc, k->pos, "a key must be text; got %s",
-				    parse_describe(pc, k));
-			continue;
-		}
-		size_t i = 0;
-		while (i < n && strcmp(fields[i].name, k->str) != 0)
-			i++;
-		if (i == n)
-			misspelt[unknown_key(pc, mv, k)] = true;
-		else if (mv->vals[i])
-			parse_error(pc, k->pos, "key '%s' appears twice %s",
-				    parse_snip(pc, k->str), where);
-		else {
-			mv->keys[i] = k;
-			mv->vals[i] = k->next;
-		}
-	}
-	for (size_t i = 0; i < n; i++)
-		if (fields[i].required && !mv->vals[i] && !misspelt[i])
-			parse_error(pc, map->pos,
-				    "missing required key '%s' %s",
-				    fields[i].name, where);
-}
-
-bool parse_is_blank(const char *s)
-{
-	while (*s) {
-		size_t k = model_line_break_len(s);
-		if (!k && *s != ' ' && *s != '\t')
-			return false;
-		s += k ? k : 1;
-	}
-	return true;
-}
-
-/* The text of a scalar; NULL (reported) for a list or mapping. */
-static const struct text *scalar_text(struct pctx *pc, const struct ynode *v,
-				      const char *name)
-{
-	if (v->kind != YN_SCALAR) {
-		parse_error(pc, v->pos, "'%s' must be text; got %s", name,
-			    parse_describe(pc, v));
-		return NULL;
-	}
-	if (strlen(v->str) != v->len) {
-		parse_error(pc, v->pos,
-			    "'%s' holds a NUL character (\\0); remove it",
-			    name);
-		return NULL;
-	}
-	return &v->text;
-}
-
-/* Every line of rich text within PARSE_MAX_TABLE_COLUMNS; false when
- * one is not (reported at its first '|' past the limit). */
-static bool rich_lines_ok(struct pctx *pc, const struct text *t)
-{
-	size_t bars = 0;
-	for (size_t i = 0; t->src[i]; i++) {
-		if (t->src[i] == '\n' || t->src[i] == '\r')
-			bars = 0;
-		else if (t->src[i] == '|' &&
-			 ++bars == PARSE_MAX_TABLE_COLUMNS + 2) {
-			parse_error(pc, model_text_pos(t, i),
-				    "a table may have at most %d columns (a "
-				    "line of rich text at most %d '|'); "
-				    "split it into several tables",
-				    PARSE_MAX_TABLE_COLUMNS,
-				    PARSE_MAX_TABLE_COLUMNS + 1);
-			return false;
-		}
-	}
-	return true;
-}
-
-bool parse_map_text(struct pctx *pc, const struct mapview *mv, size_t i,
-		    struct text *out)
-{
-	const struct ynode *v = mv->vals[i];
-	const char *name = mv->fields[i].name;
-	if (!v)
-		return false;
-	const struct text *t = scalar_text(pc, v, name);
-	if (!t)
-		return false;
-	if (v->is_null || parse_is_blank(v->str)) {
-		if (mv->fields[i].required)
-			parse_error(pc, v->pos, "'%s' %s is empty", name,
-				    mv->where);
-		return false;
-	}
-	if (mv->fields[i].rich && !rich_lines_ok(pc, t))
-		return false;
-	*out = *t;
-	if (!mv->fields[i].rich)
-		out->src = parse_one_line(pc, t->src);
-	return true;
-}
-
-struct ynode *parse_map_list(struct pctx *pc, const struct mapview *mv,
-			     size_t i)
-{
-	struct ynode *v = mv->vals[i];
-	if (!v || (v->kind == YN_SCALAR && v->is_null))
-		return NULL;
-	if (v->kind == YN_SEQ)
-		return v;
-	parse_error(pc, v->pos, "'%s' must be a list; got %s",
-		    mv->fields[i].name, parse_describe(pc, v));
-	return NULL;
-}
-
-struct ynode *parse_map_map(struct pctx *pc, const struct mapview *mv, size_t i)
-{
-	struct ynode *v = mv->vals[i];
-	if (!v || (v->kind == YN_SCALAR && v->is_null))
-		return NULL;
-	char *what = arena_printf(pc->a, "'%s'", mv->fields[i].name);
-	return parse_want_map(pc, v, what) ? v : NULL;
-}
-
-int parse_choice(struct pctx *pc, const struct ynode *v, const char *name,
-		 const char *const *choices, size_t n)
-{
-	if (v->kind == YN_SCALAR)
-		for (size_t i = 0; i < n; i++)
-			if (strcmp(v->str, choices[i]) == 0)
-				return (int)i;
-	const char *list = parse_join(pc, choices, n, " or ");
-	const char *s = v->kind == YN_SCALAR && !v->is_null
-				? parse_suggest(v->str, choices, n)
-				: NULL;
-	if (s)
-		parse_error(pc, v->pos,
-			    "'%s' must be %s; got %s; did you mean '%s'?", name,
-			    list, parse_describe(pc, v), s);
-	else
-		parse_error(pc, v->pos, "'%s' must be %s; got %s", name, list,
-			    parse_describe(pc, v));
-	return -1;
-}
-
-/* ---- paths ---- */
-
-/* "a/b/../c/./d" → "a/c/d"; lexical, as the user reads the path. */
-static const char *normalize_path(struct pctx *pc, const char *path)
-{
-	size_t n = 1;
-	for (const char *p = path; *p; p++)
-		n += *p == '/';
-	const char **part = arena_array(pc->a, n, sizeof *part);
-	size_t *plen = arena_array(pc->a, n, sizeof *plen);
-	size_t k = 0, up = 0; /* up: leading ".." kept */
-	bool abs = path[0] == '/';
-	for (const char *p = path; *p;) {
-		const char *q = strchr(p, '/');
-		size_t len = q ? (size_t)(q - p) : strlen(p);
-		if (len == 2 && p[0] == '.' && p[1] == '.') {
-			if (k > up)
-				k--;
-			else if (!abs) {
-				part[k] = p, plen[k++] = len;
-				up++;
-			}
-		} else if (len && !(len == 1 && p[0] == '.')) {
-			part[k] = p, plen[k++] = len;
-		}
-		p += len + (q != NULL);
-	}
-	struct strbuf sb = STRBUF_INIT;
-	if (abs)
-		strbuf_addc(&sb, '/');
-	for (size_t i = 0; i < k; i++) {
-		if (i)
-			strbuf_addc(&sb, '/');
-		strbuf_add(&sb, part[i], plen[i]);
-	}
-	if (sb.len == 0)
-		strbuf_addc(&sb, '.');
-	return strbuf_finish(&sb, pc->a);
-}
-
-const char *parse_resolve(struct pctx *pc, const char *path)
-{
-	if (path[0] == '/' || !pc->dir[0])
-		return normalize_path(pc, path);
-	return normalize_path(pc, arena_printf(pc->a, "%s/%s", pc->dir, path));
-}
 
 /* A list of file paths into file_refs, resolved against the file's folder. */
 static void parse_file_refs(struct pctx *pc, const struct ynode *seq,
@@ -1212,17 +130,6 @@ static void parse_date(struct pctx *pc, const struct ynode *v,
 
 /* ---- the meeting, the letter ---- */
 
-bool parse_is_id(const char *s)
-{
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
-		      *s == '-'))
-			return false;
-	return true;
-}
-
 static void parse_bool(struct pctx *pc, const struct ynode *v, const char *name,
 		       bool *out)
 {
@@ -1252,7 +159,7 @@ static void parse_participants(struct pctx *pc, const struct ynode *seq,
 				    parse_describe(pc, it));
 			continue;
 		}
-		const struct text *t = scalar_text(pc, it, "participants");
+		const struct text *t = parse_scalar_text(pc, it, "participants");
 		if (!t)
 			continue;
 		if (parse_is_blank(t->src)) {
@@ -1431,8 +338,8 @@ static void parse_note(struct pctx *pc, struct ynode *k, struct note *note)
 			    parse_snip(pc, k->str));
 		return;
 	}
-	const struct text *t = scalar_text(pc, v, "notes");
-	if (t && rich_lines_ok(pc, t))
+	const struct text *t = parse_scalar_text(pc, v, "notes");
+	if (t && parse_rich_lines_ok(pc, t))
 		note->text = *t;
 }
 
@@ -1446,14 +353,17 @@ static void parse_notes(struct pctx *pc, struct ynode *map,
 				    parse_describe(pc, k));
 			continue;
 		}
-		if (parse_strmap_get(&pc->notes, k->str)) {
+		const struct note *first = parse_strmap_get(&pc->schema->notes, k->str);
+		if (first) {
 			parse_error(pc, k->pos,
-				    "key '%s' appears twice in 'notes'",
-				    parse_snip(pc, k->str));
+				    "key '%s' appears twice in 'notes'; the "
+				    "first is on line %d: keep one of the two%s",
+				    parse_snip(pc, k->str), first->pos.line,
+				    parse_excerpt(pc, k->pos));
 			continue;
 		}
 		struct note *note = &doc->notes[doc->n_notes++];
-		parse_strmap_put(pc->a, &pc->notes, k->str, note);
+		parse_strmap_put(pc->a, &pc->schema->notes, k->str, note);
 		parse_note(pc, k, note);
 	}
 	model_index_notes(pc->a, doc);
@@ -1475,7 +385,7 @@ static void check_footnotes(struct pctx *pc, const struct text *t)
 			continue;
 		const char *key =
 			arena_strndup(pc->a, p + 2, (size_t)(q - p - 2));
-		if (!parse_strmap_get(&pc->notes, key))
+		if (!parse_strmap_get(&pc->schema->notes, key))
 			parse_error(pc, model_text_pos(t, (size_t)(p - t->src)),
 				    "footnote [^%s] has no text in 'notes'",
 				    parse_snip(pc, key));
@@ -1531,6 +441,33 @@ static void parse_distribution(struct pctx *pc, const struct ynode *seq,
 	}
 }
 
+/* Extension: who sends the mail; --from may name another address. */
+enum { SN_NAME, SN_EMAIL, SN_CONTACT, SN_N };
+static const struct field sender_fields[SN_N] = {
+	[SN_NAME] = { "name", true, false },
+	[SN_EMAIL] = { "email", true, false },
+	[SN_CONTACT] = { "contact", false, false },
+};
+
+static void parse_sender(struct pctx *pc, struct ynode *map,
+			 struct document *doc)
+{
+	struct mapview mv;
+	struct sender s = { 0 };
+	parse_map_open(pc, &mv, map, "in 'sender'", sender_fields, SN_N);
+	parse_map_text(pc, &mv, SN_NAME, &s.name);
+	parse_map_text(pc, &mv, SN_CONTACT, &s.contact);
+	const char *why = NULL;
+	if (parse_map_text(pc, &mv, SN_EMAIL, &s.email) &&
+	    (why = mail_address_problem(pc->a, s.email.src)))
+		parse_error(pc, mv.vals[SN_EMAIL]->pos,
+			    "'email' must be an e-mail address such as "
+			    "naam@example.nl; %s",
+			    why);
+	if (s.name.src && s.email.src && !why)
+		doc->sender = s;
+}
+
 /* ---- the document ---- */
 
 enum {
@@ -1554,6 +491,7 @@ enum {
 	D_AGENDA,
 	D_ANNEXES,
 	D_DISTRIBUTION,
+	D_SENDER,
 	D_N
 };
 static const struct field doc_fields[D_N] = {
@@ -1578,17 +516,8 @@ static const struct field doc_fields[D_N] = {
 	[D_AGENDA] = { "agenda", false, false },
 	[D_ANNEXES] = { "annexes", false, false },
 	[D_DISTRIBUTION] = { "distribution", false, false },
+	[D_SENDER] = { "sender", false, false },
 };
-
-void parse_check_format(struct pctx *pc, const struct ynode *v)
-{
-	if (!v || (v->kind == YN_SCALAR && strcmp(v->str, "1") == 0))
-		return;
-	parse_error(pc, v->pos,
-		    "'format' must be 1, the only version of this format; "
-		    "got %s",
-		    parse_describe_bare(pc, v));
-}
 
 static void parse_doc_id(struct pctx *pc, const struct mapview *mv,
 			 struct document *doc)
@@ -1669,6 +598,8 @@ static void parse_body(struct pctx *pc, const struct mapview *mv,
 				&doc->n_annexes);
 	if ((v = parse_map_list(pc, mv, D_DISTRIBUTION)))
 		parse_distribution(pc, v, doc);
+	if ((v = parse_map_map(pc, mv, D_SENDER)))
+		parse_sender(pc, v, doc);
 	struct text agenda = { 0 };
 	if (parse_map_text(pc, mv, D_AGENDA, &agenda) && agenda.src) {
 		/* Extension: the briefing pack's annotated agenda, another
@@ -1732,78 +663,6 @@ static const char *folder_of(struct arena *a, const char *path)
 	return arena_strndup(a, path, (size_t)(slash - path));
 }
 
-/* The folder tree a meeting file may load from (README.md, "Limits"): root
- * when given (--root); else the meeting file's folder, or the folder that
- * holds it when that is called 'meetings', so that inputs/meetings/x.yaml
- * may name ../data/y.yaml and nothing outside inputs/. */
-static void set_root(struct pctx *pc, struct document *doc, const char *root)
-{
-	if (!root) {
-		const char *dir = pc->dir[0] ? normalize_path(pc, pc->dir) : ".";
-		const char *slash = strrchr(dir, '/');
-		const char *name = slash ? slash + 1 : dir;
-		char *real = NULL;
-		if (!*name || !strcmp(name, ".") || !strcmp(name, "..")) {
-			real = realpath(dir, NULL);
-			slash = real ? strrchr(real, '/') : NULL;
-			name = slash ? slash + 1 : "";
-		}
-		bool up = !strcmp(name, "meetings");
-		free(real);
-		root = up ? normalize_path(pc, arena_printf(pc->a, "%s/..",
-							    dir))
-			  : dir;
-	}
-	doc->root_shown = arena_strdup(pc->a, root);
-	char *real = realpath(root, NULL);
-	doc->root = arena_strdup(pc->a, real ? real : "");
-	free(real);
-}
-
-/* Why a file that doc names is not loaded, reported at the place of its
- * name: "data file 'x' is outside ...". */
-static void named_file_error(struct pctx *pc, const struct document *doc,
-			     const struct file_ref *ref, const char *what,
-			     const char *shown, const struct input_fail *f)
-{
-	bool data = !strcmp(what, "data file");
-	shown = parse_snip(pc, shown);
-	switch (f->result) {
-	case INPUT_NOT_FILE:
-		parse_error_status(pc, EXIT_NOINPUT, ref->pos,
-				   "%s '%s' is %s, not a file; name a %s file "
-				   "(.yaml)",
-				   what, shown, f->what,
-				   data ? "data" : "meeting");
-		break;
-	case INPUT_OUTSIDE:
-		parse_error(pc, ref->pos,
-			    "%s '%s' is outside '%s', the folder this meeting "
-			    "file may load files from; move it there, or name "
-			    "a folder that holds both with --root DIR",
-			    what, shown, parse_snip(pc, doc->root_shown));
-		break;
-	default:
-		if (data)
-			parse_error(pc, ref->pos, "cannot read %s '%s': %s",
-				    what, shown, input_fail_text(f));
-		else
-			parse_error(pc, ref->pos, "%s '%s' cannot be read: %s",
-				    what, shown, input_fail_text(f));
-	}
-}
-
-bool parse_read_named(struct pctx *pc, const struct document *doc,
-		      const struct file_ref *ref, const char *what,
-		      const char *shown, struct strbuf *sb)
-{
-	struct input_fail f;
-	if (parse_read_file(ref->resolved, doc->root, sb, &f))
-		return true;
-	named_file_error(pc, doc, ref, what, shown, &f);
-	return false;
-}
-
 /* A meeting file's bytes into a document; pack: the pack that binds it. */
 static struct document *parse_document_bytes(struct arena *a,
 					     const char *path, const char *buf,
@@ -1812,17 +671,18 @@ static struct document *parse_document_bytes(struct arena *a,
 					     bool data_ok, struct diags *diags)
 {
 	assert(a && path && (buf || !len) && diags);
-	struct pctx pc = { .a = a, .diags = diags };
-	pc.dir = folder_of(a, path);
+	struct parse_schema schema = { 0 };
+	struct pctx pc = { .a = a, .diags = diags, .schema = &schema };
+	pc.schema->dir = folder_of(a, path);
 	path = arena_strdup(a, path);
 	struct document *doc = arena_alloc(a, sizeof *doc);
 	doc->path = path;
-	pc.doc = doc;
+	pc.schema->doc = doc;
 	if (pack) {
 		doc->root = pack->root;
 		doc->root_shown = pack->root_shown;
 	} else {
-		set_root(&pc, doc, root);
+		parse_set_root(&pc, doc, root);
 	}
 	/* A file the user did not name is not quoted until it shows that it
 	 * is a meeting file. */
@@ -1838,6 +698,9 @@ static struct document *parse_document_bytes(struct arena *a,
 			    "mapping that starts with 'format: 1' (FORMAT.md)");
 		tree = NULL;
 	}
+	pc.src_file = path;
+	pc.src = buf;
+	pc.src_len = len;
 	if (tree && data_ok && parse_is_data_file(tree))
 		parse_data_root(&pc, tree); /* charts, no meeting around them */
 	else if (tree)
@@ -1905,7 +768,8 @@ struct document *model_parse_bound(struct arena *a,
 {
 	assert(a && pack && ref && what && unreadable && diags);
 	/* Errors about reading it are the pack's, at the place of its name. */
-	struct pctx pc = { .a = a, .diags = diags };
+	struct parse_schema schema = { 0 };
+	struct pctx pc = { .a = a, .diags = diags, .schema = &schema };
 	struct strbuf sb = STRBUF_INIT;
 	*unreadable = !parse_read_named(&pc, pack, ref, what, ref->path, &sb);
 	struct document *doc = NULL;

@@ -9,6 +9,7 @@
  * check that a section's chart reference names one of them.
  */
 #include "parse.h"
+#include "utf8.h"
 
 #include <assert.h>
 #include <locale.h>
@@ -98,19 +99,29 @@ static const char *comma_hint(struct pctx *pc, const struct ynode *v)
 
 static struct chart *push_chart(struct pctx *pc)
 {
-	struct document *doc = pc->doc;
-	if (doc->n_charts == pc->charts_cap) {
-		size_t cap = pc->charts_cap ? 2 * pc->charts_cap : 8;
-		struct chart *c = arena_array(pc->a, cap, sizeof *c);
-		if (doc->n_charts)
-			memcpy(c, doc->charts, doc->n_charts * sizeof *c);
-		doc->charts = c;
-		pc->charts_cap = cap;
-	}
+	struct document *doc = pc->schema->doc;
+	ARENA_GROW(pc->a, doc->charts, doc->n_charts, pc->schema->charts_cap);
 	return &doc->charts[doc->n_charts++];
 }
 
 /* ---- series and their values ---- */
+
+/* A chart's words are set on a line or a few: a category, a series'
+ * name or a target's label longer than CHART_LABEL_MAX characters, a
+ * title or source longer than CHART_TITLE_MAX, can only be a mistake,
+ * and wrapping it would cost more than its length (the fuzzer found a
+ * 60 KB category label that took half a minute). */
+#define CHART_LABEL_MAX 120
+#define CHART_TITLE_MAX 300
+
+static void chart_text_fits(struct pctx *pc, const char *text,
+			    struct srcpos pos, const char *what, size_t max)
+{
+	size_t n = text ? utf8_count(text, strlen(text)) : 0;
+	if (n > max)
+		parse_error(pc, pos, "%s is %zu characters long; a chart has "
+			    "room for at most %zu: shorten it", what, n, max);
+}
 
 static void parse_value(struct pctx *pc, const struct ynode *k,
 			struct chart_series *s, struct strmap *seen)
@@ -122,6 +133,7 @@ static void parse_value(struct pctx *pc, const struct ynode *k,
 		return;
 	}
 	const char *category = parse_one_line(pc, k->str);
+	chart_text_fits(pc, category, k->pos, "a category", CHART_LABEL_MAX);
 	if (parse_strmap_get(seen, category)) {
 		parse_error(pc, k->pos, "key '%s' appears twice in 'values'",
 			    parse_snip(pc, category));
@@ -183,6 +195,8 @@ static void parse_series(struct pctx *pc, struct ynode *v,
 	struct mapview mv;
 	parse_map_open(pc, &mv, v, "in a series", series_fields, SR_N);
 	parse_map_text(pc, &mv, SR_NAME, &s->name);
+	chart_text_fits(pc, s->name.src, s->name.pos, "a series' 'name'",
+			CHART_LABEL_MAX);
 	if (mv.vals[SR_VALUES])
 		parse_values(pc, mv.vals[SR_VALUES], s);
 }
@@ -282,6 +296,8 @@ static void parse_target(struct pctx *pc, struct ynode *v,
 	struct mapview mv;
 	parse_map_open(pc, &mv, v, "in a target", target_fields, T_N);
 	parse_map_text(pc, &mv, T_LABEL, &t->label);
+	chart_text_fits(pc, t->label.src, t->label.pos, "a target's 'label'",
+			CHART_LABEL_MAX);
 	const struct ynode *val = mv.vals[T_VALUE];
 	if (val && !node_number(val, &t->value))
 		parse_error(pc, val->pos, "'value' must be a number; got %s%s",
@@ -324,7 +340,7 @@ static void chart_id(struct pctx *pc, const struct mapview *mv, struct chart *c)
 			    parse_snip(pc, t.src));
 		return;
 	}
-	const struct srcpos *first = parse_strmap_get(&pc->chart_ids, t.src);
+	const struct srcpos *first = parse_strmap_get(&pc->schema->chart_ids, t.src);
 	if (first) {
 		parse_error(pc, c->id_pos,
 			    "chart id '%s' is used twice; first at %s:%d:%d",
@@ -334,7 +350,7 @@ static void chart_id(struct pctx *pc, const struct mapview *mv, struct chart *c)
 	}
 	struct srcpos *pos = arena_alloc(pc->a, sizeof *pos);
 	*pos = c->id_pos;
-	parse_strmap_put(pc->a, &pc->chart_ids, t.src, pos);
+	parse_strmap_put(pc->a, &pc->schema->chart_ids, t.src, pos);
 	c->id = t.src;
 }
 
@@ -537,11 +553,15 @@ static void parse_chart(struct pctx *pc, struct ynode *v, struct chart *c)
 		c->type = k >= 0 ? (enum chart_type)k : CHART_BAR;
 	}
 	parse_map_text(pc, &mv, C_TITLE, &c->title);
+	chart_text_fits(pc, c->title.src, c->title.pos, "the chart's 'title'",
+			CHART_TITLE_MAX);
 	if (mv.vals[C_UNIT]) {
 		k = parse_choice(pc, mv.vals[C_UNIT], "unit", chart_units, 3);
 		c->unit = k >= 0 ? (enum chart_unit)k : UNIT_EUR;
 	}
 	parse_map_text(pc, &mv, C_SOURCE, &c->source);
+	chart_text_fits(pc, c->source.src, c->source.pos, "the chart's 'source'",
+			CHART_TITLE_MAX);
 	chart_series(pc, &mv, c);
 	if (c->type == CHART_STACKED_BAR)
 		stacks_in_range(pc, c);
@@ -600,7 +620,7 @@ bool parse_is_data_file(const struct ynode *root)
 static void parse_data_file(struct pctx *pc, const struct file_ref *ref)
 {
 	struct strbuf sb = STRBUF_INIT;
-	if (!parse_read_named(pc, pc->doc, ref, "data file", ref->resolved,
+	if (!parse_read_named(pc, pc->schema->doc, ref, "data file", ref->resolved,
 			      &sb)) {
 		strbuf_release(&sb);
 		return;
@@ -627,13 +647,13 @@ void parse_data_files(struct pctx *pc, struct document *doc)
 {
 	for (size_t i = 0; i < doc->n_data; i++) {
 		const struct file_ref *ref = &doc->data[i];
-		if (parse_strmap_get(&pc->data_files, ref->resolved)) {
+		if (parse_strmap_get(&pc->schema->data_files, ref->resolved)) {
 			parse_error(pc, ref->pos,
 				    "data file '%s' is listed twice in 'data'",
 				    parse_snip(pc, ref->resolved));
 			continue;
 		}
-		parse_strmap_put(pc->a, &pc->data_files, ref->resolved,
+		parse_strmap_put(pc->a, &pc->schema->data_files, ref->resolved,
 				 (void *)ref);
 		parse_data_file(pc, ref);
 	}
@@ -641,9 +661,9 @@ void parse_data_files(struct pctx *pc, struct document *doc)
 
 void parse_check_chart_ref(struct pctx *pc, const struct chart_ref *ref)
 {
-	if (parse_strmap_get(&pc->chart_ids, ref->id))
+	if (parse_strmap_get(&pc->schema->chart_ids, ref->id))
 		return;
-	const struct document *doc = pc->doc;
+	const struct document *doc = pc->schema->doc;
 	const char **ids = arena_array(pc->a, doc->n_charts, sizeof *ids);
 	size_t n = 0;
 	for (size_t i = 0; i < doc->n_charts; i++)

@@ -10,6 +10,7 @@
  * refused at the place where its link starts.
  */
 #include "parse.h"
+#include "utf8.h"
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
@@ -85,7 +86,8 @@ static const char *link_problem(struct pctx *pc, const char *url)
  * and column. cmark's column drifts after entities and escapes earlier
  * on the line, so it is moved to the nearest '[' or '<' (a link's first
  * character) on that line. */
-static size_t link_offset(const char *src, int line, int col)
+static size_t near_offset(const char *src, int line, int col,
+			  const char *marks)
 {
 	size_t off = 0;
 	for (int l = 1; l < line; l++) {
@@ -98,20 +100,41 @@ static size_t link_offset(const char *src, int line, int col)
 	size_t c = col > 1 ? (size_t)col - 1 : 0;
 	c = c < len ? c : len;
 	for (size_t k = 0; k <= len; k++) {
-		if (c + k < len && strchr("[<", src[off + c + k]))
+		if (c + k < len && strchr(marks, src[off + c + k]))
 			return off + c + k;
-		if (k <= c && strchr("[<", src[off + c - k]) && src[off + c - k])
+		if (k <= c && strchr(marks, src[off + c - k]) && src[off + c - k])
 			return off + c - k;
 	}
 	return off + c;
 }
 
+/* The first character of a text node that cannot stand in a value: an
+ * entity (&#7;, &#xE000;) can write one that parse.c never saw. */
+static void check_entity_chars(struct pctx *pc, const struct text *t,
+			       cmark_node *n)
+{
+	const char *u = cmark_node_get_literal(n);
+	for (size_t i = 0; u && u[i];) {
+		uint32_t c;
+		i += utf8_decode(u + i, UTF8_TO_NUL, &c);
+		const char *why = parse_char_refused(c);
+		if (why) {
+			parse_error(pc, model_text_pos(t, near_offset(
+					t->src, cmark_node_get_start_line(n),
+					cmark_node_get_start_column(n), "&")),
+				    "U+%04X, written as a character reference, "
+				    "is %s: remove it", (unsigned)c, why);
+			return;
+		}
+	}
+}
+
 void parse_check_links(struct pctx *pc, const struct text *t)
 {
-	if (!t->src || !strpbrk(t->src, "[<"))
-		return; /* no link can be written without these */
+	if (!t->src || !strpbrk(t->src, "[<&"))
+		return; /* no link nor entity is written without these */
 	cmark_gfm_core_extensions_ensure_registered();
-	/* The options and extensions of richtext.c. */
+	/* The options and extensions of compose_richtext.c. */
 	cmark_parser *p = cmark_parser_new(CMARK_OPT_FOOTNOTES);
 	cmark_parser_attach_syntax_extension(
 		p, cmark_find_syntax_extension("table"));
@@ -121,15 +144,19 @@ void parse_check_links(struct pctx *pc, const struct text *t)
 	cmark_iter *it = cmark_iter_new(doc);
 	for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
 		cmark_node *n = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER &&
+		    cmark_node_get_type(n) == CMARK_NODE_TEXT &&
+		    strchr(t->src, '&'))
+			check_entity_chars(pc, t, n);
 		if (ev != CMARK_EVENT_ENTER ||
 		    cmark_node_get_type(n) != CMARK_NODE_LINK)
 			continue;
 		const char *url = cmark_node_get_url(n);
 		const char *why = link_problem(pc, url ? url : "");
 		if (why)
-			parse_error(pc, model_text_pos(t, link_offset(
+			parse_error(pc, model_text_pos(t, near_offset(
 					t->src, cmark_node_get_start_line(n),
-					cmark_node_get_start_column(n))),
+					cmark_node_get_start_column(n), "[<")),
 				    "%s", why);
 	}
 	cmark_iter_free(it);

@@ -17,7 +17,7 @@
 #include "compose.h"
 #include "dl_build.h"
 #include "layout.h"
-#include "manifest.h"
+#include "batch_manifest.h"
 #include "paginate.h"
 #include "write_cairo.h"
 #include "write_haru.h"
@@ -33,7 +33,9 @@ static bool is_dir(const char *p)
 }
 
 /* Where layouts/ and fonts/ are: $DOSSIER_HOME, the folder above the
- * program (build/dossier in a checkout), or the installed data. */
+ * program (build/dossier in a checkout), PREFIX/share/dossier beside an
+ * installed PREFIX/bin/dossier (so an installed tree may be moved), or
+ * the data installed at DOSSIER_DATADIR. */
 const char *pipeline_home(struct arena *a)
 {
 	const char *env = getenv("DOSSIER_HOME");
@@ -43,9 +45,14 @@ const char *pipeline_home(struct arena *a)
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n > 0) {
 		exe[n] = '\0';
-		char *home = arena_printf(a, "%s/..", dirname(exe));
-		if (is_dir(arena_printf(a, "%s/layouts", home)))
-			return home;
+		const char *bin = dirname(exe);
+		const char *homes[] = {
+			arena_printf(a, "%s/..", bin),
+			arena_printf(a, "%s/../share/dossier", bin),
+		};
+		for (size_t i = 0; i < sizeof homes / sizeof *homes; i++)
+			if (is_dir(arena_printf(a, "%s/layouts", homes[i])))
+				return homes[i];
 	}
 	return DOSSIER_DATADIR;
 }
@@ -53,6 +60,7 @@ const char *pipeline_home(struct arena *a)
 bool pipeline_open(struct pipeline *p, struct arena *a, struct diags *d)
 {
 	int before = d->count;
+	p->source_date = model_source_date(getenv("SOURCE_DATE_EPOCH"));
 	p->home = pipeline_home(a);
 	p->ts = typeset_create(arena_printf(a, "%s/fonts/fonts.conf", p->home),
 			       d);
@@ -105,21 +113,32 @@ struct layout *pipeline_layout(struct pipeline *p, struct arena *a,
 	return layout_load(a, dir, layout_name(doc), d);
 }
 
-const char *pipeline_render(struct pipeline *p, struct arena *a,
-			    const struct document *doc, const char *out_dir,
-			    size_t *pages_out, struct diags *d)
+struct display_list *pipeline_display_list(struct pipeline *p,
+					   struct arena *a,
+					   const struct document *doc,
+					   struct diags *d)
 {
 	if (!p->ts || !p->hyph)
 		return NULL;
 	struct layout *l = pipeline_layout(p, a, doc, d);
 	if (!l)
 		return NULL;
-	struct composition *comp = compose_document(a, p->hyph, doc, l);
+	struct composition *comp = compose_document(
+		a, p->hyph, doc, l, model_document_date(doc, p->source_date));
 	struct typeset_doc *td = typeset_blocks(p->ts, a, comp, d);
 	if (!td)
 		return NULL;
 	struct pages *pages = paginate(p->ts, a, comp, td);
-	struct display_list *dl = dl_build(a, comp, pages);
+	return dl_build(a, comp, pages);
+}
+
+const char *pipeline_render(struct pipeline *p, struct arena *a,
+			    const struct document *doc, const char *out_dir,
+			    size_t *pages_out, struct diags *d)
+{
+	struct display_list *dl = pipeline_display_list(p, a, doc, d);
+	if (!dl)
+		return NULL;
 	char *out = arena_printf(a, "%s/%s.pdf", out_dir, doc->id);
 	if (!write_cairo_pdf(dl, out, d))
 		return NULL;
@@ -136,21 +155,19 @@ const char *pipeline_render(struct pipeline *p, struct arena *a,
 	return out;
 }
 
-/* What a PDF depends on, for the manifest. */
-const char *pipeline_record(const struct pipeline *p, struct arena *a,
-			    FILE *rec, const char *path,
-			    const struct document *doc, const char *out_dir,
-			    size_t pages)
+const char **pipeline_inputs(const struct pipeline *p, struct arena *a,
+			     const char *path, const struct document *doc,
+			     size_t *n_out)
 {
 	/* A pack's bound files (agenda, annexes) and their data files are
 	 * inputs too. */
-	const struct document *bound[2 + 64];
-	size_t nb = 0;
+	size_t nb = 1 + (doc->agenda_doc ? 1 : 0) + doc->n_annexes;
+	const struct document **bound = arena_array(a, nb, sizeof *bound);
+	nb = 0;
 	bound[nb++] = doc;
 	if (doc->agenda_doc)
 		bound[nb++] = doc->agenda_doc;
-	for (size_t i = 0; doc->annex_docs && i < doc->n_annexes && nb < 66;
-	     i++)
+	for (size_t i = 0; doc->annex_docs && i < doc->n_annexes; i++)
 		if (doc->annex_docs[i])
 			bound[nb++] = doc->annex_docs[i];
 	size_t n = 5 + doc->n_annexes + (doc->agenda ? 1 : 0), k = 0;
@@ -173,7 +190,20 @@ const char *pipeline_record(const struct pipeline *p, struct arena *a,
 	 * with them: a new fonts-noto-core renders everything again, and
 	 * checking costs one small file, not 2 MB of fonts. */
 	in[k++] = arena_printf(a, "%s/fonts/" TYPESET_FONT_SUMS, p->home);
-	return manifest_record(rec, a, path, in, k, out_dir,
+	*n_out = k;
+	return in;
+}
+
+/* What a PDF depends on, for the manifest. */
+const char *pipeline_record(const struct pipeline *p, struct arena *a,
+			    FILE *rec, const char *path,
+			    const struct document *doc, const char *out_dir,
+			    size_t pages)
+{
+	size_t k;
+	const char **in = pipeline_inputs(p, a, path, doc, &k);
+	/* the last four are dossier's own data */
+	return manifest_record(rec, a, path, in, k, p->home, 4, out_dir,
 			       arena_printf(a, "%s.pdf", doc->id), pages);
 }
 
@@ -195,7 +225,8 @@ bool pipeline_chart(struct pipeline *p, struct arena *a,
 	if (!cd)
 		return false;
 	struct display_list *dl = dl_build_chart(a, cd, c, l->chart.margin_pt,
-						 model_document_date(doc));
+						 model_document_date(doc,
+							p->source_date));
 	return write_cairo_chart(dl, out, width_px > 0 ? width_px :
 					  l->chart.png_width_px, d);
 }

@@ -4,8 +4,9 @@
  *
  * struct pipeline holds what lives as long as the run: where layouts/ and
  * fonts/ are, the typesetter and the hyphenator. pipeline_render() takes a
- * parsed document through compose → typeset → paginate → display list →
- * cairo writer, everything in the caller's arena, and reports into diags.
+ * parsed document through compose → typeset → paginate → display list
+ * (pipeline_display_list(), also the fuzzers' path) → cairo writer,
+ * everything in the caller's arena, and reports into diags.
  */
 #ifndef DOSSIER_PIPELINE_H
 #define DOSSIER_PIPELINE_H
@@ -25,6 +26,9 @@ struct pipeline {
 	struct hyphenator *hyph;
 	bool archive; /* also <id>.archief.pdf (PDF/A-1b, libharu) */
 	bool preview; /* also <id>.png, page 1 */
+	/* SOURCE_DATE_EPOCH, read once by pipeline_open(); -1 when unset:
+	 * the date of every PDF and message of the run. */
+	long long source_date;
 };
 
 /* Find the data folders, load the fonts and the Dutch patterns. false
@@ -44,6 +48,25 @@ const char *pipeline_layout_path(const struct pipeline *p, struct arena *a,
 struct layout *pipeline_layout(struct pipeline *p, struct arena *a,
 			       const struct document *doc, struct diags *d);
 
+/* What a document's PDF depends on: the file at path, its data files,
+ * agenda and annexes (a pack's bound files' data too), the layout, the
+ * word list, the fonts' configuration and sums; *n of them. The
+ * manifest records them, and `dossier watch` watches them. */
+const char **pipeline_inputs(const struct pipeline *p, struct arena *a,
+			     const char *path, const struct document *doc,
+			     size_t *n);
+
+/* The production stages up to the display list, in memory: the layout
+ * the document names (or its kind's default), compose, typeset,
+ * paginate, display list; everything in a. NULL with diags. A briefing
+ * pack's bound files must be loaded (pack_load). pipeline_render()
+ * writes what this returns; the fuzzers stop here. */
+struct display_list;
+struct display_list *pipeline_display_list(struct pipeline *p,
+					   struct arena *a,
+					   const struct document *doc,
+					   struct diags *d);
+
 /* Write out_dir/<id>.pdf (and the archive copy and preview when asked
  * for). A briefing pack's bound files must be loaded (pack_load). Returns the path written (and the number of
  * pages in *pages when pages is not NULL), or NULL with diags. */
@@ -52,7 +75,7 @@ const char *pipeline_render(struct pipeline *p, struct arena *a,
 			    size_t *pages, struct diags *d);
 
 /* Write the manifest record of out_dir/<id>.pdf, rendered from the
- * meeting file at path, to rec (manifest.h): every input's sha256 and the
+ * meeting file at path, to rec (batch_manifest.h): every input's sha256 and the
  * PDF's. Returns the PDF's sha256, or NULL when it cannot be read. */
 const char *pipeline_record(const struct pipeline *p, struct arena *a,
 			    FILE *rec, const char *path,

@@ -1,5 +1,5 @@
 /*
- * typeset_priv.h — what typeset.c shares with paragraph.c, and no one else.
+ * typeset_priv.h — what typeset.c shares with typeset_paragraph.c, and no one else.
  *
  * The typesetter's insides, the one way a run of rich text becomes a pango
  * layout in a style, how a set line outlives its layout, and the two
@@ -11,7 +11,7 @@
 
 #include <fontconfig/fontconfig.h>
 
-#include "shape.h"
+#include "typeset_shape.h"
 #include "typeset.h"
 
 /* The vertical metrics of a style's font, found by the fields of the
@@ -33,7 +33,7 @@ struct typesetter {
 	 * not change, so they hold for every document. */
 	struct font_metrics *metrics;
 	size_t n_metrics;
-	/* For what setting one paragraph needs and no more (paragraph.c):
+	/* For what setting one paragraph needs and no more (typeset_paragraph.c):
 	 * reset, not freed, after each, so that its memory stays mapped. */
 	struct arena *scratch;
 	struct shape_fonts fonts; /* whose shaping stops at a space */
@@ -49,7 +49,7 @@ PangoAttrList *typeset_attrs(const struct layout *l, const struct rich *r,
 PangoLayout *typeset_layout(struct typesetter *ts, const struct layout *l,
 			    const struct rich *r, const struct style *s,
 			    double width_pt);
-/* r in style s shaped as one unbroken line by shape.c: cut from what
+/* r in style s shaped as one unbroken line by typeset_shape.c: cut from what
  * from gives when it is not NULL, with the items in *items when items
  * is not NULL (a paragraph lines are cut from). Free the runs with
  * shape_free() or keep them with typeset_keep_runs(). */
@@ -78,7 +78,7 @@ void typeset_notes_and_links(struct arena *a, struct tline *tl,
 			     size_t hi, const struct rich *r, double x_pt,
 			     double height_pt);
 
-/* paragraph.c: true when the style is broken by paragraph_lines(). */
+/* typeset_paragraph.c: true when the style is broken by paragraph_lines(). */
 bool paragraph_applies(const struct style *s);
 /* The lines of r, broken total-fit over the text shaped as one unbroken
  * line, each shaped anew. NULL with a diag when a character cannot be

@@ -179,7 +179,7 @@ static void draw_glyphs(cairo_t *cr, const struct dl_item *it)
  * \\ as \ and \' as '. cairo before 1.17.6 writes the URI into the PDF
  * string as it is given, so a lone parenthesis or backslash would break
  * the file: those are escaped for the PDF first (later versions escape
- * it themselves). The URI is ASCII (richtext.c's link_uri). */
+ * it themselves). The URI is ASCII (compose_richtext.c's link_uri). */
 static void add_uri_attr(struct strbuf *attr, const char *uri)
 {
 	strbuf_adds(attr, "uri='");

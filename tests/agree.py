@@ -268,8 +268,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         text_cases(tally, tmp)
         chart_cases(tally, tmp)
-    print("%d passed, %d failed" % (tally.passed, tally.failed))
-    return 1 if tally.failed else 0
+    return tally.end()
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ import hashlib
 import json
 import os
 import pty
+import re
 import fcntl
 import shutil
 import signal
@@ -35,28 +36,16 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-DOSSIER = os.environ.get("DOSSIER", str(REPO / "build" / "dossier"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from harness import DOSSIER, REPO, Tally  # noqa: E402  one harness
+
 BAD = ["tests/bad/bad-id.yaml", "tests/bad/nul-byte.yaml"]
 
 
-class Tally:
-    def __init__(self):
-        self.passed = self.failed = 0
-
-    def check(self, what, problems):
-        problems = [p for p in problems if p]
-        if problems:
-            self.failed += 1
-            print("FAIL  %s\n      %s" % (what, "\n      ".join(problems)))
-        else:
-            self.passed += 1
-            print("ok    %s" % what)
-
-
-def dossier(*args, env=None):
-    return subprocess.run([DOSSIER] + list(args), capture_output=True,
-                          text=True, timeout=300, env=env)
+def dossier(*args, env=None, cwd=None):
+    return subprocess.run([os.path.abspath(DOSSIER)] + [str(a) for a in args],
+                          capture_output=True, text=True, timeout=300,
+                          env=env, cwd=cwd)
 
 
 def digests(folder):
@@ -139,6 +128,19 @@ def test_quiet_and_progress(t, tmp):
     t.check("a terminal gets a progress line", [
         code and "exit %d" % code,
         "[%d/%d]" % (n, n) not in text and "output: %r" % text])
+    # The last line says what was made: PDFs, where, pages, time.
+    pages = 0
+    for pdf in out.glob("*.pdf"):
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True,
+                              text=True).stdout
+        pages += int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    summary = re.search(r"\x1b\[K(\d+) PDFs in (.*), (\d+) pages, "
+                        r"(\d+,\d) s\r\n$", text)
+    t.check("a terminal gets the summary: PDFs, folder, pages, seconds", [
+        not summary and "output: %r" % text[-300:],
+        summary and summary.groups()[:3] != (str(n), "%s/" % out, str(pages))
+        and "summary %r, expected %d PDFs in %s/, %d pages"
+        % (summary.groups(), n, out, pages)])
     code, text = on_tty("--quiet")
     t.check("--quiet: no progress line", [
         code and "exit %d" % code, text.strip() and "output: %r" % text])
@@ -169,7 +171,13 @@ def test_incremental(t, tmp):
         if d["source"] not in d["inputs"] or len(d["inputs"]) < 3:
             problems.append("%s: inputs %s" % (d["output"], d["inputs"]))
         for path, sha in d["inputs"].items():
-            if hashlib.sha256(Path(path).read_bytes()).hexdigest() != sha:
+            # relative to out/, or to dossier's data folder ("dossier:")
+            where = (Path(os.environ.get("DOSSIER_HOME", REPO)) /
+                     path[len("dossier:"):] if path.startswith("dossier:")
+                     else out / path)
+            if path.startswith("/"):
+                problems.append("%s: absolute path %s" % (d["output"], path))
+            elif hashlib.sha256(where.read_bytes()).hexdigest() != sha:
                 problems.append("%s: hash of %s" % (d["output"], path))
     t.check("--incremental writes manifest.json with hashes, pages, bytes",
             problems)
@@ -187,12 +195,32 @@ def test_incremental(t, tmp):
     r = run()
     after = inodes(out)
     redone = sorted(n for n in after if after[n] != before.get(n))
-    want_id = next(d["output"] for d in docs if d["source"] == str(changed))
+    want_id = next(d["output"] for d in docs
+                   if d["source"] == os.path.relpath(changed, out))
     t.check("a changed meeting file and a damaged PDF are rendered again, "
             "and only they", [
                 r.returncode and r.stderr,
                 redone != sorted({want_id, damaged.name}) and
                 "redone: %s" % redone])
+
+
+def test_manifest_moves_with_its_files(t, tmp):
+    """Paths in manifest.json are relative to out/ and to dossier's data:
+    the folder moved as a whole, and run from another working directory,
+    is still up to date."""
+    work = Path(tmp) / "movable"
+    shutil.copytree("inputs", work / "inputs")
+    files = sorted(p.relative_to(work) for p in
+                   (work / "inputs/meetings").glob("*.yaml"))
+    r = dossier("render", "--incremental", *files, "-o", "out", cwd=work)
+    moved = Path(tmp) / "moved-elsewhere"
+    shutil.move(str(work), str(moved))
+    before = inodes(moved / "out")
+    r2 = dossier("render", "--incremental", *[moved / f for f in files],
+                 "-o", moved / "out", cwd=tmp)
+    t.check("a manifest moves with its files: nothing rendered again", [
+        r.returncode and r.stderr, r2.returncode and r2.stderr,
+        inodes(moved / "out") != before and "PDFs rewritten"])
 
 
 def incremental_in(home, out):
@@ -222,7 +250,8 @@ def test_incremental_fonts(t, tmp):
     run = incremental_in(home, out)
     r = run()
     manifest = json.loads((out / "manifest.json").read_text())
-    recorded = [d for d in manifest["documents"] if str(sums) in d["inputs"]]
+    recorded = [d for d in manifest["documents"]
+                if "dossier:fonts/derived/noto.sha256" in d["inputs"]]
     before = inodes(out)
     r2 = run()
     unchanged = inodes(out) == before
@@ -417,6 +446,7 @@ def main():
         out = test_mixed_batch(t, tmp)
         test_same_bytes(t, tmp, out)
         test_quiet_and_progress(t, tmp)
+        test_manifest_moves_with_its_files(t, tmp)
         test_incremental(t, tmp)
         test_incremental_fonts(t, tmp)
         test_incremental_word_list(t, tmp)
@@ -424,8 +454,7 @@ def main():
         test_live_temp_kept(t, tmp)
         test_workers_die_with_parent(t, tmp)
     test_usage(t)
-    print("%d passed, %d failed" % (t.passed, t.failed))
-    return 1 if t.failed else 0
+    return t.end()
 
 
 if __name__ == "__main__":

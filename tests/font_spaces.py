@@ -4,7 +4,7 @@
     /usr/bin/python3 tests/font_spaces.py [--class0] FONT...
                                            (needs fontTools)
 
-render/shape.c takes a line's glyphs from its paragraph's where the line
+render/typeset_shape.c takes a line's glyphs from its paragraph's where the line
 starts and ends at a space, in a font where no substitution or
 positioning reaches across one: no lookup names the space or no-break
 space glyph (in a coverage, a class, a pair, a context or an output), no
@@ -12,7 +12,7 @@ class-based pair adjustment gives a value to class 0 (the glyphs a class
 definition leaves out, spaces among them), and no class-based context
 rule matches class 0. It finds the first kind itself, with HarfBuzz, and
 leaves such fonts alone; the class 0 kinds it cannot see. Prints what
-breaks that (with --class0, only what shape.c cannot see), and exits 1
+breaks that (with --class0, only what typeset_shape.c cannot see), and exits 1
 if anything does; tests/fonts.py runs it over fonts/derived.
 """
 

@@ -15,8 +15,8 @@
 - every font embedded in a rendered PDF and in its archive copy (libharu
   reads the font files by path) carries no hinting;
 - shaping in Noto Sans stops at a space (no lookup involves one), so that
-  render/shape.c may take a line's glyphs from its paragraph's; no font
-  has what would break that unseen by shape.c (tests/font_spaces.py).
+  render/typeset_shape.c may take a line's glyphs from its paragraph's; no font
+  has what would break that unseen by typeset_shape.c (tests/font_spaces.py).
 
 The sfnt tables are read here with struct, so the test needs no fontTools;
 unhint.py runs with $FONT_PY (Debian's python3, which has it).

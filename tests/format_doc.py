@@ -33,28 +33,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-DOSSIER = os.environ.get("DOSSIER", str(REPO / "build" / "dossier"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from harness import DOSSIER, REPO, Tally  # noqa: E402  one harness
+
 FORMAT_DOC = REPO / "inputs" / "README.md"
 NPM_DIR = REPO / "build" / "npm"
-
-
-class Tally:
-    def __init__(self):
-        self.passed = self.failed = self.skipped = 0
-
-    def report(self, what, problems):
-        problems = [p for p in problems if p]
-        if problems:
-            self.failed += 1
-            print("FAIL  %s\n      %s" % (what, "\n      ".join(problems)))
-        else:
-            self.passed += 1
-            print("ok    %s" % what)
-
-    def skip(self, what, why):
-        self.skipped += 1
-        print("skip  %s: %s" % (what, why))
 
 
 def dossier(*args):
@@ -362,6 +345,8 @@ briefing packs) as PDFs with Dutch typography.
   check FILE...              check meeting files; write nothing
   chart FILE --id ID -o OUT  write one chart alone: .svg, .png or .pdf
   mail FILE... --smtp URL    mail each PDF to the file's 'distribution'
+  new KIND FILE              write a starting file: agenda, verslag, pack, data
+  watch FILE... -o DIR       render, and again whenever an input changes
   help [COMMAND]             this text, or the options of COMMAND
 
   dossier COMMAND --help     the options of COMMAND, as 'dossier help COMMAND'
@@ -435,20 +420,51 @@ read, 73 OUT cannot be written.
 usage: dossier help [COMMAND]
 
 Without COMMAND: what dossier does and its commands. With one of render, check,
-chart, mail or help: what that command takes. 'dossier COMMAND --help' and
-'dossier COMMAND -h' print the same.
+chart, mail, new or help: what that command takes. 'dossier COMMAND --help'
+and 'dossier COMMAND -h' print the same.
 
 Exit status: 0 done, 2 an unknown command.
+""",
+    "new": """\
+usage: dossier new agenda|verslag|pack|data FILE
+
+Writes FILE as a starting file of that kind: a geannoteerde agenda, a verslag,
+a briefing pack, or a data file of charts. It holds every required key with an
+example value, its id made from the file's name, and the schema hint on its
+first line, so that an editor checks it as you type. 'dossier check' accepts
+it as it is; fill it in from inputs/README.md. An existing file is never
+overwritten.
+
+  -h, --help   this text
+
+Exit status: 0 done, 2 usage, 73 FILE exists already or cannot be written.
+""",
+    "watch": """\
+usage: dossier watch FILE... -o DIR [--root DIR]
+
+Renders each meeting file as render does, then again within a fraction of a
+second whenever it, its data files, agenda or annexes, the layout or the
+hyphenation word list change, printing one line per render with its time, or
+its errors. A save with a mistake leaves the last good PDF in place. PDF
+viewers that reload a changed file then follow the edits. Stop it with Ctrl-C.
+
+  -o, --output DIR   where the PDFs go; made when missing
+  --root DIR         the folder whose files a meeting file may load, as for
+                     render
+  -h, --help         this text
+
+Exit status: 2 usage, 66 the fonts or patterns cannot be loaded, 70 files
+cannot be watched here; otherwise it runs until stopped.
 """,
 }
 
 SHORT_USAGE = """\
 usage: dossier COMMAND [ARGS...]
-commands: render, check, chart, mail, help
+commands: render, check, chart, mail, new, watch, help
 run 'dossier help' for what each does, 'dossier help COMMAND' for its options
 """
 
-COMMANDS = "(commands: render, check, chart, mail, help)"
+COMMANDS = "(commands: render, check, chart, mail, new, watch, help)"
 SEED = "inputs/meetings/2025-12-03-fmm.yaml"
 
 # (arguments, the exact stderr); each exits 2 and prints nothing on stdout.
@@ -511,6 +527,15 @@ USAGE_ERRORS = [
     (["chart", SEED, "--id", "navo-norm", "-o", "x.gif"],
      "dossier chart: the output of chart must end in .svg, .png or .pdf; "
      "got 'x.gif'\nrun 'dossier help chart' for more\n"),
+    (["new"],
+     "dossier new: say which kind of file: agenda, verslag, pack or data\n"
+     "run 'dossier help new' for more\n"),
+    (["new", "brief", "x.yaml"],
+     "dossier new: the kind must be agenda, verslag, pack or data; got "
+     "'brief'\nrun 'dossier help new' for more\n"),
+    (["new", "agenda"],
+     "dossier new: name the file to write, such as "
+     "inputs/meetings/my-meeting.yaml\nrun 'dossier help new' for more\n"),
     (["chart", SEED, "--id", "navo-norm", "-o", "x.png", "--width", "9"],
      "dossier chart: '--width' must be a number of pixels from 16 to 20000; "
      "got '9'\nrun 'dossier help chart' for more\n"),
@@ -564,6 +589,53 @@ def test_usage_errors(t):
             r.stdout and "stdout: %r" % r.stdout])
 
 
+def test_new(t, tmp):
+    """dossier new writes, for each kind, a file with the schema hint that
+    check accepts (a data file through a meeting that names it); it never
+    overwrites a file."""
+    root = Path(tmp) / "new" / "inputs"
+    (root / "meetings").mkdir(parents=True)
+    (root / "data").mkdir()
+    for schema in ("meeting.schema.json", "data.schema.json"):
+        shutil.copy(REPO / "inputs" / schema, root / schema)
+    made = []
+    for kind in ("agenda", "verslag", "pack", "data"):
+        folder = "data" if kind == "data" else "meetings"
+        path = root / folder / ("Nieuwe %s.yaml" % kind)
+        r = dossier("new", kind, path)
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        schema = "data" if kind == "data" else "meeting"
+        t.report("dossier new %s writes a file with the schema hint" % kind, [
+            (r.returncode, r.stdout, r.stderr) != (0, "", "")
+            and "exit %d: %s" % (r.returncode, r.stderr),
+            not text.startswith("# yaml-language-server: $schema=../%s"
+                                ".schema.json\n" % schema)
+            and "begins %r" % text[:80]])
+        made.append(path)
+    user = root / "meetings" / "uses-data.yaml"
+    user.write_text((root / "meetings" / "Nieuwe verslag.yaml").read_text()
+                    .replace("id: nieuwe-verslag", "id: gebruikt-data")
+                    + "data: [../data/Nieuwe data.yaml]\n"
+                    "intro_charts: [nieuwe-data]\n", encoding="utf-8")
+    r = dossier("check", *made[:3], user)
+    t.report("dossier check accepts what dossier new wrote", [
+        (r.returncode, r.stderr) != (0, "") and
+        "exit %d: %s" % (r.returncode, r.stderr)])
+    before = made[0].read_bytes()
+    r = dossier("new", "verslag", made[0])
+    t.report("dossier new never overwrites a file (exit 73)", [
+        r.returncode != 73 and "exit %d" % r.returncode,
+        r.stderr != "%s: there is a file of that name already; dossier new "
+        "never overwrites one: name a new file\n" % made[0]
+        and "stderr %r" % r.stderr,
+        made[0].read_bytes() != before and "the file changed",
+        sorted(p.name for p in made[0].parent.iterdir()) !=
+        sorted(["Nieuwe agenda.yaml", "Nieuwe verslag.yaml",
+                "Nieuwe pack.yaml", "uses-data.yaml"])
+        and "left: %s" % sorted(made[0].parent.iterdir())])
+    return made
+
+
 def test_manual_page(t):
     """render/dossier.1 is clean roff and names what the help texts name."""
     page = REPO / "render" / "dossier.1"
@@ -574,7 +646,8 @@ def test_manual_page(t):
     t.report("render/dossier.1 names every command and option of the help "
              "(%d)" % len(options),
              ["'%s' is not in render/dossier.1" % o for o in options
-              + ["render", "check", "chart", "mail", "help"] if o not in roff])
+              + ["render", "check", "chart", "mail", "new", "help"]
+              if o not in roff])
     groff = shutil.which("groff")
     if not groff:
         t.skip("render/dossier.1 with groff", "no groff")
@@ -598,12 +671,11 @@ def main():
         test_exponents(t, inputs + [("inputs/README.md " + n, text)
                                     for n, text in found])
         test_schemas(t, tmp)
+        test_new(t, tmp)
     test_help(t)
     test_usage_errors(t)
     test_manual_page(t)
-    print("%d passed, %d failed, %d skipped"
-          % (t.passed, t.failed, t.skipped))
-    return 1 if t.failed else 0
+    return t.end(", %d skipped" % t.skipped)
 
 
 if __name__ == "__main__":

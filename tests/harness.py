@@ -21,7 +21,8 @@ import subprocess
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-DOSSIER = os.environ.get("DOSSIER", str(REPO / "build" / "dossier"))
+# absolute: a suite may run it from another folder
+DOSSIER = os.path.abspath(os.environ.get("DOSSIER", str(REPO / "build" / "dossier")))
 
 
 def run(cmd, timeout=300, **kw):
@@ -41,7 +42,7 @@ def run(cmd, timeout=300, **kw):
 
 class Tally:
     def __init__(self):
-        self.passed = self.failed = 0
+        self.passed = self.failed = self.skipped = 0
 
     def check(self, what, why=None):
         """Record one check: it holds when why is empty."""
@@ -55,6 +56,15 @@ class Tally:
             print("ok    " + what)
         return not why
 
+    def report(self, what, problems):
+        """Record one check: it holds when no problem (of the list) is
+        said."""
+        return self.check(what, list(problems))
+
+    def skip(self, what, why):
+        self.skipped += 1
+        print("skip  %s: %s" % (what, why))
+
     def ok(self, what):
         self.check(what, None)
 
@@ -64,7 +74,7 @@ class Tally:
     def note(self, text):
         print("      " + text)
 
-    def end(self):
-        """Print the count; 1 when any check failed, else 0."""
-        print("%d passed, %d failed" % (self.passed, self.failed))
+    def end(self, more=""):
+        """Print the count (and `more`); 1 when any check failed, else 0."""
+        print("%d passed, %d failed%s" % (self.passed, self.failed, more))
         return 1 if self.failed else 0

@@ -43,8 +43,11 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-DOSSIER = Path(os.environ.get("DOSSIER", REPO / "build" / "dossier"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import harness  # noqa: E402  one harness
+
+REPO = harness.REPO
+DOSSIER = Path(harness.DOSSIER)
 TITLE = ("Geannoteerde agenda NAVO Foreign Minister Meeting van 3 december "
          "2025 (steun aan Oekraïne)")
 RECIPIENTS = ["commissie.bz@example.nl", "dvb@example.nl"]
@@ -158,8 +161,10 @@ def sha(data):
 
 
 def write_meeting(path, title=TITLE, extra_rcpts=(), heading=None,
-                  classification=None):
+                  classification=None, sender=True):
     src = (REPO / "inputs/meetings/2025-12-03-fmm.yaml").read_text()
+    if not sender:  # the seed's 'sender' block is its last lines
+        src = src[:src.index("\nsender:\n") + 1]
     lines = []
     for line in src.splitlines():
         if line.startswith("title:"):
@@ -169,9 +174,10 @@ def write_meeting(path, title=TITLE, extra_rcpts=(), heading=None,
         lines.append(line)
         if line.startswith("id:") and classification:
             lines.append("classification: " + classification)
-    for a in extra_rcpts:
-        lines += ["  - name: Ontvanger " + a.split("@")[0],
-                  "    email: " + a]
+    for a in extra_rcpts:  # into 'distribution', before 'sender'
+        at = lines.index("sender:") if sender else len(lines)
+        lines[at:at] = ["  - name: Ontvanger " + a.split("@")[0],
+                        "    email: " + a]
     path.write_text("\n".join(lines) + "\n")
     st = path.stat()  # newer than any PDF made before, whatever the clock
     os.utime(path, (st.st_atime + 5, st.st_mtime + 5))
@@ -201,7 +207,25 @@ def test_send(tmp, meeting, out, inbox):
         check("Date and Message-ID (%s)" % rcpt,
               msg["Date"].datetime is not None and
               str(msg["Message-ID"]).endswith("@minbuza.example.nl>"))
-        body = msg.get_body(("plain",)).get_content()
+        check("From is --from with the sender's name (%s)" % rcpt,
+              str(msg["From"]) ==
+              "Directie Veiligheidsbeleid <dossier@minbuza.example.nl>",
+              str(msg["From"]))
+        check("Auto-Submitted: auto-generated (%s)" % rcpt,
+              msg["Auto-Submitted"] == "auto-generated",
+              str(msg["Auto-Submitted"]))
+        body = msg.get_body(("plain",)).get_content().replace("\r\n", "\n")
+        check("body opens with the layout's salutation (%s)" % rcpt,
+              body.startswith("Geachte heer, mevrouw,\n\nHierbij"), body)
+        check("body closes with the layout's closing, the sender and the "
+              "contact line (%s)" % rcpt,
+              body.endswith("Met vriendelijke groet,\n\n"
+                            "Directie Veiligheidsbeleid\n"
+                            "Ministerie van Buitenlandse Zaken\n\n"
+                            "Vragen over dit stuk: Directie "
+                            "Veiligheidsbeleid, dvb@example.nl\n"
+                            "Dit bericht is automatisch verstuurd door "
+                            "dossier.\n"), body[-300:])
         for want in ["Vergadering: NAVO Foreign Ministers Meeting",
                      "Datum: woensdag 3 december 2025", "Plaats: Brussel",
                      "Inhoud:", "1 Noord-Atlantische Raad",
@@ -348,6 +372,47 @@ def test_usage(meeting):
     r = mail(meeting)
     check("mail without --smtp or --dry-run is a usage error (2)",
           r.returncode == 2, r.stderr)
+    r = mail(meeting, "--frm", "x@example.nl")
+    check("a usage error is one line and where help is, not the usage",
+          r.returncode == 2 and r.stderr ==
+          "dossier mail: unknown option --frm\n"
+          "run 'dossier help mail' for more\n", r.stderr)
+
+
+def test_sender_required(tmp):
+    """No --from and no 'sender': a usage error that says both ways, before
+    anything is rendered or sent. With 'sender' and no --from, the message
+    comes from the sender's address."""
+    meeting = tmp / "inputs" / "meetings" / "no-sender.yaml"
+    write_meeting(meeting, sender=False)
+    out, eml = tmp / "out-nosender", tmp / "eml-nosender"
+    r = mail(meeting, "--dry-run", eml, "-o", out)
+    check("no --from and no 'sender' is a usage error (2), nothing written",
+          r.returncode == 2 and r.stderr ==
+          "dossier mail: %s names no 'sender'; say who sends the mail with "
+          "--from ADDRESS, or with 'sender' (name, email) in the meeting "
+          "file\nrun 'dossier help mail' for more\n" % meeting
+          and not out.exists(), r.stderr)
+    r = mail(meeting, "--dry-run", eml, "-o", out, "--from",
+             "bz-dossier@example.nl")
+    froms = {str(email.message_from_bytes(
+        f.read_bytes(), policy=email.policy.default)["From"])
+        for f in eml.glob("*.eml")}
+    check("--from alone will do: the author's name with it",
+          r.returncode == 0 and froms ==
+          {"Ministerie van Buitenlandse Zaken <bz-dossier@example.nl>"},
+          r.stderr + repr(froms))
+    with_sender = tmp / "inputs" / "meetings" / "with-sender.yaml"
+    write_meeting(with_sender)
+    eml2 = tmp / "eml-sender"
+    r = mail(with_sender, "--dry-run", eml2, "-o", tmp / "out-sender")
+    froms = {str(email.message_from_bytes(
+        f.read_bytes(), policy=email.policy.default)["From"])
+        for f in eml2.glob("*.eml")}
+    check("'sender' alone will do: its name and address",
+          r.returncode == 0 and froms ==
+          {"Directie Veiligheidsbeleid <dvb@example.nl>"},
+          r.stderr + repr(froms))
 
 
 def test_dry_run(meeting, tmp):
@@ -428,7 +493,8 @@ def recorded_sha(out, meeting):
     manifest = out / "manifest.json"
     docs = json.loads(manifest.read_text())["documents"] \
         if manifest.exists() else []
-    return [d["sha256"] for d in docs if d["source"] == str(meeting)]
+    return [d["sha256"] for d in docs
+            if d["source"] == os.path.relpath(meeting, out)]
 
 
 def attached(eml):
@@ -645,9 +711,11 @@ BAD_ADDRESSES = [
 
 def test_bad_addresses(tmp):
     meeting = copy_meeting(tmp, "addresses")
-    with meeting.open("a") as f:
-        for addr, _ in BAD_ADDRESSES:
-            f.write("  - name: Iemand\n    email: %s\n" % json.dumps(addr))
+    text = meeting.read_text()
+    at = text.index("\nsender:\n") + 1  # the end of 'distribution'
+    meeting.write_text(text[:at] + "".join(
+        "  - name: Iemand\n    email: %s\n" % json.dumps(addr)
+        for addr, _ in BAD_ADDRESSES) + text[at:])
     lines = meeting.read_text().split("\n")
     want = ""
     for addr, why in BAD_ADDRESSES:
@@ -700,6 +768,7 @@ def main():
         test_login_needs_tls(meeting, tmp)
         test_tls(meeting, tmp)
         test_usage(meeting)
+        test_sender_required(tmp)
         test_dry_run(meeting, tmp)
         test_stale_data_file(meeting, tmp)
         test_classified(tmp)

@@ -42,8 +42,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-DOSSIER = Path(os.environ.get("DOSSIER", REPO / "build" / "dossier"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import harness  # noqa: E402  one harness
+from harness import REPO, Tally  # noqa: E402
+
+DOSSIER = Path(harness.DOSSIER)
+
 SHY = "\u00ad"
 HYPHEN_END = re.compile(r"[\u00ad\u2010-]$")
 TREMA = "äëïöüÄËÏÖÜ"
@@ -83,23 +87,6 @@ APOSTROPHES = [("'s-Gravenhage", "’s-Gravenhage"), ("'t Hooft", "’t Hooft"),
 # Pairs a line must never come between.
 UNBROKEN = ["EUR 500 mln.", "€ 2,5 miljard", "3 december 2025", "nr. 499",
             "artikel 100", "C.C.J. Veldkamp", "5 %"]
-
-
-class Tally:
-    def __init__(self):
-        self.passed = self.failed = 0
-
-    def check(self, what, why):
-        if why:
-            self.failed += 1
-            print("FAIL  %s\n      %s" % (what, why))
-        else:
-            self.passed += 1
-            print("ok    %s" % what)
-
-    def end(self):
-        print("%d passed, %d failed" % (self.passed, self.failed))
-        return 1 if self.failed else 0
 
 
 def run(cmd, env=None):
@@ -392,7 +379,7 @@ def check_ij(tally, tmp):
         except RuntimeError as e:
             tally.check("render %s" % name, str(e))
             return
-        # A compound's own hyphen at a line end is U+2010 (paragraph.c).
+        # A compound's own hyphen at a line end is U+2010 (typeset_paragraph.c).
         texts[name] = re.sub(r"\s+", " ", text.replace("\u2010\n", "-"))
     pack, agenda = texts["ij-pack"], texts["ij-agenda"]
     want = "Briefingpack IJslandoverleg van de NAVO-bondgenoten IJmuiden, 3 december 2025"

@@ -452,7 +452,8 @@ int main(int argc, char **argv)
 					width = NARROW_PT;
 				}
 				struct composition *c = l ? compose_document(
-					a, hyph, doc, l) : NULL;
+					a, hyph, doc, l,
+					model_document_date(doc, -1)) : NULL;
 				struct typeset_doc *td = c ? typeset_blocks(
 					ts, a, c, &d) : NULL;
 				struct pages *pp = td ? paginate(ts, a, c, td) :

@@ -20,8 +20,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-DOSSIER = os.environ.get("DOSSIER", str(REPO / "build" / "dossier"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from harness import DOSSIER, REPO  # noqa: E402  one harness
 VALGRIND = ["valgrind", "--tool=memcheck", "--leak-check=full",
             "--errors-for-leak-kinds=definite", "--trace-children=yes",
             "--child-silent-after-fork=no", "--num-callers=30",

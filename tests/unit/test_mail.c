@@ -138,14 +138,27 @@ static void test_subject_names_the_classification(void **state)
 			    "[Departementaal vertrouwelijk] Agenda");
 }
 
+static const struct mail_words WORDS = {
+	.signer = "Ministerie van Buitenlandse Zaken",
+	.address = "bz@example.nl",
+};
+
+/* Salutation and closing from the layout, signer and contact line from
+ * the data's 'sender'. */
 static void test_body_names_meeting_and_contents(void **state)
 {
 	struct document *d = small_doc(*state);
 	d->classification.src = "Departementaal vertrouwelijk";
+	d->sender.name.src = "Directie Veiligheidsbeleid";
+	d->sender.email.src = "dvb@example.nl";
+	d->sender.contact.src = "Vragen: DVB, 070 348 6486";
 	struct recipient to = { .name.src = "Directie Veiligheidsbeleid" };
-	char *body = mail_body(*state, d, &to, "fmm-2025-12.pdf", 35982);
+	struct mail_words w = mail_words_of(*state, d, "Geachte heer, mevrouw,",
+					    "Met vriendelijke groet,",
+					    "bz@example.nl");
+	char *body = mail_body(*state, d, &to, &w, "fmm-2025-12.pdf", 35982);
 	assert_string_equal(body,
-		"Aan: Directie Veiligheidsbeleid\r\n"
+		"Geachte heer, mevrouw,\r\n"
 		"\r\n"
 		"Hierbij ontvangt u: Geannoteerde agenda NAVO Foreign "
 		"Ministers Meeting 3 december 2025\r\n"
@@ -162,7 +175,36 @@ static void test_body_names_meeting_and_contents(void **state)
 		"\r\n"
 		"Bijlage: fmm-2025-12.pdf (PDF, 36 kB)\r\n"
 		"\r\n"
-		"Ministerie van Buitenlandse Zaken\r\n");
+		"Met vriendelijke groet,\r\n"
+		"\r\n"
+		"Directie Veiligheidsbeleid\r\n"
+		"\r\n"
+		"Vragen: DVB, 070 348 6486\r\n"
+		"Dit bericht is automatisch verstuurd door dossier.\r\n");
+}
+
+/* No 'sender': the author signs, the --from address is the contact, and a
+ * layout without salutation or closing gets none. */
+static void test_body_without_sender_is_signed_by_the_author(void **state)
+{
+	struct document *d = small_doc(*state);
+	d->author.src = "Ministerie van Defensie";
+	struct recipient to = { .name.src = "X" };
+	struct mail_words w =
+		mail_words_of(*state, d, NULL, NULL, "dossier@example.nl");
+	char *body = mail_body(*state, d, &to, &w, "x.pdf", 2500);
+	assert_true(strncmp(body, "Hierbij ontvangt u: ", 20) == 0);
+	const char *end = strstr(body, "Bijlage: x.pdf (PDF, ");
+	assert_non_null(end);
+	end = strstr(end, "\r\n\r\n");
+	assert_non_null(end);
+	assert_string_equal(end + 4,
+			    "Ministerie van Defensie\r\n"
+			    "\r\n"
+			    "Vragen over dit bericht: Ministerie van Defensie, "
+			    "dossier@example.nl\r\n"
+			    "Dit bericht is automatisch verstuurd door "
+			    "dossier.\r\n");
 }
 
 /* "informele" once: before a name that does not say so, not again
@@ -172,11 +214,11 @@ static void test_body_says_informal_once(void **state)
 	struct document *d = small_doc(*state);
 	struct recipient to = { .name.src = "X" };
 	d->meeting.informal = true;
-	char *body = mail_body(*state, d, &to, "x.pdf", 2500);
+	char *body = mail_body(*state, d, &to, &WORDS, "x.pdf", 2500);
 	assert_non_null(strstr(body, "\r\nVergadering: informele NAVO "
 				     "Foreign Ministers Meeting\r\n"));
 	d->meeting.name.src = "Informele NAVO-ministersbijeenkomst";
-	body = mail_body(*state, d, &to, "x.pdf", 2500);
+	body = mail_body(*state, d, &to, &WORDS, "x.pdf", 2500);
 	assert_non_null(strstr(body, "\r\nVergadering: Informele "
 				     "NAVO-ministersbijeenkomst\r\n"));
 }
@@ -187,7 +229,7 @@ static void test_body_writes_two_days_as_a_span(void **state)
 	d->meeting.dates[1] = (struct date){ 2025, 12, 4 };
 	d->meeting.n_dates = 2;
 	struct recipient to = { .name.src = "X" };
-	char *body = mail_body(*state, d, &to, "x.pdf", 2500000);
+	char *body = mail_body(*state, d, &to, &WORDS, "x.pdf", 2500000);
 	assert_non_null(strstr(body, "\r\nDatum: 3 en 4 december 2025\r\n"));
 	assert_non_null(strstr(body, "(PDF, 2,5 MB)"));
 }
@@ -410,6 +452,7 @@ int main(void)
 		T(test_subject_is_the_made_title),
 		T(test_subject_names_the_classification),
 		T(test_body_names_meeting_and_contents),
+		T(test_body_without_sender_is_signed_by_the_author),
 		T(test_body_says_informal_once),
 		T(test_body_writes_two_days_as_a_span),
 		T(test_addresses_rfc5321_accepts),

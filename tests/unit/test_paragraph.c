@@ -158,7 +158,7 @@ static void test_compound_breaks_at_its_own_hyphen(void **state)
 	/* NAVO-bondgenootschap: the compound's hyphen, not bond-ge-noot. */
 	struct tblock *tb = set(state, "de NAVO-bondgenootschap", 110);
 	assert_int_equal(tb->n_lines, 2);
-	/* U+2010, so that text extraction keeps it (see paragraph.c). */
+	/* U+2010, so that text extraction keeps it (see typeset_paragraph.c). */
 	assert_string_equal(line_text(state, tb, 0), "de NAVO\xE2\x80\x90");
 	assert_string_equal(line_text(state, tb, 1), "bond=ge=noot=schap");
 	assert_true(tb->lines[0].hyphenated);

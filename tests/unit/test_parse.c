@@ -204,28 +204,61 @@ static void test_folder_is_not_a_meeting_file(void **state)
 static void test_yaml_syntax_error_has_place(void **state)
 {
 	expect_error(state, "format: 1\nid: a: b\n", 2, 6,
-		     "this is not valid YAML: invalid nested block mapping "
-		     "on the same line");
+		     "a colon followed by a space in a value starts a new "
+		     "key; put the value in quotes: id: 'a: b'\n"
+		     " 2 | id: a: b\n"
+		     "   |      ^");
 }
 
 static void test_unclosed_bracket_is_a_yaml_error(void **state)
 {
-	expect_error(state, "format: 1\nparticipants: [a, b\nid: x\n", 4, 1,
-		     "this is not valid YAML: flow sequence without a "
-		     "closing bracket");
+	expect_error(state, "format: 1\nparticipants: [a, b\nid: x\n", 2, 15,
+		     "the '[' that opens this list is never closed; end the "
+		     "list with ']' on the same line\n"
+		     " 2 | participants: [a, b\n"
+		     "   |               ^");
 }
 
 static void test_tab_indentation_is_a_yaml_error(void **state)
 {
 	expect_error(state, "meeting:\n\tname: x\n", 2, 1,
-		     "this is not valid YAML: tab character may not be used "
-		     "as indentation");
+		     "this line is indented with a tab; indent with spaces, "
+		     "not tabs (the tab is shown as →)\n"
+		     " 2 | →name: x\n"
+		     "   | ^");
+}
+
+/* The caret counts characters, not bytes; a long line is shown in part,
+ * at most 60 bytes of it around the place. */
+static void test_yaml_mistake_caret_counts_characters(void **state)
+{
+	expect_error(state, BASE "    text: Oekraïne: €5 mld.\n", 10, 19,
+		     "a colon followed by a space in a value starts a new "
+		     "key; put the value in quotes: text: 'Oekraïne: €5 "
+		     "mld.'\n"
+		     " 10 |     text: Oekraïne: €5 mld.\n"
+		     "    |                   ^");
+}
+
+static void test_yaml_mistake_long_line_is_cut(void **state)
+{
+	expect_error(state,
+		     BASE "    text: Tijdens de Noord-Atlantische Raad spreken de "
+			  "32 ministers van Buitenlandse Zaken over: Oekraïne\n",
+		     10, 96,
+		     "a colon followed by a space in a value starts a new "
+		     "key; put the value in quotes\n"
+		     " 10 | …32 ministers van Buitenlandse Zaken over: Oekraïne\n"
+		     "    |                                          ^");
 }
 
 static void test_duplicate_top_level_key_points_at_second(void **state)
 {
 	expect_error(state, BASE "id: fmm-2025-13\n", 10, 1,
-		     "key 'id' appears twice at the top level");
+		     "key 'id' appears twice at the top level; the first is "
+		     "on line 2: keep one of the two\n"
+		     " 10 | id: fmm-2025-13\n"
+		     "    | ^");
 }
 
 static void test_duplicate_key_in_meeting(void **state)
@@ -233,13 +266,20 @@ static void test_duplicate_key_in_meeting(void **state)
 	expect_error(state,
 		     HEAD "meeting:\n  name: NAVO\n  dates: [2025-12-03]\n"
 			  "  place: Brussel\n  place: Den Haag\n" SECTIONS,
-		     8, 3, "key 'place' appears twice in 'meeting'");
+		     8, 3,
+		     "key 'place' appears twice in 'meeting'; the first is on "
+		     "line 7: keep one of the two\n"
+		     " 8 |   place: Den Haag\n"
+		     "   |   ^");
 }
 
 static void test_duplicate_note_key(void **state)
 {
 	expect_error(state, BASE "notes:\n  purl: a\n  purl: b\n", 12, 3,
-		     "key 'purl' appears twice in 'notes'");
+		     "key 'purl' appears twice in 'notes'; the first is on "
+		     "line 11: keep one of the two\n"
+		     " 12 |   purl: b\n"
+		     "    |   ^");
 }
 
 static void test_alias_is_refused(void **state)
@@ -355,14 +395,18 @@ static void test_top_level_must_be_mapping(void **state)
 {
 	expect_error(state, "- format: 1\n- id: x\n", 1, 1,
 		     "the top level must be a mapping (lines of key: value); "
-		     "got a list");
+		     "got a list\n"
+		     " 1 | - format: 1\n"
+		     "   | ^");
 }
 
 static void test_top_level_text_is_not_a_document(void **state)
 {
 	expect_error(state, "Geannoteerde agenda\n", 1, 1,
 		     "the top level must be a mapping (lines of key: value); "
-		     "got 'Geannoteerde agenda'");
+		     "got 'Geannoteerde agenda'\n"
+		     " 1 | Geannoteerde agenda\n"
+		     "   | ^");
 }
 
 static void test_unknown_key_suggests_heading(void **state)
@@ -568,7 +612,12 @@ static void test_participants_must_be_a_list(void **state)
 {
 	expect_error(state,
 		     HEAD MEETING "  participants: Kaja Kallas\n" SECTIONS, 8,
-		     17, "'participants' must be a list; got 'Kaja Kallas'");
+		     17,
+		     "'participants' must be a list; got 'Kaja Kallas': write "
+		     "[Kaja Kallas], or each item on a line of its own, "
+		     "starting with '- '\n"
+		     " 8 |   participants: Kaja Kallas\n"
+		     "   |                 ^");
 }
 
 static void test_participant_must_be_a_name(void **state)
@@ -585,7 +634,9 @@ static void test_meeting_must_be_a_mapping(void **state)
 {
 	expect_error(state, HEAD "meeting: NAVO\n" SECTIONS, 4, 10,
 		     "'meeting' must be a mapping (lines of key: value); got "
-		     "'NAVO'");
+		     "'NAVO'\n"
+		     " 4 | meeting: NAVO\n"
+		     "   |          ^");
 }
 
 static void test_sections_must_hold_one(void **state)
@@ -598,7 +649,9 @@ static void test_section_must_be_a_mapping(void **state)
 {
 	expect_error(state, HEAD MEETING "sections:\n  - Raad\n", 9, 5,
 		     "each item in 'sections' must be a mapping (lines of "
-		     "key: value); got 'Raad'");
+		     "key: value); got 'Raad'\n"
+		     " 9 |   - Raad\n"
+		     "   |     ^");
 }
 
 static void test_sections_nest_three_levels(void **state)
@@ -1216,6 +1269,33 @@ static void test_data_file_without_format_is_not_quoted(void **state)
 		assert_null(strstr(g->message, "GEHEIM"));
 }
 
+/* A YAML mistake in a data file is named in the same words, but a file
+ * not yet known to be dossier's is not quoted: no key, no value, no line. */
+static void test_yaml_mistake_in_data_file_quotes_nothing(void **state)
+{
+	const char *dir = make_tree(state, "s.yaml",
+				    "format: 1\ncharts:\n  - id: a\n"
+				    "    title: GEHEIM: x\n",
+				    "t.yaml",
+				    "format: 1\ncharts:\n  - id: a\n"
+				    "   GEHEIM: x\n");
+	struct run r = parse_meeting_in(
+		state, dir, BASE "data: [../data/s.yaml, ../data/t.yaml]\n");
+	remove_tree(state, dir, "s.yaml", "t.yaml");
+	assert_null(r.doc);
+	assert_count(&r, 2);
+	assert_diag(r.d.first, arena_printf(*state, "%s/data/s.yaml", dir), 4,
+		    18,
+		    "a colon followed by a space in a value starts a new key; "
+		    "put the value in quotes");
+	assert_diag(r.d.last, arena_printf(*state, "%s/data/t.yaml", dir), 4, 4,
+		    "this line is indented 3 spaces, in line with no key above "
+		    "it; indent it 4 spaces, in line with the key on line 3, or "
+		    "0 spaces, in line with the key on line 2");
+	for (const struct diag *g = r.d.first; g; g = g->next)
+		assert_null(strstr(g->message, "GEHEIM"));
+}
+
 /* The folder a meeting file may load from: inputs/meetings/m.yaml may use
  * inputs/data/, nothing above inputs/; a meeting file elsewhere only its
  * own folder tree. Decided on real paths, so a link does not lead out. */
@@ -1403,7 +1483,9 @@ static void test_distribution_item_must_be_a_mapping(void **state)
 {
 	expect_error(state, BASE "distribution:\n  - bz@example.nl\n", 11, 5,
 		     "each item in 'distribution' must be a mapping (lines of "
-		     "key: value); got 'bz@example.nl'");
+		     "key: value); got 'bz@example.nl'\n"
+		     " 11 |   - bz@example.nl\n"
+		     "    |     ^");
 }
 
 /* Many errors at once ---------------------------------------------------- */
@@ -1728,6 +1810,8 @@ int main(void)
 		T(test_yaml_syntax_error_has_place),
 		T(test_unclosed_bracket_is_a_yaml_error),
 		T(test_tab_indentation_is_a_yaml_error),
+		T(test_yaml_mistake_caret_counts_characters),
+		T(test_yaml_mistake_long_line_is_cut),
 		T(test_duplicate_top_level_key_points_at_second),
 		T(test_duplicate_key_in_meeting),
 		T(test_duplicate_note_key),
@@ -1815,6 +1899,7 @@ int main(void)
 		T(test_missing_data_file_is_reported_at_its_item),
 		T(test_data_file_errors_name_the_data_file),
 		T(test_data_file_needs_format_and_charts),
+		T(test_yaml_mistake_in_data_file_quotes_nothing),
 		T(test_data_file_without_format_is_not_quoted),
 		T(test_data_file_outside_the_root_is_refused),
 		T(test_data_file_fifo_is_refused_with_noinput),

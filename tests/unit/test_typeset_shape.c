@@ -1,0 +1,272 @@
+/*
+ * test_typeset_shape.c — text shaped without a layout is set as a layout sets it.
+ *
+ * Input: Dutch text with the spans dossier sets (italic, bold, footnote
+ * references, links), in the body style of the real layout with the real
+ * fonts. Output checked: shape_line() gives the runs a PangoLayout of the
+ * same text gives its one line, item for item and glyph for glyph (font,
+ * script, attributes, glyph, advance, offsets, clusters, rise), and the
+ * same x for every character; shape_applies() refuses what a layout sets
+ * in a way of its own; a line cut from a shaped paragraph
+ * (shape_line_from) has the runs it has shaped on its own, wherever it
+ * is cut.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "typeset_shape.h"
+#include "typeset_priv.h"
+
+#include "typeset_fixture.h"
+
+/* text with spans: "[i:x]" italic, "[b:x]" bold, "[n:x]" a footnote
+ * reference, "[l:x]" a link; the brackets are not part of the text. */
+static struct rich rich_of(struct arena *a, const char *marked)
+{
+	struct rich r = { 0 };
+	char *t = arena_alloc(a, strlen(marked) + 1);
+	r.spans = arena_array(a, strlen(marked) + 1, sizeof *r.spans);
+	size_t n = 0;
+	for (const char *p = marked; *p;) {
+		if (p[0] == '[' && p[1] && p[2] == ':') {
+			struct span sp = { .start = n };
+			sp.kind = p[1] == 'i' ? SPAN_ITALIC :
+				  p[1] == 'b' ? SPAN_BOLD :
+				  p[1] == 'n' ? SPAN_NOTEREF : SPAN_LINK;
+			if (sp.kind == SPAN_LINK)
+				sp.href = "https://www.rijksoverheid.nl/";
+			sp.note = 1;
+			p += 3;
+			while (*p && *p != ']')
+				t[n++] = *p++;
+			p += *p == ']';
+			sp.end = n;
+			r.spans[r.n_spans++] = sp;
+		} else {
+			t[n++] = *p++;
+		}
+	}
+	t[n] = '\0';
+	r.text = t;
+	r.len = n;
+	return r;
+}
+
+static void assert_same_attrs(GSList *a, GSList *b)
+{
+	assert_int_equal(g_slist_length(a), g_slist_length(b));
+	for (; a && b; a = a->next, b = b->next)
+		assert_true(pango_attribute_equal(a->data, b->data));
+}
+
+static void assert_same_run(const PangoGlyphItem *a, const PangoGlyphItem *b)
+{
+	assert_int_equal(a->item->offset, b->item->offset);
+	assert_int_equal(a->item->length, b->item->length);
+	assert_int_equal(a->item->num_chars, b->item->num_chars);
+	assert_ptr_equal(a->item->analysis.font, b->item->analysis.font);
+	assert_int_equal(a->item->analysis.level, b->item->analysis.level);
+	assert_int_equal(a->item->analysis.script, b->item->analysis.script);
+	assert_ptr_equal(a->item->analysis.language,
+			 b->item->analysis.language);
+	assert_int_equal(a->item->analysis.flags, b->item->analysis.flags);
+	assert_same_attrs(a->item->analysis.extra_attrs,
+			  b->item->analysis.extra_attrs);
+	assert_int_equal(a->y_offset, b->y_offset);
+	assert_int_equal(a->start_x_offset, b->start_x_offset);
+	assert_int_equal(a->end_x_offset, b->end_x_offset);
+	assert_int_equal(a->glyphs->num_glyphs, b->glyphs->num_glyphs);
+	for (int g = 0; g < a->glyphs->num_glyphs; g++) {
+		const PangoGlyphInfo *x = &a->glyphs->glyphs[g];
+		const PangoGlyphInfo *y = &b->glyphs->glyphs[g];
+		assert_int_equal(x->glyph, y->glyph);
+		assert_int_equal(x->geometry.width, y->geometry.width);
+		assert_int_equal(x->geometry.x_offset, y->geometry.x_offset);
+		assert_int_equal(x->geometry.y_offset, y->geometry.y_offset);
+		assert_int_equal(x->attr.is_cluster_start,
+				 y->attr.is_cluster_start);
+		assert_int_equal(a->glyphs->log_clusters[g],
+				 b->glyphs->log_clusters[g]);
+	}
+}
+
+/* marked set in style by shape_line() and by a layout: the same. */
+static void assert_shaped_as_layout(void **state, const char *style,
+				    const char *marked)
+{
+	struct fixture *f = *state;
+	const struct style *s = layout_style(f->l, style);
+	struct rich r = rich_of(f->a, marked);
+	assert_true(shape_applies(r.text, r.len));
+
+	PangoLayout *pl = typeset_layout(f->ts, f->l, &r, s, -1);
+	assert_int_equal(pango_layout_get_line_count(pl), 1);
+	PangoLayoutLine *line = pango_layout_get_line_readonly(pl, 0);
+
+	PangoFontDescription *fd = typeset_font(s);
+	PangoAttrList *al = typeset_attrs(f->l, &r, s);
+	GSList *runs = shape_line(f->ts->context, r.text, r.len, fd, al);
+	pango_attr_list_unref(al);
+	pango_font_description_free(fd);
+
+	assert_int_equal(g_slist_length(runs), g_slist_length(line->runs));
+	for (GSList *a = runs, *b = line->runs; a && b;
+	     a = a->next, b = b->next)
+		assert_same_run(a->data, b->data);
+	PangoRectangle logical;
+	pango_layout_line_get_extents(line, NULL, &logical);
+	assert_int_equal(shape_width(runs), logical.width);
+	for (size_t i = 0; i <= r.len; i = g_utf8_next_char(r.text + i) -
+					     r.text) {
+		int x;
+		pango_layout_line_index_to_x(line, (int)i, 0, &x);
+		assert_int_equal(shape_index_to_x(runs, r.text, (int)i), x);
+		if (i == r.len)
+			break;
+	}
+	shape_free(runs);
+	g_object_unref(pl);
+}
+
+static void test_plain_text(void **state)
+{
+	assert_shaped_as_layout(state, "body",
+		"De NAVO-ministers spreken op 3 december 2025 in Brussel "
+		"over de steun aan Oekraïne, de ‘Hague Investment Plan’-"
+		"afspraken en de afschrikking – met € 3,5 miljard.");
+}
+
+static void test_spans(void **state)
+{
+	assert_shaped_as_layout(state, "body",
+		"Het [i:Strategisch Concept] en de [b:defensie-uitgaven] "
+		"van 2%[n:1] worden besproken; zie [l:rijksoverheid.nl] "
+		"voor de [b:[i:stukken]].");
+	assert_shaped_as_layout(state, "footnote",
+		"[n:12]Bron: NAVO, [i:Defence Expenditure of NATO Countries "
+		"(2014–2025)], juni 2025.");
+}
+
+/* How a line ends or begins where the breaker cut it. */
+static void test_line_ends(void **state)
+{
+	assert_shaped_as_layout(state, "body", "de bijeen\xC2\xAD");
+	assert_shaped_as_layout(state, "body", "de NAVO\xE2\x80\x90");
+	assert_shaped_as_layout(state, "body", "’tje en co\xC2\xAD");
+	assert_shaped_as_layout(state, "body", "2025.");
+	assert_shaped_as_layout(state, "body", "(1)");
+	assert_shaped_as_layout(state, "body", "€\xC2\xA0" "100");
+	assert_shaped_as_layout(state, "body", "");
+	assert_shaped_as_layout(state, "body", "officiële affiche, ffi");
+	assert_shaped_as_layout(state, "body", "af[l:fi]ne [l:ffl]ow");
+}
+
+static void test_other_scripts_and_styles(void **state)
+{
+	assert_shaped_as_layout(state, "body", "Μινίστρος Κυβέρνηση Зеленський");
+	assert_shaped_as_layout(state, "heading1", "Geannoteerde agenda");
+	assert_shaped_as_layout(state, "letter", "Geachte voorzitter,");
+}
+
+/* The runs of the bytes [start, end) of r shaped on their own, and cut
+ * from the runs of all of r: the same. */
+static void assert_cut_as_shaped(void **state, const struct style *s,
+				 const struct rich *r, GSList *whole,
+				 GList *items, size_t start, size_t end)
+{
+	struct fixture *f = *state;
+	struct rich line = rich_slice(f->a, r, start, end);
+	PangoFontDescription *fd = typeset_font(s);
+	PangoAttrList *al = typeset_attrs(f->l, &line, s);
+	GSList *fresh = shape_line(f->ts->context, line.text, line.len, fd,
+				   al);
+	pango_attr_list_unref(al);
+	al = typeset_attrs(f->l, &line, s);
+	struct shape_from from = { whole, items, r->text, start,
+				   &f->ts->fonts };
+	GSList *cut = shape_line_from(f->ts->context, line.text, line.len, fd,
+				      al, &from);
+	pango_attr_list_unref(al);
+	pango_font_description_free(fd);
+	assert_int_equal(g_slist_length(cut), g_slist_length(fresh));
+	for (GSList *a = cut, *b = fresh; a && b; a = a->next, b = b->next)
+		assert_same_run(a->data, b->data);
+	shape_free(fresh);
+	shape_free(cut);
+}
+
+/* Every line a paragraph can be cut into, at spaces, soft hyphens and
+ * between any two letters, is shaped as if shaped on its own. */
+static void test_cut_lines_shape_as_their_own(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const texts[] = {
+		"De To\xC2\xAD" "tale Verdediging, \xE2\x80\x98Wat te "
+		"doen?\xE2\x80\x99 Vijf AVV-landen: (T.V.A.) "
+		"af\xC2\xAD" "fi\xC2\xAD" "che\xC2\xA0\xE2\x82\xAC 7,5 "
+		"[i:Yves, LTA Fjord] [b:Tw\xC3\xAB" "e] f\xC2\xAD" "fl.[n:1] "
+		"[l:www.navo.int/ff] \xE2\x80\x93 fin.",
+		/* Figures and signs alone, a symbol from another font, Greek
+		 * between Latin. */
+		"Zie \xE2\x9C\x93 en \xE2\x86\x92 2025 \xE2\x80\x93 7,5 % "
+		"(\xE2\x82\xAC 3) \xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1 "
+		"ok [n:2] 12.",
+		"Dus a \xE2\x86\x92 b en c \xE2\x89\xA4 d, of \xE2\x88\x91 x ok.",
+	};
+	const struct style *s = layout_style(f->l, "body");
+	for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
+		struct rich r = rich_of(f->a, texts[t]);
+		PangoFontDescription *fd = typeset_font(s);
+		PangoAttrList *al = typeset_attrs(f->l, &r, s);
+		GList *items;
+		GSList *whole = shape_paragraph(f->ts->context, r.text, r.len,
+						fd, al, &items);
+		pango_attr_list_unref(al);
+		pango_font_description_free(fd);
+		for (size_t i = 0; i < r.len;
+		     i = g_utf8_next_char(r.text + i) - r.text)
+			for (size_t j = g_utf8_next_char(r.text + i) - r.text;
+			     j <= r.len;
+			     j = g_utf8_next_char(r.text + j) - r.text) {
+				assert_cut_as_shaped(state, s, &r, whole, items,
+						     i, j);
+				if (j == r.len)
+					break;
+			}
+		shape_free(whole);
+		shape_items_free(items);
+	}
+}
+
+/* What a layout sets in a way of its own stays with a layout. */
+static void test_what_needs_a_layout(void **state)
+{
+	(void)state;
+	static const char *const refused[] = {
+		"a\tb", "a\nb", "a\rb", "a\xE2\x80\xA8" "b", "a\xE2\x80\xA9" "b",
+		"שלום", "مرحبا", "e\xCC\x81", "a\xE2\x80\x8F" "b",
+		"a\xE2\x80\x8D" "b", "\xF0\x9F\x98\x80", "中文",
+	};
+	for (size_t i = 0; i < sizeof refused / sizeof *refused; i++)
+		assert_false(shape_applies(refused[i], strlen(refused[i])));
+	assert_true(shape_applies("NAVO\xC2\xAD top \xE2\x80\x93 ‘x’", 18));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_plain_text),
+		cmocka_unit_test(test_spans),
+		cmocka_unit_test(test_line_ends),
+		cmocka_unit_test(test_other_scripts_and_styles),
+		cmocka_unit_test(test_what_needs_a_layout),
+		cmocka_unit_test(test_cut_lines_shape_as_their_own),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
