@@ -143,32 +143,36 @@ static bool rich_is_letter_at(const char *t, size_t i)
 }
 
 /* The first of the layout's English terms in t from byte i on, as a
- * whole word (any case); its start in *at and length in *len. */
+ * whole word (any case; the longest where several start there); its
+ * start in *at and length in *len. One walk over the text: a term is
+ * tried only where a word starts with its first letter. */
 static bool rich_find_term(const struct layout *l, const char *t, size_t i,
 			   size_t *at, size_t *len)
 {
-	bool found = false;
-	for (int k = 0; k < l->n_english_terms; k++) {
-		const char *term = l->english_terms[k];
-		size_t n = strlen(term);
-		for (const char *p = t + i; n && *p; p++) {
-			if (strncasecmp(p, term, n) != 0)
-				continue;
-			size_t s = (size_t)(p - t);
-			bool starts = s == 0 ||
-				      !rich_is_letter_at(t, utf8_back(t, s - 1));
-			bool ends = !t[s + n] || !rich_is_letter_at(t, s + n);
-			if (!starts || !ends)
-				continue;
-			if (!found || s < *at || (s == *at && n > *len)) {
-				*at = s;
-				*len = n;
-				found = true;
-			}
-			break;
+	bool after_letter = i > 0 && rich_is_letter_at(t, utf8_back(t, i - 1));
+	while (t[i]) {
+		uint32_t cp;
+		size_t step = utf8_decode(t + i, UTF8_TO_NUL, &cp);
+		bool letter = utf8_is_letter(cp) || utf8_is_digit(cp);
+		size_t longest = 0;
+		for (int k = 0; letter && !after_letter &&
+				k < l->n_english_terms; k++) {
+			const char *term = l->english_terms[k];
+			size_t n = strlen(term);
+			if (n > longest && (t[i] | 0x20) == (term[0] | 0x20) &&
+			    !strncasecmp(t + i, term, n) &&
+			    (!t[i + n] || !rich_is_letter_at(t, i + n)))
+				longest = n;
 		}
+		if (longest) {
+			*at = i;
+			*len = longest;
+			return true;
+		}
+		after_letter = letter;
+		i += step;
 	}
-	return found;
+	return false;
 }
 
 void rich_append_text(struct compose_ctx *c, struct rich *r, const char *s,

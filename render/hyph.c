@@ -54,9 +54,12 @@ struct hyph_out {
 
 static void hyph_out_add(struct hyph_out *o, const char *s, size_t n)
 {
+	static const char none[64];
 	strbuf_add(&o->text, s, n);
-	for (size_t i = 0; i < n; i++)
-		strbuf_addc(&o->q, 0);
+	for (size_t k; n; n -= k) {
+		k = n < sizeof none ? n : sizeof none;
+		strbuf_add(&o->q, none, k);
+	}
 }
 
 static void hyph_out_shy(struct hyph_out *o, int quality)
@@ -453,16 +456,33 @@ struct hyph_memo {
 	char data[];
 };
 
+/* The start of a word's memo key: the rules and the language, one
+ * printable byte each when they are small, as they are in every layout
+ * (snprintf for each word cost more than libhyphen did); in decimal
+ * otherwise. Its length. */
+static int hyph_memo_head(char *key, const struct hyph_ctx *x)
+{
+	const struct hyph_rules *r = x->rules;
+	int v[] = { r->min_word, r->left_min, r->right_min, r->names_whole,
+		    (int)x->lang, x->in_compound };
+	int k = 0;
+	for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+		if (v[i] < 0 || v[i] >= 64)
+			return snprintf(key, 80, "%d.%d.%d.%d.%d.%d|", v[0],
+					v[1], v[2], v[3], v[4], v[5]);
+		key[k++] = (char)('0' + v[i]);
+	}
+	key[k++] = '|'; /* never a digit: apart from the decimal form */
+	return k;
+}
+
 /* hyph_word_anew(), or what it gave for the same word before (under
  * the same rules, in the same language). */
 static void hyph_word(struct hyphenator *h, struct hyph_out *out,
 		      const char *s, size_t n, const struct hyph_ctx *x)
 {
-	char key[HYPH_MEMO_BYTES + 32];
-	int head = snprintf(key, sizeof key, "%d.%d.%d.%d.%d.%d|",
-			    x->rules->min_word, x->rules->left_min,
-			    x->rules->right_min, x->rules->names_whole,
-			    (int)x->lang, x->in_compound);
+	char key[HYPH_MEMO_BYTES + 80];
+	int head = hyph_memo_head(key, x);
 	bool memo = n < HYPH_MEMO_BYTES && head > 0 &&
 		    (size_t)head + n < sizeof key;
 	if (memo) {
