@@ -314,10 +314,27 @@ static void walk_inlines_in(struct walker *w, cmark_node *node,
 	     n = cmark_node_next(n)) {
 		size_t start = r->len;
 		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_TEXT:
-			rich_append_text(c, r, cmark_node_get_literal(n),
+		case CMARK_NODE_TEXT: {
+			/* A line break of the source is a space like any
+			 * other: the text on both sides goes through
+			 * nl_smarten as one, so that "(EU\nHV)" and "3
+			 * en\n4 december" keep together as on one line. */
+			struct strbuf sb = STRBUF_INIT;
+			strbuf_adds(&sb, cmark_node_get_literal(n));
+			for (cmark_node *m = cmark_node_next(n);
+			     m && cmark_node_get_type(m) == CMARK_NODE_SOFTBREAK &&
+			     cmark_node_next(m) && cmark_node_get_type(
+				     cmark_node_next(m)) == CMARK_NODE_TEXT;
+			     m = cmark_node_next(n)) {
+				n = cmark_node_next(m);
+				strbuf_addc(&sb, ' ');
+				strbuf_adds(&sb, cmark_node_get_literal(n));
+			}
+			rich_append_text(c, r, strbuf_str(&sb),
 					 w->style->hyphenate);
+			strbuf_release(&sb);
 			break;
+		}
 		case CMARK_NODE_SOFTBREAK:
 			rich_append_raw(c->arena, r, " ", 1);
 			break;
