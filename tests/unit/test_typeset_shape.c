@@ -244,6 +244,58 @@ static void test_cut_lines_shape_as_their_own(void **state)
 	}
 }
 
+/* A label given a wrap width is set as a layout of that width sets it:
+ * one line shaped without a layout where it fits, the layout's lines
+ * where it does not. Widths from far too narrow to twice the label's. */
+static void test_label_set_as_its_layout(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const labels[] = {
+		"Steun aan Oekra\xC3\xAFne in 2024",
+		"PURL-initiatief (tot december 2025)",
+		"2%-norm (Wales, 2014)",
+		"Bron: NAVO, juni 2025; Geannoteerde agenda NAVO FMM",
+		"NAVO\xC2\xAD" "top",
+		"x",
+	};
+	const struct style *s = layout_style(f->l, "body");
+	for (size_t t = 0; t < sizeof labels / sizeof *labels; t++) {
+		struct rich r = { .text = (char *)labels[t],
+				  .len = strlen(labels[t]) };
+		size_t one;
+		struct tlabel *whole = typeset_label(f->ts, f->a, r.text, s, 0,
+						     &one, &f->d,
+						     (struct srcpos){ 0 });
+		assert_non_null(whole);
+		for (double w = 2; w < 2 * whole->width_pt + 40; w += 1.5) {
+			size_t n;
+			struct tlabel *tl = typeset_label(f->ts, f->a, r.text,
+							  s, w, &n, &f->d,
+							  (struct srcpos){ 0 });
+			assert_non_null(tl);
+			PangoLayout *pl = typeset_layout(f->ts, f->l, &r, s, w);
+			assert_int_equal(n, pango_layout_get_line_count(pl));
+			for (size_t i = 0; i < n; i++) {
+				PangoLayoutLine *line =
+					pango_layout_get_line_readonly(pl,
+								       (int)i);
+				PangoRectangle logical;
+				pango_layout_line_get_extents(line, NULL,
+							      &logical);
+				assert_int_equal((int)(tl[i].width_pt *
+						       PANGO_SCALE),
+						 logical.width);
+				assert_int_equal(g_slist_length(tl[i].runs),
+						 g_slist_length(line->runs));
+				for (GSList *a = tl[i].runs, *b = line->runs;
+				     a && b; a = a->next, b = b->next)
+					assert_same_run(a->data, b->data);
+			}
+			g_object_unref(pl);
+		}
+	}
+}
+
 /* What a layout sets in a way of its own stays with a layout. */
 static void test_what_needs_a_layout(void **state)
 {
@@ -267,6 +319,7 @@ int main(void)
 		cmocka_unit_test(test_other_scripts_and_styles),
 		cmocka_unit_test(test_what_needs_a_layout),
 		cmocka_unit_test(test_cut_lines_shape_as_their_own),
+		cmocka_unit_test(test_label_set_as_its_layout),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
