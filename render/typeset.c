@@ -211,10 +211,13 @@ GSList *typeset_shape(struct typesetter *ts, const struct layout *l,
 {
 	PangoFontDescription *fd = typeset_font(s);
 	PangoAttrList *al = typeset_attrs(l, r, s);
-	GSList *runs = items ? shape_paragraph(ts->context, r->text, r->len,
-					       fd, al, items) :
-			       shape_line_from(ts->context, r->text, r->len,
-					       fd, al, from);
+	GSList *runs = items ? shape_paragraph(ts->context, &ts->fonts,
+					       r->text, r->len, fd, al,
+					       items) :
+		       from ? shape_line_from(ts->context, r->text, r->len,
+					      fd, al, from) :
+			      shape_line(ts->context, &ts->fonts, r->text,
+					 r->len, fd, al);
 	pango_attr_list_unref(al);
 	pango_font_description_free(fd);
 	return runs;
