@@ -52,6 +52,8 @@ struct word {
 
 struct shape_words {
 	GHashTable *words; /* struct word *, itself the key */
+	struct word *key;  /* what a piece is looked up by */
+	size_t key_room;   /* bytes of text key has room for */
 };
 
 static guint word_hash(gconstpointer p)
@@ -82,6 +84,8 @@ struct shape_words *shape_words_create(void)
 	struct shape_words *w = xrealloc_array(NULL, 1, sizeof *w);
 	w->words = g_hash_table_new_full(word_hash, word_equal, word_free,
 					 NULL);
+	w->key = NULL;
+	w->key_room = 0;
 	return w;
 }
 
@@ -90,6 +94,7 @@ void shape_words_destroy(struct shape_words *w)
 	if (!w)
 		return;
 	g_hash_table_destroy(w->words);
+	free(w->key);
 	free(w);
 }
 
@@ -161,17 +166,6 @@ static guint key_hash(const struct word *k)
 	return h;
 }
 
-/* Append n glyphs with their clusters moved by `at` to out. */
-static void append(PangoGlyphString *out, const PangoGlyphInfo *glyphs,
-		   const int *clusters, int n, int at)
-{
-	int k = out->num_glyphs;
-	pango_glyph_string_set_size(out, k + n);
-	memcpy(out->glyphs + k, glyphs, (size_t)n * sizeof *glyphs);
-	for (int g = 0; g < n; g++)
-		out->log_clusters[k + g] = clusters[g] + at;
-}
-
 /* A piece of an item: a word or a space, found in the cache or made. */
 struct piece {
 	size_t at, len;  /* in the item */
@@ -179,15 +173,52 @@ struct piece {
 	struct word *w;
 };
 
-static struct word *word_new(const PangoAnalysis *a, PangoShapeFlags flags,
-			     const char *text, size_t len)
+/* The glyphs of the words one after another into out, each word's
+ * clusters moved by where it is in the item. One pango_glyph_string_
+ * set_size(): it reallocates at every call. */
+static void put_words(PangoGlyphString *out, const struct piece *pieces,
+		      size_t n)
 {
-	struct word *w = xrealloc_array(NULL, 1, sizeof *w + len);
-	*w = (struct word){ a->font, a->language, (int)a->script,
-			    (int)a->gravity, (int)a->flags << 8 | (int)flags,
-			    len, 0, 0, NULL, NULL };
-	memcpy(w->text, text, len);
-	w->hash = key_hash(w);
+	int total = 0;
+	for (size_t k = 0; k < n; k++)
+		total += pieces[k].w->n_glyphs;
+	pango_glyph_string_set_size(out, total);
+	int at = 0;
+	for (size_t k = 0; k < n; k++) {
+		const struct word *w = pieces[k].w;
+		memcpy(out->glyphs + at, w->glyphs,
+		       (size_t)w->n_glyphs * sizeof *w->glyphs);
+		for (int g = 0; g < w->n_glyphs; g++)
+			out->log_clusters[at + g] = w->clusters[g] +
+						    (int)pieces[k].at;
+		at += w->n_glyphs;
+	}
+}
+
+/* The word of text in a's font and script, as w's key (no glyphs). */
+static struct word *word_key(struct shape_words *w, const PangoAnalysis *a,
+			     PangoShapeFlags flags, const char *text,
+			     size_t len)
+{
+	if (len > w->key_room) {
+		w->key_room = len > 2 * w->key_room ? len : 2 * w->key_room;
+		w->key = xrealloc_array(w->key, 1,
+					sizeof *w->key + w->key_room);
+	}
+	*w->key = (struct word){ a->font, a->language, (int)a->script,
+				 (int)a->gravity,
+				 (int)a->flags << 8 | (int)flags, len, 0, 0,
+				 NULL, NULL };
+	memcpy(w->key->text, text, len);
+	w->key->hash = key_hash(w->key);
+	return w->key;
+}
+
+/* A copy of the key, for a word not found. */
+static struct word *word_copy(const struct word *key)
+{
+	struct word *w = xrealloc_array(NULL, 1, sizeof *w + key->len);
+	memcpy(w, key, sizeof *w + key->len);
 	return w;
 }
 
@@ -226,7 +257,7 @@ void shape_words_item(struct shape_words *w, const PangoItem *item,
 	}
 	/* The pieces, each looked up; those not found are shaped
 	 * together, in one batch of text, each after a space: one call
-	 * to HarfBuzz an item, whose cost is mostly a call's. */
+	 * to HarfBuzz an item. */
 	struct piece *pieces = NULL;
 	size_t n_pieces = 0, cap = 0;
 	GString *batch = g_string_new(NULL);
@@ -238,13 +269,11 @@ void shape_words_item(struct shape_words *w, const PangoItem *item,
 				e++;
 		ARRAY_GROW(pieces, n_pieces + 1, cap);
 		struct piece *p = &pieces[n_pieces++];
-		*p = (struct piece){ i, e - i, 0,
-				     word_new(a, flags, t + i, e - i) };
-		struct word *hit = g_hash_table_lookup(w->words, p->w);
-		if (hit) {
-			free(p->w);
-			p->w = hit;
-		} else {
+		*p = (struct piece){ i, e - i, 0, NULL };
+		p->w = g_hash_table_lookup(w->words, word_key(w, a, flags,
+							      t + i, e - i));
+		if (!p->w) {
+			p->w = word_copy(w->key);
 			g_string_append_c(batch, ' ');
 			p->in_batch = batch->len;
 			g_string_append_len(batch, t + i, (gssize)(e - i));
@@ -271,10 +300,7 @@ void shape_words_item(struct shape_words *w, const PangoItem *item,
 		pango_glyph_string_free(gs);
 		pango_item_free(b);
 	}
-	pango_glyph_string_set_size(out, 0);
-	for (size_t k = 0; k < n_pieces; k++)
-		append(out, pieces[k].w->glyphs, pieces[k].w->clusters,
-		       pieces[k].w->n_glyphs, (int)pieces[k].at);
+	put_words(out, pieces, n_pieces);
 	/* Keep what was made; a word made twice is kept once. */
 	for (size_t k = 0; k < n_pieces; k++) {
 		struct word *nw = pieces[k].w;
