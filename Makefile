@@ -169,8 +169,8 @@ unit: $(UNIT_BIN) $(FONTS)
 # suite runs even when one before it fails; the target fails when any
 # did, and names them.
 PY        ?= /usr/bin/python3
-E2E       := e2e charts bad links agree archive pack mail batch watch typo format_doc \
-             fonts pdfua install
+E2E       := incgraph e2e charts bad links agree archive pack mail batch watch typo \
+             format_doc fonts pdfua install
 e2e: $(B)/dossier $(FONTS)
 	@failed=""; for s in $(E2E); do \
 		echo "== tests/$$s.py"; \

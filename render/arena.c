@@ -58,6 +58,21 @@ static void *xmalloc(size_t n)
 	return xrealloc_array(NULL, n, 1);
 }
 
+void *arena_grow(struct arena *a, void *p, size_t n, size_t need,
+		 size_t *cap, size_t size)
+{
+	if (need <= *cap)
+		return p;
+	size_t c = *cap ? *cap : 16;
+	while (c < need)
+		c *= 2;
+	void *q = arena_array(a, c, size);
+	if (n)
+		memcpy(q, p, n * size);
+	*cap = c;
+	return q;
+}
+
 struct arena *arena_create(void)
 {
 	struct arena *a = xmalloc(sizeof *a);

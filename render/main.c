@@ -29,7 +29,7 @@
 #include "model.h"
 #include "output.h"
 #include "parse_pack.h"
-#include "parse.h"
+#include "parse_yaml.h"
 #include "pipeline.h"
 #include "watch.h"
 

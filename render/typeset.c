@@ -21,6 +21,7 @@
 
 #include "typeset_shape.h"
 #include "typeset_priv.h"
+#include "utf8.h"
 
 void typeset_set_greedy(struct typesetter *ts, bool greedy)
 {
@@ -764,9 +765,7 @@ struct tline *typeset_line(struct typesetter *ts, struct arena *a,
 	 * title of a megabyte, which took it seconds). */
 	size_t len = strlen(text);
 	if (len > TYPESET_LINE_MAX_BYTES) {
-		len = TYPESET_LINE_MAX_BYTES;
-		while (len && ((unsigned char)text[len] & 0xC0) == 0x80)
-			len--;
+		len = utf8_back(text, TYPESET_LINE_MAX_BYTES);
 		text = arena_strndup(a, text, len);
 	}
 	struct rich r = { .text = (char *)text, .len = len };

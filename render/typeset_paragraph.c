@@ -35,6 +35,7 @@
 
 #include "typeset_linebreak.h"
 #include "typeset_shape.h"
+#include "utf8.h"
 
 /* A paragraph as typeset_linebreak.c items, each with the bytes it stands for. */
 struct para {
@@ -161,11 +162,6 @@ static void para_add(struct para *p, struct lb_item it, size_t s0, size_t s1)
 	p->n++;
 }
 
-static bool para_is_letter(gunichar c)
-{
-	return g_unichar_isalpha(c);
-}
-
 static bool para_is_dash(gunichar c)
 {
 	return c == 0x2013 || c == 0x2014;
@@ -177,9 +173,9 @@ static gunichar para_char_before(const char *text, size_t i)
 }
 
 /* The box of bytes s0..s1; a word wider than a line (a 10.000-letter
- * string, a long URL) becomes a box per character with a break between
- * each allowed at the highest finite penalty, so it is broken by force
- * instead of running out of the column. */
+ * string, a long URL) becomes a box per character with a last-resort
+ * break between each, so it is broken by force instead of running out of
+ * the column. */
 static void para_box(struct para *p, size_t s0, size_t s1)
 {
 	const char *t = p->r->text;
@@ -192,7 +188,7 @@ static void para_box(struct para *p, size_t s0, size_t s1)
 		size_t next = (size_t)(g_utf8_next_char(t + i) - t);
 		if (i > s0)
 			para_add(p, (struct lb_item){ LB_PENALTY, 0, 0, 0,
-					LB_INFINITY - 1, false }, i, i);
+					LB_LAST_RESORT, false }, i, i);
 		para_add(p, (struct lb_item){ LB_BOX, p->cum[next] - p->cum[i],
 				0, 0, 0, false }, i, next);
 		i = next;
@@ -249,12 +245,14 @@ static void para_items(struct arena *a, struct para *p)
 			para_box(p, box, i);
 			box = len;
 		}
-		/* A no-break space stretches but never breaks; nor does the
+		/* A no-break space stretches but breaks only where nothing
+		 * else can (a date tied together, "3 en 4 december", longer
+		 * than the line), as a word is broken by force; nor does the
 		 * space before a dash, which must not begin a line. */
 		if (c == 0xA0 || (space && next < len &&
 				  para_is_dash(g_utf8_get_char(t + next))))
 			para_add(p, (struct lb_item){ LB_PENALTY, 0, 0, 0,
-					LB_INFINITY, false }, i, i);
+					LB_LAST_RESORT, false }, i, i);
 		if (space)
 			para_add(p, (struct lb_item){ LB_GLUE, w, w * stretch,
 					w * shrink, 0, false }, i, next);
@@ -280,11 +278,9 @@ static void para_items(struct arena *a, struct para *p)
 		}
 		/* A compound's own hyphen (NAVO-top) is a break after it. */
 		if (!in_url && (c == '-' || c == 0x2010) && next < len &&
-		    para_is_letter(para_char_before(t, i)) &&
-		    para_is_letter(g_utf8_get_char(t + next))) {
-			para_add(p, (struct lb_item){ LB_BOX,
-					p->cum[next] - p->cum[box], 0, 0, 0,
-					false }, box, next);
+		    utf8_is_letter(para_char_before(t, i)) &&
+		    utf8_is_letter(g_utf8_get_char(t + next))) {
+			para_box(p, box, next);
 			para_add(p, (struct lb_item){ LB_PENALTY, 0, 0, 0,
 					l->compound_hyphen_penalty, true },
 				 next, next);
