@@ -345,12 +345,30 @@ static PangoGlyphString *shaped_before(const PangoItem *item,
  * the line must start and end with a visible character, and its items
  * be of one family (where a character falls back to another font, which
  * side of it a space goes to depends on text beyond the line); and left
- * to right throughout. */
+ * to right throughout. A line may end in a soft hyphen (most lines that
+ * end at a hyphenation point do) after a visible character of its
+ * item: pango gives such an invisible character the font of the
+ * character before it in its item, in the line as in the paragraph. */
 static GList *cut_items(const struct shape_from *from, const char *text,
 			size_t len)
 {
-	if (!from->items || !len || !g_unichar_isgraph(g_utf8_get_char(text)) ||
-	    !g_unichar_isgraph(g_utf8_get_char(g_utf8_prev_char(text + len))))
+	if (!from->items || !len || !g_unichar_isgraph(g_utf8_get_char(text)))
+		return NULL;
+	size_t end = len; /* of the text up to a final soft hyphen */
+	if (len > 2 && (unsigned char)text[len - 2] == 0xC2 &&
+	    (unsigned char)text[len - 1] == 0xAD) {
+		end = len - 2;
+		size_t at = from->offset + end; /* in the paragraph */
+		bool inside = false;
+		for (GList *l = from->items; l && !inside; l = l->next) {
+			const PangoItem *it = l->data;
+			inside = (size_t)it->offset < at &&
+				 at < (size_t)(it->offset + it->length);
+		}
+		if (!inside)
+			return NULL;
+	}
+	if (!g_unichar_isgraph(g_utf8_get_char(g_utf8_prev_char(text + end))))
 		return NULL;
 	bool latin = false;
 	for (const char *p = text; p < text + len && !latin;

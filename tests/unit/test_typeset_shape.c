@@ -218,6 +218,11 @@ static void test_cut_lines_shape_as_their_own(void **state)
 		"(\xE2\x82\xAC 3) \xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1 "
 		"ok [n:2] 12.",
 		"Dus a \xE2\x86\x92 b en c \xE2\x89\xA4 d, of \xE2\x88\x91 x ok.",
+		/* Soft hyphens at a span's edge, after a sign of another
+		 * font, and at a line's end wherever it is cut. */
+		"Dus [b:bij]\xC2\xAD[b:een] [i:kom\xC2\xAD]sten "
+		"\xE2\x9C\x93\xC2\xAD" "ok en \xE2\x86\x92\xC2\xAD" "x "
+		"[b:\xC2\xAD" "NAVO]\xC2\xAD" "top 2025\xC2\xAD" "eind.",
 	};
 	const struct style *s = layout_style(f->l, "body");
 	for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
