@@ -205,6 +205,89 @@ static bool check_flow_depth(struct pctx *pc, const char *file, const char *buf,
 	return true;
 }
 
+/* ---- explicit keys, before libfyaml sees them ---- */
+
+/* Where a line's content starts after the dashes of sequence entries
+ * ("- - ? k": at the '?'). */
+static size_t after_dashes(const char *buf, size_t i, size_t eol)
+{
+	while (i + 1 < eol && buf[i] == '-' &&
+	       (buf[i + 1] == ' ' || buf[i + 1] == '\t')) {
+		i += 2;
+		while (i < eol && (buf[i] == ' ' || buf[i] == '\t'))
+			i++;
+	}
+	return i;
+}
+
+/* Whether the line buf[i..eol) ends in a block scalar's indicator
+ * ("text: |", "- >-", "intro: |2 # comment"). */
+static bool opens_block_scalar(const char *buf, size_t i, size_t eol)
+{
+	size_t e = i;
+	while (e < eol && !(buf[e] == '#' && e > i &&
+			    (buf[e - 1] == ' ' || buf[e - 1] == '\t')))
+		e++;
+	while (e > i && (buf[e - 1] == ' ' || buf[e - 1] == '\t' ||
+			 buf[e - 1] == '\r'))
+		e--;
+	while (e > i && (buf[e - 1] == '-' || buf[e - 1] == '+' ||
+			 (buf[e - 1] >= '0' && buf[e - 1] <= '9')))
+		e--; /* chomping and indentation indicators */
+	if (e == i || (buf[e - 1] != '|' && buf[e - 1] != '>'))
+		return false;
+	size_t b = e - 1;
+	if (b == i)
+		return true;
+	if (buf[b - 1] != ' ' && buf[b - 1] != '\t')
+		return false;
+	while (b > i && (buf[b - 1] == ' ' || buf[b - 1] == '\t'))
+		b--;
+	return b == i || buf[b - 1] == ':';
+}
+
+/* A meeting file writes "key: value"; YAML's explicit keys ("? key" on a
+ * line of its own) it never needs, and libfyaml 0.7.12 frees one of its
+ * keys twice when such a key's value is followed by a tab and a block
+ * indicator (fy_fetch_value's error path): a crash on a 7-byte file. So
+ * an explicit key is refused here, at its place, before libfyaml reads the
+ * file. The lines of a block scalar are text: skipped. */
+static bool check_explicit_keys(struct pctx *pc, const char *file,
+				const char *buf, size_t len)
+{
+	long block = -1; /* a block scalar's lines are indented more */
+	int line = 1;
+	for (size_t bol = 0; bol < len; line++) {
+		size_t eol = bol;
+		while (eol < len && buf[eol] != '\n')
+			eol++;
+		size_t i = bol;
+		while (i < eol && buf[i] == ' ')
+			i++;
+		bool blank = i == eol || buf[i] == '\r' || buf[i] == '#' ||
+			     buf[i] == '\t';
+		if (block >= 0 && (blank || (long)(i - bol) > block)) {
+			bol = eol + 1;
+			continue;
+		}
+		block = -1;
+		size_t k = after_dashes(buf, i, eol);
+		if (k < eol && buf[k] == '?' && is_space_at(buf, len, k + 1)) {
+			struct srcpos pos = { file, line,
+					      column_at(buf, bol, k) };
+			parse_error(pc, pos,
+				    "'?' starts an explicit key, which a "
+				    "meeting file does not use: write the key "
+				    "and a colon, as 'heading: Raad'");
+			return false;
+		}
+		if (opens_block_scalar(buf, k, eol))
+			block = (long)(k - bol);
+		bol = eol + 1;
+	}
+	return true;
+}
+
 /* ---- YAML events into a tree ---- */
 
 struct ybuild {
@@ -631,7 +714,8 @@ struct ynode *parse_tree(struct pctx *pc, const char *file, const char *buf,
 		buf += 3; /* the byte order mark some editors write */
 		len -= 3;
 	}
-	if (!check_flow_depth(pc, file, buf, len))
+	if (!check_flow_depth(pc, file, buf, len) ||
+	    !check_explicit_keys(pc, file, buf, len))
 		return NULL;
 	bool failed = false;
 	struct ynode *root = yaml_tree(pc, file, buf, len, &failed);

@@ -261,9 +261,10 @@ static void para_items(struct arena *a, struct para *p)
 	const struct layout *l = p->l;
 	const char *t = p->r->text;
 	size_t len = p->r->len;
-	p->items = arena_array(a, 3 * len + 4, sizeof *p->items);
-	p->src0 = arena_array(a, 3 * len + 4, sizeof *p->src0);
-	p->src1 = arena_array(a, 3 * len + 4, sizeof *p->src1);
+	/* Room for the most a byte can add; para_add() writes each. */
+	p->items = arena_array_unzeroed(a, 3 * len + 4, sizeof *p->items);
+	p->src0 = arena_array_unzeroed(a, 3 * len + 4, sizeof *p->src0);
+	p->src1 = arena_array_unzeroed(a, 3 * len + 4, sizeof *p->src1);
 	double stretch = p->ragged ? 0 : l->space_stretch;
 	double shrink = p->ragged ? 0 : l->space_shrink;
 	int shy = p->ragged ? l->ragged_hyphen_penalty : l->hyphen_penalty;
