@@ -122,7 +122,8 @@ static void rich_append_lang(struct compose_ctx *c, struct rich *r,
 		const struct layout *l = c->comp->layout;
 		struct hyph_rules rules = {
 			l->hyphen_min_word, l->hyphen_left_min,
-			l->hyphen_right_min, l->hyphen_names_whole };
+			l->hyphen_right_min, l->hyphen_names_whole,
+			l->compound_dictionary };
 		t = hyph_text_lang(c->hyph, c->arena, t, &rules, lang, &q);
 	}
 	const char *whole = t;

@@ -35,7 +35,7 @@
 /* A piece between apostrophes shorter than this stays whole (auto’s). */
 #define HYPH_MIN_PIECE 5
 
-const struct hyph_rules hyph_default_rules = { 5, 2, 2, false };
+const struct hyph_rules hyph_default_rules = { 5, 2, 2, false, false };
 
 /* The languages a word can be hyphenated in. */
 enum hyph_lang { HYPH_NL, HYPH_EN, HYPH_OTHER };
@@ -96,6 +96,7 @@ struct hyphenator {
  * batch process sets many documents with one hyphenator). */
 #define HYPH_MEMO_WORDS 65536
 #define HYPH_MEMO_BYTES 64 /* longer words are hyphenated every time */
+#define HYPH_MEMO_HEAD 96 /* the rules in decimal, at most */
 
 /*
  * Places where the patterns break wrongly, as TeX's \hyphenation does it:
@@ -332,14 +333,14 @@ static bool hyph_all_ascii(const char *w, size_t n)
 /* The rules' letters at either end of the word, and the quality of each
  * break left: boundaries the compound dictionary found are good, the
  * other breaks of a word that has them are poor, as are those of a word
- * next to its own hyphen. */
+ * next to its own hyphen. Without the dictionary, no boundaries. */
 static void hyph_grade(struct hyphenator *h, const struct hyph_ctx *x,
 		       const char *w, size_t n, char *breaks, bool *name)
 {
 	char *bound = calloc(n + 1, 1);
 	if (!bound)
 		abort();
-	bool known = x->lang != HYPH_NL ||
+	bool known = x->lang != HYPH_NL || !x->rules->compound_dictionary ||
 		     hcomp_word(h->comp, w, n, breaks, bound);
 	*name = !known;
 	bool any = false;
@@ -464,12 +465,13 @@ static int hyph_memo_head(char *key, const struct hyph_ctx *x)
 {
 	const struct hyph_rules *r = x->rules;
 	int v[] = { r->min_word, r->left_min, r->right_min, r->names_whole,
-		    (int)x->lang, x->in_compound };
+		    (int)x->lang, x->in_compound, r->compound_dictionary };
 	int k = 0;
 	for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
 		if (v[i] < 0 || v[i] >= 64)
-			return snprintf(key, 80, "%d.%d.%d.%d.%d.%d|", v[0],
-					v[1], v[2], v[3], v[4], v[5]);
+			return snprintf(key, HYPH_MEMO_HEAD,
+					"%d.%d.%d.%d.%d.%d.%d|", v[0], v[1],
+					v[2], v[3], v[4], v[5], v[6]);
 		key[k++] = (char)('0' + v[i]);
 	}
 	key[k++] = '|'; /* never a digit: apart from the decimal form */
@@ -481,7 +483,7 @@ static int hyph_memo_head(char *key, const struct hyph_ctx *x)
 static void hyph_word(struct hyphenator *h, struct hyph_out *out,
 		      const char *s, size_t n, const struct hyph_ctx *x)
 {
-	char key[HYPH_MEMO_BYTES + 80];
+	char key[HYPH_MEMO_BYTES + HYPH_MEMO_HEAD];
 	int head = hyph_memo_head(key, x);
 	bool memo = n < HYPH_MEMO_BYTES && head > 0 &&
 		    (size_t)head + n < sizeof key;

@@ -54,14 +54,20 @@ enum hyph_quality {
 
 /* The layout's rules: no break in a word of fewer than min_word
  * letters, at least left_min letters before a break and right_min after
- * it; names_whole: a capitalised word that is no Dutch word (Brussel,
- * Paternotte) is broken only where the word list says. */
+ * it; with compound_dictionary, hunspell-nl (hyph_compound.h) finds
+ * where a compound's parts meet, and with names_whole a capitalised word
+ * that is no Dutch word (Brussel, Paternotte) is broken only where the
+ * word list says. Without the dictionary every break is plain and no
+ * word counts as a name: loading hunspell-nl for the words its cache
+ * does not hold makes a cold render four times as slow. */
 struct hyph_rules {
 	int min_word, left_min, right_min;
 	bool names_whole;
+	bool compound_dictionary;
 };
 
-/* The rules hyph_text() keeps: 5, 2, 2, names broken as other words. */
+/* The rules hyph_text() keeps: 5, 2, 2, names broken as other words,
+ * no compound dictionary. */
 extern const struct hyph_rules hyph_default_rules;
 
 /*

@@ -91,6 +91,7 @@ static const struct field layout_fields[] = {
 	L(hyphen_left_min, F_INT, true),
 	L(hyphen_right_min, F_INT, true),
 	L(hyphen_names_whole, F_BOOL, true),
+	L(compound_dictionary, F_BOOL, false),
 	L(english_terms, F_LINES, false),
 	L(consecutive_hyphen_demerits, F_INT, true),
 	L(final_hyphen_demerits, F_INT, true),

@@ -150,6 +150,9 @@ struct layout {
 	/* Where hyph.c may break a word at all (struct hyph_rules). */
 	int hyphen_min_word, hyphen_left_min, hyphen_right_min;
 	bool hyphen_names_whole;
+	/* Compound boundaries and names from hunspell-nl (a cold render
+	 * four times as slow); without it every break is plain. */
+	bool compound_dictionary;
 	/* English terms that run through Dutch text (decisive enabler,
 	 * deliverables): marked English wherever they occur, hyphenated
 	 * with English patterns (richtext.c). */

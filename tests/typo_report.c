@@ -120,7 +120,8 @@ static char *joined_chunk(const struct tpart *a, const struct tpart *b,
  * that allow every break; HYPH_Q_PLAIN where it gives none. */
 static int break_quality(const char *chunk, size_t at)
 {
-	static const struct hyph_rules any = { 2, 2, 2, false };
+	/* hunspell-nl says where the parts meet, whatever the layout uses. */
+	static const struct hyph_rules any = { 2, 2, 2, false, true };
 	unsigned char *q;
 	char *out = hyph_text_lang(hyph, scratch, chunk, &any, NULL, &q);
 	size_t src = 0;
@@ -405,11 +406,12 @@ static void today(struct layout *l)
 	l->hyphen_left_min = 2;
 	l->hyphen_right_min = 2;
 	l->hyphen_names_whole = false;
+	l->compound_dictionary = false;
 }
 
-enum setting { NEW, TODAY, GREEDY, N_SETTINGS };
-static const char *const setting_names[] = { "total-fit", "today",
-					     "greedy" };
+enum setting { NEW, DICTIONARY, TODAY, GREEDY, N_SETTINGS };
+static const char *const setting_names[] = { "total-fit", "+hunspell",
+					     "today", "greedy" };
 
 int main(int argc, char **argv)
 {
@@ -444,6 +446,8 @@ int main(int argc, char **argv)
 					NULL;
 				if (l && s == TODAY)
 					today(l);
+				if (l && s == DICTIONARY)
+					l->compound_dictionary = true;
 				double width = l ? l->page_width_pt -
 					l->margin_left_pt - l->margin_right_pt :
 					0;

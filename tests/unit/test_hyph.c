@@ -409,11 +409,13 @@ static void test_long_text_is_unchanged_without_soft_hyphens(void **state)
 
 /* The text with its breaks as the breaker sees them: '=' at a compound's
  * boundary, '~' inside a part of a compound, '-' in a word of one part,
- * '!' in a word too short for the rules, under the kamerbrief's rules. */
-static const char *graded(void **state, const char *text, const char *lang)
+ * '!' in a word too short for the rules, under the kamerbrief's rules,
+ * with hunspell-nl's compounds or without. */
+static const char *graded_by(void **state, const char *text,
+			     const char *lang, bool dictionary)
 {
 	struct fixture *f = *state;
-	static const struct hyph_rules rules = { 7, 2, 3, true };
+	const struct hyph_rules rules = { 7, 2, 3, true, dictionary };
 	unsigned char *q;
 	char *t = hyph_text_lang(f->h, f->a, text, &rules, lang, &q);
 	struct strbuf sb = STRBUF_INIT;
@@ -427,6 +429,11 @@ static const char *graded(void **state, const char *text, const char *lang)
 		}
 	}
 	return strbuf_finish(&sb, f->a);
+}
+
+static const char *graded(void **state, const char *text, const char *lang)
+{
+	return graded_by(state, text, lang, true);
 }
 
 static void test_compound_boundaries_are_good_breaks(void **state)
@@ -482,6 +489,45 @@ static void test_english_terms_break_with_english_patterns(void **state)
 			    "Beijing deliverables");
 }
 
+static void test_without_the_dictionary_breaks_are_plain(void **state)
+{
+	/* No boundaries known: every break in a word of one compound part
+	 * counts the same; the parts next to a compound's own hyphen still
+	 * break poorly, and a name breaks as any other word. */
+	assert_string_equal(graded_by(state, "bondgenoten defensie-uitgaven "
+				      "Brussel worden", NULL, false),
+			    "bond-ge-no-ten de~fen~sie-uit~ga~ven "
+			    "Brus-sel wor!den");
+}
+
+/* Without the dictionary hunspell-nl is never asked: its cache is
+ * neither read nor written (a cold render costs what it did on main). */
+static void test_without_the_dictionary_hunspell_is_not_loaded(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/test_hyph_XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	setenv("XDG_CACHE_HOME", dir, 1);
+	struct hyphenator *h = hyph_create(HYPH_DEFAULT_DIC);
+	assert_non_null(h);
+	struct arena *a = arena_create();
+	const struct hyph_rules rules = { 7, 2, 3, true, false };
+	unsigned char *q;
+	hyph_text_lang(h, a, "bondgenoten Paternotte", &rules, NULL, &q);
+	hyph_destroy(h);
+	arena_destroy(a);
+	char path[64];
+	snprintf(path, sizeof path, "%s/dossier/hunspell-nl.cache", dir);
+	assert_int_equal(access(path, F_OK), -1);
+	snprintf(path, sizeof path, "%s/dossier/hyph_nl_NL.dic.cache", dir);
+	assert_int_equal(access(path, F_OK), 0); /* the patterns' own */
+	unlink(path);
+	snprintf(path, sizeof path, "%s/dossier", dir);
+	rmdir(path);
+	rmdir(dir);
+	unsetenv("XDG_CACHE_HOME");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -524,6 +570,8 @@ int main(void)
 		T(test_short_words_break_only_as_a_last_resort),
 		T(test_names_stay_whole),
 		T(test_english_terms_break_with_english_patterns),
+		T(test_without_the_dictionary_breaks_are_plain),
+		T(test_without_the_dictionary_hunspell_is_not_loaded),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
