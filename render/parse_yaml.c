@@ -441,17 +441,28 @@ static void unify_line_breaks(struct ybuild *b, struct ynode *n)
 	n->len = o;
 }
 
+/* A line break, or a run of tabs: one space in a one-line value. A tab
+ * (pasted from a spreadsheet) set as pango sets it is a tab stop's width
+ * of nothing, which ran a chart's category off the page. */
+static size_t one_line_gap_len(const char *s)
+{
+	size_t k = 0;
+	while (s[k] == '\t')
+		k++;
+	return k ? k : model_line_break_len(s);
+}
+
 const char *parse_one_line(struct pctx *pc, const char *s)
 {
 	size_t i = 0;
-	while (s[i] && !model_line_break_len(s + i))
+	while (s[i] && !one_line_gap_len(s + i))
 		i++;
 	if (!s[i])
 		return s;
 	struct strbuf sb = STRBUF_INIT;
 	bool gap = false;
 	for (i = 0; s[i];) {
-		size_t k = model_line_break_len(s + i);
+		size_t k = one_line_gap_len(s + i);
 		if (k) {
 			gap = true;
 			i += k;
