@@ -75,6 +75,7 @@ struct hyph_listed {
 	char *word;
 	char *breaks; /* breaks[i] = 1: a break after letter i */
 	size_t len;
+	bool english_only; /* "en:" in the list: not for Dutch text */
 };
 
 struct hyphenator {
@@ -250,10 +251,12 @@ static bool hyph_word_latin1(const char *s, size_t n, struct strbuf *lower,
 }
 
 static const struct hyph_listed *hyph_find(const struct hyphenator *h,
-					   const char *w, size_t n)
+					   const char *w, size_t n,
+					   enum hyph_lang lang)
 {
 	for (size_t i = 0; i < h->n_listed; i++)
-		if (h->listed[i].len == n && !memcmp(h->listed[i].word, w, n))
+		if (h->listed[i].len == n && !memcmp(h->listed[i].word, w, n) &&
+		    (!h->listed[i].english_only || lang == HYPH_EN))
 			return &h->listed[i];
 	return NULL;
 }
@@ -378,16 +381,24 @@ static void hyph_word_anew(struct hyphenator *h, struct hyph_out *out,
 	int capitals;
 	size_t piece, letter;
 	bool name;
-	HyphenDict *dict = x->lang == HYPH_NL ? h->dict :
-			   x->lang == HYPH_EN ? hyph_en(h) : NULL;
-	if (!dict || !hyph_word_latin1(s, n, &lower, &capitals)) {
+	if (x->lang == HYPH_OTHER ||
+	    !hyph_word_latin1(s, n, &lower, &capitals)) {
 		hyph_out_add(out, s, n);
 		goto done;
 	}
-	const struct hyph_listed *listed = hyph_find(h, lower.buf, lower.len);
+	/* The list before the patterns: a listed English word needs no
+	 * English patterns, which libhyphen compiles at the first word
+	 * that does (a quarter of a cold render, once per cache). */
+	const struct hyph_listed *listed = hyph_find(h, lower.buf, lower.len,
+						     x->lang);
 	if (listed) {
 		strbuf_add(&breaks, listed->breaks, listed->len);
 		goto insert;
+	}
+	HyphenDict *dict = x->lang == HYPH_NL ? h->dict : hyph_en(h);
+	if (!dict) {
+		hyph_out_add(out, s, n);
+		goto done;
 	}
 	bool short_word = (int)lower.len < x->rules->min_word;
 	if (capitals > 1 || lower.len < HYPH_MIN_PIECE ||
@@ -611,7 +622,8 @@ void hyph_use_compounds(struct hyphenator *h, const char *aff_path,
 
 /* One line of the word list ("Sy-bi-ha") into h; false if it holds
  * anything but Latin-1 letters, apostrophes and hyphens. */
-static bool hyph_add_listed(struct hyphenator *h, const char *s, size_t n)
+static bool hyph_add_listed(struct hyphenator *h, const char *s, size_t n,
+			    bool english_only)
 {
 	struct strbuf word = STRBUF_INIT, breaks = STRBUF_INIT;
 	bool ok = true;
@@ -634,6 +646,7 @@ static bool hyph_add_listed(struct hyphenator *h, const char *s, size_t n)
 		ARRAY_GROW(h->listed, h->n_listed, h->cap_listed);
 		struct hyph_listed *e = &h->listed[h->n_listed++];
 		e->len = word.len;
+		e->english_only = english_only;
 		e->word = malloc(word.len);
 		e->breaks = malloc(word.len);
 		if (!e->word || !e->breaks)
@@ -676,7 +689,11 @@ bool hyph_load_words(struct hyphenator *h, const char *path,
 			e--;
 		if (b == e || line[b] == '#')
 			continue;
-		if (!hyph_add_listed(h, line + b, e - b)) {
+		bool english_only = e - b > 3 && !memcmp(line + b, "en:", 3);
+		size_t from = english_only ? b + 3 : b;
+		while (from < e && utf8_is_space((unsigned char)line[from]))
+			from++;
+		if (!hyph_add_listed(h, line + from, e - from, english_only)) {
 			diag_error(d, (struct srcpos){ path, no, (int)b + 1 },
 				   "'%.*s' is not a word with its break points "
 				   "(like Sy-bi-ha)", (int)(e - b), line + b);

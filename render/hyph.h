@@ -24,8 +24,9 @@ void hyph_destroy(struct hyphenator *h);
  * Read a word list (layouts/hyphenation-nl.txt): one word a line with
  * its break points ("Sy-bi-ha"); a word written without any is never
  * broken; '#' starts a comment line. A listed word, in any case, is
- * broken only where the list says, whatever the patterns say. False
- * with an error naming the file and line.
+ * broken only where the list says, whatever the patterns say; one
+ * written after "en:" only in English text. False with an error naming
+ * the file and line.
  */
 bool hyph_load_words(struct hyphenator *h, const char *path,
 		     struct diags *d);

@@ -5,7 +5,8 @@
  *
  * Input: meeting files (make typo-report passes every inputs/meetings
  * file), set with the real layout and fonts: with the layout as it is
- * ("total-fit"), with the breaking weights dossier had before the
+ * ("total-fit"), with it and hunspell-nl's compound boundaries
+ * ("+hunspell", layout key compound_dictionary), with the breaking weights dossier had before the
  * compound-aware hyphenation ("today": one hyphen penalty for all, words
  * of 5 letters broken, names too, spaces down to 0,67x), and with pango's
  * own first-fit breaking ("greedy"); each at the layout's measure and in

@@ -359,6 +359,57 @@ static void test_listed_word_without_breaks_stays_whole(void **state)
 	hyph_destroy(h);
 }
 
+static void test_english_listed_word_is_not_for_dutch_text(void **state)
+{
+	struct fixture *f = *state;
+	struct diags d;
+	bool ok;
+	struct hyphenator *h = with_list(f->a, "en: project\nen: Im-agery\n",
+					 &d, &ok);
+	assert_true(ok);
+	const struct hyph_rules rules = { 5, 2, 2, false, false };
+	unsigned char *q;
+	assert_string_equal(hyph_text_lang(h, f->a, "project Imagery", &rules,
+					   "en", &q),
+			    "project Im" SHY "agery");
+	assert_string_equal(hyph_text(h, f->a, "project"), "pro" SHY "ject");
+	hyph_destroy(h);
+}
+
+/* An English word the list holds needs no English patterns: libhyphen
+ * compiles them (and dossier caches them) only at the first word that
+ * is not listed. */
+static void test_listed_english_word_loads_no_patterns(void **state)
+{
+	struct fixture *f = *state;
+	char dir[] = "/tmp/test_hyph_XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	setenv("XDG_CACHE_HOME", dir, 1);
+	struct diags d;
+	bool ok;
+	struct hyphenator *h = with_list(f->a, "en: de-liv-er-ables\n", &d,
+					 &ok);
+	assert_true(ok);
+	const struct hyph_rules rules = { 5, 2, 2, false, false };
+	unsigned char *q;
+	char path[64];
+	snprintf(path, sizeof path, "%s/dossier/hyph_en_US.dic.cache", dir);
+	hyph_text_lang(h, f->a, "deliverables", &rules, "en", &q);
+	assert_int_equal(access(path, F_OK), -1);
+	assert_string_equal(hyph_text_lang(h, f->a, "intelligence", &rules,
+					   "en", &q),
+			    "in" SHY "tel" SHY "li" SHY "gence");
+	assert_int_equal(access(path, F_OK), 0);
+	hyph_destroy(h);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/dossier/hyph_nl_NL.dic.cache", dir);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/dossier", dir);
+	rmdir(path);
+	rmdir(dir);
+	unsetenv("XDG_CACHE_HOME");
+}
+
 /* A word hyphenated before comes out the same, in every case, and a
  * word list read afterwards is heeded for words seen before it. */
 static void test_words_seen_before_come_out_the_same(void **state)
@@ -571,6 +622,8 @@ int main(void)
 		T(test_names_stay_whole),
 		T(test_english_terms_break_with_english_patterns),
 		T(test_without_the_dictionary_breaks_are_plain),
+		T(test_english_listed_word_is_not_for_dutch_text),
+		T(test_listed_english_word_loads_no_patterns),
 		T(test_without_the_dictionary_hunspell_is_not_loaded),
 #undef T
 	};
