@@ -88,6 +88,12 @@ static void sender_block(struct compose_ctx *c)
 	s->x_pt = l->sender_x_pt;
 	s->y_pt = l->sender_y_pt;
 	s->width_pt = l->sender_width_pt;
+	/* Above the letter's first line: the author and the layout's lines
+	 * must fit there. */
+	s->room_pt = l->letter_top_pt - l->sender_y_pt;
+	s->room_of = "the sender's column ('author' and the layout's "
+		     "sender_lines)";
+	s->rich.pos = d->author.pos;
 	const char *author = d->author.src ? d->author.src :
 			     "Ministerie van Buitenlandse Zaken";
 	rich_append_text(c, &s->rich, author, false);
@@ -115,6 +121,8 @@ static void compose_letter(struct compose_ctx *c, const char *title)
 		a->y_pt = l->address_y_pt;
 		a->width_pt = l->sender_x_pt - l->margin_left_pt -
 			      l->label_width_pt;
+		a->room_pt = l->letter_top_pt - l->address_y_pt;
+		a->room_of = "the addressee ('to')";
 	}
 
 	struct block *top = compose_add_block(c->comp, c->arena, BLOCK_SPACE);

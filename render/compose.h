@@ -46,6 +46,10 @@ struct block {
 	 * (the letterhead); y is the top of the block. */
 	bool absolute;
 	double x_pt, y_pt, width_pt;
+	/* Absolute: the height it must fit in (0: any), and what it is, for
+	 * the message when it does not ("the addressee ('to')"). */
+	double room_pt;
+	const char *room_of;
 	struct table *table;
 	double space_pt;
 	const struct chart *chart; /* BLOCK_CHART */

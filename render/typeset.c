@@ -522,6 +522,24 @@ static double column_width(const struct layout *l)
 	return l->page_width_pt - l->margin_left_pt - l->margin_right_pt;
 }
 
+/* A block at a fixed place (the letterhead) fits the room it has, or is
+ * refused at its place: the letter's text would run over it. */
+static bool fits_its_room(const struct block *b, const struct tblock *tb,
+			  struct diags *diags)
+{
+	double h = 0;
+	for (size_t k = 0; k < tb->n_lines; k++)
+		h += tb->lines[k].height_pt;
+	if (h <= b->room_pt + 0.01)
+		return true;
+	double lead = b->style->leading_pt;
+	diag_error(diags, b->rich.pos,
+		   "%s takes %zu lines, and the letter has room for %d there: "
+		   "shorten it", b->room_of, tb->n_lines,
+		   (int)(b->room_pt / lead));
+	return false;
+}
+
 static bool set_text_block(struct typesetter *ts, struct arena *a,
 			   const struct layout *l, const struct block *b,
 			   struct tblock *tb, struct diags *diags)
@@ -541,6 +559,8 @@ static bool set_text_block(struct typesetter *ts, struct arena *a,
 	tb->lines = text_lines(ts, a, l, &b->rich, s, width - text_x, text_x,
 			       &tb->n_lines, diags);
 	if (!tb->lines)
+		return false;
+	if (b->room_pt > 0 && !fits_its_room(b, tb, diags))
 		return false;
 	if (b->label && tb->n_lines) {
 		const struct style *ls = b->label_style ? b->label_style : s;
