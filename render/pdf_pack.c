@@ -26,7 +26,9 @@
  * inflates a whole stream to reach any object in it. */
 #define OBJSTM_MAX 512
 
-static size_t reach(struct pdf_reader *pk)
+/* Mark what the catalog and the info reach; every reference must name an
+ * object in use. Returns the number of objects reached, or 0. */
+static size_t reach(struct pdf_reader *pk, struct pdf_toks *ts)
 {
 	long *stack = malloc(pk->n_objs * sizeof *stack);
 	if (!stack)
@@ -44,10 +46,11 @@ static size_t reach(struct pdf_reader *pk)
 		}
 	}
 	while (top) {
-		const struct pdf_obj *o = &pk->objs[stack[--top]];
+		if (!pdf_object(pk, stack[--top], ts))
+			goto broken;
 		n++;
-		for (size_t i = o->first; i < o->first + o->count; i++) {
-			const struct pdf_tok *t = &pk->toks.v[i];
+		for (size_t i = 0; i < ts->n; i++) {
+			const struct pdf_tok *t = &ts->v[i];
 			if (t->kind != TOK_REF)
 				continue;
 			if ((size_t)t->num >= pk->n_objs ||
@@ -79,11 +82,11 @@ static void add_number(struct strbuf *out, long v)
 
 /* Tokens with a space only where two would otherwise run together. */
 static void emit_tokens(struct strbuf *out, const struct pdf_reader *pk,
-			size_t first, size_t count)
+			const struct pdf_toks *ts, size_t first, size_t count)
 {
 	bool after_regular = false;
 	for (size_t i = first; i < first + count; i++) {
-		const struct pdf_tok *t = &pk->toks.v[i];
+		const struct pdf_tok *t = &ts->v[i];
 		bool regular = t->kind == TOK_INT || t->kind == TOK_REAL ||
 			       t->kind == TOK_KEYWORD || t->kind == TOK_REF;
 		if (after_regular && regular)
@@ -167,7 +170,8 @@ static void add_id(struct strbuf *out, const struct pdf_reader *pk,
 {
 	if (pk->id != SIZE_MAX) {
 		strbuf_adds(out, "/ID");
-		emit_tokens(out, pk, pk->id, pdf_value_end(&pk->toks, pk->id) - pk->id);
+		emit_tokens(out, pk, &pk->trailer, pk->id,
+			    pdf_value_end(&pk->trailer, pk->id) - pk->id);
 		return;
 	}
 	const char *md5 = g_checksum_get_string(sum);
@@ -227,7 +231,7 @@ static void add_xref_stream(struct strbuf *out, const struct pdf_reader *pk,
  * numbered num. */
 static void add_object_stream(struct strbuf *out, const struct pdf_reader *pk,
 			      struct xref_row *rows, size_t *next, long num,
-			      GChecksum *sum)
+			      GChecksum *sum, struct pdf_toks *ts)
 {
 	struct strbuf head = STRBUF_INIT, body = STRBUF_INIT;
 	size_t n = 0;
@@ -237,7 +241,10 @@ static void add_object_stream(struct strbuf *out, const struct pdf_reader *pk,
 			continue;
 		strbuf_addf(&head, "%s%ld %zu", n ? " " : "", o->new_num,
 			    body.len);
-		emit_tokens(&body, pk, o->first, o->count);
+		bool ok = pdf_object(pk, (long)i, ts);
+		assert(ok); /* reach() parsed it */
+		(void)ok;
+		emit_tokens(&body, pk, ts, 0, ts->n);
 		strbuf_addc(&body, '\n');
 		rows[o->new_num] = (struct xref_row){ 2, (size_t)num, n };
 		n++;
@@ -255,7 +262,7 @@ static void add_object_stream(struct strbuf *out, const struct pdf_reader *pk,
 }
 
 static void write_packed(struct strbuf *out, struct pdf_reader *pk, int minor,
-			 size_t n_reached)
+			 size_t n_reached, struct pdf_toks *ts)
 {
 	long n = 0;
 	size_t n_plain = 0;
@@ -279,7 +286,10 @@ static void write_packed(struct strbuf *out, struct pdf_reader *pk, int minor,
 			continue;
 		rows[o->new_num] = (struct xref_row){ 1, out->len, 0 };
 		strbuf_addf(out, "%ld 0 obj\n", o->new_num);
-		emit_tokens(out, pk, o->first, o->count);
+		bool ok = pdf_object(pk, (long)i, ts);
+		assert(ok); /* reach() parsed it */
+		(void)ok;
+		emit_tokens(out, pk, ts, 0, ts->n);
 		strbuf_adds(out, "\nstream\n");
 		strbuf_add(out, o->data, o->data_len);
 		strbuf_adds(out, "\nendstream\nendobj\n");
@@ -287,7 +297,7 @@ static void write_packed(struct strbuf *out, struct pdf_reader *pk, int minor,
 	}
 	size_t next = 1;
 	for (long k = 0; k < n_stm; k++)
-		add_object_stream(out, pk, rows, &next, n + 1 + k, sum);
+		add_object_stream(out, pk, rows, &next, n + 1 + k, sum, ts);
 	add_xref_stream(out, pk, rows, xref_num, sum);
 	g_checksum_free(sum);
 	free(rows);
@@ -302,9 +312,11 @@ bool pdf_pack(const char *pdf, size_t len, struct strbuf *out)
 		return false;
 	int minor = pdf[7] - '0' < 5 ? 5 : pdf[7] - '0';
 	struct pdf_reader pk;
+	struct pdf_toks ts = { 0 }; /* one object's at a time */
 	size_t n_reached = 0;
-	if (pdf_read(&pk, pdf, len) && (n_reached = reach(&pk)) > 0)
-		write_packed(out, &pk, minor, n_reached);
+	if (pdf_read(&pk, pdf, len) && (n_reached = reach(&pk, &ts)) > 0)
+		write_packed(out, &pk, minor, n_reached, &ts);
+	free(ts.v);
 	pdf_read_free(&pk);
 	if (out->len && out->len < len)
 		return true;

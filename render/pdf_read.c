@@ -3,8 +3,11 @@
  *
  * Input: a complete PDF with classic xref tables, as cairo writes it plus
  * incremental updates. The xref chain is read newest first, so the
- * newest version of an object wins; every object is parsed into tokens.
- * Output: struct pdf_reader, which pdf_pack.c and pdf_tag.c walk.
+ * newest version of an object wins; every object is parsed once to check
+ * it and find its stream, and again into tokens by pdf_object() when a
+ * caller wants it (the tokens of a whole file would be most of the
+ * memory a long document needs). Output: struct pdf_reader, which
+ * pdf_pack.c and pdf_tag.c walk.
  */
 #include "pdf_read.h"
 
@@ -311,10 +314,9 @@ static bool xref_entry(struct pdf_reader *pk, long num, long offset, long gen,
 
 /* The trailer of the newest section names the catalog and the info;
  * a key the packer would lose or misread makes it give up. */
-static bool read_trailer(struct pdf_reader *pk, size_t first, bool newest,
-			 long *prev)
+static bool read_trailer(struct pdf_reader *pk, const struct pdf_toks *ts,
+			 size_t first, bool newest, long *prev)
 {
-	const struct pdf_toks *ts = &pk->toks;
 	*prev = 0;
 	for (size_t i = first + 1; ts->v[i].kind == TOK_NAME;) {
 		struct pdf_tok key = ts->v[i], val = ts->v[i + 1];
@@ -377,11 +379,15 @@ static bool read_xref_section(struct pdf_reader *pk, size_t offset, bool newest,
 				return false;
 		}
 	}
-	size_t first = pk->toks.n;
-	if (!pdf_parse_value(&lx, &pk->toks, 0) ||
-	    pk->toks.v[first].kind != TOK_DICT_OPEN)
-		return false;
-	return read_trailer(pk, first, newest, prev);
+	struct pdf_toks ts = { 0 };
+	bool ok = pdf_parse_value(&lx, &ts, 0) &&
+		  ts.v[0].kind == TOK_DICT_OPEN &&
+		  read_trailer(pk, &ts, 0, newest, prev);
+	if (ok && newest)
+		pk->trailer = ts;
+	else
+		free(ts.v);
+	return ok;
 }
 
 /* The chain of xref sections from the last startxref back by /Prev. */
@@ -418,33 +424,39 @@ static bool read_xref_chain(struct pdf_reader *pk)
 	       (size_t)pk->size >= pk->n_objs;
 }
 
-/* "N 0 obj" value, then "endobj" or a stream's dictionary and "stream". */
-static bool read_object(struct pdf_reader *pk, long num)
+/* "N 0 obj" value into ts; the lexer left after it. */
+static bool parse_object(const struct pdf_reader *pk, long num,
+			 struct pdf_toks *ts, struct pdf_lexer *lx)
+{
+	const struct pdf_obj *o = &pk->objs[num];
+	*lx = (struct pdf_lexer){ pk->pdf + o->offset, pk->pdf + pk->len };
+	struct pdf_tok n = pdf_lex(lx), gen = pdf_lex(lx);
+	ts->n = 0;
+	return n.kind == TOK_INT && n.num == num && gen.kind == TOK_INT &&
+	       gen.num == 0 && pdf_is_keyword(pdf_lex(lx), "obj") &&
+	       pdf_parse_value(lx, ts, 0);
+}
+
+/* Its value, then "endobj" or a stream's dictionary and "stream". */
+static bool read_object(struct pdf_reader *pk, long num, struct pdf_toks *ts)
 {
 	struct pdf_obj *o = &pk->objs[num];
-	struct pdf_lexer lx = { pk->pdf + o->offset, pk->pdf + pk->len };
-	struct pdf_tok n = pdf_lex(&lx), gen = pdf_lex(&lx);
-	if (n.kind != TOK_INT || n.num != num || gen.kind != TOK_INT ||
-	    gen.num != 0 || !pdf_is_keyword(pdf_lex(&lx), "obj"))
+	struct pdf_lexer lx;
+	if (!parse_object(pk, num, ts, &lx))
 		return false;
-	o->first = pk->toks.n;
-	if (!pdf_parse_value(&lx, &pk->toks, 0))
-		return false;
-	o->count = pk->toks.n - o->first;
 	struct pdf_tok end = pdf_lex(&lx);
 	if (pdf_is_keyword(end, "endobj"))
 		return true;
-	if (!pdf_is_keyword(end, "stream") ||
-	    pk->toks.v[o->first].kind != TOK_DICT_OPEN)
+	if (!pdf_is_keyword(end, "stream") || ts->v[0].kind != TOK_DICT_OPEN)
 		return false;
-	o->length = pdf_dict_get(&pk->toks, o->first, "/Length");
+	o->length = pdf_dict_get(ts, 0, "/Length");
 	if (o->length == SIZE_MAX)
 		return false;
 	/* the object numbers inside these would not be renumbered */
-	size_t type = pdf_dict_get(&pk->toks, o->first, "/Type");
+	size_t type = pdf_dict_get(ts, 0, "/Type");
 	if (type != SIZE_MAX &&
-	    (pdf_tok_is(pk->toks.v[type], TOK_NAME, "/ObjStm") ||
-	     pdf_tok_is(pk->toks.v[type], TOK_NAME, "/XRef")))
+	    (pdf_tok_is(ts->v[type], TOK_NAME, "/ObjStm") ||
+	     pdf_tok_is(ts->v[type], TOK_NAME, "/XRef")))
 		return false;
 	/* the data start after CR LF or LF (7.3.8.1) */
 	if (lx.p < lx.end && *lx.p == '\r')
@@ -452,26 +464,34 @@ static bool read_object(struct pdf_reader *pk, long num)
 	if (lx.p == lx.end || *lx.p != '\n')
 		return false;
 	o->data = lx.p + 1;
+	/* its length, when written in place (a reference is looked up
+	 * once every object is read) */
+	const struct pdf_tok *len = &ts->v[o->length];
+	if (len->kind == TOK_REF)
+		o->length_obj = len->num;
+	else if (len->kind != TOK_INT || len->num < 0)
+		return false;
+	o->data_len = len->kind == TOK_INT ? (size_t)len->num : 0;
 	return true;
 }
 
-/* A stream's length, when it is a reference: the number in that object,
- * written into the stream's dictionary. Then "endstream" must follow. */
-static bool read_stream_end(struct pdf_reader *pk, struct pdf_obj *o)
+/* A stream's length, when it is a reference: the number in that object
+ * (pdf_object() writes it into the stream's dictionary). Then
+ * "endstream" must follow. */
+static bool read_stream_end(struct pdf_reader *pk, struct pdf_obj *o,
+			    struct pdf_toks *ts)
 {
-	struct pdf_tok *len = &pk->toks.v[o->length];
-	long value = len->num;
-	if (len->kind == TOK_REF) {
-		if ((size_t)len->num >= pk->n_objs)
+	long value = (long)o->data_len;
+	if (o->length_obj) {
+		struct pdf_lexer lx;
+		if ((size_t)o->length_obj >= pk->n_objs)
 			return false;
-		const struct pdf_obj *l = &pk->objs[len->num];
-		if (!l->in_use || l->data || l->count != 1 ||
-		    pk->toks.v[l->first].kind != TOK_INT)
+		const struct pdf_obj *l = &pk->objs[o->length_obj];
+		if (!l->in_use || l->data ||
+		    !parse_object(pk, o->length_obj, ts, &lx) || ts->n != 1 ||
+		    ts->v[0].kind != TOK_INT)
 			return false;
-		value = pk->toks.v[l->first].num;
-		*len = (struct pdf_tok){ TOK_INT, NULL, 0, value };
-	} else if (len->kind != TOK_INT) {
-		return false;
+		value = ts->v[0].num;
 	}
 	const char *end = pk->pdf + pk->len;
 	if (value < 0 || (size_t)value > (size_t)(end - o->data))
@@ -484,17 +504,29 @@ static bool read_stream_end(struct pdf_reader *pk, struct pdf_obj *o)
 
 static bool read_objects(struct pdf_reader *pk)
 {
-	for (size_t i = 1; i < pk->n_objs; i++)
-		if (pk->objs[i].in_use && !read_object(pk, (long)i))
-			return false;
-	for (size_t i = 1; i < pk->n_objs; i++)
-		if (pk->objs[i].data && !read_stream_end(pk, &pk->objs[i]))
-			return false;
-	return true;
+	struct pdf_toks ts = { 0 };
+	bool ok = true;
+	for (size_t i = 1; ok && i < pk->n_objs; i++)
+		ok = !pk->objs[i].in_use || read_object(pk, (long)i, &ts);
+	for (size_t i = 1; ok && i < pk->n_objs; i++)
+		ok = !pk->objs[i].data ||
+		     read_stream_end(pk, &pk->objs[i], &ts);
+	free(ts.v);
+	return ok;
 }
 
-/* Mark what the catalog and the info reach; every reference must name an
- * object in use. Returns the number of objects reached, or 0. */
+bool pdf_object(const struct pdf_reader *r, long num, struct pdf_toks *ts)
+{
+	struct pdf_lexer lx;
+	if (num <= 0 || (size_t)num >= r->n_objs || !r->objs[num].in_use ||
+	    !parse_object(r, num, ts, &lx))
+		return false;
+	const struct pdf_obj *o = &r->objs[num];
+	if (o->data && ts->v[o->length].kind == TOK_REF)
+		ts->v[o->length] =
+			(struct pdf_tok){ TOK_INT, NULL, 0, (long)o->data_len };
+	return true;
+}
 
 bool pdf_read(struct pdf_reader *r, const char *pdf, size_t len)
 {
@@ -504,7 +536,7 @@ bool pdf_read(struct pdf_reader *r, const char *pdf, size_t len)
 
 void pdf_read_free(struct pdf_reader *r)
 {
-	free(r->toks.v);
+	free(r->trailer.v);
 	free(r->objs);
 	*r = (struct pdf_reader){ 0 };
 }

@@ -1,6 +1,7 @@
 /*
- * pdf_read.h — a finished PDF read as it is written: its tokens, its
- * objects (the newest version of each) and their streams.
+ * pdf_read.h — a finished PDF read as it is written: its objects (the
+ * newest version of each, parsed into tokens when asked for) and their
+ * streams.
  *
  * The lexer and parser are exact (strings, names, dictionaries...), so a
  * parenthesis in a title cannot end an object early. pdf_pack.c packs a
@@ -48,18 +49,21 @@ struct pdf_obj {
 	bool in_use;
 	bool reached;   /* pdf_pack.c: kept in the packed file */
 	size_t offset;  /* of "N 0 obj" in the input */
-	size_t first;   /* its tokens: toks.v[first .. first + count) */
-	size_t count;
-	size_t length;  /* a stream's: index of its /Length value token */
+	size_t length;  /* a stream's: index of its /Length value among the
+			   tokens pdf_object() gives */
+	long length_obj; /* a stream's /Length given by reference: that
+			    object, else 0 */
 	const char *data; /* a stream's bytes, or NULL */
 	size_t data_len;
 	long new_num;   /* pdf_pack.c: its number there */
 };
 
+/* Objects are not kept as tokens: a file of 10.000 pages has tens of
+ * millions. pdf_object() parses one again when it is wanted. */
 struct pdf_reader {
 	const char *pdf;
 	size_t len;
-	struct pdf_toks toks;
+	struct pdf_toks trailer; /* the newest section's trailer */
 	struct pdf_obj *objs;
 	size_t n_objs, cap_objs;
 	long size, root, info;
@@ -73,10 +77,14 @@ struct pdf_lexer {
 
 
 /* Read pdf[0..len): the xref chain newest first, then every object in
- * use. false (r to be freed all the same) when anything is not
- * understood. */
+ * use is checked and its stream found. false (r to be freed all the
+ * same) when anything is not understood. */
 bool pdf_read(struct pdf_reader *r, const char *pdf, size_t len);
 void pdf_read_free(struct pdf_reader *r);
+/* The tokens of object num's value (of a stream: its dictionary, with a
+ * /Length that referred to another object written as the number) in ts,
+ * emptied first. false when num is no object in use. */
+bool pdf_object(const struct pdf_reader *r, long num, struct pdf_toks *ts);
 
 /* The next token; a whole literal string or name is one. */
 struct pdf_tok pdf_lex(struct pdf_lexer *lx);
