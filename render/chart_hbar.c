@@ -37,6 +37,7 @@ struct htargets {
 	struct setl *l;      /* in order of position */
 	size_t *index;       /* the target each is */
 	double *want, *at;   /* middles: at the line, and where it goes */
+	double *row;         /* each one's top below the first's */
 	bool one_row;        /* side by side; else a row each */
 	bool moved;          /* any off its line: leaders drawn */
 	double height;       /* from their top to the plot */
@@ -104,6 +105,7 @@ static void plan_targets_h(struct cctx *x, const struct hgeom *g,
 	ht->index = arena_array(x->a, n, sizeof *ht->index);
 	ht->want = arena_array(x->a, n, sizeof *ht->want);
 	ht->at = arena_array(x->a, n, sizeof *ht->at);
+	ht->row = arena_array(x->a, n, sizeof *ht->row);
 	double *size = arena_array(x->a, n, sizeof *size);
 	for (size_t t = 0; t < n; t++) {
 		/* In order of position; equal ones as written. */
@@ -116,26 +118,29 @@ static void plan_targets_h(struct cctx *x, const struct hgeom *g,
 		ht->want[i] = xv;
 		ht->index[i] = t;
 	}
+	/* A label wider than the chart is wrapped at its width. */
 	for (size_t i = 0; i < n; i++) {
 		ht->l[i] = chart_set(x, c->targets[ht->index[i]].label.src,
-				     x->axis, 0);
+				     x->axis, cl->width_pt);
 		size[i] = ht->l[i].width;
 	}
 	ht->one_row = chart_spread_labels(ht->want, size, n,
 					  cl->label_gap_pt, 0, cl->width_pt,
 					  x->a, ht->at);
-	double lead = x->axis->leading_pt;
 	if (!ht->one_row) {
-		for (size_t i = 0; i < n; i++)
+		for (size_t i = 0; i < n; i++) {
 			ht->at[i] = fmin(fmax(ht->want[i], size[i] / 2),
 					 cl->width_pt - size[i] / 2);
-		ht->height = (double)n * lead;
+			ht->row[i] = ht->height;
+			ht->height += chart_height(&ht->l[i]);
+		}
 		ht->moved = n > 1;
 	} else {
-		ht->height = lead;
-		for (size_t i = 0; i < n; i++)
+		for (size_t i = 0; i < n; i++) {
+			ht->height = fmax(ht->height, chart_height(&ht->l[i]));
 			ht->moved |= fabs(ht->at[i] - ht->want[i]) >
 				     CHART_MOVED_PT;
+		}
 	}
 	if (ht->moved)
 		ht->height += cl->leader_pt;
@@ -167,7 +172,6 @@ static void draw_targets_h(struct cctx *x, const struct hgeom *g,
 			   const struct htargets *ht)
 {
 	const struct chart_layout *cl = x->cl;
-	double lead = x->axis->leading_pt;
 	for (size_t i = 0; i < x->c->n_targets; i++) {
 		const struct chart_target *tg = &x->c->targets[ht->index[i]];
 		double xv = ht->want[i];
@@ -178,13 +182,13 @@ static void draw_targets_h(struct cctx *x, const struct hgeom *g,
 		target_line(x, g, xv, y0, y1);
 		/* One row: just above the plot, or above the leaders. Rows:
 		 * the first (leftmost) at the top. */
-		double top = g->top - ht->height +
-			     (ht->one_row ? 0 : (double)i * lead);
+		double top = g->top - ht->height + ht->row[i];
 		chart_place(x, &ht->l[i], ht->at[i], top, ANCHOR_CENTER,
 			    cl->target_rgb);
 		/* Off its line, or on a row above another's: a leader. */
 		if (!ht->one_row || fabs(ht->at[i] - xv) > CHART_MOVED_PT)
-			chart_leader(x, ht->at[i], top + lead, xv, y0,
+			chart_leader(x, ht->at[i],
+				     top + chart_height(&ht->l[i]), xv, y0,
 				     cl->target_rgb);
 	}
 }

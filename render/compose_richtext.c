@@ -161,10 +161,24 @@ static const char *unify_breaks(struct arena *a, const char *s)
 	return out;
 }
 
+/* A tab inside text (pasted from a spreadsheet or a Word table) is a
+ * word space: pango would give it a tab stop's width, which justification
+ * neither stretches nor shrinks, and no document of ours has columns set
+ * with tabs. */
+static const char *tabs_as_spaces(struct arena *a, const char *s)
+{
+	if (!strchr(s, '\t'))
+		return s;
+	char *t = arena_strdup(a, s);
+	for (char *p = t; (p = strchr(p, '\t')); p++)
+		*p = ' ';
+	return t;
+}
+
 void rich_append_text(struct compose_ctx *c, struct rich *r, const char *s,
 		      bool hyphenate)
 {
-	s = unify_breaks(c->arena, s);
+	s = tabs_as_spaces(c->arena, unify_breaks(c->arena, s));
 	char *t = nl_smarten(c->arena, s, rich_last_char(r));
 	if (hyphenate && c->hyph)
 		t = hyph_text(c->hyph, c->arena, t);

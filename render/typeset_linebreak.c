@@ -49,6 +49,13 @@ static bool lb_is_break(const struct lb_item *it, size_t k)
 	return it[k].kind == LB_GLUE && k > 0 && it[k - 1].kind == LB_BOX;
 }
 
+static bool lb_last_resort(const struct lb_graph *g, size_t node)
+{
+	size_t k = g->bp[node];
+	return k < g->n && g->items[k].kind == LB_PENALTY &&
+	       g->items[k].penalty == LB_LAST_RESORT;
+}
+
 static bool lb_forced(const struct lb_graph *g, size_t node)
 {
 	size_t k = g->bp[node];
@@ -199,7 +206,8 @@ static bool lb_trackable(double r, double room, double str, double trk)
  * line by a hair than open its spaces (InDesign's justification does the
  * same with its letter spacing, pdfTeX with font expansion). Pass 2
  * stretches the spaces to the emergency tolerance, pass 3 allows any
- * stretch, pass 4 also lets a single overfull piece stand out. */
+ * stretch, pass 4 also takes last-resort breaks (LB_LAST_RESORT) and
+ * lets a single overfull piece stand out. */
 static bool lb_pass(struct lb_graph *g, int pass)
 {
 	const struct lb_params *p = g->p;
@@ -212,6 +220,8 @@ static bool lb_pass(struct lb_graph *g, int pass)
 	double tol = pass == 0 ? p->tolerance :
 		     pass <= 2 ? p->emergency_tolerance : LB_INF_BAD;
 	for (size_t j = 1; j < g->m; j++) {
+		if (pass < 4 && lb_last_resort(g, j))
+			continue;
 		bool open_end = g->bp[j] == g->n || lb_forced(g, j);
 		for (size_t i = j; i-- > 0;) {
 			if (g->after[i] > g->bp[j])

@@ -18,6 +18,10 @@
 
 /* A penalty this large forbids a break; its negative forces one. */
 #define LB_INFINITY 10000
+/* A break taken only when no breaking without one exists (the last
+ * pass): inside a word wider than the line, at a no-break space whose
+ * tied words are. */
+#define LB_LAST_RESORT (LB_INFINITY - 1)
 
 enum lb_kind { LB_BOX, LB_GLUE, LB_PENALTY };
 

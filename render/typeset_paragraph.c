@@ -177,9 +177,9 @@ static gunichar para_char_before(const char *text, size_t i)
 }
 
 /* The box of bytes s0..s1; a word wider than a line (a 10.000-letter
- * string, a long URL) becomes a box per character with a break between
- * each allowed at the highest finite penalty, so it is broken by force
- * instead of running out of the column. */
+ * string, a long URL) becomes a box per character with a last-resort
+ * break between each, so it is broken by force instead of running out of
+ * the column. */
 static void para_box(struct para *p, size_t s0, size_t s1)
 {
 	const char *t = p->r->text;
@@ -192,7 +192,7 @@ static void para_box(struct para *p, size_t s0, size_t s1)
 		size_t next = (size_t)(g_utf8_next_char(t + i) - t);
 		if (i > s0)
 			para_add(p, (struct lb_item){ LB_PENALTY, 0, 0, 0,
-					LB_INFINITY - 1, false }, i, i);
+					LB_LAST_RESORT, false }, i, i);
 		para_add(p, (struct lb_item){ LB_BOX, p->cum[next] - p->cum[i],
 				0, 0, 0, false }, i, next);
 		i = next;
@@ -248,12 +248,14 @@ static void para_items(struct arena *a, struct para *p)
 			para_box(p, box, i);
 			box = len;
 		}
-		/* A no-break space stretches but never breaks; nor does the
+		/* A no-break space stretches but breaks only where nothing
+		 * else can (a date tied together, "3 en 4 december", longer
+		 * than the line), as a word is broken by force; nor does the
 		 * space before a dash, which must not begin a line. */
 		if (c == 0xA0 || (space && next < len &&
 				  para_is_dash(g_utf8_get_char(t + next))))
 			para_add(p, (struct lb_item){ LB_PENALTY, 0, 0, 0,
-					LB_INFINITY, false }, i, i);
+					LB_LAST_RESORT, false }, i, i);
 		if (space)
 			para_add(p, (struct lb_item){ LB_GLUE, w, w * stretch,
 					w * shrink, 0, false }, i, next);
@@ -281,9 +283,7 @@ static void para_items(struct arena *a, struct para *p)
 		if (!in_url && (c == '-' || c == 0x2010) && next < len &&
 		    para_is_letter(para_char_before(t, i)) &&
 		    para_is_letter(g_utf8_get_char(t + next))) {
-			para_add(p, (struct lb_item){ LB_BOX,
-					p->cum[next] - p->cum[box], 0, 0, 0,
-					false }, box, next);
+			para_box(p, box, next);
 			para_add(p, (struct lb_item){ LB_PENALTY, 0, 0, 0,
 					l->compound_hyphen_penalty, true },
 				 next, next);

@@ -289,6 +289,44 @@ static HPDF_Array haru_box(struct haru *h, HPDF_Box b)
 	return a;
 }
 
+/* A glyph with an outline that the subset does not hold yet, or 0. */
+static unsigned haru_unused_glyph(const struct haru_font *f)
+{
+	HPDF_TTFontDefAttr attr = f->def->attr;
+	unsigned scale = attr->header.index_to_loc_format == 0 ? 2 : 1;
+	for (unsigned g = 1; g < attr->num_glyphs; g++)
+		if (!attr->glyph_tbl.flgs[g] &&
+		    attr->glyph_tbl.offsets[g + 1] > attr->glyph_tbl.offsets[g] &&
+		    (attr->glyph_tbl.offsets[g + 1] -
+		     attr->glyph_tbl.offsets[g]) * scale % 4096)
+			return g;
+	return 0;
+}
+
+/* The subset font program into s. libharu 2.3 builds it in a memory
+ * stream of 4096-byte blocks and then seeks to each table; our unhinted
+ * fonts have no 'prep', whose empty table starts where the program
+ * ends, and a seek to the end of a stream that fills its last block
+ * exactly fails (HPDF_MemStream_SeekFunc asks for a block not yet made):
+ * one glyph set in about 2.000 of a font cannot be saved. Then one more
+ * glyph, with a CID of its own so that CIDSet stays exact, moves the end,
+ * and the program is written again. */
+static void haru_font_program(struct haru *h, struct haru_font *f,
+			      HPDF_Stream s)
+{
+	for (int tries = 0; tries < 4; tries++) {
+		if (HPDF_TTFontDef_SaveFontData(f->def, s) == HPDF_OK ||
+		    HPDF_GetError(h->pdf) != HPDF_INVALID_OBJECT)
+			return;
+		unsigned g = haru_unused_glyph(f);
+		if (!g)
+			return; /* the error stands; the writer reports it */
+		HPDF_ResetError(h->pdf);
+		HPDF_MemStream_FreeData(s);
+		haru_cid(h, f, g, "", 0);
+	}
+}
+
 /* Fill in the font's dictionaries and embed its glyphs. */
 static void haru_font_finish(struct haru *h, struct haru_font *f)
 {
@@ -317,7 +355,7 @@ static void haru_font_finish(struct haru *h, struct haru_font *f)
 	HPDF_Dict_AddNumber(fd, "StemV", def->stemv ? def->stemv : 80);
 	HPDF_Dict file = HPDF_DictStream_New(mm, xref);
 	file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-	HPDF_TTFontDef_SaveFontData(def, file->stream);
+	haru_font_program(h, f, file->stream);
 	HPDF_Dict_AddNumber(file, "Length1",
 		(HPDF_INT32)((HPDF_TTFontDefAttr)def->attr)->length1);
 	HPDF_Dict_Add(fd, "FontFile2", file);

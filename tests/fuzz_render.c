@@ -152,6 +152,32 @@ static void disagreement(const uint8_t *data, size_t size,
 		abort();
 }
 
+/* Text stays on the paper: a run set straight (not a turned chart
+ * label) lies between the page's left and right edges, its baseline
+ * between top and bottom. A word wider than the column is broken by
+ * force (typeset_paragraph.c), a table too wide is refused, a label is
+ * wrapped: whatever `render` sets, a reader can see and a printer
+ * prints. */
+static void check_on_page(const struct display_list *dl, size_t p,
+			  const struct dl_item *it)
+{
+	if (it->angle != 0)
+		return;
+	double w = pango_glyph_string_get_width(it->glyphs->glyphs) /
+		   (double)PANGO_SCALE;
+	const double slack = 0.5;
+	if (it->x < -slack || it->x + w > dl->width_pt + slack ||
+	    it->y < -slack || it->y > dl->height_pt + slack) {
+		fprintf(stderr, "fuzz: page %zu: a run of %.1f pt at %.1f,%.1f "
+				"is off the %g x %g pt page: '%.*s'\n", p + 1,
+			w, it->x, it->y, dl->width_pt, dl->height_pt,
+			it->glyphs->item->length > 60 ? 60 :
+			it->glyphs->item->length,
+			it->text + it->glyphs->item->offset);
+		abort();
+	}
+}
+
 /* What both writers rely on: finite positions on a page of positive
  * size, glyph runs whose text is UTF-8 (pango shows garbage otherwise). */
 static void check_display_list(const struct display_list *dl)
@@ -178,6 +204,7 @@ static void check_display_list(const struct display_list *dl)
 			}
 			if (it->kind != DL_GLYPHS || !it->glyphs)
 				continue;
+			check_on_page(dl, p, it);
 			const PangoItem *pi = it->glyphs->item;
 			const char *end;
 			if (!g_utf8_validate(it->text + pi->offset, pi->length,

@@ -153,11 +153,14 @@ static void check_no_overlap(const struct display_list *dl, const char *path)
 		const struct dl_page *pg = &dl->pages[p];
 		for (size_t i = 0; i < pg->n_items; i++) {
 			const struct dl_item *a = &pg->items[i];
-			if (a->kind != DL_GLYPHS || a->glyphs->y_offset)
+			/* Turned chart labels: test_chart.c checks them. */
+			if (a->kind != DL_GLYPHS || a->glyphs->y_offset ||
+			    a->angle != 0)
 				continue;
 			for (size_t j = i + 1; j < pg->n_items; j++) {
 				const struct dl_item *b = &pg->items[j];
-				if (b->kind != DL_GLYPHS || b->glyphs->y_offset)
+				if (b->kind != DL_GLYPHS || b->glyphs->y_offset ||
+				    b->angle != 0)
 					continue;
 				double dy = a->y > b->y ? a->y - b->y :
 							  b->y - a->y;
@@ -188,6 +191,48 @@ static void test_every_input_stays_in_its_column(void **state)
 		check_no_overlap(dl, g.gl_pathv[i]);
 	}
 	globfree(&g);
+}
+
+/* Whether the .expect beside a tests/bad case says it renders (exit 0). */
+static bool expected_to_render(const char *yaml)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%.*s.expect",
+		 (int)(strlen(yaml) - strlen(".yaml")), yaml);
+	FILE *f = fopen(path, "r");
+	assert_non_null(f);
+	char line[16] = "";
+	bool zero = fgets(line, sizeof line, f) && !strcmp(line, "0\n");
+	fclose(f);
+	return zero;
+}
+
+/* The hostile files that must render (tests/bad cases that exit 0: the
+ * longest words and values, the widest tables, fuzzer finds), and the
+ * archive's and the charts' test files: whatever render sets stays on
+ * the page and in its column, however long a word or a label is. */
+static void test_every_file_that_renders_stays_in_its_column(void **state)
+{
+	const char *globs[] = { "tests/bad/*.yaml", "tests/archive/*.yaml",
+				"tests/charts/turned-labels.yaml" };
+	size_t checked = 0;
+	for (size_t k = 0; k < sizeof globs / sizeof *globs; k++) {
+		glob_t g;
+		assert_int_equal(glob(globs[k], 0, NULL, &g), 0);
+		for (size_t i = 0; i < g.gl_pathc; i++) {
+			const char *path = g.gl_pathv[i];
+			if (k == 0 && !expected_to_render(path))
+				continue;
+			const struct layout *l;
+			const struct display_list *dl = render(*state, path,
+							       &l);
+			check_inside(dl, l, path);
+			check_no_overlap(dl, path);
+			checked++;
+		}
+		globfree(&g);
+	}
+	assert_true(checked >= 7);
 }
 
 /* The 2023 report's footnote stands on the page whose text refers to it. */
@@ -243,6 +288,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_input_stays_in_its_column),
+		cmocka_unit_test(
+			test_every_file_that_renders_stays_in_its_column),
 		cmocka_unit_test(test_footnote_on_the_page_of_its_reference),
 		cmocka_unit_test(test_letter_on_its_own_page),
 	};
