@@ -453,11 +453,11 @@ static bool place_links(struct tagger *t, const struct pdf_tag_link *links,
 	for (size_t p = 0; p < t->n_pages; p++) {
 		for (long a = 0; a < t->pages[p].annots_n; a++, k++) {
 			if (k == n || links[k].page != p ||
-			    links[k].item->elem < 0 ||
-			    (size_t)links[k].item->elem >= t->dl->n_elems)
+			    links[k].elem < 0 ||
+			    (size_t)links[k].elem >= t->dl->n_elems)
 				return false;
 			add_kid(t, (struct kid){
-					   links[k].item->elem,
+					   links[k].elem,
 					   seq_of(p, links[k].after, true),
 					   KID_OBJR, p, t->pages[p].annots[a], k });
 		}
@@ -603,11 +603,12 @@ static void write_tree(struct tagger *t, long root_obj, long doc_obj,
 }
 
 /* What a link's annotation says where it goes. */
-static void add_link_contents(struct strbuf *out, const struct dl_item *it)
+static void add_link_contents(struct strbuf *out,
+			      const struct pdf_tag_link *lk)
 {
-	char *what = it->uri ? g_strdup_printf("Link naar %s", it->uri) :
+	char *what = lk->uri ? g_strdup_printf("Link naar %s", lk->uri) :
 			       g_strdup_printf("Link naar pagina %d",
-					       it->dest_page);
+					       lk->dest_page);
 	add_text(out, what);
 	g_free(what);
 }
@@ -625,11 +626,11 @@ static void write_pages(struct tagger *t, const struct pdf_tag_link *links)
 		if (t->kids[k].kind != KID_OBJR)
 			continue;
 		long a = t->kids[k].value;
-		const struct dl_item *it = links[t->kids[k].link].item;
+		const struct pdf_tag_link *lk = &links[t->kids[k].link];
 		begin_obj(t, a);
 		add_dict_except(t, a, annot_drop, &t->up);
 		strbuf_addf(&t->up, " /StructParent %zu /Contents ", key++);
-		add_link_contents(&t->up, it);
+		add_link_contents(&t->up, lk);
 		strbuf_adds(&t->up, " >>");
 		end_obj(t);
 	}

@@ -30,7 +30,9 @@
 /* A link the writer drew: an annotation of its page, in drawing order. */
 struct pdf_tag_link {
 	size_t page;   /* 0-based */
-	const struct dl_item *item;
+	int elem;      /* its Link element */
+	const char *uri; /* to the web, or NULL */
+	int dest_page; /* else: the page it goes to (1-based) */
 	size_t after;  /* "E" tags begun on its page before it */
 };
 

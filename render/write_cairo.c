@@ -81,7 +81,8 @@ static void tag_close(struct tagger *t)
 static void note_link(struct tagger *t, const struct dl_item *it)
 {
 	ARRAY_GROW(t->links, t->n_links, t->cap_links);
-	t->links[t->n_links++] = (struct pdf_tag_link){ t->page, it, t->tags };
+	t->links[t->n_links++] = (struct pdf_tag_link){
+		t->page, it->elem, it->uri, it->dest_page, t->tags };
 }
 
 static void tag_item(struct tagger *t, const struct dl_item *it)
@@ -254,7 +255,7 @@ static void draw_page(cairo_t *cr, const struct dl_page *p,
  * (stable: in the order of their links), so that each page finds its own
  * without walking the whole document. */
 struct dests {
-	const struct dl_item **links; /* by target page */
+	const struct dl_dest **links; /* by target page */
 	size_t *first; /* page p's from first[p] up to first[p + 1] */
 };
 
@@ -263,37 +264,31 @@ static void dests_sort(struct dests *ds, const struct display_list *dl)
 	size_t n = 0;
 	ds->first = xrealloc_array(NULL, dl->n_pages + 2, sizeof *ds->first);
 	memset(ds->first, 0, (dl->n_pages + 2) * sizeof *ds->first);
-	for (size_t p = 0; p < dl->n_pages; p++)
-		for (size_t i = 0; i < dl->pages[p].n_items; i++) {
-			const struct dl_item *it = &dl->pages[p].items[i];
-			if (it->kind == DL_LINK && !it->uri &&
-			    it->dest_page >= 1 &&
-			    (size_t)it->dest_page <= dl->n_pages) {
-				ds->first[it->dest_page]++;
-				n++;
-			}
+	for (size_t i = 0; i < dl->n_dests; i++) {
+		const struct dl_dest *d = &dl->dests[i];
+		if (d->page >= 1 && (size_t)d->page <= dl->n_pages) {
+			ds->first[d->page]++;
+			n++;
 		}
+	}
 	for (size_t p = 1; p <= dl->n_pages; p++)
 		ds->first[p] += ds->first[p - 1];
 	ds->first[dl->n_pages + 1] = n;
 	ds->links = xrealloc_array(NULL, n ? n : 1, sizeof *ds->links);
-	for (size_t p = dl->n_pages; p-- > 0;)
-		for (size_t i = dl->pages[p].n_items; i-- > 0;) {
-			const struct dl_item *it = &dl->pages[p].items[i];
-			if (it->kind == DL_LINK && !it->uri &&
-			    it->dest_page >= 1 &&
-			    (size_t)it->dest_page <= dl->n_pages)
-				ds->links[--ds->first[it->dest_page]] = it;
-		}
+	for (size_t i = dl->n_dests; i-- > 0;) {
+		const struct dl_dest *d = &dl->dests[i];
+		if (d->page >= 1 && (size_t)d->page <= dl->n_pages)
+			ds->links[--ds->first[d->page]] = d;
+	}
 }
 
 static void add_dests(cairo_t *cr, const struct dests *ds, int page)
 {
 	for (size_t k = ds->first[page]; k < ds->first[page + 1]; k++) {
-		const struct dl_item *it = ds->links[k];
+		const struct dl_dest *d = ds->links[k];
 		char attr[96];
 		snprintf(attr, sizeof attr, "name='p%d_y%.2f' x=0 y=%.2f",
-			 page, it->dest_y, it->dest_y);
+			 page, d->y, d->y);
 		cairo_tag_begin(cr, CAIRO_TAG_DEST, attr);
 		cairo_tag_end(cr, CAIRO_TAG_DEST);
 	}
@@ -357,7 +352,7 @@ static cairo_status_t render_pdf(const struct display_list *dl,
 		t.page = p;
 		t.tags = 0;
 		add_dests(cr, &ds, (int)p + 1);
-		draw_page(cr, &dl->pages[p], &t);
+		draw_page(cr, dl_page(dl, p), &t);
 		tag_close(&t);
 		cairo_show_page(cr);
 	}
@@ -441,7 +436,7 @@ bool write_cairo_png(const struct display_list *dl, const char *path,
 	cairo_surface_t *s = cairo_image_surface_create(
 		CAIRO_FORMAT_RGB24, (int)(dl->width_pt * scale + 0.5),
 		(int)(dl->height_pt * scale + 0.5));
-	draw_on_white(s, &dl->pages[0], scale);
+	draw_on_white(s, dl_page(dl, 0), scale);
 	cairo_status_t st = cairo_surface_write_to_png_stream(s, write_stream,
 							      &o);
 	cairo_surface_destroy(s);
@@ -477,7 +472,7 @@ bool write_cairo_chart(const struct display_list *dl, const char *path,
 			      (int)lround(dl->height_pt * k)) :
 		      cairo_svg_surface_create_for_stream(
 			      write_stream, &o, dl->width_pt, dl->height_pt);
-	draw_on_white(s, &dl->pages[0], k);
+	draw_on_white(s, dl_page(dl, 0), k);
 	cairo_surface_flush(s);
 	cairo_status_t st =
 		png ? cairo_surface_write_to_png_stream(s, write_stream, &o) :

@@ -54,7 +54,7 @@ static const struct display_list *build_comp(struct fixture *f,
 		*cp = c;
 	struct typeset_doc *td = typeset_blocks(f->ts, f->a, c, &f->d);
 	assert_non_null(td);
-	return dl_build(f->a, c, paginate(f->ts, f->a, c, td));
+	return dl_build(f->a, f->ts, c, paginate(f->ts, f->a, c, td));
 }
 
 static const struct display_list *build(struct fixture *f, const char *yaml)

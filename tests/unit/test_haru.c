@@ -61,7 +61,7 @@ static int setup(void **state)
 	struct typeset_doc *td = typeset_blocks(f.ts, f.arena, c, &d);
 	if (!td)
 		return -1;
-	f.dl = dl_build(f.arena, c, paginate(f.ts, f.arena, c, td));
+	f.dl = dl_build(f.arena, f.ts, c, paginate(f.ts, f.arena, c, td));
 	snprintf(f.dir, sizeof f.dir, "/tmp/dossier-haru-XXXXXX");
 	if (!mkdtemp(f.dir))
 		return -1;
