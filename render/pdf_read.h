@@ -42,27 +42,36 @@ struct pdf_tok {
 struct pdf_toks {
 	struct pdf_tok *v;
 	size_t n, cap;
+	/* The bytes the tokens of an object point into: the file's own
+	 * when it is in memory, else read into bytes. */
+	const char *base;
+	size_t base_off, base_len; /* where in the file, how many */
+	char *bytes;
+	size_t cap_bytes;
 };
 
 struct pdf_obj {
 	bool in_xref;   /* an entry of a newer section already decided it */
 	bool in_use;
 	bool reached;   /* pdf_pack.c: kept in the packed file */
+	bool stream;
 	size_t offset;  /* of "N 0 obj" in the input */
+	size_t end;     /* where it ends at the latest */
 	size_t length;  /* a stream's: index of its /Length value among the
 			   tokens pdf_object() gives */
-	long length_obj; /* a stream's /Length given by reference: that
-			    object, else 0 */
-	const char *data; /* a stream's bytes, or NULL */
-	size_t data_len;
+	size_t data_off, data_len; /* a stream's bytes */
 	long new_num;   /* pdf_pack.c: its number there */
 };
 
 /* Objects are not kept as tokens: a file of 10.000 pages has tens of
  * millions. pdf_object() parses one again when it is wanted. */
 struct pdf_reader {
-	const char *pdf;
+	const char *pdf; /* the file in memory, or NULL */
+	int fd;          /* else read from here, as needed */
+	struct pdf_block *block; /* the piece of it read last */
 	size_t len;
+	size_t *bounds;  /* the offsets the xref tables name, sorted */
+	size_t n_bounds, cap_bounds;
 	struct pdf_toks trailer; /* the newest section's trailer */
 	struct pdf_obj *objs;
 	size_t n_objs, cap_objs;
@@ -80,11 +89,18 @@ struct pdf_lexer {
  * use is checked and its stream found. false (r to be freed all the
  * same) when anything is not understood. */
 bool pdf_read(struct pdf_reader *r, const char *pdf, size_t len);
+/* The same for the file of len bytes open on fd, read as it is needed
+ * (pread): a long document's file never all in memory at once. */
+bool pdf_read_fd(struct pdf_reader *r, int fd, size_t len);
 void pdf_read_free(struct pdf_reader *r);
+void pdf_toks_free(struct pdf_toks *ts);
 /* The tokens of object num's value (of a stream: its dictionary, with a
  * /Length that referred to another object written as the number) in ts,
  * emptied first. false when num is no object in use. */
 bool pdf_object(const struct pdf_reader *r, long num, struct pdf_toks *ts);
+/* The data of stream num, which pdf_object() last read into ts. */
+const char *pdf_stream_data(const struct pdf_reader *r, long num,
+			    const struct pdf_toks *ts);
 
 /* The next token; a whole literal string or name is one. */
 struct pdf_tok pdf_lex(struct pdf_lexer *lx);

@@ -56,7 +56,10 @@ struct tagger {
 	const struct display_list *dl;
 	struct pdf_reader r;
 	struct pdf_toks ts;    /* one object's tokens at a time */
-	struct strbuf up;      /* the update */
+	struct strbuf up;      /* the update, from byte `spilled` on */
+	FILE *fp;              /* where it goes, after the file */
+	size_t spilled;        /* bytes of it written there */
+	bool failed;           /* a write failed */
 	struct { long num; size_t off; } *rows;
 	size_t n_rows, cap_rows;
 	long next_num;         /* the next free object number */
@@ -123,7 +126,7 @@ static bool collect_pages(struct tagger *t, long node, int depth,
 			ok = ts.v[i].kind == TOK_REF &&
 			     collect_pages(t, ts.v[i].num, depth + 1, n);
 	}
-	free(ts.v);
+	pdf_toks_free(&ts);
 	return ok;
 }
 
@@ -134,7 +137,7 @@ static bool read_page(struct tagger *t, struct page_info *pg)
 	if (!load_dict(t, pg->obj, ts))
 		return false;
 	pg->contents = ref_in(ts, "/Contents");
-	if (!pg->contents || !t->r.objs[pg->contents].data)
+	if (!pg->contents || !t->r.objs[pg->contents].stream)
 		return false;
 	size_t a = pdf_dict_get(ts, 0, "/Annots");
 	if (a == SIZE_MAX)
@@ -150,7 +153,7 @@ static bool read_page(struct tagger *t, struct page_info *pg)
 		if (ok && has_name(&annot, "/Subtype", "/Link"))
 			pg->annots[pg->annots_n++] = ts->v[i].num;
 	}
-	free(annot.v);
+	pdf_toks_free(&annot);
 	return ok;
 }
 
@@ -355,14 +358,26 @@ static long begin_obj(struct tagger *t, long num)
 {
 	ARRAY_GROW(t->rows, t->n_rows, t->cap_rows);
 	t->rows[t->n_rows].num = num;
-	t->rows[t->n_rows++].off = t->up.len;
+	t->rows[t->n_rows++].off = t->spilled + t->up.len;
 	strbuf_addf(&t->up, "%ld 0 obj\n", num);
 	return num;
+}
+
+/* What the update holds so far onto the file. */
+static void spill(struct tagger *t)
+{
+	if (t->up.len && fwrite(t->up.buf, 1, t->up.len, t->fp) != t->up.len)
+		t->failed = true;
+	t->spilled += t->up.len;
+	strbuf_reset(&t->up);
 }
 
 static void end_obj(struct tagger *t)
 {
 	strbuf_adds(&t->up, "\nendobj\n");
+	/* a long document's update would be as long as its contents */
+	if (t->up.len >= (size_t)1 << 20)
+		spill(t);
 }
 
 /* A text string as UTF-16BE with its byte order mark (7.9.2.2). */
@@ -419,11 +434,13 @@ static bool write_contents(struct tagger *t)
 	for (size_t p = 0; p < t->n_pages; p++) {
 		const struct pdf_obj *o = &t->r.objs[t->pages[p].contents];
 		struct strbuf plain = STRBUF_INIT, out = STRBUF_INIT;
-		bool ok = load_dict(t, t->pages[p].contents, &t->ts) &&
+		long num = t->pages[p].contents;
+		bool ok = load_dict(t, num, &t->ts) &&
 			  has_name(&t->ts, "/Filter", "/FlateDecode") &&
 			  pdf_dict_get(&t->ts, 0, "/DecodeParms") ==
 				  SIZE_MAX &&
-			  inflate_all(o->data, o->data_len, &plain) &&
+			  inflate_all(pdf_stream_data(&t->r, num, &t->ts),
+				      o->data_len, &plain) &&
 			  rewrite_content(t, p, strbuf_str(&plain), plain.len,
 					  &out);
 		if (ok) {
@@ -756,7 +773,7 @@ static void write_catalog(struct tagger *t, long tree, long xmp)
 
 static void write_xref(struct tagger *t, size_t base)
 {
-	size_t at = base + t->up.len;
+	size_t at = base + t->spilled + t->up.len;
 	strbuf_adds(&t->up, "xref\n");
 	for (size_t i = 0; i < t->n_rows; i++)
 		strbuf_addf(&t->up, "%ld 1\n%010zu 00000 n \n", t->rows[i].num,
@@ -769,11 +786,12 @@ static void write_xref(struct tagger *t, size_t base)
 		    t->r.startxref, at);
 }
 
-static bool tag(struct tagger *t, const struct strbuf *pdf,
+static bool tag(struct tagger *t, size_t len,
 		const struct pdf_tag_link *links, size_t n_links)
 {
 	const struct display_list *dl = t->dl;
-	if (!pdf_read(&t->r, pdf->buf, pdf->len) || t->r.info <= 0 ||
+	if (fflush(t->fp) != 0 || !pdf_read_fd(&t->r, fileno(t->fp), len) ||
+	    t->r.info <= 0 ||
 	    !load_dict(t, t->r.info, &t->ts))
 		return false;
 	t->next_num = t->r.size;
@@ -803,11 +821,11 @@ static bool tag(struct tagger *t, const struct strbuf *pdf,
 	return true;
 }
 
-bool pdf_tag(struct strbuf *pdf, const struct display_list *dl,
+bool pdf_tag(FILE *pdf, size_t *len, const struct display_list *dl,
 	     const struct pdf_tag_marks *marks,
-	     const struct pdf_tag_link *links, size_t n_links)
+	     const struct pdf_tag_link *links, size_t n_links, bool *failed)
 {
-	struct tagger t = { .dl = dl, .up = STRBUF_INIT,
+	struct tagger t = { .dl = dl, .up = STRBUF_INIT, .fp = pdf,
 			    .tags = marks->v };
 	/* the tags are in page order: where each page's begin */
 	t.tag_first = xrealloc_array(NULL, dl->n_pages + 1,
@@ -822,11 +840,13 @@ bool pdf_tag(struct strbuf *pdf, const struct display_list *dl,
 	memset(t.pages, 0, (t.n_pages + 1) * sizeof *t.pages);
 	for (size_t p = 0; p < t.n_pages; p++)
 		t.pages[p].max_mcid = -1;
-	bool ok = tag(&t, pdf, links, n_links);
+	bool ok = tag(&t, *len, links, n_links);
 	if (ok) {
-		write_xref(&t, pdf->len);
-		strbuf_add(pdf, t.up.buf, t.up.len);
+		write_xref(&t, *len);
+		spill(&t);
+		*len += t.spilled;
 	}
+	*failed = t.failed;
 	for (size_t p = 0; p < t.n_pages; p++) {
 		free(t.pages[p].annots);
 		free(t.pages[p].mcid_elem);
@@ -838,7 +858,7 @@ bool pdf_tag(struct strbuf *pdf, const struct display_list *dl,
 	free(t.first_seq);
 	free(t.tag_first);
 	strbuf_release(&t.up);
-	free(t.ts.v);
+	pdf_toks_free(&t.ts);
 	pdf_read_free(&t.r);
 	return ok;
 }

@@ -7,7 +7,9 @@
  * and searched) and lets cairo embed font subsets. Adds rules, chart
  * paths, links,
  * the outline and the metadata; dates come from the document, never the
- * clock, so the same input gives the same bytes.
+ * clock, so the same input gives the same bytes. Pages are asked of the
+ * display list one at a time (dl_page()), and cairo's file goes through
+ * scratch files, not memory, on its way to the target.
  */
 #include "write_cairo.h"
 
@@ -16,9 +18,11 @@
 #include <cairo-svg.h>
 #include <pango/pangocairo.h>
 #include <errno.h>
+#include <glib.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "output.h"
 #include "pdf_pack.h"
@@ -38,12 +42,77 @@ static cairo_status_t write_stream(void *closure, const unsigned char *data,
 	return CAIRO_STATUS_SUCCESS;
 }
 
-/* cairo writes into memory first: the file gets an incremental update
- * (page labels, page mode) before it is written. */
-static cairo_status_t buffer_stream(void *closure, const unsigned char *data,
-				    unsigned int length)
+/* cairo writes into a scratch file first: the file gets an incremental
+ * update (pdf_tag.c) and is packed (pdf_pack.c) before it is handed on,
+ * each read back as needed: a long document's PDF is never all in
+ * memory. The scratch files are unlinked at once, beside the target
+ * when there is one (tmpfile() else), so that nothing is left behind. */
+struct scratch {
+	FILE *fp;
+	size_t len;
+	int err; /* errno of the first failed write, or 0 */
+};
+
+static bool scratch_open(struct scratch *sc, const char *near)
 {
-	strbuf_add(closure, (const char *)data, length);
+	*sc = (struct scratch){ NULL, 0, 0 };
+	if (near) {
+		char *dir = g_path_get_dirname(near);
+		char *tmpl = g_build_filename(dir, ".dossier-scratch-XXXXXX",
+					      NULL);
+		int fd = mkstemp(tmpl);
+		if (fd >= 0) {
+			unlink(tmpl);
+			sc->fp = fdopen(fd, "w+b");
+			if (!sc->fp)
+				close(fd);
+		}
+		g_free(tmpl);
+		g_free(dir);
+	} else {
+		sc->fp = tmpfile();
+	}
+	if (!sc->fp)
+		sc->err = errno ? errno : EIO;
+	return sc->fp != NULL;
+}
+
+static cairo_status_t scratch_stream(void *closure, const unsigned char *data,
+				     unsigned int length)
+{
+	struct scratch *sc = closure;
+	if (sc->err)
+		return CAIRO_STATUS_WRITE_ERROR;
+	if (fwrite(data, 1, length, sc->fp) != length) {
+		sc->err = errno ? errno : EIO;
+		return CAIRO_STATUS_WRITE_ERROR;
+	}
+	sc->len += length;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* The scratch file's bytes handed to write, a piece at a time. */
+static cairo_status_t scratch_copy(struct scratch *sc, cairo_write_func_t write,
+				   void *closure)
+{
+	unsigned char buf[1 << 16];
+	if (fflush(sc->fp) != 0) {
+		sc->err = errno ? errno : EIO;
+		return CAIRO_STATUS_WRITE_ERROR;
+	}
+	for (size_t at = 0; at < sc->len;) {
+		size_t want = sc->len - at < sizeof buf ? sc->len - at :
+							   sizeof buf;
+		ssize_t got = pread(fileno(sc->fp), buf, want, (off_t)at);
+		if (got <= 0) {
+			sc->err = got < 0 && errno ? errno : EIO;
+			return CAIRO_STATUS_READ_ERROR;
+		}
+		cairo_status_t st = write(closure, buf, (unsigned)got);
+		if (st != CAIRO_STATUS_SUCCESS)
+			return st;
+		at += (size_t)got;
+	}
 	return CAIRO_STATUS_SUCCESS;
 }
 
@@ -332,16 +401,22 @@ static void set_metadata(cairo_surface_t *s, const struct display_list *dl)
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
 }
 
-/* dl as a PDF into a cairo stream; the surface's final status. */
+/* dl as a PDF into a cairo stream; the surface's final status, and in
+ * *err the errno of a scratch file that could not be written (the
+ * disk's failure, not cairo's). near: the target, beside which the
+ * scratch files go, or NULL. */
 static cairo_status_t render_pdf(const struct display_list *dl,
-				 cairo_write_func_t write, void *closure)
+				 cairo_write_func_t write, void *closure,
+				 const char *near, int *err)
 {
-	/* cairo writes into memory first: the file gets an incremental
-	 * update (the structure, artifacts, metadata: pdf_tag.c) and is
-	 * packed before it is handed on. */
-	struct strbuf buf = STRBUF_INIT;
+	struct scratch raw, packed = { NULL, 0, 0 };
+	*err = 0;
+	if (!scratch_open(&raw, near)) {
+		*err = raw.err;
+		return CAIRO_STATUS_WRITE_ERROR;
+	}
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(
-		buffer_stream, &buf, dl->width_pt, dl->height_pt);
+		scratch_stream, &raw, dl->width_pt, dl->height_pt);
 	cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
 	set_metadata(s, dl);
 	cairo_t *cr = cairo_create(s);
@@ -363,23 +438,41 @@ static cairo_status_t render_pdf(const struct display_list *dl,
 	cairo_surface_finish(s);
 	cairo_status_t st = cairo_surface_status(s);
 	cairo_surface_destroy(s);
+	bool failed = false;
 	if (st == CAIRO_STATUS_SUCCESS &&
-	    !pdf_tag(&buf, dl, &t.marks, t.links, t.n_links))
+	    !pdf_tag(raw.fp, &raw.len, dl, &t.marks, t.links, t.n_links,
+		     &failed) && !failed)
 		st = CAIRO_STATUS_TAG_ERROR; /* the structure could not be
 						written: exit 70, not a disk */
+	if (failed && !raw.err)
+		raw.err = errno ? errno : EIO;
 	free(t.links);
 	free(t.marks.v);
 	/* Dictionaries into object streams: a third smaller. A file the
 	 * packer does not understand is written as it is. */
-	struct strbuf packed = STRBUF_INIT;
-	const struct strbuf *pdf =
-		st == CAIRO_STATUS_SUCCESS && pdf_pack(buf.buf, buf.len, &packed) ?
-			&packed : &buf;
+	struct scratch *pdf = &raw;
+	if (st == CAIRO_STATUS_SUCCESS && !raw.err && fflush(raw.fp) == 0 &&
+	    scratch_open(&packed, near)) {
+		bool pack_failed = false;
+		if (pdf_pack_fd(fileno(raw.fp), raw.len, packed.fp, &packed.len,
+				&pack_failed))
+			pdf = &packed;
+		else if (pack_failed)
+			raw.err = errno ? errno : EIO;
+	} else if (st == CAIRO_STATUS_SUCCESS && !raw.err) {
+		raw.err = packed.err ? packed.err : errno ? errno : EIO;
+	}
+	if (raw.err) {
+		*err = raw.err;
+		st = CAIRO_STATUS_WRITE_ERROR;
+	}
 	if (st == CAIRO_STATUS_SUCCESS)
-		st = write(closure, (const unsigned char *)strbuf_str(pdf),
-			   (unsigned)pdf->len);
-	strbuf_release(&packed);
-	strbuf_release(&buf);
+		st = scratch_copy(pdf, write, closure);
+	if (pdf->err)
+		*err = pdf->err;
+	if (packed.fp)
+		fclose(packed.fp);
+	fclose(raw.fp);
 	return st;
 }
 
@@ -406,7 +499,15 @@ bool write_cairo_pdf(const struct display_list *dl, const char *path,
 	struct output o;
 	if (!output_open(&o, path, d))
 		return false;
-	return finish_output(&o, render_pdf(dl, write_stream, &o), "PDF", d);
+	int err;
+	cairo_status_t st = render_pdf(dl, write_stream, &o, path, &err);
+	if (err && !o.failed) {
+		/* a scratch file beside it could not be written: the
+		 * disk's failure, as the file's own would be */
+		o.failed = true;
+		o.err = err;
+	}
+	return finish_output(&o, st, "PDF", d);
 }
 
 /* The one page of a raster or SVG surface, scaled by k, on a white
@@ -446,7 +547,9 @@ bool write_cairo_png(const struct display_list *dl, const char *path,
 bool write_cairo_pdf_stream(const struct display_list *dl,
 			    cairo_write_func_t write, void *closure)
 {
-	return render_pdf(dl, write, closure) == CAIRO_STATUS_SUCCESS;
+	int err;
+	return render_pdf(dl, write, closure, NULL, &err) ==
+	       CAIRO_STATUS_SUCCESS;
 }
 
 static bool ends_with(const char *s, const char *suffix)
