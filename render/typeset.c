@@ -721,8 +721,9 @@ static bool set_block(struct typesetter *ts, struct arena *a,
 }
 
 /* What pagination needs of tb's lines (set in a scratch arena), copied
- * into a: heights, notes, links, rules, each part's place; no runs, no
- * text, no chart (typeset_again() sets them when a page is drawn). */
+ * into a: heights, notes, links, rules, the first part's place; no
+ * runs, no text, no chart, no other part (typeset_again() sets them
+ * when a page is drawn). */
 static void keep_metrics(struct arena *a, struct tblock *tb)
 {
 	struct tline *lines = arena_array(a, tb->n_lines, sizeof *lines);
@@ -731,12 +732,15 @@ static void keep_metrics(struct arena *a, struct tblock *tb)
 		struct tline *tl = &lines[i];
 		*tl = *src;
 		tl->chart = NULL;
-		tl->parts = arena_array(a, (size_t)src->n_parts,
-					sizeof *tl->parts);
-		for (int k = 0; k < src->n_parts; k++) {
-			tl->parts[k] = src->parts[k];
-			tl->parts[k].runs = NULL;
-			tl->parts[k].text = NULL;
+		/* pagination reads the first part's baseline, no more (a
+		 * table row has a part a line of each cell) */
+		tl->n_parts = src->n_parts ? 1 : 0;
+		tl->parts = tl->n_parts ? arena_alloc(a, sizeof *tl->parts) :
+					  NULL;
+		if (tl->n_parts) {
+			tl->parts[0] = src->parts[0];
+			tl->parts[0].runs = NULL;
+			tl->parts[0].text = NULL;
 		}
 #define COPY(field, n)                                                   \
 		tl->field = (n) ? arena_array(a, (size_t)(n),            \
