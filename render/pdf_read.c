@@ -552,9 +552,9 @@ static bool read_xref_chain(struct pdf_reader *pk)
 			return false;
 	}
 	qsort(pk->bounds, pk->n_bounds, sizeof *pk->bounds, by_offset);
-	for (size_t i = 1; i < pk->n_objs; i++)
-		if (pk->objs[i].in_use)
-			pk->objs[i].end = object_end(pk, pk->objs[i].offset);
+	/* the objects at their count: their table grew by doubling */
+	pk->objs = xrealloc_array(pk->objs, pk->n_objs + 1, sizeof *pk->objs);
+	pk->cap_objs = pk->n_objs + 1;
 	return pk->root > 0 && (size_t)pk->root < pk->n_objs &&
 	       pk->objs[pk->root].in_use && pk->size > 0 &&
 	       (size_t)pk->size >= pk->n_objs;
@@ -567,7 +567,7 @@ static bool parse_object(const struct pdf_reader *pk, long num,
 {
 	const struct pdf_obj *o = &pk->objs[num];
 	ts->n = 0;
-	if (!window(pk, o->offset, o->end - o->offset, ts))
+	if (!window(pk, o->offset, object_end(pk, o->offset) - o->offset, ts))
 		return false;
 	*lx = (struct pdf_lexer){ ts->base, window_end(ts) };
 	struct pdf_tok n = pdf_lex(lx), gen = pdf_lex(lx);
@@ -601,9 +601,10 @@ static bool read_object(struct pdf_reader *pk, long num, struct pdf_toks *ts,
 		return true;
 	if (!pdf_is_keyword(end, "stream") || ts->v[0].kind != TOK_DICT_OPEN)
 		return false;
-	o->length = pdf_dict_get(ts, 0, "/Length");
-	if (o->length == SIZE_MAX)
+	size_t length = pdf_dict_get(ts, 0, "/Length");
+	if (length == SIZE_MAX || length > UINT32_MAX)
 		return false;
+	o->length = (uint32_t)length;
 	/* the object numbers inside these would not be renumbered */
 	size_t type = pdf_dict_get(ts, 0, "/Type");
 	if (type != SIZE_MAX &&
@@ -622,8 +623,11 @@ static bool read_object(struct pdf_reader *pk, long num, struct pdf_toks *ts,
 					    -1;
 	if (value < 0 || (size_t)value > (size_t)(lx.end - data))
 		return false;
+	size_t at = ts->base_off + (size_t)(data - ts->base) - o->offset;
+	if (at > UINT32_MAX)
+		return false;
 	o->stream = true;
-	o->data_off = ts->base_off + (size_t)(data - ts->base);
+	o->data_at = (uint32_t)at;
 	o->data_len = (size_t)value;
 	lx.p = data + value;
 	return pdf_is_keyword(pdf_lex(&lx), "endstream") &&
@@ -659,9 +663,10 @@ const char *pdf_stream_data(const struct pdf_reader *r, long num,
 			    const struct pdf_toks *ts)
 {
 	const struct pdf_obj *o = &r->objs[num];
-	assert(o->stream && ts->base_off <= o->data_off &&
-	       o->data_off + o->data_len <= ts->base_off + ts->base_len);
-	return ts->base + (o->data_off - ts->base_off);
+	size_t data_off = o->offset + o->data_at;
+	assert(o->stream && ts->base_off <= data_off &&
+	       data_off + o->data_len <= ts->base_off + ts->base_len);
+	return ts->base + (data_off - ts->base_off);
 }
 
 bool pdf_read(struct pdf_reader *r, const char *pdf, size_t len)

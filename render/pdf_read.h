@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 enum pdf_tok_kind {
 	TOK_END,
@@ -50,16 +51,17 @@ struct pdf_toks {
 	size_t cap_bytes;
 };
 
+/* One for every object a file of 10.000 pages has: kept small. */
 struct pdf_obj {
 	bool in_xref;   /* an entry of a newer section already decided it */
 	bool in_use;
 	bool reached;   /* pdf_pack.c: kept in the packed file */
 	bool stream;
+	uint32_t length; /* a stream's: index of its /Length value among the
+			    tokens pdf_object() gives */
+	uint32_t data_at; /* a stream's bytes: from offset + data_at */
 	size_t offset;  /* of "N 0 obj" in the input */
-	size_t end;     /* where it ends at the latest */
-	size_t length;  /* a stream's: index of its /Length value among the
-			   tokens pdf_object() gives */
-	size_t data_off, data_len; /* a stream's bytes */
+	size_t data_len;
 	long new_num;   /* pdf_pack.c: its number there */
 };
 
