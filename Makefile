@@ -169,8 +169,8 @@ unit: $(UNIT_BIN) $(FONTS)
 # suite runs even when one before it fails; the target fails when any
 # did, and names them.
 PY        ?= /usr/bin/python3
-E2E       := e2e charts bad links agree archive pack mail batch watch typo format_doc \
-             fonts pdfua install
+E2E       := incgraph e2e charts bad links agree archive pack mail batch watch typo \
+             format_doc fonts pdfua install
 e2e: $(B)/dossier $(FONTS)
 	@failed=""; for s in $(E2E); do \
 		echo "== tests/$$s.py"; \
@@ -215,9 +215,8 @@ valgrind: deps
 #    changes values inside valid meeting files (tests/fuzz_values.c).
 # Each runs FUZZ_SECONDS from fresh seeds with a fixed -seed, so a run
 # repeats; a crash, sanitizer report, hang (-timeout) or out-of-memory
-# fails the target and leaves the input in build/fuzz/crashes/. What check
-# accepts and render refuses is listed (the first of each kind in
-# build/fuzz/disagree/); DOSSIER_FUZZ_STRICT=1 makes that fail too.
+# fails the target and leaves the input in build/fuzz/crashes/, as does
+# text set off its page or a writer failing on a display list.
 FUZZ_UB_OPT := -O2 -g -fno-omit-frame-pointer \
                -fsanitize=fuzzer-no-link,undefined -fno-sanitize-recover=all
 FUZZ_BIN  := $(addprefix build/fuzz/,fuzz_render fuzz_values fuzz_write)
@@ -236,7 +235,7 @@ FUZZ_VALUES_MAX_LEN ?= 65536
 # rule; leaks are valgrind's and `make sanitize`'s job.
 FUZZ_FLAGS = -seed=$(FUZZ_SEED) -timeout=10 -rss_limit_mb=2048 \
              -detect_leaks=0 -print_final_stats=1 -dict=tests/fuzz_render.dict
-FUZZ_ENV   = DOSSIER_HOME=$(CURDIR) DOSSIER_FUZZ_DISAGREE=$(CURDIR)/build/fuzz/disagree \
+FUZZ_ENV   = DOSSIER_HOME=$(CURDIR) \
              ASAN_OPTIONS=detect_leaks=0:malloc_context_size=8 \
              UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
@@ -289,8 +288,8 @@ build/fuzz/seeds.stamp: $(FUZZ_SEEDS) tests/fuzz_seeds.py
 
 # fuzz_write starts from what fuzz_render found (corpus-render).
 fuzz: fuzz-build
-	rm -rf build/fuzz/corpus-* build/fuzz/disagree
-	mkdir -p build/fuzz/crashes build/fuzz/disagree
+	rm -rf build/fuzz/corpus-*
+	mkdir -p build/fuzz/crashes
 	cp -r build/fuzz/seeds build/fuzz/corpus-render
 	cp -r build/fuzz/seeds-values build/fuzz/corpus-values
 	@fail=0; \

@@ -58,6 +58,21 @@ static void *xmalloc(size_t n)
 	return xrealloc_array(NULL, n, 1);
 }
 
+void *arena_grow(struct arena *a, void *p, size_t n, size_t need,
+		 size_t *cap, size_t size)
+{
+	if (need <= *cap)
+		return p;
+	size_t c = *cap ? *cap : 16;
+	while (c < need)
+		c *= 2;
+	void *q = arena_array(a, c, size);
+	if (n)
+		memcpy(q, p, n * size);
+	*cap = c;
+	return q;
+}
+
 struct arena *arena_create(void)
 {
 	struct arena *a = xmalloc(sizeof *a);
@@ -108,7 +123,7 @@ void arena_reset(struct arena *a)
 	}
 }
 
-void *arena_alloc(struct arena *a, size_t size)
+static void *arena_bump(struct arena *a, size_t size)
 {
 	size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
 	struct arena_block *b = a->head;
@@ -126,6 +141,12 @@ void *arena_alloc(struct arena *a, size_t size)
 	}
 	void *p = b->data + b->used;
 	b->used += size;
+	return p;
+}
+
+void *arena_alloc(struct arena *a, size_t size)
+{
+	void *p = arena_bump(a, size);
 	memset(p, 0, size);
 	return p;
 }
@@ -137,6 +158,15 @@ void *arena_array(struct arena *a, size_t n, size_t size)
 		abort();
 	}
 	return arena_alloc(a, n * size);
+}
+
+void *arena_array_unzeroed(struct arena *a, size_t n, size_t size)
+{
+	if (size && n > SIZE_MAX / size) {
+		fputs("dossier: out of memory\n", stderr);
+		abort();
+	}
+	return arena_bump(a, n * size);
 }
 
 char *arena_strndup(struct arena *a, const char *s, size_t n)

@@ -24,6 +24,10 @@ void arena_reset(struct arena *a);
 void *arena_alloc(struct arena *a, size_t size);
 /* n elements of size each, checked for overflow. */
 void *arena_array(struct arena *a, size_t n, size_t size);
+/* arena_array() not zeroed, for an array the caller writes before it
+ * reads: a paragraph's break items are room for three a byte, most of
+ * it never used, and zeroing it cost 1 M instructions a document. */
+void *arena_array_unzeroed(struct arena *a, size_t n, size_t size);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_printf(struct arena *a, const char *fmt, ...)
@@ -46,6 +50,23 @@ void *xrealloc_array(void *p, size_t n, size_t size);
 			(p) = xrealloc_array((p), (cap), sizeof *(p));     \
 		}                                                          \
 	} while (0)
+
+/* The same for an array in the arena a, for one that lives as long as
+ * the document and stays small (blocks, notes, spans, charts): the
+ * outgrown copies stay in the arena until it is freed, at most as much
+ * again as the array. *(cap) becomes at least (n) + 1. */
+#define ARENA_GROW(a, p, n, cap)                                           \
+	do {                                                               \
+		if ((n) >= (cap))                                          \
+			(p) = arena_grow((a), (p), (n), (n) + 1, &(cap),   \
+					 sizeof *(p));                     \
+	} while (0)
+
+/* A copy of the n elements of p (of size each) in an array of a with room
+ * for need: the capacity *cap doubles from 16 until it holds need. p
+ * itself when *cap holds need already. */
+void *arena_grow(struct arena *a, void *p, size_t n, size_t need,
+		 size_t *cap, size_t size);
 
 struct strbuf {
 	char *buf;

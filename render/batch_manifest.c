@@ -218,14 +218,7 @@ static struct manifest_entry *find(struct manifest *m, const char *source)
 
 static struct manifest_entry *add(struct manifest *m, const char *source)
 {
-	if (m->n == m->cap) {
-		size_t cap = m->cap ? 2 * m->cap : 16;
-		struct manifest_entry *e = arena_array(m->a, cap, sizeof *e);
-		if (m->n)
-			memcpy(e, m->e, m->n * sizeof *e);
-		m->e = e;
-		m->cap = cap;
-	}
+	ARENA_GROW(m->a, m->e, m->n, m->cap);
 	struct manifest_entry *e = &m->e[m->n++];
 	*e = (struct manifest_entry){ arena_strdup(m->a, source), NULL, NULL };
 	return e;

@@ -43,14 +43,7 @@ double chart_height(const struct setl *l)
 static struct tpart *new_label(struct cctx *x)
 {
 	struct chart_drawing *o = x->out;
-	if (o->n_labels == o->cap_labels) {
-		size_t cap = o->cap_labels ? 2 * o->cap_labels : 32;
-		struct tpart *p = arena_array(x->a, cap, sizeof *p);
-		if (o->n_labels)
-			memcpy(p, o->labels, o->n_labels * sizeof *p);
-		o->labels = p;
-		o->cap_labels = cap;
-	}
+	ARENA_GROW(x->a, o->labels, o->n_labels, o->cap_labels);
 	struct tpart *p = &o->labels[o->n_labels++];
 	memset(p, 0, sizeof *p);
 	return p;
@@ -102,14 +95,7 @@ void chart_place_turned(struct cctx *x, const struct setl *l, double at,
 struct dl_path *chart_new_path(struct cctx *x, size_t n_points)
 {
 	struct chart_drawing *o = x->out;
-	if (o->n_paths == o->cap_paths) {
-		size_t cap = o->cap_paths ? 2 * o->cap_paths : 64;
-		struct dl_path *p = arena_array(x->a, cap, sizeof *p);
-		if (o->n_paths)
-			memcpy(p, o->paths, o->n_paths * sizeof *p);
-		o->paths = p;
-		o->cap_paths = cap;
-	}
+	ARENA_GROW(x->a, o->paths, o->n_paths, o->cap_paths);
 	struct dl_path *p = &o->paths[o->n_paths++];
 	memset(p, 0, sizeof *p);
 	p->xy = arena_array(x->a, 2 * n_points, sizeof(double));

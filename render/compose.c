@@ -6,7 +6,7 @@
  * meeting, the introduction and the sections with their headings, texts,
  * Dutch positions and charts. Also fills in the metadata the writers need.
  */
-#include "compose.h"
+#include "compose_priv.h"
 
 #include <assert.h>
 #include <stdlib.h>
@@ -19,14 +19,7 @@
 struct block *compose_add_block(struct composition *comp, struct arena *a,
 				enum block_kind kind)
 {
-	if (comp->n_blocks == comp->cap_blocks) {
-		size_t cap = comp->cap_blocks ? comp->cap_blocks * 2 : 64;
-		struct block *b = arena_array(a, cap, sizeof *b);
-		if (comp->blocks)
-			memcpy(b, comp->blocks, comp->n_blocks * sizeof *b);
-		comp->blocks = b;
-		comp->cap_blocks = cap;
-	}
+	ARENA_GROW(a, comp->blocks, comp->n_blocks, comp->cap_blocks);
 	struct block *b = &comp->blocks[comp->n_blocks++];
 	memset(b, 0, sizeof *b);
 	b->kind = kind;
@@ -446,7 +439,8 @@ static void compose_pack(struct compose_ctx *c, const char *title)
 
 struct composition *compose_document(struct arena *a, struct hyphenator *h,
 				     const struct document *doc,
-				     const struct layout *layout)
+				     const struct layout *layout,
+				     struct date date)
 {
 	struct composition *comp = arena_alloc(a, sizeof *comp);
 	comp->layout = layout;
@@ -472,7 +466,7 @@ struct composition *compose_document(struct arena *a, struct hyphenator *h,
 					      doc->classification.src);
 	comp->creator = "dossier " DOSSIER_VERSION;
 	comp->classification = doc->classification.src;
-	comp->date = model_document_date(doc);
+	comp->date = date;
 
 	if (doc->kind == DOC_BRIEFING_PACK) {
 		compose_pack(&c, title);

@@ -4,7 +4,8 @@
  * compose.c turns the model and the layout into blocks in reading order;
  * compose_richtext.c turns one CommonMark field into text blocks. Text in a block
  * is final: Dutch quotes, no-break spaces and soft hyphens are in it, and
- * spans mark emphasis, links and footnote references by byte range.
+ * spans mark emphasis, links and footnote references by byte range (the
+ * rich-text value, compose_text.h).
  */
 #ifndef DOSSIER_COMPOSE_H
 #define DOSSIER_COMPOSE_H
@@ -13,27 +14,10 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "compose_text.h"
 #include "hyph.h"
 #include "layout.h"
 #include "model.h"
-
-enum span_kind { SPAN_ITALIC, SPAN_BOLD, SPAN_LINK, SPAN_NOTEREF, SPAN_CODE };
-
-struct span {
-	size_t start, end; /* byte range in the block's text */
-	enum span_kind kind;
-	const char *href;  /* SPAN_LINK */
-	int note;          /* SPAN_NOTEREF: the footnote's number */
-};
-
-struct rich {
-	char *text;
-	size_t len, cap_text;
-	struct span *spans;
-	size_t n_spans, cap_spans;
-	struct srcpos pos; /* the field it came from, for messages */
-	const struct text *field; /* that field, for exact places; or NULL */
-};
 
 enum block_kind {
 	BLOCK_TEXT,       /* a paragraph, heading, list item, letter part */
@@ -95,14 +79,6 @@ struct composition {
 	int n_anchors;    /* targets of the table of contents */
 };
 
-struct compose_ctx {
-	struct arena *arena;
-	struct hyphenator *hyph;
-	const struct document *doc;
-	struct composition *comp;
-	bool charts_later; /* a pack's agenda: its charts go to Kerncijfers */
-};
-
 /* The document's title: its own, or one made of its kind and meeting
  * ("Geannoteerde agenda NAVO ... 3 december 2025"). Also the mail subject. */
 const char *compose_title(struct arena *a, const struct document *doc);
@@ -111,27 +87,12 @@ const char *compose_title(struct arena *a, const struct document *doc);
  * "Informele ..."). */
 const char *compose_meeting_name(struct arena *a, const struct document *d);
 
-/* Blocks of a whole document. Never fails: the model is valid. */
+/* Blocks of a whole document, dated date (model_document_date() of the
+ * run's SOURCE_DATE_EPOCH). Never fails: the model is valid. */
 struct composition *compose_document(struct arena *a, struct hyphenator *h,
 				     const struct document *doc,
-				     const struct layout *layout);
-
-/* compose_richtext.c: append the blocks of a CommonMark field in "style";
- * paragraphs after the first keep that style too. */
-void richtext_blocks(struct compose_ctx *c, const struct text *field,
-		     const struct style *style);
-/* Inline text of a field (first paragraph only), for footnotes and
- * headings. */
-struct rich richtext_inline(struct compose_ctx *c, const struct text *field);
-/* Plain text run made typographically right (quotes, no-break spaces and,
- * when hyphenate, soft hyphens), appended to r. */
-void rich_append_text(struct compose_ctx *c, struct rich *r, const char *s,
-		      bool hyphenate);
-void rich_add_span(struct arena *a, struct rich *r, struct span sp);
-/* The part of r from byte start to end, its spans clipped and shifted;
- * its text is r's (not copied). */
-struct rich rich_slice(struct arena *a, const struct rich *r, size_t start,
-		       size_t end);
+				     const struct layout *layout,
+				     struct date date);
 
 /* A new block at the end of the composition, zeroed but for kind. */
 struct block *compose_add_block(struct composition *comp, struct arena *a,

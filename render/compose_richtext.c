@@ -7,7 +7,7 @@
  * document are appended as footnote definitions whose text is their key,
  * so that each reference can be traced back to its note.
  */
-#include "compose.h"
+#include "compose_priv.h"
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
@@ -15,85 +15,17 @@
 #include <string.h>
 
 #include "nl.h"
-
-static void rich_reserve(struct arena *a, struct rich *r, size_t extra,
-			 size_t *cap)
-{
-	if (r->text && r->len + extra < *cap)
-		return;
-	size_t n = *cap ? *cap : 256;
-	while (n <= r->len + extra)
-		n *= 2;
-	char *t = arena_alloc(a, n);
-	if (r->text)
-		memcpy(t, r->text, r->len);
-	r->text = t;
-	*cap = n;
-}
-
-/* Capacity of the text is kept beside the span capacity. */
-static size_t *rich_text_cap(struct rich *r)
-{
-	return &r->cap_text;
-}
-
-static void rich_append_raw(struct arena *a, struct rich *r, const char *s,
-			    size_t n)
-{
-	rich_reserve(a, r, n, rich_text_cap(r));
-	memcpy(r->text + r->len, s, n);
-	r->len += n;
-	r->text[r->len] = '\0';
-}
-
-struct rich rich_slice(struct arena *a, const struct rich *r, size_t start,
-		       size_t end)
-{
-	struct rich s = { .text = r->text + start, .len = end - start,
-			  .pos = r->pos };
-	s.spans = arena_array(a, r->n_spans + 1, sizeof *s.spans);
-	for (size_t i = 0; i < r->n_spans; i++) {
-		struct span sp = r->spans[i];
-		if (sp.end <= start || sp.start >= end)
-			continue;
-		sp.start = (sp.start > start ? sp.start : start) - start;
-		sp.end = (sp.end < end ? sp.end : end) - start;
-		s.spans[s.n_spans++] = sp;
-	}
-	return s;
-}
-
-void rich_add_span(struct arena *a, struct rich *r, struct span sp)
-{
-	if (r->n_spans == r->cap_spans) {
-		size_t cap = r->cap_spans ? r->cap_spans * 2 : 8;
-		struct span *s = arena_array(a, cap, sizeof *s);
-		if (r->spans)
-			memcpy(s, r->spans, r->n_spans * sizeof *s);
-		r->spans = s;
-		r->cap_spans = cap;
-	}
-	r->spans[r->n_spans++] = sp;
-}
+#include "utf8.h"
 
 /* The last character of the text so far, for quote direction. */
 static uint32_t rich_last_char(const struct rich *r)
 {
 	if (!r->len)
 		return 0;
-	size_t i = r->len - 1;
-	while (i > 0 && ((unsigned char)r->text[i] & 0xC0) == 0x80)
-		i--;
-	const unsigned char *p = (const unsigned char *)r->text + i;
-	if (p[0] < 0x80)
-		return p[0];
-	if ((p[0] & 0xE0) == 0xC0)
-		return (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
-	if ((p[0] & 0xF0) == 0xE0)
-		return (uint32_t)(p[0] & 0x0F) << 12 |
-		       (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
-	return (uint32_t)(p[0] & 0x07) << 18 | (uint32_t)(p[1] & 0x3F) << 12 |
-	       (uint32_t)(p[2] & 0x3F) << 6 | (p[3] & 0x3F);
+	size_t i = utf8_back(r->text, r->len - 1);
+	uint32_t cp;
+	utf8_decode(r->text + i, r->len - i, &cp);
+	return cp;
 }
 
 /* A zero-width space after every RICH_MAX_RUN characters of a run
@@ -107,7 +39,7 @@ static char *break_long_runs(struct arena *a, char *t)
 {
 	size_t run = 0, longest = 0;
 	for (const char *p = t; *p; p++) {
-		if ((*p & 0xC0) == 0x80)
+		if (utf8_is_cont(*p))
 			continue;
 		run = (*p == ' ' || *p == '\n' || *p == '\t') ? 0 : run + 1;
 		longest = run > longest ? run : longest;
@@ -117,7 +49,7 @@ static char *break_long_runs(struct arena *a, char *t)
 	struct strbuf sb = STRBUF_INIT;
 	run = 0;
 	for (const char *p = t; *p; p++) {
-		bool lead = (*p & 0xC0) != 0x80;
+		bool lead = !utf8_is_cont(*p);
 		if (lead && run == RICH_MAX_RUN) {
 			strbuf_adds(&sb, "\xE2\x80\x8B"); /* U+200B */
 			run = 0;
@@ -239,14 +171,7 @@ static int footnote_number(struct compose_ctx *c, const char *key)
 		if (comp->notes[i].doc == c->doc &&
 		    !strcmp(comp->notes[i].key, key))
 			return comp->notes[i].number;
-	if (comp->n_notes == comp->cap_notes) {
-		size_t cap = comp->cap_notes ? comp->cap_notes * 2 : 8;
-		struct footnote *n = arena_array(c->arena, cap, sizeof *n);
-		if (comp->notes)
-			memcpy(n, comp->notes, comp->n_notes * sizeof *n);
-		comp->notes = n;
-		comp->cap_notes = cap;
-	}
+	ARENA_GROW(c->arena, comp->notes, comp->n_notes, comp->cap_notes);
 	size_t ix = comp->n_notes++;
 	comp->notes[ix].number = (int)comp->n_notes;
 	comp->notes[ix].key = key;
@@ -515,13 +440,7 @@ static void add_note_definitions(struct compose_ctx *c, const char *src,
 			dup = !strcmp(seen[i], key);
 		if (dup || !model_find_note(c->doc, key))
 			continue;
-		if (n_seen == cap) {
-			cap = cap ? 2 * cap : 8;
-			const char **s = arena_array(c->arena, cap, sizeof *s);
-			if (n_seen)
-				memcpy(s, seen, n_seen * sizeof *s);
-			seen = s;
-		}
+		ARENA_GROW(c->arena, seen, n_seen, cap);
 		seen[n_seen++] = key;
 		strbuf_addf(sb, "\n\n[^%s]: %s\n", key, key);
 	}

@@ -24,14 +24,13 @@
 
 #include "hyph_cache.h"
 #include "input.h"
+#include "utf8.h"
 
 /* Fewer letters than this: not worth a break, and the patterns err most. */
 #define HYPH_MIN_LETTERS 5
 /* Letters kept together at the start and at the end of a word. */
 #define HYPH_LEFT_MIN 2
 #define HYPH_RIGHT_MIN 2
-/* What an invalid UTF-8 byte decodes to: copied, never part of a word. */
-#define HYPH_INVALID 0xFFFFFFFFu
 #define HYPH_SOFT_HYPHEN 0x00ADu
 
 /* A word of the word list: lower-case Latin-1 and where it breaks. */
@@ -110,78 +109,6 @@ void hyph_destroy(struct hyphenator *h)
 	free(h);
 }
 
-/* One character of s (at most "avail" bytes); returns its length.
- * Invalid and overlong sequences come back as HYPH_INVALID, length 1. */
-static size_t hyph_utf8_next(const char *s, size_t avail, uint32_t *cp)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	assert(avail > 0);
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return 1;
-	}
-	size_t len = u[0] >= 0xF0 ? 4 : u[0] >= 0xE0 ? 3 : u[0] >= 0xC0 ? 2 : 0;
-	static const uint32_t min_cp[5] = { 0, 0, 0x80, 0x800, 0x10000 };
-	if (len == 0 || len > avail || u[0] > 0xF4) {
-		*cp = HYPH_INVALID;
-		return 1;
-	}
-	uint32_t c = u[0] & (0x7Fu >> len);
-	for (size_t i = 1; i < len; i++) {
-		if ((u[i] & 0xC0) != 0x80) {
-			*cp = HYPH_INVALID;
-			return 1;
-		}
-		c = (c << 6) | (u[i] & 0x3Fu);
-	}
-	if (c < min_cp[len] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-		*cp = HYPH_INVALID;
-		return 1;
-	}
-	*cp = c;
-	return len;
-}
-
-static bool hyph_is_space(uint32_t cp)
-{
-	return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0xA0 ||
-	       cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) ||
-	       cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
-	       cp == 0x205F || cp == 0x3000;
-}
-
-/* Unicode's letters and marks, roughly: enough to keep a Greek, Cyrillic
- * or Polish name together as one word (which is then left whole). */
-static bool hyph_is_letter(uint32_t cp)
-{
-	if (cp < 0x80)
-		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
-	if (cp < 0x100)
-		return cp >= 0xC0 && cp != 0xD7 && cp != 0xF7;
-	if (cp >= 0x2000 && cp <= 0x2BFF) /* punctuation, symbols, arrows */
-		return false;
-	if (cp >= 0x3000 && cp <= 0x303F) /* CJK punctuation */
-		return false;
-	if (cp >= 0xD800 && cp <= 0xF8FF) /* surrogates, private use */
-		return false;
-	if (cp == 0xFEFF || (cp >= 0xFFF0 && cp <= 0xFFFF))
-		return false;
-	if (cp >= 0x1F000 && cp <= 0x1FFFF) /* emoji and pictographs */
-		return false;
-	return cp < 0xE0000 && cp != HYPH_INVALID;
-}
-
-static bool hyph_is_digit(uint32_t cp)
-{
-	return cp >= '0' && cp <= '9';
-}
-
-static bool hyph_is_upper(uint32_t cp)
-{
-	return (cp >= 'A' && cp <= 'Z') ||
-	       (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7);
-}
-
 static bool hyph_is_apostrophe(uint32_t cp)
 {
 	return cp == '\'' || cp == 0x2019;
@@ -226,13 +153,13 @@ static size_t hyph_word_end(const char *s, size_t n)
 	size_t i = 0;
 	while (i < n) {
 		uint32_t cp;
-		size_t len = hyph_utf8_next(s + i, n - i, &cp);
+		size_t len = utf8_decode(s + i, n - i, &cp);
 		if (hyph_is_apostrophe(cp) && i + len < n) {
 			uint32_t next;
-			hyph_utf8_next(s + i + len, n - i - len, &next);
-			if (!hyph_is_letter(next) && !hyph_is_digit(next))
+			utf8_decode(s + i + len, n - i - len, &next);
+			if (!utf8_is_letter(next) && !utf8_is_digit(next))
 				break;
-		} else if (!hyph_is_letter(cp) && !hyph_is_digit(cp) &&
+		} else if (!utf8_is_letter(cp) && !utf8_is_digit(cp) &&
 			   cp != HYPH_SOFT_HYPHEN) {
 			break;
 		}
@@ -256,12 +183,12 @@ static bool hyph_word_latin1(const char *s, size_t n, struct strbuf *lower,
 	strbuf_reset(lower);
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
-		i += hyph_utf8_next(s + i, n - i, &cp);
+		i += utf8_decode(s + i, n - i, &cp);
 		if (hyph_is_apostrophe(cp))
 			continue;
-		if (cp > 0xFF || !hyph_is_letter(cp))
+		if (cp > 0xFF || !utf8_is_letter(cp))
 			return false; /* digit, soft hyphen, other script */
-		if (hyph_is_upper(cp)) {
+		if (utf8_is_latin1_upper(cp)) {
 			bool ij = cp == 'J' && lower->len == 1 &&
 				  lower->buf[0] == 'i' && *capitals == 1;
 			*capitals += !ij;
@@ -368,7 +295,7 @@ static void hyph_word_anew(struct hyphenator *h, struct strbuf *out,
 	piece = letter = 0;
 	for (size_t i = 0; i <= n;) {
 		uint32_t cp = 0;
-		size_t len = i < n ? hyph_utf8_next(s + i, n - i, &cp) : 1;
+		size_t len = i < n ? utf8_decode(s + i, n - i, &cp) : 1;
 		if (i == n || hyph_is_apostrophe(cp)) {
 			if (letter - piece >= HYPH_MIN_LETTERS)
 				hyph_piece(h, lower.buf + piece, letter - piece,
@@ -383,7 +310,7 @@ insert:
 	letter = 0;
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
-		size_t len = hyph_utf8_next(s + i, n - i, &cp);
+		size_t len = utf8_decode(s + i, n - i, &cp);
 		/* Taalunie, Leidraad §18: paraplu’tje breaks as paraplu-/tje,
 		 * the apostrophe gone (typeset_paragraph.c hides it at the break). */
 		if (hyph_is_apostrophe(cp) && letter >= HYPH_LEFT_MIN &&
@@ -434,8 +361,8 @@ static void hyph_chunk(struct hyphenator *h, struct strbuf *out, const char *s,
 	size_t i = 0;
 	while (i < n) {
 		uint32_t cp;
-		size_t len = hyph_utf8_next(s + i, n - i, &cp);
-		if (hyph_is_letter(cp) || hyph_is_digit(cp) ||
+		size_t len = utf8_decode(s + i, n - i, &cp);
+		if (utf8_is_letter(cp) || utf8_is_digit(cp) ||
 		    cp == HYPH_SOFT_HYPHEN) {
 			size_t end = i + hyph_word_end(s + i, n - i);
 			assert(end > i);
@@ -456,16 +383,16 @@ char *hyph_text(struct hyphenator *h, struct arena *a, const char *utf8)
 	size_t i = 0;
 	while (i < n) {
 		uint32_t cp;
-		size_t len = hyph_utf8_next(utf8 + i, n - i, &cp);
-		if (hyph_is_space(cp)) {
+		size_t len = utf8_decode(utf8 + i, n - i, &cp);
+		if (utf8_is_space(cp)) {
 			strbuf_add(&out, utf8 + i, len);
 			i += len;
 			continue;
 		}
 		size_t end = i;
 		while (end < n) {
-			len = hyph_utf8_next(utf8 + end, n - end, &cp);
-			if (hyph_is_space(cp))
+			len = utf8_decode(utf8 + end, n - end, &cp);
+			if (utf8_is_space(cp))
 				break;
 			end += len;
 		}
@@ -483,13 +410,13 @@ static bool hyph_add_listed(struct hyphenator *h, const char *s, size_t n)
 	bool ok = true;
 	for (size_t i = 0; i < n && ok;) {
 		uint32_t cp;
-		i += hyph_utf8_next(s + i, n - i, &cp);
+		i += utf8_decode(s + i, n - i, &cp);
 		if (cp == '-' && word.len && breaks.buf[word.len - 1] == 0)
 			breaks.buf[word.len - 1] = 1;
 		else if (hyph_is_apostrophe(cp))
 			continue;
-		else if (cp <= 0xFF && hyph_is_letter(cp)) {
-			strbuf_addc(&word, (char)(hyph_is_upper(cp) ? cp | 0x20 : cp));
+		else if (cp <= 0xFF && utf8_is_letter(cp)) {
+			strbuf_addc(&word, (char)(utf8_is_latin1_upper(cp) ? cp | 0x20 : cp));
 			strbuf_addc(&breaks, 0);
 		} else
 			ok = false;
@@ -497,13 +424,7 @@ static bool hyph_add_listed(struct hyphenator *h, const char *s, size_t n)
 	if (!word.len || breaks.buf[word.len - 1])
 		ok = false; /* empty, or a hyphen at the end */
 	if (ok) {
-		if (h->n_listed == h->cap_listed) {
-			h->cap_listed = h->cap_listed ? 2 * h->cap_listed : 32;
-			h->listed = realloc(h->listed, h->cap_listed *
-						       sizeof *h->listed);
-			if (!h->listed)
-				abort();
-		}
+		ARRAY_GROW(h->listed, h->n_listed, h->cap_listed);
 		struct hyph_listed *e = &h->listed[h->n_listed++];
 		e->len = word.len;
 		e->word = malloc(word.len);
@@ -542,9 +463,9 @@ bool hyph_load_words(struct hyphenator *h, const char *path,
 	while ((len = getline(&line, &cap, fp)) >= 0) {
 		no++;
 		size_t b = 0, e = (size_t)len;
-		while (b < e && hyph_is_space((unsigned char)line[b]))
+		while (b < e && utf8_is_space((unsigned char)line[b]))
 			b++;
-		while (e > b && hyph_is_space((unsigned char)line[e - 1]))
+		while (e > b && utf8_is_space((unsigned char)line[e - 1]))
 			e--;
 		if (b == e || line[b] == '#')
 			continue;

@@ -526,16 +526,11 @@ static bool fresh_pdf(struct mail_run *r, struct arena *a,
 
 /* ---- the messages ---- */
 
-static time_t message_time(void)
+/* SOURCE_DATE_EPOCH as the pipeline read it, else now. */
+static time_t message_time(const struct mail_run *r)
 {
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	if (epoch && *epoch) {
-		char *end;
-		long long t = strtoll(epoch, &end, 10);
-		if (!*end && t >= 0)
-			return (time_t)t;
-	}
-	return time(NULL);
+	long long t = r->pipe.source_date;
+	return t >= 0 ? (time_t)t : time(NULL);
 }
 
 static const char *message_id(struct arena *a, const char *hash,
@@ -617,7 +612,7 @@ static void send_to_all(struct mail_run *r, struct arena *a, struct diags *d,
 	struct mail_msg m = {
 		.doc = doc, .from = from, .subject = mail_subject(a, doc),
 		.pdf_name = arena_printf(a, "%s.pdf", doc->id),
-		.pdf = p->bytes, .pdf_len = p->len, .date = message_time(),
+		.pdf = p->bytes, .pdf_len = p->len, .date = message_time(r),
 	};
 	size_t bytes = 0;
 	for (size_t i = 0; i < doc->n_distribution; i++) {

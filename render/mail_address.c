@@ -10,6 +10,7 @@
  * gives its place, and a hostile value could be 4 MB long.
  */
 #include "mail_address.h"
+#include "utf8.h"
 
 #include <glib.h>
 #include <stdbool.h>
@@ -58,8 +59,9 @@ static const char *odd_character(struct arena *a, const char *s)
 					    "U+%04X", c);
 		if (c < 0x80)
 			continue;
-		gunichar u = g_utf8_get_char_validated(p, -1);
-		if (u == (gunichar)-1 || u == (gunichar)-2)
+		uint32_t u;
+		size_t len = utf8_decode(p, UTF8_TO_NUL, &u);
+		if (u == UTF8_INVALID)
 			return "it is not valid UTF-8";
 		const char *how = "only addresses in plain ASCII can be sent "
 				  "to (dossier does not use SMTPUTF8); write "
@@ -68,7 +70,7 @@ static const char *odd_character(struct arena *a, const char *s)
 			return arena_printf(a, "it has the invisible character "
 					    "U+%04X; %s", (unsigned)u, how);
 		return arena_printf(a, "it has the character '%.*s' (U+%04X); "
-				    "%s", (int)(g_utf8_next_char(p) - p), p,
+				    "%s", (int)len, p,
 				    (unsigned)u, how);
 	}
 	return NULL;

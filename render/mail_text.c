@@ -17,6 +17,7 @@
 
 #include "compose.h"
 #include "nl.h"
+#include "utf8.h"
 
 /* RFC 2047 §2: an encoded-word is at most 75 characters; "=?UTF-8?B?" and
  * "?=" leave 63 for base64, which is 45 bytes of text (a multiple of 3). */
@@ -36,8 +37,7 @@ static size_t whole_chars(const char *s, size_t max)
 	size_t n = strlen(s);
 	if (n <= max)
 		return n;
-	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
-		max--;
+	max = utf8_back(s, max);
 	assert(max > 0);
 	return max;
 }

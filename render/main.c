@@ -29,7 +29,7 @@
 #include "model.h"
 #include "output.h"
 #include "parse_pack.h"
-#include "parse.h"
+#include "parse_yaml.h"
 #include "pipeline.h"
 #include "watch.h"
 
@@ -115,9 +115,9 @@ static const char help_check[] =
 	"Reads each meeting file as render does, with the data files, agenda "
 	"and\n"
 	"annexes it names, and the layout, and prints every problem as\n"
-	"file:line:col: message. Writes nothing. A character no font has and "
-	"a chart\n"
-	"too tall for a page are found only by render.\n"
+	"file:line:col: message. Writes nothing. It sets the document as "
+	"render\n"
+	"does, so a file check accepts renders.\n"
 	"\n"
 	"  --root DIR   the folder whose files a meeting file may load, as "
 	"for render\n"
@@ -245,9 +245,11 @@ static int process(struct run *run, const char *path, FILE *err, FILE *rec,
 	struct document *doc = model_parse_file_in(a, path, run->root, &d);
 	if (doc && doc->kind == DOC_BRIEFING_PACK && !pack_load(a, doc, &d))
 		doc = NULL;
-	/* check finds what it can without fonts: the layout too */
+	/* check runs every stage render runs but the writers: what check
+	 * accepts, render renders (a character no font has, a chart too
+	 * tall for a page, a table row taller than a page included). */
 	if (doc && !run->render)
-		pipeline_layout(&run->pipe, a, doc, &d);
+		pipeline_display_list(&run->pipe, a, doc, &d);
 	if (doc && run->render) {
 		size_t pages = 0;
 		if (pipeline_render(&run->pipe, a, doc, run->out_dir, &pages,
@@ -563,21 +565,17 @@ static int render_batch(struct run *run, struct arena *a, const char **files,
 /* One file, or checking only: in this process. */
 static int run_here(struct run *run, const char **files, int n_files)
 {
-	int status = EXIT_DONE;
-	if (run->render) {
-		status = setup(run, stderr);
-		if (status != EXIT_DONE) {
-			teardown(run);
-			return status;
-		}
+	int status = setup(run, stderr);
+	if (status != EXIT_DONE) {
+		teardown(run);
+		return status;
 	}
 	for (int i = 0; i < n_files; i++) {
 		int s = process(run, files[i], stderr, NULL, NULL);
 		if (s != EXIT_DONE && status == EXIT_DONE)
 			status = s;
 	}
-	if (run->render)
-		teardown(run);
+	teardown(run);
 	return status;
 }
 

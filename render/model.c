@@ -8,6 +8,7 @@
  * scalars and "same line, later column" for the rest.
  */
 #include "model.h"
+#include "utf8.h"
 
 #include <assert.h>
 #include <stdlib.h>
@@ -90,7 +91,7 @@ static void raw_walk_step(struct raw_walk *w)
 	if (c == '\n') {
 		w->line++;
 		w->col = 1;
-	} else if ((c & 0xC0) != 0x80) {
+	} else if (!utf8_is_cont((char)c)) {
 		w->col++;
 	}
 }
@@ -152,18 +153,13 @@ static struct srcpos text_pos_block(const struct text *t, size_t off)
 			bol = i + 1;
 		}
 	int col = t->block_indent;
-	for (size_t i = bol; i < off; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			col++;
+	col += (int)utf8_count(s + bol, off > bol ? off - bol : 0);
 	return (struct srcpos){ t->pos.file, line, col };
 }
 
 static struct srcpos text_pos_flow(const struct text *t, size_t off)
 {
-	int col = t->pos.col;
-	for (size_t i = 0; i < off; i++)
-		if (((unsigned char)t->src[i] & 0xC0) != 0x80)
-			col++;
+	int col = t->pos.col + (int)utf8_count(t->src, off);
 	return (struct srcpos){ t->pos.file, t->pos.line, col };
 }
 
@@ -182,21 +178,26 @@ struct srcpos model_text_pos(const struct text *t, size_t off)
 	return text_pos_flow(t, off);
 }
 
-struct date model_document_date(const struct document *d)
+long long model_source_date(const char *value)
+{
+	if (!value || !*value)
+		return -1;
+	char *end;
+	long long t = strtoll(value, &end, 10);
+	return !*end && t >= 0 ? t : -1;
+}
+
+struct date model_document_date(const struct document *d,
+				long long source_date)
 {
 	if (d->has_date)
 		return d->date;
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	if (epoch && *epoch) {
-		char *end;
-		long long t = strtoll(epoch, &end, 10);
-		if (!*end && t >= 0) {
-			time_t tt = (time_t)t;
-			struct tm tm;
-			gmtime_r(&tt, &tm);
-			return (struct date){ tm.tm_year + 1900, tm.tm_mon + 1,
-					      tm.tm_mday };
-		}
+	if (source_date >= 0) {
+		time_t tt = (time_t)source_date;
+		struct tm tm;
+		gmtime_r(&tt, &tm);
+		return (struct date){ tm.tm_year + 1900, tm.tm_mon + 1,
+				      tm.tm_mday };
 	}
 	if (d->meeting.n_dates > 0)
 		return d->meeting.dates[0];

@@ -200,11 +200,17 @@ struct document {
 /* Text names of the enums, as written in the data. */
 const char *model_doc_kind_name(enum doc_kind k);
 
+/* The value of SOURCE_DATE_EPOCH (a whole number of seconds) or -1 when
+ * value is NULL, empty or not such a number. The environment is read once,
+ * by pipeline_open(), and the result handed down. */
+long long model_source_date(const char *value);
+
 /* The date a PDF of d carries, never the clock: its own 'date', else
- * SOURCE_DATE_EPOCH (when set: a whole number of seconds), else the first
- * day of its meeting, else (a data file, which has no meeting) 1970-01-01,
- * the day SOURCE_DATE_EPOCH=0 stands for. */
-struct date model_document_date(const struct document *d);
+ * source_date (SOURCE_DATE_EPOCH, when not -1), else the first day of its
+ * meeting, else (a data file, which has no meeting) 1970-01-01, the day
+ * SOURCE_DATE_EPOCH=0 stands for. */
+struct date model_document_date(const struct document *d,
+				long long source_date);
 
 /* The note with this key, or NULL: a binary search of notes_by_key,
  * which model_index_notes() makes once the notes are read. */

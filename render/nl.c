@@ -18,7 +18,7 @@
 
 #include <glib.h>
 
-#define NL_INVALID 0xFFFFFFFFu /* an invalid UTF-8 byte: copied as is */
+#include "utf8.h"
 
 #define NL_NBSP "\xC2\xA0"         /* U+00A0 */
 #define NL_EN_DASH "\xE2\x80\x93"  /* U+2013 */
@@ -44,75 +44,6 @@ struct nl_text {
 /* ------------------------------------------------------------------ */
 /* Characters                                                           */
 
-static size_t nl_utf8_next(const char *s, uint32_t *cp)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return 1;
-	}
-	size_t len = u[0] >= 0xF0 ? 4 : u[0] >= 0xE0 ? 3 : u[0] >= 0xC0 ? 2 : 0;
-	static const uint32_t min_cp[5] = { 0, 0, 0x80, 0x800, 0x10000 };
-	if (len == 0 || u[0] > 0xF4) {
-		*cp = NL_INVALID;
-		return 1;
-	}
-	uint32_t c = u[0] & (0x7Fu >> len);
-	for (size_t i = 1; i < len; i++) {
-		if ((u[i] & 0xC0) != 0x80) { /* also stops at the NUL */
-			*cp = NL_INVALID;
-			return 1;
-		}
-		c = (c << 6) | (u[i] & 0x3Fu);
-	}
-	if (c < min_cp[len] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-		*cp = NL_INVALID;
-		return 1;
-	}
-	*cp = c;
-	return len;
-}
-
-static bool nl_is_space(uint32_t cp)
-{
-	return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0xA0 ||
-	       cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) ||
-	       cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
-	       cp == 0x205F || cp == 0x3000;
-}
-
-static bool nl_is_digit(uint32_t cp)
-{
-	return cp >= '0' && cp <= '9';
-}
-
-/* Unicode's letters, roughly: ASCII and Latin-1 letters, and everything
- * above U+00FF that is not punctuation, a symbol or private. */
-static bool nl_is_letter(uint32_t cp)
-{
-	if (cp < 0x80)
-		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
-	if (cp < 0x100)
-		return cp >= 0xC0 && cp != 0xD7 && cp != 0xF7;
-	if (cp >= 0x2000 && cp <= 0x2BFF)
-		return false;
-	if (cp >= 0x3000 && cp <= 0x303F)
-		return false;
-	if (cp >= 0xD800 && cp <= 0xF8FF)
-		return false;
-	if (cp == 0xFEFF || (cp >= 0xFFF0 && cp <= 0xFFFF))
-		return false;
-	if (cp >= 0x1F000 && cp <= 0x1FFFF)
-		return false;
-	return cp < 0xE0000;
-}
-
-static bool nl_is_upper(uint32_t cp)
-{
-	return (cp >= 'A' && cp <= 'Z') ||
-	       (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7);
-}
-
 static bool nl_is_dash(uint32_t cp)
 {
 	return cp == '-' || (cp >= 0x2010 && cp <= 0x2015);
@@ -128,7 +59,7 @@ static bool nl_is_opening_mark(uint32_t cp)
 /* What a quote may follow and still open. */
 static bool nl_opens_after(uint32_t cp)
 {
-	return cp == 0 || nl_is_space(cp) || nl_is_dash(cp) || cp == '{' ||
+	return cp == 0 || utf8_is_space(cp) || nl_is_dash(cp) || cp == '{' ||
 	       nl_is_opening_mark(cp);
 }
 
@@ -151,7 +82,7 @@ static bool nl_spells(const struct nl_text *t, ptrdiff_t i, const char *word,
 {
 	while (*word) {
 		uint32_t cp;
-		word += nl_utf8_next(word, &cp);
+		word += utf8_decode(word, UTF8_TO_NUL, &cp);
 		if (nl_ascii_lower(nl_at(t, i)) != nl_ascii_lower(cp))
 			return false;
 		i++;
@@ -165,7 +96,7 @@ static ptrdiff_t nl_cp_count(const char *s)
 	ptrdiff_t n = 0;
 	uint32_t cp;
 	while (*s) {
-		s += nl_utf8_next(s, &cp);
+		s += utf8_decode(s, UTF8_TO_NUL, &cp);
 		n++;
 	}
 	return n;
@@ -177,7 +108,7 @@ static bool nl_word_at(const struct nl_text *t, ptrdiff_t i,
 {
 	for (; *words; words++)
 		if (nl_spells(t, i, *words, end) &&
-		    !nl_is_letter(nl_at(t, *end)))
+		    !utf8_is_letter(nl_at(t, *end)))
 			return true;
 	return false;
 }
@@ -189,8 +120,8 @@ static bool nl_word_before(const struct nl_text *t, ptrdiff_t i,
 	for (; *labels; labels++) {
 		ptrdiff_t start = i - nl_cp_count(*labels), end;
 		if (nl_spells(t, start, *labels, &end) &&
-		    !nl_is_letter(nl_at(t, start - 1)) &&
-		    !nl_is_digit(nl_at(t, start - 1)))
+		    !utf8_is_letter(nl_at(t, start - 1)) &&
+		    !utf8_is_digit(nl_at(t, start - 1)))
 			return true;
 	}
 	return false;
@@ -204,11 +135,11 @@ static bool nl_word_before(const struct nl_text *t, ptrdiff_t i,
 static bool nl_is_elision(const struct nl_text *t, ptrdiff_t i)
 {
 	uint32_t c = nl_at(t, i), next = nl_at(t, i + 1);
-	if ((c == 's' || c == 't' || c == 'n') && !nl_is_letter(next) &&
-	    !nl_is_digit(next))
+	if ((c == 's' || c == 't' || c == 'n') && !utf8_is_letter(next) &&
+	    !utf8_is_digit(next))
 		return true;
-	return nl_is_digit(c) && nl_is_digit(next) &&
-	       !nl_is_digit(nl_at(t, i + 2)) && !nl_is_letter(nl_at(t, i + 2));
+	return utf8_is_digit(c) && utf8_is_digit(next) &&
+	       !utf8_is_digit(nl_at(t, i + 2)) && !utf8_is_letter(nl_at(t, i + 2));
 }
 
 /* ' and ": "before" is what was set just before (a quote already
@@ -230,14 +161,14 @@ static const char *nl_quote(const struct nl_text *t, ptrdiff_t i,
 /* Dashes                                                               */
 
 /* " - " between words: a dash for an aside (Taalunie: gedachtestreepje). */
-static bool nl_is_spaced_dash(const struct nl_text *t, ptrdiff_t i)
+static bool utf8_is_spaced_dash(const struct nl_text *t, ptrdiff_t i)
 {
 	uint32_t b1 = nl_at(t, i - 1), a1 = nl_at(t, i + 1);
 	if ((b1 != ' ' && b1 != 0xA0) || (a1 != ' ' && a1 != 0xA0))
 		return false;
 	uint32_t b2 = nl_at(t, i - 2), a2 = nl_at(t, i + 2);
-	bool word_before = b2 != 0 && !nl_is_space(b2) && !nl_is_dash(b2);
-	bool word_after = i + 2 >= t->n || (!nl_is_space(a2) && !nl_is_dash(a2));
+	bool word_before = b2 != 0 && !utf8_is_space(b2) && !nl_is_dash(b2);
+	bool word_after = i + 2 >= t->n || (!utf8_is_space(a2) && !nl_is_dash(a2));
 	return word_before && word_after;
 }
 
@@ -245,11 +176,11 @@ static bool nl_is_spaced_dash(const struct nl_text *t, ptrdiff_t i)
  * part of a date or code (2025-12-03, 1/2), a decimal part (9.00-12.00). */
 static bool nl_glued(uint32_t next, uint32_t beyond)
 {
-	if (nl_is_letter(next) || nl_is_dash(next) || next == '/' ||
+	if (utf8_is_letter(next) || nl_is_dash(next) || next == '/' ||
 	    next == '+' || next == '_')
 		return true;
 	return (next == '.' || next == ',' || next == ':') &&
-	       nl_is_digit(beyond);
+	       utf8_is_digit(beyond);
 }
 
 /* The hyphen at i between two numbers of 1 to 4 digits: a range
@@ -259,11 +190,11 @@ static bool nl_glued(uint32_t next, uint32_t beyond)
 static bool nl_is_number_range(const struct nl_text *t, ptrdiff_t i)
 {
 	ptrdiff_t s = i - 1, e = i + 1;
-	if (!nl_is_digit(nl_at(t, s)) || !nl_is_digit(nl_at(t, e)))
+	if (!utf8_is_digit(nl_at(t, s)) || !utf8_is_digit(nl_at(t, e)))
 		return false;
-	while (nl_is_digit(nl_at(t, s - 1)))
+	while (utf8_is_digit(nl_at(t, s - 1)))
 		s--;
-	while (e < t->n && nl_is_digit(nl_at(t, e)))
+	while (e < t->n && utf8_is_digit(nl_at(t, e)))
 		e++;
 	if (s < 0)
 		return false; /* the number began in an earlier run */
@@ -277,14 +208,14 @@ static bool nl_is_number_range(const struct nl_text *t, ptrdiff_t i)
 	if (nl_glued(before, nl_at(t, s - 2)) || before == '.' ||
 	    before == ',')
 		return false;
-	if ((before == ' ' || before == 0xA0) && nl_is_digit(nl_at(t, s - 2)))
+	if ((before == ' ' || before == 0xA0) && utf8_is_digit(nl_at(t, s - 2)))
 		return false; /* 21 501-20: one number in groups */
 	return !nl_glued(nl_at(t, e), nl_at(t, e + 1));
 }
 
 static const char *nl_hyphen(const struct nl_text *t, ptrdiff_t i)
 {
-	if (nl_is_spaced_dash(t, i) || nl_is_number_range(t, i))
+	if (utf8_is_spaced_dash(t, i) || nl_is_number_range(t, i))
 		return NL_EN_DASH;
 	return NULL;
 }
@@ -319,32 +250,32 @@ static bool nl_is_after_initials(const struct nl_text *t, ptrdiff_t i)
 {
 	ptrdiff_t j = i - 1;
 	int initials = 0;
-	while (nl_at(t, j) == '.' && nl_is_upper(nl_at(t, j - 1))) {
+	while (nl_at(t, j) == '.' && utf8_is_latin1_upper(nl_at(t, j - 1))) {
 		j -= 2;
 		initials++;
 	}
 	uint32_t before = nl_at(t, j);
 	if (initials == 0 ||
-	    !(before == 0 || nl_is_space(before) || before == '(' ||
+	    !(before == 0 || utf8_is_space(before) || before == '(' ||
 	      before == 0x2018 || before == 0x201C))
 		return false;
 	ptrdiff_t k = i + 1, end;
 	while (nl_word_at(t, k, nl_particles, &end) && nl_at(t, end) == ' ')
 		k = end + 1;
-	return nl_is_upper(nl_at(t, k));
+	return utf8_is_latin1_upper(nl_at(t, k));
 }
 
 /* "3 december" right before the space at i, and a year after it: the
  * whole date stays on one line (3 december 2025). */
 static bool nl_is_date_before_year(const struct nl_text *t, ptrdiff_t i)
 {
-	if (!nl_is_digit(nl_at(t, i + 1)))
+	if (!utf8_is_digit(nl_at(t, i + 1)))
 		return false;
 	for (const char *const *m = nl_units; *m; m++) {
 		ptrdiff_t start = i - nl_cp_count(*m), end;
-		if (nl_is_letter((*m)[0]) && nl_spells(t, start, *m, &end) &&
-		    nl_is_space(nl_at(t, start - 1)) &&
-		    nl_is_digit(nl_at(t, start - 2)))
+		if (utf8_is_letter((*m)[0]) && nl_spells(t, start, *m, &end) &&
+		    utf8_is_space(nl_at(t, start - 1)) &&
+		    utf8_is_digit(nl_at(t, start - 2)))
 			return true;
 	}
 	return false;
@@ -355,10 +286,10 @@ static bool nl_is_unbreakable_space(const struct nl_text *t, ptrdiff_t i)
 	ptrdiff_t end;
 	if (nl_is_date_before_year(t, i))
 		return true; /* 3 december 2025 */
-	if (nl_is_digit(nl_at(t, i - 1)) &&
+	if (utf8_is_digit(nl_at(t, i - 1)) &&
 	    nl_word_at(t, i + 1, nl_units, &end))
 		return true; /* 500 mln., 3 december, 5 % */
-	if (nl_is_digit(nl_at(t, i + 1)) && nl_word_before(t, i, nl_labels))
+	if (utf8_is_digit(nl_at(t, i + 1)) && nl_word_before(t, i, nl_labels))
 		return true; /* EUR 500, nr. 499 */
 	return nl_is_after_initials(t, i);
 }
@@ -374,7 +305,7 @@ static struct nl_text nl_decode(const char *utf8, uint32_t prev)
 	ptrdiff_t n = 0;
 	for (const char *p = utf8; *p; n++) {
 		c[n].src = p;
-		c[n].len = nl_utf8_next(p, &c[n].cp);
+		c[n].len = utf8_decode(p, UTF8_TO_NUL, &c[n].cp);
 		p += c[n].len;
 	}
 	return (struct nl_text){ c, n, prev };
@@ -383,7 +314,7 @@ static struct nl_text nl_decode(const char *utf8, uint32_t prev)
 static uint32_t nl_first_cp(const char *s)
 {
 	uint32_t cp;
-	nl_utf8_next(s, &cp);
+	utf8_decode(s, UTF8_TO_NUL, &cp);
 	return cp;
 }
 
@@ -740,7 +671,7 @@ char *nl_capitalize(struct arena *a, const char *utf8)
 		else
 			break;
 	}
-	if (i >= t.n || !nl_is_letter(t.c[i].cp)) {
+	if (i >= t.n || !utf8_is_letter(t.c[i].cp)) {
 		free(t.c);
 		return arena_strdup(a, utf8); /* 3 december stays as it is */
 	}
@@ -755,9 +686,8 @@ char *nl_capitalize(struct arena *a, const char *utf8)
 		done += t.c[i + 1].len;
 	} else {
 		/* Unicode's title case: ĳ → Ĳ, ł → Ł, ǆ → ǅ, σ → Σ. */
-		char buf[6];
-		gunichar title = g_unichar_totitle(c);
-		strbuf_add(&out, buf, (size_t)g_unichar_to_utf8(title, buf));
+		char buf[4];
+		strbuf_add(&out, buf, utf8_encode(g_unichar_totitle(c), buf));
 	}
 	strbuf_adds(&out, t.c[i].src + done);
 	free(t.c);

@@ -55,18 +55,6 @@ struct toc_line {
 	const struct block *block;
 };
 
-#define GROW(arr, n, cap, a)                                                 \
-	do {                                                                 \
-		if ((n) == (cap)) {                                          \
-			size_t c_ = (cap) ? (cap) * 2 : 16;                  \
-			void *p_ = arena_array((a), c_, sizeof *(arr));      \
-			if (arr)                                             \
-				memcpy(p_, (arr), (n) * sizeof *(arr));      \
-			(arr) = p_;                                          \
-			(cap) = c_;                                          \
-		}                                                            \
-	} while (0)
-
 static void new_page(struct flow *f);
 
 static double text_height(const struct layout *l)
@@ -89,7 +77,7 @@ static size_t place_note_piece(struct flow *f, int no, size_t first,
 		return k; /* not a line fits: all of it on the next page */
 	f->notes_h += h;
 	struct page *p = f->page;
-	GROW(p->dests, p->n_dests, p->cap_dests, f->arena);
+	ARENA_GROW(f->arena, p->dests, p->n_dests, p->cap_dests);
 	p->dests[p->n_dests++] = (struct page_dest){ no, 0, first, k - first };
 	return k;
 }
@@ -114,7 +102,7 @@ static void place_carried(struct flow *f)
 static void new_page(struct flow *f)
 {
 	struct pages *o = f->out;
-	GROW(o->pages, o->n_pages, o->cap_pages, f->arena);
+	ARENA_GROW(f->arena, o->pages, o->n_pages, o->cap_pages);
 	f->page = &o->pages[o->n_pages++];
 	memset(f->page, 0, sizeof *f->page);
 	f->y = f->l->margin_top_pt;
@@ -130,7 +118,7 @@ static void put_line(struct flow *f, const struct tline *tl, double x,
 		     const struct tblock *from)
 {
 	struct page *p = f->page;
-	GROW(p->lines, p->n_lines, p->cap_lines, f->arena);
+	ARENA_GROW(f->arena, p->lines, p->n_lines, p->cap_lines);
 	p->lines[p->n_lines++] = (struct placed_line){
 		tl, x, y, artifact, artifact ? NULL : b, from,
 		from ? (size_t)(tl - from->lines) : 0 };
@@ -231,7 +219,7 @@ static void add_outline(struct flow *f, const struct tblock *b)
 	if (!b->outline_level)
 		return;
 	struct page *p = f->page;
-	GROW(p->outline, p->n_outline, p->cap_outline, f->arena);
+	ARENA_GROW(f->arena, p->outline, p->n_outline, p->cap_outline);
 	p->outline[p->n_outline++] = (struct page_outline){
 		b->outline_level, b->outline_title, f->y };
 }
@@ -329,7 +317,7 @@ static void flow_block(struct flow *f, size_t i)
 			new_page(f);
 	}
 	if (blk->toc_anchor && b->n_lines) {
-		GROW(f->toc, f->n_toc, f->cap_toc, f->arena);
+		ARENA_GROW(f->arena, f->toc, f->n_toc, f->cap_toc);
 		const struct tline *last = &b->lines[b->n_lines - 1];
 		f->toc[f->n_toc++] = (struct toc_line){
 			f->out->n_pages - 1, f->y - last->height_pt,
@@ -373,8 +361,8 @@ static void fill_toc(struct flow *f, struct typesetter *ts)
 				if (f->toc[k].page == t->page)
 					f->toc[k].line_ix++;
 		}
-		GROW(f->page->links, f->page->n_links, f->page->cap_links,
-		     f->arena);
+		ARENA_GROW(f->arena, f->page->links, f->page->n_links,
+			   f->page->cap_links);
 		f->page->links[f->page->n_links++] = (struct page_link){
 			l->margin_left_pt, t->y_pt, width, t->h_pt, target + 1,
 			f->anchor_y[t->anchor], t->line_ix + (tl ? 1 : 0) };

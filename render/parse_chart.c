@@ -9,6 +9,7 @@
  * check that a section's chart reference names one of them.
  */
 #include "parse.h"
+#include "utf8.h"
 
 #include <assert.h>
 #include <locale.h>
@@ -98,15 +99,8 @@ static const char *comma_hint(struct pctx *pc, const struct ynode *v)
 
 static struct chart *push_chart(struct pctx *pc)
 {
-	struct document *doc = pc->doc;
-	if (doc->n_charts == pc->charts_cap) {
-		size_t cap = pc->charts_cap ? 2 * pc->charts_cap : 8;
-		struct chart *c = arena_array(pc->a, cap, sizeof *c);
-		if (doc->n_charts)
-			memcpy(c, doc->charts, doc->n_charts * sizeof *c);
-		doc->charts = c;
-		pc->charts_cap = cap;
-	}
+	struct document *doc = pc->schema->doc;
+	ARENA_GROW(pc->a, doc->charts, doc->n_charts, pc->schema->charts_cap);
 	return &doc->charts[doc->n_charts++];
 }
 
@@ -123,10 +117,7 @@ static struct chart *push_chart(struct pctx *pc)
 static void chart_text_fits(struct pctx *pc, const char *text,
 			    struct srcpos pos, const char *what, size_t max)
 {
-	size_t n = 0;
-	for (const unsigned char *p = (const unsigned char *)text; p && *p;
-	     p++)
-		n += (*p & 0xC0) != 0x80; /* a character's first byte */
+	size_t n = text ? utf8_count(text, strlen(text)) : 0;
 	if (n > max)
 		parse_error(pc, pos, "%s is %zu characters long; a chart has "
 			    "room for at most %zu: shorten it", what, n, max);
@@ -349,7 +340,7 @@ static void chart_id(struct pctx *pc, const struct mapview *mv, struct chart *c)
 			    parse_snip(pc, t.src));
 		return;
 	}
-	const struct srcpos *first = parse_strmap_get(&pc->chart_ids, t.src);
+	const struct srcpos *first = parse_strmap_get(&pc->schema->chart_ids, t.src);
 	if (first) {
 		parse_error(pc, c->id_pos,
 			    "chart id '%s' is used twice; first at %s:%d:%d",
@@ -359,7 +350,7 @@ static void chart_id(struct pctx *pc, const struct mapview *mv, struct chart *c)
 	}
 	struct srcpos *pos = arena_alloc(pc->a, sizeof *pos);
 	*pos = c->id_pos;
-	parse_strmap_put(pc->a, &pc->chart_ids, t.src, pos);
+	parse_strmap_put(pc->a, &pc->schema->chart_ids, t.src, pos);
 	c->id = t.src;
 }
 
@@ -629,7 +620,7 @@ bool parse_is_data_file(const struct ynode *root)
 static void parse_data_file(struct pctx *pc, const struct file_ref *ref)
 {
 	struct strbuf sb = STRBUF_INIT;
-	if (!parse_read_named(pc, pc->doc, ref, "data file", ref->resolved,
+	if (!parse_read_named(pc, pc->schema->doc, ref, "data file", ref->resolved,
 			      &sb)) {
 		strbuf_release(&sb);
 		return;
@@ -656,13 +647,13 @@ void parse_data_files(struct pctx *pc, struct document *doc)
 {
 	for (size_t i = 0; i < doc->n_data; i++) {
 		const struct file_ref *ref = &doc->data[i];
-		if (parse_strmap_get(&pc->data_files, ref->resolved)) {
+		if (parse_strmap_get(&pc->schema->data_files, ref->resolved)) {
 			parse_error(pc, ref->pos,
 				    "data file '%s' is listed twice in 'data'",
 				    parse_snip(pc, ref->resolved));
 			continue;
 		}
-		parse_strmap_put(pc->a, &pc->data_files, ref->resolved,
+		parse_strmap_put(pc->a, &pc->schema->data_files, ref->resolved,
 				 (void *)ref);
 		parse_data_file(pc, ref);
 	}
@@ -670,9 +661,9 @@ void parse_data_files(struct pctx *pc, struct document *doc)
 
 void parse_check_chart_ref(struct pctx *pc, const struct chart_ref *ref)
 {
-	if (parse_strmap_get(&pc->chart_ids, ref->id))
+	if (parse_strmap_get(&pc->schema->chart_ids, ref->id))
 		return;
-	const struct document *doc = pc->doc;
+	const struct document *doc = pc->schema->doc;
 	const char **ids = arena_array(pc->a, doc->n_charts, sizeof *ids);
 	size_t n = 0;
 	for (size_t i = 0; i < doc->n_charts; i++)

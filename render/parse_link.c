@@ -10,6 +10,7 @@
  * refused at the place where its link starts.
  */
 #include "parse.h"
+#include "utf8.h"
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
@@ -112,13 +113,10 @@ static size_t near_offset(const char *src, int line, int col,
 static void check_entity_chars(struct pctx *pc, const struct text *t,
 			       cmark_node *n)
 {
-	const unsigned char *u =
-		(const unsigned char *)cmark_node_get_literal(n);
+	const char *u = cmark_node_get_literal(n);
 	for (size_t i = 0; u && u[i];) {
-		size_t k = u[i] < 0x80 ? 1 : u[i] < 0xE0 ? 2 : u[i] < 0xF0 ? 3 : 4;
-		uint32_t c = k == 1 ? u[i] : u[i] & (0x7F >> k);
-		for (size_t j = 1; j < k && u[i + j]; j++)
-			c = c << 6 | (u[i + j] & 0x3F);
+		uint32_t c;
+		i += utf8_decode(u + i, UTF8_TO_NUL, &c);
 		const char *why = parse_char_refused(c);
 		if (why) {
 			parse_error(pc, model_text_pos(t, near_offset(
@@ -128,8 +126,6 @@ static void check_entity_chars(struct pctx *pc, const struct text *t,
 				    "is %s: remove it", (unsigned)c, why);
 			return;
 		}
-		for (i++; u[i] && (u[i] & 0xC0) == 0x80; i++)
-			;
 	}
 }
 

@@ -10,6 +10,7 @@
  */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "parse_pack.h"
+#include "utf8.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -33,8 +34,7 @@ static const char *pack_shown(struct arena *a, const char *path)
 	size_t n = strnlen(path, MAX + 1);
 	bool cut = n > MAX;
 	if (cut)
-		for (n = MAX; n > 0 && ((unsigned char)path[n] & 0xC0) == 0x80;)
-			n--;
+		n = utf8_back(path, MAX);
 	char *s = arena_strndup(a, path, n);
 	for (char *p = s; *p; p++)
 		if ((unsigned char)*p < ' ')

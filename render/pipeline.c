@@ -60,6 +60,7 @@ const char *pipeline_home(struct arena *a)
 bool pipeline_open(struct pipeline *p, struct arena *a, struct diags *d)
 {
 	int before = d->count;
+	p->source_date = model_source_date(getenv("SOURCE_DATE_EPOCH"));
 	p->home = pipeline_home(a);
 	p->ts = typeset_create(arena_printf(a, "%s/fonts/fonts.conf", p->home),
 			       d);
@@ -123,7 +124,8 @@ static struct display_list *display_list(struct pipeline *p, struct arena *a,
 	struct layout *l = pipeline_layout(p, a, doc, d);
 	if (!l)
 		return NULL;
-	struct composition *comp = compose_document(a, p->hyph, doc, l);
+	struct composition *comp = compose_document(
+		a, p->hyph, doc, l, model_document_date(doc, p->source_date));
 	struct typeset_doc *td = typeset_blocks(p->ts, a, comp, d);
 	if (!td)
 		return NULL;
@@ -233,7 +235,8 @@ bool pipeline_chart(struct pipeline *p, struct arena *a,
 	if (!cd)
 		return false;
 	struct display_list *dl = dl_build_chart(a, cd, c, l->chart.margin_pt,
-						 model_document_date(doc));
+						 model_document_date(doc,
+							p->source_date));
 	return write_cairo_chart(dl, out, width_px > 0 ? width_px :
 					  l->chart.png_width_px, d);
 }

@@ -26,6 +26,9 @@ struct pipeline {
 	struct hyphenator *hyph;
 	bool archive; /* also <id>.archief.pdf (PDF/A-1b, libharu) */
 	bool preview; /* also <id>.png, page 1 */
+	/* SOURCE_DATE_EPOCH, read once by pipeline_open(); -1 when unset:
+	 * the date of every PDF and message of the run. */
+	long long source_date;
 };
 
 /* Find the data folders, load the fonts and the Dutch patterns. false

@@ -21,6 +21,7 @@
 
 #include "typeset_shape.h"
 #include "typeset_priv.h"
+#include "utf8.h"
 
 void typeset_set_greedy(struct typesetter *ts, bool greedy)
 {
@@ -211,10 +212,13 @@ GSList *typeset_shape(struct typesetter *ts, const struct layout *l,
 {
 	PangoFontDescription *fd = typeset_font(s);
 	PangoAttrList *al = typeset_attrs(l, r, s);
-	GSList *runs = items ? shape_paragraph(ts->context, r->text, r->len,
-					       fd, al, items) :
-			       shape_line_from(ts->context, r->text, r->len,
-					       fd, al, from);
+	GSList *runs = items ? shape_paragraph(ts->context, &ts->fonts,
+					       r->text, r->len, fd, al,
+					       items) :
+		       from ? shape_line_from(ts->context, r->text, r->len,
+					      fd, al, from) :
+			      shape_line(ts->context, &ts->fonts, r->text,
+					 r->len, fd, al);
 	pango_attr_list_unref(al);
 	pango_font_description_free(fd);
 	return runs;
@@ -872,9 +876,7 @@ struct tline *typeset_line(struct typesetter *ts, struct arena *a,
 	 * title of a megabyte, which took it seconds). */
 	size_t len = strlen(text);
 	if (len > TYPESET_LINE_MAX_BYTES) {
-		len = TYPESET_LINE_MAX_BYTES;
-		while (len && ((unsigned char)text[len] & 0xC0) == 0x80)
-			len--;
+		len = utf8_back(text, TYPESET_LINE_MAX_BYTES);
 		text = arena_strndup(a, text, len);
 	}
 	struct rich r = { .text = (char *)text, .len = len };
@@ -886,6 +888,21 @@ struct tline *typeset_line(struct typesetter *ts, struct arena *a,
 	return n ? &lines[0] : NULL;
 }
 
+/* Does a layout of width_pt set the shaped text on one line, as it is
+ * shaped? It does when each item fits what is left of the line
+ * (pango-layout.c, process_item): its width plus the extra width of a
+ * break at its end, which is negative after spaces and at most a
+ * hyphen's width where the break inserts one. So a line that fits with
+ * an em to spare (more than any hyphen) fits in the layout too; the
+ * layout then sets it as it sets a line without a width (nothing
+ * wrapped, so no line-final space is zeroed, and the one line is a last
+ * line, which is not justified). */
+static bool label_fits(GSList *runs, const struct style *s, double width_pt)
+{
+	return shape_width(runs) + (int)(s->size_pt * PANGO_SCALE) <=
+	       (int)(width_pt * PANGO_SCALE);
+}
+
 struct tlabel *typeset_label(struct typesetter *ts, struct arena *a,
 			     const char *text, const struct style *style,
 			     double width_pt, size_t *n, struct diags *diags,
@@ -895,10 +912,13 @@ struct tlabel *typeset_label(struct typesetter *ts, struct arena *a,
 	struct rich r = { .text = (char *)text, .len = strlen(text),
 			  .pos = pos };
 	struct layout dummy = { 0 };
-	if (width_pt <= 0 && shape_applies(r.text, r.len)) {
-		/* One line, never wrapped: shaped without a layout. */
-		GSList *runs = typeset_keep_runs(
-			a, typeset_shape(ts, &dummy, &r, style, NULL, NULL));
+	bool direct = shape_applies(r.text, r.len);
+	GSList *runs = direct ? typeset_shape(ts, &dummy, &r, style, NULL,
+					      NULL) : NULL;
+	if (direct && (width_pt <= 0 || label_fits(runs, style, width_pt))) {
+		/* One line, shaped without a layout: never wrapped, or
+		 * narrower than the wrap width (most labels are). */
+		typeset_keep_runs(a, runs);
 		if (!typeset_check_runs(runs, &r, diags))
 			return NULL;
 		struct tlabel *out = arena_alloc(a, sizeof *out);
@@ -908,6 +928,7 @@ struct tlabel *typeset_label(struct typesetter *ts, struct arena *a,
 		*n = 1;
 		return out;
 	}
+	shape_free(runs);
 	/* Wrapped, or text a layout sets its own way: the labels keep
 	 * their layout (charts are few). */
 	PangoLayout *pl = typeset_layout(ts, &dummy, &r, style,

@@ -200,6 +200,42 @@ static bool lb_trackable(double r, double room, double str, double trk)
 	return r > 1 && !isinf(r) && trk > 0 && room - str <= trk;
 }
 
+/* Is the line i → j short enough to fit at badness tol: not so loose
+ * that its room, shared by its spaces, passes tol? Computed as lb_pass()
+ * computes it, so that "no" means lb_pass() would not take the line. */
+static bool lb_tight_enough(const struct lb_graph *g, size_t i, size_t j,
+			    double tol)
+{
+	double len, str, shr, trk;
+	lb_measure(g, i, j, &len, &str, &shr, &trk);
+	double room = g->p->line_width_pt - len;
+	return room < 0 || (str > 0 && lb_badness(room / str) <= tol);
+}
+
+/* Where going back from node j starts in a pass of finite tolerance: the
+ * latest node from which the line is tight enough, found by bisection
+ * (lines only get longer going back) down to the latest forced break
+ * before j, where the search stops anyway. The lines from the nodes
+ * after it are too loose to be taken, and passing over them one by one
+ * was most of the breaker's time. */
+static size_t lb_first_start(const struct lb_graph *g, size_t j,
+			     size_t since, double tol)
+{
+	size_t lo = since, hi = j - 1;
+	if (lb_tight_enough(g, hi, j, tol))
+		return hi;
+	if (!lb_tight_enough(g, lo, j, tol))
+		return lo; /* none is: the loop only passes over lo */
+	while (hi - lo > 1) { /* lo is tight enough, hi is not */
+		size_t mid = lo + (hi - lo) / 2;
+		if (lb_tight_enough(g, mid, j, tol))
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* One pass; pass 0 keeps to the tolerance. Pass 1 keeps to the emergency
  * tolerance but stretches no space beyond its stretch: letter spacing,
  * within its limit, takes the rest, as a typesetter would rather track a
@@ -219,11 +255,16 @@ static bool lb_pass(struct lb_graph *g, int pass)
 	g->reached[0] = true;
 	double tol = pass == 0 ? p->tolerance :
 		     pass <= 2 ? p->emergency_tolerance : LB_INF_BAD;
-	for (size_t j = 1; j < g->m; j++) {
+	size_t since = 0; /* the latest forced break before j */
+	for (size_t j = 1; j < g->m; since = lb_forced(g, j) ? j : since, j++) {
 		if (pass < 4 && lb_last_resort(g, j))
 			continue;
 		bool open_end = g->bp[j] == g->n || lb_forced(g, j);
-		for (size_t i = j; i-- > 0;) {
+		/* Lines to an open end fit at any length short of the
+		 * measure; from pass 3 on, lines of any looseness fit. */
+		size_t first = open_end || pass > 2 || p->scan_all ?
+			       j - 1 : lb_first_start(g, j, since, tol);
+		for (size_t i = first + 1; i-- > 0;) {
 			if (g->after[i] > g->bp[j])
 				continue; /* nothing on the line */
 			double len, str, shr, trk;

@@ -49,6 +49,9 @@ struct lb_params {
 	/* Per item, the most that letter spacing may widen a box (0 for
 	 * glue and penalties); NULL: no letter spacing. */
 	const double *track_pt;
+	/* For tests: try every line, also those the bisection of
+	 * lb_first_start() passes over, to show it changes nothing. */
+	bool scan_all;
 };
 
 struct lb_line {

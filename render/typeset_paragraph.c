@@ -35,6 +35,7 @@
 
 #include "typeset_linebreak.h"
 #include "typeset_shape.h"
+#include "utf8.h"
 
 /* A paragraph as typeset_linebreak.c items, each with the bytes it stands for. */
 struct para {
@@ -161,11 +162,6 @@ static void para_add(struct para *p, struct lb_item it, size_t s0, size_t s1)
 	p->n++;
 }
 
-static bool para_is_letter(gunichar c)
-{
-	return g_unichar_isalpha(c);
-}
-
 static bool para_is_dash(gunichar c)
 {
 	return c == 0x2013 || c == 0x2014;
@@ -227,9 +223,10 @@ static void para_items(struct arena *a, struct para *p)
 	const struct layout *l = p->l;
 	const char *t = p->r->text;
 	size_t len = p->r->len;
-	p->items = arena_array(a, 3 * len + 4, sizeof *p->items);
-	p->src0 = arena_array(a, 3 * len + 4, sizeof *p->src0);
-	p->src1 = arena_array(a, 3 * len + 4, sizeof *p->src1);
+	/* Room for the most a byte can add; para_add() writes each. */
+	p->items = arena_array_unzeroed(a, 3 * len + 4, sizeof *p->items);
+	p->src0 = arena_array_unzeroed(a, 3 * len + 4, sizeof *p->src0);
+	p->src1 = arena_array_unzeroed(a, 3 * len + 4, sizeof *p->src1);
 	double stretch = p->ragged ? 0 : l->space_stretch;
 	double shrink = p->ragged ? 0 : l->space_shrink;
 	int shy = p->ragged ? l->ragged_hyphen_penalty : l->hyphen_penalty;
@@ -281,8 +278,8 @@ static void para_items(struct arena *a, struct para *p)
 		}
 		/* A compound's own hyphen (NAVO-top) is a break after it. */
 		if (!in_url && (c == '-' || c == 0x2010) && next < len &&
-		    para_is_letter(para_char_before(t, i)) &&
-		    para_is_letter(g_utf8_get_char(t + next))) {
+		    utf8_is_letter(para_char_before(t, i)) &&
+		    utf8_is_letter(g_utf8_get_char(t + next))) {
 			para_box(p, box, next);
 			para_add(p, (struct lb_item){ LB_PENALTY, 0, 0, 0,
 					l->compound_hyphen_penalty, true },

@@ -24,7 +24,8 @@
  * where itemizing the line alone could not give others, and the glyphs
  * of each item that starts and ends at a space in a font whose shaping
  * stops at spaces. Only the words at a hyphenation or a URL break are
- * shaped anew.
+ * shaped anew. In such a font an item is shaped word by word, and each
+ * word only once (typeset_words.c).
  */
 #include "typeset_shape.h"
 
@@ -34,6 +35,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "typeset_words.h"
 
 bool shape_applies(const char *text, size_t len)
 {
@@ -206,6 +208,23 @@ static bool lookups_name(hb_face_t *face, hb_tag_t table,
 	return hit;
 }
 
+/* Whether shaping stops at spaces in face: a fact of the face, which
+ * every size of a font shares (finding it takes 0.9 M instructions). */
+static bool face_stops(struct shape_fonts *sf, hb_face_t *face,
+		       const hb_codepoint_t *glyphs, int n)
+{
+	for (size_t i = 0; i < sf->n_faces; i++)
+		if (sf->faces[i].face == face)
+			return sf->faces[i].stops;
+	bool stops = !lookups_name(face, HB_OT_TAG_GSUB, glyphs, n) &&
+		     !lookups_name(face, HB_OT_TAG_GPOS, glyphs, n);
+	sf->faces = xrealloc_array(sf->faces, sf->n_faces + 1,
+				   sizeof *sf->faces);
+	sf->faces[sf->n_faces++] = (struct shape_face){
+		hb_face_reference(face), stops };
+	return stops;
+}
+
 static const struct shape_font *font_facts(struct shape_fonts *sf,
 					   PangoFont *font)
 {
@@ -220,8 +239,7 @@ static const struct shape_font *font_facts(struct shape_fonts *sf,
 	if (hb_font_get_nominal_glyph(hb, 0xA0, &glyphs[n]))
 		n++;
 	hb_face_t *face = hb_font_get_face(hb);
-	bool stops = !lookups_name(face, HB_OT_TAG_GSUB, glyphs, n) &&
-		     !lookups_name(face, HB_OT_TAG_GPOS, glyphs, n);
+	bool stops = face_stops(sf, face, glyphs, n);
 	PangoFontDescription *fd = pango_font_describe(font);
 	sf->f = xrealloc_array(sf->f, sf->n + 1, sizeof *sf->f);
 	sf->f[sf->n] = (struct shape_font){
@@ -251,6 +269,10 @@ void shape_fonts_free(struct shape_fonts *sf)
 		g_free(sf->f[i].family);
 	}
 	free(sf->f);
+	for (size_t i = 0; i < sf->n_faces; i++)
+		hb_face_destroy(sf->faces[i].face);
+	free(sf->faces);
+	shape_words_destroy(sf->words);
 	*sf = (struct shape_fonts){ 0 };
 }
 
@@ -323,12 +345,30 @@ static PangoGlyphString *shaped_before(const PangoItem *item,
  * the line must start and end with a visible character, and its items
  * be of one family (where a character falls back to another font, which
  * side of it a space goes to depends on text beyond the line); and left
- * to right throughout. */
+ * to right throughout. A line may end in a soft hyphen (most lines that
+ * end at a hyphenation point do) after a visible character of its
+ * item: pango gives such an invisible character the font of the
+ * character before it in its item, in the line as in the paragraph. */
 static GList *cut_items(const struct shape_from *from, const char *text,
 			size_t len)
 {
-	if (!from->items || !len || !g_unichar_isgraph(g_utf8_get_char(text)) ||
-	    !g_unichar_isgraph(g_utf8_get_char(g_utf8_prev_char(text + len))))
+	if (!from->items || !len || !g_unichar_isgraph(g_utf8_get_char(text)))
+		return NULL;
+	size_t end = len; /* of the text up to a final soft hyphen */
+	if (len > 2 && (unsigned char)text[len - 2] == 0xC2 &&
+	    (unsigned char)text[len - 1] == 0xAD) {
+		end = len - 2;
+		size_t at = from->offset + end; /* in the paragraph */
+		bool inside = false;
+		for (GList *l = from->items; l && !inside; l = l->next) {
+			const PangoItem *it = l->data;
+			inside = (size_t)it->offset < at &&
+				 at < (size_t)(it->offset + it->length);
+		}
+		if (!inside)
+			return NULL;
+	}
+	if (!g_unichar_isgraph(g_utf8_get_char(g_utf8_prev_char(text + end))))
 		return NULL;
 	bool latin = false;
 	for (const char *p = text; p < text + len && !latin;
@@ -370,29 +410,49 @@ static GList *cut_items(const struct shape_from *from, const char *text,
 	return g_list_reverse(out);
 }
 
-static GSList *shape_runs(PangoContext *ctx, const char *text, size_t len,
+static GSList *shape_runs(PangoContext *ctx, struct shape_fonts *sf,
+			  const char *text, size_t len,
 			  const PangoFontDescription *font,
 			  PangoAttrList *attrs, const struct shape_from *from,
 			  GList **items_out);
 
-GSList *shape_line(PangoContext *ctx, const char *text, size_t len,
+GSList *shape_line(PangoContext *ctx, struct shape_fonts *sf,
+		   const char *text, size_t len,
 		   const PangoFontDescription *font, PangoAttrList *attrs)
 {
-	return shape_runs(ctx, text, len, font, attrs, NULL, NULL);
+	return shape_runs(ctx, sf, text, len, font, attrs, NULL, NULL);
 }
 
-GSList *shape_paragraph(PangoContext *ctx, const char *text, size_t len,
+GSList *shape_paragraph(PangoContext *ctx, struct shape_fonts *sf,
+			const char *text, size_t len,
 			const PangoFontDescription *font, PangoAttrList *attrs,
 			GList **items)
 {
-	return shape_runs(ctx, text, len, font, attrs, NULL, items);
+	return shape_runs(ctx, sf, text, len, font, attrs, NULL, items);
 }
 
 GSList *shape_line_from(PangoContext *ctx, const char *text, size_t len,
 			const PangoFontDescription *font, PangoAttrList *attrs,
 			const struct shape_from *from)
 {
-	return shape_runs(ctx, text, len, font, attrs, from, NULL);
+	return shape_runs(ctx, from ? from->fonts : NULL, text, len, font,
+			  attrs, from, NULL);
+}
+
+/* The glyphs of item: word by word from the cache where the font's
+ * shaping stops at spaces, else shaped whole. */
+static void shape_item(struct shape_fonts *sf, PangoItem *item,
+		       const char *text, size_t len, PangoShapeFlags flags,
+		       PangoGlyphString *out)
+{
+	if (sf && item->analysis.font &&
+	    stops_at_spaces(sf, item->analysis.font)) {
+		if (!sf->words)
+			sf->words = shape_words_create();
+		shape_words_item(sf->words, item, text, (int)len, flags, out);
+		return;
+	}
+	pango_shape_item(item, text, (int)len, NULL, out, flags);
 }
 
 void shape_items_free(GList *items)
@@ -400,7 +460,8 @@ void shape_items_free(GList *items)
 	g_list_free_full(items, (GDestroyNotify)pango_item_free);
 }
 
-static GSList *shape_runs(PangoContext *ctx, const char *text, size_t len,
+static GSList *shape_runs(PangoContext *ctx, struct shape_fonts *sf,
+			  const char *text, size_t len,
 			  const PangoFontDescription *font,
 			  PangoAttrList *attrs, const struct shape_from *from,
 			  GList **items_out)
@@ -440,8 +501,8 @@ static GSList *shape_runs(PangoContext *ctx, const char *text, size_t len,
 		run->glyphs = from ? shaped_before(run->item, from) : NULL;
 		if (!run->glyphs) {
 			run->glyphs = pango_glyph_string_new();
-			pango_shape_item(run->item, text, (int)len, NULL,
-					 run->glyphs, flags);
+			shape_item(sf, run->item, text, len, flags,
+				   run->glyphs);
 		}
 		runs = g_slist_prepend(runs, run);
 	}

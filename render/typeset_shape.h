@@ -20,10 +20,15 @@
  * Multilingual Plane. Otherwise the caller uses a layout. */
 bool shape_applies(const char *text, size_t len);
 
+struct shape_fonts;
+
 /* The glyph runs (PangoGlyphItem) of text in context ctx, in font with
  * attrs over it, as a layout with that font and those attributes sets
- * them. attrs is changed. Free the runs with shape_free(). */
-GSList *shape_line(PangoContext *ctx, const char *text, size_t len,
+ * them. attrs is changed. With sf (else NULL), the words of fonts whose
+ * shaping stops at spaces come from sf's cache (typeset_words.h). Free
+ * the runs with shape_free(). */
+GSList *shape_line(PangoContext *ctx, struct shape_fonts *sf,
+		   const char *text, size_t len,
 		   const PangoFontDescription *font, PangoAttrList *attrs);
 void shape_free(GSList *runs);
 
@@ -39,9 +44,16 @@ struct shape_font {
 	bool stops;
 	char *family;
 };
+struct shape_face {
+	struct hb_face_t *face; /* a reference */
+	bool stops;
+};
 struct shape_fonts {
 	struct shape_font *f;
 	size_t n;
+	struct shape_face *faces; /* whose stops is found, of all sizes */
+	size_t n_faces;
+	struct shape_words *words; /* made when first needed */
 };
 void shape_fonts_free(struct shape_fonts *sf);
 
@@ -57,14 +69,15 @@ struct shape_from {
 /* shape_line(), also giving *items: a copy of the items as itemized
  * (before underlines split them), for shape_from; free them with
  * shape_items_free(). */
-GSList *shape_paragraph(PangoContext *ctx, const char *text, size_t len,
+GSList *shape_paragraph(PangoContext *ctx, struct shape_fonts *sf,
+			const char *text, size_t len,
 			const PangoFontDescription *font, PangoAttrList *attrs,
 			GList **items);
 void shape_items_free(GList *items);
 /* shape_line() for text = from->text + from->offset, with the items
  * cut from from->items and the glyphs of each from from->runs where
  * itemizing and shaping it again could not give others: the same runs,
- * for less. */
+ * for less. The cache is from->fonts's. */
 GSList *shape_line_from(PangoContext *ctx, const char *text, size_t len,
 			const PangoFontDescription *font, PangoAttrList *attrs,
 			const struct shape_from *from);

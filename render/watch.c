@@ -28,7 +28,6 @@
 
 #include "diag.h"
 #include "parse_pack.h"
-#include "parse.h"
 #include "pipeline.h"
 
 /* Editors write a file in several steps: wait this long after the last

@@ -136,14 +136,7 @@ static struct haru_font *haru_font_new(struct haru *h, PangoFont *pf,
 		HPDF_LoadTTFontFromFile(pdf, file, HPDF_TRUE);
 	if (!name)
 		return NULL;
-	if (h->n_fonts == h->cap_fonts) {
-		size_t cap = h->cap_fonts ? h->cap_fonts * 2 : 8;
-		struct haru_font *f = arena_array(h->arena, cap, sizeof *f);
-		if (h->fonts)
-			memcpy(f, h->fonts, h->n_fonts * sizeof *f);
-		h->fonts = f;
-		h->cap_fonts = cap;
-	}
+	ARENA_GROW(h->arena, h->fonts, h->n_fonts, h->cap_fonts);
 	struct haru_font *f = &h->fonts[h->n_fonts++];
 	memset(f, 0, sizeof *f);
 	/* held: pages made one at a time let go of their runs, and a
@@ -227,13 +220,7 @@ static unsigned haru_cid(struct haru *h, struct haru_font *f, unsigned gid,
 		g_free(key);
 		return GPOINTER_TO_UINT(v);
 	}
-	if (f->n_cids == f->cap_cids) {
-		struct haru_cid *c = arena_array(h->arena, f->cap_cids * 2,
-						 sizeof *c);
-		memcpy(c, f->cids, f->n_cids * sizeof *c);
-		f->cids = c;
-		f->cap_cids *= 2;
-	}
+	ARENA_GROW(h->arena, f->cids, f->n_cids, f->cap_cids);
 	unsigned cid = (unsigned)f->n_cids++;
 	f->cids[cid] = (struct haru_cid){
 		gid, arena_strndup(h->arena, text, len) };

@@ -388,8 +388,8 @@ usage: dossier check FILE... [--root DIR]
 
 Reads each meeting file as render does, with the data files, agenda and
 annexes it names, and the layout, and prints every problem as
-file:line:col: message. Writes nothing. A character no font has and a chart
-too tall for a page are found only by render.
+file:line:col: message. Writes nothing. It sets the document as render
+does, so a file check accepts renders.
 
   --root DIR   the folder whose files a meeting file may load, as for render
   -h, --help   this text

@@ -172,7 +172,7 @@ int main(int argc, char **argv)
 				doc->layout.src ? doc->layout.src :
 				"kamerbrief", &d) : NULL;
 			struct composition *c = l ? compose_document(a, h, doc,
-								     l) : NULL;
+				l, model_document_date(doc, -1)) : NULL;
 			struct typeset_doc *td = c ? typeset_blocks(ts, a, c,
 								    &d) : NULL;
 			if (!td) {

@@ -15,7 +15,7 @@
 #include <cmocka.h>
 
 #include "dl_build.h"
-#include "parse.h"
+#include "pipeline.h"
 #include "typeset_fixture.h"
 #include "write_cairo.h"
 
@@ -50,17 +50,26 @@ static const struct display_list *build_comp(struct fixture *f,
 	struct document *doc = model_parse_buffer(f->a, "t.yaml", yaml,
 						  strlen(yaml), &f->d);
 	assert_non_null(doc);
-	struct composition *c = compose_document(f->a, f->h, doc, f->l);
-	if (cp)
-		*cp = c;
+	struct composition *c = compose_document(f->a, f->h, doc, f->l,
+						 model_document_date(doc, -1));
+	*cp = c;
 	struct typeset_doc *td = typeset_blocks(f->ts, f->a, c, &f->d);
 	assert_non_null(td);
 	return dl_build(f->a, f->ts, c, paginate(f->ts, f->a, c, td));
 }
 
+/* The production path, as `dossier render` takes it. */
 static const struct display_list *build(struct fixture *f, const char *yaml)
 {
-	return build_comp(f, yaml, NULL);
+	struct document *doc = model_parse_buffer(f->a, "t.yaml", yaml,
+						  strlen(yaml), &f->d);
+	assert_non_null(doc);
+	struct pipeline p = { .home = ".", .ts = f->ts, .hyph = f->h,
+			      .source_date = -1 };
+	const struct display_list *dl =
+		pipeline_display_list(&p, f->a, doc, &f->d);
+	assert_non_null(dl);
+	return dl;
 }
 
 /* The elements as "Role(child child)" in reading order. */
@@ -250,7 +259,8 @@ static void test_paged_display_list_is_the_whole_one(void **state)
 	struct document *doc = model_parse_buffer(f->a, "t.yaml", yaml,
 						  strlen(yaml), &f->d);
 	assert_non_null(doc);
-	struct composition *c = compose_document(f->a, f->h, doc, f->l);
+	struct composition *c = compose_document(f->a, f->h, doc, f->l,
+						 model_document_date(doc, -1));
 	struct typeset_doc *td = typeset_blocks(f->ts, f->a, c, &f->d);
 	assert_non_null(td);
 	assert_true(td->blocks[0].bare);

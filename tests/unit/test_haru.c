@@ -24,11 +24,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "compose.h"
-#include "dl_build.h"
+#include "dl.h"
 #include "layout.h"
-#include "paginate.h"
-#include "typeset.h"
+#include "pipeline.h"
 #include "write_haru.h"
 
 struct fixture {
@@ -57,11 +55,11 @@ static int setup(void **state)
 	if (!doc || !l)
 		return -1;
 	f.layout = l;
-	struct composition *c = compose_document(f.arena, f.hyph, doc, l);
-	struct typeset_doc *td = typeset_blocks(f.ts, f.arena, c, &d);
-	if (!td)
+	struct pipeline p = { .home = ".", .ts = f.ts, .hyph = f.hyph,
+			      .source_date = -1 };
+	f.dl = pipeline_display_list(&p, f.arena, doc, &d);
+	if (!f.dl)
 		return -1;
-	f.dl = dl_build(f.arena, f.ts, c, paginate(f.ts, f.arena, c, td));
 	snprintf(f.dir, sizeof f.dir, "/tmp/dossier-haru-XXXXXX");
 	if (!mkdtemp(f.dir))
 		return -1;

@@ -40,7 +40,8 @@ static struct typeset_doc *set_meeting(struct fixture *f, struct strbuf *yaml,
 	struct document *doc = model_parse_buffer(f->a, "t.yaml", buf,
 						  strlen(buf), &f->d);
 	assert_non_null(doc);
-	*c = compose_document(f->a, f->h, doc, f->l);
+	*c = compose_document(f->a, f->h, doc, f->l,
+						 model_document_date(doc, -1));
 	struct typeset_doc *td = typeset_blocks(f->ts, f->a, *c, &f->d);
 	assert_non_null(td);
 	return td;
@@ -209,7 +210,8 @@ static void test_no_hyphen_at_the_foot_of_a_page(void **state)
 	struct document *doc = model_parse_file(
 		f->a, "inputs/meetings/2024-12-03-fmm.yaml", &f->d);
 	assert_non_null(doc);
-	struct composition *c = compose_document(f->a, f->h, doc, f->l);
+	struct composition *c = compose_document(f->a, f->h, doc, f->l,
+						 model_document_date(doc, -1));
 	struct typeset_doc *td = typeset_blocks(f->ts, f->a, c, &f->d);
 	assert_non_null(td);
 	double top = f->l->margin_top_pt;

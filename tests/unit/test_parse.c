@@ -385,8 +385,20 @@ static void test_second_document_is_refused(void **state)
 
 static void test_key_must_be_text(void **state)
 {
-	expect_error(state, BASE "? [a, b]\n: 1\n", 10, 3,
+	expect_error(state, BASE "[a, b]: 1\n", 10, 1,
 		     "a key must be text; got a list");
+}
+
+/* "? key" is refused before libfyaml reads it (libfyaml 0.7.12 crashed on
+ * one with a tab in its value), wherever it stands but in a block scalar. */
+static void test_explicit_key_refused(void **state)
+{
+	expect_error(state, BASE "? a\n: 1\n", 10, 1,
+		     "'?' starts an explicit key, which a meeting file does "
+		     "not use: write the key and a colon, as 'heading: Raad'");
+	expect_error(state, BASE "x:\n  - - ?\ty:\t?\n", 11, 7,
+		     "'?' starts an explicit key, which a meeting file does "
+		     "not use: write the key and a colon, as 'heading: Raad'");
 }
 
 /* Keys ----------------------------------------------------------------- */
@@ -1823,6 +1835,7 @@ int main(void)
 		T(test_brackets_in_text_quotes_and_comments_are_not_nesting),
 		T(test_second_document_is_refused),
 		T(test_key_must_be_text),
+		T(test_explicit_key_refused),
 		T(test_top_level_must_be_mapping),
 		T(test_top_level_text_is_not_a_document),
 		T(test_unknown_key_suggests_heading),

@@ -137,7 +137,8 @@ static void test_every_contents_entry_has_its_heading(void **state)
 	assert_non_null(l);
 	struct hyphenator *h = hyph_create(HYPH_DEFAULT_DIC);
 	assert_non_null(h);
-	struct composition *c = compose_document(a, h, doc, l);
+	struct composition *c = compose_document(a, h, doc, l,
+						 model_document_date(doc, -1));
 	/* Pack section, agenda + 2 sections, Kerncijfers, participants,
 	 * annex + 3. */
 	assert_int_equal(c->n_anchors, 10);
@@ -179,7 +180,8 @@ static void test_pack_without_bound_files_composes(void **state)
 	struct layout *l = layout_load(a, "layouts", "kamerbrief", &d);
 	assert_non_null(l);
 	struct hyphenator *h = hyph_create(HYPH_DEFAULT_DIC);
-	struct composition *c = compose_document(a, h, doc, l);
+	struct composition *c = compose_document(a, h, doc, l,
+						 model_document_date(doc, -1));
 	assert_int_equal(c->n_anchors, 1); /* section A only */
 	hyph_destroy(h);
 }

@@ -286,6 +286,64 @@ static void test_letter_spacing_unused_where_spaces_suffice(void **state)
 	arena_destroy(a);
 }
 
+/* Paragraphs of random words, spaces, hyphenation points, compound
+ * hyphens, forced breaks and last resorts, justified and ragged, with
+ * and without letter spacing, in measures from a word to the whole: the
+ * breaker that passes over lines too loose to be taken breaks them as
+ * the one that tries every line. */
+static void test_skipping_loose_lines_changes_no_break(void **state)
+{
+	(void)state;
+	struct arena *a = arena_create();
+	unsigned seed = 18;
+	for (int round = 0; round < 400; round++) {
+		size_t n = 0, cap = 300;
+		struct lb_item *it = arena_array(a, cap, sizeof *it);
+		double *track = arena_array(a, cap, sizeof *track);
+		while (n + 3 < cap) {
+			seed = seed * 1103515245u + 12345u;
+			unsigned r = (seed >> 16) % 100;
+			it[n] = box(5 + (seed >> 8) % 40);
+			track[n++] = ((seed >> 4) % 3) * 0.5;
+			if (r < 70) {
+				it[n++] = space();
+			} else if (r < 85) {
+				it[n++] = hyphen(50);
+			} else if (r < 92) {
+				it[n++] = (struct lb_item){ LB_PENALTY, 0, 0, 0,
+							    30, true };
+			} else if (r < 95) {
+				it[n++] = (struct lb_item){
+					LB_PENALTY, 0, 0, 0, -LB_INFINITY,
+					false };
+			} else if (r < 97) {
+				it[n++] = (struct lb_item){
+					LB_PENALTY, 0, 0, 0, LB_LAST_RESORT,
+					false };
+			}
+		}
+		struct lb_params p = params;
+		p.line_width_pt = 20 + round % 37 * 12;
+		p.ragged = round % 5 == 0;
+		p.ragged_stretch_pt = 30;
+		p.track_pt = round % 3 ? track : NULL;
+		p.tolerance = round % 7 == 0 ? 20 : 100;
+		struct lb_line *fast, *slow;
+		size_t nf = lb_break(a, it, n, &p, &fast);
+		p.scan_all = true;
+		size_t ns = lb_break(a, it, n, &p, &slow);
+		assert_int_equal(nf, ns);
+		for (size_t i = 0; i < nf; i++) {
+			assert_int_equal(fast[i].start, slow[i].start);
+			assert_int_equal(fast[i].end, slow[i].end);
+			assert_true(fast[i].ratio == slow[i].ratio);
+			assert_int_equal(fast[i].hyphenated,
+					 slow[i].hyphenated);
+		}
+	}
+	arena_destroy(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -300,6 +358,7 @@ int main(void)
 		cmocka_unit_test(
 			test_spaces_stretch_further_where_letter_spacing_cannot),
 		cmocka_unit_test(test_letter_spacing_unused_where_spaces_suffice),
+		cmocka_unit_test(test_skipping_loose_lines_changes_no_break),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -111,7 +111,7 @@ static void assert_shaped_as_layout(void **state, const char *style,
 
 	PangoFontDescription *fd = typeset_font(s);
 	PangoAttrList *al = typeset_attrs(f->l, &r, s);
-	GSList *runs = shape_line(f->ts->context, r.text, r.len, fd, al);
+	GSList *runs = shape_line(f->ts->context, &f->ts->fonts, r.text, r.len, fd, al);
 	pango_attr_list_unref(al);
 	pango_font_description_free(fd);
 
@@ -184,7 +184,7 @@ static void assert_cut_as_shaped(void **state, const struct style *s,
 	struct rich line = rich_slice(f->a, r, start, end);
 	PangoFontDescription *fd = typeset_font(s);
 	PangoAttrList *al = typeset_attrs(f->l, &line, s);
-	GSList *fresh = shape_line(f->ts->context, line.text, line.len, fd,
+	GSList *fresh = shape_line(f->ts->context, NULL, line.text, line.len, fd,
 				   al);
 	pango_attr_list_unref(al);
 	al = typeset_attrs(f->l, &line, s);
@@ -218,6 +218,11 @@ static void test_cut_lines_shape_as_their_own(void **state)
 		"(\xE2\x82\xAC 3) \xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1 "
 		"ok [n:2] 12.",
 		"Dus a \xE2\x86\x92 b en c \xE2\x89\xA4 d, of \xE2\x88\x91 x ok.",
+		/* Soft hyphens at a span's edge, after a sign of another
+		 * font, and at a line's end wherever it is cut. */
+		"Dus [b:bij]\xC2\xAD[b:een] [i:kom\xC2\xAD]sten "
+		"\xE2\x9C\x93\xC2\xAD" "ok en \xE2\x86\x92\xC2\xAD" "x "
+		"[b:\xC2\xAD" "NAVO]\xC2\xAD" "top 2025\xC2\xAD" "eind.",
 	};
 	const struct style *s = layout_style(f->l, "body");
 	for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
@@ -225,7 +230,7 @@ static void test_cut_lines_shape_as_their_own(void **state)
 		PangoFontDescription *fd = typeset_font(s);
 		PangoAttrList *al = typeset_attrs(f->l, &r, s);
 		GList *items;
-		GSList *whole = shape_paragraph(f->ts->context, r.text, r.len,
+		GSList *whole = shape_paragraph(f->ts->context, &f->ts->fonts, r.text, r.len,
 						fd, al, &items);
 		pango_attr_list_unref(al);
 		pango_font_description_free(fd);
@@ -241,6 +246,113 @@ static void test_cut_lines_shape_as_their_own(void **state)
 			}
 		shape_free(whole);
 		shape_items_free(items);
+	}
+}
+
+/* marked shaped in style with sf's cache of words as without it. */
+static void assert_words_as_whole(void **state, const char *style,
+				  const char *marked)
+{
+	struct fixture *f = *state;
+	const struct style *s = layout_style(f->l, style);
+	struct rich r = rich_of(f->a, marked);
+	PangoFontDescription *fd = typeset_font(s);
+	PangoAttrList *al = typeset_attrs(f->l, &r, s);
+	GSList *whole = shape_line(f->ts->context, NULL, r.text, r.len, fd,
+				   al);
+	pango_attr_list_unref(al);
+	for (int pass = 0; pass < 2; pass++) { /* words made, then found */
+		al = typeset_attrs(f->l, &r, s);
+		GSList *words = shape_line(f->ts->context, &f->ts->fonts,
+					   r.text, r.len, fd, al);
+		pango_attr_list_unref(al);
+		assert_int_equal(g_slist_length(words), g_slist_length(whole));
+		for (GSList *a = words, *b = whole; a && b;
+		     a = a->next, b = b->next)
+			assert_same_run(a->data, b->data);
+		shape_free(words);
+	}
+	shape_free(whole);
+	pango_font_description_free(fd);
+}
+
+/* Text shaped word by word, with words the cache has from other text
+ * and words met twice in one item, gives the glyphs of the whole. */
+static void test_words_shape_as_the_whole(void **state)
+{
+	assert_words_as_whole(state, "body",
+		"De NAVO-ministers spreken op 3 december 2025 in Brussel "
+		"over de steun aan Oekra\xC3\xAFne; de ministers spreken "
+		"de  steun uit.");
+	assert_words_as_whole(state, "body",
+		"officiële affiche ffi fl \xE2\x82\xAC\xC2\xA0" "3,5 "
+		"miljard \xE2\x80\x93 ‘Hague’ (T.V.A.) Yves LTA AVV "
+		"\xE2\x80\x98Wat te doen?\xE2\x80\x99 2%[n:1] "
+		"[i:Strategisch Concept] [b:defensie-uitgaven] "
+		"[l:www.navo.int/ff] af\xC2\xAD" "fi\xC2\xAD" "che");
+	assert_words_as_whole(state, "footnote",
+		"  ministers  Μινίστρος Κυβέρνηση Зеленський ok \xE2\x9C\x93 "
+		"\xE2\x86\x92 a \xE2\x89\xA4 b \xE2\x88\x91 x ");
+	assert_words_as_whole(state, "heading1",
+		"Geannoteerde agenda Geannoteerde agenda");
+	/* A word too long to keep, twice. */
+	char *longword = arena_alloc(((struct fixture *)*state)->a, 700);
+	memset(longword, 'a', 300);
+	longword[300] = ' ';
+	memset(longword + 301, 'a', 300);
+	longword[601] = '\0';
+	assert_words_as_whole(state, "body", longword);
+}
+
+/* A label given a wrap width is set as a layout of that width sets it:
+ * one line shaped without a layout where it fits, the layout's lines
+ * where it does not. Widths from far too narrow to twice the label's. */
+static void test_label_set_as_its_layout(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const labels[] = {
+		"Steun aan Oekra\xC3\xAFne in 2024",
+		"PURL-initiatief (tot december 2025)",
+		"2%-norm (Wales, 2014)",
+		"Bron: NAVO, juni 2025; Geannoteerde agenda NAVO FMM",
+		"NAVO\xC2\xAD" "top",
+		"x",
+	};
+	const struct style *s = layout_style(f->l, "body");
+	for (size_t t = 0; t < sizeof labels / sizeof *labels; t++) {
+		struct rich r = { .text = (char *)labels[t],
+				  .len = strlen(labels[t]) };
+		size_t one;
+		struct tlabel *whole = typeset_label(f->ts, f->a, r.text, s, 0,
+						     &one, &f->d,
+						     (struct srcpos){ 0 });
+		assert_non_null(whole);
+		for (double w = 2; w < 2 * whole->width_pt + 40; w += 1.5) {
+			size_t n;
+			struct tlabel *tl = typeset_label(f->ts, f->a, r.text,
+							  s, w, &n, &f->d,
+							  (struct srcpos){ 0 });
+			assert_non_null(tl);
+			PangoLayout *pl = typeset_layout(f->ts, f->l, &r, s, w);
+			assert_int_equal(n, pango_layout_get_line_count(pl));
+			for (size_t i = 0; i < n; i++) {
+				PangoLayoutLine *line =
+					pango_layout_get_line_readonly(pl,
+								       (int)i);
+				PangoRectangle logical;
+				pango_layout_line_get_extents(line, NULL,
+							      &logical);
+				assert_int_equal((int)(tl[i].width_pt *
+						       PANGO_SCALE),
+						 logical.width);
+				assert_int_equal(g_slist_length(tl[i].runs),
+						 g_slist_length(line->runs));
+				for (GSList *a = tl[i].runs, *b = line->runs;
+				     a && b; a = a->next, b = b->next)
+					assert_same_run(a->data, b->data);
+			}
+			g_object_unref(pl);
+		}
 	}
 }
 
@@ -267,6 +379,8 @@ int main(void)
 		cmocka_unit_test(test_other_scripts_and_styles),
 		cmocka_unit_test(test_what_needs_a_layout),
 		cmocka_unit_test(test_cut_lines_shape_as_their_own),
+		cmocka_unit_test(test_label_set_as_its_layout),
+		cmocka_unit_test(test_words_shape_as_the_whole),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

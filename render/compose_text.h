@@ -1,0 +1,45 @@
+/*
+ * compose_text.h — rich text as a value: UTF-8 text with spans that mark
+ * emphasis, links and footnote references by byte range.
+ *
+ * compose_richtext.c builds it, blocks and footnotes carry it, the
+ * typesetter breaks it into lines. It includes nothing of compose, so
+ * the walker, the stage and the typesetter all depend on it and it on
+ * none of them.
+ */
+#ifndef DOSSIER_COMPOSE_TEXT_H
+#define DOSSIER_COMPOSE_TEXT_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "model.h"
+
+enum span_kind { SPAN_ITALIC, SPAN_BOLD, SPAN_LINK, SPAN_NOTEREF, SPAN_CODE };
+
+struct span {
+	size_t start, end; /* byte range in the block's text */
+	enum span_kind kind;
+	const char *href;  /* SPAN_LINK */
+	int note;          /* SPAN_NOTEREF: the footnote's number */
+};
+
+struct rich {
+	char *text;
+	size_t len, cap_text;
+	struct span *spans;
+	size_t n_spans, cap_spans;
+	struct srcpos pos; /* the field it came from, for messages */
+	const struct text *field; /* that field, for exact places; or NULL */
+};
+
+/* n bytes of s appended to r's text, kept NUL-terminated. */
+void rich_append_raw(struct arena *a, struct rich *r, const char *s,
+		     size_t n);
+void rich_add_span(struct arena *a, struct rich *r, struct span sp);
+/* The part of r from byte start to end, its spans clipped and shifted;
+ * its text is r's (not copied). */
+struct rich rich_slice(struct arena *a, const struct rich *r, size_t start,
+		       size_t end);
+
+#endif
