@@ -142,6 +142,12 @@ struct display_list *pipeline_display_list(struct pipeline *p,
 	return display_list(p, a, doc, false, d);
 }
 
+bool pipeline_check(struct pipeline *p, struct arena *a,
+		    const struct document *doc, struct diags *d)
+{
+	return display_list(p, a, doc, true, d) != NULL;
+}
+
 const char *pipeline_render(struct pipeline *p, struct arena *a,
 			    const struct document *doc, const char *out_dir,
 			    size_t *pages_out, struct diags *d)
