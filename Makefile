@@ -4,13 +4,16 @@ PKGS      := cairo pango pangocairo pangoft2 harfbuzz fontconfig libfyaml \
              libcmark-gfm glib-2.0 libcurl zlib
 DEB_PKGS  := build-essential pkg-config libcairo2-dev libpango1.0-dev \
              libfontconfig-dev libfyaml-dev libcmark-gfm-dev \
-             libcmark-gfm-extensions-dev libhyphen-dev hyphen-nl libhpdf-dev \
+             libcmark-gfm-extensions-dev libhyphen-dev hyphen-nl hyphen-en-us \
+             hunspell-nl libhunspell-dev libhpdf-dev \
              libcmocka-dev fonts-noto-core fontconfig python3-fonttools \
              poppler-utils qpdf python3 python3-pikepdf \
              libcurl4-openssl-dev python3-aiosmtpd openssl \
              valgrind clang libclang-rt-14-dev icc-profiles-free zlib1g-dev
 # Files whose presence says a package without a .pc file is installed.
 DEB_FILES := /usr/include/hyphen.h /usr/share/hyphen/hyph_nl_NL.dic \
+             /usr/share/hyphen/hyph_en_US.dic /usr/share/hunspell/nl_NL.dic \
+             /usr/include/hunspell/hunspell.h \
              /usr/include/hpdf.h /usr/include/cmocka.h \
              /usr/include/cmark-gfm-core-extensions.h \
              /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf /usr/bin/fc-cache \

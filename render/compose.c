@@ -92,7 +92,7 @@ static void sender_block(struct compose_ctx *c)
 			     "Ministerie van Buitenlandse Zaken";
 	rich_append_text(c, &s->rich, author, false);
 	rich_add_span(c->arena, &s->rich,
-		      (struct span){ 0, s->rich.len, SPAN_BOLD, NULL, 0 });
+		      (struct span){ 0, s->rich.len, SPAN_BOLD, NULL, 0, NULL });
 	for (int i = 0; i < l->n_sender_lines; i++) {
 		rich_append_text(c, &s->rich, "\xE2\x80\xA8", false);
 		rich_append_text(c, &s->rich, l->sender_lines[i], false);
@@ -444,7 +444,7 @@ struct composition *compose_document(struct arena *a, struct hyphenator *h,
 {
 	struct composition *comp = arena_alloc(a, sizeof *comp);
 	comp->layout = layout;
-	struct compose_ctx c = { a, h, doc, comp, false };
+	struct compose_ctx c = { a, h, doc, comp, false, NULL };
 	const char *title = compose_title(a, doc);
 	const char *when = nl_date_span(a, doc->meeting.dates,
 					doc->meeting.n_dates);

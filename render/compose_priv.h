@@ -15,6 +15,7 @@ struct compose_ctx {
 	const struct document *doc;
 	struct composition *comp;
 	bool charts_later; /* a pack's agenda: its charts go to Kerncijfers */
+	const char *lang;  /* of the text being appended; NULL: Dutch */
 };
 
 /* compose_richtext.c: append the blocks of a CommonMark field in "style";

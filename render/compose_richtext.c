@@ -13,9 +13,13 @@
 #include <cmark-gfm-core-extensions.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "nl.h"
 #include "utf8.h"
+
+/* The link a bracketed span with a language becomes (rich_lang_spans). */
+#define RICH_LANG_URL "x-dossier-lang:"
 
 /* The last character of the text so far, for quote direction. */
 static uint32_t rich_last_char(const struct rich *r)
@@ -107,15 +111,93 @@ static const char *tabs_as_spaces(struct arena *a, const char *s)
 	return t;
 }
 
+/* A run of one language appended: hyphenated in that language, and
+ * marked with it when it is not the document's. */
+static void rich_append_lang(struct compose_ctx *c, struct rich *r,
+			     const char *t, bool hyphenate, const char *lang)
+{
+	unsigned char *q = NULL;
+	size_t start = r->len;
+	if (hyphenate && c->hyph) {
+		const struct layout *l = c->comp->layout;
+		struct hyph_rules rules = {
+			l->hyphen_min_word, l->hyphen_left_min,
+			l->hyphen_right_min, l->hyphen_names_whole,
+			l->compound_dictionary };
+		t = hyph_text_lang(c->hyph, c->arena, t, &rules, lang, &q);
+	}
+	const char *whole = t;
+	t = break_long_runs(c->arena, (char *)t);
+	if (t != whole)
+		q = NULL; /* its offsets moved: every break plain */
+	rich_append_q(c->arena, r, t, q, strlen(t));
+	if (lang && r->len > start)
+		rich_add_span(c->arena, r, (struct span){
+			start, r->len, SPAN_LANG, NULL, 0, lang });
+}
+
+static bool rich_is_letter_at(const char *t, size_t i)
+{
+	uint32_t cp;
+	utf8_decode(t + i, UTF8_TO_NUL, &cp);
+	return utf8_is_letter(cp) || utf8_is_digit(cp);
+}
+
+/* The first of the layout's English terms in t from byte i on, as a
+ * whole word (any case; the longest where several start there); its
+ * start in *at and length in *len. One walk over the text: a term is
+ * tried only where a word starts with its first letter. */
+static bool rich_find_term(const struct layout *l, const char *t, size_t i,
+			   size_t *at, size_t *len)
+{
+	bool after_letter = i > 0 && rich_is_letter_at(t, utf8_back(t, i - 1));
+	while (t[i]) {
+		uint32_t cp;
+		size_t step = utf8_decode(t + i, UTF8_TO_NUL, &cp);
+		bool letter = utf8_is_letter(cp) || utf8_is_digit(cp);
+		size_t longest = 0;
+		for (int k = 0; letter && !after_letter &&
+				k < l->n_english_terms; k++) {
+			const char *term = l->english_terms[k];
+			size_t n = strlen(term);
+			if (n > longest && (t[i] | 0x20) == (term[0] | 0x20) &&
+			    !strncasecmp(t + i, term, n) &&
+			    (!t[i + n] || !rich_is_letter_at(t, i + n)))
+				longest = n;
+		}
+		if (longest) {
+			*at = i;
+			*len = longest;
+			return true;
+		}
+		after_letter = letter;
+		i += step;
+	}
+	return false;
+}
+
 void rich_append_text(struct compose_ctx *c, struct rich *r, const char *s,
 		      bool hyphenate)
 {
 	s = tabs_as_spaces(c->arena, unify_breaks(c->arena, s));
 	char *t = nl_smarten(c->arena, s, rich_last_char(r));
-	if (hyphenate && c->hyph)
-		t = hyph_text(c->hyph, c->arena, t);
-	t = break_long_runs(c->arena, t);
-	rich_append_raw(c->arena, r, t, strlen(t));
+	const struct layout *l = c->comp ? c->comp->layout : NULL;
+	if (c->lang || !l || !l->n_english_terms) {
+		rich_append_lang(c, r, t, hyphenate, c->lang);
+		return;
+	}
+	/* Dutch, but for the English terms of the layout's list. */
+	size_t i = 0, at = 0, len = 0;
+	while (rich_find_term(l, t, i, &at, &len)) {
+		if (at > i)
+			rich_append_lang(c, r, arena_strndup(c->arena, t + i,
+							     at - i),
+					 hyphenate, NULL);
+		rich_append_lang(c, r, arena_strndup(c->arena, t + at, len),
+				 hyphenate, "en");
+		i = at + len;
+	}
+	rich_append_lang(c, r, t + i, hyphenate, NULL);
 }
 
 struct walker {
@@ -233,10 +315,27 @@ static void walk_inlines_in(struct walker *w, cmark_node *node,
 	     n = cmark_node_next(n)) {
 		size_t start = r->len;
 		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_TEXT:
-			rich_append_text(c, r, cmark_node_get_literal(n),
+		case CMARK_NODE_TEXT: {
+			/* A line break of the source is a space like any
+			 * other: the text on both sides goes through
+			 * nl_smarten as one, so that "(EU\nHV)" and "3
+			 * en\n4 december" keep together as on one line. */
+			struct strbuf sb = STRBUF_INIT;
+			strbuf_adds(&sb, cmark_node_get_literal(n));
+			for (cmark_node *m = cmark_node_next(n);
+			     m && cmark_node_get_type(m) == CMARK_NODE_SOFTBREAK &&
+			     cmark_node_next(m) && cmark_node_get_type(
+				     cmark_node_next(m)) == CMARK_NODE_TEXT;
+			     m = cmark_node_next(n)) {
+				n = cmark_node_next(m);
+				strbuf_addc(&sb, ' ');
+				strbuf_adds(&sb, cmark_node_get_literal(n));
+			}
+			rich_append_text(c, r, strbuf_str(&sb),
 					 w->style->hyphenate);
+			strbuf_release(&sb);
 			break;
+		}
 		case CMARK_NODE_SOFTBREAK:
 			rich_append_raw(c->arena, r, " ", 1);
 			break;
@@ -247,7 +346,7 @@ static void walk_inlines_in(struct walker *w, cmark_node *node,
 			rich_append_raw(c->arena, r, cmark_node_get_literal(n),
 					strlen(cmark_node_get_literal(n)));
 			rich_add_span(c->arena, r, (struct span){
-				start, r->len, SPAN_CODE, NULL, 0 });
+				start, r->len, SPAN_CODE, NULL, 0, NULL });
 			break;
 		case CMARK_NODE_HTML_INLINE:
 			rich_append_text(c, r, cmark_node_get_literal(n), false);
@@ -258,14 +357,27 @@ static void walk_inlines_in(struct walker *w, cmark_node *node,
 			rich_add_span(c->arena, r, (struct span){
 				start, r->len,
 				cmark_node_get_type(n) == CMARK_NODE_EMPH ?
-				SPAN_ITALIC : SPAN_BOLD, NULL, 0 });
+				SPAN_ITALIC : SPAN_BOLD, NULL, 0, NULL });
 			break;
 		case CMARK_NODE_LINK:
+			if (!strncmp(cmark_node_get_url(n), RICH_LANG_URL,
+				     strlen(RICH_LANG_URL))) {
+				const char *outer = c->lang;
+				c->lang = arena_strdup(c->arena,
+					cmark_node_get_url(n) +
+					strlen(RICH_LANG_URL));
+				walk_inlines(w, n, r);
+				rich_add_span(c->arena, r, (struct span){
+					start, r->len, SPAN_LANG, NULL, 0,
+					c->lang });
+				c->lang = outer;
+				break;
+			}
 			walk_inlines(w, n, r);
 			rich_add_span(c->arena, r, (struct span){
 				start, r->len, SPAN_LINK,
 				link_uri(c->arena, cmark_node_get_url(n)),
-				0 });
+				0, NULL });
 			break;
 		case CMARK_NODE_IMAGE:
 			walk_inlines(w, n, r);
@@ -282,7 +394,7 @@ static void walk_inlines_in(struct walker *w, cmark_node *node,
 				rich_append_raw(c->arena, r, num, strlen(num));
 				rich_add_span(c->arena, r, (struct span){
 					start, r->len, SPAN_NOTEREF, NULL,
-					no });
+					no, NULL });
 			break;
 		}
 		default:
@@ -446,6 +558,40 @@ static void add_note_definitions(struct compose_ctx *c, const char *src,
 	}
 }
 
+/* A bracketed span with a language, [deliverables]{lang=en} (the
+ * attribute syntax of Pandoc and markdown-it, which cmark-gfm does not
+ * know and would print as typed), becomes a link to RICH_LANG_URL<lang>
+ * before cmark-gfm parses the field: the walker takes such a link for a
+ * language span. The text between the brackets has no brackets; the
+ * language is 2 to 35 letters, digits and hyphens (BCP 47). */
+
+static void rich_lang_spans(struct strbuf *sb, const char *src)
+{
+	const char *p = src;
+	for (const char *open; (open = strchr(p, '['));) {
+		const char *close = open + 1 + strcspn(open + 1, "[]\n");
+		const char *attr = close + 1;
+		size_t lang = 0;
+		if (*close == ']' && !strncmp(attr, "{lang=", 6)) {
+			lang = strspn(attr + 6, "abcdefghijklmnopqrstuvwxyz"
+					       "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+					       "0123456789-");
+			if (lang < 2 || lang > 35 || attr[6 + lang] != '}' ||
+			    close == open + 1 || (open > src && open[-1] == '\\'))
+				lang = 0;
+		}
+		if (!lang) {
+			strbuf_add(sb, p, (size_t)(open + 1 - p));
+			p = open + 1;
+			continue;
+		}
+		strbuf_add(sb, p, (size_t)(close + 1 - p));
+		strbuf_addf(sb, "(" RICH_LANG_URL "%.*s)", (int)lang, attr + 6);
+		p = attr + 6 + lang + 1;
+	}
+	strbuf_adds(sb, p);
+}
+
 /* Parse a field with its notes appended as definitions. */
 static cmark_node *parse_field(struct compose_ctx *c, const struct text *t,
 			       struct walker *w)
@@ -456,7 +602,7 @@ static cmark_node *parse_field(struct compose_ctx *c, const struct text *t,
 		registered = 1;
 	}
 	struct strbuf sb = STRBUF_INIT;
-	strbuf_adds(&sb, t->src ? t->src : "");
+	rich_lang_spans(&sb, t->src ? t->src : "");
 	add_note_definitions(c, t->src, &sb);
 	cmark_parser *p = cmark_parser_new(CMARK_OPT_FOOTNOTES);
 	cmark_parser_attach_syntax_extension(

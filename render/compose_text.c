@@ -10,21 +10,41 @@
 
 #include <string.h>
 
-void rich_append_raw(struct arena *a, struct rich *r, const char *s,
-			    size_t n)
+void rich_append_q(struct arena *a, struct rich *r, const char *s,
+		   const unsigned char *q, size_t n)
 {
 	r->text = arena_grow(a, r->text, r->len, r->len + n + 1, &r->cap_text,
 			     1);
+	/* The qualities only once a text has breaks of ours: most have none
+	 * (headings, names, amounts). */
+	if (q && !r->hq) {
+		r->hq = arena_grow(a, NULL, 0, r->len + n + 1, &r->cap_hq, 1);
+		memset(r->hq, 0, r->len);
+	}
+	if (r->hq) {
+		r->hq = arena_grow(a, r->hq, r->len, r->len + n + 1,
+				   &r->cap_hq, 1);
+		if (q)
+			memcpy(r->hq + r->len, q, n);
+		else
+			memset(r->hq + r->len, 0, n);
+	}
 	memcpy(r->text + r->len, s, n);
 	r->len += n;
 	r->text[r->len] = '\0';
+}
+
+void rich_append_raw(struct arena *a, struct rich *r, const char *s,
+		     size_t n)
+{
+	rich_append_q(a, r, s, NULL, n);
 }
 
 struct rich rich_slice(struct arena *a, const struct rich *r, size_t start,
 		       size_t end)
 {
 	struct rich s = { .text = r->text + start, .len = end - start,
-			  .pos = r->pos };
+			  .hq = r->hq ? r->hq + start : NULL, .pos = r->pos };
 	s.spans = arena_array(a, r->n_spans + 1, sizeof *s.spans);
 	for (size_t i = 0; i < r->n_spans; i++) {
 		struct span sp = r->spans[i];

@@ -15,18 +15,24 @@
 #include "arena.h"
 #include "model.h"
 
-enum span_kind { SPAN_ITALIC, SPAN_BOLD, SPAN_LINK, SPAN_NOTEREF, SPAN_CODE };
+enum span_kind { SPAN_ITALIC, SPAN_BOLD, SPAN_LINK, SPAN_NOTEREF, SPAN_CODE,
+		 SPAN_LANG };
 
 struct span {
 	size_t start, end; /* byte range in the block's text */
 	enum span_kind kind;
 	const char *href;  /* SPAN_LINK */
 	int note;          /* SPAN_NOTEREF: the footnote's number */
+	const char *lang;  /* SPAN_LANG: its language, BCP 47 ("en") */
 };
 
 struct rich {
 	char *text;
 	size_t len, cap_text;
+	/* NULL, or as long as text: at the first byte of each soft hyphen
+	 * hyph.c inserted, its enum hyph_quality (the breaker weighs it). */
+	unsigned char *hq;
+	size_t cap_hq;
 	struct span *spans;
 	size_t n_spans, cap_spans;
 	struct srcpos pos; /* the field it came from, for messages */
@@ -36,6 +42,10 @@ struct rich {
 /* n bytes of s appended to r's text, kept NUL-terminated. */
 void rich_append_raw(struct arena *a, struct rich *r, const char *s,
 		     size_t n);
+/* The same, with the quality of each byte's soft hyphen in q (as long as
+ * s; NULL: none of ours). */
+void rich_append_q(struct arena *a, struct rich *r, const char *s,
+		   const unsigned char *q, size_t n);
 void rich_add_span(struct arena *a, struct rich *r, struct span sp);
 /* The part of r from byte start to end, its spans clipped and shifted;
  * its text is r's (not copied). */

@@ -18,19 +18,56 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <glib.h>
 #include <hyphen.h>
 
 #include "hyph_cache.h"
+#include "hyph_compound.h"
 #include "input.h"
 #include "utf8.h"
 
-/* Fewer letters than this: not worth a break, and the patterns err most. */
-#define HYPH_MIN_LETTERS 5
-/* Letters kept together at the start and at the end of a word. */
+/* The patterns are asked with at least this many letters at either end;
+ * the layout's rules may keep more (hyph_rules). */
 #define HYPH_LEFT_MIN 2
 #define HYPH_RIGHT_MIN 2
+/* A piece between apostrophes shorter than this stays whole (auto’s). */
+#define HYPH_MIN_PIECE 5
+
+const struct hyph_rules hyph_default_rules = { 5, 2, 2, false, false };
+
+/* The languages a word can be hyphenated in. */
+enum hyph_lang { HYPH_NL, HYPH_EN, HYPH_OTHER };
+
+/* How one word is to be hyphenated. */
+struct hyph_ctx {
+	const struct hyph_rules *rules;
+	enum hyph_lang lang;
+	bool in_compound; /* next to a hyphen of its own (defensie-uitgaven) */
+};
+
+/* The text being written, and the quality of each soft hyphen in it. */
+struct hyph_out {
+	struct strbuf text, q;
+};
+
+static void hyph_out_add(struct hyph_out *o, const char *s, size_t n)
+{
+	static const char none[64];
+	strbuf_add(&o->text, s, n);
+	for (size_t k; n; n -= k) {
+		k = n < sizeof none ? n : sizeof none;
+		strbuf_add(&o->q, none, k);
+	}
+}
+
+static void hyph_out_shy(struct hyph_out *o, int quality)
+{
+	strbuf_adds(&o->text, "\xC2\xAD");
+	strbuf_addc(&o->q, (char)quality);
+	strbuf_addc(&o->q, 0);
+}
 #define HYPH_SOFT_HYPHEN 0x00ADu
 
 /* A word of the word list: lower-case Latin-1 and where it breaks. */
@@ -38,11 +75,17 @@ struct hyph_listed {
 	char *word;
 	char *breaks; /* breaks[i] = 1: a break after letter i */
 	size_t len;
+	bool english_only; /* "en:" in the list: not for Dutch text */
 };
 
 struct hyphenator {
 	HyphenDict *dict;
 	void *dict_block; /* the cached dictionary's memory, or NULL */
+	HyphenDict *en_dict; /* English, loaded at its first word */
+	void *en_block;
+	bool en_tried;
+	struct hyph_compounds *comp;
+	char *dic_path;
 	struct hyph_listed *listed; /* the word list, in file order */
 	size_t n_listed, cap_listed;
 	GHashTable *memo; /* word -> the word with its soft hyphens */
@@ -54,6 +97,7 @@ struct hyphenator {
  * batch process sets many documents with one hyphenator). */
 #define HYPH_MEMO_WORDS 65536
 #define HYPH_MEMO_BYTES 64 /* longer words are hyphenated every time */
+#define HYPH_MEMO_HEAD 96 /* the rules in decimal, at most */
 
 /*
  * Places where the patterns break wrongly, as TeX's \hyphenation does it:
@@ -90,6 +134,10 @@ struct hyphenator *hyph_create(const char *dic_path)
 	}
 	h->dict = dict;
 	h->dict_block = block;
+	h->dic_path = strdup(dic_path);
+	if (!h->dic_path)
+		abort();
+	h->comp = hcomp_create(HCOMP_DEFAULT_AFF, HCOMP_DEFAULT_DIC, dic_path);
 	h->memo = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 					g_free);
 	return h;
@@ -100,6 +148,9 @@ void hyph_destroy(struct hyphenator *h)
 	if (!h)
 		return;
 	hyph_cache_free(h->dict, h->dict_block);
+	hyph_cache_free(h->en_dict, h->en_block);
+	hcomp_destroy(h->comp);
+	free(h->dic_path);
 	g_hash_table_destroy(h->memo);
 	for (size_t i = 0; i < h->n_listed; i++) {
 		free(h->listed[i].word);
@@ -200,10 +251,12 @@ static bool hyph_word_latin1(const char *s, size_t n, struct strbuf *lower,
 }
 
 static const struct hyph_listed *hyph_find(const struct hyphenator *h,
-					   const char *w, size_t n)
+					   const char *w, size_t n,
+					   enum hyph_lang lang)
 {
 	for (size_t i = 0; i < h->n_listed; i++)
-		if (h->listed[i].len == n && !memcmp(h->listed[i].word, w, n))
+		if (h->listed[i].len == n && !memcmp(h->listed[i].word, w, n) &&
+		    (!h->listed[i].english_only || lang == HYPH_EN))
 			return &h->listed[i];
 	return NULL;
 }
@@ -232,16 +285,16 @@ static void hyph_apply_exceptions(const char *w, size_t n, char *breaks)
  * Breaks of one piece of a word (lower-case Latin-1, n letters):
  * breaks[i] = 1 when the piece may be broken after letter i.
  */
-static void hyph_piece(struct hyphenator *h, const char *w, size_t n,
+static void hyph_piece(HyphenDict *dict, const char *w, size_t n,
 		       char *breaks, struct strbuf *scratch)
 {
-	assert(n >= HYPH_MIN_LETTERS);
+	assert(n >= 2);
 	strbuf_reset(scratch);
 	for (size_t i = 0; i < n + 5; i++)
 		strbuf_addc(scratch, '0'); /* libhyphen wants n + 5 bytes */
 	char **rep = NULL;
 	int *pos = NULL, *cut = NULL;
-	hnj_hyphen_hyphenate3(h->dict, w, (int)n, scratch->buf, NULL, &rep,
+	hnj_hyphen_hyphenate3(dict, w, (int)n, scratch->buf, NULL, &rep,
 			      &pos, &cut, HYPH_LEFT_MIN, HYPH_RIGHT_MIN, 0, 0);
 	for (size_t i = 0; i + 1 < n; i++) {
 		bool odd = scratch->buf[i] & 1;
@@ -258,7 +311,58 @@ static void hyph_piece(struct hyphenator *h, const char *w, size_t n,
 	}
 	free(pos);
 	free(cut);
-	hyph_apply_exceptions(w, n, breaks);
+	if (dict->utf8 == 0)
+		hyph_apply_exceptions(w, n, breaks); /* Dutch ones */
+}
+
+/* English patterns, at the first English word; NULL without them. */
+static HyphenDict *hyph_en(struct hyphenator *h)
+{
+	if (!h->en_tried) {
+		h->en_tried = true;
+		h->en_dict = hyph_cache_load(HYPH_EN_DIC, &h->en_block);
+	}
+	return h->en_dict;
+}
+
+static bool hyph_all_ascii(const char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)w[i] >= 0x80)
+			return false;
+	return true;
+}
+
+/* The rules' letters at either end of the word, and the quality of each
+ * break left: boundaries the compound dictionary found are good, the
+ * other breaks of a word that has them are poor, as are those of a word
+ * next to its own hyphen. Without the dictionary, no boundaries. */
+static void hyph_grade(struct hyphenator *h, const struct hyph_ctx *x,
+		       const char *w, size_t n, char *breaks, bool *name)
+{
+	char *bound = calloc(n + 1, 1);
+	if (!bound)
+		abort();
+	bool known = x->lang != HYPH_NL || !x->rules->compound_dictionary ||
+		     hcomp_word(h->comp, w, n, breaks, bound);
+	*name = !known;
+	bool any = false;
+	for (size_t i = 0; i + 1 < n; i++)
+		any |= bound[i] != 0;
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (!breaks[i])
+			continue;
+		if ((int)(i + 1) < x->rules->left_min ||
+		    (int)(n - i - 1) < x->rules->right_min)
+			breaks[i] = HYPH_Q_NONE;
+		else if (bound[i])
+			breaks[i] = HYPH_Q_BOUNDARY;
+		else if (any || x->in_compound)
+			breaks[i] = HYPH_Q_IN_PART;
+		else
+			breaks[i] = HYPH_Q_PLAIN;
+	}
+	free(bound);
 }
 
 /* The ending of a diminutive after an apostrophe: tje or tjes. */
@@ -269,24 +373,37 @@ static bool hyph_is_diminutive(const char *s, size_t n)
 }
 
 /* Copies the word s[0..n) to out with its soft hyphens. */
-static void hyph_word_anew(struct hyphenator *h, struct strbuf *out,
-			   const char *s, size_t n)
+static void hyph_word_anew(struct hyphenator *h, struct hyph_out *out,
+			   const char *s, size_t n, const struct hyph_ctx *x)
 {
 	struct strbuf lower = STRBUF_INIT, breaks = STRBUF_INIT,
 		      scratch = STRBUF_INIT;
 	int capitals;
 	size_t piece, letter;
-	if (!hyph_word_latin1(s, n, &lower, &capitals)) {
-		strbuf_add(out, s, n);
+	bool name;
+	if (x->lang == HYPH_OTHER ||
+	    !hyph_word_latin1(s, n, &lower, &capitals)) {
+		hyph_out_add(out, s, n);
 		goto done;
 	}
-	const struct hyph_listed *listed = hyph_find(h, lower.buf, lower.len);
+	/* The list before the patterns: a listed English word needs no
+	 * English patterns, which libhyphen compiles at the first word
+	 * that does (a quarter of a cold render, once per cache). */
+	const struct hyph_listed *listed = hyph_find(h, lower.buf, lower.len,
+						     x->lang);
 	if (listed) {
 		strbuf_add(&breaks, listed->breaks, listed->len);
 		goto insert;
 	}
-	if (capitals > 1 || lower.len < HYPH_MIN_LETTERS) {
-		strbuf_add(out, s, n);
+	HyphenDict *dict = x->lang == HYPH_NL ? h->dict : hyph_en(h);
+	if (!dict) {
+		hyph_out_add(out, s, n);
+		goto done;
+	}
+	bool short_word = (int)lower.len < x->rules->min_word;
+	if (capitals > 1 || lower.len < HYPH_MIN_PIECE ||
+	    (dict->utf8 && !hyph_all_ascii(lower.buf, lower.len))) {
+		hyph_out_add(out, s, n);
 		goto done;
 	}
 	for (size_t i = 0; i < lower.len; i++)
@@ -297,14 +414,31 @@ static void hyph_word_anew(struct hyphenator *h, struct strbuf *out,
 		uint32_t cp = 0;
 		size_t len = i < n ? utf8_decode(s + i, n - i, &cp) : 1;
 		if (i == n || hyph_is_apostrophe(cp)) {
-			if (letter - piece >= HYPH_MIN_LETTERS)
-				hyph_piece(h, lower.buf + piece, letter - piece,
-					   breaks.buf + piece, &scratch);
+			if (letter - piece >= HYPH_MIN_PIECE)
+				hyph_piece(dict, lower.buf + piece,
+					   letter - piece, breaks.buf + piece,
+					   &scratch);
 			piece = letter;
 		} else {
 			letter++;
 		}
 		i += len;
+	}
+	hyph_grade(h, x, lower.buf, lower.len, breaks.buf, &name);
+	for (size_t i = 0; short_word && i < lower.len; i++)
+		if (breaks.buf[i])
+			breaks.buf[i] = HYPH_Q_SHORT;
+	uint32_t first;
+	utf8_decode(s, n, &first);
+	/* Adjectives of a place (Russische, Europese, Oekraïense) are
+	 * capitalised in the dictionary too, but read as ordinary words. */
+	bool adjective = lower.len > 5 &&
+			 (!memcmp(lower.buf + lower.len - 2, "se", 2) ||
+			  !memcmp(lower.buf + lower.len - 4, "sche", 4));
+	if (name && !adjective && capitals == 1 && x->rules->names_whole &&
+	    utf8_is_latin1_upper(first)) {
+		hyph_out_add(out, s, n); /* Brussel, Paternotte */
+		goto done;
 	}
 insert:
 	letter = 0;
@@ -315,10 +449,11 @@ insert:
 		 * the apostrophe gone (typeset_paragraph.c hides it at the break). */
 		if (hyph_is_apostrophe(cp) && letter >= HYPH_LEFT_MIN &&
 		    hyph_is_diminutive(s + i + len, n - i - len))
-			strbuf_adds(out, "\xC2\xAD");
-		strbuf_add(out, s + i, len);
-		if (!hyph_is_apostrophe(cp) && breaks.buf[letter++])
-			strbuf_adds(out, "\xC2\xAD");
+			hyph_out_shy(out, HYPH_Q_PLAIN);
+		hyph_out_add(out, s + i, len);
+		if (!hyph_is_apostrophe(cp) && breaks.buf[letter])
+			hyph_out_shy(out, breaks.buf[letter]);
+		letter += !hyph_is_apostrophe(cp);
 		i += len;
 	}
 done:
@@ -327,38 +462,80 @@ done:
 	strbuf_release(&scratch);
 }
 
-/* hyph_word_anew(), or what it gave for the same word before. */
-static void hyph_word(struct hyphenator *h, struct strbuf *out, const char *s,
-		      size_t n)
+/* A word remembered: its text with soft hyphens, then their qualities. */
+struct hyph_memo {
+	size_t len;
+	char data[];
+};
+
+/* The start of a word's memo key: the rules and the language, one
+ * printable byte each when they are small, as they are in every layout
+ * (snprintf for each word cost more than libhyphen did); in decimal
+ * otherwise. Its length. */
+static int hyph_memo_head(char *key, const struct hyph_ctx *x)
 {
-	char key[HYPH_MEMO_BYTES];
-	bool memo = n < sizeof key;
+	const struct hyph_rules *r = x->rules;
+	int v[] = { r->min_word, r->left_min, r->right_min, r->names_whole,
+		    (int)x->lang, x->in_compound, r->compound_dictionary };
+	int k = 0;
+	for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+		if (v[i] < 0 || v[i] >= 64)
+			return snprintf(key, HYPH_MEMO_HEAD,
+					"%d.%d.%d.%d.%d.%d.%d|", v[0], v[1],
+					v[2], v[3], v[4], v[5], v[6]);
+		key[k++] = (char)('0' + v[i]);
+	}
+	key[k++] = '|'; /* never a digit: apart from the decimal form */
+	return k;
+}
+
+/* hyph_word_anew(), or what it gave for the same word before (under
+ * the same rules, in the same language). */
+static void hyph_word(struct hyphenator *h, struct hyph_out *out,
+		      const char *s, size_t n, const struct hyph_ctx *x)
+{
+	char key[HYPH_MEMO_BYTES + HYPH_MEMO_HEAD];
+	int head = hyph_memo_head(key, x);
+	bool memo = n < HYPH_MEMO_BYTES && head > 0 &&
+		    (size_t)head + n < sizeof key;
 	if (memo) {
-		memcpy(key, s, n);
-		key[n] = '\0';
-		const char *done = g_hash_table_lookup(h->memo, key);
+		memcpy(key + head, s, n);
+		key[head + n] = '\0';
+		const struct hyph_memo *done = g_hash_table_lookup(h->memo,
+								   key);
 		if (done) {
-			strbuf_adds(out, done);
+			strbuf_add(&out->text, done->data, done->len);
+			strbuf_add(&out->q, done->data + done->len, done->len);
 			return;
 		}
 	}
-	size_t from = out->len;
-	hyph_word_anew(h, out, s, n);
-	if (memo && g_hash_table_size(h->memo) < HYPH_MEMO_WORDS)
-		g_hash_table_insert(h->memo, g_strdup(key),
-				    g_strndup(out->buf + from,
-					      out->len - from));
+	size_t from = out->text.len;
+	hyph_word_anew(h, out, s, n, x);
+	if (memo && g_hash_table_size(h->memo) < HYPH_MEMO_WORDS) {
+		size_t len = out->text.len - from;
+		struct hyph_memo *m = g_malloc(sizeof *m + 2 * len);
+		m->len = len;
+		memcpy(m->data, out->text.buf + from, len);
+		memcpy(m->data + len, out->q.buf + from, len);
+		g_hash_table_insert(h->memo, g_strdup(key), m);
+	}
+}
+
+static bool hyph_is_hyphen(uint32_t cp)
+{
+	return cp == '-' || cp == 0x2010;
 }
 
 /* A chunk (no white space in it): its words, and what lies between. */
-static void hyph_chunk(struct hyphenator *h, struct strbuf *out, const char *s,
-		       size_t n)
+static void hyph_chunk(struct hyphenator *h, struct hyph_out *out,
+		       const char *s, size_t n, const struct hyph_ctx *x)
 {
 	if (hyph_chunk_is_address(s, n)) {
-		strbuf_add(out, s, n);
+		hyph_out_add(out, s, n);
 		return;
 	}
 	size_t i = 0;
+	uint32_t before = 0;
 	while (i < n) {
 		uint32_t cp;
 		size_t len = utf8_decode(s + i, n - i, &cp);
@@ -366,26 +543,46 @@ static void hyph_chunk(struct hyphenator *h, struct strbuf *out, const char *s,
 		    cp == HYPH_SOFT_HYPHEN) {
 			size_t end = i + hyph_word_end(s + i, n - i);
 			assert(end > i);
-			hyph_word(h, out, s + i, end - i);
+			uint32_t after = 0;
+			if (end < n)
+				utf8_decode(s + end, n - end, &after);
+			struct hyph_ctx wx = *x;
+			wx.in_compound = hyph_is_hyphen(before) ||
+					 hyph_is_hyphen(after);
+			hyph_word(h, out, s + i, end - i, &wx);
 			i = end;
+			before = 0;
 		} else {
-			strbuf_add(out, s + i, len);
+			hyph_out_add(out, s + i, len);
 			i += len;
+			before = cp;
 		}
 	}
 }
 
-char *hyph_text(struct hyphenator *h, struct arena *a, const char *utf8)
+static enum hyph_lang hyph_lang_of(const char *lang)
 {
-	assert(h && a && utf8);
-	struct strbuf out = STRBUF_INIT;
+	if (!lang || !strncasecmp(lang, "nl", 2))
+		return HYPH_NL;
+	if (!strncasecmp(lang, "en", 2))
+		return HYPH_EN;
+	return HYPH_OTHER;
+}
+
+char *hyph_text_lang(struct hyphenator *h, struct arena *a, const char *utf8,
+		     const struct hyph_rules *rules, const char *lang,
+		     unsigned char **quality)
+{
+	assert(h && a && utf8 && rules);
+	struct hyph_ctx x = { rules, hyph_lang_of(lang), false };
+	struct hyph_out out = { STRBUF_INIT, STRBUF_INIT };
 	size_t n = strlen(utf8);
 	size_t i = 0;
 	while (i < n) {
 		uint32_t cp;
 		size_t len = utf8_decode(utf8 + i, n - i, &cp);
 		if (utf8_is_space(cp)) {
-			strbuf_add(&out, utf8 + i, len);
+			hyph_out_add(&out, utf8 + i, len);
 			i += len;
 			continue;
 		}
@@ -396,15 +593,37 @@ char *hyph_text(struct hyphenator *h, struct arena *a, const char *utf8)
 				break;
 			end += len;
 		}
-		hyph_chunk(h, &out, utf8 + i, end - i);
+		hyph_chunk(h, &out, utf8 + i, end - i, &x);
 		i = end;
 	}
-	return strbuf_finish(&out, a);
+	if (quality) {
+		unsigned char *q = arena_alloc(a, out.q.len + 1);
+		if (out.q.len)
+			memcpy(q, out.q.buf, out.q.len);
+		q[out.q.len] = 0;
+		*quality = q;
+	}
+	strbuf_release(&out.q);
+	return strbuf_finish(&out.text, a);
+}
+
+char *hyph_text(struct hyphenator *h, struct arena *a, const char *utf8)
+{
+	return hyph_text_lang(h, a, utf8, &hyph_default_rules, NULL, NULL);
+}
+
+void hyph_use_compounds(struct hyphenator *h, const char *aff_path,
+			const char *dic_path)
+{
+	hcomp_destroy(h->comp);
+	h->comp = hcomp_create(aff_path, dic_path, h->dic_path);
+	g_hash_table_remove_all(h->memo);
 }
 
 /* One line of the word list ("Sy-bi-ha") into h; false if it holds
  * anything but Latin-1 letters, apostrophes and hyphens. */
-static bool hyph_add_listed(struct hyphenator *h, const char *s, size_t n)
+static bool hyph_add_listed(struct hyphenator *h, const char *s, size_t n,
+			    bool english_only)
 {
 	struct strbuf word = STRBUF_INIT, breaks = STRBUF_INIT;
 	bool ok = true;
@@ -427,6 +646,7 @@ static bool hyph_add_listed(struct hyphenator *h, const char *s, size_t n)
 		ARRAY_GROW(h->listed, h->n_listed, h->cap_listed);
 		struct hyph_listed *e = &h->listed[h->n_listed++];
 		e->len = word.len;
+		e->english_only = english_only;
 		e->word = malloc(word.len);
 		e->breaks = malloc(word.len);
 		if (!e->word || !e->breaks)
@@ -469,7 +689,11 @@ bool hyph_load_words(struct hyphenator *h, const char *path,
 			e--;
 		if (b == e || line[b] == '#')
 			continue;
-		if (!hyph_add_listed(h, line + b, e - b)) {
+		bool english_only = e - b > 3 && !memcmp(line + b, "en:", 3);
+		size_t from = english_only ? b + 3 : b;
+		while (from < e && utf8_is_space((unsigned char)line[from]))
+			from++;
+		if (!hyph_add_listed(h, line + from, e - from, english_only)) {
 			diag_error(d, (struct srcpos){ path, no, (int)b + 1 },
 				   "'%.*s' is not a word with its break points "
 				   "(like Sy-bi-ha)", (int)(e - b), line + b);

@@ -444,6 +444,29 @@ static void hc_write_file(const char *path, const void *img, size_t len)
 	free(tmp);
 }
 
+char *hyph_cache_key(const char *const *paths, size_t n)
+{
+	char *key = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&key, &len);
+	if (!f)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		hc_key_file(f, paths[i]);
+	fclose(f);
+	return key;
+}
+
+char *hyph_cache_path(const char *name, bool make_dir)
+{
+	return hc_file(name, make_dir);
+}
+
+void hyph_cache_write(const char *path, const void *data, size_t len)
+{
+	hc_write_file(path, data, len);
+}
+
 HyphenDict *hyph_cache_load(const char *dic_path, void **block)
 {
 	*block = NULL;

@@ -28,6 +28,14 @@
 HyphenDict *hyph_cache_load(const char *dic_path, void **block);
 void hyph_cache_free(HyphenDict *dict, void *block);
 
+/* Other caches of the same folder (hyph_compound.c's): a key naming
+ * each file and its version (realpath, inode, size, time; malloc'd), the
+ * path of $XDG_CACHE_HOME/dossier/<basename of name>.cache (malloc'd, NULL
+ * without a home), and a file written beside its place and renamed. */
+char *hyph_cache_key(const char *const *paths, size_t n);
+char *hyph_cache_path(const char *name, bool make_dir);
+void hyph_cache_write(const char *path, const void *data, size_t len);
+
 /* For tests: the cache image of a compiled dictionary (malloc'd, *len
  * bytes) and the dictionary an image gives back (NULL if it is not a
  * valid image for this key). */

@@ -21,6 +21,9 @@
 _Static_assert(offsetof(struct layout, n_sender_lines) ==
 		       offsetof(struct layout, sender_lines) + sizeof(char **),
 	       "n_sender_lines must follow sender_lines");
+_Static_assert(offsetof(struct layout, n_english_terms) ==
+		       offsetof(struct layout, english_terms) + sizeof(char **),
+	       "n_english_terms must follow english_terms");
 
 enum field_type {
 	F_NUM, F_STR, F_BOOL, F_ALIGN, F_COLOR, F_INT, F_LINES,
@@ -81,6 +84,15 @@ static const struct field layout_fields[] = {
 	L(line_penalty, F_INT, true),
 	L(hyphen_penalty, F_INT, true),
 	L(compound_hyphen_penalty, F_INT, true),
+	L(boundary_hyphen_penalty, F_INT, true),
+	L(in_part_hyphen_penalty, F_INT, true),
+	L(short_word_hyphen_penalty, F_INT, true),
+	L(hyphen_min_word, F_INT, true),
+	L(hyphen_left_min, F_INT, true),
+	L(hyphen_right_min, F_INT, true),
+	L(hyphen_names_whole, F_BOOL, true),
+	L(compound_dictionary, F_BOOL, false),
+	L(english_terms, F_LINES, false),
 	L(consecutive_hyphen_demerits, F_INT, true),
 	L(final_hyphen_demerits, F_INT, true),
 	L(fitness_demerits, F_INT, true),
@@ -88,6 +100,7 @@ static const struct field layout_fields[] = {
 	L(ragged_stretch_pt, F_NUM, true),
 	L(ragged_hyphen_penalty, F_INT, true),
 	L(letter_space_max_em, F_NUM, false),
+	L(justify_max_space, F_NUM, false),
 };
 #undef L
 

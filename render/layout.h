@@ -140,6 +140,24 @@ struct layout {
 	double space_stretch, space_shrink;
 	double justify_tolerance, justify_emergency_tolerance;
 	int line_penalty, hyphen_penalty, compound_hyphen_penalty;
+	/* A soft hyphen by its quality (hyph.h): hyphen_penalty in a word
+	 * with no known boundary, boundary_hyphen_penalty where a
+	 * compound's parts meet, in_part_hyphen_penalty inside a part of a
+	 * compound whose boundary could serve. */
+	int boundary_hyphen_penalty, in_part_hyphen_penalty;
+	/* In a word under hyphen_min_word letters: a last resort. */
+	int short_word_hyphen_penalty;
+	/* Where hyph.c may break a word at all (struct hyph_rules). */
+	int hyphen_min_word, hyphen_left_min, hyphen_right_min;
+	bool hyphen_names_whole;
+	/* Compound boundaries and names from hunspell-nl (a cold render
+	 * four times as slow); without it every break is plain. */
+	bool compound_dictionary;
+	/* English terms that run through Dutch text (decisive enabler,
+	 * deliverables): marked English wherever they occur, hyphenated
+	 * with English patterns (richtext.c). */
+	const char **english_terms;
+	int n_english_terms;
 	int consecutive_hyphen_demerits, final_hyphen_demerits;
 	int fitness_demerits, max_hyphenated_lines;
 	/* Ragged right (align: left with hyphenate): the room at the right
@@ -150,6 +168,10 @@ struct layout {
 	 * letters, in ems of its font, where its spaces at their full
 	 * stretch do not fill it (typeset_linebreak.c's pass 1); 0: none. */
 	double letter_space_max_em;
+	/* The widest a justified line's space may get, as a multiple of
+	 * normal, where nothing else fills the line: beyond it the line
+	 * falls short (a name in a narrow column). 0: no limit. */
+	double justify_max_space;
 
 	struct style *styles;
 	int n_styles;

@@ -281,9 +281,75 @@ static bool nl_is_date_before_year(const struct nl_text *t, ptrdiff_t i)
 	return false;
 }
 
+/* A day: one or two digits with no digit or letter before them; the
+ * index of its first digit, or -1. */
+static ptrdiff_t nl_day_before(const struct nl_text *t, ptrdiff_t i)
+{
+	ptrdiff_t s = i;
+	while (s > i - 2 && utf8_is_digit(nl_at(t, s - 1)))
+		s--;
+	if (s == i || utf8_is_digit(nl_at(t, s - 1)) ||
+	    utf8_is_letter(nl_at(t, s - 1)))
+		return -1;
+	return s;
+}
+
+/* A day at i (one or two digits) and then a month: "4 december". */
+static bool nl_day_month_at(const struct nl_text *t, ptrdiff_t i)
+{
+	ptrdiff_t e = i, end;
+	while (e < i + 2 && utf8_is_digit(nl_at(t, e)))
+		e++;
+	if (e == i || utf8_is_digit(nl_at(t, e)) || !utf8_is_space(nl_at(t, e)))
+		return false;
+	static const char *const months[] = {
+		"januari", "februari", "maart", "april", "mei", "juni", "juli",
+		"augustus", "september", "oktober", "november", "december",
+		NULL,
+	};
+	return nl_word_at(t, e + 1, months, &end);
+}
+
+/* Two days of one month: "3 en 4 december", "14 en 15 mei". Either space
+ * around "en" stays: a date is one unit (Taalunie: a date is not split
+ * over two lines). */
+static bool nl_is_in_day_pair(const struct nl_text *t, ptrdiff_t i)
+{
+	ptrdiff_t end;
+	static const char *const en[] = { "en", NULL };
+	if (nl_day_before(t, i) >= 0 && nl_word_at(t, i + 1, en, &end) &&
+	    utf8_is_space(nl_at(t, end)) && nl_day_month_at(t, end + 1))
+		return true; /* 3 |en 4 december */
+	return nl_at(t, i - 1) == 'n' && nl_at(t, i - 2) == 'e' &&
+	       utf8_is_space(nl_at(t, i - 3)) &&
+	       nl_day_before(t, i - 3) >= 0 && nl_day_month_at(t, i + 1);
+}
+
+/* A word of capitals only, two or more (EU, HV, NAVO), ending just
+ * before i or starting just after it. */
+static bool nl_capitals_before(const struct nl_text *t, ptrdiff_t i)
+{
+	ptrdiff_t s = i;
+	while (utf8_is_latin1_upper(nl_at(t, s - 1)))
+		s--;
+	return i - s >= 2 && !utf8_is_letter(nl_at(t, s - 1));
+}
+
+static bool nl_capitals_after(const struct nl_text *t, ptrdiff_t i)
+{
+	ptrdiff_t e = i + 1;
+	while (e < t->n && utf8_is_latin1_upper(nl_at(t, e)))
+		e++;
+	return e - (i + 1) >= 2 && !utf8_is_letter(nl_at(t, e));
+}
+
 static bool nl_is_unbreakable_space(const struct nl_text *t, ptrdiff_t i)
 {
 	ptrdiff_t end;
+	if (nl_is_in_day_pair(t, i))
+		return true; /* 3 en 4 december */
+	if (nl_capitals_before(t, i) && nl_capitals_after(t, i))
+		return true; /* EU HV: one abbreviation of two parts */
 	if (nl_is_date_before_year(t, i))
 		return true; /* 3 december 2025 */
 	if (utf8_is_digit(nl_at(t, i - 1)) &&

@@ -306,10 +306,15 @@ static void flow_block(struct flow *f, size_t i)
 			/* A word broken across a page is hard to read: end the
 			 * page a line (or, after two hyphens in a row, two)
 			 * early when the paragraph allows it. */
-			else
+			else {
 				while (k > (size_t)l->orphans &&
 				       b->lines[from + k - 1].hyphenated)
 					k--;
+				/* Where the orphans would end in a hyphen, the
+				 * paragraph goes to the next page whole. */
+				if (k > 0 && b->lines[from + k - 1].hyphenated)
+					k = 0;
+			}
 		}
 		place_lines(f, b, from, k);
 		from += k;

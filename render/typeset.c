@@ -200,6 +200,7 @@ PangoAttrList *typeset_attrs(const struct layout *l, const struct rich *r,
 				 sp->start, sp->end);
 			break;
 		case SPAN_CODE:
+		case SPAN_LANG: /* for the structure tree's /Lang */
 			break;
 		}
 	}

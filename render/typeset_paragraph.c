@@ -33,6 +33,7 @@
 #include <limits.h>
 #include <string.h>
 
+#include "hyph.h"
 #include "typeset_linebreak.h"
 #include "typeset_shape.h"
 #include "utf8.h"
@@ -217,6 +218,43 @@ static size_t para_url_end(const char *t, size_t len, size_t i)
 	return url ? e : i;
 }
 
+/* The penalty of the soft hyphen at byte i, by the quality hyph.c gave
+ * it: base is the layout's for a plain one (dearer when ragged), and a
+ * boundary or a break inside a compound's part costs that much less or
+ * more. */
+static int para_shy_penalty(const struct para *p, int base, size_t i)
+{
+	const struct layout *l = p->l;
+	int q = p->r->hq ? p->r->hq[i] : HYPH_Q_PLAIN;
+	int pen = q == HYPH_Q_BOUNDARY ? l->boundary_hyphen_penalty :
+		  q == HYPH_Q_IN_PART ? l->in_part_hyphen_penalty :
+		  q == HYPH_Q_SHORT ? l->short_word_hyphen_penalty :
+		  l->hyphen_penalty;
+	pen += base - l->hyphen_penalty;
+	return pen < 0 ? 0 : pen >= LB_INFINITY ? LB_INFINITY - 1 : pen;
+}
+
+/* An abbreviation of capitals before a hyphen and a capital after it
+ * (VN-Veiligheidsraad, EU-Turkije): one name, not broken at its hyphen. */
+static bool para_capitals_compound(const char *t, size_t len, size_t i)
+{
+	size_t next = (size_t)(g_utf8_next_char(t + i) - t);
+	if (next >= len || !g_unichar_isupper(g_utf8_get_char(t + next)))
+		return false;
+	size_t k = i, caps = 0;
+	while (k > 0) {
+		const char *prev = g_utf8_prev_char(t + k);
+		gunichar c = g_utf8_get_char(prev);
+		if (!g_unichar_isalpha(c))
+			break;
+		if (!g_unichar_isupper(c))
+			return false;
+		caps++;
+		k = (size_t)(prev - t);
+	}
+	return caps >= 2;
+}
+
 /* Boxes, glue and penalties of the paragraph's text. */
 static void para_items(struct arena *a, struct para *p)
 {
@@ -261,7 +299,8 @@ static void para_items(struct arena *a, struct para *p)
 					-LB_INFINITY, false }, i, next);
 		else if (c == 0xAD)
 			para_add(p, (struct lb_item){ LB_PENALTY, p->hyphen_pt,
-					0, 0, shy, true }, i, next);
+					0, 0, para_shy_penalty(p, shy, i),
+					true }, i, next);
 		else if (box == len)
 			box = i;
 		/* A URL breaks before a slash, dot, hyphen or the like, with
@@ -282,8 +321,9 @@ static void para_items(struct arena *a, struct para *p)
 		    utf8_is_letter(g_utf8_get_char(t + next))) {
 			para_box(p, box, next);
 			para_add(p, (struct lb_item){ LB_PENALTY, 0, 0, 0,
-					l->compound_hyphen_penalty, true },
-				 next, next);
+					para_capitals_compound(t, len, i) ?
+					LB_INFINITY : l->compound_hyphen_penalty,
+					true }, next, next);
 			box = len;
 		}
 		i = next;
@@ -402,7 +442,7 @@ static int para_letter_gaps(GSList *runs, const char *text, int total,
  * track_pt a gap (typeset_linebreak.c counted on it), and what is left then into
  * the spaces again. */
 static void para_justify(GSList *runs, const char *text, double width_pt,
-			 double stretch, double track_pt)
+			 double stretch, double track_pt, double max_space)
 {
 	int natural = 0, spaces = 0, narrowest = INT_MAX;
 	for (GSList *rn = runs; rn; rn = rn->next) {
@@ -430,6 +470,13 @@ static void para_justify(GSList *runs, const char *text, double width_pt,
 		para_letter_gaps(runs, text, letters, gaps);
 		extra -= letters;
 	}
+	/* A line of a long name and one space in a narrow column: the
+	 * space stops at max_space times normal and the line falls short,
+	 * as a typesetter sets it, rather than open a hole (and pdftotext
+	 * read the words as two columns). */
+	int most = (int)(spaces * narrowest * (max_space - 1));
+	if (max_space > 1 && extra > most)
+		extra = most;
 	int k = 0;
 	for (GSList *rn = runs; rn; rn = rn->next) {
 		PangoGlyphItem *gi = rn->data;
@@ -545,7 +592,7 @@ static void para_set_line(struct typesetter *ts, struct arena *a,
 	bool overfull = natural / (double)PANGO_SCALE > width_pt;
 	if (s->align == ALIGN_JUSTIFY && (!last || overfull))
 		para_justify(runs, sub.text, width_pt, p->l->space_stretch,
-			     p->gap_track_pt);
+			     p->gap_track_pt, p->l->justify_max_space);
 	tl->height_pt = s->leading_pt;
 	tl->hyphenated = ln->hyphenated;
 	tl->parts = arena_alloc(a, sizeof *tl->parts);

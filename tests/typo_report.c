@@ -1,16 +1,27 @@
 /*
- * typo_report.c — paragraph breaking measured: total-fit against greedy.
+ * typo_report.c — paragraph breaking measured: today's weights, the
+ * layout's, and pango's first-fit, at the layout's measure and in a
+ * narrow column.
  *
- * Input: meeting files (make typo-report passes every inputs/meetings file),
- * set twice with the real layout and fonts: once with dossier's total-fit
- * breaker, once with pango's own first-fit breaking. Output: for each, the
- * share of lines ending in a hyphen, the longest run of hyphenated lines,
- * and the mean and largest inter-word space of justified lines (all but a
- * paragraph's last) as a multiple of the font's normal space, measured on
- * the very glyphs that go into the PDF. Above the figures, each justified
- * line of total-fit with a space over 1.6 x, with its file.
+ * Input: meeting files (make typo-report passes every inputs/meetings
+ * file), set with the real layout and fonts: with the layout as it is
+ * ("total-fit"), with it and hunspell-nl's compound boundaries
+ * ("+hunspell", layout key compound_dictionary), with the breaking weights dossier had before the
+ * compound-aware hyphenation ("today": one hyphen penalty for all, words
+ * of 5 letters broken, names too, spaces down to 0,67x), and with pango's
+ * own first-fit breaking ("greedy"); each at the layout's measure and in
+ * a 60 mm column. Output, per setting: hyphenated lines per 100 lines,
+ * the longest run of them, breaks inside a compound's part where its
+ * boundary could have served, breaks in words under 6 letters, breaks in
+ * a date, the tightest and the loosest space of a justified line (as a
+ * multiple of the font's normal space, measured on the glyphs that go
+ * into the PDF), lines with a space under 0,8x or over 1,5x, one-word
+ * lines left short in mid-paragraph, and pages under two thirds full.
+ * Above the figures, each line of the layout's setting at its measure
+ * that misses a target, with its file.
  */
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,14 +31,23 @@
 #include "hyph.h"
 #include "layout.h"
 #include "model.h"
+#include "paginate.h"
 #include "typeset.h"
+
+#define NARROW_PT (60 / 25.4 * 72) /* the narrow column: 60 mm */
+#define TIGHT 0.8
+#define LOOSE 1.5
 
 struct figures {
 	long lines, hyphenated, longest_run, run;
-	long spaces, wide; /* wide: spaces over 1.6 x normal */
-	double space_sum, space_max;
-	long justified_lines, loose_lines; /* loose: a space over 1.6 x */
+	long in_part, short_word, dates;
+	double tightest, loosest;
+	long justified_lines, under, over, short_lines;
+	long pages, thin_pages;
 };
+
+static struct hyphenator *hyph;
+static struct arena *scratch;
 
 static gunichar cluster_char(const char *text, PangoGlyphItem *gi, int g)
 {
@@ -55,96 +75,344 @@ static void part_bytes(const struct tpart *part, const char **start,
 				((PangoGlyphItem *)part->runs->data)->item->offset;
 	for (GSList *r = part->runs; r; r = r->next)
 		*end += ((PangoGlyphItem *)r->data)->item->length;
+	while (*end > *start && (*end)[-1] == ' ')
+		(*end)--;
 }
 
-static bool ends_in_hyphen(const struct tpart *part)
+static gunichar last_char(const struct tpart *part)
 {
 	const char *start, *end;
 	part_bytes(part, &start, &end);
-	while (end > start && end[-1] == ' ')
-		end--;
-	if (end == start)
-		return false;
-	gunichar c = g_utf8_get_char(g_utf8_prev_char(end));
-	return c == 0xAD || c == '-' || c == 0x2010;
+	return end > start ? g_utf8_get_char(g_utf8_prev_char(end)) : 0;
 }
 
-/* Print a justified line whose widest space is over 1.6 x normal, with
- * the file it comes from, so that a loose line can be looked into. */
-static void name_loose_line(const char *file, const struct tpart *part,
-			    double widest)
+static bool is_space(gunichar c)
 {
-	const char *start, *end;
-	part_bytes(part, &start, &end);
-	printf("  %s: %.2f x: %.*s\n", file, widest, (int)(end - start),
-	       start);
+	return c == ' ' || c == 0xA0;
 }
 
-static void measure_line(struct figures *f, const struct tpart *part,
-			 bool justified, const char *file)
+/* The line's last chunk (after its last space) and the next line's
+ * first, joined, soft hyphens out; *at: where the lines meet in it. */
+static char *joined_chunk(const struct tpart *a, const struct tpart *b,
+			  size_t *at)
 {
-	const char *text = part->text;
-	f->lines++;
-	if (ends_in_hyphen(part)) {
-		f->hyphenated++;
-		f->run++;
-		if (f->run > f->longest_run)
-			f->longest_run = f->run;
-	} else {
-		f->run = 0;
+	struct strbuf sb = STRBUF_INIT;
+	const char *s, *e;
+	part_bytes(a, &s, &e);
+	const char *from = e;
+	while (from > s && !is_space(g_utf8_get_char(g_utf8_prev_char(from))))
+		from = g_utf8_prev_char(from);
+	for (const char *p = from; p < e; p = g_utf8_next_char(p))
+		if (g_utf8_get_char(p) != 0xAD)
+			strbuf_add(&sb, p, (size_t)(g_utf8_next_char(p) - p));
+	*at = sb.len;
+	if (b) {
+		part_bytes(b, &s, &e);
+		for (const char *p = s; p < e && !is_space(g_utf8_get_char(p));
+		     p = g_utf8_next_char(p))
+			if (g_utf8_get_char(p) != 0xAD)
+				strbuf_add(&sb, p,
+					   (size_t)(g_utf8_next_char(p) - p));
 	}
-	if (!justified)
-		return;
-	double widest = 0;
+	return strbuf_finish(&sb, scratch);
+}
+
+/* The quality hyph.c gives the break at byte at of chunk, under rules
+ * that allow every break; HYPH_Q_PLAIN where it gives none. */
+static int break_quality(const char *chunk, size_t at)
+{
+	/* hunspell-nl says where the parts meet, whatever the layout uses. */
+	static const struct hyph_rules any = { 2, 2, 2, false, true };
+	unsigned char *q;
+	char *out = hyph_text_lang(hyph, scratch, chunk, &any, NULL, &q);
+	size_t src = 0;
+	for (size_t i = 0; out[i];) {
+		if ((unsigned char)out[i] == 0xC2 &&
+		    (unsigned char)out[i + 1] == 0xAD) {
+			if (src == at)
+				return q[i];
+			i += 2;
+			continue;
+		}
+		i++;
+		src++;
+	}
+	return HYPH_Q_PLAIN;
+}
+
+/* Letters of the word the break at byte at falls in. */
+static long word_letters(const char *chunk, size_t at)
+{
+	long n = 0;
+	const char *p = chunk + at;
+	while (p > chunk && g_unichar_isalpha(g_utf8_get_char(
+					g_utf8_prev_char(p)))) {
+		p = g_utf8_prev_char(p);
+		n++;
+	}
+	for (p = chunk + at; *p && g_unichar_isalpha(g_utf8_get_char(p));
+	     p = g_utf8_next_char(p))
+		n++;
+	return n;
+}
+
+static const char *const months[] = {
+	"januari", "februari", "maart", "april", "mei", "juni", "juli",
+	"augustus", "september", "oktober", "november", "december", NULL,
+};
+
+static bool starts_with_month(const char *s)
+{
+	for (const char *const *m = months; *m; m++)
+		if (!g_ascii_strncasecmp(s, *m, strlen(*m)))
+			return true;
+	return false;
+}
+
+static bool all_digits(const char *s, size_t n)
+{
+	if (!n)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+/* A break in a date: inside a month's name, between a day and its month
+ * ("28 / november"), or in "3 en 4 december" ("3 / en 4", "3 en / 4"). */
+static bool date_break(const struct tpart *a, const struct tpart *b,
+		       const char *chunk, size_t at)
+{
+	if (!b)
+		return false;
+	/* A month's name broken. */
+	for (const char *w = chunk; *w; w = g_utf8_next_char(w)) {
+		if (w > chunk && g_unichar_isalpha(g_utf8_get_char(
+					 g_utf8_prev_char(w))))
+			continue;
+		for (const char *const *m = months; *m; m++) {
+			size_t k = strlen(*m);
+			if (!g_ascii_strncasecmp(w, *m, k) &&
+			    (size_t)(w - chunk) < at &&
+			    at < (size_t)(w - chunk) + k)
+				return true;
+		}
+	}
+	const char *s, *e, *ns, *ne;
+	part_bytes(a, &s, &e);
+	part_bytes(b, &ns, &ne);
+	const char *last = e;
+	while (last > s && !is_space(g_utf8_get_char(g_utf8_prev_char(last))))
+		last = g_utf8_prev_char(last);
+	const char *before = last;
+	if (before > s)
+		before = g_utf8_prev_char(before);
+	const char *prev = before;
+	while (prev > s && !is_space(g_utf8_get_char(g_utf8_prev_char(prev))))
+		prev = g_utf8_prev_char(prev);
+	bool ends_day = all_digits(last, (size_t)(e - last));
+	bool ends_day_en = (size_t)(e - last) == 2 && !strncmp(last, "en", 2) &&
+			   all_digits(prev, (size_t)(before - prev));
+	bool next_en_day = !strncmp(ns, "en ", 3) && ns[3] >= '0' &&
+			   ns[3] <= '9';
+	bool next_day = *ns >= '0' && *ns <= '9';
+	return (ends_day && (starts_with_month(ns) || next_en_day)) ||
+	       (ends_day_en && next_day);
+}
+
+static void name_line(const char *file, const char *why,
+		      const struct tpart *part)
+{
+	const char *start, *end;
+	part_bytes(part, &start, &end);
+	printf("  %s: %s: %.*s\n", file, why, (int)(end - start), start);
+}
+
+/* Spaces of a justified line: the narrowest and the widest, as a
+ * multiple of normal; false when it has none. */
+static bool line_spaces(const struct tpart *part, double *lo, double *hi)
+{
+	*lo = INFINITY;
+	*hi = 0;
 	for (GSList *r = part->runs; r; r = r->next) {
 		PangoGlyphItem *gi = r->data;
 		int normal = 0;
 		for (int g = 0; g < gi->glyphs->num_glyphs; g++) {
-			if (cluster_char(text, gi, g) != ' ')
+			if (cluster_char(part->text, gi, g) != ' ')
 				continue;
 			if (!normal)
 				normal = normal_space(gi);
 			double ratio = gi->glyphs->glyphs[g].geometry.width /
 				       (double)normal;
-			f->spaces++;
-			f->space_sum += ratio;
-			f->wide += ratio > 1.6 + 1e-6;
-			if (ratio > widest)
-				widest = ratio;
+			*lo = ratio < *lo ? ratio : *lo;
+			*hi = ratio > *hi ? ratio : *hi;
 		}
 	}
-	f->justified_lines++;
-	f->loose_lines += widest > 1.6 + 1e-6;
-	if (file && widest > 1.6 + 1e-6)
-		name_loose_line(file, part, widest);
-	if (widest > f->space_max)
-		f->space_max = widest;
+	return *hi > 0;
 }
 
-/* file: name the loose lines of this file (NULL: only count them). */
+static double part_width(const struct tpart *part)
+{
+	int w = 0;
+	for (GSList *r = part->runs; r; r = r->next)
+		w += pango_glyph_string_get_width(
+			((PangoGlyphItem *)r->data)->glyphs);
+	return w / (double)PANGO_SCALE;
+}
+
+static void measure_block(struct figures *f, const struct tblock *b,
+			  double measure, const char *file)
+{
+	bool justify = b->block->style->align == ALIGN_JUSTIFY;
+	f->run = 0;
+	for (size_t k = 0; k < b->n_lines; k++) {
+		const struct tpart *part = &b->lines[k].parts[0];
+		const struct tpart *next = k + 1 < b->n_lines ?
+					   &b->lines[k + 1].parts[0] : NULL;
+		f->lines++;
+		gunichar c = last_char(part);
+		size_t at;
+		char *chunk = joined_chunk(part, next, &at);
+		if (date_break(part, next, chunk, at)) {
+			f->dates++;
+			if (file)
+				name_line(file, "date broken", part);
+		}
+		if (c == 0xAD || c == '-' || c == 0x2010) {
+			f->hyphenated++;
+			if (file && getenv("TYPO_HYPHENS"))
+				name_line(file, "hyphen", part);
+			if (++f->run > f->longest_run)
+				f->longest_run = f->run;
+			if (c == 0xAD && next) {
+				if (break_quality(chunk, at) ==
+				    HYPH_Q_IN_PART) {
+					f->in_part++;
+					if (file)
+						name_line(file, "inside a part",
+							  part);
+				}
+				if (word_letters(chunk, at) < 6) {
+					f->short_word++;
+					if (file)
+						name_line(file, "short word",
+							  part);
+				}
+			}
+		} else {
+			f->run = 0;
+		}
+		if (!justify || !next)
+			continue;
+		double lo, hi;
+		if (!line_spaces(part, &lo, &hi)) {
+			if (part_width(part) < measure - 1) {
+				f->short_lines++;
+				if (file)
+					name_line(file, "one word, short",
+						  part);
+			}
+			continue;
+		}
+		f->justified_lines++;
+		f->tightest = lo < f->tightest ? lo : f->tightest;
+		f->loosest = hi > f->loosest ? hi : f->loosest;
+		if (lo < TIGHT - 1e-6) {
+			f->under++;
+			if (file)
+				name_line(file, arena_printf(scratch,
+					  "%.2f x", lo), part);
+		}
+		if (hi > LOOSE + 1e-6) {
+			f->over++;
+			if (file)
+				name_line(file, arena_printf(scratch,
+					  "%.2f x", hi), part);
+		}
+	}
+}
+
+/* Pages whose text and charts reach less than two thirds down the text
+ * area, but a document's last page. */
+static void measure_pages(struct figures *f, const struct pages *pp,
+			  const struct layout *l, const char *file)
+{
+	double area = l->page_height_pt - l->margin_top_pt -
+		      l->margin_bottom_pt;
+	for (size_t i = 0; i < pp->n_pages; i++) {
+		const struct page *pg = &pp->pages[i];
+		double bottom = l->margin_top_pt;
+		for (size_t k = 0; k < pg->n_lines; k++) {
+			const struct placed_line *pl = &pg->lines[k];
+			if (pl->artifact)
+				continue;
+			double y = pl->y_pt + pl->line->height_pt;
+			bottom = y > bottom ? y : bottom;
+		}
+		f->pages++;
+		double full = (bottom - l->margin_top_pt) / area;
+		if (i + 1 < pp->n_pages && full < 2.0 / 3) {
+			f->thin_pages++;
+			if (file)
+				printf("  %s: page %zu of %zu %.0f%% full\n",
+				       file, i + 1, pp->n_pages, 100 * full);
+		}
+	}
+}
+
 static void measure(struct figures *f, const struct typeset_doc *td,
-		    const char *file)
+		    double measure, const char *file)
 {
 	for (size_t i = 0; i < td->n_blocks; i++) {
 		const struct tblock *b = &td->blocks[i];
 		if (b->block->kind != BLOCK_TEXT || !b->block->style ||
 		    !b->block->style->hyphenate)
 			continue;
-		bool justify = b->block->style->align == ALIGN_JUSTIFY;
-		f->run = 0;
-		for (size_t k = 0; k < b->n_lines; k++)
-			measure_line(f, &b->lines[k].parts[0],
-				     justify && k + 1 < b->n_lines, file);
+		measure_block(f, b, measure, file);
 	}
 }
 
 static void print(const char *name, const struct figures *f)
 {
-	printf("%-10s %6ld %9.1f%% %8ld %10.2f %10.2f %8ld %10ld\n", name,
-	       f->lines, 100.0 * f->hyphenated / (f->lines ? f->lines : 1),
-	       f->longest_run, f->spaces ? f->space_sum / f->spaces : 0,
-	       f->space_max, f->loose_lines, f->wide);
+	printf("%-18s %5ld %6.1f %4ld %5ld %5ld %5ld %6.2f %6.2f %5ld %5ld "
+	       "%5ld %5ld\n", name, f->lines,
+	       100.0 * f->hyphenated / (f->lines ? f->lines : 1),
+	       f->longest_run, f->in_part, f->short_word, f->dates,
+	       isinf(f->tightest) ? 0 : f->tightest, f->loosest, f->under,
+	       f->over, f->short_lines, f->thin_pages);
 }
+
+/* The paragraph weights dossier had before its breaks were weighed by
+ * quality (layouts/kamerbrief.yaml on main, 2026-12). */
+static void today(struct layout *l)
+{
+	l->space_stretch = 0.6;
+	l->space_shrink = 0.33;
+	l->justify_tolerance = 100;
+	l->justify_emergency_tolerance = 150;
+	l->line_penalty = 10;
+	l->hyphen_penalty = 100;
+	l->boundary_hyphen_penalty = 100;
+	l->in_part_hyphen_penalty = 100;
+	l->short_word_hyphen_penalty = 100;
+	l->compound_hyphen_penalty = 40;
+	l->consecutive_hyphen_demerits = 10000;
+	l->final_hyphen_demerits = 5000;
+	l->fitness_demerits = 10000;
+	l->max_hyphenated_lines = 2;
+	l->letter_space_max_em = 0.005;
+	l->justify_max_space = 0;
+	l->hyphen_min_word = 5;
+	l->hyphen_left_min = 2;
+	l->hyphen_right_min = 2;
+	l->hyphen_names_whole = false;
+	l->compound_dictionary = false;
+}
+
+enum setting { NEW, DICTIONARY, TODAY, GREEDY, N_SETTINGS };
+static const char *const setting_names[] = { "total-fit", "+hunspell",
+					     "today", "greedy" };
 
 int main(int argc, char **argv)
 {
@@ -155,44 +423,77 @@ int main(int argc, char **argv)
 	char cwd[PATH_MAX];
 	struct typesetter *ts = getcwd(cwd, sizeof cwd) ? typeset_create(
 		arena_printf(run, "%s/fonts/fonts.conf", cwd), &d) : NULL;
-	struct hyphenator *h = hyph_create(HYPH_DEFAULT_DIC);
-	if (!ts || !h || !hyph_load_words(h, "layouts/hyphenation-nl.txt", &d)) {
+	hyph = hyph_create(HYPH_DEFAULT_DIC);
+	if (!ts || !hyph ||
+	    !hyph_load_words(hyph, "layouts/hyphenation-nl.txt", &d)) {
 		diags_print(&d, stderr);
 		return 1;
 	}
-	struct figures fig[2];
+	struct figures fig[2][N_SETTINGS];
 	memset(fig, 0, sizeof fig);
-	for (int greedy = 0; greedy < 2; greedy++) {
-		typeset_set_greedy(ts, greedy);
-		for (int i = 1; i < argc; i++) {
-			struct arena *a = arena_create();
-			diags_init(&d, a);
-			struct document *doc = model_parse_file(a, argv[i], &d);
-			struct layout *l = doc ? layout_load(a, "layouts",
-				doc->layout.src ? doc->layout.src :
-				"kamerbrief", &d) : NULL;
-			struct composition *c = l ? compose_document(a, h, doc,
-				l, model_document_date(doc, -1)) : NULL;
-			struct typeset_doc *td = c ? typeset_blocks(ts, a, c,
-								    &d) : NULL;
-			if (!td) {
-				diags_print(&d, stderr);
-				return 1;
+	for (int narrow = 0; narrow < 2; narrow++)
+		for (int s = 0; s < N_SETTINGS; s++) {
+			fig[narrow][s].tightest = INFINITY;
+			typeset_set_greedy(ts, s == GREEDY);
+			for (int i = 1; i < argc; i++) {
+				struct arena *a = arena_create();
+				scratch = a;
+				diags_init(&d, a);
+				struct document *doc = model_parse_file(
+					a, argv[i], &d);
+				struct layout *l = doc ? layout_load(a,
+					"layouts", doc->layout.src ?
+					doc->layout.src : "kamerbrief", &d) :
+					NULL;
+				if (l && s == TODAY)
+					today(l);
+				if (l && s == DICTIONARY)
+					l->compound_dictionary = true;
+				double width = l ? l->page_width_pt -
+					l->margin_left_pt - l->margin_right_pt :
+					0;
+				if (l && narrow) {
+					l->margin_right_pt += width - NARROW_PT;
+					width = NARROW_PT;
+				}
+				struct composition *c = l ? compose_document(
+					a, hyph, doc, l,
+					model_document_date(doc, -1)) : NULL;
+				struct typeset_doc *td = c ? typeset_blocks(
+					ts, a, c, &d) : NULL;
+				struct pages *pp = td ? paginate(ts, a, c, td) :
+					NULL;
+				if (!pp) {
+					diags_print(&d, stderr);
+					return 1;
+				}
+				const char *file = s == NEW && !narrow ?
+						   argv[i] : NULL;
+				measure(&fig[narrow][s], td, width, file);
+				measure_pages(&fig[narrow][s], pp, l, file);
+				arena_destroy(a);
 			}
-			measure(&fig[greedy], td, greedy ? NULL : argv[i]);
-			arena_destroy(a);
 		}
-	}
-	printf("%d meeting files; paragraphs in hyphenated styles. Spaces as a "
-	       "multiple of the font's normal space (justified lines).\n",
-	       argc - 1);
-	printf("%-10s %6s %10s %8s %10s %10s %8s %10s\n", "breaker", "lines",
-	       "hyphen", "max run", "mean space", "max space", ">1.6 lns",
-	       ">1.6 spcs");
-	print("total-fit", &fig[0]);
-	print("greedy", &fig[1]);
+	printf("%d meeting files; paragraphs in hyphenated styles. Spaces as "
+	       "a multiple of the font's normal space (justified lines).\n"
+	       "hyph/100: lines ending in a hyphen per 100; run: most in a "
+	       "row; in part: breaks inside a compound's part where its "
+	       "boundary could serve;\n<6: breaks in words under 6 letters; "
+	       "date: breaks in a date; tight, loose: narrowest and widest "
+	       "space; <%.1f, >%.1f: lines\nwith such a space; short: "
+	       "one-word lines left short in mid-paragraph; thin: pages "
+	       "under two thirds full (not a document's last).\n",
+	       argc - 1, TIGHT, LOOSE);
+	printf("%-18s %5s %6s %4s %5s %5s %5s %6s %6s %5s %5s %5s %5s\n",
+	       "breaker", "lines", "hyph", "run", "part", "<6", "date",
+	       "tight", "loose", "<0.8", ">1.5", "short", "thin");
+	for (int narrow = 0; narrow < 2; narrow++)
+		for (int s = 0; s < N_SETTINGS; s++)
+			print(arena_printf(run, "%s%s", setting_names[s],
+					   narrow ? ", 60 mm" : ""),
+			      &fig[narrow][s]);
 	typeset_destroy(ts);
-	hyph_destroy(h);
+	hyph_destroy(hyph);
 	arena_destroy(run);
 	return 0;
 }

@@ -359,6 +359,57 @@ static void test_listed_word_without_breaks_stays_whole(void **state)
 	hyph_destroy(h);
 }
 
+static void test_english_listed_word_is_not_for_dutch_text(void **state)
+{
+	struct fixture *f = *state;
+	struct diags d;
+	bool ok;
+	struct hyphenator *h = with_list(f->a, "en: project\nen: Im-agery\n",
+					 &d, &ok);
+	assert_true(ok);
+	const struct hyph_rules rules = { 5, 2, 2, false, false };
+	unsigned char *q;
+	assert_string_equal(hyph_text_lang(h, f->a, "project Imagery", &rules,
+					   "en", &q),
+			    "project Im" SHY "agery");
+	assert_string_equal(hyph_text(h, f->a, "project"), "pro" SHY "ject");
+	hyph_destroy(h);
+}
+
+/* An English word the list holds needs no English patterns: libhyphen
+ * compiles them (and dossier caches them) only at the first word that
+ * is not listed. */
+static void test_listed_english_word_loads_no_patterns(void **state)
+{
+	struct fixture *f = *state;
+	char dir[] = "/tmp/test_hyph_XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	setenv("XDG_CACHE_HOME", dir, 1);
+	struct diags d;
+	bool ok;
+	struct hyphenator *h = with_list(f->a, "en: de-liv-er-ables\n", &d,
+					 &ok);
+	assert_true(ok);
+	const struct hyph_rules rules = { 5, 2, 2, false, false };
+	unsigned char *q;
+	char path[64];
+	snprintf(path, sizeof path, "%s/dossier/hyph_en_US.dic.cache", dir);
+	hyph_text_lang(h, f->a, "deliverables", &rules, "en", &q);
+	assert_int_equal(access(path, F_OK), -1);
+	assert_string_equal(hyph_text_lang(h, f->a, "intelligence", &rules,
+					   "en", &q),
+			    "in" SHY "tel" SHY "li" SHY "gence");
+	assert_int_equal(access(path, F_OK), 0);
+	hyph_destroy(h);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/dossier/hyph_nl_NL.dic.cache", dir);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/dossier", dir);
+	rmdir(path);
+	rmdir(dir);
+	unsetenv("XDG_CACHE_HOME");
+}
+
 /* A word hyphenated before comes out the same, in every case, and a
  * word list read afterwards is heeded for words seen before it. */
 static void test_words_seen_before_come_out_the_same(void **state)
@@ -407,6 +458,127 @@ static void test_long_text_is_unchanged_without_soft_hyphens(void **state)
 	assert_true(count > 300);
 }
 
+/* The text with its breaks as the breaker sees them: '=' at a compound's
+ * boundary, '~' inside a part of a compound, '-' in a word of one part,
+ * '!' in a word too short for the rules, under the kamerbrief's rules,
+ * with hunspell-nl's compounds or without. */
+static const char *graded_by(void **state, const char *text,
+			     const char *lang, bool dictionary)
+{
+	struct fixture *f = *state;
+	const struct hyph_rules rules = { 7, 2, 3, true, dictionary };
+	unsigned char *q;
+	char *t = hyph_text_lang(f->h, f->a, text, &rules, lang, &q);
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; t[i]; i++) {
+		if ((unsigned char)t[i] == 0xC2 &&
+		    (unsigned char)t[i + 1] == 0xAD) {
+			strbuf_addc(&sb, "?-=~!"[q[i]]);
+			i++;
+		} else {
+			strbuf_addc(&sb, t[i]);
+		}
+	}
+	return strbuf_finish(&sb, f->a);
+}
+
+static const char *graded(void **state, const char *text, const char *lang)
+{
+	return graded_by(state, text, lang, true);
+}
+
+static void test_compound_boundaries_are_good_breaks(void **state)
+{
+	/* Issue 15: bondge-/noten, analy-/secapaciteit were chosen where
+	 * the compound's own boundary was free. */
+	assert_string_equal(graded(state, "bondgenoten "
+				   "defensiecapaciteitsopbouw "
+				   "analysecapaciteit sanctieomzeiling",
+				   NULL),
+			    "bond=ge~no~ten de~fen~sie=ca~pa~ci~teits=op~bouw "
+			    "ana~ly~se=ca~pa~ci~teit sanc~tie=om~zei~ling");
+}
+
+static void test_word_of_one_part_breaks_plainly(void **state)
+{
+	assert_string_equal(graded(state, "betekenen ministers", NULL),
+			    "be-te-ke-nen mi-nis-ters");
+}
+
+static void test_parts_of_a_hyphenated_compound_break_poorly(void **state)
+{
+	/* de-/fensie-uitgaven: the compound's own hyphen was free. */
+	assert_string_equal(graded(state, "defensie-uitgaven", NULL),
+			    "de~fen~sie-uit=ga~ven");
+}
+
+static void test_short_words_break_only_as_a_last_resort(void **state)
+{
+	/* wor-den, tus-sen, Za-ken, lan-den: the layout breaks words of
+	 * 7 letters and more. */
+	assert_string_equal(graded(state, "worden tussen Zaken landen", NULL),
+			    "wor!den tus!sen Za!ken lan!den");
+}
+
+static void test_names_stay_whole(void **state)
+{
+	/* Brus-sel, Ne-derland, An-kara, Pater-notte; an adjective of a
+	 * place is an ordinary word. */
+	assert_string_equal(graded(state, "Brussel Nederland Ankara "
+				   "Paternotte Russische", NULL),
+			    "Brussel Nederland Ankara Paternotte Rus-si-sche");
+}
+
+static void test_english_terms_break_with_english_patterns(void **state)
+{
+	/* Ima-/gery and deli-/verables were Dutch breaks; Im-agery is the
+	 * English one (Merriam-Webster: im·age·ry, patterns im-agery). */
+	assert_string_equal(graded(state, "Imagery Intelligence deliverables",
+				   "en"),
+			    "Im-agery In-tel-li-gence de-liv-er-ables");
+	assert_string_equal(graded(state, "Beijing deliverables", "fr"),
+			    "Beijing deliverables");
+}
+
+static void test_without_the_dictionary_breaks_are_plain(void **state)
+{
+	/* No boundaries known: every break in a word of one compound part
+	 * counts the same; the parts next to a compound's own hyphen still
+	 * break poorly, and a name breaks as any other word. */
+	assert_string_equal(graded_by(state, "bondgenoten defensie-uitgaven "
+				      "Brussel worden", NULL, false),
+			    "bond-ge-no-ten de~fen~sie-uit~ga~ven "
+			    "Brus-sel wor!den");
+}
+
+/* Without the dictionary hunspell-nl is never asked: its cache is
+ * neither read nor written (a cold render costs what it did on main). */
+static void test_without_the_dictionary_hunspell_is_not_loaded(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/test_hyph_XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	setenv("XDG_CACHE_HOME", dir, 1);
+	struct hyphenator *h = hyph_create(HYPH_DEFAULT_DIC);
+	assert_non_null(h);
+	struct arena *a = arena_create();
+	const struct hyph_rules rules = { 7, 2, 3, true, false };
+	unsigned char *q;
+	hyph_text_lang(h, a, "bondgenoten Paternotte", &rules, NULL, &q);
+	hyph_destroy(h);
+	arena_destroy(a);
+	char path[64];
+	snprintf(path, sizeof path, "%s/dossier/hunspell-nl.cache", dir);
+	assert_int_equal(access(path, F_OK), -1);
+	snprintf(path, sizeof path, "%s/dossier/hyph_nl_NL.dic.cache", dir);
+	assert_int_equal(access(path, F_OK), 0); /* the patterns' own */
+	unlink(path);
+	snprintf(path, sizeof path, "%s/dossier", dir);
+	rmdir(path);
+	rmdir(dir);
+	unsetenv("XDG_CACHE_HOME");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -443,6 +615,16 @@ int main(void)
 		T(test_word_list_error_names_file_and_line),
 		T(test_words_seen_before_come_out_the_same),
 		T(test_long_text_is_unchanged_without_soft_hyphens),
+		T(test_compound_boundaries_are_good_breaks),
+		T(test_word_of_one_part_breaks_plainly),
+		T(test_parts_of_a_hyphenated_compound_break_poorly),
+		T(test_short_words_break_only_as_a_last_resort),
+		T(test_names_stay_whole),
+		T(test_english_terms_break_with_english_patterns),
+		T(test_without_the_dictionary_breaks_are_plain),
+		T(test_english_listed_word_is_not_for_dutch_text),
+		T(test_listed_english_word_loads_no_patterns),
+		T(test_without_the_dictionary_hunspell_is_not_loaded),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

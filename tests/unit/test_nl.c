@@ -223,14 +223,31 @@ static void test_nbsp_between_day_and_month(void **state)
 static void test_nbsp_between_second_day_and_month(void **state)
 {
 	assert_string_equal(smarten(state, "3 en 4 december"),
-			    "3 en 4" NBSP "december");
+			    "3" NBSP "en" NBSP "4" NBSP "december");
+}
+
+static void test_two_days_of_a_month_are_one_unit(void **state)
+{
+	/* Issue 15: "3 en / 4 december", "(FMM) 3 / en 4 december". */
+	assert_string_equal(smarten(state, "op 14 en 15 mei; 3 en 4 punten"),
+			    "op 14" NBSP "en" NBSP "15" NBSP "mei; 3 en 4 "
+			    "punten");
+}
+
+static void test_abbreviation_of_two_capitalised_parts_is_kept(void **state)
+{
+	/* Issue 15: "(EU / HV)". A capital word before an ordinary one
+	 * breaks as before. */
+	assert_string_equal(smarten(state, "(EU HV) en de EU en NAVO Top"),
+			    "(EU" NBSP "HV) en de EU en NAVO Top");
 }
 
 static void test_nbsp_between_month_and_year_of_a_date(void **state)
 {
 	/* The year joins a date, not a month named on its own. */
 	assert_string_equal(smarten(state, "op 3 en 4 december 2024; december 2024"),
-			    "op 3 en 4" NBSP "december" NBSP "2024; december 2024");
+			    "op 3" NBSP "en" NBSP "4" NBSP "december" NBSP
+			    "2024; december 2024");
 }
 
 static void test_nbsp_after_nr_and_artikel(void **state)
@@ -343,7 +360,8 @@ static void test_smarten_changes_only_quotes_dashes_and_spaces(void **state)
 		"Ministers Meeting (FMM) plaats in Brussel. De bijeenkomst "
 		"volgt op de NAVO-top in Den Haag (24" EN_DASH "25" NBSP
 		"juni" NBSP "2025) en vormt een belangrijk tussenstation "
-		"richting de NAVO-top van 7 en 8" NBSP "juli" NBSP "2026 in "
+		"richting de NAVO-top van 7" NBSP "en" NBSP "8" NBSP "juli" NBSP
+		"2026 in "
 		"Ankara.\n"
 		"Daarbij zal de nadruk liggen op voortgang in het " LSQUO
 		"Prioritised Ukraine Requirements List" RSQUO " (PURL)-"
@@ -727,6 +745,8 @@ int main(void)
 		T(test_nbsp_after_euro_sign_and_before_miljard),
 		T(test_nbsp_between_day_and_month),
 		T(test_nbsp_between_second_day_and_month),
+		T(test_two_days_of_a_month_are_one_unit),
+		T(test_abbreviation_of_two_capitalised_parts_is_kept),
 		T(test_nbsp_between_month_and_year_of_a_date),
 		T(test_nbsp_after_nr_and_artikel),
 		T(test_nbsp_before_percent),

@@ -239,9 +239,10 @@ static void test_no_hyphen_at_the_foot_of_a_page(void **state)
 	}
 	f->l->margin_top_pt = top;
 	/* Without the rule 16 of these page ends are hyphenated; with it
-	 * none, and 34 times a hyphenated line heads the next page. */
+	 * none, and 36 times a hyphenated line heads the next page (or its
+	 * paragraph moves on whole); 33 with the compound dictionary. */
 	assert_int_equal(ends_hyphenated, 0);
-	assert_int_equal(carried, 34);
+	assert_int_equal(carried, 36);
 }
 
 #define T(name) cmocka_unit_test(name)
