@@ -1,7 +1,7 @@
 /*
  * dl.c — what the display list knows of itself: the names of its
- * structure roles, an element's place in the tree, and each glyph run as
- * the writers draw it.
+ * structure roles, its pages, an element's place in the tree, and each
+ * glyph run as the writers draw it.
  *
  * The writers draw each glyph run as dl_run_start() gives it: without the
  * soft hyphens inside its words.
@@ -26,6 +26,19 @@ const char *dl_role_name(enum dl_role role)
 	};
 	assert((size_t)role < sizeof names / sizeof *names && names[role]);
 	return names[role];
+}
+
+const struct dl_page *dl_page(const struct display_list *dl, size_t p)
+{
+	assert(p < dl->n_pages);
+	return dl->pager ? dl->pager->page(dl->pager, p) : &dl->pages[p];
+}
+
+void dl_complete(const struct display_list *dl)
+{
+	for (size_t p = 0; dl->pager && !dl->pager->complete &&
+			   p < dl->n_pages; p++)
+		dl_page(dl, p);
 }
 
 int dl_elem_path(const struct display_list *dl, int elem,

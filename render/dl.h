@@ -11,6 +11,14 @@
  * without parsing a PDF. It includes nothing of the earlier stages
  * (dl_build.h turns pages into one). Coordinates are points from the
  * top-left corner of the page.
+ *
+ * A display list made to be written is paged: dl_page() makes the items
+ * of one page when a writer asks for it, in order, and lets go of the
+ * page before (its items and the lines set for it), so that memory
+ * grows with the largest page, not with the number of pages. The
+ * elements grow as the pages are made and are whole once the last page
+ * has been (dl_complete()); the outline and the link targets are known
+ * from the start.
  */
 #ifndef DOSSIER_DL_H
 #define DOSSIER_DL_H
@@ -95,10 +103,28 @@ struct dl_date {
 	int year, month, day;
 };
 
+/* A link inside the document goes here: a target, in the order of the
+ * links (page by page, in drawing order). */
+struct dl_dest {
+	int page;         /* 1-based */
+	double y;
+};
+
+/* What makes the pages of a paged display list (dl_build.c). */
+struct dl_pager {
+	/* Page p's items, valid until the next call; pages are asked for
+	 * in order, and from 0 again once the last one was made. */
+	const struct dl_page *(*page)(struct dl_pager *pg, size_t p);
+	bool complete; /* every page made once: the elements are whole */
+};
+
 struct display_list {
 	double width_pt, height_pt;
-	struct dl_page *pages;
+	struct dl_page *pages; /* NULL when paged: ask dl_page() */
+	struct dl_pager *pager; /* NULL: every page is in pages */
 	size_t n_pages;
+	struct dl_dest *dests;
+	size_t n_dests;
 	struct dl_outline *outline;
 	size_t n_outline;
 	struct dl_elem *elems;
@@ -110,6 +136,12 @@ struct display_list {
 	 * the body from 1. 0: every page labelled 1, 2, ... */
 	size_t front_pages;
 };
+
+/* Page p (0-based) of dl: in pages, or made now by its pager. */
+const struct dl_page *dl_page(const struct display_list *dl, size_t p);
+/* Every page made once, when dl is paged and they were not yet: the
+ * elements whole, for a writer that needs them before the first page. */
+void dl_complete(const struct display_list *dl);
 
 /* The elements from the outermost to it (path[0] the outermost); their
  * number, 0 for DL_ARTIFACT. */

@@ -15,6 +15,16 @@
  * footers none (an artifact), which also ends the elements open before
  * them: a paragraph broken by the page becomes two P elements in a row.
  *
+ * The typeset lines of a long document hold no shaped runs (typeset.h):
+ * the blocks a page shows are set again when it is made, each into an arena of its own,
+ * kept while the pages go on showing that block (a table over thirty
+ * pages is set once more, not thirty times) and reset for another block
+ * once the page after its last has been made. dl_build_paged() makes a
+ * page when a writer asks for it, into one buffer of items that the
+ * next page reuses; the structure elements are made on the first pass
+ * over the pages and counted again on any later one. dl_build() makes
+ * every page at once into the arena (for checks on the whole document).
+ *
  * A page's items and the elements grow in buffers of the heap and move
  * to the arena at their exact count when done: grown in the arena, every
  * page left its outgrown arrays behind (a tenth of a long report's peak).
@@ -23,6 +33,7 @@
 
 #include <assert.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,9 +61,29 @@ struct link_rect {
 	bool web;  /* to the web: coloured and underlined */
 };
 
+/* A block's lines set again, with their runs, for the pages that show
+ * it. */
+struct live_block {
+	const struct tblock *tb;
+	const struct tline *lines;
+	struct arena *a;   /* its own; the document's for dl_build() */
+	size_t page;       /* the last page that showed it */
+	uint64_t used;     /* when, for the least recently used */
+};
+
+/* Blocks kept set at least; more when a page shows more. */
+#define LIVE_MIN 16
+
 struct dl_builder {
 	struct arena *a;
 	const struct layout *layout; /* NULL for a chart alone */
+	struct typesetter *ts;
+	struct live_block *live;
+	size_t n_live, cap_live;
+	uint64_t clock;
+	bool paged;        /* live blocks in arenas of their own */
+	bool replay;       /* the elements are made: count them again */
+	size_t next_elem;
 	struct display_list *dl;
 	struct link_rect *rects; /* of the line being set */
 	size_t n_rects, cap_rects;
@@ -86,6 +117,13 @@ struct dl_owner {
 static int add_elem(struct dl_builder *b, enum dl_role role, int parent)
 {
 	struct display_list *dl = b->dl;
+	if (b->replay) {
+		/* the same pages make the same elements */
+		assert(b->next_elem < dl->n_elems &&
+		       dl->elems[b->next_elem].role == role &&
+		       dl->elems[b->next_elem].parent == parent);
+		return (int)b->next_elem++;
+	}
 	ARRAY_GROW(dl->elems, dl->n_elems, b->cap_elems);
 	dl->elems[dl->n_elems] =
 		(struct dl_elem){ role, parent, NULL, NULL, NULL };
@@ -147,15 +185,20 @@ static void close_from(struct dl_builder *b, int from)
 		b->f->block = NULL;
 }
 
-static void builder_start(struct dl_builder *b, struct arena *a,
-			  struct display_list *dl)
+static void flows_start(struct dl_builder *b)
 {
-	*b = (struct dl_builder){ .a = a, .dl = dl };
 	for (int k = 0; k < 2; k++) {
 		b->f = &b->flow[k];
 		close_from(b, 0);
 	}
 	b->f = &b->flow[0];
+}
+
+static void builder_start(struct dl_builder *b, struct arena *a,
+			  struct display_list *dl)
+{
+	*b = (struct dl_builder){ .a = a, .dl = dl };
+	flows_start(b);
 }
 
 /* The innermost element open now (what a link in it belongs to). */
@@ -197,7 +240,9 @@ static int structure_of(struct dl_builder *b, struct dl_owner own)
 		struct dl_elem *e;
 		b->f->open[1] = add_elem(b, elem, b->f->open[0]);
 		e = &b->dl->elems[b->f->open[1]];
-		if (elem == DL_ROLE_FIGURE)
+		if (b->replay)
+			;
+		else if (elem == DL_ROLE_FIGURE)
 			e->alt = chart_alt(b->a, own.block->chart);
 		if (elem == DL_ROLE_NOTE) /* unique: notes are numbered */
 			e->id = arena_printf(b->a, "fn%s", own.block->label);
@@ -365,10 +410,10 @@ static void add_chart(struct dl_builder *b, struct dl_page *p,
  * links and the links pagination placed after it (the contents'), each
  * link holding the runs of its text. */
 static void add_line(struct dl_builder *b, struct dl_page *p,
-		     const struct page *pg, size_t line_ix)
+		     const struct page *pg, size_t line_ix,
+		     const struct tline *tl)
 {
 	const struct placed_line *pl = &pg->lines[line_ix];
-	const struct tline *tl = pl->line;
 	b->n_rects = 0;
 	for (int i = 0; i < tl->n_links; i++)
 		add_rect(b, pl->x_pt + tl->links[i].x0_pt,
@@ -430,43 +475,126 @@ static void add_line(struct dl_builder *b, struct dl_page *p,
 	}
 }
 
-struct display_list *dl_build(struct arena *a, const struct composition *comp,
-			      const struct pages *pages)
+/* The lines of tb set again, with their runs: kept from the pages
+ * before when it goes on here, else set into the least recently used
+ * arena that no line of this page is in. */
+static const struct tline *live_lines(struct dl_builder *b,
+				      const struct tblock *tb, size_t page)
+{
+	struct live_block *lb = NULL;
+	for (size_t i = 0; i < b->n_live && !lb; i++)
+		if (b->live[i].tb == tb)
+			lb = &b->live[i];
+	if (lb) {
+		lb->page = page;
+		lb->used = ++b->clock;
+		return lb->lines;
+	}
+	if (b->n_live >= LIVE_MIN)
+		for (size_t i = 0; i < b->n_live; i++)
+			if (b->live[i].page < page &&
+			    (!lb || b->live[i].used < lb->used))
+				lb = &b->live[i];
+	if (lb) {
+		if (b->paged)
+			arena_reset(lb->a);
+	} else {
+		ARRAY_GROW(b->live, b->n_live, b->cap_live);
+		lb = &b->live[b->n_live++];
+		lb->a = b->paged ? arena_create() : b->a;
+	}
+	lb->tb = tb;
+	lb->lines = typeset_again(b->ts, lb->a, b->layout, tb);
+	lb->page = page;
+	lb->used = ++b->clock;
+	return lb->lines;
+}
+
+/* Page p's items into dp. */
+static void build_page(struct dl_builder *b, const struct pages *pages,
+		       size_t p, struct dl_page *dp)
+{
+	const struct page *pg = &pages->pages[p];
+	for (size_t i = 0; i < pg->n_lines; i++) {
+		const struct placed_line *pl = &pg->lines[i];
+		const struct tline *tl =
+			pl->from && pl->from->bare ?
+				&live_lines(b, pl->from, p)[pl->line_ix] :
+				pl->line;
+		add_line(b, dp, pg, i, tl);
+	}
+	if (pg->footnote_rule_y_pt > 0) {
+		struct dl_item *it = add_item(dp, DL_RULE);
+		it->x = pages->footnote_rule_x_pt;
+		it->y = pg->footnote_rule_y_pt;
+		it->w = pages->footnote_rule_width_pt;
+		it->h = pages->footnote_rule_pt;
+	}
+}
+
+/* Where each link inside the document goes, in the order add_line()
+ * draws the links: the targets are known before any page is made. */
+static void add_dests(struct arena *a, struct display_list *dl,
+		      const struct pages *pages,
+		      const struct note_place *notes, size_t n_notes)
+{
+	size_t n = 0, cap = 0;
+	struct dl_dest *v = NULL;
+	for (size_t p = 0; p < pages->n_pages; p++) {
+		const struct page *pg = &pages->pages[p];
+		for (size_t i = 0; i < pg->n_lines; i++) {
+			const struct tline *tl = pg->lines[i].line;
+			for (int k = 0; k < tl->n_links; k++) {
+				int note = tl->links[k].note;
+				if (tl->links[k].uri || note <= 0 ||
+				    (size_t)note > n_notes || !notes[note].page)
+					continue;
+				ARRAY_GROW(v, n, cap);
+				v[n++] = (struct dl_dest){ notes[note].page,
+							   notes[note].y };
+			}
+			for (size_t k = 0; k < pg->n_links; k++)
+				if (pg->links[k].line_ix == i) {
+					ARRAY_GROW(v, n, cap);
+					v[n++] = (struct dl_dest){
+						pg->links[k].dest_page,
+						pg->links[k].dest_y_pt };
+				}
+		}
+	}
+	dl->dests = arena_array(a, n, sizeof *v);
+	if (n)
+		memcpy(dl->dests, v, n * sizeof *v);
+	dl->n_dests = n;
+	free(v);
+}
+
+/* All of the display list but its pages' items. */
+static struct display_list *dl_start(struct arena *a, struct dl_builder *b,
+				     struct typesetter *ts,
+				     const struct composition *comp,
+				     const struct pages *pages)
 {
 	struct display_list *dl = arena_alloc(a, sizeof *dl);
 	dl->width_pt = pages->width_pt;
 	dl->height_pt = pages->height_pt;
 	dl->n_pages = pages->n_pages;
-	dl->pages = arena_array(a, pages->n_pages, sizeof *dl->pages);
 	size_t n_outline = 0;
 	for (size_t p = 0; p < pages->n_pages; p++)
 		n_outline += pages->pages[p].n_outline;
 	dl->outline = arena_array(a, n_outline, sizeof *dl->outline);
-	struct dl_builder b;
-	builder_start(&b, a, dl);
-	b.layout = comp->layout;
-	b.notes = place_notes(pages, &b.n_notes);
 	for (size_t p = 0; p < pages->n_pages; p++) {
 		const struct page *pg = &pages->pages[p];
-		struct dl_page *dp = &dl->pages[p];
-		for (size_t i = 0; i < pg->n_lines; i++)
-			add_line(&b, dp, pg, i);
-		if (pg->footnote_rule_y_pt > 0) {
-			struct dl_item *it = add_item(dp, DL_RULE);
-			it->x = pages->footnote_rule_x_pt;
-			it->y = pg->footnote_rule_y_pt;
-			it->w = pages->footnote_rule_width_pt;
-			it->h = pages->footnote_rule_pt;
-		}
-		finish_page(a, dp);
 		for (size_t i = 0; i < pg->n_outline; i++)
 			dl->outline[dl->n_outline++] = (struct dl_outline){
 				pg->outline[i].level, pg->outline[i].title,
 				(int)p + 1, pg->outline[i].y_pt };
 	}
-	free(b.notes);
-	free(b.rects);
-	finish_elems(a, &b);
+	builder_start(b, a, dl);
+	b->layout = comp->layout;
+	b->ts = ts;
+	b->notes = place_notes(pages, &b->n_notes);
+	add_dests(a, dl, pages, b->notes, b->n_notes);
 	dl->lang = "nl-NL";
 	dl->title = comp->title;
 	dl->author = comp->author;
@@ -476,6 +604,88 @@ struct display_list *dl_build(struct arena *a, const struct composition *comp,
 	dl->date = (struct dl_date){ comp->date.year, comp->date.month,
 				     comp->date.day };
 	dl->front_pages = pages->front_pages;
+	return dl;
+}
+
+static void builder_end(struct dl_builder *b)
+{
+	free(b->notes);
+	free(b->rects);
+	if (b->paged)
+		for (size_t i = 0; i < b->n_live; i++)
+			arena_destroy(b->live[i].a);
+	free(b->live);
+	b->notes = NULL;
+	b->rects = NULL;
+	b->live = NULL;
+}
+
+struct display_list *dl_build(struct arena *a, struct typesetter *ts,
+			      const struct composition *comp,
+			      const struct pages *pages)
+{
+	struct dl_builder b;
+	struct display_list *dl = dl_start(a, &b, ts, comp, pages);
+	dl->pages = arena_array(a, pages->n_pages, sizeof *dl->pages);
+	for (size_t p = 0; p < pages->n_pages; p++) {
+		build_page(&b, pages, p, &dl->pages[p]);
+		finish_page(a, &dl->pages[p]);
+	}
+	finish_elems(a, &b);
+	builder_end(&b);
+	return dl;
+}
+
+struct paged {
+	struct dl_pager pager;
+	struct dl_builder b;
+	const struct pages *pages;
+	struct dl_page cur; /* the page made last; its buffer the next's */
+	size_t next;
+};
+
+static const struct dl_page *paged_page(struct dl_pager *pg, size_t p)
+{
+	struct paged *pd = (struct paged *)pg;
+	struct dl_builder *b = &pd->b;
+	if (p != pd->next) {
+		/* again from the first page: the elements are made */
+		assert(p == 0 && pg->complete);
+		flows_start(b);
+		b->replay = true;
+		b->next_elem = 0;
+	}
+	pd->cur.n_items = 0;
+	build_page(b, pd->pages, p, &pd->cur);
+	pd->next = p + 1;
+	if (pd->next == pd->pages->n_pages && !pg->complete) {
+		finish_elems(b->a, b);
+		pg->complete = true;
+	}
+	return &pd->cur;
+}
+
+static void paged_end(void *p)
+{
+	struct paged *pd = p;
+	builder_end(&pd->b);
+	free(pd->cur.items);
+	if (!pd->pager.complete)
+		free(pd->b.dl->elems); /* still in the heap */
+}
+
+struct display_list *dl_build_paged(struct arena *a, struct typesetter *ts,
+				    const struct composition *comp,
+				    const struct pages *pages)
+{
+	struct paged *pd = arena_alloc(a, sizeof *pd);
+	struct display_list *dl = dl_start(a, &pd->b, ts, comp, pages);
+	pd->b.paged = true;
+	pd->pages = pages;
+	pd->pager.page = paged_page;
+	pd->pager.complete = pages->n_pages == 0;
+	dl->pager = &pd->pager;
+	arena_on_destroy(a, paged_end, pd);
 	return dl;
 }
 

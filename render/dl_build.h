@@ -12,8 +12,16 @@
 #include "dl.h"
 #include "paginate.h"
 
-struct display_list *dl_build(struct arena *a, const struct composition *comp,
+/* Every page's items made at once, into a. */
+struct display_list *dl_build(struct arena *a, struct typesetter *ts,
+			      const struct composition *comp,
 			      const struct pages *pages);
+
+/* Paged (dl.h): each page made when a writer asks for it, its items
+ * and the lines set for it let go when the page after it is made. */
+struct display_list *dl_build_paged(struct arena *a, struct typesetter *ts,
+				    const struct composition *comp,
+				    const struct pages *pages);
 
 /* Chart c, drawn as cd, on a page of its own size plus margin_pt all
  * round: one Figure, titled and described as in a document. */

@@ -249,7 +249,7 @@ static int process(struct run *run, const char *path, FILE *err, FILE *rec,
 	 * accepts, render renders (a character no font has, a chart too
 	 * tall for a page, a table row taller than a page included). */
 	if (doc && !run->render)
-		pipeline_display_list(&run->pipe, a, doc, &d);
+		pipeline_check(&run->pipe, a, doc, &d);
 	if (doc && run->render) {
 		size_t pages = 0;
 		if (pipeline_render(&run->pipe, a, doc, run->out_dir, &pages,

@@ -36,7 +36,7 @@ struct nl_char {
 
 /* The run being smartened; index -1 is the character before it. */
 struct nl_text {
-	const struct nl_char *c;
+	struct nl_char *c; /* from the heap: free() it */
 	ptrdiff_t n;
 	uint32_t prev;
 };
@@ -362,11 +362,12 @@ static bool nl_is_unbreakable_space(const struct nl_text *t, ptrdiff_t i)
 
 /* ------------------------------------------------------------------ */
 
-static struct nl_text nl_decode(struct arena *a, const char *utf8,
-				uint32_t prev)
+/* Scratch of 16 bytes a byte of text, freed by the caller: kept in
+ * the document's arena it was a fifth of a long report's memory. */
+static struct nl_text nl_decode(const char *utf8, uint32_t prev)
 {
 	size_t cap = strlen(utf8) + 1;
-	struct nl_char *c = arena_array(a, cap, sizeof *c);
+	struct nl_char *c = xrealloc_array(NULL, cap, sizeof *c);
 	ptrdiff_t n = 0;
 	for (const char *p = utf8; *p; n++) {
 		c[n].src = p;
@@ -386,7 +387,7 @@ static uint32_t nl_first_cp(const char *s)
 char *nl_smarten(struct arena *a, const char *utf8, uint32_t prev)
 {
 	assert(a && utf8);
-	struct nl_text t = nl_decode(a, utf8, prev);
+	struct nl_text t = nl_decode(utf8, prev);
 	struct strbuf out = STRBUF_INIT;
 	uint32_t set_before = prev; /* the last character as set */
 	for (ptrdiff_t i = 0; i < t.n; i++) {
@@ -406,6 +407,7 @@ char *nl_smarten(struct arena *a, const char *utf8, uint32_t prev)
 			set_before = cp;
 		}
 	}
+	free(t.c);
 	return strbuf_finish(&out, a);
 }
 
@@ -723,7 +725,7 @@ static bool nl_is_opening(uint32_t cp)
 char *nl_capitalize(struct arena *a, const char *utf8)
 {
 	assert(utf8);
-	struct nl_text t = nl_decode(a, utf8, 0);
+	struct nl_text t = nl_decode(utf8, 0);
 	/* A text that opens with an elided word takes its capital on the
 	 * next one: ’s Avonds, ’t Is (Onze Taal, taaladvies ’s avonds). */
 	ptrdiff_t i = 0, skip;
@@ -735,8 +737,10 @@ char *nl_capitalize(struct arena *a, const char *utf8)
 		else
 			break;
 	}
-	if (i >= t.n || !utf8_is_letter(t.c[i].cp))
+	if (i >= t.n || !utf8_is_letter(t.c[i].cp)) {
+		free(t.c);
 		return arena_strdup(a, utf8); /* 3 december stays as it is */
+	}
 	struct strbuf out = STRBUF_INIT;
 	strbuf_add(&out, utf8, (size_t)(t.c[i].src - utf8));
 	uint32_t c = t.c[i].cp, next = nl_at(&t, i + 1);
@@ -752,5 +756,6 @@ char *nl_capitalize(struct arena *a, const char *utf8)
 		strbuf_add(&out, buf, utf8_encode(g_unichar_totitle(c), buf));
 	}
 	strbuf_adds(&out, t.c[i].src + done);
+	free(t.c);
 	return strbuf_finish(&out, a);
 }

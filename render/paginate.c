@@ -112,13 +112,16 @@ static void new_page(struct flow *f)
 	f->page->running_header = f->header;
 }
 
+/* Line tl of typeset block from (NULL: a line set here) at (x, y). */
 static void put_line(struct flow *f, const struct tline *tl, double x,
-		     double y, bool artifact, const struct block *b)
+		     double y, bool artifact, const struct block *b,
+		     const struct tblock *from)
 {
 	struct page *p = f->page;
 	ARENA_GROW(f->arena, p->lines, p->n_lines, p->cap_lines);
-	p->lines[p->n_lines++] = (struct placed_line){ tl, x, y, artifact,
-						       artifact ? NULL : b };
+	p->lines[p->n_lines++] = (struct placed_line){
+		tl, x, y, artifact, artifact ? NULL : b, from,
+		from ? (size_t)(tl - from->lines) : 0 };
 }
 
 static double bottom(const struct flow *f)
@@ -203,7 +206,8 @@ static void place_lines(struct flow *f, const struct tblock *b, size_t from,
 	for (size_t k = from; k < from + n; k++) {
 		const struct tline *tl = &b->lines[k];
 		place_notes_of(f, tl);
-		put_line(f, tl, f->l->margin_left_pt, f->y, false, b->block);
+		put_line(f, tl, f->l->margin_left_pt, f->y, false, b->block,
+			 b);
 		f->y += tl->height_pt;
 	}
 	if (n)
@@ -268,7 +272,7 @@ static void flow_block(struct flow *f, size_t i)
 	if (blk->absolute) {
 		double y = blk->y_pt;
 		for (size_t k = 0; k < b->n_lines; k++) {
-			put_line(f, &b->lines[k], blk->x_pt, y, false, blk);
+			put_line(f, &b->lines[k], blk->x_pt, y, false, blk, b);
 			y += b->lines[k].height_pt;
 		}
 		return;
@@ -351,7 +355,7 @@ static void fill_toc(struct flow *f, struct typesetter *ts)
 			struct page *p = f->page;
 			put_line(f, tl, l->margin_left_pt, t->y_pt +
 				 t->baseline_pt - tl->parts[0].baseline_pt,
-				 false, t->block);
+				 false, t->block, NULL);
 			struct placed_line num_line = p->lines[p->n_lines - 1];
 			memmove(&p->lines[t->line_ix + 2],
 				&p->lines[t->line_ix + 1],
@@ -398,7 +402,7 @@ static void place_footnotes(struct flow *f)
 			     k < pg->dests[d].first_line + pg->dests[d].n_lines;
 			     k++) {
 				put_line(f, &n->lines[k], l->margin_left_pt, y,
-					 false, n->block);
+					 false, n->block, n);
 				y += n->lines[k].height_pt;
 			}
 			y += n->space_after_pt;
@@ -438,7 +442,7 @@ static void page_number(struct flow *f, struct typesetter *ts, size_t page,
 	if (tl)
 		put_line(f, tl, l->margin_left_pt,
 			 l->footer_baseline_pt - tl->parts[0].baseline_pt,
-			 true, NULL);
+			 true, NULL, NULL);
 }
 
 static void running_furniture(struct flow *f, struct typesetter *ts,
@@ -480,7 +484,7 @@ static void running_furniture(struct flow *f, struct typesetter *ts,
 			if (rl)
 				put_line(f, rl, l->margin_left_pt,
 					 base - rl->parts[0].baseline_pt, true,
-					 NULL);
+					 NULL, NULL);
 		}
 		/* Cover and contents have no page number. */
 		if (p >= front)
@@ -488,7 +492,7 @@ static void running_furniture(struct flow *f, struct typesetter *ts,
 		if (cl)
 			put_line(f, cl, l->margin_left_pt,
 				 l->header_baseline_pt - cl->parts[0].baseline_pt,
-				 true, NULL);
+				 true, NULL, NULL);
 	}
 }
 

@@ -16,6 +16,11 @@ struct placed_line {
 	bool artifact;     /* running header or footer */
 	const struct block *block; /* what it sets (structure tags); NULL
 				      for artifacts */
+	/* The typeset block it is line line_ix of, or NULL: a line set by
+	 * pagination (header, footer, page number), with its runs. A
+	 * block's lines hold no runs: typeset_again() sets them. */
+	const struct tblock *from;
+	size_t line_ix;
 };
 
 struct page_outline {

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include "pdf_read.h"
@@ -26,7 +27,34 @@
  * inflates a whole stream to reach any object in it. */
 #define OBJSTM_MAX 512
 
-static size_t reach(struct pdf_reader *pk)
+/* The packed file: in sb, or from byte `spilled` on when the rest went
+ * to fp (a long document's never all in memory). */
+struct pack_out {
+	struct strbuf sb;
+	FILE *fp;
+	size_t spilled;
+	bool failed;
+};
+
+static size_t out_pos(const struct pack_out *o)
+{
+	return o->spilled + o->sb.len;
+}
+
+/* sb onto fp, once it holds a megabyte (all: whatever it holds). */
+static void out_spill(struct pack_out *o, bool all)
+{
+	if (!o->fp || (!all && o->sb.len < (size_t)1 << 20))
+		return;
+	if (o->sb.len && fwrite(o->sb.buf, 1, o->sb.len, o->fp) != o->sb.len)
+		o->failed = true;
+	o->spilled += o->sb.len;
+	strbuf_reset(&o->sb);
+}
+
+/* Mark what the catalog and the info reach; every reference must name an
+ * object in use. Returns the number of objects reached, or 0. */
+static size_t reach(struct pdf_reader *pk, struct pdf_toks *ts)
 {
 	long *stack = malloc(pk->n_objs * sizeof *stack);
 	if (!stack)
@@ -44,10 +72,11 @@ static size_t reach(struct pdf_reader *pk)
 		}
 	}
 	while (top) {
-		const struct pdf_obj *o = &pk->objs[stack[--top]];
+		if (!pdf_object(pk, stack[--top], ts))
+			goto broken;
 		n++;
-		for (size_t i = o->first; i < o->first + o->count; i++) {
-			const struct pdf_tok *t = &pk->toks.v[i];
+		for (size_t i = 0; i < ts->n; i++) {
+			const struct pdf_tok *t = &ts->v[i];
 			if (t->kind != TOK_REF)
 				continue;
 			if ((size_t)t->num >= pk->n_objs ||
@@ -79,11 +108,11 @@ static void add_number(struct strbuf *out, long v)
 
 /* Tokens with a space only where two would otherwise run together. */
 static void emit_tokens(struct strbuf *out, const struct pdf_reader *pk,
-			size_t first, size_t count)
+			const struct pdf_toks *ts, size_t first, size_t count)
 {
 	bool after_regular = false;
 	for (size_t i = first; i < first + count; i++) {
-		const struct pdf_tok *t = &pk->toks.v[i];
+		const struct pdf_tok *t = &ts->v[i];
 		bool regular = t->kind == TOK_INT || t->kind == TOK_REAL ||
 			       t->kind == TOK_KEYWORD || t->kind == TOK_REF;
 		if (after_regular && regular)
@@ -167,7 +196,8 @@ static void add_id(struct strbuf *out, const struct pdf_reader *pk,
 {
 	if (pk->id != SIZE_MAX) {
 		strbuf_adds(out, "/ID");
-		emit_tokens(out, pk, pk->id, pdf_value_end(&pk->toks, pk->id) - pk->id);
+		emit_tokens(out, pk, &pk->trailer, pk->id,
+			    pdf_value_end(&pk->trailer, pk->id) - pk->id);
 		return;
 	}
 	const char *md5 = g_checksum_get_string(sum);
@@ -187,10 +217,11 @@ static void sum_stream(GChecksum *sum, const char *data, size_t n)
 /* The cross-reference stream, the last object, and the file's end. Rows
  * are stored with the PNG Up predictor: offsets that grow slowly become
  * runs of small numbers, which deflate well. */
-static void add_xref_stream(struct strbuf *out, const struct pdf_reader *pk,
+static void add_xref_stream(struct pack_out *o, const struct pdf_reader *pk,
 			    struct xref_row *rows, long num, GChecksum *sum)
 {
-	size_t at = out->len, max2 = 0, max3 = 0;
+	struct strbuf *out = &o->sb;
+	size_t at = out_pos(o), max2 = 0, max3 = 0;
 	rows[num] = (struct xref_row){ 1, at, 0 };
 	for (long i = 0; i <= num; i++) {
 		max2 = rows[i].field2 > max2 ? rows[i].field2 : max2;
@@ -225,19 +256,22 @@ static void add_xref_stream(struct strbuf *out, const struct pdf_reader *pk,
 
 /* Objects OBJSTM_MAX at a time, from *next on, into one object stream
  * numbered num. */
-static void add_object_stream(struct strbuf *out, const struct pdf_reader *pk,
+static void add_object_stream(struct pack_out *out, const struct pdf_reader *pk,
 			      struct xref_row *rows, size_t *next, long num,
-			      GChecksum *sum)
+			      GChecksum *sum, struct pdf_toks *ts)
 {
 	struct strbuf head = STRBUF_INIT, body = STRBUF_INIT;
 	size_t n = 0;
 	for (size_t i = *next; i < pk->n_objs && n < OBJSTM_MAX; i++, *next = i) {
 		const struct pdf_obj *o = &pk->objs[i];
-		if (!o->reached || o->data)
+		if (!o->reached || o->stream)
 			continue;
 		strbuf_addf(&head, "%s%ld %zu", n ? " " : "", o->new_num,
 			    body.len);
-		emit_tokens(&body, pk, o->first, o->count);
+		bool ok = pdf_object(pk, (long)i, ts);
+		assert(ok); /* reach() parsed it */
+		(void)ok;
+		emit_tokens(&body, pk, ts, 0, ts->n);
 		strbuf_addc(&body, '\n');
 		rows[o->new_num] = (struct xref_row){ 2, (size_t)num, n };
 		n++;
@@ -246,23 +280,25 @@ static void add_object_stream(struct strbuf *out, const struct pdf_reader *pk,
 	size_t first = head.len;
 	strbuf_add(&head, body.buf, body.len);
 	g_checksum_update(sum, (const guchar *)head.buf, head.len);
-	rows[num] = (struct xref_row){ 1, out->len, 0 };
+	rows[num] = (struct xref_row){ 1, out_pos(out), 0 };
 	char dict[96];
 	snprintf(dict, sizeof dict, "/Type/ObjStm/N %zu/First %zu", n, first);
-	add_flate_stream(out, num, dict, &head);
+	add_flate_stream(&out->sb, num, dict, &head);
+	out_spill(out, false);
 	strbuf_release(&head);
 	strbuf_release(&body);
 }
 
-static void write_packed(struct strbuf *out, struct pdf_reader *pk, int minor,
-			 size_t n_reached)
+static void write_packed(struct pack_out *po, struct pdf_reader *pk,
+			 int minor, size_t n_reached, struct pdf_toks *ts)
 {
+	struct strbuf *out = &po->sb;
 	long n = 0;
 	size_t n_plain = 0;
 	for (size_t i = 1; i < pk->n_objs; i++)
 		if (pk->objs[i].reached) {
 			pk->objs[i].new_num = ++n;
-			n_plain += !pk->objs[i].data;
+			n_plain += !pk->objs[i].stream;
 		}
 	assert(n == (long)n_reached);
 	long n_stm = (long)((n_plain + OBJSTM_MAX - 1) / OBJSTM_MAX);
@@ -275,40 +311,83 @@ static void write_packed(struct strbuf *out, struct pdf_reader *pk, int minor,
 	strbuf_addf(out, "%%PDF-1.%d\n%%\xb5\xed\xae\xfb\n", minor);
 	for (size_t i = 1; i < pk->n_objs; i++) {
 		const struct pdf_obj *o = &pk->objs[i];
-		if (!o->reached || !o->data)
+		if (!o->reached || !o->stream)
 			continue;
-		rows[o->new_num] = (struct xref_row){ 1, out->len, 0 };
+		rows[o->new_num] = (struct xref_row){ 1, out_pos(po), 0 };
 		strbuf_addf(out, "%ld 0 obj\n", o->new_num);
-		emit_tokens(out, pk, o->first, o->count);
+		bool ok = pdf_object(pk, (long)i, ts);
+		assert(ok); /* reach() parsed it */
+		(void)ok;
+		emit_tokens(out, pk, ts, 0, ts->n);
 		strbuf_adds(out, "\nstream\n");
-		strbuf_add(out, o->data, o->data_len);
+		const char *data = pdf_stream_data(pk, (long)i, ts);
+		strbuf_add(out, data, o->data_len);
 		strbuf_adds(out, "\nendstream\nendobj\n");
-		sum_stream(sum, o->data, o->data_len);
+		sum_stream(sum, data, o->data_len);
+		out_spill(po, false);
 	}
 	size_t next = 1;
 	for (long k = 0; k < n_stm; k++)
-		add_object_stream(out, pk, rows, &next, n + 1 + k, sum);
-	add_xref_stream(out, pk, rows, xref_num, sum);
+		add_object_stream(po, pk, rows, &next, n + 1 + k, sum, ts);
+	add_xref_stream(po, pk, rows, xref_num, sum);
+	out_spill(po, true);
 	g_checksum_free(sum);
 	free(rows);
+}
+
+/* The version a packed file says: object streams need 1.5; a later 1.x
+ * stays. 0 when head is not a PDF's. */
+static int packed_minor(const char *head, size_t len)
+{
+	if (len < 16 || memcmp(head, "%PDF-1.", 7) || head[7] < '0' ||
+	    head[7] > '9' || !pdf_is_space((unsigned char)head[8]))
+		return 0;
+	return head[7] - '0' < 5 ? 5 : head[7] - '0';
+}
+
+/* pk packed onto out; false when it is not understood. */
+static bool pack(struct pdf_reader *pk, bool read, int minor,
+		 struct pack_out *out)
+{
+	struct pdf_toks ts = { 0 }; /* one object's at a time */
+	size_t n_reached = 0;
+	bool ok = read && (n_reached = reach(pk, &ts)) > 0;
+	if (ok)
+		write_packed(out, pk, minor, n_reached, &ts);
+	pdf_toks_free(&ts);
+	pdf_read_free(pk);
+	return ok;
 }
 
 bool pdf_pack(const char *pdf, size_t len, struct strbuf *out)
 {
 	assert(out->len == 0);
-	/* %PDF-1.x: object streams need 1.5; a later 1.x stays */
-	if (len < 16 || memcmp(pdf, "%PDF-1.", 7) || pdf[7] < '0' ||
-	    pdf[7] > '9' || !pdf_is_space((unsigned char)pdf[8]))
-		return false;
-	int minor = pdf[7] - '0' < 5 ? 5 : pdf[7] - '0';
+	int minor = packed_minor(pdf, len);
 	struct pdf_reader pk;
-	size_t n_reached = 0;
-	if (pdf_read(&pk, pdf, len) && (n_reached = reach(&pk)) > 0)
-		write_packed(out, &pk, minor, n_reached);
-	pdf_read_free(&pk);
-	if (out->len && out->len < len)
+	struct pack_out po = { STRBUF_INIT, NULL, 0, false };
+	if (minor && pack(&pk, pdf_read(&pk, pdf, len), minor, &po) &&
+	    po.sb.len < len) {
+		*out = po.sb;
 		return true;
-	strbuf_release(out);
-	*out = (struct strbuf)STRBUF_INIT;
+	}
+	strbuf_release(&po.sb);
 	return false;
+}
+
+bool pdf_pack_fd(int fd, size_t len, FILE *out, size_t *out_len,
+		 bool *failed)
+{
+	char head[16];
+	*failed = false;
+	if (len < sizeof head || pread(fd, head, sizeof head, 0) !=
+					 (ssize_t)sizeof head)
+		return false;
+	int minor = packed_minor(head, len);
+	struct pdf_reader pk;
+	struct pack_out po = { STRBUF_INIT, out, 0, false };
+	bool ok = minor && pack(&pk, pdf_read_fd(&pk, fd, len), minor, &po);
+	strbuf_release(&po.sb);
+	*failed = po.failed;
+	*out_len = po.spilled;
+	return ok && !po.failed && po.spilled < len;
 }

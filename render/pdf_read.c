@@ -3,14 +3,19 @@
  *
  * Input: a complete PDF with classic xref tables, as cairo writes it plus
  * incremental updates. The xref chain is read newest first, so the
- * newest version of an object wins; every object is parsed into tokens.
- * Output: struct pdf_reader, which pdf_pack.c and pdf_tag.c walk.
+ * newest version of an object wins; every object is parsed once to check
+ * it and find its stream, and again into tokens by pdf_object() when a
+ * caller wants it (the tokens of a whole file would be most of the
+ * memory a long document needs). Output: struct pdf_reader, which
+ * pdf_pack.c and pdf_tag.c walk.
  */
 #include "pdf_read.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "arena.h"
 
@@ -279,6 +284,97 @@ size_t pdf_dict_get(const struct pdf_toks *ts, size_t first, const char *key)
 	return SIZE_MAX;
 }
 
+/* Reads of a file are served a block at a time. */
+#define PDF_BLOCK ((size_t)1 << 16)
+
+struct pdf_block {
+	size_t off, len;
+	char bytes[PDF_BLOCK];
+};
+
+static bool read_at(int fd, char *to, size_t n, size_t off)
+{
+	for (size_t got = 0; got < n;) {
+		ssize_t k = pread(fd, to + got, n - got, (off_t)(off + got));
+		if (k <= 0)
+			return false;
+		got += (size_t)k;
+	}
+	return true;
+}
+
+/* Bytes [off, off + n) of the file (n cut at its end) for ts: in the
+ * buffer of a file in memory, or read into ts->bytes from its
+ * descriptor. Tokens that ts holds then point into them. */
+static bool window(const struct pdf_reader *r, size_t off, size_t n,
+		   struct pdf_toks *ts)
+{
+	if (off > r->len)
+		return false;
+	if (n > r->len - off)
+		n = r->len - off;
+	ts->base_off = off;
+	ts->base_len = n;
+	if (r->fd < 0) {
+		ts->base = r->pdf + off;
+		return true;
+	}
+	if (n + 1 > ts->cap_bytes) {
+		ts->cap_bytes = n + 1;
+		ts->bytes = xrealloc_array(ts->bytes, ts->cap_bytes, 1);
+	}
+	ts->base = ts->bytes;
+	/* Most objects are a few hundred bytes, read in the order they
+	 * were written: one read of a block serves hundreds of them. */
+	struct pdf_block *c = r->block;
+	if (n <= PDF_BLOCK / 4) {
+		if (off < c->off || off + n > c->off + c->len) {
+			c->off = off;
+			c->len = r->len - off < PDF_BLOCK ? r->len - off :
+							    PDF_BLOCK;
+			if (!read_at(r->fd, c->bytes, c->len, off)) {
+				c->len = 0;
+				return false;
+			}
+		}
+		memcpy(ts->bytes, c->bytes + (off - c->off), n);
+		return true;
+	}
+	return read_at(r->fd, ts->bytes, n, off);
+}
+
+static const char *window_end(const struct pdf_toks *ts)
+{
+	return ts->base + ts->base_len;
+}
+
+/* Where the object at offset ends at the latest: where the next thing
+ * the xref tables name begins. */
+static size_t object_end(const struct pdf_reader *r, size_t offset)
+{
+	size_t lo = 0, hi = r->n_bounds;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (r->bounds[mid] <= offset)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < r->n_bounds ? r->bounds[lo] : r->len;
+}
+
+static void add_bound(struct pdf_reader *r, size_t offset)
+{
+	ARRAY_GROW(r->bounds, r->n_bounds, r->cap_bounds);
+	r->bounds[r->n_bounds++] = offset;
+}
+
+static int by_offset(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
 /* The xref entry of object num, unless a newer section decided it. */
 static bool xref_entry(struct pdf_reader *pk, long num, long offset, long gen,
 		       bool in_use)
@@ -296,6 +392,8 @@ static bool xref_entry(struct pdf_reader *pk, long num, long offset, long gen,
 	}
 	if ((size_t)num >= pk->n_objs)
 		pk->n_objs = (size_t)num + 1;
+	if (in_use && offset > 0 && (size_t)offset < pk->len)
+		add_bound(pk, (size_t)offset);
 	struct pdf_obj *o = &pk->objs[num];
 	if (o->in_xref || num == 0)
 		return true;
@@ -311,10 +409,9 @@ static bool xref_entry(struct pdf_reader *pk, long num, long offset, long gen,
 
 /* The trailer of the newest section names the catalog and the info;
  * a key the packer would lose or misread makes it give up. */
-static bool read_trailer(struct pdf_reader *pk, size_t first, bool newest,
-			 long *prev)
+static bool read_trailer(struct pdf_reader *pk, const struct pdf_toks *ts,
+			 size_t first, bool newest, long *prev)
 {
-	const struct pdf_toks *ts = &pk->toks;
 	*prev = 0;
 	for (size_t i = first + 1; ts->v[i].kind == TOK_NAME;) {
 		struct pdf_tok key = ts->v[i], val = ts->v[i + 1];
@@ -353,11 +450,14 @@ static bool read_trailer(struct pdf_reader *pk, size_t first, bool newest,
 	return true;
 }
 
-/* One "xref ... trailer << >>" section at offset. */
-static bool read_xref_section(struct pdf_reader *pk, size_t offset, bool newest,
-			      long *prev)
+/* One "xref ... trailer << >>" section, from the window in ts. false
+ * with *more when the window ended before it did. */
+static bool parse_xref_section(struct pdf_reader *pk, struct pdf_toks *ts,
+			       bool newest, long *prev, bool *more)
 {
-	struct pdf_lexer lx = { pk->pdf + offset, pk->pdf + pk->len };
+	struct pdf_lexer lx = { ts->base, window_end(ts) };
+	bool whole = ts->base_off + ts->base_len == pk->len;
+	*more = false;
 	if (!pdf_is_keyword(pdf_lex(&lx), "xref"))
 		return false; /* an xref stream, or not an xref at all */
 	for (;;) {
@@ -368,6 +468,11 @@ static bool read_xref_section(struct pdf_reader *pk, size_t offset, bool newest,
 		if (t.kind != TOK_INT || count.kind != TOK_INT || t.num < 0 ||
 		    count.num < 0 || (size_t)count.num > pk->len / 18)
 			return false;
+		/* each entry is 20 bytes (7.5.4) */
+		if (!whole && (size_t)(lx.end - lx.p) < 20 * (size_t)count.num + 64) {
+			*more = true;
+			return false;
+		}
 		for (long i = 0; i < count.num; i++) {
 			struct pdf_tok off = pdf_lex(&lx), gen = pdf_lex(&lx), kind = pdf_lex(&lx);
 			bool used = pdf_is_keyword(kind, "n");
@@ -377,11 +482,36 @@ static bool read_xref_section(struct pdf_reader *pk, size_t offset, bool newest,
 				return false;
 		}
 	}
-	size_t first = pk->toks.n;
-	if (!pdf_parse_value(&lx, &pk->toks, 0) ||
-	    pk->toks.v[first].kind != TOK_DICT_OPEN)
+	ts->n = 0;
+	bool ok = pdf_parse_value(&lx, ts, 0) &&
+		  ts->v[0].kind == TOK_DICT_OPEN;
+	/* a token cut by the window's end may look whole */
+	if (!whole && (!ok || lx.p >= lx.end)) {
+		*more = true;
 		return false;
-	return read_trailer(pk, first, newest, prev);
+	}
+	return ok && read_trailer(pk, ts, 0, newest, prev);
+}
+
+/* The section at offset, read in a window that grows until it holds
+ * it. */
+static bool read_xref_section(struct pdf_reader *pk, size_t offset, bool newest,
+			      long *prev)
+{
+	struct pdf_toks ts = { 0 };
+	bool ok = false, more = true;
+	/* Read again from the start, a window that ended too soon decided
+	 * the same entries again (and repeated a bound: no harm). */
+	for (size_t n = (size_t)1 << 16; more; n *= 2) {
+		if (!window(pk, offset, n, &ts))
+			break;
+		ok = parse_xref_section(pk, &ts, newest, prev, &more);
+	}
+	if (ok && newest)
+		pk->trailer = ts;
+	else
+		pdf_toks_free(&ts);
+	return ok;
 }
 
 /* The chain of xref sections from the last startxref back by /Prev. */
@@ -390,19 +520,26 @@ static bool read_xref_chain(struct pdf_reader *pk)
 	const char *key = "startxref";
 	size_t n = strlen(key), at = SIZE_MAX;
 	size_t from = pk->len > 1024 ? pk->len - 1024 : 0;
-	for (size_t i = pk->len - n + 1; i-- > from;)
-		if (!memcmp(pk->pdf + i, key, n)) {
+	struct pdf_toks tail = { 0 };
+	if (pk->len < n || !window(pk, from, pk->len - from, &tail))
+		return false;
+	const char *p = tail.base;
+	for (size_t i = pk->len - from - n + 1; i-- > 0;)
+		if (!memcmp(p + i, key, n)) {
 			at = i + n;
 			break;
 		}
-	if (at == SIZE_MAX)
+	long offset = 0;
+	if (at != SIZE_MAX) {
+		struct pdf_lexer lx = { p + at, window_end(&tail) };
+		struct pdf_tok t = pdf_lex(&lx);
+		offset = t.kind == TOK_INT ? t.num : -1;
+	}
+	pdf_toks_free(&tail);
+	if (at == SIZE_MAX || offset < 0)
 		return false;
-	struct pdf_lexer lx = { pk->pdf + at, pk->pdf + pk->len };
-	struct pdf_tok t = pdf_lex(&lx);
-	if (t.kind != TOK_INT)
-		return false;
-	long offset = t.num, seen[MAX_SECTIONS];
-	pk->startxref = t.num > 0 ? (size_t)t.num : 0;
+	long seen[MAX_SECTIONS];
+	pk->startxref = (size_t)offset;
 	for (int k = 0; offset; k++) {
 		if (k == MAX_SECTIONS || offset < 0 || (size_t)offset >= pk->len)
 			return false;
@@ -410,101 +547,155 @@ static bool read_xref_chain(struct pdf_reader *pk)
 			if (seen[j] == offset)
 				return false;
 		seen[k] = offset;
+		add_bound(pk, (size_t)offset);
 		if (!read_xref_section(pk, (size_t)offset, k == 0, &offset))
 			return false;
 	}
+	qsort(pk->bounds, pk->n_bounds, sizeof *pk->bounds, by_offset);
+	/* the objects at their count: their table grew by doubling */
+	pk->objs = xrealloc_array(pk->objs, pk->n_objs + 1, sizeof *pk->objs);
+	pk->cap_objs = pk->n_objs + 1;
 	return pk->root > 0 && (size_t)pk->root < pk->n_objs &&
 	       pk->objs[pk->root].in_use && pk->size > 0 &&
 	       (size_t)pk->size >= pk->n_objs;
 }
 
-/* "N 0 obj" value, then "endobj" or a stream's dictionary and "stream". */
-static bool read_object(struct pdf_reader *pk, long num)
+/* "N 0 obj" value into ts, read in its window; the lexer left after
+ * it. */
+static bool parse_object(const struct pdf_reader *pk, long num,
+			 struct pdf_toks *ts, struct pdf_lexer *lx)
+{
+	const struct pdf_obj *o = &pk->objs[num];
+	ts->n = 0;
+	if (!window(pk, o->offset, object_end(pk, o->offset) - o->offset, ts))
+		return false;
+	*lx = (struct pdf_lexer){ ts->base, window_end(ts) };
+	struct pdf_tok n = pdf_lex(lx), gen = pdf_lex(lx);
+	return n.kind == TOK_INT && n.num == num && gen.kind == TOK_INT &&
+	       gen.num == 0 && pdf_is_keyword(pdf_lex(lx), "obj") &&
+	       pdf_parse_value(lx, ts, 0);
+}
+
+/* A stream's length given by reference: the number in that object. */
+static long length_in(struct pdf_reader *pk, long num, struct pdf_toks *ts)
+{
+	struct pdf_lexer lx;
+	if (num <= 0 || (size_t)num >= pk->n_objs || !pk->objs[num].in_use ||
+	    !parse_object(pk, num, ts, &lx) || ts->n != 1 ||
+	    ts->v[0].kind != TOK_INT || !pdf_is_keyword(pdf_lex(&lx), "endobj"))
+		return -1;
+	return ts->v[0].num;
+}
+
+/* Its value, then "endobj" or a stream's dictionary, "stream", the data
+ * and "endstream". */
+static bool read_object(struct pdf_reader *pk, long num, struct pdf_toks *ts,
+			struct pdf_toks *scratch)
 {
 	struct pdf_obj *o = &pk->objs[num];
-	struct pdf_lexer lx = { pk->pdf + o->offset, pk->pdf + pk->len };
-	struct pdf_tok n = pdf_lex(&lx), gen = pdf_lex(&lx);
-	if (n.kind != TOK_INT || n.num != num || gen.kind != TOK_INT ||
-	    gen.num != 0 || !pdf_is_keyword(pdf_lex(&lx), "obj"))
+	struct pdf_lexer lx;
+	if (!parse_object(pk, num, ts, &lx))
 		return false;
-	o->first = pk->toks.n;
-	if (!pdf_parse_value(&lx, &pk->toks, 0))
-		return false;
-	o->count = pk->toks.n - o->first;
 	struct pdf_tok end = pdf_lex(&lx);
 	if (pdf_is_keyword(end, "endobj"))
 		return true;
-	if (!pdf_is_keyword(end, "stream") ||
-	    pk->toks.v[o->first].kind != TOK_DICT_OPEN)
+	if (!pdf_is_keyword(end, "stream") || ts->v[0].kind != TOK_DICT_OPEN)
 		return false;
-	o->length = pdf_dict_get(&pk->toks, o->first, "/Length");
-	if (o->length == SIZE_MAX)
+	size_t length = pdf_dict_get(ts, 0, "/Length");
+	if (length == SIZE_MAX || length > UINT32_MAX)
 		return false;
+	o->length = (uint32_t)length;
 	/* the object numbers inside these would not be renumbered */
-	size_t type = pdf_dict_get(&pk->toks, o->first, "/Type");
+	size_t type = pdf_dict_get(ts, 0, "/Type");
 	if (type != SIZE_MAX &&
-	    (pdf_tok_is(pk->toks.v[type], TOK_NAME, "/ObjStm") ||
-	     pdf_tok_is(pk->toks.v[type], TOK_NAME, "/XRef")))
+	    (pdf_tok_is(ts->v[type], TOK_NAME, "/ObjStm") ||
+	     pdf_tok_is(ts->v[type], TOK_NAME, "/XRef")))
 		return false;
 	/* the data start after CR LF or LF (7.3.8.1) */
 	if (lx.p < lx.end && *lx.p == '\r')
 		lx.p++;
 	if (lx.p == lx.end || *lx.p != '\n')
 		return false;
-	o->data = lx.p + 1;
-	return true;
-}
-
-/* A stream's length, when it is a reference: the number in that object,
- * written into the stream's dictionary. Then "endstream" must follow. */
-static bool read_stream_end(struct pdf_reader *pk, struct pdf_obj *o)
-{
-	struct pdf_tok *len = &pk->toks.v[o->length];
-	long value = len->num;
-	if (len->kind == TOK_REF) {
-		if ((size_t)len->num >= pk->n_objs)
-			return false;
-		const struct pdf_obj *l = &pk->objs[len->num];
-		if (!l->in_use || l->data || l->count != 1 ||
-		    pk->toks.v[l->first].kind != TOK_INT)
-			return false;
-		value = pk->toks.v[l->first].num;
-		*len = (struct pdf_tok){ TOK_INT, NULL, 0, value };
-	} else if (len->kind != TOK_INT) {
+	const char *data = lx.p + 1;
+	const struct pdf_tok *len = &ts->v[o->length];
+	long value = len->kind == TOK_INT ? len->num :
+		     len->kind == TOK_REF ? length_in(pk, len->num, scratch) :
+					    -1;
+	if (value < 0 || (size_t)value > (size_t)(lx.end - data))
 		return false;
-	}
-	const char *end = pk->pdf + pk->len;
-	if (value < 0 || (size_t)value > (size_t)(end - o->data))
+	size_t at = ts->base_off + (size_t)(data - ts->base) - o->offset;
+	if (at > UINT32_MAX)
 		return false;
+	o->stream = true;
+	o->data_at = (uint32_t)at;
 	o->data_len = (size_t)value;
-	struct pdf_lexer lx = { o->data + o->data_len, end };
+	lx.p = data + value;
 	return pdf_is_keyword(pdf_lex(&lx), "endstream") &&
 	       pdf_is_keyword(pdf_lex(&lx), "endobj");
 }
 
 static bool read_objects(struct pdf_reader *pk)
 {
-	for (size_t i = 1; i < pk->n_objs; i++)
-		if (pk->objs[i].in_use && !read_object(pk, (long)i))
-			return false;
-	for (size_t i = 1; i < pk->n_objs; i++)
-		if (pk->objs[i].data && !read_stream_end(pk, &pk->objs[i]))
-			return false;
+	struct pdf_toks ts = { 0 }, scratch = { 0 };
+	bool ok = true;
+	for (size_t i = 1; ok && i < pk->n_objs; i++)
+		ok = !pk->objs[i].in_use ||
+		     read_object(pk, (long)i, &ts, &scratch);
+	pdf_toks_free(&ts);
+	pdf_toks_free(&scratch);
+	return ok;
+}
+
+bool pdf_object(const struct pdf_reader *r, long num, struct pdf_toks *ts)
+{
+	struct pdf_lexer lx;
+	if (num <= 0 || (size_t)num >= r->n_objs || !r->objs[num].in_use ||
+	    !parse_object(r, num, ts, &lx))
+		return false;
+	const struct pdf_obj *o = &r->objs[num];
+	if (o->stream && ts->v[o->length].kind == TOK_REF)
+		ts->v[o->length] =
+			(struct pdf_tok){ TOK_INT, NULL, 0, (long)o->data_len };
 	return true;
 }
 
-/* Mark what the catalog and the info reach; every reference must name an
- * object in use. Returns the number of objects reached, or 0. */
+const char *pdf_stream_data(const struct pdf_reader *r, long num,
+			    const struct pdf_toks *ts)
+{
+	const struct pdf_obj *o = &r->objs[num];
+	size_t data_off = o->offset + o->data_at;
+	assert(o->stream && ts->base_off <= data_off &&
+	       data_off + o->data_len <= ts->base_off + ts->base_len);
+	return ts->base + (data_off - ts->base_off);
+}
 
 bool pdf_read(struct pdf_reader *r, const char *pdf, size_t len)
 {
-	*r = (struct pdf_reader){ .pdf = pdf, .len = len, .id = SIZE_MAX };
+	*r = (struct pdf_reader){ .pdf = pdf, .fd = -1, .len = len,
+				  .id = SIZE_MAX };
 	return read_xref_chain(r) && read_objects(r);
+}
+
+bool pdf_read_fd(struct pdf_reader *r, int fd, size_t len)
+{
+	*r = (struct pdf_reader){ .fd = fd, .len = len, .id = SIZE_MAX };
+	r->block = xrealloc_array(NULL, 1, sizeof *r->block);
+	r->block->off = r->block->len = 0;
+	return read_xref_chain(r) && read_objects(r);
+}
+
+void pdf_toks_free(struct pdf_toks *ts)
+{
+	free(ts->v);
+	free(ts->bytes);
+	*ts = (struct pdf_toks){ 0 };
 }
 
 void pdf_read_free(struct pdf_reader *r)
 {
-	free(r->toks.v);
+	pdf_toks_free(&r->trailer);
 	free(r->objs);
-	*r = (struct pdf_reader){ 0 };
+	free(r->bounds);
+	free(r->block);
+	*r = (struct pdf_reader){ .fd = -1 };
 }

@@ -1,6 +1,7 @@
 /*
- * pdf_read.h — a finished PDF read as it is written: its tokens, its
- * objects (the newest version of each) and their streams.
+ * pdf_read.h — a finished PDF read as it is written: its objects (the
+ * newest version of each, parsed into tokens when asked for) and their
+ * streams.
  *
  * The lexer and parser are exact (strings, names, dictionaries...), so a
  * parenthesis in a title cannot end an object early. pdf_pack.c packs a
@@ -14,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 enum pdf_tok_kind {
 	TOK_END,
@@ -41,25 +43,38 @@ struct pdf_tok {
 struct pdf_toks {
 	struct pdf_tok *v;
 	size_t n, cap;
+	/* The bytes the tokens of an object point into: the file's own
+	 * when it is in memory, else read into bytes. */
+	const char *base;
+	size_t base_off, base_len; /* where in the file, how many */
+	char *bytes;
+	size_t cap_bytes;
 };
 
+/* One for every object a file of 10.000 pages has: kept small. */
 struct pdf_obj {
 	bool in_xref;   /* an entry of a newer section already decided it */
 	bool in_use;
 	bool reached;   /* pdf_pack.c: kept in the packed file */
+	bool stream;
+	uint32_t length; /* a stream's: index of its /Length value among the
+			    tokens pdf_object() gives */
+	uint32_t data_at; /* a stream's bytes: from offset + data_at */
 	size_t offset;  /* of "N 0 obj" in the input */
-	size_t first;   /* its tokens: toks.v[first .. first + count) */
-	size_t count;
-	size_t length;  /* a stream's: index of its /Length value token */
-	const char *data; /* a stream's bytes, or NULL */
 	size_t data_len;
 	long new_num;   /* pdf_pack.c: its number there */
 };
 
+/* Objects are not kept as tokens: a file of 10.000 pages has tens of
+ * millions. pdf_object() parses one again when it is wanted. */
 struct pdf_reader {
-	const char *pdf;
+	const char *pdf; /* the file in memory, or NULL */
+	int fd;          /* else read from here, as needed */
+	struct pdf_block *block; /* the piece of it read last */
 	size_t len;
-	struct pdf_toks toks;
+	size_t *bounds;  /* the offsets the xref tables name, sorted */
+	size_t n_bounds, cap_bounds;
+	struct pdf_toks trailer; /* the newest section's trailer */
 	struct pdf_obj *objs;
 	size_t n_objs, cap_objs;
 	long size, root, info;
@@ -73,10 +88,21 @@ struct pdf_lexer {
 
 
 /* Read pdf[0..len): the xref chain newest first, then every object in
- * use. false (r to be freed all the same) when anything is not
- * understood. */
+ * use is checked and its stream found. false (r to be freed all the
+ * same) when anything is not understood. */
 bool pdf_read(struct pdf_reader *r, const char *pdf, size_t len);
+/* The same for the file of len bytes open on fd, read as it is needed
+ * (pread): a long document's file never all in memory at once. */
+bool pdf_read_fd(struct pdf_reader *r, int fd, size_t len);
 void pdf_read_free(struct pdf_reader *r);
+void pdf_toks_free(struct pdf_toks *ts);
+/* The tokens of object num's value (of a stream: its dictionary, with a
+ * /Length that referred to another object written as the number) in ts,
+ * emptied first. false when num is no object in use. */
+bool pdf_object(const struct pdf_reader *r, long num, struct pdf_toks *ts);
+/* The data of stream num, which pdf_object() last read into ts. */
+const char *pdf_stream_data(const struct pdf_reader *r, long num,
+			    const struct pdf_toks *ts);
 
 /* The next token; a whole literal string or name is one. */
 struct pdf_tok pdf_lex(struct pdf_lexer *lx);

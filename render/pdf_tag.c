@@ -55,7 +55,11 @@ struct page_info {
 struct tagger {
 	const struct display_list *dl;
 	struct pdf_reader r;
-	struct strbuf up;      /* the update */
+	struct pdf_toks ts;    /* one object's tokens at a time */
+	struct strbuf up;      /* the update, from byte `spilled` on */
+	FILE *fp;              /* where it goes, after the file */
+	size_t spilled;        /* bytes of it written there */
+	bool failed;           /* a write failed */
 	struct { long num; size_t off; } *rows;
 	size_t n_rows, cap_rows;
 	long next_num;         /* the next free object number */
@@ -84,83 +88,73 @@ static uint64_t seq_of(size_t page, size_t tag, bool link)
 
 /* ---- reading cairo's file ---- */
 
-static const struct pdf_tok *tok(const struct tagger *t, size_t i)
+/* Object num's tokens in ts when it is a dictionary. */
+static bool load_dict(const struct tagger *t, long num, struct pdf_toks *ts)
 {
-	return &t->r.toks.v[i];
+	return pdf_object(&t->r, num, ts) && ts->v[0].kind == TOK_DICT_OPEN;
 }
 
-/* The first token of object num's value when it is a dictionary, or
- * SIZE_MAX. */
-static size_t dict_of(const struct tagger *t, long num)
+/* The object a key of the dictionary ts refers to, or 0. */
+static long ref_in(const struct pdf_toks *ts, const char *key)
 {
-	if (num <= 0 || (size_t)num >= t->r.n_objs || !t->r.objs[num].in_use)
-		return SIZE_MAX;
-	size_t first = t->r.objs[num].first;
-	return tok(t, first)->kind == TOK_DICT_OPEN ? first : SIZE_MAX;
+	size_t v = pdf_dict_get(ts, 0, key);
+	return v != SIZE_MAX && ts->v[v].kind == TOK_REF ? ts->v[v].num : 0;
 }
 
-/* The object a key of a dictionary refers to, or 0. */
-static long ref_in(const struct tagger *t, size_t dict, const char *key)
-{
-	size_t v = dict == SIZE_MAX ? SIZE_MAX :
-				      pdf_dict_get(&t->r.toks, dict, key);
-	return v != SIZE_MAX && tok(t, v)->kind == TOK_REF ? tok(t, v)->num :
-							     0;
-}
-
-static bool has_name(const struct tagger *t, size_t dict, const char *key,
+static bool has_name(const struct pdf_toks *ts, const char *key,
 		     const char *name)
 {
-	size_t v = pdf_dict_get(&t->r.toks, dict, key);
-	return v != SIZE_MAX && pdf_tok_is(*tok(t, v), TOK_NAME, name);
+	size_t v = pdf_dict_get(ts, 0, key);
+	return v != SIZE_MAX && pdf_tok_is(ts->v[v], TOK_NAME, name);
 }
 
 /* The leaves of the page tree under node, in order. */
 static bool collect_pages(struct tagger *t, long node, int depth,
 			  size_t *n)
 {
-	size_t d = dict_of(t, node);
-	if (d == SIZE_MAX || depth > MAX_TREE)
-		return false;
-	if (has_name(t, d, "/Type", "/Page")) {
-		if (*n == t->n_pages)
-			return false;
-		t->pages[(*n)++].obj = node;
-		return true;
+	struct pdf_toks ts = { 0 };
+	bool ok = depth <= MAX_TREE && load_dict(t, node, &ts);
+	if (ok && has_name(&ts, "/Type", "/Page")) {
+		ok = *n < t->n_pages;
+		if (ok)
+			t->pages[(*n)++].obj = node;
+	} else if (ok) {
+		size_t kids = pdf_dict_get(&ts, 0, "/Kids");
+		ok = kids != SIZE_MAX && ts.v[kids].kind == TOK_ARRAY_OPEN;
+		for (size_t i = kids + 1;
+		     ok && ts.v[i].kind != TOK_ARRAY_CLOSE; i++)
+			ok = ts.v[i].kind == TOK_REF &&
+			     collect_pages(t, ts.v[i].num, depth + 1, n);
 	}
-	size_t kids = pdf_dict_get(&t->r.toks, d, "/Kids");
-	if (kids == SIZE_MAX || tok(t, kids)->kind != TOK_ARRAY_OPEN)
-		return false;
-	for (size_t i = kids + 1; tok(t, i)->kind != TOK_ARRAY_CLOSE; i++)
-		if (tok(t, i)->kind != TOK_REF ||
-		    !collect_pages(t, tok(t, i)->num, depth + 1, n))
-			return false;
-	return true;
+	pdf_toks_free(&ts);
+	return ok;
 }
 
 /* A page's content stream and link annotations. */
 static bool read_page(struct tagger *t, struct page_info *pg)
 {
-	size_t d = dict_of(t, pg->obj);
-	pg->contents = ref_in(t, d, "/Contents");
-	if (!pg->contents || !t->r.objs[pg->contents].data)
+	struct pdf_toks *ts = &t->ts, annot = { 0 };
+	if (!load_dict(t, pg->obj, ts))
 		return false;
-	size_t a = pdf_dict_get(&t->r.toks, d, "/Annots");
+	pg->contents = ref_in(ts, "/Contents");
+	if (!pg->contents || !t->r.objs[pg->contents].stream)
+		return false;
+	size_t a = pdf_dict_get(ts, 0, "/Annots");
 	if (a == SIZE_MAX)
 		return true;
-	if (tok(t, a)->kind != TOK_ARRAY_OPEN)
+	if (ts->v[a].kind != TOK_ARRAY_OPEN)
 		return false;
-	size_t end = pdf_value_end(&t->r.toks, a);
+	size_t end = pdf_value_end(ts, a);
 	pg->annots = xrealloc_array(NULL, end - a, sizeof *pg->annots);
-	for (size_t i = a + 1; i + 1 < end; i++) {
-		size_t ad = tok(t, i)->kind == TOK_REF ?
-				    dict_of(t, tok(t, i)->num) : SIZE_MAX;
-		if (ad == SIZE_MAX)
-			return false;
-		if (has_name(t, ad, "/Subtype", "/Link"))
-			pg->annots[pg->annots_n++] = tok(t, i)->num;
+	bool ok = true;
+	for (size_t i = a + 1; ok && i + 1 < end; i++) {
+		ok = ts->v[i].kind == TOK_REF &&
+		     load_dict(t, ts->v[i].num, &annot);
+		if (ok && has_name(&annot, "/Subtype", "/Link"))
+			pg->annots[pg->annots_n++] = ts->v[i].num;
 	}
-	return true;
+	pdf_toks_free(&annot);
+	return ok;
 }
 
 static bool inflate_all(const char *data, size_t n, struct strbuf *out)
@@ -364,14 +358,26 @@ static long begin_obj(struct tagger *t, long num)
 {
 	ARRAY_GROW(t->rows, t->n_rows, t->cap_rows);
 	t->rows[t->n_rows].num = num;
-	t->rows[t->n_rows++].off = t->up.len;
+	t->rows[t->n_rows++].off = t->spilled + t->up.len;
 	strbuf_addf(&t->up, "%ld 0 obj\n", num);
 	return num;
+}
+
+/* What the update holds so far onto the file. */
+static void spill(struct tagger *t)
+{
+	if (t->up.len && fwrite(t->up.buf, 1, t->up.len, t->fp) != t->up.len)
+		t->failed = true;
+	t->spilled += t->up.len;
+	strbuf_reset(&t->up);
 }
 
 static void end_obj(struct tagger *t)
 {
 	strbuf_adds(&t->up, "\nendobj\n");
+	/* a long document's update would be as long as its contents */
+	if (t->up.len >= (size_t)1 << 20)
+		spill(t);
 }
 
 /* A text string as UTF-16BE with its byte order mark (7.9.2.2). */
@@ -393,32 +399,37 @@ static void add_text(struct strbuf *out, const char *utf8)
 }
 
 /* The tokens of a value as they were written, one space apart. */
-static void add_value(struct tagger *t, size_t first, struct strbuf *out)
+static void add_value(const struct pdf_toks *ts, size_t first,
+		      struct strbuf *out)
 {
-	size_t end = pdf_value_end(&t->r.toks, first);
+	size_t end = pdf_value_end(ts, first);
 	for (size_t i = first; i < end; i++) {
 		if (i > first)
 			strbuf_addc(out, ' ');
-		strbuf_add(out, tok(t, i)->s, tok(t, i)->n);
+		strbuf_add(out, ts->v[i].s, ts->v[i].n);
 	}
 }
 
-/* "<<" and the entries of dictionary dict but those named in drop
- * (NULL-terminated); the caller adds its own and ">>". */
-static void add_dict_except(struct tagger *t, size_t dict,
+/* "<<" and the entries of object num's dictionary but those named in
+ * drop (NULL-terminated); the caller adds its own and ">>". */
+static void add_dict_except(struct tagger *t, long num,
 			    const char *const *drop, struct strbuf *out)
 {
+	const struct pdf_toks *ts = &t->ts;
+	bool ok = load_dict(t, num, &t->ts);
+	assert(ok); /* read before anything was written */
+	(void)ok;
 	strbuf_adds(out, "<<");
-	for (size_t i = dict + 1; tok(t, i)->kind == TOK_NAME;) {
-		size_t end = pdf_value_end(&t->r.toks, i + 1);
+	for (size_t i = 1; ts->v[i].kind == TOK_NAME;) {
+		size_t end = pdf_value_end(ts, i + 1);
 		bool keep = true;
 		for (const char *const *k = drop; *k; k++)
-			keep &= !pdf_tok_is(*tok(t, i), TOK_NAME, *k);
+			keep &= !pdf_tok_is(ts->v[i], TOK_NAME, *k);
 		if (keep) {
 			strbuf_addc(out, ' ');
-			strbuf_add(out, tok(t, i)->s, tok(t, i)->n);
+			strbuf_add(out, ts->v[i].s, ts->v[i].n);
 			strbuf_addc(out, ' ');
-			add_value(t, i + 1, out);
+			add_value(ts, i + 1, out);
 		}
 		i = end;
 	}
@@ -428,14 +439,14 @@ static bool write_contents(struct tagger *t)
 {
 	for (size_t p = 0; p < t->n_pages; p++) {
 		const struct pdf_obj *o = &t->r.objs[t->pages[p].contents];
-		size_t d = o->first;
-		size_t f = pdf_dict_get(&t->r.toks, d, "/Filter");
 		struct strbuf plain = STRBUF_INIT, out = STRBUF_INIT;
-		bool ok = f != SIZE_MAX &&
-			  pdf_tok_is(*tok(t, f), TOK_NAME, "/FlateDecode") &&
-			  pdf_dict_get(&t->r.toks, d, "/DecodeParms") ==
+		long num = t->pages[p].contents;
+		bool ok = load_dict(t, num, &t->ts) &&
+			  has_name(&t->ts, "/Filter", "/FlateDecode") &&
+			  pdf_dict_get(&t->ts, 0, "/DecodeParms") ==
 				  SIZE_MAX &&
-			  inflate_all(o->data, o->data_len, &plain) &&
+			  inflate_all(pdf_stream_data(&t->r, num, &t->ts),
+				      o->data_len, &plain) &&
 			  rewrite_content(t, p, strbuf_str(&plain), plain.len,
 					  &out);
 		if (ok) {
@@ -465,11 +476,11 @@ static bool place_links(struct tagger *t, const struct pdf_tag_link *links,
 	for (size_t p = 0; p < t->n_pages; p++) {
 		for (long a = 0; a < t->pages[p].annots_n; a++, k++) {
 			if (k == n || links[k].page != p ||
-			    links[k].item->elem < 0 ||
-			    (size_t)links[k].item->elem >= t->dl->n_elems)
+			    links[k].elem < 0 ||
+			    (size_t)links[k].elem >= t->dl->n_elems)
 				return false;
 			add_kid(t, (struct kid){
-					   links[k].item->elem,
+					   links[k].elem,
 					   seq_of(p, links[k].after, true),
 					   KID_OBJR, p, t->pages[p].annots[a], k });
 		}
@@ -615,11 +626,12 @@ static void write_tree(struct tagger *t, long root_obj, long doc_obj,
 }
 
 /* What a link's annotation says where it goes. */
-static void add_link_contents(struct strbuf *out, const struct dl_item *it)
+static void add_link_contents(struct strbuf *out,
+			      const struct pdf_tag_link *lk)
 {
-	char *what = it->uri ? g_strdup_printf("Link naar %s", it->uri) :
+	char *what = lk->uri ? g_strdup_printf("Link naar %s", lk->uri) :
 			       g_strdup_printf("Link naar pagina %d",
-					       it->dest_page);
+					       lk->dest_page);
 	add_text(out, what);
 	g_free(what);
 }
@@ -637,18 +649,17 @@ static void write_pages(struct tagger *t, const struct pdf_tag_link *links)
 		if (t->kids[k].kind != KID_OBJR)
 			continue;
 		long a = t->kids[k].value;
-		const struct dl_item *it = links[t->kids[k].link].item;
+		const struct pdf_tag_link *lk = &links[t->kids[k].link];
 		begin_obj(t, a);
-		add_dict_except(t, dict_of(t, a), annot_drop, &t->up);
+		add_dict_except(t, a, annot_drop, &t->up);
 		strbuf_addf(&t->up, " /StructParent %zu /Contents ", key++);
-		add_link_contents(&t->up, it);
+		add_link_contents(&t->up, lk);
 		strbuf_adds(&t->up, " >>");
 		end_obj(t);
 	}
 	for (size_t p = 0; p < t->n_pages; p++) {
 		begin_obj(t, t->pages[p].obj);
-		add_dict_except(t, dict_of(t, t->pages[p].obj), page_drop,
-				&t->up);
+		add_dict_except(t, t->pages[p].obj, page_drop, &t->up);
 		strbuf_addf(&t->up, " /StructParents %zu%s >>", p,
 			    t->pages[p].annots_n ? " /Tabs /S" : "");
 		end_obj(t);
@@ -730,7 +741,7 @@ static void write_info(struct tagger *t, const char *pdf_date)
 		"/CreationDate", "/ModDate", NULL,
 	};
 	begin_obj(t, t->r.info);
-	add_dict_except(t, dict_of(t, t->r.info), keep_drop, &t->up);
+	add_dict_except(t, t->r.info, keep_drop, &t->up);
 	const char *keys[] = { "/Title", "/Author", "/Subject", "/Keywords",
 			       "/Creator" };
 	const char *values[] = { dl->title, dl->author, dl->subject,
@@ -753,7 +764,7 @@ static void write_catalog(struct tagger *t, long tree, long xmp)
 		"/PageLabels", "/PageMode", "/Metadata", NULL,
 	};
 	begin_obj(t, t->r.root);
-	add_dict_except(t, dict_of(t, t->r.root), drop, &t->up);
+	add_dict_except(t, t->r.root, drop, &t->up);
 	strbuf_addf(&t->up, " /StructTreeRoot %ld 0 R /MarkInfo << /Marked "
 		    "true >> /Lang (%s) /Metadata %ld 0 R /ViewerPreferences "
 		    "<< /DisplayDocTitle true >>", tree, dl->lang, xmp);
@@ -768,7 +779,7 @@ static void write_catalog(struct tagger *t, long tree, long xmp)
 
 static void write_xref(struct tagger *t, size_t base)
 {
-	size_t at = base + t->up.len;
+	size_t at = base + t->spilled + t->up.len;
 	strbuf_adds(&t->up, "xref\n");
 	for (size_t i = 0; i < t->n_rows; i++)
 		strbuf_addf(&t->up, "%ld 1\n%010zu 00000 n \n", t->rows[i].num,
@@ -781,16 +792,18 @@ static void write_xref(struct tagger *t, size_t base)
 		    t->r.startxref, at);
 }
 
-static bool tag(struct tagger *t, const struct strbuf *pdf,
+static bool tag(struct tagger *t, size_t len,
 		const struct pdf_tag_link *links, size_t n_links)
 {
 	const struct display_list *dl = t->dl;
-	if (!pdf_read(&t->r, pdf->buf, pdf->len) || t->r.info <= 0)
+	if (fflush(t->fp) != 0 || !pdf_read_fd(&t->r, fileno(t->fp), len) ||
+	    t->r.info <= 0 ||
+	    !load_dict(t, t->r.info, &t->ts))
 		return false;
 	t->next_num = t->r.size;
-	size_t cat = dict_of(t, t->r.root), n = 0;
-	if (cat == SIZE_MAX ||
-	    !collect_pages(t, ref_in(t, cat, "/Pages"), 0, &n) ||
+	size_t n = 0;
+	if (!load_dict(t, t->r.root, &t->ts) ||
+	    !collect_pages(t, ref_in(&t->ts, "/Pages"), 0, &n) ||
 	    n != dl->n_pages)
 		return false;
 	for (size_t p = 0; p < t->n_pages; p++)
@@ -814,11 +827,11 @@ static bool tag(struct tagger *t, const struct strbuf *pdf,
 	return true;
 }
 
-bool pdf_tag(struct strbuf *pdf, const struct display_list *dl,
+bool pdf_tag(FILE *pdf, size_t *len, const struct display_list *dl,
 	     const struct pdf_tag_marks *marks,
-	     const struct pdf_tag_link *links, size_t n_links)
+	     const struct pdf_tag_link *links, size_t n_links, bool *failed)
 {
-	struct tagger t = { .dl = dl, .up = STRBUF_INIT,
+	struct tagger t = { .dl = dl, .up = STRBUF_INIT, .fp = pdf,
 			    .tags = marks->v };
 	/* the tags are in page order: where each page's begin */
 	t.tag_first = xrealloc_array(NULL, dl->n_pages + 1,
@@ -833,11 +846,13 @@ bool pdf_tag(struct strbuf *pdf, const struct display_list *dl,
 	memset(t.pages, 0, (t.n_pages + 1) * sizeof *t.pages);
 	for (size_t p = 0; p < t.n_pages; p++)
 		t.pages[p].max_mcid = -1;
-	bool ok = tag(&t, pdf, links, n_links);
+	bool ok = tag(&t, *len, links, n_links);
 	if (ok) {
-		write_xref(&t, pdf->len);
-		strbuf_add(pdf, t.up.buf, t.up.len);
+		write_xref(&t, *len);
+		spill(&t);
+		*len += t.spilled;
 	}
+	*failed = t.failed;
 	for (size_t p = 0; p < t.n_pages; p++) {
 		free(t.pages[p].annots);
 		free(t.pages[p].mcid_elem);
@@ -849,6 +864,7 @@ bool pdf_tag(struct strbuf *pdf, const struct display_list *dl,
 	free(t.first_seq);
 	free(t.tag_first);
 	strbuf_release(&t.up);
+	pdf_toks_free(&t.ts);
 	pdf_read_free(&t.r);
 	return ok;
 }

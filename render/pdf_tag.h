@@ -23,6 +23,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "arena.h"
 #include "dl.h"
@@ -30,7 +31,9 @@
 /* A link the writer drew: an annotation of its page, in drawing order. */
 struct pdf_tag_link {
 	size_t page;   /* 0-based */
-	const struct dl_item *item;
+	int elem;      /* its Link element */
+	const char *uri; /* to the web, or NULL */
+	int dest_page; /* else: the page it goes to (1-based) */
 	size_t after;  /* "E" tags begun on its page before it */
 };
 
@@ -46,10 +49,12 @@ struct pdf_tag_marks {
 	size_t n, cap;
 };
 
-/* Append the update to pdf. false when the file is not what the cairo
- * writer makes (then pdf is as it was). */
-bool pdf_tag(struct strbuf *pdf, const struct display_list *dl,
+/* Append the update to the file pdf of *len bytes (open for reading
+ * and writing, at its end), read as needed and never all in memory;
+ * *len becomes the new length. false when the file is not what the
+ * cairo writer makes, or with *failed when a write to it failed. */
+bool pdf_tag(FILE *pdf, size_t *len, const struct display_list *dl,
 	     const struct pdf_tag_marks *marks,
-	     const struct pdf_tag_link *links, size_t n_links);
+	     const struct pdf_tag_link *links, size_t n_links, bool *failed);
 
 #endif

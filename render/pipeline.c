@@ -113,10 +113,11 @@ struct layout *pipeline_layout(struct pipeline *p, struct arena *a,
 	return layout_load(a, dir, layout_name(doc), d);
 }
 
-struct display_list *pipeline_display_list(struct pipeline *p,
-					   struct arena *a,
-					   const struct document *doc,
-					   struct diags *d)
+/* doc through the stages up to its display list: paged (made a page at
+ * a time as the writers draw them) or whole. */
+static struct display_list *display_list(struct pipeline *p, struct arena *a,
+					 const struct document *doc,
+					 bool paged, struct diags *d)
 {
 	if (!p->ts || !p->hyph)
 		return NULL;
@@ -129,14 +130,29 @@ struct display_list *pipeline_display_list(struct pipeline *p,
 	if (!td)
 		return NULL;
 	struct pages *pages = paginate(p->ts, a, comp, td);
-	return dl_build(a, comp, pages);
+	return paged ? dl_build_paged(a, p->ts, comp, pages) :
+		       dl_build(a, p->ts, comp, pages);
+}
+
+struct display_list *pipeline_display_list(struct pipeline *p,
+					   struct arena *a,
+					   const struct document *doc,
+					   struct diags *d)
+{
+	return display_list(p, a, doc, false, d);
+}
+
+bool pipeline_check(struct pipeline *p, struct arena *a,
+		    const struct document *doc, struct diags *d)
+{
+	return display_list(p, a, doc, true, d) != NULL;
 }
 
 const char *pipeline_render(struct pipeline *p, struct arena *a,
 			    const struct document *doc, const char *out_dir,
 			    size_t *pages_out, struct diags *d)
 {
-	struct display_list *dl = pipeline_display_list(p, a, doc, d);
+	struct display_list *dl = display_list(p, a, doc, true, d);
 	if (!dl)
 		return NULL;
 	char *out = arena_printf(a, "%s/%s.pdf", out_dir, doc->id);

@@ -58,14 +58,19 @@ const char **pipeline_inputs(const struct pipeline *p, struct arena *a,
 
 /* The production stages up to the display list, in memory: the layout
  * the document names (or its kind's default), compose, typeset,
- * paginate, display list; everything in a. NULL with diags. A briefing
- * pack's bound files must be loaded (pack_load). pipeline_render()
- * writes what this returns; the fuzzers stop here. */
+ * paginate, display list with every page made; everything in a. NULL
+ * with diags. A briefing pack's bound files must be loaded (pack_load).
+ * pipeline_render() writes the same, made a page at a time as it is
+ * drawn; the fuzzers and the geometry checks stop here. */
 struct display_list;
 struct display_list *pipeline_display_list(struct pipeline *p,
 					   struct arena *a,
 					   const struct document *doc,
 					   struct diags *d);
+/* The same stages for `dossier check`, the pages not made: they add no
+ * error, and a long document's would be set a second time. */
+bool pipeline_check(struct pipeline *p, struct arena *a,
+		    const struct document *doc, struct diags *d);
 
 /* Write out_dir/<id>.pdf (and the archive copy and preview when asked
  * for). A briefing pack's bound files must be loaded (pack_load). Returns the path written (and the number of

@@ -723,6 +723,103 @@ static bool note_fits(const struct layout *l, const char *key,
 	return false;
 }
 
+/* Block tb->block (a footnote's when tb->note) set into a: its lines
+ * and their shaped runs. */
+static bool set_block(struct typesetter *ts, struct arena *a,
+		      const struct layout *l, struct tblock *tb,
+		      struct diags *diags)
+{
+	const struct block *b = tb->block;
+	if (tb->note) {
+		/* The number hangs in a column of its own width. */
+		struct layout nl = *l;
+		nl.label_width_pt = l->footnote_number_width_pt;
+		return set_text_block(ts, a, &nl, b, tb, diags);
+	}
+	if (b->kind == BLOCK_TEXT)
+		return set_text_block(ts, a, l, b, tb, diags);
+	if (b->kind == BLOCK_TABLE)
+		return set_table(ts, a, l, b, tb, diags);
+	if (b->kind == BLOCK_CHART)
+		return set_chart(ts, a, l, b, tb, diags);
+	return true;
+}
+
+/* What pagination needs of tb's lines (set in a scratch arena), copied
+ * into a: heights, notes, links, rules, the first part's place; no
+ * runs, no text, no chart, no other part (typeset_again() sets them
+ * when a page is drawn). */
+static void keep_metrics(struct arena *a, struct tblock *tb)
+{
+	struct tline *lines = arena_array(a, tb->n_lines, sizeof *lines);
+	for (size_t i = 0; i < tb->n_lines; i++) {
+		const struct tline *src = &tb->lines[i];
+		struct tline *tl = &lines[i];
+		*tl = *src;
+		tl->chart = NULL;
+		/* pagination reads the first part's baseline, no more (a
+		 * table row has a part a line of each cell) */
+		tl->n_parts = src->n_parts ? 1 : 0;
+		tl->parts = tl->n_parts ? arena_alloc(a, sizeof *tl->parts) :
+					  NULL;
+		if (tl->n_parts) {
+			tl->parts[0] = src->parts[0];
+			tl->parts[0].runs = NULL;
+			tl->parts[0].text = NULL;
+		}
+#define COPY(field, n)                                                   \
+		tl->field = (n) ? arena_array(a, (size_t)(n),            \
+					      sizeof *tl->field) : NULL; \
+		if (n)                                                   \
+			memcpy(tl->field, src->field,                    \
+			       (size_t)(n) * sizeof *tl->field)
+		COPY(rules, src->n_rules);
+		COPY(links, src->n_links);
+		COPY(notes, src->n_notes);
+#undef COPY
+	}
+	tb->lines = lines;
+}
+
+/* The runs of a document of less text than this are kept: set once.
+ * A longer one is set twice, once to paginate and again a page at a
+ * time as the pages are drawn, so that its memory does not grow with
+ * its length; for a 3-page agenda the second setting would be a third
+ * more work for no memory worth saving. 64 KB is some 25 pages. */
+#define TYPESET_KEEP_RUNS_BYTES ((size_t)64 << 10)
+
+static size_t text_bytes(const struct composition *comp)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < comp->n_blocks; i++) {
+		const struct block *b = &comp->blocks[i];
+		n += b->rich.len;
+		if (b->kind == BLOCK_TABLE)
+			for (int c = 0; c < b->table->rows * b->table->cols; c++)
+				n += b->table->cells[c].len;
+	}
+	for (size_t i = 0; i < comp->n_notes; i++)
+		n += comp->notes[i].content.len;
+	return n;
+}
+
+/* tb set into a; when tb->bare, set in the scratch arena sa and only its
+ * metrics kept in a. */
+static bool set_and_keep(struct typesetter *ts, struct arena *a,
+			 struct arena *sa, const struct layout *l,
+			 struct tblock *tb, struct diags *diags)
+{
+	if (!tb->bare)
+		return set_block(ts, a, l, tb, diags);
+	bool ok = set_block(ts, sa, l, tb, diags);
+	if (ok)
+		keep_metrics(a, tb);
+	else
+		tb->lines = NULL, tb->n_lines = 0;
+	arena_reset(sa);
+	return ok;
+}
+
 struct typeset_doc *typeset_blocks(struct typesetter *ts, struct arena *a,
 				   const struct composition *comp,
 				   struct diags *diags)
@@ -731,6 +828,11 @@ struct typeset_doc *typeset_blocks(struct typesetter *ts, struct arena *a,
 	struct typeset_doc *td = arena_alloc(a, sizeof *td);
 	td->blocks = arena_array(a, comp->n_blocks, sizeof *td->blocks);
 	td->n_blocks = comp->n_blocks;
+	/* Each block of a long document is set in sa; its shaped runs
+	 * (most of its memory) are let go at once and set again, a page
+	 * at a time, when the page is drawn. */
+	bool bare = text_bytes(comp) > TYPESET_KEEP_RUNS_BYTES;
+	struct arena *sa = arena_create();
 	bool ok = true;
 	for (size_t i = 0; i < comp->n_blocks; i++) {
 		const struct block *b = &comp->blocks[i];
@@ -742,15 +844,10 @@ struct typeset_doc *typeset_blocks(struct typesetter *ts, struct arena *a,
 			tb->keep_with_next = b->style->keep_with_next;
 		}
 		tb->outline_level = b->outline_level;
-		if (b->kind == BLOCK_TEXT) {
-			ok &= set_text_block(ts, a, l, b, tb, diags);
-			if (b->outline_level)
-				tb->outline_title = plain_title(a, &b->rich);
-		} else if (b->kind == BLOCK_TABLE) {
-			ok &= set_table(ts, a, l, b, tb, diags);
-		} else if (b->kind == BLOCK_CHART) {
-			ok &= set_chart(ts, a, l, b, tb, diags);
-		}
+		tb->bare = bare;
+		ok &= set_and_keep(ts, a, sa, l, tb, diags);
+		if (b->kind == BLOCK_TEXT && b->outline_level)
+			tb->outline_title = plain_title(a, &b->rich);
 	}
 	const struct style *fs = layout_style(l, "footnote");
 	td->notes = arena_array(a, comp->n_notes, sizeof *td->notes);
@@ -763,14 +860,28 @@ struct typeset_doc *typeset_blocks(struct typesetter *ts, struct arena *a,
 		nb->label = arena_printf(a, "%d", comp->notes[i].number);
 		nb->label_style = fs;
 		td->notes[i].block = nb;
+		td->notes[i].note = true;
+		td->notes[i].bare = bare;
 		td->notes[i].space_after_pt = fs->space_after_pt;
-		/* The number hangs in a column of its own width. */
-		struct layout nl = *l;
-		nl.label_width_pt = l->footnote_number_width_pt;
-		ok &= set_text_block(ts, a, &nl, nb, &td->notes[i], diags) &&
+		ok &= set_and_keep(ts, a, sa, l, &td->notes[i], diags) &&
 		      note_fits(l, comp->notes[i].key, &td->notes[i], diags);
 	}
+	arena_destroy(sa);
 	return ok ? td : NULL;
+}
+
+const struct tline *typeset_again(struct typesetter *ts, struct arena *a,
+				  const struct layout *l,
+				  const struct tblock *tb)
+{
+	struct tblock again = *tb;
+	struct diags d;
+	diags_init(&d, a);
+	bool ok = set_block(ts, a, l, &again, &d);
+	/* The same block set the same way: the same lines. */
+	assert(ok && again.n_lines == tb->n_lines);
+	(void)ok;
+	return again.lines;
 }
 
 /* More than a line of a running header or footer can hold: some 1.300

@@ -5,7 +5,11 @@
  * height (typesetter.h: the lines, and the service that sets them); a
  * table row is one line made of several parts; a chart block is one line
  * box holding its drawing. The layout a paragraph was set in is released
- * once it is set.
+ * once it is set. In a long document so are the shaped runs: the lines
+ * keep what pagination needs (heights, notes, links, places), and
+ * typeset_again() sets a block's lines again, runs and all, when the
+ * page that shows them is drawn. Setting is deterministic, so they are
+ * the same lines.
  */
 #ifndef DOSSIER_TYPESET_H
 #define DOSSIER_TYPESET_H
@@ -21,6 +25,10 @@ struct tblock {
 	bool keep_with_next;
 	int outline_level;
 	const char *outline_title; /* plain text, soft hyphens removed */
+	bool note;    /* a footnote's block, set with its number hung */
+	bool bare;    /* its lines hold no runs, text, chart or part but
+			 the first (a long document's): typeset_again()
+			 sets them */
 };
 
 struct typeset_doc {
@@ -30,10 +38,17 @@ struct typeset_doc {
 	size_t n_notes;
 };
 
-/* Set every block and footnote. NULL with diags when a character cannot
- * be shown by any configured font. */
+/* Set every block and footnote; in a long document (tblock.bare) their
+ * lines hold no runs, text or chart. NULL with diags when a character
+ * cannot be shown by any configured font. */
 struct typeset_doc *typeset_blocks(struct typesetter *ts, struct arena *a,
 				   const struct composition *comp,
 				   struct diags *diags);
+
+/* tb's lines again (tb->n_lines of them), with their runs, text and
+ * chart, in a; l is the composition's layout. */
+const struct tline *typeset_again(struct typesetter *ts, struct arena *a,
+				  const struct layout *l,
+				  const struct tblock *tb);
 
 #endif

@@ -7,7 +7,9 @@
  * and searched) and lets cairo embed font subsets. Adds rules, chart
  * paths, links,
  * the outline and the metadata; dates come from the document, never the
- * clock, so the same input gives the same bytes.
+ * clock, so the same input gives the same bytes. Pages are asked of the
+ * display list one at a time (dl_page()), and cairo's file goes through
+ * scratch files, not memory, on its way to the target.
  */
 #include "write_cairo.h"
 
@@ -16,9 +18,11 @@
 #include <cairo-svg.h>
 #include <pango/pangocairo.h>
 #include <errno.h>
+#include <glib.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "output.h"
 #include "pdf_pack.h"
@@ -38,12 +42,77 @@ static cairo_status_t write_stream(void *closure, const unsigned char *data,
 	return CAIRO_STATUS_SUCCESS;
 }
 
-/* cairo writes into memory first: the file gets an incremental update
- * (page labels, page mode) before it is written. */
-static cairo_status_t buffer_stream(void *closure, const unsigned char *data,
-				    unsigned int length)
+/* cairo writes into a scratch file first: the file gets an incremental
+ * update (pdf_tag.c) and is packed (pdf_pack.c) before it is handed on,
+ * each read back as needed: a long document's PDF is never all in
+ * memory. The scratch files are unlinked at once, beside the target
+ * when there is one (tmpfile() else), so that nothing is left behind. */
+struct scratch {
+	FILE *fp;
+	size_t len;
+	int err; /* errno of the first failed write, or 0 */
+};
+
+static bool scratch_open(struct scratch *sc, const char *near)
 {
-	strbuf_add(closure, (const char *)data, length);
+	*sc = (struct scratch){ NULL, 0, 0 };
+	if (near) {
+		char *dir = g_path_get_dirname(near);
+		char *tmpl = g_build_filename(dir, ".dossier-scratch-XXXXXX",
+					      NULL);
+		int fd = mkstemp(tmpl);
+		if (fd >= 0) {
+			unlink(tmpl);
+			sc->fp = fdopen(fd, "w+b");
+			if (!sc->fp)
+				close(fd);
+		}
+		g_free(tmpl);
+		g_free(dir);
+	} else {
+		sc->fp = tmpfile();
+	}
+	if (!sc->fp)
+		sc->err = errno ? errno : EIO;
+	return sc->fp != NULL;
+}
+
+static cairo_status_t scratch_stream(void *closure, const unsigned char *data,
+				     unsigned int length)
+{
+	struct scratch *sc = closure;
+	if (sc->err)
+		return CAIRO_STATUS_WRITE_ERROR;
+	if (fwrite(data, 1, length, sc->fp) != length) {
+		sc->err = errno ? errno : EIO;
+		return CAIRO_STATUS_WRITE_ERROR;
+	}
+	sc->len += length;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* The scratch file's bytes handed to write, a piece at a time. */
+static cairo_status_t scratch_copy(struct scratch *sc, cairo_write_func_t write,
+				   void *closure)
+{
+	unsigned char buf[1 << 16];
+	if (fflush(sc->fp) != 0) {
+		sc->err = errno ? errno : EIO;
+		return CAIRO_STATUS_WRITE_ERROR;
+	}
+	for (size_t at = 0; at < sc->len;) {
+		size_t want = sc->len - at < sizeof buf ? sc->len - at :
+							   sizeof buf;
+		ssize_t got = pread(fileno(sc->fp), buf, want, (off_t)at);
+		if (got <= 0) {
+			sc->err = got < 0 && errno ? errno : EIO;
+			return CAIRO_STATUS_READ_ERROR;
+		}
+		cairo_status_t st = write(closure, buf, (unsigned)got);
+		if (st != CAIRO_STATUS_SUCCESS)
+			return st;
+		at += (size_t)got;
+	}
 	return CAIRO_STATUS_SUCCESS;
 }
 
@@ -81,7 +150,8 @@ static void tag_close(struct tagger *t)
 static void note_link(struct tagger *t, const struct dl_item *it)
 {
 	ARRAY_GROW(t->links, t->n_links, t->cap_links);
-	t->links[t->n_links++] = (struct pdf_tag_link){ t->page, it, t->tags };
+	t->links[t->n_links++] = (struct pdf_tag_link){
+		t->page, it->elem, it->uri, it->dest_page, t->tags };
 }
 
 static void tag_item(struct tagger *t, const struct dl_item *it)
@@ -254,7 +324,7 @@ static void draw_page(cairo_t *cr, const struct dl_page *p,
  * (stable: in the order of their links), so that each page finds its own
  * without walking the whole document. */
 struct dests {
-	const struct dl_item **links; /* by target page */
+	const struct dl_dest **links; /* by target page */
 	size_t *first; /* page p's from first[p] up to first[p + 1] */
 };
 
@@ -263,37 +333,31 @@ static void dests_sort(struct dests *ds, const struct display_list *dl)
 	size_t n = 0;
 	ds->first = xrealloc_array(NULL, dl->n_pages + 2, sizeof *ds->first);
 	memset(ds->first, 0, (dl->n_pages + 2) * sizeof *ds->first);
-	for (size_t p = 0; p < dl->n_pages; p++)
-		for (size_t i = 0; i < dl->pages[p].n_items; i++) {
-			const struct dl_item *it = &dl->pages[p].items[i];
-			if (it->kind == DL_LINK && !it->uri &&
-			    it->dest_page >= 1 &&
-			    (size_t)it->dest_page <= dl->n_pages) {
-				ds->first[it->dest_page]++;
-				n++;
-			}
+	for (size_t i = 0; i < dl->n_dests; i++) {
+		const struct dl_dest *d = &dl->dests[i];
+		if (d->page >= 1 && (size_t)d->page <= dl->n_pages) {
+			ds->first[d->page]++;
+			n++;
 		}
+	}
 	for (size_t p = 1; p <= dl->n_pages; p++)
 		ds->first[p] += ds->first[p - 1];
 	ds->first[dl->n_pages + 1] = n;
 	ds->links = xrealloc_array(NULL, n ? n : 1, sizeof *ds->links);
-	for (size_t p = dl->n_pages; p-- > 0;)
-		for (size_t i = dl->pages[p].n_items; i-- > 0;) {
-			const struct dl_item *it = &dl->pages[p].items[i];
-			if (it->kind == DL_LINK && !it->uri &&
-			    it->dest_page >= 1 &&
-			    (size_t)it->dest_page <= dl->n_pages)
-				ds->links[--ds->first[it->dest_page]] = it;
-		}
+	for (size_t i = dl->n_dests; i-- > 0;) {
+		const struct dl_dest *d = &dl->dests[i];
+		if (d->page >= 1 && (size_t)d->page <= dl->n_pages)
+			ds->links[--ds->first[d->page]] = d;
+	}
 }
 
 static void add_dests(cairo_t *cr, const struct dests *ds, int page)
 {
 	for (size_t k = ds->first[page]; k < ds->first[page + 1]; k++) {
-		const struct dl_item *it = ds->links[k];
+		const struct dl_dest *d = ds->links[k];
 		char attr[96];
 		snprintf(attr, sizeof attr, "name='p%d_y%.2f' x=0 y=%.2f",
-			 page, it->dest_y, it->dest_y);
+			 page, d->y, d->y);
 		cairo_tag_begin(cr, CAIRO_TAG_DEST, attr);
 		cairo_tag_end(cr, CAIRO_TAG_DEST);
 	}
@@ -337,16 +401,22 @@ static void set_metadata(cairo_surface_t *s, const struct display_list *dl)
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
 }
 
-/* dl as a PDF into a cairo stream; the surface's final status. */
+/* dl as a PDF into a cairo stream; the surface's final status, and in
+ * *err the errno of a scratch file that could not be written (the
+ * disk's failure, not cairo's). near: the target, beside which the
+ * scratch files go, or NULL. */
 static cairo_status_t render_pdf(const struct display_list *dl,
-				 cairo_write_func_t write, void *closure)
+				 cairo_write_func_t write, void *closure,
+				 const char *near, int *err)
 {
-	/* cairo writes into memory first: the file gets an incremental
-	 * update (the structure, artifacts, metadata: pdf_tag.c) and is
-	 * packed before it is handed on. */
-	struct strbuf buf = STRBUF_INIT;
+	struct scratch raw, packed = { NULL, 0, 0 };
+	*err = 0;
+	if (!scratch_open(&raw, near)) {
+		*err = raw.err;
+		return CAIRO_STATUS_WRITE_ERROR;
+	}
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(
-		buffer_stream, &buf, dl->width_pt, dl->height_pt);
+		scratch_stream, &raw, dl->width_pt, dl->height_pt);
 	cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
 	set_metadata(s, dl);
 	cairo_t *cr = cairo_create(s);
@@ -357,7 +427,7 @@ static cairo_status_t render_pdf(const struct display_list *dl,
 		t.page = p;
 		t.tags = 0;
 		add_dests(cr, &ds, (int)p + 1);
-		draw_page(cr, &dl->pages[p], &t);
+		draw_page(cr, dl_page(dl, p), &t);
 		tag_close(&t);
 		cairo_show_page(cr);
 	}
@@ -368,23 +438,41 @@ static cairo_status_t render_pdf(const struct display_list *dl,
 	cairo_surface_finish(s);
 	cairo_status_t st = cairo_surface_status(s);
 	cairo_surface_destroy(s);
+	bool failed = false;
 	if (st == CAIRO_STATUS_SUCCESS &&
-	    !pdf_tag(&buf, dl, &t.marks, t.links, t.n_links))
+	    !pdf_tag(raw.fp, &raw.len, dl, &t.marks, t.links, t.n_links,
+		     &failed) && !failed)
 		st = CAIRO_STATUS_TAG_ERROR; /* the structure could not be
 						written: exit 70, not a disk */
+	if (failed && !raw.err)
+		raw.err = errno ? errno : EIO;
 	free(t.links);
 	free(t.marks.v);
 	/* Dictionaries into object streams: a third smaller. A file the
 	 * packer does not understand is written as it is. */
-	struct strbuf packed = STRBUF_INIT;
-	const struct strbuf *pdf =
-		st == CAIRO_STATUS_SUCCESS && pdf_pack(buf.buf, buf.len, &packed) ?
-			&packed : &buf;
+	struct scratch *pdf = &raw;
+	if (st == CAIRO_STATUS_SUCCESS && !raw.err && fflush(raw.fp) == 0 &&
+	    scratch_open(&packed, near)) {
+		bool pack_failed = false;
+		if (pdf_pack_fd(fileno(raw.fp), raw.len, packed.fp, &packed.len,
+				&pack_failed))
+			pdf = &packed;
+		else if (pack_failed)
+			raw.err = errno ? errno : EIO;
+	} else if (st == CAIRO_STATUS_SUCCESS && !raw.err) {
+		raw.err = packed.err ? packed.err : errno ? errno : EIO;
+	}
+	if (raw.err) {
+		*err = raw.err;
+		st = CAIRO_STATUS_WRITE_ERROR;
+	}
 	if (st == CAIRO_STATUS_SUCCESS)
-		st = write(closure, (const unsigned char *)strbuf_str(pdf),
-			   (unsigned)pdf->len);
-	strbuf_release(&packed);
-	strbuf_release(&buf);
+		st = scratch_copy(pdf, write, closure);
+	if (pdf->err)
+		*err = pdf->err;
+	if (packed.fp)
+		fclose(packed.fp);
+	fclose(raw.fp);
 	return st;
 }
 
@@ -411,7 +499,15 @@ bool write_cairo_pdf(const struct display_list *dl, const char *path,
 	struct output o;
 	if (!output_open(&o, path, d))
 		return false;
-	return finish_output(&o, render_pdf(dl, write_stream, &o), "PDF", d);
+	int err;
+	cairo_status_t st = render_pdf(dl, write_stream, &o, path, &err);
+	if (err && !o.failed) {
+		/* a scratch file beside it could not be written: the
+		 * disk's failure, as the file's own would be */
+		o.failed = true;
+		o.err = err;
+	}
+	return finish_output(&o, st, "PDF", d);
 }
 
 /* The one page of a raster or SVG surface, scaled by k, on a white
@@ -441,7 +537,7 @@ bool write_cairo_png(const struct display_list *dl, const char *path,
 	cairo_surface_t *s = cairo_image_surface_create(
 		CAIRO_FORMAT_RGB24, (int)(dl->width_pt * scale + 0.5),
 		(int)(dl->height_pt * scale + 0.5));
-	draw_on_white(s, &dl->pages[0], scale);
+	draw_on_white(s, dl_page(dl, 0), scale);
 	cairo_status_t st = cairo_surface_write_to_png_stream(s, write_stream,
 							      &o);
 	cairo_surface_destroy(s);
@@ -451,7 +547,9 @@ bool write_cairo_png(const struct display_list *dl, const char *path,
 bool write_cairo_pdf_stream(const struct display_list *dl,
 			    cairo_write_func_t write, void *closure)
 {
-	return render_pdf(dl, write, closure) == CAIRO_STATUS_SUCCESS;
+	int err;
+	return render_pdf(dl, write, closure, NULL, &err) ==
+	       CAIRO_STATUS_SUCCESS;
 }
 
 static bool ends_with(const char *s, const char *suffix)
@@ -477,7 +575,7 @@ bool write_cairo_chart(const struct display_list *dl, const char *path,
 			      (int)lround(dl->height_pt * k)) :
 		      cairo_svg_surface_create_for_stream(
 			      write_stream, &o, dl->width_pt, dl->height_pt);
-	draw_on_white(s, &dl->pages[0], k);
+	draw_on_white(s, dl_page(dl, 0), k);
 	cairo_surface_flush(s);
 	cairo_status_t st =
 		png ? cairo_surface_write_to_png_stream(s, write_stream, &o) :

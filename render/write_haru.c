@@ -139,7 +139,9 @@ static struct haru_font *haru_font_new(struct haru *h, PangoFont *pf,
 	ARENA_GROW(h->arena, h->fonts, h->n_fonts, h->cap_fonts);
 	struct haru_font *f = &h->fonts[h->n_fonts++];
 	memset(f, 0, sizeof *f);
-	f->pango = pf;
+	/* held: pages made one at a time let go of their runs, and a
+	 * font freed could be another at the same address */
+	f->pango = g_object_ref(pf);
 	f->file = arena_strdup(h->arena, file);
 	f->index = index;
 	f->def = HPDF_GetFontDef(pdf, name);
@@ -797,7 +799,7 @@ static void haru_link(struct haru *h, HPDF_Page page,
 
 static void haru_page(struct haru *h, size_t p)
 {
-	const struct dl_page *dp = &h->dl->pages[p];
+	const struct dl_page *dp = dl_page(h->dl, p);
 	HPDF_Page page = h->pages[p];
 	h->tags.page_parents = NULL;
 	h->tags.open = HARU_MC_NONE;
@@ -1054,6 +1056,7 @@ bool haru_write_pdfa(const struct display_list *dl, const char *path,
 		     const char *icc_path, struct diags *d)
 {
 	struct haru h = { .arena = arena_create(), .dl = dl };
+	dl_complete(dl); /* the elements, before the first page */
 	h.pdf = HPDF_New(haru_on_error, &h);
 	if (!h.pdf)
 		abort();
@@ -1099,8 +1102,10 @@ bool haru_write_pdfa(const struct display_list *dl, const char *path,
 				  "cannot make the archive copy: the libharu "
 				  "writer failed: error 0x%04X (detail %u)",
 				  (unsigned)h.error, (unsigned)h.detail);
-	for (size_t i = 0; i < h.n_fonts; i++)
+	for (size_t i = 0; i < h.n_fonts; i++) {
 		g_hash_table_destroy(h.fonts[i].by_key);
+		g_object_unref(h.fonts[i].pango);
+	}
 	HPDF_Free(h.pdf);
 	arena_destroy(h.arena);
 	return ok && d->count == errors_before;

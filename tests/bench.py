@@ -2,6 +2,7 @@
 """The benchmark behind `make bench` (not a test: it prints figures).
 
     python3 tests/bench.py [RUNS]
+    python3 tests/bench.py --reports     (part 3 only)
 
 1. Each seed document (inputs/meetings/*.yaml) rendered RUNS times (default
    11) by a fresh `dossier render` process: median wall time and peak RSS
@@ -164,9 +165,14 @@ def cold_start(tmp, runs=21):
 
 def main():
     os.chdir(REPO)
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 11
+    only_reports = "--reports" in sys.argv[1:]
+    args = [a for a in sys.argv[1:] if a != "--reports"]
+    runs = int(args[0]) if args else 11
     print("dossier bench on %d cores, %s" % (os.cpu_count(), DOSSIER))
     with tempfile.TemporaryDirectory() as tmp:
+        if only_reports:
+            reports(tmp)
+            return
         seed_pages = seeds(tmp, runs)
         print("2. one batch process, the seed documents 20 times each")
         batch(tmp, seed_pages, 1)

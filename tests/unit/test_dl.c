@@ -2,7 +2,8 @@
  * test_dl.c — the display list's structure: dl_build gives every kind of
  * block its element, nested and in reading order, and every mark an
  * element or none (an artifact); the cairo writer replays a display list
- * built by hand, element for element, into the PDF's structure tree.
+ * built by hand, element for element, into the PDF's structure tree; a
+ * long document's pages made one at a time are the pages made at once.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -54,7 +55,7 @@ static const struct display_list *build_comp(struct fixture *f,
 	*cp = c;
 	struct typeset_doc *td = typeset_blocks(f->ts, f->a, c, &f->d);
 	assert_non_null(td);
-	return dl_build(f->a, c, paginate(f->ts, f->a, c, td));
+	return dl_build(f->a, f->ts, c, paginate(f->ts, f->a, c, td));
 }
 
 /* The production path, as `dossier render` takes it. */
@@ -197,6 +198,93 @@ static void test_paragraph_broken_by_page_and_note_is_one_element(void **state)
 	assert_int_equal(count_role(dl, DL_ROLE_NOTE), 1);
 }
 
+static void assert_same_page(const struct dl_page *a, const struct dl_page *b)
+{
+	assert_int_equal(a->n_items, b->n_items);
+	for (size_t i = 0; i < a->n_items; i++) {
+		const struct dl_item *x = &a->items[i], *y = &b->items[i];
+		assert_int_equal(x->kind, y->kind);
+		assert_int_equal(x->elem, y->elem);
+		assert_true(x->x == y->x && x->y == y->y && x->w == y->w &&
+			    x->h == y->h);
+		assert_int_equal(x->dest_page, y->dest_page);
+		if (x->kind != DL_GLYPHS)
+			continue;
+		const PangoGlyphString *gx = x->glyphs->glyphs,
+				       *gy = y->glyphs->glyphs;
+		assert_int_equal(gx->num_glyphs, gy->num_glyphs);
+		for (int k = 0; k < gx->num_glyphs; k++) {
+			assert_int_equal(gx->glyphs[k].glyph,
+					 gy->glyphs[k].glyph);
+			assert_int_equal(gx->glyphs[k].geometry.width,
+					 gy->glyphs[k].geometry.width);
+		}
+		assert_memory_equal(x->text + x->glyphs->item->offset,
+				    y->text + y->glyphs->item->offset,
+				    (size_t)x->glyphs->item->length);
+	}
+}
+
+/* A document long enough that its lines keep no runs: the pages made
+ * one at a time (each block set again, into arenas reused for the
+ * blocks of later pages) are the pages made all at once, item for item
+ * and glyph for glyph, and so are they when made again from the first
+ * page (the archive copy after the PDF); the elements are the same. */
+static void test_paged_display_list_is_the_whole_one(void **state)
+{
+	struct fixture *f = *state;
+	struct strbuf y = STRBUF_INIT;
+	strbuf_adds(&y, "format: 1\nid: t\ndocument: verslag\nmeeting:\n"
+			"  name: NAVO\n  dates: [2025-12-03]\n  place: Brussel\n"
+			"sections:\n");
+	for (int s = 0; s < 40; s++) {
+		strbuf_addf(&y, "  - heading: Raad %d\n    text: |\n", s);
+		for (int p = 0; p < 4; p++) {
+			strbuf_adds(&y, "      ");
+			for (int k = 0; k < 5; k++)
+				strbuf_adds(&y, "Bondgenoten spraken over de "
+						"steun aan Oekraine en over de "
+						"defensie-uitgaven. ");
+			strbuf_adds(&y, s % 7 == 3 && p == 1 ? "Slot.[^a]\n\n" :
+								 "\n\n");
+		}
+		if (s % 9 == 5)
+			strbuf_adds(&y, "      | Jaar | Bedrag |\n"
+					"      |---|---|\n"
+					"      | 2024 | 1 |\n"
+					"      | 2025 | 2 |\n");
+	}
+	strbuf_adds(&y, "notes:\n  a: Kamerstuk 28676, nr. 499\n");
+	const char *yaml = strbuf_finish(&y, f->a);
+	struct document *doc = model_parse_buffer(f->a, "t.yaml", yaml,
+						  strlen(yaml), &f->d);
+	assert_non_null(doc);
+	struct composition *c = compose_document(f->a, f->h, doc, f->l,
+						 model_document_date(doc, -1));
+	struct typeset_doc *td = typeset_blocks(f->ts, f->a, c, &f->d);
+	assert_non_null(td);
+	assert_true(td->blocks[0].bare);
+	struct pages *pages = paginate(f->ts, f->a, c, td);
+	const struct display_list *whole = dl_build(f->a, f->ts, c, pages);
+	const struct display_list *paged =
+		dl_build_paged(f->a, f->ts, c, pages);
+	assert_true(whole->n_pages >= 10);
+	assert_int_equal(paged->n_pages, whole->n_pages);
+	assert_null(paged->pages);
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t p = 0; p < whole->n_pages; p++)
+			assert_same_page(dl_page(whole, p), dl_page(paged, p));
+	assert_true(paged->pager->complete);
+	assert_int_equal(paged->n_elems, whole->n_elems);
+	for (size_t e = 0; e < whole->n_elems; e++) {
+		assert_int_equal(paged->elems[e].role, whole->elems[e].role);
+		assert_int_equal(paged->elems[e].parent,
+				 whole->elems[e].parent);
+	}
+	assert_int_equal(paged->n_dests, whole->n_dests);
+	assert_int_equal(paged->n_outline, whole->n_outline);
+}
+
 /* A chart's /Alt: title and unit, each series' values as the chart's
  * value labels give them (one scale and the same decimals; a value too
  * small for the scale at its own), the categories picked out, the
@@ -332,6 +420,7 @@ int main(void)
 		cmocka_unit_test(
 			test_paragraph_broken_by_page_and_note_is_one_element),
 		cmocka_unit_test(test_cairo_writer_replays_a_hand_built_list),
+		cmocka_unit_test(test_paged_display_list_is_the_whole_one),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
