@@ -142,6 +142,14 @@ struct display_list *pipeline_display_list(struct pipeline *p,
 	return display_list(p, a, doc, false, d);
 }
 
+struct display_list *pipeline_display_list_paged(struct pipeline *p,
+						 struct arena *a,
+						 const struct document *doc,
+						 struct diags *d)
+{
+	return display_list(p, a, doc, true, d);
+}
+
 bool pipeline_check(struct pipeline *p, struct arena *a,
 		    const struct document *doc, struct diags *d)
 {

@@ -67,6 +67,13 @@ struct display_list *pipeline_display_list(struct pipeline *p,
 					   struct arena *a,
 					   const struct document *doc,
 					   struct diags *d);
+/* The display list as pipeline_render() writes it: paged, each page made
+ * by dl_page() when asked for (and the one before let go). The fuzzers
+ * take this path, the one production takes. */
+struct display_list *pipeline_display_list_paged(struct pipeline *p,
+						 struct arena *a,
+						 const struct document *doc,
+						 struct diags *d);
 /* The same stages for `dossier check`, the pages not made: they add no
  * error, and a long document's would be set a second time. */
 bool pipeline_check(struct pipeline *p, struct arena *a,

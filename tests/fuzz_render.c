@@ -5,7 +5,8 @@
  * Each input is a meeting file as if at build/fuzz/world/meetings/fuzz.yaml
  * (`make fuzz-build` fills world/ with inputs/ and tests/bad/, so data
  * files, agendas and annexes can be named): parse (and a pack's bound
- * files) → pipeline_display_list() → checks on the display list, all in
+ * files) → pipeline_display_list_paged() (render's path: each page made
+ * when asked for) → checks on each page, then the writers, all in
  * memory. Fonts, hyphenation and the word list are set up once.
  *
  * Built three ways by the Makefile: fuzz_render (this alone, the fast one),
@@ -130,7 +131,7 @@ static void check_display_list(const struct display_list *dl)
 		abort();
 	}
 	for (size_t p = 0; p < dl->n_pages; p++) {
-		const struct dl_page *pg = &dl->pages[p];
+		const struct dl_page *pg = dl_page(dl, p);
 		for (size_t i = 0; i < pg->n_items; i++) {
 			const struct dl_item *it = &pg->items[i];
 			if (!isfinite(it->x) || !isfinite(it->y) ||
@@ -207,7 +208,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		doc = NULL;
 	/* ... and what `dossier render` does on top, up to the writers. */
 	struct display_list *dl =
-		doc ? pipeline_display_list(&pl, a, doc, &d) : NULL;
+		doc ? pipeline_display_list_paged(&pl, a, doc, &d) : NULL;
 	if (dl) {
 		check_display_list(dl);
 #ifdef FUZZ_WRITE
