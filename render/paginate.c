@@ -315,6 +315,11 @@ static void flow_block(struct flow *f, size_t i)
 				if (k > 0 && b->lines[from + k - 1].hyphenated)
 					k = 0;
 			}
+			/* Every line ending in a hyphen ("he-the-the-..."):
+			 * an empty page still takes what fits, or the next
+			 * page would be as empty, and the next. */
+			if (k == 0 && f->page_empty)
+				k = fit ? fit : 1;
 		}
 		place_lines(f, b, from, k);
 		from += k;
