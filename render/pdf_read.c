@@ -521,8 +521,10 @@ static bool read_xref_chain(struct pdf_reader *pk)
 	size_t n = strlen(key), at = SIZE_MAX;
 	size_t from = pk->len > 1024 ? pk->len - 1024 : 0;
 	struct pdf_toks tail = { 0 };
-	if (pk->len < n || !window(pk, from, pk->len - from, &tail))
+	if (pk->len < n || !window(pk, from, pk->len - from, &tail)) {
+		pdf_toks_free(&tail); /* a failed read may have sized it */
 		return false;
+	}
 	const char *p = tail.base;
 	for (size_t i = pk->len - from - n + 1; i-- > 0;)
 		if (!memcmp(p + i, key, n)) {
