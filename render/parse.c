@@ -48,6 +48,26 @@ static void parse_file_refs(struct pctx *pc, const struct ynode *seq,
 	*n_out = k;
 }
 
+/* Each annex bound once, as each data file is read once: the values
+ * fuzzer bound one annex 1.180 times (28 KB that set 3.500 pages). */
+static void annexes_once(struct pctx *pc, struct document *doc)
+{
+	struct strmap seen = { 0 };
+	size_t k = 0;
+	for (size_t i = 0; i < doc->n_annexes; i++) {
+		const struct file_ref *ref = &doc->annexes[i];
+		if (parse_strmap_get(&seen, ref->resolved)) {
+			parse_error(pc, ref->pos,
+				    "annex '%s' is listed twice in 'annexes'",
+				    parse_snip(pc, ref->resolved));
+			continue;
+		}
+		parse_strmap_put(pc->a, &seen, ref->resolved, (void *)ref);
+		doc->annexes[k++] = *ref;
+	}
+	doc->n_annexes = k;
+}
+
 /* ---- dates ---- */
 
 static bool iso_date(const char *s, struct date *d)
@@ -593,9 +613,11 @@ static void parse_body(struct pctx *pc, const struct mapview *mv,
 	if ((v = parse_map_list(pc, mv, D_INTRO_CHARTS)))
 		parse_chart_refs(pc, v, "intro_charts", &doc->intro_charts,
 				 &doc->n_intro_charts);
-	if ((v = parse_map_list(pc, mv, D_ANNEXES)))
+	if ((v = parse_map_list(pc, mv, D_ANNEXES))) {
 		parse_file_refs(pc, v, "annexes", &doc->annexes,
 				&doc->n_annexes);
+		annexes_once(pc, doc);
+	}
 	if ((v = parse_map_list(pc, mv, D_DISTRIBUTION)))
 		parse_distribution(pc, v, doc);
 	if ((v = parse_map_map(pc, mv, D_SENDER)))
