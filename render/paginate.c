@@ -300,24 +300,19 @@ static void flow_block(struct flow *f, size_t i)
 				    left - (size_t)l->widows : 0;
 			if (k < (size_t)l->orphans)
 				k = 0;
-			/* On an empty page there is no better place. */
-			if (k == 0 && f->page_empty)
-				k = fit ? fit : 1;
 			/* A word broken across a page is hard to read: end the
 			 * page a line (or, after two hyphens in a row, two)
 			 * early when the paragraph allows it. */
-			else {
-				while (k > (size_t)l->orphans &&
-				       b->lines[from + k - 1].hyphenated)
-					k--;
-				/* Where the orphans would end in a hyphen, the
-				 * paragraph goes to the next page whole. */
-				if (k > 0 && b->lines[from + k - 1].hyphenated)
-					k = 0;
-			}
-			/* Every line ending in a hyphen ("he-the-the-..."):
-			 * an empty page still takes what fits, or the next
-			 * page would be as empty, and the next. */
+			while (k > (size_t)l->orphans &&
+			       b->lines[from + k - 1].hyphenated)
+				k--;
+			/* Where the orphans would end in a hyphen, the
+			 * paragraph goes to the next page whole. */
+			if (k > 0 && b->lines[from + k - 1].hyphenated)
+				k = 0;
+			/* On an empty page there is no better place, even
+			 * when every line ends in a hyphen ("he-the-the-..."):
+			 * else the next page would be as empty, and the next. */
 			if (k == 0 && f->page_empty)
 				k = fit ? fit : 1;
 		}
