@@ -445,6 +445,25 @@ static void compose_pack(struct compose_ctx *c, const char *title)
 	assert(anchors_before == 0 && entries == c->comp->n_anchors);
 }
 
+/* A meeting document's own blocks: its letter, title, meeting, intro
+ * and sections. */
+static void compose_meeting(struct compose_ctx *c, const char *title,
+			    const char *meeting)
+{
+	const struct document *doc = c->doc;
+	if (doc->letter)
+		compose_letter(c, title);
+
+	struct block *t = plain_block(c, "title", title,
+				      doc->title.src ? doc->title.pos :
+				      doc->id_pos);
+	t->outline_level = 1;
+	plain_block(c, "meeting", meeting, doc->meeting.place.pos);
+	richtext_blocks(c, &doc->intro, style(c, "body"));
+	compose_charts(c, doc->intro_charts, doc->n_intro_charts);
+	compose_sections(c, doc->sections, doc->n_sections);
+}
+
 struct composition *compose_document(struct arena *a, struct hyphenator *h,
 				     const struct document *doc,
 				     const struct layout *layout,
@@ -452,7 +471,8 @@ struct composition *compose_document(struct arena *a, struct hyphenator *h,
 {
 	struct composition *comp = arena_alloc(a, sizeof *comp);
 	comp->layout = layout;
-	struct compose_ctx c = { a, h, doc, comp, false, NULL };
+	struct compose_ctx c = { a, h, doc, comp, false, NULL,
+				 arena_create() };
 	const char *title = compose_title(a, doc);
 	const char *when = nl_date_span(a, doc->meeting.dates,
 					doc->meeting.n_dates);
@@ -476,20 +496,10 @@ struct composition *compose_document(struct arena *a, struct hyphenator *h,
 	comp->classification = doc->classification.src;
 	comp->date = date;
 
-	if (doc->kind == DOC_BRIEFING_PACK) {
+	if (doc->kind == DOC_BRIEFING_PACK)
 		compose_pack(&c, title);
-		return comp;
-	}
-	if (doc->letter)
-		compose_letter(&c, title);
-
-	struct block *t = plain_block(&c, "title", title,
-				      doc->title.src ? doc->title.pos :
-				      doc->id_pos);
-	t->outline_level = 1;
-	plain_block(&c, "meeting", meeting, doc->meeting.place.pos);
-	richtext_blocks(&c, &doc->intro, style(&c, "body"));
-	compose_charts(&c, doc->intro_charts, doc->n_intro_charts);
-	compose_sections(&c, doc->sections, doc->n_sections);
+	else
+		compose_meeting(&c, title, meeting);
+	arena_destroy(c.scratch);
 	return comp;
 }

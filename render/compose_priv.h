@@ -16,6 +16,11 @@ struct compose_ctx {
 	struct composition *comp;
 	bool charts_later; /* a pack's agenda: its charts go to Kerncijfers */
 	const char *lang;  /* of the text being appended; NULL: Dutch */
+	/* What rich_append_text() makes on the way (smart quotes, soft
+	 * hyphens, runs broken) before the result is copied into the block:
+	 * reset after each text, so that these copies, three or four of
+	 * every byte of text, do not stay for the whole document. */
+	struct arena *scratch;
 };
 
 /* compose_richtext.c: append the blocks of a CommonMark field in "style";

@@ -124,10 +124,10 @@ static void rich_append_lang(struct compose_ctx *c, struct rich *r,
 			l->hyphen_min_word, l->hyphen_left_min,
 			l->hyphen_right_min, l->hyphen_names_whole,
 			l->compound_dictionary };
-		t = hyph_text_lang(c->hyph, c->arena, t, &rules, lang, &q);
+		t = hyph_text_lang(c->hyph, c->scratch, t, &rules, lang, &q);
 	}
 	const char *whole = t;
-	t = break_long_runs(c->arena, (char *)t);
+	t = break_long_runs(c->scratch, (char *)t);
 	if (t != whole)
 		q = NULL; /* its offsets moved: every break plain */
 	rich_append_q(c->arena, r, t, q, strlen(t));
@@ -179,25 +179,28 @@ static bool rich_find_term(const struct layout *l, const char *t, size_t i,
 void rich_append_text(struct compose_ctx *c, struct rich *r, const char *s,
 		      bool hyphenate)
 {
-	s = tabs_as_spaces(c->arena, unify_breaks(c->arena, s));
-	char *t = nl_smarten(c->arena, s, rich_last_char(r));
+	struct arena *sa = c->scratch;
+	s = tabs_as_spaces(sa, unify_breaks(sa, s));
+	char *t = nl_smarten(sa, s, rich_last_char(r));
 	const struct layout *l = c->comp ? c->comp->layout : NULL;
 	if (c->lang || !l || !l->n_english_terms) {
 		rich_append_lang(c, r, t, hyphenate, c->lang);
+		arena_reset(sa);
 		return;
 	}
 	/* Dutch, but for the English terms of the layout's list. */
 	size_t i = 0, at = 0, len = 0;
 	while (rich_find_term(l, t, i, &at, &len)) {
 		if (at > i)
-			rich_append_lang(c, r, arena_strndup(c->arena, t + i,
+			rich_append_lang(c, r, arena_strndup(sa, t + i,
 							     at - i),
 					 hyphenate, NULL);
-		rich_append_lang(c, r, arena_strndup(c->arena, t + at, len),
+		rich_append_lang(c, r, arena_strndup(sa, t + at, len),
 				 hyphenate, "en");
 		i = at + len;
 	}
 	rich_append_lang(c, r, t + i, hyphenate, NULL);
+	arena_reset(sa);
 }
 
 struct walker {
