@@ -113,6 +113,9 @@ void arena_reset(struct arena *a)
 {
 	run_cleanups(a);
 	struct arena_block *keep = a->head;
+#ifdef ARENA_PROFILE
+	keep = NULL;
+#endif
 	if (keep && keep->size > ARENA_KEEP_MAX)
 		keep = NULL;
 	free_blocks(keep ? keep->next : a->head);
@@ -127,6 +130,12 @@ static void *arena_bump(struct arena *a, size_t size)
 {
 	size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
 	struct arena_block *b = a->head;
+#ifdef ARENA_PROFILE
+	/* Each allocation a block of its own, so that massif names its
+	 * caller (make B=build/prof OPT="-O1 -g -DARENA_PROFILE"). */
+	b = NULL;
+	a->next_size = size;
+#endif
 	if (!b || b->size - b->used < size) {
 		size_t bs = a->next_size;
 		if (bs < size)
