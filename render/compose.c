@@ -16,10 +16,9 @@
 
 #include "nl.h"
 
-struct block *compose_add_block(struct composition *comp, struct arena *a,
-				enum block_kind kind)
+struct block *compose_add_block(struct composition *comp, enum block_kind kind)
 {
-	ARENA_GROW(a, comp->blocks, comp->n_blocks, comp->cap_blocks);
+	ARRAY_GROW(comp->blocks, comp->n_blocks, comp->cap_blocks);
 	struct block *b = &comp->blocks[comp->n_blocks++];
 	memset(b, 0, sizeof *b);
 	b->kind = kind;
@@ -35,7 +34,7 @@ static const struct style *style(struct compose_ctx *c, const char *name)
 static struct block *plain_block(struct compose_ctx *c, const char *name,
 				 const char *text, struct srcpos pos)
 {
-	struct block *b = compose_add_block(c->comp, c->arena, BLOCK_TEXT);
+	struct block *b = compose_add_block(c->comp, BLOCK_TEXT);
 	b->style = style(c, name);
 	b->rich.pos = pos;
 	rich_append_text(c, &b->rich, text, b->style->hyphenate);
@@ -44,7 +43,7 @@ static struct block *plain_block(struct compose_ctx *c, const char *name,
 
 static void space(struct compose_ctx *c, double pt)
 {
-	struct block *b = compose_add_block(c->comp, c->arena, BLOCK_SPACE);
+	struct block *b = compose_add_block(c->comp, BLOCK_SPACE);
 	b->space_pt = pt;
 }
 
@@ -82,7 +81,7 @@ static void sender_block(struct compose_ctx *c)
 {
 	const struct document *d = c->doc;
 	const struct layout *l = c->comp->layout;
-	struct block *s = compose_add_block(c->comp, c->arena, BLOCK_TEXT);
+	struct block *s = compose_add_block(c->comp, BLOCK_TEXT);
 	s->style = style(c, "sender");
 	s->absolute = true;
 	s->x_pt = l->sender_x_pt;
@@ -125,7 +124,7 @@ static void compose_letter(struct compose_ctx *c, const char *title)
 		a->room_of = "the addressee ('to')";
 	}
 
-	struct block *top = compose_add_block(c->comp, c->arena, BLOCK_SPACE);
+	struct block *top = compose_add_block(c->comp, BLOCK_SPACE);
 	top->absolute = true;
 	top->y_pt = l->letter_top_pt;
 
@@ -155,7 +154,7 @@ static void compose_letter(struct compose_ctx *c, const char *title)
 	if (lt->signatory.src)
 		plain_block(c, "signatory", lt->signatory.src,
 			    lt->signatory.pos);
-	compose_add_block(c->comp, c->arena, BLOCK_PAGE_BREAK);
+	compose_add_block(c->comp, BLOCK_PAGE_BREAK);
 }
 
 /* Charts by id, after a section's text and position or after the
@@ -172,8 +171,7 @@ static void compose_charts(struct compose_ctx *c, const struct chart_ref *refs,
 			    !strcmp(c->doc->charts[k].id, refs[i].id))
 				ch = &c->doc->charts[k];
 		assert(ch);
-		struct block *b = compose_add_block(c->comp, c->arena,
-						    BLOCK_CHART);
+		struct block *b = compose_add_block(c->comp, BLOCK_CHART);
 		b->chart = ch;
 	}
 }
@@ -329,8 +327,7 @@ static int toc_entries(struct compose_ctx *c, const struct document *pack,
 
 static struct block *page_break(struct compose_ctx *c, const char *header)
 {
-	struct block *b = compose_add_block(c->comp, c->arena,
-					    BLOCK_PAGE_BREAK);
+	struct block *b = compose_add_block(c->comp, BLOCK_PAGE_BREAK);
 	b->running_header = header;
 	return b;
 }
@@ -355,7 +352,7 @@ static void compose_cover(struct compose_ctx *c, const char *title)
 {
 	const struct document *d = c->doc;
 	sender_block(c);
-	struct block *top = compose_add_block(c->comp, c->arena, BLOCK_SPACE);
+	struct block *top = compose_add_block(c->comp, BLOCK_SPACE);
 	top->absolute = true;
 	top->y_pt = c->comp->layout->cover_top_pt;
 	plain_block(c, "cover_text", kind_title(d->kind), d->id_pos);
@@ -415,8 +412,7 @@ static void compose_pack(struct compose_ctx *c, const char *title)
 		k->outline_level = 1;
 		k->anchor = ++c->comp->n_anchors;
 		for (size_t i = 0; i < n_charts; i++) {
-			struct block *b = compose_add_block(c->comp, c->arena,
-							    BLOCK_CHART);
+			struct block *b = compose_add_block(c->comp, BLOCK_CHART);
 			b->chart = charts[i];
 		}
 	}
@@ -445,6 +441,16 @@ static void compose_pack(struct compose_ctx *c, const char *title)
 	assert(anchors_before == 0 && entries == c->comp->n_anchors);
 }
 
+/* The blocks and notes grow on the heap: in the arena every outgrown
+ * copy stayed as long as the document (as much again as the array, 7 MB
+ * for 1.000 pages). */
+static void free_arrays(void *data)
+{
+	struct composition *comp = data;
+	free(comp->blocks);
+	free(comp->notes);
+}
+
 /* A meeting document's own blocks: its letter, title, meeting, intro
  * and sections. */
 static void compose_meeting(struct compose_ctx *c, const char *title,
@@ -471,6 +477,7 @@ struct composition *compose_document(struct arena *a, struct hyphenator *h,
 {
 	struct composition *comp = arena_alloc(a, sizeof *comp);
 	comp->layout = layout;
+	arena_on_destroy(a, free_arrays, comp);
 	struct compose_ctx c = { a, h, doc, comp, false, NULL,
 				 arena_create() };
 	const char *title = compose_title(a, doc);
@@ -501,5 +508,9 @@ struct composition *compose_document(struct arena *a, struct hyphenator *h,
 	else
 		compose_meeting(&c, title, meeting);
 	arena_destroy(c.scratch);
+	/* No more blocks: the room doubling left for them let go. */
+	comp->blocks = xrealloc_array(comp->blocks, comp->n_blocks,
+				      sizeof *comp->blocks);
+	comp->cap_blocks = comp->n_blocks;
 	return comp;
 }

@@ -99,7 +99,6 @@ struct composition *compose_document(struct arena *a, struct hyphenator *h,
 				     struct date date);
 
 /* A new block at the end of the composition, zeroed but for kind. */
-struct block *compose_add_block(struct composition *comp, struct arena *a,
-				enum block_kind kind);
+struct block *compose_add_block(struct composition *comp, enum block_kind kind);
 
 #endif

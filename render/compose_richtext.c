@@ -256,7 +256,7 @@ static int footnote_number(struct compose_ctx *c, const char *key)
 		if (comp->notes[i].doc == c->doc &&
 		    !strcmp(comp->notes[i].key, key))
 			return comp->notes[i].number;
-	ARENA_GROW(c->arena, comp->notes, comp->n_notes, comp->cap_notes);
+	ARRAY_GROW(comp->notes, comp->n_notes, comp->cap_notes);
 	size_t ix = comp->n_notes++;
 	comp->notes[ix].number = (int)comp->n_notes;
 	comp->notes[ix].key = key;
@@ -409,8 +409,7 @@ static void walk_inlines_in(struct walker *w, cmark_node *node,
 
 static struct block *text_block(struct walker *w, const struct style *style)
 {
-	struct block *b = compose_add_block(w->c->comp, w->c->arena,
-					    BLOCK_TEXT);
+	struct block *b = compose_add_block(w->c->comp, BLOCK_TEXT);
 	b->style = style;
 	b->rich.pos = w->field->pos;
 	b->rich.field = w->field;
@@ -430,7 +429,7 @@ static void walk_table(struct walker *w, cmark_node *table)
 		cols = n > cols ? n : cols;
 		rows++;
 	}
-	struct block *b = compose_add_block(c->comp, c->arena, BLOCK_TABLE);
+	struct block *b = compose_add_block(c->comp, BLOCK_TABLE);
 	b->style = layout_style(c->comp->layout, "table");
 	b->table = arena_alloc(c->arena, sizeof *b->table);
 	b->table->rows = rows;
