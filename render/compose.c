@@ -16,6 +16,25 @@
 
 #include "nl.h"
 
+/* The blocks and notes grow on the heap: in the arena every outgrown
+ * copy stayed as long as the document (as much again as the array, 7 MB
+ * for 1.000 pages). */
+static void free_arrays(void *data)
+{
+	struct composition *comp = data;
+	free(comp->blocks);
+	free(comp->notes);
+}
+
+struct composition *compose_create(struct arena *a,
+				   const struct layout *layout)
+{
+	struct composition *comp = arena_alloc(a, sizeof *comp);
+	comp->layout = layout;
+	arena_on_destroy(a, free_arrays, comp);
+	return comp;
+}
+
 struct block *compose_add_block(struct composition *comp, enum block_kind kind)
 {
 	ARRAY_GROW(comp->blocks, comp->n_blocks, comp->cap_blocks);
@@ -441,16 +460,6 @@ static void compose_pack(struct compose_ctx *c, const char *title)
 	assert(anchors_before == 0 && entries == c->comp->n_anchors);
 }
 
-/* The blocks and notes grow on the heap: in the arena every outgrown
- * copy stayed as long as the document (as much again as the array, 7 MB
- * for 1.000 pages). */
-static void free_arrays(void *data)
-{
-	struct composition *comp = data;
-	free(comp->blocks);
-	free(comp->notes);
-}
-
 /* A meeting document's own blocks: its letter, title, meeting, intro
  * and sections. */
 static void compose_meeting(struct compose_ctx *c, const char *title,
@@ -475,9 +484,7 @@ struct composition *compose_document(struct arena *a, struct hyphenator *h,
 				     const struct layout *layout,
 				     struct date date)
 {
-	struct composition *comp = arena_alloc(a, sizeof *comp);
-	comp->layout = layout;
-	arena_on_destroy(a, free_arrays, comp);
+	struct composition *comp = compose_create(a, layout);
 	struct compose_ctx c = { a, h, doc, comp, false, NULL,
 				 arena_create() };
 	const char *title = compose_title(a, doc);

@@ -98,6 +98,9 @@ struct composition *compose_document(struct arena *a, struct hyphenator *h,
 				     const struct layout *layout,
 				     struct date date);
 
+/* An empty composition in a, its arrays freed with a. */
+struct composition *compose_create(struct arena *a,
+				   const struct layout *layout);
 /* A new block at the end of the composition, zeroed but for kind. */
 struct block *compose_add_block(struct composition *comp, enum block_kind kind);
 

@@ -44,9 +44,8 @@ static struct tblock *set_in(void **state, const char *style,
 			     const char *text, double width_pt)
 {
 	struct fixture *f = *state;
-	struct composition *c = arena_alloc(f->a, sizeof *c);
-	c->layout = f->l;
-	struct block *b = compose_add_block(c, f->a, BLOCK_TEXT);
+	struct composition *c = compose_create(f->a, f->l);
+	struct block *b = compose_add_block(c, BLOCK_TEXT);
 	b->style = layout_style(f->l, style);
 	b->rich.text = hyph_text(f->h, f->a, text);
 	b->rich.len = strlen(b->rich.text);
