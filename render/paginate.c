@@ -326,7 +326,7 @@ static void flow_block(struct flow *f, size_t i)
 		const struct tline *last = &b->lines[b->n_lines - 1];
 		f->toc[f->n_toc++] = (struct toc_line){
 			f->out->n_pages - 1, f->y - last->height_pt,
-			last->height_pt, last->parts[0].baseline_pt,
+			last->height_pt, tline_baseline(last),
 			blk->toc_anchor, f->page->n_lines - 1, blk };
 	}
 	f->y += b->space_after_pt;

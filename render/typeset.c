@@ -746,9 +746,9 @@ static bool set_block(struct typesetter *ts, struct arena *a,
 }
 
 /* What pagination needs of tb's lines (set in a scratch arena), copied
- * into a: heights, notes, links, rules, the first part's place; no
- * runs, no text, no chart, no other part (typeset_again() sets them
- * when a page is drawn). */
+ * into a: heights, notes, links and the first part's baseline; no
+ * part, run, text, rule or chart (typeset_again() sets them when a page
+ * is drawn). */
 static void keep_metrics(struct arena *a, struct tblock *tb)
 {
 	struct tline *lines = arena_array(a, tb->n_lines, sizeof *lines);
@@ -758,22 +758,19 @@ static void keep_metrics(struct arena *a, struct tblock *tb)
 		*tl = *src;
 		tl->chart = NULL;
 		/* pagination reads the first part's baseline, no more (a
-		 * table row has a part a line of each cell) */
-		tl->n_parts = src->n_parts ? 1 : 0;
-		tl->parts = tl->n_parts ? arena_alloc(a, sizeof *tl->parts) :
-					  NULL;
-		if (tl->n_parts) {
-			tl->parts[0] = src->parts[0];
-			tl->parts[0].runs = NULL;
-			tl->parts[0].text = NULL;
-		}
+		 * table row has a part a line of each cell); the rules are
+		 * drawn from the lines set again */
+		tl->bare_baseline_pt = tline_baseline(src);
+		tl->n_parts = 0;
+		tl->parts = NULL;
+		tl->n_rules = 0;
+		tl->rules = NULL;
 #define COPY(field, n)                                                   \
 		tl->field = (n) ? arena_array(a, (size_t)(n),            \
 					      sizeof *tl->field) : NULL; \
 		if (n)                                                   \
 			memcpy(tl->field, src->field,                    \
 			       (size_t)(n) * sizeof *tl->field)
-		COPY(rules, src->n_rules);
 		COPY(links, src->n_links);
 		COPY(notes, src->n_notes);
 #undef COPY

@@ -26,9 +26,9 @@ struct tblock {
 	int outline_level;
 	const char *outline_title; /* plain text, soft hyphens removed */
 	bool note;    /* a footnote's block, set with its number hung */
-	bool bare;    /* its lines hold no runs, text, chart or part but
-			 the first (a long document's): typeset_again()
-			 sets them */
+	bool bare;    /* its lines hold no part, rule or chart, only what
+			 pagination reads (a long document's):
+			 typeset_again() sets them */
 };
 
 struct typeset_doc {

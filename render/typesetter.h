@@ -59,19 +59,27 @@ struct tlink {
 	int note;         /* footnote number to jump to, or 0 */
 };
 
+/* One for every line of a document (a long one has half a million):
+ * its pointers first and its counts together, so that none pads. */
 struct tline {
 	double height_pt;
+	/* The first part's baseline in a line that keeps no parts (a long
+	 * document's, typeset.h): what pagination reads of it. */
+	double bare_baseline_pt;
 	struct tpart *parts;
-	int n_parts;
 	struct trule *rules;
-	int n_rules;
 	struct tlink *links;
-	int n_links;
 	int *notes;   /* footnote numbers referenced on this line */
-	int n_notes;
 	const struct chart_drawing *chart; /* a chart fills this line box */
+	int n_parts, n_rules, n_links, n_notes;
 	bool hyphenated; /* ends in a hyphen (a soft one or a compound's) */
 };
+
+/* The baseline of tl's first part, from the top of its box. */
+static inline double tline_baseline(const struct tline *tl)
+{
+	return tl->n_parts ? tl->parts[0].baseline_pt : tl->bare_baseline_pt;
+}
 
 /* One line of plain text in a style, for running headers and footers. */
 struct tline *typeset_line(struct typesetter *ts, struct arena *a,
