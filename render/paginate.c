@@ -112,13 +112,22 @@ static void new_page(struct flow *f)
 	f->page->running_header = f->header;
 }
 
+/* A page's lines grow on the heap: in the arena the copies each page
+ * outgrew (16 and 32 lines of a page of 50) stayed with the document. */
+static void free_lines(void *data)
+{
+	const struct pages *out = data;
+	for (size_t p = 0; p < out->n_pages; p++)
+		free(out->pages[p].lines);
+}
+
 /* Line tl of typeset block from (NULL: a line set here) at (x, y). */
 static void put_line(struct flow *f, const struct tline *tl, double x,
 		     double y, bool artifact, const struct block *b,
 		     const struct tblock *from)
 {
 	struct page *p = f->page;
-	ARENA_GROW(f->arena, p->lines, p->n_lines, p->cap_lines);
+	ARRAY_GROW(p->lines, p->n_lines, p->cap_lines);
 	p->lines[p->n_lines++] = (struct placed_line){
 		tl, x, y, artifact, artifact ? NULL : b, from,
 		from ? (size_t)(tl - from->lines) : 0 };
@@ -502,6 +511,7 @@ struct pages *paginate(struct typesetter *ts, struct arena *a,
 {
 	const struct layout *l = comp->layout;
 	struct pages *out = arena_alloc(a, sizeof *out);
+	arena_on_destroy(a, free_lines, out);
 	out->width_pt = l->page_width_pt;
 	out->height_pt = l->page_height_pt;
 	out->footnote_rule_x_pt = l->margin_left_pt;
