@@ -16,12 +16,31 @@
 
 #include "nl.h"
 
-/* The blocks and notes grow on the heap: in the arena every outgrown
- * copy stayed as long as the document (as much again as the array, 7 MB
- * for 1.000 pages). */
+/* Each rich text of comp settled into a (settle), or what it holds on
+ * the heap freed. */
+static void each_rich(struct composition *comp, struct arena *a,
+		      bool settle)
+{
+	for (size_t i = 0; i < comp->n_blocks; i++) {
+		struct block *b = &comp->blocks[i];
+		settle ? rich_settle(a, &b->rich) : rich_release(&b->rich);
+		for (int k = 0; b->table &&
+				k < b->table->rows * b->table->cols; k++)
+			settle ? rich_settle(a, &b->table->cells[k]) :
+				 rich_release(&b->table->cells[k]);
+	}
+	for (size_t i = 0; i < comp->n_notes; i++)
+		settle ? rich_settle(a, &comp->notes[i].content) :
+			 rich_release(&comp->notes[i].content);
+}
+
+/* The blocks, notes and texts grow on the heap: in the arena every
+ * outgrown copy stayed as long as the document (as much again as the
+ * array, 7 MB of blocks for 1.000 pages). */
 static void free_arrays(void *data)
 {
 	struct composition *comp = data;
+	each_rich(comp, NULL, false);
 	free(comp->blocks);
 	free(comp->notes);
 }
@@ -115,7 +134,7 @@ static void sender_block(struct compose_ctx *c)
 	const char *author = d->author.src ? d->author.src :
 			     "Ministerie van Buitenlandse Zaken";
 	rich_append_text(c, &s->rich, author, false);
-	rich_add_span(c->arena, &s->rich,
+	rich_add_span(&s->rich,
 		      (struct span){ 0, s->rich.len, SPAN_BOLD, NULL, 0, NULL });
 	for (int i = 0; i < l->n_sender_lines; i++) {
 		rich_append_text(c, &s->rich, "\xE2\x80\xA8", false);
@@ -515,7 +534,8 @@ struct composition *compose_document(struct arena *a, struct hyphenator *h,
 	else
 		compose_meeting(&c, title, meeting);
 	arena_destroy(c.scratch);
-	/* No more blocks: the room doubling left for them let go. */
+	/* No more blocks or text: the room doubling left for them let go. */
+	each_rich(comp, a, true);
 	comp->blocks = xrealloc_array(comp->blocks, comp->n_blocks,
 				      sizeof *comp->blocks);
 	comp->cap_blocks = comp->n_blocks;

@@ -130,9 +130,9 @@ static void rich_append_lang(struct compose_ctx *c, struct rich *r,
 	t = break_long_runs(c->scratch, (char *)t);
 	if (t != whole)
 		q = NULL; /* its offsets moved: every break plain */
-	rich_append_q(c->arena, r, t, q, strlen(t));
+	rich_append_q(r, t, q, strlen(t));
 	if (lang && r->len > start)
-		rich_add_span(c->arena, r, (struct span){
+		rich_add_span(r, (struct span){
 			start, r->len, SPAN_LANG, NULL, 0, lang });
 }
 
@@ -239,7 +239,7 @@ static void append_flat(struct walker *w, cmark_node *node, struct rich *r)
 		case CMARK_NODE_SOFTBREAK:
 		case CMARK_NODE_LINEBREAK:
 		case CMARK_NODE_PARAGRAPH:
-			rich_append_raw(w->c->arena, r, " ", 1);
+			rich_append_raw(r, " ", 1);
 			break;
 		default:
 			break;
@@ -340,15 +340,15 @@ static void walk_inlines_in(struct walker *w, cmark_node *node,
 			break;
 		}
 		case CMARK_NODE_SOFTBREAK:
-			rich_append_raw(c->arena, r, " ", 1);
+			rich_append_raw(r, " ", 1);
 			break;
 		case CMARK_NODE_LINEBREAK:
-			rich_append_raw(c->arena, r, "\xE2\x80\xA8", 3);
+			rich_append_raw(r, "\xE2\x80\xA8", 3);
 			break;
 		case CMARK_NODE_CODE:
-			rich_append_raw(c->arena, r, cmark_node_get_literal(n),
+			rich_append_raw(r, cmark_node_get_literal(n),
 					strlen(cmark_node_get_literal(n)));
-			rich_add_span(c->arena, r, (struct span){
+			rich_add_span(r, (struct span){
 				start, r->len, SPAN_CODE, NULL, 0, NULL });
 			break;
 		case CMARK_NODE_HTML_INLINE:
@@ -357,7 +357,7 @@ static void walk_inlines_in(struct walker *w, cmark_node *node,
 		case CMARK_NODE_EMPH:
 		case CMARK_NODE_STRONG:
 			walk_inlines(w, n, r);
-			rich_add_span(c->arena, r, (struct span){
+			rich_add_span(r, (struct span){
 				start, r->len,
 				cmark_node_get_type(n) == CMARK_NODE_EMPH ?
 				SPAN_ITALIC : SPAN_BOLD, NULL, 0, NULL });
@@ -370,14 +370,14 @@ static void walk_inlines_in(struct walker *w, cmark_node *node,
 					cmark_node_get_url(n) +
 					strlen(RICH_LANG_URL));
 				walk_inlines(w, n, r);
-				rich_add_span(c->arena, r, (struct span){
+				rich_add_span(r, (struct span){
 					start, r->len, SPAN_LANG, NULL, 0,
 					c->lang });
 				c->lang = outer;
 				break;
 			}
 			walk_inlines(w, n, r);
-			rich_add_span(c->arena, r, (struct span){
+			rich_add_span(r, (struct span){
 				start, r->len, SPAN_LINK,
 				link_uri(c->arena, cmark_node_get_url(n)),
 				0, NULL });
@@ -394,8 +394,8 @@ static void walk_inlines_in(struct walker *w, cmark_node *node,
 					c, w->note_keys[ix - 1]);
 				char num[16];
 				snprintf(num, sizeof num, "%d", no);
-				rich_append_raw(c->arena, r, num, strlen(num));
-				rich_add_span(c->arena, r, (struct span){
+				rich_append_raw(r, num, strlen(num));
+				rich_add_span(r, (struct span){
 					start, r->len, SPAN_NOTEREF, NULL,
 					no, NULL });
 			break;
@@ -661,12 +661,12 @@ struct rich richtext_inline(struct compose_ctx *c, const struct text *field)
 		if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION)
 			continue;
 		if (!first)
-			rich_append_raw(c->arena, &r, " ", 1);
+			rich_append_raw(&r, " ", 1);
 		walk_inlines(&w, n, &r);
 		first = false;
 	}
 	cmark_node_free(doc);
 	if (!r.text)
-		rich_append_raw(c->arena, &r, "", 0);
+		rich_append_raw(&r, "", 0);
 	return r;
 }

@@ -8,22 +8,44 @@
  */
 #include "compose_text.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-void rich_append_q(struct arena *a, struct rich *r, const char *s,
+/* Room for need bytes in the heap buffer p (its capacity *cap, the
+ * first len bytes in use): doubled from 16. A buffer of capacity 0 is
+ * not ours (NULL, a slice, or text settled into the arena): copied. */
+static void *grow_bytes(void *p, size_t len, size_t need, size_t *cap)
+{
+	if (need <= *cap)
+		return p;
+	size_t c = *cap ? *cap : 16;
+	while (c < need)
+		c *= 2;
+	if (*cap) {
+		p = xrealloc_array(p, c, 1);
+	} else {
+		void *q = xrealloc_array(NULL, c, 1);
+		if (len)
+			memcpy(q, p, len);
+		p = q;
+	}
+	*cap = c;
+	return p;
+}
+
+void rich_append_q(struct rich *r, const char *s,
 		   const unsigned char *q, size_t n)
 {
-	r->text = arena_grow(a, r->text, r->len, r->len + n + 1, &r->cap_text,
-			     1);
+	r->text = grow_bytes(r->text, r->len, r->len + n + 1, &r->cap_text);
 	/* The qualities only once a text has breaks of ours: most have none
 	 * (headings, names, amounts). */
 	if (q && !r->hq) {
-		r->hq = arena_grow(a, NULL, 0, r->len + n + 1, &r->cap_hq, 1);
+		r->hq = grow_bytes(NULL, 0, r->len + n + 1, &r->cap_hq);
 		memset(r->hq, 0, r->len);
 	}
 	if (r->hq) {
-		r->hq = arena_grow(a, r->hq, r->len, r->len + n + 1,
-				   &r->cap_hq, 1);
+		r->hq = grow_bytes(r->hq, r->len, r->len + n + 1,
+				   &r->cap_hq);
 		if (q)
 			memcpy(r->hq + r->len, q, n);
 		else
@@ -34,10 +56,45 @@ void rich_append_q(struct arena *a, struct rich *r, const char *s,
 	r->text[r->len] = '\0';
 }
 
-void rich_append_raw(struct arena *a, struct rich *r, const char *s,
-		     size_t n)
+void rich_settle(struct arena *a, struct rich *r)
 {
-	rich_append_q(a, r, s, NULL, n);
+	if (r->cap_text) {
+		char *t = arena_strndup(a, r->text, r->len);
+		free(r->text);
+		r->text = t;
+		r->cap_text = 0;
+	}
+	if (r->cap_hq) {
+		unsigned char *h = arena_array_unzeroed(a, r->len + 1, 1);
+		memcpy(h, r->hq, r->len + 1);
+		free(r->hq);
+		r->hq = h;
+		r->cap_hq = 0;
+	}
+	if (r->cap_spans) {
+		struct span *v = arena_array_unzeroed(a, r->n_spans,
+						      sizeof *v);
+		memcpy(v, r->spans, r->n_spans * sizeof *v);
+		free(r->spans);
+		r->spans = v;
+		r->cap_spans = 0;
+	}
+}
+
+void rich_release(struct rich *r)
+{
+	if (r->cap_text)
+		free(r->text);
+	if (r->cap_hq)
+		free(r->hq);
+	if (r->cap_spans)
+		free(r->spans);
+	r->cap_text = r->cap_hq = r->cap_spans = 0;
+}
+
+void rich_append_raw(struct rich *r, const char *s, size_t n)
+{
+	rich_append_q(r, s, NULL, n);
 }
 
 struct rich rich_slice(struct arena *a, const struct rich *r, size_t start,
@@ -57,8 +114,15 @@ struct rich rich_slice(struct arena *a, const struct rich *r, size_t start,
 	return s;
 }
 
-void rich_add_span(struct arena *a, struct rich *r, struct span sp)
+void rich_add_span(struct rich *r, struct span sp)
 {
-	ARENA_GROW(a, r->spans, r->n_spans, r->cap_spans);
+	if (r->spans && !r->cap_spans) { /* not ours (settled): copied */
+		struct span *v = xrealloc_array(NULL, r->n_spans + 1,
+						sizeof *v);
+		memcpy(v, r->spans, r->n_spans * sizeof *v);
+		r->spans = v;
+		r->cap_spans = r->n_spans + 1;
+	}
+	ARRAY_GROW(r->spans, r->n_spans, r->cap_spans);
 	r->spans[r->n_spans++] = sp;
 }

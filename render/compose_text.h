@@ -26,6 +26,10 @@ struct span {
 	const char *lang;  /* SPAN_LANG: its language, BCP 47 ("en") */
 };
 
+/* While it is composed a rich text grows on the heap (capacities not
+ * 0); rich_settle() moves it into the arena, exactly as long as it is.
+ * In the arena every outgrown copy stayed with the document: twice the
+ * text of a long one. */
 struct rich {
 	char *text;
 	size_t len, cap_text;
@@ -40,13 +44,16 @@ struct rich {
 };
 
 /* n bytes of s appended to r's text, kept NUL-terminated. */
-void rich_append_raw(struct arena *a, struct rich *r, const char *s,
-		     size_t n);
+void rich_append_raw(struct rich *r, const char *s, size_t n);
 /* The same, with the quality of each byte's soft hyphen in q (as long as
  * s; NULL: none of ours). */
-void rich_append_q(struct arena *a, struct rich *r, const char *s,
+void rich_append_q(struct rich *r, const char *s,
 		   const unsigned char *q, size_t n);
-void rich_add_span(struct arena *a, struct rich *r, struct span sp);
+void rich_add_span(struct rich *r, struct span sp);
+/* r's text, qualities and spans moved from the heap into a. */
+void rich_settle(struct arena *a, struct rich *r);
+/* What r holds on the heap freed (a rich text never settled). */
+void rich_release(struct rich *r);
 /* The part of r from byte start to end, its spans clipped and shifted;
  * its text is r's (not copied). */
 struct rich rich_slice(struct arena *a, const struct rich *r, size_t start,
