@@ -41,6 +41,12 @@ void dl_complete(const struct display_list *dl)
 		dl_page(dl, p);
 }
 
+void dl_drawn(const struct display_list *dl)
+{
+	if (dl->pager && dl->pager->drawn)
+		dl->pager->drawn(dl->pager);
+}
+
 int dl_elem_path(const struct display_list *dl, int elem,
 		 int path[DL_MAX_DEPTH])
 {

@@ -115,6 +115,8 @@ struct dl_pager {
 	/* Page p's items, valid until the next call; pages are asked for
 	 * in order, and from 0 again once the last one was made. */
 	const struct dl_page *(*page)(struct dl_pager *pg, size_t p);
+	/* No page will be asked for again: what makes them may go. */
+	void (*drawn)(struct dl_pager *pg);
 	bool complete; /* every page made once: the elements are whole */
 };
 
@@ -142,6 +144,10 @@ const struct dl_page *dl_page(const struct display_list *dl, size_t p);
 /* Every page made once, when dl is paged and they were not yet: the
  * elements whole, for a writer that needs them before the first page. */
 void dl_complete(const struct display_list *dl);
+/* A writer has drawn every page of dl: when no other writer follows
+ * (dl_build_paged()'s stages), what made the pages is let go before
+ * the writer finishes its file. The rest of dl stays. */
+void dl_drawn(const struct display_list *dl);
 
 /* The elements from the outermost to it (path[0] the outermost); their
  * number, 0 for DL_ARTIFACT. */

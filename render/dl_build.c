@@ -587,7 +587,8 @@ static struct display_list *dl_start(struct arena *a, struct dl_builder *b,
 		const struct page *pg = &pages->pages[p];
 		for (size_t i = 0; i < pg->n_outline; i++)
 			dl->outline[dl->n_outline++] = (struct dl_outline){
-				pg->outline[i].level, pg->outline[i].title,
+				pg->outline[i].level,
+				arena_strdup(a, pg->outline[i].title),
 				(int)p + 1, pg->outline[i].y_pt };
 	}
 	builder_start(b, a, dl);
@@ -596,11 +597,12 @@ static struct display_list *dl_start(struct arena *a, struct dl_builder *b,
 	b->notes = place_notes(pages, &b->n_notes);
 	add_dests(a, dl, pages, b->notes, b->n_notes);
 	dl->lang = "nl-NL";
-	dl->title = comp->title;
-	dl->author = comp->author;
-	dl->subject = comp->subject;
-	dl->keywords = comp->keywords;
-	dl->creator = comp->creator;
+	/* its own copies: the composition may go before dl does */
+	dl->title = arena_strdup(a, comp->title);
+	dl->author = arena_strdup(a, comp->author);
+	dl->subject = arena_strdup(a, comp->subject);
+	dl->keywords = arena_strdup(a, comp->keywords);
+	dl->creator = arena_strdup(a, comp->creator);
 	dl->date = (struct dl_date){ comp->date.year, comp->date.month,
 				     comp->date.day };
 	dl->front_pages = pages->front_pages;
@@ -618,6 +620,7 @@ static void builder_end(struct dl_builder *b)
 	b->notes = NULL;
 	b->rects = NULL;
 	b->live = NULL;
+	b->n_live = 0;
 }
 
 struct display_list *dl_build(struct arena *a, struct typesetter *ts,
@@ -639,15 +642,17 @@ struct display_list *dl_build(struct arena *a, struct typesetter *ts,
 struct paged {
 	struct dl_pager pager;
 	struct dl_builder b;
-	const struct pages *pages;
+	const struct pages *pages; /* NULL once they are let go */
 	struct dl_page cur; /* the page made last; its buffer the next's */
 	size_t next;
+	struct arena *stages; /* what comp and pages are in, or NULL */
 };
 
 static const struct dl_page *paged_page(struct dl_pager *pg, size_t p)
 {
 	struct paged *pd = (struct paged *)pg;
 	struct dl_builder *b = &pd->b;
+	assert(pd->pages); /* not asked for once drawn (dl_drawn) */
 	if (p != pd->next) {
 		/* again from the first page: the elements are made */
 		assert(p == 0 && pg->complete);
@@ -665,25 +670,48 @@ static const struct dl_page *paged_page(struct dl_pager *pg, size_t p)
 	return &pd->cur;
 }
 
+/* The lines set again, the document's blocks, lines and pages: what
+ * only the pages needed. */
+static void let_stages_go(struct paged *pd)
+{
+	builder_end(&pd->b);
+	free(pd->cur.items);
+	pd->cur = (struct dl_page){ NULL, 0, 0 };
+	arena_destroy(pd->stages);
+	pd->stages = NULL;
+	pd->pages = NULL;
+}
+
+static void paged_drawn(struct dl_pager *pg)
+{
+	struct paged *pd = (struct paged *)pg;
+	if (pd->stages && pg->complete)
+		let_stages_go(pd);
+}
+
 static void paged_end(void *p)
 {
 	struct paged *pd = p;
-	builder_end(&pd->b);
-	free(pd->cur.items);
 	if (!pd->pager.complete)
 		free(pd->b.dl->elems); /* still in the heap */
+	builder_end(&pd->b);
+	free(pd->cur.items);
+	arena_destroy(pd->stages);
 }
 
 struct display_list *dl_build_paged(struct arena *a, struct typesetter *ts,
 				    const struct composition *comp,
-				    const struct pages *pages)
+				    const struct pages *pages,
+				    struct arena *stages)
 {
 	struct paged *pd = arena_alloc(a, sizeof *pd);
 	struct display_list *dl = dl_start(a, &pd->b, ts, comp, pages);
 	pd->b.paged = true;
 	pd->pages = pages;
 	pd->pager.page = paged_page;
+	pd->pager.drawn = paged_drawn;
 	pd->pager.complete = pages->n_pages == 0;
+	pd->stages = stages;
 	dl->pager = &pd->pager;
 	arena_on_destroy(a, paged_end, pd);
 	return dl;

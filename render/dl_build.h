@@ -18,10 +18,16 @@ struct display_list *dl_build(struct arena *a, struct typesetter *ts,
 			      const struct pages *pages);
 
 /* Paged (dl.h): each page made when a writer asks for it, its items
- * and the lines set for it let go when the page after it is made. */
+ * and the lines set for it let go when the page after it is made.
+ * stages: NULL, or the arena comp and pages are in (and nothing that
+ * outlives them), which dl takes: it is destroyed at the first
+ * dl_drawn() (or with a), so that the one writer that draws dl finishes
+ * its file without the document's blocks, lines and pages in memory.
+ * Give it only when a single writer will draw dl. */
 struct display_list *dl_build_paged(struct arena *a, struct typesetter *ts,
 				    const struct composition *comp,
-				    const struct pages *pages);
+				    const struct pages *pages,
+				    struct arena *stages);
 
 /* Chart c, drawn as cd, on a page of its own size plus margin_pt all
  * round: one Figure, titled and described as in a document. */

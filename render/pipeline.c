@@ -114,23 +114,31 @@ struct layout *pipeline_layout(struct pipeline *p, struct arena *a,
 }
 
 /* doc through the stages up to its display list: paged (made a page at
- * a time as the writers draw them) or whole. */
+ * a time as the writers draw them) or whole. With once, one writer
+ * draws it: the blocks, lines and pages go into an arena of their own,
+ * which the display list lets go once its pages are drawn. */
 static struct display_list *display_list(struct pipeline *p, struct arena *a,
 					 const struct document *doc,
-					 bool paged, struct diags *d)
+					 bool paged, bool once,
+					 struct diags *d)
 {
 	if (!p->ts || !p->hyph)
 		return NULL;
 	struct layout *l = pipeline_layout(p, a, doc, d);
 	if (!l)
 		return NULL;
+	struct arena *sa = paged && once ? arena_create() : a;
 	struct composition *comp = compose_document(
-		a, p->hyph, doc, l, model_document_date(doc, p->source_date));
-	struct typeset_doc *td = typeset_blocks(p->ts, a, comp, d);
-	if (!td)
+		sa, p->hyph, doc, l, model_document_date(doc, p->source_date));
+	struct typeset_doc *td = typeset_blocks(p->ts, sa, comp, d);
+	if (!td) {
+		if (sa != a)
+			arena_destroy(sa);
 		return NULL;
-	struct pages *pages = paginate(p->ts, a, comp, td);
-	return paged ? dl_build_paged(a, p->ts, comp, pages) :
+	}
+	struct pages *pages = paginate(p->ts, sa, comp, td);
+	return paged ? dl_build_paged(a, p->ts, comp, pages,
+				      sa != a ? sa : NULL) :
 		       dl_build(a, p->ts, comp, pages);
 }
 
@@ -139,7 +147,7 @@ struct display_list *pipeline_display_list(struct pipeline *p,
 					   const struct document *doc,
 					   struct diags *d)
 {
-	return display_list(p, a, doc, false, d);
+	return display_list(p, a, doc, false, false, d);
 }
 
 struct display_list *pipeline_display_list_paged(struct pipeline *p,
@@ -147,20 +155,21 @@ struct display_list *pipeline_display_list_paged(struct pipeline *p,
 						 const struct document *doc,
 						 struct diags *d)
 {
-	return display_list(p, a, doc, true, d);
+	return display_list(p, a, doc, true, false, d);
 }
 
 bool pipeline_check(struct pipeline *p, struct arena *a,
 		    const struct document *doc, struct diags *d)
 {
-	return display_list(p, a, doc, true, d) != NULL;
+	return display_list(p, a, doc, true, true, d) != NULL;
 }
 
 const char *pipeline_render(struct pipeline *p, struct arena *a,
 			    const struct document *doc, const char *out_dir,
 			    size_t *pages_out, struct diags *d)
 {
-	struct display_list *dl = display_list(p, a, doc, true, d);
+	struct display_list *dl = display_list(p, a, doc, true,
+					       !p->preview && !p->archive, d);
 	if (!dl)
 		return NULL;
 	char *out = arena_printf(a, "%s/%s.pdf", out_dir, doc->id);

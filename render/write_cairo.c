@@ -146,12 +146,22 @@ static void tag_close(struct tagger *t)
 	}
 }
 
-/* A link drawn: its annotation is the next of its page. */
+/* A link drawn: its annotation is the next of its page. Its address
+ * copied: an item lasts until the next page is made, and what made the
+ * pages goes before pdf_tag() reads the links (dl_drawn()). */
 static void note_link(struct tagger *t, const struct dl_item *it)
 {
 	ARRAY_GROW(t->links, t->n_links, t->cap_links);
 	t->links[t->n_links++] = (struct pdf_tag_link){
-		t->page, it->elem, it->uri, it->dest_page, t->tags };
+		t->page, it->elem, it->uri ? g_strdup(it->uri) : NULL,
+		it->dest_page, t->tags };
+}
+
+static void free_links(struct tagger *t)
+{
+	for (size_t i = 0; i < t->n_links; i++)
+		g_free((char *)t->links[i].uri);
+	free(t->links);
 }
 
 static void tag_item(struct tagger *t, const struct dl_item *it)
@@ -438,6 +448,7 @@ static cairo_status_t render_pdf(const struct display_list *dl,
 	cairo_surface_finish(s);
 	cairo_status_t st = cairo_surface_status(s);
 	cairo_surface_destroy(s);
+	dl_drawn(dl);
 	bool failed = false;
 	if (st == CAIRO_STATUS_SUCCESS &&
 	    !pdf_tag(raw.fp, &raw.len, dl, &t.marks, t.links, t.n_links,
@@ -446,7 +457,7 @@ static cairo_status_t render_pdf(const struct display_list *dl,
 						written: exit 70, not a disk */
 	if (failed && !raw.err)
 		raw.err = errno ? errno : EIO;
-	free(t.links);
+	free_links(&t);
 	free(t.marks.v);
 	/* Dictionaries into object streams: a third smaller. A file the
 	 * packer does not understand is written as it is. */
