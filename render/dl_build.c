@@ -94,15 +94,15 @@ struct dl_builder {
 	size_t n_notes;
 };
 
-/* The elements from the heap into the arena, at their count. */
+/* The elements made: trimmed to their count where they are, on the
+ * heap, and freed with a. A copy into the arena held both at once, at
+ * the end of a long document's last page, when its memory peaks. */
 static void finish_elems(struct arena *a, struct dl_builder *b)
 {
 	struct display_list *dl = b->dl;
-	struct dl_elem *e = arena_array(a, dl->n_elems, sizeof *e);
-	if (dl->n_elems)
-		memcpy(e, dl->elems, dl->n_elems * sizeof *e);
-	free(dl->elems);
-	dl->elems = e;
+	dl->elems = xrealloc_array(dl->elems, dl->n_elems, sizeof *dl->elems);
+	b->cap_elems = dl->n_elems;
+	arena_on_destroy(a, free, dl->elems);
 }
 
 /* What a glyph run sets, for the structure. */
