@@ -253,8 +253,10 @@ static void flow_block(struct flow *f, size_t i)
 	const struct layout *l = f->l;
 	if (blk->kind == BLOCK_PAGE_BREAK) {
 		f->header = blk->running_header;
-		if (!f->page_empty || f->page->n_lines)
+		if (!f->page_empty || f->page->n_lines) {
+			f->page->part_ends = true;
 			new_page(f);
+		}
 		f->page->running_header = f->header;
 		if (blk->body_start)
 			f->out->front_pages = f->out->n_pages - 1;
@@ -522,6 +524,7 @@ struct pages *paginate(struct typesetter *ts, struct arena *a,
 		flow_block(&f, i);
 	while (f.n_carry) /* the rest of the notes after the last text */
 		new_page(&f);
+	f.page->part_ends = true;
 	place_footnotes(&f);
 	fill_toc(&f, ts);
 	running_furniture(&f, ts, comp);

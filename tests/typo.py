@@ -406,9 +406,9 @@ def check_report(tally):
                        cwd=REPO, timeout=300)
     rc, out, err = p.returncode, p.stdout, p.stderr
     cols = ("lines hyph run part short_word date tight loose under over "
-            "short_lines thin").split()
+            "short_lines thin foot chart_only").split()
     rows = {}
-    for m in re.finditer(r"^(total-fit|today|greedy)(, 60 mm)? +((?:[0-9.]+ +){11}[0-9.]+)$",
+    for m in re.finditer(r"^(total-fit|today|greedy)(, 60 mm)? +((?:[0-9.]+ +){13}[0-9.]+)$",
                          out, re.M):
         rows[m.group(1) + (m.group(2) or "")] = dict(zip(cols, m.group(3).split()))
     if rc or len(rows) != 6:
