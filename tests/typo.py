@@ -438,6 +438,9 @@ def check_report(tally):
                 None if int(new["part"]) < int(today["part"]) else named)
     tally.check("typo-report: in 60 mm no space over 2.5 x (loosest %s)" % narrow["loose"],
                 None if float(narrow["loose"]) <= 2.5 + 1e-6 else "too loose")
+    for name, row in (("at the measure", new), ("in 60 mm", narrow)):
+        tally.check("typo-report: %s no page holds only a chart (%s)" % (name, row["chart_only"]),
+                    None if int(row["chart_only"]) == 0 else named)
     greedy = float(rows["greedy"]["hyph"])
     tally.check("typo-report: hyphenated lines %s%% against greedy %.1f%%"
                 % (new["hyph"], greedy),
