@@ -350,7 +350,9 @@ static size_t lines_for_last_chart(const struct flow *f,
 		keep--;
 	if (keep > 0 && keep < (size_t)l->orphans && from == 0)
 		keep = 0;
-	if (keep == 0 && f->page_empty)
+	/* a heading before it is not left alone at the foot */
+	if (keep == 0 && (f->page_empty ||
+			  (b > f->td->blocks && b[-1].keep_with_next)))
 		return k;
 	double left_y = f->y;
 	for (size_t n = 0; n < keep; n++)
@@ -377,6 +379,13 @@ static double keep_height(const struct flow *f, size_t i)
 			    b->n_lines : (size_t)f->l->orphans);
 		for (size_t k = 0; k < n; k++)
 			h += b->lines[k].height_pt;
+		/* A chart that ends the document takes the last lines of
+		 * the text before it along: all of a short one, and the
+		 * headings before that. */
+		const struct tblock *c = last_chart_after(f, i);
+		if (!b->keep_with_next && c && b->n_lines <= (size_t)f->l->widows)
+			return h + b->space_after_pt + c->space_before_pt +
+			       block_height(c);
 		if (!b->keep_with_next)
 			break;
 		h += b->space_after_pt;

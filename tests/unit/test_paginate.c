@@ -4,7 +4,8 @@
  * Input: meeting files built in memory (a long section, footnotes short
  * and very long), composed, typeset with the real fonts and layout, and
  * paginated. Output checked: on which page each footnote's lines land,
- * how a note too long for its page is continued, and that no line of the
+ * how a note too long for its page is continued, where a chart that does
+ * not fit floats to, and that no line of the
  * flow or the notes goes below the bottom margin.
  */
 #include <setjmp.h>
@@ -247,6 +248,121 @@ static void test_no_hyphen_at_the_foot_of_a_page(void **state)
 	assert_int_equal(carried, 53);
 }
 
+/* Where the flow placed each block's first line: its rank in the order
+ * of the placed lines (pages, then lines), or SIZE_MAX (not placed). */
+static size_t *placement_ranks(struct fixture *f, const struct pages *ps,
+			       const struct typeset_doc *td)
+{
+	size_t *rank = arena_array(f->a, td->n_blocks, sizeof *rank);
+	for (size_t i = 0; i < td->n_blocks; i++)
+		rank[i] = SIZE_MAX;
+	size_t n = 0;
+	for (size_t p = 0; p < ps->n_pages; p++)
+		for (size_t k = 0; k < ps->pages[p].n_lines; k++, n++) {
+			const struct tblock *b =
+				block_of(td, ps->pages[p].lines[k].line);
+			if (b && rank[b - td->blocks] == SIZE_MAX)
+				rank[b - td->blocks] = n;
+		}
+	return rank;
+}
+
+/* A section of 1 to 24 paragraphs with a chart after them, subsections
+ * after it, then the next section: the chart falls at every place of a
+ * page. It is placed where it stands or, when it does not fit, at the
+ * top of the next page with the text after it filling the page before;
+ * never after the next section's heading. */
+static void test_chart_floats_within_its_section(void **state)
+{
+	struct fixture *f = *state;
+	int floated = 0;
+	for (int paras = 1; paras <= 24; paras++) {
+		struct strbuf y = STRBUF_INIT;
+		strbuf_adds(&y, "format: 1\nid: t\ndocument: "
+				"geannoteerde-agenda\nmeeting:\n  name: NAVO\n"
+				"  dates: [2025-12-03]\n  place: Brussel\n"
+				"sections:\n  - heading: Raad\n    text: |\n");
+		for (int p = 0; p < paras; p++) {
+			strbuf_adds(&y, "      ");
+			for (int s = 0; s < 1 + p % 3; s++)
+				strbuf_adds(&y, sentence);
+			strbuf_adds(&y, "\n\n");
+		}
+		strbuf_adds(&y, "    charts: [c]\n    sections:\n"
+				"      - heading: Deel\n        text: |\n");
+		for (int p = 0; p < 6; p++) {
+			strbuf_adds(&y, "          ");
+			for (int s = 0; s < 3; s++)
+				strbuf_adds(&y, sentence);
+			strbuf_adds(&y, "\n\n");
+		}
+		strbuf_adds(&y, "  - heading: Slot\n    text: Slot.\n"
+				"    charts: [c]\n"
+				"charts:\n  - id: c\n    type: bar\n"
+				"    title: Steun per jaar\n    unit: count\n"
+				"    series:\n      - name: Steun\n"
+				"        values: {2024: 1, 2025: 2}\n");
+		struct composition *c;
+		struct typeset_doc *td = set_meeting(f, &y, &c);
+		struct pages *ps = paginate(f->ts, f->a, c, td);
+		assert_inside_margins(state, ps);
+		size_t *rank = placement_ranks(f, ps, td);
+		for (size_t i = 0; i < td->n_blocks; i++) {
+			if (td->blocks[i].block->kind != BLOCK_CHART)
+				continue;
+			int level = 0;
+			for (size_t h = 0; h < i; h++)
+				if (td->blocks[h].outline_level)
+					level = td->blocks[h].outline_level;
+			assert_true(rank[i] != SIZE_MAX);
+			bool passed = false;
+			for (size_t k = i + 1; k < td->n_blocks; k++) {
+				if (rank[k] == SIZE_MAX)
+					continue;
+				const struct tblock *b = &td->blocks[k];
+				/* never past a heading of its level */
+				if (b->outline_level &&
+				    b->outline_level <= level)
+					assert_true(rank[k] > rank[i]);
+				passed |= rank[k] < rank[i];
+			}
+			if (!passed)
+				continue;
+			floated++;
+			/* it floated: it heads its page, and the page
+			 * before is two thirds full */
+			size_t p = page_of_line(ps, &td->blocks[i].lines[0]);
+			const struct page *pg = &ps->pages[p];
+			assert_true(p > 0);
+			assert_ptr_equal(pg->lines[0].line,
+					 &td->blocks[i].lines[0]);
+			const struct page *before = &ps->pages[p - 1];
+			double low = 0;
+			for (size_t k = 0; k < before->n_lines; k++)
+				if (!before->lines[k].artifact &&
+				    before->lines[k].y_pt +
+				    before->lines[k].line->height_pt > low)
+					low = before->lines[k].y_pt +
+					      before->lines[k].line->height_pt;
+			assert_true(low - f->l->margin_top_pt >=
+				    (f->l->page_height_pt -
+				     f->l->margin_top_pt -
+				     f->l->margin_bottom_pt) * 2 / 3);
+		}
+		/* The chart that ends the document never stands alone. */
+		const struct tblock *last = &td->blocks[td->n_blocks - 1];
+		assert_int_equal(last->block->kind, BLOCK_CHART);
+		size_t p = page_of_line(ps, &last->lines[0]);
+		const struct tblock *prev = &td->blocks[td->n_blocks - 2];
+		if (page_of_line(ps, &prev->lines[prev->n_lines - 1]) != p)
+			fail_msg("%d paragraphs: the last chart alone on "
+				 "page %zu", paras, p + 1);
+	}
+	/* In 6 of the 24 the chart did not fit and the subsection after
+	 * it filled the page before it (without floats: none). */
+	assert_int_equal(floated, 6);
+}
+
 #define T(name) cmocka_unit_test(name)
 
 int main(void)
@@ -256,6 +372,7 @@ int main(void)
 		T(test_footnote_too_long_for_a_page_is_continued),
 		T(test_heading_keeps_two_lines_of_what_follows),
 		T(test_no_hyphen_at_the_foot_of_a_page),
+		T(test_chart_floats_within_its_section),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
