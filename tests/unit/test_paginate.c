@@ -15,7 +15,9 @@
 
 #include <cmocka.h>
 
+#include <dirent.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -25,6 +27,7 @@
 #include "layout.h"
 #include "model.h"
 #include "paginate.h"
+#include "parse_pack.h"
 #include "typeset.h"
 
 #include "typeset_fixture.h"
@@ -363,6 +366,132 @@ static void test_chart_floats_within_its_section(void **state)
 	assert_int_equal(floated, 6);
 }
 
+/* Space above headings, by level (0 title, 1-3 heading1-3) and by what
+ * stands above them (0 text, a chart, a table: 1 a heading or title):
+ * the least and the most seen. */
+struct heading_space {
+	double min[2][4], max[2][4];
+	int seen[2][4];
+};
+
+static int heading_rank(const struct block *b)
+{
+	static const char *const names[] = { "title", "heading1", "heading2",
+					     "heading3" };
+	for (int r = 0; r < 4; r++)
+		if (b && b->style && !strcmp(b->style->name, names[r]))
+			return r;
+	return -1;
+}
+
+static void measure_heading_space(struct heading_space *hs,
+				  const struct pages *ps)
+{
+	for (size_t p = 0; p < ps->n_pages; p++) {
+		const struct placed_line *above = NULL;
+		const struct page *pg = &ps->pages[p];
+		for (size_t k = 0; k < pg->n_lines; k++) {
+			const struct placed_line *pl = &pg->lines[k];
+			if (pl->artifact || (pl->from && pl->from->note) ||
+			    !pl->block || pl->block->absolute)
+				continue;
+			int r = heading_rank(pl->block);
+			if (r >= 0 && above && above->block != pl->block &&
+			    pl->line_ix == 0) {
+				int kind = above->block->outline_level > 0;
+				double gap = pl->y_pt - above->y_pt -
+					     above->line->height_pt;
+				if (!hs->seen[kind][r] || gap < hs->min[kind][r])
+					hs->min[kind][r] = gap;
+				if (!hs->seen[kind][r] || gap > hs->max[kind][r])
+					hs->max[kind][r] = gap;
+				hs->seen[kind][r]++;
+			}
+			above = pl;
+		}
+	}
+}
+
+/* Headings of every level after a paragraph, a list, a table, a chart
+ * and after each other. */
+static const char every_neighbour[] =
+	"format: 1\nid: t\ndocument: geannoteerde-agenda\nmeeting:\n"
+	"  name: NAVO\n  dates: [2025-12-03]\n  place: Brussel\nsections:\n"
+	"  - heading: Een\n    text: Tekst.\n    sections:\n"
+	"      - heading: Twee\n        text: |\n          - punt\n"
+	"          - punt\n        sections:\n"
+	"          - heading: Drie\n            text: |\n"
+	"              | a | b |\n              |---|---|\n"
+	"              | 1 | 2 |\n"
+	"          - heading: Drie na tabel\n            text: Tekst.\n"
+	"            charts: [c]\n"
+	"      - heading: Twee na grafiek\n        text: |\n"
+	"          - punt\n"
+	"  - heading: Een na lijst\n    charts: [c]\n"
+	"  - heading: Een na grafiek\n"
+	"  - heading: Een na kop\n    sections:\n"
+	"      - heading: Twee na kop\n        sections:\n"
+	"          - heading: Drie na kop\n            text: Slot.\n"
+	"charts:\n  - id: c\n    type: bar\n    title: Steun per jaar\n"
+	"    unit: count\n    series:\n      - name: Steun\n"
+	"        values: {2024: 1, 2025: 2}\n";
+
+/* Over every meeting of inputs/meetings (a pack with what it binds)
+ * and a document of every neighbour: a larger heading never gets less
+ * space above it than a smaller one after the same kind of block. */
+static void test_space_above_a_heading_is_monotone_in_its_level(void **state)
+{
+	struct fixture *f = *state;
+	struct heading_space hs;
+	memset(&hs, 0, sizeof hs);
+	DIR *dir = opendir("inputs/meetings");
+	assert_non_null(dir);
+	struct dirent *e;
+	int docs = 0;
+	while ((e = readdir(dir))) {
+		size_t n = strlen(e->d_name);
+		if (n < 5 || strcmp(e->d_name + n - 5, ".yaml"))
+			continue;
+		struct document *doc = model_parse_file(f->a,
+			arena_printf(f->a, "inputs/meetings/%s", e->d_name),
+			&f->d);
+		assert_non_null(doc);
+		if (doc->kind == DOC_BRIEFING_PACK)
+			assert_true(pack_load(f->a, doc, &f->d));
+		struct composition *c = compose_document(f->a, f->h, doc, f->l,
+			model_document_date(doc, -1));
+		struct typeset_doc *td = typeset_blocks(f->ts, f->a, c, &f->d);
+		assert_non_null(td);
+		measure_heading_space(&hs, paginate(f->ts, f->a, c, td));
+		docs++;
+	}
+	closedir(dir);
+	assert_true(docs >= 6);
+	struct document *doc = model_parse_buffer(f->a, "t.yaml",
+		every_neighbour, strlen(every_neighbour), &f->d);
+	assert_non_null(doc);
+	struct composition *c = compose_document(f->a, f->h, doc, f->l,
+						 model_document_date(doc, -1));
+	struct typeset_doc *td = typeset_blocks(f->ts, f->a, c, &f->d);
+	assert_non_null(td);
+	measure_heading_space(&hs, paginate(f->ts, f->a, c, td));
+	for (int kind = 0; kind < 2; kind++)
+		for (int r = 0; r < 4; r++)
+			for (int q = r + 1; q < 4; q++)
+				if (hs.seen[kind][r] && hs.seen[kind][q] &&
+				    hs.min[kind][r] < hs.max[kind][q] - 0.01)
+					fail_msg("after a %s: level %d has "
+						 "%.1f pt above it, level %d "
+						 "%.1f pt", kind ? "heading" :
+						 "block of text", r,
+						 hs.min[kind][r], q,
+						 hs.max[kind][q]);
+	/* heading1-3 after text and after a heading were all met */
+	for (int kind = 0; kind < 2; kind++)
+		for (int r = 1; r < 4; r++)
+			assert_true(hs.seen[kind][r] > 0);
+}
+
 #define T(name) cmocka_unit_test(name)
 
 int main(void)
@@ -373,6 +502,7 @@ int main(void)
 		T(test_heading_keeps_two_lines_of_what_follows),
 		T(test_no_hyphen_at_the_foot_of_a_page),
 		T(test_chart_floats_within_its_section),
+		T(test_space_above_a_heading_is_monotone_in_its_level),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
