@@ -8,6 +8,7 @@
  */
 #include "compose_text.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,6 +34,9 @@ static void *grow_bytes(void *p, size_t len, size_t need, size_t *cap)
 	return p;
 }
 
+/* The bytes that hold n nibbles. */
+#define HQ_BYTES(n) (((n) + 1) / 2)
+
 void rich_append_q(struct rich *r, const char *s,
 		   const unsigned char *q, size_t n)
 {
@@ -40,16 +44,21 @@ void rich_append_q(struct rich *r, const char *s,
 	/* The qualities only once a text has breaks of ours: most have none
 	 * (headings, names, amounts). */
 	if (q && !r->hq) {
-		r->hq = grow_bytes(NULL, 0, r->len + n + 1, &r->cap_hq);
-		memset(r->hq, 0, r->len);
+		assert(r->hq_from == 0);
+		r->hq = grow_bytes(NULL, 0, HQ_BYTES(r->len) + 1, &r->cap_hq);
+		memset(r->hq, 0, HQ_BYTES(r->len));
 	}
 	if (r->hq) {
-		r->hq = grow_bytes(r->hq, r->len, r->len + n + 1,
-				   &r->cap_hq);
-		if (q)
-			memcpy(r->hq + r->len, q, n);
-		else
-			memset(r->hq + r->len, 0, n);
+		/* every nibble past the text is 0: only q's are set */
+		size_t had = HQ_BYTES(r->hq_from + r->len);
+		size_t need = HQ_BYTES(r->hq_from + r->len + n);
+		r->hq = grow_bytes(r->hq, had, need, &r->cap_hq);
+		memset(r->hq + had, 0, need - had);
+		for (size_t i = 0; q && i < n; i++) {
+			size_t k = r->hq_from + r->len + i;
+			r->hq[k / 2] |= (unsigned char)((q[i] & 0xF) <<
+							(k % 2 * 4));
+		}
 	}
 	memcpy(r->text + r->len, s, n);
 	r->len += n;
@@ -65,8 +74,9 @@ void rich_settle(struct arena *a, struct rich *r)
 		r->cap_text = 0;
 	}
 	if (r->cap_hq) {
-		unsigned char *h = arena_array_unzeroed(a, r->len + 1, 1);
-		memcpy(h, r->hq, r->len + 1);
+		size_t n = HQ_BYTES(r->hq_from + r->len);
+		unsigned char *h = arena_array_unzeroed(a, n ? n : 1, 1);
+		memcpy(h, r->hq, n);
 		free(r->hq);
 		r->hq = h;
 		r->cap_hq = 0;
@@ -101,7 +111,8 @@ struct rich rich_slice(struct arena *a, const struct rich *r, size_t start,
 		       size_t end)
 {
 	struct rich s = { .text = r->text + start, .len = end - start,
-			  .hq = r->hq ? r->hq + start : NULL, .pos = r->pos };
+			  .hq = r->hq, .hq_from = r->hq_from + start,
+			  .pos = r->pos };
 	s.spans = arena_array(a, r->n_spans + 1, sizeof *s.spans);
 	for (size_t i = 0; i < r->n_spans; i++) {
 		struct span sp = r->spans[i];

@@ -33,15 +33,25 @@ struct span {
 struct rich {
 	char *text;
 	size_t len, cap_text;
-	/* NULL, or as long as text: at the first byte of each soft hyphen
-	 * hyph.c inserted, its enum hyph_quality (the breaker weighs it). */
+	/* NULL, or a nibble for each byte of text, from nibble hq_from on
+	 * (two a byte, the low one first): at the first byte of each soft
+	 * hyphen hyph.c inserted, its enum hyph_quality (the breaker weighs
+	 * it); read with rich_hq(). A byte each was a third of a long
+	 * document's composed text. */
 	unsigned char *hq;
-	size_t cap_hq;
+	size_t hq_from, cap_hq;
 	struct span *spans;
 	size_t n_spans, cap_spans;
 	struct srcpos pos; /* the field it came from, for messages */
 	const struct text *field; /* that field, for exact places; or NULL */
 };
+
+/* The quality of the soft hyphen at byte i of r's text (0: none). */
+static inline int rich_hq(const struct rich *r, size_t i)
+{
+	size_t k = r->hq_from + i;
+	return r->hq ? (r->hq[k / 2] >> (k % 2 * 4)) & 0xF : 0;
+}
 
 /* n bytes of s appended to r's text, kept NUL-terminated. */
 void rich_append_raw(struct rich *r, const char *s, size_t n);

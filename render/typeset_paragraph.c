@@ -225,7 +225,7 @@ static size_t para_url_end(const char *t, size_t len, size_t i)
 static int para_shy_penalty(const struct para *p, int base, size_t i)
 {
 	const struct layout *l = p->l;
-	int q = p->r->hq ? p->r->hq[i] : HYPH_Q_PLAIN;
+	int q = p->r->hq ? rich_hq(p->r, i) : HYPH_Q_PLAIN;
 	int pen = q == HYPH_Q_BOUNDARY ? l->boundary_hyphen_penalty :
 		  q == HYPH_Q_IN_PART ? l->in_part_hyphen_penalty :
 		  q == HYPH_Q_SHORT ? l->short_word_hyphen_penalty :
