@@ -243,9 +243,10 @@ static void add_xref_stream(struct pack_out *o, const struct pdf_reader *pk,
 	struct strbuf dict = STRBUF_INIT;
 	strbuf_addf(&dict, "/Type/XRef/Size %ld/W[1 %d %d]/Index[0 %ld]"
 		    "/Root %ld 0 R", num + 1, w2, w3, num + 1,
-		    pk->objs[pk->root].new_num);
+		    (long)pk->objs[pk->root].new_num);
 	if (pk->info > 0)
-		strbuf_addf(&dict, "/Info %ld 0 R", pk->objs[pk->info].new_num);
+		strbuf_addf(&dict, "/Info %ld 0 R",
+			    (long)pk->objs[pk->info].new_num);
 	add_id(&dict, pk, sum);
 	strbuf_addf(&dict, "/DecodeParms<</Columns %d/Predictor 12>>", cols);
 	add_flate_stream(out, num, strbuf_str(&dict), &data);
@@ -266,8 +267,8 @@ static void add_object_stream(struct pack_out *out, const struct pdf_reader *pk,
 		const struct pdf_obj *o = &pk->objs[i];
 		if (!o->reached || o->stream)
 			continue;
-		strbuf_addf(&head, "%s%ld %zu", n ? " " : "", o->new_num,
-			    body.len);
+		strbuf_addf(&head, "%s%ld %zu", n ? " " : "",
+			    (long)o->new_num, body.len);
 		bool ok = pdf_object(pk, (long)i, ts);
 		assert(ok); /* reach() parsed it */
 		(void)ok;
@@ -314,7 +315,7 @@ static void write_packed(struct pack_out *po, struct pdf_reader *pk,
 		if (!o->reached || !o->stream)
 			continue;
 		rows[o->new_num] = (struct xref_row){ 1, out_pos(po), 0 };
-		strbuf_addf(out, "%ld 0 obj\n", o->new_num);
+		strbuf_addf(out, "%ld 0 obj\n", (long)o->new_num);
 		bool ok = pdf_object(pk, (long)i, ts);
 		assert(ok); /* reach() parsed it */
 		(void)ok;

@@ -554,7 +554,10 @@ static bool read_xref_chain(struct pdf_reader *pk)
 			return false;
 	}
 	qsort(pk->bounds, pk->n_bounds, sizeof *pk->bounds, by_offset);
-	/* the objects at their count: their table grew by doubling */
+	/* the objects and bounds at their count: they grew by doubling */
+	pk->bounds = xrealloc_array(pk->bounds, pk->n_bounds,
+				    sizeof *pk->bounds);
+	pk->cap_bounds = pk->n_bounds;
 	pk->objs = xrealloc_array(pk->objs, pk->n_objs + 1, sizeof *pk->objs);
 	pk->cap_objs = pk->n_objs + 1;
 	return pk->root > 0 && (size_t)pk->root < pk->n_objs &&

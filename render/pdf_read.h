@@ -51,7 +51,8 @@ struct pdf_toks {
 	size_t cap_bytes;
 };
 
-/* One for every object a file of 10.000 pages has: kept small. */
+/* One for every object a file of 10.000 pages has (a million and
+ * more): kept to 32 bytes. */
 struct pdf_obj {
 	bool in_xref;   /* an entry of a newer section already decided it */
 	bool in_use;
@@ -60,9 +61,9 @@ struct pdf_obj {
 	uint32_t length; /* a stream's: index of its /Length value among the
 			    tokens pdf_object() gives */
 	uint32_t data_at; /* a stream's bytes: from offset + data_at */
+	uint32_t new_num; /* pdf_pack.c: its number there */
 	size_t offset;  /* of "N 0 obj" in the input */
 	size_t data_len;
-	long new_num;   /* pdf_pack.c: its number there */
 };
 
 /* Objects are not kept as tokens: a file of 10.000 pages has tens of

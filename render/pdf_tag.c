@@ -35,14 +35,17 @@
 /* What an element holds, in the order it was drawn. */
 enum kid_kind { KID_MCR, KID_OBJR, KID_ELEM };
 
+/* One for every mark, link and element: a million in 10.000 pages, so
+ * 32 bytes (an object number, an MCID or a page fits 32 bits: a file of
+ * 2^31 objects would be tens of gigabytes). */
 struct kid {
+	uint64_t seq;   /* drawing order */
 	int owner;      /* the element it belongs to; DL_ARTIFACT: the
 			   Document */
-	uint64_t seq;   /* drawing order */
-	enum kid_kind kind;
-	size_t page;
-	long value;     /* MCID, annotation object, or element */
-	size_t link;    /* OBJR: the writer's link it is */
+	int32_t value;  /* MCID, annotation object, or element */
+	uint32_t page;
+	uint32_t link;  /* OBJR: the writer's link it is */
+	unsigned char kind; /* enum kid_kind */
 };
 
 struct page_info {
@@ -268,9 +271,10 @@ static bool begin_sequence(struct rewrite *rw, const struct pdf_toks *ops,
 			pg->max_mcid = mcid;
 		}
 		pg->mcid_elem[mcid] = e;
-		add_kid(rw->t, (struct kid){ e, seq_of(rw->page, rw->tags++,
-						       false),
-					     KID_MCR, rw->page, mcid, 0 });
+		add_kid(rw->t, (struct kid){
+				seq_of(rw->page, rw->tags++, false), e,
+				(int32_t)mcid, (uint32_t)rw->page, 0,
+				KID_MCR });
 		copy_to(rw, (size_t)(ops->v[0].s - rw->src));
 		strbuf_addc(rw->out, '/');
 		strbuf_adds(rw->out, dl_role_name(rw->t->dl->elems[e].role));
@@ -480,9 +484,11 @@ static bool place_links(struct tagger *t, const struct pdf_tag_link *links,
 			    (size_t)links[k].elem >= t->dl->n_elems)
 				return false;
 			add_kid(t, (struct kid){
-					   links[k].elem,
 					   seq_of(p, links[k].after, true),
-					   KID_OBJR, p, t->pages[p].annots[a], k });
+					   links[k].elem,
+					   (int32_t)t->pages[p].annots[a],
+					   (uint32_t)p, (uint32_t)k,
+					   KID_OBJR });
 		}
 	}
 	return k == n;
@@ -521,9 +527,9 @@ static void number_elements(struct tagger *t)
 		if (t->first_seq[e] == UINT64_MAX)
 			continue;
 		t->elem_obj[e] = t->next_num++;
-		add_kid(t, (struct kid){ t->dl->elems[e].parent,
-					 t->first_seq[e], KID_ELEM, 0,
-					 (long)e, 0 });
+		add_kid(t, (struct kid){ t->first_seq[e],
+					 t->dl->elems[e].parent, (int32_t)e,
+					 0, 0, KID_ELEM });
 	}
 	/* the Document's kids (owner DL_ARTIFACT) sort first */
 	qsort(t->kids, t->n_kids, sizeof *t->kids, by_owner_then_seq);
@@ -541,13 +547,13 @@ static void add_kids(struct tagger *t, size_t *i, int owner, size_t pg)
 		if (k->kind == KID_ELEM)
 			strbuf_addf(&t->up, " %ld 0 R", t->elem_obj[k->value]);
 		else if (k->kind == KID_MCR && k->page == pg)
-			strbuf_addf(&t->up, " %ld", k->value);
+			strbuf_addf(&t->up, " %ld", (long)k->value);
 		else if (k->kind == KID_MCR)
 			strbuf_addf(&t->up, " << /Type /MCR /Pg %ld 0 R "
-				    "/MCID %ld >>", page, k->value);
+				    "/MCID %ld >>", page, (long)k->value);
 		else
 			strbuf_addf(&t->up, " << /Type /OBJR /Pg %ld 0 R "
-				    "/Obj %ld 0 R >>", page, k->value);
+				    "/Obj %ld 0 R >>", page, (long)k->value);
 	}
 	strbuf_adds(&t->up, " ]");
 }
@@ -841,6 +847,10 @@ bool pdf_tag(FILE *pdf, size_t *len, const struct display_list *dl,
 			k++;
 		t.tag_first[p] = k;
 	}
+	/* a kid for each mark, link and element at most: room for them at
+	 * once, not twice as much by doubling */
+	t.cap_kids = marks->n + n_links + dl->n_elems + 1;
+	t.kids = xrealloc_array(NULL, t.cap_kids, sizeof *t.kids);
 	t.n_pages = dl->n_pages;
 	t.pages = xrealloc_array(NULL, t.n_pages + 1, sizeof *t.pages);
 	memset(t.pages, 0, (t.n_pages + 1) * sizeof *t.pages);
