@@ -642,7 +642,7 @@ struct display_list *dl_build(struct arena *a, struct typesetter *ts,
 struct paged {
 	struct dl_pager pager;
 	struct dl_builder b;
-	const struct pages *pages; /* NULL once they are let go */
+	struct pages *pages; /* NULL once they are let go */
 	struct dl_page cur; /* the page made last; its buffer the next's */
 	size_t next;
 	struct arena *stages; /* what comp and pages are in, or NULL */
@@ -655,13 +655,22 @@ static const struct dl_page *paged_page(struct dl_pager *pg, size_t p)
 	assert(pd->pages); /* not asked for once drawn (dl_drawn) */
 	if (p != pd->next) {
 		/* again from the first page: the elements are made */
-		assert(p == 0 && pg->complete);
+		assert(p == 0 && pg->complete && !pd->stages);
 		flows_start(b);
 		b->replay = true;
 		b->next_elem = 0;
 	}
 	pd->cur.n_items = 0;
 	build_page(b, pd->pages, p, &pd->cur);
+	if (pd->stages) {
+		/* the one writer asks for no page twice: its placed lines
+		 * go now, not all at once at the end (paginate.c: they are
+		 * on the heap) */
+		struct page *pl = &pd->pages->pages[p];
+		free(pl->lines);
+		pl->lines = NULL;
+		pl->n_lines = pl->cap_lines = 0;
+	}
 	pd->next = p + 1;
 	if (pd->next == pd->pages->n_pages && !pg->complete) {
 		finish_elems(b->a, b);
@@ -701,7 +710,7 @@ static void paged_end(void *p)
 
 struct display_list *dl_build_paged(struct arena *a, struct typesetter *ts,
 				    const struct composition *comp,
-				    const struct pages *pages,
+				    struct pages *pages,
 				    struct arena *stages)
 {
 	struct paged *pd = arena_alloc(a, sizeof *pd);

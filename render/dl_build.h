@@ -22,11 +22,12 @@ struct display_list *dl_build(struct arena *a, struct typesetter *ts,
  * stages: NULL, or the arena comp and pages are in (and nothing that
  * outlives them), which dl takes: it is destroyed at the first
  * dl_drawn() (or with a), so that the one writer that draws dl finishes
- * its file without the document's blocks, lines and pages in memory.
- * Give it only when a single writer will draw dl. */
+ * its file without the document's blocks, lines and pages in memory;
+ * each page's placed lines go as soon as it is made. Give it only when
+ * a single writer will draw dl, each page once. */
 struct display_list *dl_build_paged(struct arena *a, struct typesetter *ts,
 				    const struct composition *comp,
-				    const struct pages *pages,
+				    struct pages *pages,
 				    struct arena *stages);
 
 /* Chart c, drawn as cd, on a page of its own size plus margin_pt all
