@@ -289,8 +289,9 @@ static void place_floats(struct flow *f)
 			break;
 		place_float(f, b);
 	}
-	memmove(f->floats, f->floats + done,
-		(f->n_floats - done) * sizeof *f->floats);
+	if (done) /* floats is NULL while none has waited: UBSan */
+		memmove(f->floats, f->floats + done,
+			(f->n_floats - done) * sizeof *f->floats);
 	f->n_floats -= done;
 }
 
