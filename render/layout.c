@@ -7,6 +7,7 @@
  */
 #include "layout.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <libfyaml.h>
 #include <stddef.h>
@@ -14,13 +15,19 @@
 #include <string.h>
 
 #include "input.h"
+#include "utf8.h"
 
 #define LAYOUT_MAX_BYTES ((size_t)1 << 20) /* a layout is a few KB */
+#define LAYOUT_MAX_FIELDS 96 /* read_fields() marks the keys it saw */
 
 /* F_LINES fills sender_lines and the count that follows it. */
 _Static_assert(offsetof(struct layout, n_sender_lines) ==
 		       offsetof(struct layout, sender_lines) + sizeof(char **),
 	       "n_sender_lines must follow sender_lines");
+_Static_assert(offsetof(struct layout, n_protrusion) ==
+		       offsetof(struct layout, protrusion) +
+		       sizeof(struct protrusion *),
+	       "n_protrusion must follow protrusion");
 _Static_assert(offsetof(struct layout, n_english_terms) ==
 		       offsetof(struct layout, english_terms) + sizeof(char **),
 	       "n_english_terms must follow english_terms");
@@ -29,6 +36,7 @@ enum field_type {
 	F_NUM, F_STR, F_BOOL, F_ALIGN, F_COLOR, F_INT, F_LINES,
 	F_COLORS, /* struct color_list */
 	F_DASHES, /* struct dash_list: a list of lists of lengths */
+	F_PROTRUSION, /* a mapping of characters to [left, right] */
 };
 
 struct field {
@@ -100,7 +108,12 @@ static const struct field layout_fields[] = {
 	L(ragged_stretch_pt, F_NUM, true),
 	L(ragged_hyphen_penalty, F_INT, true),
 	L(letter_space_max_em, F_NUM, false),
+	L(letter_space_demerits, F_INT, false),
 	L(justify_max_space, F_NUM, false),
+	L(expansion_stretch, F_NUM, false),
+	L(expansion_shrink, F_NUM, false),
+	L(expansion_step, F_NUM, false),
+	L(protrusion, F_PROTRUSION, false),
 };
 #undef L
 
@@ -252,6 +265,40 @@ static void read_dashes(struct reader *r, const struct field *f,
 			   "of up to four lengths", f->key);
 }
 
+/* {"-": [0, 230], "“": [300, 0]}: per character, how far it hangs into
+ * the left and the right margin, in thousandths of an em. */
+static void read_protrusion(struct reader *r, const struct field *f,
+			    void *dst, struct fy_node *v)
+{
+	struct protrusion **set = dst;
+	int *n = (int *)((char *)dst + sizeof(struct protrusion *));
+	int count = fy_node_is_mapping(v) ? fy_node_mapping_item_count(v) : -1;
+	*n = 0;
+	*set = arena_array(r->arena, count > 0 ? (size_t)count : 1,
+			   sizeof **set);
+	void *it = NULL;
+	struct fy_node_pair *p;
+	bool ok = count >= 0;
+	while (ok && (p = fy_node_mapping_iterate(v, &it))) {
+		const char *key = scalar(fy_node_pair_key(p));
+		struct fy_node *lr = fy_node_pair_value(p);
+		struct protrusion *e = &(*set)[*n];
+		size_t len = key ? strlen(key) : 0;
+		ok = len > 0 && utf8_decode(key, len, &e->c) == len &&
+		     fy_node_is_sequence(lr) &&
+		     fy_node_sequence_item_count(lr) == 2 &&
+		     read_number(r, fy_node_sequence_get_by_index(lr, 0),
+				 f->key, &e->left) &&
+		     read_number(r, fy_node_sequence_get_by_index(lr, 1),
+				 f->key, &e->right);
+		(*n) += ok;
+	}
+	if (!ok)
+		diag_error(r->diags, node_pos(r, v),
+			   "'%s' must map single characters to [left, right] "
+			   "in thousandths of an em", f->key);
+}
+
 static void read_field(struct reader *r, const struct field *f, void *base,
 		       struct fy_node *v)
 {
@@ -330,6 +377,9 @@ static void read_field(struct reader *r, const struct field *f, void *base,
 	case F_DASHES:
 		read_dashes(r, f, (struct dash_list *)dst, v);
 		break;
+	case F_PROTRUSION:
+		read_protrusion(r, f, dst, v);
+		break;
 	case F_LINES: {
 		const char ***lines = (const char ***)dst;
 		int *n = (int *)(dst + sizeof(const char **));
@@ -358,7 +408,8 @@ static void read_fields(struct reader *r, struct fy_node *m,
 			const struct field *fields, size_t n_fields, void *base,
 			const char *where, const char *const *skip)
 {
-	bool seen[64] = { false };
+	bool seen[LAYOUT_MAX_FIELDS] = { false };
+	assert(n_fields <= LAYOUT_MAX_FIELDS);
 	void *it = NULL;
 	struct fy_node_pair *p;
 	while ((p = fy_node_mapping_iterate(m, &it))) {
@@ -511,4 +562,13 @@ const struct style *layout_style(const struct layout *l, const char *name)
 			return &l->styles[i];
 	fprintf(stderr, "dossier: internal error: no style '%s'\n", name);
 	abort();
+}
+
+double layout_protrusion(const struct layout *l, uint32_t c, bool right)
+{
+	for (int i = 0; i < l->n_protrusion; i++)
+		if (l->protrusion[i].c == c)
+			return right ? l->protrusion[i].right :
+				       l->protrusion[i].left;
+	return 0;
 }

@@ -464,7 +464,8 @@ static void add_part(struct arena *a, struct tline *tl, GSList *runs,
 		tl->parts = p;
 	}
 	tl->parts[n] = (struct tpart){ runs, text, x_pt, baseline_pt,
-				       { rgb[0], rgb[1], rgb[2] }, 0, false };
+				       { rgb[0], rgb[1], rgb[2] }, 0, false,
+				       0, 0, 0 };
 	tl->n_parts++;
 }
 

@@ -226,10 +226,49 @@ static void draw_path(cairo_t *cr, const struct dl_item *it)
 	cairo_restore(cr);
 }
 
+/* A copy of gi whose advances are its own divided by scale, the rounding
+ * carried on so that the glyphs drawn scaled land where gi has them. */
+static PangoGlyphItem *unscaled_copy(const PangoGlyphItem *gi, double scale)
+{
+	PangoGlyphItem *c = pango_glyph_item_copy((PangoGlyphItem *)gi);
+	long at = 0, was = 0;
+	for (int g = 0; g < c->glyphs->num_glyphs; g++) {
+		PangoGlyphGeometry *geo = &c->glyphs->glyphs[g].geometry;
+		at += geo->width;
+		long now = lround(at / scale);
+		geo->width = (int)(now - was);
+		geo->x_offset = (int)lround(geo->x_offset / scale);
+		was = now;
+	}
+	return c;
+}
+
+/* A line set with font expansion: its glyphs drawn that much wider by a
+ * horizontal scale, as pdfTeX's expanded fonts are, at the positions
+ * its advances give; the text behind them is unchanged. */
+static void draw_expanded(cairo_t *cr, const struct dl_item *it,
+			  const struct dl_run *run)
+{
+	double scale = 1 + it->expansion;
+	PangoGlyphItem *c = unscaled_copy(run->glyphs, scale);
+	cairo_save(cr);
+	cairo_translate(cr, it->x, it->y);
+	cairo_scale(cr, scale, 1);
+	cairo_move_to(cr, 0, 0);
+	pango_cairo_show_glyph_item(cr, run->text, c);
+	cairo_restore(cr);
+	pango_glyph_item_free(c);
+}
+
 static void draw_glyphs(cairo_t *cr, const struct dl_item *it)
 {
 	struct dl_run run;
 	dl_run_start(&run, it);
+	if (it->expansion != 0 && it->angle == 0) {
+		draw_expanded(cr, it, &run);
+		dl_run_done(&run);
+		return;
+	}
 	if (it->angle == 0) {
 		cairo_move_to(cr, it->x, it->y);
 	} else {

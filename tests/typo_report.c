@@ -16,7 +16,10 @@
  * a date, the tightest and the loosest space of a justified line (as a
  * multiple of the font's normal space, measured on the glyphs that go
  * into the PDF), lines with a space under 0,8x or over 1,5x, one-word
- * lines left short in mid-paragraph, and pages under two thirds full.
+ * lines left short in mid-paragraph, and pages under two thirds full;
+ * then microtype's figures: how many lines font expansion widened or
+ * narrowed and by how much, how many lines hang a character into each
+ * margin and how far ("today" has neither tool).
  * Above the figures, each line of the layout's setting at its measure
  * that misses a target, with its file.
  */
@@ -44,6 +47,13 @@ struct figures {
 	double tightest, loosest;
 	long justified_lines, under, over, short_lines;
 	long pages, thin_pages;
+	/* Microtype's tools: lines drawn wider or narrower by font
+	 * expansion, the sum and the most of its share; lines whose first
+	 * (last) character hangs into the margin, and the sum in pt. */
+	long wider, narrower;
+	double expansion_sum, expansion_most;
+	long hang_left, hang_right;
+	double hang_left_pt, hang_right_pt;
 };
 
 static struct hyphenator *hyph;
@@ -271,6 +281,16 @@ static void measure_block(struct figures *f, const struct tblock *b,
 		const struct tpart *next = k + 1 < b->n_lines ?
 					   &b->lines[k + 1].parts[0] : NULL;
 		f->lines++;
+		double e = part->expansion;
+		f->wider += e > 0;
+		f->narrower += e < 0;
+		f->expansion_sum += fabs(e);
+		f->expansion_most = fabs(e) > f->expansion_most ?
+				    fabs(e) : f->expansion_most;
+		f->hang_left += part->protrude_left_pt > 0;
+		f->hang_right += part->protrude_right_pt > 0;
+		f->hang_left_pt += part->protrude_left_pt;
+		f->hang_right_pt += part->protrude_right_pt;
 		gunichar c = last_char(part);
 		size_t at;
 		char *chunk = joined_chunk(part, next, &at);
@@ -383,6 +403,22 @@ static void print(const char *name, const struct figures *f)
 	       f->over, f->short_lines, f->thin_pages);
 }
 
+/* The microtype figures of a setting: lines with font expansion (wider,
+ * narrower), its mean over those lines and its most, in per cent; lines
+ * with a character hanging into the left and the right margin, and how
+ * far on average. */
+static void print_microtype(const char *name, const struct figures *f)
+{
+	long expanded = f->wider + f->narrower;
+	printf("%-18s %5ld %6ld %6ld %6.2f %6.2f %6ld %6.2f %6ld %6.2f\n",
+	       name, f->lines, f->wider, f->narrower,
+	       expanded ? 100 * f->expansion_sum / expanded : 0,
+	       100 * f->expansion_most, f->hang_left,
+	       f->hang_left ? f->hang_left_pt / f->hang_left : 0,
+	       f->hang_right,
+	       f->hang_right ? f->hang_right_pt / f->hang_right : 0);
+}
+
 /* The paragraph weights dossier had before its breaks were weighed by
  * quality (layouts/kamerbrief.yaml on main, 2026-12). */
 static void today(struct layout *l)
@@ -402,6 +438,9 @@ static void today(struct layout *l)
 	l->fitness_demerits = 10000;
 	l->max_hyphenated_lines = 2;
 	l->letter_space_max_em = 0.005;
+	l->letter_space_demerits = 0;
+	l->expansion_stretch = l->expansion_shrink = 0;
+	l->n_protrusion = 0;
 	l->justify_max_space = 0;
 	l->hyphen_min_word = 5;
 	l->hyphen_left_min = 2;
@@ -492,6 +531,21 @@ int main(int argc, char **argv)
 			print(arena_printf(run, "%s%s", setting_names[s],
 					   narrow ? ", 60 mm" : ""),
 			      &fig[narrow][s]);
+	printf("\nMicrotype's tools (layout keys expansion_*, protrusion): "
+	       "wider, narrower: lines whose glyphs font expansion\ndrew "
+	       "wider or narrower; mean%%, most%%: its share on those lines; "
+	       "left, right: lines whose first (last) character\nhangs into "
+	       "the margin, pt: how far on average.\n");
+	printf("%-18s %5s %6s %6s %6s %6s %6s %6s %6s %6s\n", "breaker",
+	       "lines", "wider", "narrow", "mean%", "most%", "left", "pt",
+	       "right", "pt");
+	for (int narrow = 0; narrow < 2; narrow++)
+		for (int s = 0; s < N_SETTINGS; s++)
+			if (s != GREEDY)
+				print_microtype(arena_printf(run, "%s%s",
+						setting_names[s],
+						narrow ? ", 60 mm" : ""),
+						&fig[narrow][s]);
 	typeset_destroy(ts);
 	hyph_destroy(hyph);
 	arena_destroy(run);

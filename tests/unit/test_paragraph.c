@@ -18,6 +18,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <math.h>
+
 #include "compose.h"
 #include "hyph.h"
 #include "layout.h"
@@ -37,6 +39,32 @@ static struct tblock *set_in(void **state, const char *style,
 static struct tblock *set(void **state, const char *text, double width_pt)
 {
 	return set_in(state, "body", text, width_pt);
+}
+
+/* The layout without microtype's tools, with the spaces (0.6 stretch,
+ * 0.33 shrink) the cases below were pinned with: what they pin (a trema
+ * dropped at a break, a compound broken at its own hyphen) needs that
+ * break where it fell then. */
+static void without_microtype(struct layout *l)
+{
+	l->space_stretch = 0.6;
+	l->space_shrink = 0.33;
+	l->expansion_stretch = l->expansion_shrink = 0;
+	l->n_protrusion = 0;
+	l->letter_space_max_em = 0.005;
+	l->letter_space_demerits = 0;
+}
+
+/* set() with the layout without microtype's tools. */
+static struct tblock *set_plain(void **state, const char *text,
+				double width_pt)
+{
+	struct fixture *f = *state;
+	struct layout saved = *f->l;
+	without_microtype(f->l);
+	struct tblock *tb = set(state, text, width_pt);
+	*f->l = saved;
+	return tb;
 }
 
 /* The same in another style of the layout. */
@@ -99,8 +127,9 @@ static void glyphs_at(const struct tblock *tb, size_t k, int b, const char *c,
 static void test_trema_dropped_at_break(void **state)
 {
 	/* Taalunie, Leidraad §18: be-/eindigen, co-/ordinatie. */
-	struct tblock *tb = set(state, "De ministers beëindigen de coördinatie",
-				75);
+	struct tblock *tb = set_plain(state,
+				      "De ministers beëindigen de coördinatie",
+				      75);
 	assert_int_equal(tb->n_lines, 3);
 	assert_string_equal(line_text(state, tb, 0), "De mi=nis=ters be=");
 	assert_string_equal(line_text(state, tb, 1), "ëin=di=gen de co=");
@@ -156,7 +185,7 @@ static void test_soft_hyphen_break_shows_a_hyphen(void **state)
 static void test_compound_breaks_at_its_own_hyphen(void **state)
 {
 	/* NAVO-bondgenootschap: the compound's hyphen, not bond-ge-noot. */
-	struct tblock *tb = set(state, "de NAVO-bondgenootschap", 110);
+	struct tblock *tb = set_plain(state, "de NAVO-bondgenootschap", 110);
 	assert_int_equal(tb->n_lines, 2);
 	/* U+2010, so that text extraction keeps it (see typeset_paragraph.c). */
 	assert_string_equal(line_text(state, tb, 0), "de NAVO\xE2\x80\x90");
@@ -164,6 +193,10 @@ static void test_compound_breaks_at_its_own_hyphen(void **state)
 	assert_true(tb->lines[0].hyphenated);
 }
 
+/* A justified line fills the measure and what its first and last
+ * characters hang into the margins: its glyphs end at the right edge
+ * plus the protrusion of its last one. Within a pango unit (1/1024 pt):
+ * the line keeps its protrusion as a float. */
 static void test_justified_line_fills_the_measure(void **state)
 {
 	struct tblock *tb = set(state,
@@ -171,12 +204,14 @@ static void test_justified_line_fills_the_measure(void **state)
 		"aan Oekraïne en over de gevolgen voor de veiligheid.", 200);
 	assert_true(tb->n_lines >= 2);
 	for (size_t k = 0; k + 1 < tb->n_lines; k++) {
+		const struct tpart *part = &tb->lines[k].parts[0];
 		int w = 0;
-		for (GSList *r = tb->lines[k].parts[0].runs; r;
-		     r = r->next)
+		for (GSList *r = part->runs; r; r = r->next)
 			w += pango_glyph_string_get_width(
 				((PangoGlyphItem *)r->data)->glyphs);
-		assert_int_equal(w, 200 * PANGO_SCALE);
+		double want = (200 + part->protrude_left_pt +
+			       part->protrude_right_pt) * PANGO_SCALE;
+		assert_true(fabs(w - want) <= 1);
 	}
 }
 
@@ -229,10 +264,11 @@ static void test_ragged_right_hyphenates_sparingly(void **state)
 		/* Ragged lines keep their natural spaces: never wider. */
 		assert_true(line_width(ragged, k) <= 150 * PANGO_SCALE);
 	}
-	/* Justified: 3 hyphens in 8 lines; ragged right, the same 8 lines
+	/* Justified: 2 hyphens in 8 lines (3 before font expansion and
+	 * letter spacing in the first pass); ragged right, the same 8 lines
 	 * and not one hyphen. */
 	assert_int_equal(just->n_lines, 8);
-	assert_int_equal(hy_just, 3);
+	assert_int_equal(hy_just, 2);
 	assert_int_equal(ragged->n_lines, 8);
 	assert_int_equal(hy_ragged, 0);
 }
@@ -241,8 +277,9 @@ static void test_ragged_right_hyphenates_sparingly(void **state)
 static void test_set_line_keeps_runs_and_text(void **state)
 {
 	struct fixture *f = *state;
-	struct tblock *tb = set(state, "De ministers beëindigen de coördinatie",
-				75);
+	struct tblock *tb = set_plain(state,
+				      "De ministers beëindigen de coördinatie",
+				      75);
 	assert_int_equal(tb->n_lines, 3);
 	for (size_t k = 0; k < tb->n_lines; k++)
 		assert_non_null(tb->lines[k].parts[0].runs);
@@ -305,9 +342,7 @@ static void test_letter_spacing_keeps_spaces_within_their_stretch(
 	/* The weights this case was found with: spaces of 0.6 stretch,
 	 * one hyphen penalty for every break, words of 5 letters broken. */
 	struct layout saved = *f->l;
-	f->l->space_stretch = 0.6;
-	f->l->space_shrink = 0.33;
-	f->l->letter_space_max_em = 0.005;
+	without_microtype(f->l);
 	f->l->hyphen_penalty = f->l->boundary_hyphen_penalty =
 		f->l->in_part_hyphen_penalty =
 		f->l->short_word_hyphen_penalty = 100;
