@@ -328,7 +328,10 @@ static bool lb_pass(struct lb_graph *g, int pass)
 			double extra = 0;
 			if (pass == 0 && tracking && !fits &&
 			    lb_trackable(r, room, str, trk)) {
-				fits = tracked = true; /* spaces at r = 1 */
+				/* Its spaces at ratio 1: as loose as a
+				 * line at the tolerance, and so classed. */
+				fits = tracked = true;
+				r = 1;
 				b = p->tolerance;
 				extra = p->track_demerits;
 			}

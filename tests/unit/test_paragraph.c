@@ -215,6 +215,74 @@ static void test_justified_line_fills_the_measure(void **state)
 	}
 }
 
+static const char *const microtype_text =
+	"De bondgenoten spreken over de voortzetting van de steun aan "
+	"Oekraïne, over de gevolgen voor de veiligheid van het "
+	"bondgenootschap en over \"de toekomst\". Daarbij staan de "
+	"capaciteitsdoelstellingen, de defensie-uitgaven en de "
+	"samenwerking met de Europese Unie centraal.";
+
+/* The last character a line shows: the hyphen at a soft hyphen. */
+static gunichar last_shown(const char *text)
+{
+	gunichar c = g_utf8_get_char(g_utf8_prev_char(text + strlen(text)));
+	return c == 0xAD ? '-' : c;
+}
+
+/* Every line but the last hangs its first and last character into the
+ * margins by the layout's protrusion at the body's size, and starts
+ * that much to the left of the others; some line of this text ends in
+ * a hyphen, a comma or a full stop that hangs. */
+static void test_punctuation_hangs_into_the_margin(void **state)
+{
+	struct fixture *f = *state;
+	struct tblock *tb = set(state, microtype_text, 200);
+	double em = layout_style(f->l, "body")->size_pt / 1000;
+	double x0 = 0;
+	bool x0_known = false, hung = false;
+	assert_true(tb->n_lines >= 4);
+	for (size_t k = 0; k + 1 < tb->n_lines; k++) {
+		const struct tpart *part = &tb->lines[k].parts[0];
+		gunichar first = g_utf8_get_char(part->text);
+		double left = em * layout_protrusion(f->l, first, false);
+		double right = em * layout_protrusion(
+			f->l, last_shown(part->text), true);
+		assert_true(fabs(part->protrude_left_pt - left) < 1e-5);
+		assert_true(fabs(part->protrude_right_pt - right) < 1e-5);
+		hung |= right > 1;
+		if (!x0_known) {
+			x0 = part->x_pt + part->protrude_left_pt;
+			x0_known = true;
+		}
+		assert_true(fabs(part->x_pt + part->protrude_left_pt - x0) <
+			    1e-5);
+	}
+	assert_true(hung);
+	const struct tpart *last = &tb->lines[tb->n_lines - 1].parts[0];
+	assert_true(last->protrude_right_pt == 0);
+}
+
+/* Font expansion stays within the layout's limit, in its steps; the
+ * last line is set at its natural width, unexpanded; some line of this
+ * text is expanded. */
+static void test_font_expansion_within_its_limit_and_steps(void **state)
+{
+	struct fixture *f = *state;
+	struct tblock *tb = set(state, microtype_text, 200);
+	const double step = f->l->expansion_step;
+	size_t expanded = 0;
+	assert_true(step > 0);
+	for (size_t k = 0; k < tb->n_lines; k++) {
+		double e = tb->lines[k].parts[0].expansion;
+		assert_true(e <= f->l->expansion_stretch + 1e-6);
+		assert_true(-e <= f->l->expansion_shrink + 1e-6);
+		assert_true(fabs(e / step - round(e / step)) < 1e-3);
+		expanded += e != 0;
+	}
+	assert_true(tb->lines[tb->n_lines - 1].parts[0].expansion == 0);
+	assert_true(expanded > 0);
+}
+
 static void test_url_breaks_before_punctuation_without_hyphen(void **state)
 {
 	static const char url[] =
@@ -438,6 +506,8 @@ int main(void)
 		T(test_soft_hyphen_break_shows_a_hyphen),
 		T(test_compound_breaks_at_its_own_hyphen),
 		T(test_justified_line_fills_the_measure),
+		T(test_punctuation_hangs_into_the_margin),
+		T(test_font_expansion_within_its_limit_and_steps),
 		T(test_ragged_right_hyphenates_sparingly),
 		T(test_url_breaks_before_punctuation_without_hyphen),
 		T(test_set_line_keeps_runs_and_text),
