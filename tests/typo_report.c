@@ -6,7 +6,9 @@
  * Input: meeting files (make typo-report passes every inputs/meetings
  * file), set with the real layout and fonts: with the layout as it is
  * ("total-fit"), with it and hunspell-nl's compound boundaries
- * ("+hunspell", layout key compound_dictionary), with the breaking weights dossier had before the
+ * ("+hunspell", layout key compound_dictionary), without microtype's
+ * font expansion and protrusion and with the spaces it had before them
+ * ("-microtype"), with the breaking weights dossier had before the
  * compound-aware hyphenation ("today": one hyphen penalty for all, words
  * of 5 letters broken, names too, spaces down to 0,67x), and with pango's
  * own first-fit breaking ("greedy"); each at the layout's measure and in
@@ -475,9 +477,23 @@ static void today(struct layout *l)
 	l->compound_dictionary = false;
 }
 
-enum setting { NEW, DICTIONARY, TODAY, GREEDY, N_SETTINGS };
+/* The layout without microtype's tools (issue 15, point 3), with the
+ * spaces it had before them: 0.6 stretch and 0.33 shrink, letter
+ * spacing of 1/200 em only where nothing else fits. */
+static void without_microtype(struct layout *l)
+{
+	l->space_stretch = 0.6;
+	l->space_shrink = 0.33;
+	l->letter_space_max_em = 0.005;
+	l->letter_space_demerits = 0;
+	l->expansion_stretch = l->expansion_shrink = 0;
+	l->n_protrusion = 0;
+}
+
+enum setting { NEW, DICTIONARY, PLAIN, TODAY, GREEDY, N_SETTINGS };
 static const char *const setting_names[] = { "total-fit", "+hunspell",
-					     "today", "greedy" };
+					     "-microtype", "today",
+					     "greedy" };
 
 /* The pages of one meeting file in setting s (narrow: in the 60 mm
  * column), with the layout and lines they were made of; a pack with its
@@ -498,6 +514,8 @@ static struct pages *set_file(struct typesetter *ts, struct arena *a,
 		return NULL;
 	if (s == TODAY)
 		today(l);
+	if (s == PLAIN)
+		without_microtype(l);
 	if (s == DICTIONARY)
 		l->compound_dictionary = true;
 	*width = l->page_width_pt - l->margin_left_pt - l->margin_right_pt;
