@@ -401,6 +401,14 @@ static void set_metadata(cairo_surface_t *s, const struct display_list *dl)
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
 }
 
+void write_cairo_init(void)
+{
+	/* cairo 1.16 reads it in cairo_pdf_surface_create*(): set, it
+	 * compresses no stream it would have compressed by choice (fonts
+	 * stay compressed). */
+	setenv("CAIRO_DEBUG_PDF", "1", 1);
+}
+
 /* dl as a PDF into a cairo stream; the surface's final status, and in
  * *err the errno of a scratch file that could not be written (the
  * disk's failure, not cairo's). near: the target, beside which the
