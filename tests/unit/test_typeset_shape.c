@@ -18,6 +18,8 @@
 
 #include <cmocka.h>
 
+#include <dirent.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "typeset_shape.h"
@@ -370,6 +372,86 @@ static void test_what_needs_a_layout(void **state)
 	assert_true(shape_applies("NAVO\xC2\xAD top \xE2\x80\x93 ‘x’", 18));
 }
 
+/* The stops-at-spaces fact of body's face, found in a fresh set of
+ * fonts (sf) with the cache folder at dir. */
+static bool body_stops(struct fixture *f, struct shape_fonts *sf)
+{
+	const struct style *s = layout_style(f->l, "body");
+	PangoFontDescription *fd = typeset_font(s);
+	PangoAttrList *al = pango_attr_list_new();
+	GSList *runs = shape_line(f->ts->context, sf, "een woord", 9, fd, al);
+	pango_attr_list_unref(al);
+	pango_font_description_free(fd);
+	shape_free(runs);
+	assert_int_equal(sf->n_faces, 1);
+	return sf->faces[0].stops;
+}
+
+static char *file_text(struct arena *a, const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	assert_non_null(fp);
+	char buf[4096];
+	size_t n = fread(buf, 1, sizeof buf, fp);
+	fclose(fp);
+	return arena_strndup(a, buf, n);
+}
+
+/* Whether shaping stops at spaces is kept in the cache folder for the
+ * font's file: found once, then read; a cache file that does not match
+ * the font (another file, another version) is found again and
+ * replaced. */
+static void test_stops_at_spaces_is_kept(void **state)
+{
+	struct fixture *f = *state;
+	char dir[] = "/tmp/test_typeset_shape-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	setenv("XDG_CACHE_HOME", dir, 1);
+	struct shape_fonts sf = { 0 };
+	assert_true(body_stops(f, &sf));
+	shape_fonts_free(&sf);
+	DIR *d = opendir(arena_printf(f->a, "%s/dossier", dir));
+	assert_non_null(d);
+	char *cache = NULL;
+	for (struct dirent *e; (e = readdir(d));)
+		if (strstr(e->d_name, ".stops.cache"))
+			cache = arena_printf(f->a, "%s/dossier/%s", dir,
+					     e->d_name);
+	closedir(d);
+	assert_non_null(cache);
+	char *kept = file_text(f->a, cache);
+	assert_true(strstr(kept, "stops at spaces") == kept);
+	assert_int_equal(kept[strlen(kept) - 1], '1');
+
+	/* read back: the same */
+	assert_true(body_stops(f, &sf));
+	shape_fonts_free(&sf);
+	assert_string_equal(file_text(f->a, cache), kept);
+
+	/* read, not found again: its own key with the other answer is
+	 * believed (which shows the cache is what answers) */
+	FILE *fp = fopen(cache, "wb");
+	assert_non_null(fp);
+	fprintf(fp, "%.*s0", (int)strlen(kept) - 1, kept);
+	fclose(fp);
+	assert_false(body_stops(f, &sf));
+	shape_fonts_free(&sf);
+
+	/* another key, and a wrong answer: not believed, and replaced */
+	fp = fopen(cache, "wb");
+	assert_non_null(fp);
+	fputs("stops at spaces 0.0.0 of another font\n0", fp);
+	fclose(fp);
+	assert_true(body_stops(f, &sf));
+	shape_fonts_free(&sf);
+	assert_string_equal(file_text(f->a, cache), kept);
+
+	unlink(cache);
+	rmdir(arena_printf(f->a, "%s/dossier", dir));
+	rmdir(dir);
+	unsetenv("XDG_CACHE_HOME");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -381,6 +463,7 @@ int main(void)
 		cmocka_unit_test(test_cut_lines_shape_as_their_own),
 		cmocka_unit_test(test_label_set_as_its_layout),
 		cmocka_unit_test(test_words_shape_as_the_whole),
+		cmocka_unit_test(test_stops_at_spaces_is_kept),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
