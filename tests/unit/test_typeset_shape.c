@@ -452,6 +452,51 @@ static void test_stops_at_spaces_is_kept(void **state)
 	unsetenv("XDG_CACHE_HOME");
 }
 
+/* A running header or footer (typeset_line) is set as a layout of its
+ * width and alignment sets it: the same glyphs, at the same place. */
+static void test_running_line_set_as_its_layout(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const styles[] = { "footer", "header",
+					      "running_header", "body" };
+	static const char *const texts[] = {
+		"Pagina 1 van 3", "Pagina 12 van 345",
+		"DEPARTEMENTAAL VERTROUWELIJK", "Bijlage 2 \xE2\x80\x93 Verslag",
+	};
+	static const double widths[] = { 451.28, 300, 200.5, 137 };
+	for (size_t i = 0; i < sizeof styles / sizeof *styles; i++)
+		for (size_t k = 0; k < sizeof texts / sizeof *texts; k++)
+			for (size_t w = 0; w < sizeof widths / sizeof *widths;
+			     w++) {
+				const struct style *s =
+					layout_style(f->l, styles[i]);
+				struct tline *tl = typeset_line(
+					f->ts, f->a, texts[k], s, widths[w]);
+				struct rich r = { .text = (char *)texts[k],
+						  .len = strlen(texts[k]) };
+				PangoLayout *pl = typeset_layout(
+					f->ts, f->l, &r, s, widths[w]);
+				PangoLayoutIter *it = pango_layout_get_iter(pl);
+				PangoRectangle logical;
+				pango_layout_iter_get_line_extents(it, NULL,
+								   &logical);
+				PangoLayoutLine *line =
+					pango_layout_iter_get_line_readonly(it);
+				assert_non_null(tl);
+				assert_int_equal(tl->n_parts, 1);
+				assert_true(tl->parts[0].x_pt ==
+					    logical.x / (double)PANGO_SCALE);
+				assert_true(tl->height_pt == s->leading_pt);
+				GSList *a = tl->parts[0].runs, *b = line->runs;
+				assert_int_equal(g_slist_length(a),
+						 g_slist_length(b));
+				for (; a && b; a = a->next, b = b->next)
+					assert_same_run(a->data, b->data);
+				pango_layout_iter_free(it);
+				g_object_unref(pl);
+			}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -464,6 +509,7 @@ int main(void)
 		cmocka_unit_test(test_label_set_as_its_layout),
 		cmocka_unit_test(test_words_shape_as_the_whole),
 		cmocka_unit_test(test_stops_at_spaces_is_kept),
+		cmocka_unit_test(test_running_line_set_as_its_layout),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
