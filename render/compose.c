@@ -404,9 +404,16 @@ static void compose_pack(struct compose_ctx *c, const char *title)
 	richtext_blocks(c, &pack->intro, style(c, "body"));
 	compose_sections_at(c, pack->sections, pack->n_sections, -1, true);
 	if (pack->agenda_doc) {
+		/* A bound document begins as it does on its own: on a page
+		 * of its own, its title at the top (the pack's pages keep
+		 * the pack's running header). */
+		page_break(c, title);
 		compose_bound(c, pack->agenda_doc,
 			      bound_title(c, pack->agenda_doc),
 			      pack->agenda->pos);
+		/* and ends there: the pack's own parts go on on a page of
+		 * their own */
+		page_break(c, title);
 	}
 	c->charts_later = false;
 	if (n_charts) {

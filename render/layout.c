@@ -167,6 +167,8 @@ static const struct field style_fields[] = {
 	S(align, F_ALIGN, false),
 	S(space_before_pt, F_NUM, false),
 	S(space_after_pt, F_NUM, false),
+	S(space_above_pt, F_NUM, false),
+	S(space_above_heading_pt, F_NUM, false),
 	S(indent_pt, F_NUM, false),
 	S(hyphenate, F_BOOL, false),
 	S(keep_with_next, F_BOOL, false),
@@ -417,6 +419,7 @@ static void read_styles(struct reader *r, struct layout *l,
 				       scalar(fy_node_pair_key(p)) ?
 				       scalar(fy_node_pair_key(p)) : "");
 		s->color_rgb[0] = s->color_rgb[1] = s->color_rgb[2] = 0;
+		s->space_above_pt = s->space_above_heading_pt = -1;
 		struct fy_node *v = fy_node_pair_value(p);
 		if (!fy_node_is_mapping(v)) {
 			diag_error(r->diags, node_pos(r, fy_node_pair_key(p)),
@@ -440,6 +443,47 @@ static void read_chart(struct reader *r, struct layout *l, struct fy_node *m)
 	read_fields(r, m, chart_fields,
 		    sizeof chart_fields / sizeof *chart_fields, &l->chart,
 		    "'chart'", NULL);
+}
+
+static const struct style *find_style(const struct layout *l,
+				      const char *name)
+{
+	for (int i = 0; i < l->n_styles; i++)
+		if (!strcmp(l->styles[i].name, name))
+			return &l->styles[i];
+	return NULL;
+}
+
+/* One rhythm: a larger heading never gets less space above it than a
+ * smaller one after the same kind of block. The title and the headings
+ * that give their space above must give it in that order. */
+static void check_rhythm(const struct layout *l, const char *path,
+			 struct diags *diags)
+{
+	static const char *const order[] = { "title", "heading1", "heading2",
+					     "heading3" };
+	for (int key = 0; key < 2; key++) {
+		const struct style *larger = NULL;
+		for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
+			const struct style *s = find_style(l, order[i]);
+			double v = key ? s->space_above_heading_pt :
+				   s->space_above_pt;
+			if (v < 0)
+				continue;
+			double lv = larger ? (key ? larger->space_above_heading_pt :
+					      larger->space_above_pt) : v;
+			if (v > lv)
+				diag_error(diags, (struct srcpos){ path, 0, 0 },
+					   "style '%s' has more %s (%g pt) "
+					   "than '%s' (%g pt): a smaller heading "
+					   "would stand further from what is "
+					   "above it", s->name, key ?
+					   "space_above_heading_pt" :
+					   "space_above_pt", v, larger->name,
+					   lv);
+			larger = s;
+		}
+	}
 }
 
 /* The text of the layout file at path, read as YAML. */
@@ -493,6 +537,8 @@ static struct layout *layout_read(struct arena *a, const char *path,
 				   "the layout has no style '%s'",
 				   needed_styles[i]);
 	}
+	if (diags->count == before)
+		check_rhythm(l, r.path, diags);
 	return diags->count == before ? l : NULL;
 }
 

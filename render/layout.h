@@ -22,6 +22,11 @@ struct style {
 	bool bold, italic;
 	enum align align;
 	double space_before_pt, space_after_pt;
+	/* A title or heading: the space above it whatever stands above
+	 * (space_after_pt of that block does not add), after a block of
+	 * text, a table or a chart, and after a title or heading. -1 when
+	 * the layout gives none: the sum of the two blocks' spaces. */
+	double space_above_pt, space_above_heading_pt;
 	double indent_pt;  /* left indent of every line */
 	bool hyphenate;
 	bool keep_with_next; /* headings: never last on a page */

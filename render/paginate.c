@@ -9,6 +9,19 @@
  * whose line refers to it. Then adds the running header and footer
  * ("Pagina X van Y"), which need the page count.
  *
+ * A chart is a float, as a figure is in LaTeX: one that does not fit in
+ * what is left of the page waits for the top of the next page while the
+ * text after it fills this one. It waits within its section: before a
+ * heading of its section's level (or a higher one), a page break of the
+ * data or the end of the document the page is ended and it is set. It is
+ * read where it is drawn: the display list makes the structure tree in
+ * the order of the placed lines, so the Figure comes at the top of the
+ * next page, after the text that filled the page before, where a reader
+ * of the printed page meets it too (PDF/UA asks for a logical reading
+ * order, and this is the page's). A chart that ends its document takes
+ * the last lines of the text before it along, so that no page holds
+ * only a chart, when the page it leaves stays two thirds full.
+ *
  * The table of contents of a briefing pack is the same kind of fill-in:
  * its entries flow as blocks with room for a number at the right; the
  * flow notes the page and place of every target (a block's anchor) and
@@ -44,6 +57,13 @@ struct flow {
 	int n_anchors;
 	struct toc_line *toc;
 	size_t n_toc, cap_toc;
+	/* Charts waiting for the top of the next page (block indices, in
+	 * order), and the outline level of the section the first waits
+	 * in (0: before any heading). */
+	size_t *floats;
+	size_t n_floats, cap_floats;
+	int float_level;
+	int section_level; /* of the last heading flowed */
 };
 
 /* Where an entry of the table of contents was placed. */
@@ -56,6 +76,7 @@ struct toc_line {
 };
 
 static void new_page(struct flow *f);
+static void place_floats(struct flow *f);
 
 static double text_height(const struct layout *l)
 {
@@ -110,6 +131,7 @@ static void new_page(struct flow *f)
 	f->page_empty = true;
 	place_carried(f);
 	f->page->running_header = f->header;
+	place_floats(f);
 }
 
 /* Line tl of typeset block from (NULL: a line set here) at (x, y). */
@@ -224,6 +246,124 @@ static void add_outline(struct flow *f, const struct tblock *b)
 		b->outline_level, b->outline_title, f->y };
 }
 
+/* Block b's one line box (a chart) at the flow's place. */
+static void place_float(struct flow *f, const struct tblock *b)
+{
+	if (!f->page_empty)
+		f->y += b->space_before_pt;
+	add_outline(f, b);
+	if (b->block->anchor) {
+		f->anchor_page[b->block->anchor] = (int)(f->out->n_pages - 1);
+		f->anchor_y[b->block->anchor] = f->y;
+	}
+	place_lines(f, b, 0, b->n_lines);
+	f->y += b->space_after_pt;
+}
+
+static double block_height(const struct tblock *b)
+{
+	double h = 0;
+	for (size_t k = 0; k < b->n_lines; k++)
+		h += b->lines[k].height_pt;
+	return h;
+}
+
+/* The charts waiting, at the top of a new page, as many as fit; the
+ * first always (no page holds more of it). */
+static void place_floats(struct flow *f)
+{
+	size_t done = 0;
+	for (; done < f->n_floats; done++) {
+		const struct tblock *b = &f->td->blocks[f->floats[done]];
+		if (!f->page_empty &&
+		    f->y + b->space_before_pt + block_height(b) > bottom(f))
+			break;
+		place_float(f, b);
+	}
+	memmove(f->floats, f->floats + done,
+		(f->n_floats - done) * sizeof *f->floats);
+	f->n_floats -= done;
+}
+
+/* The charts waiting, each set before block b can be: b ends their
+ * section (a heading of its level or higher), starts a page or is
+ * placed outside the flow. */
+static void flush_floats(struct flow *f, const struct tblock *b)
+{
+	const struct block *blk = b->block;
+	bool ends = blk->kind == BLOCK_PAGE_BREAK || blk->absolute ||
+		    (b->outline_level > 0 && (f->float_level == 0 ||
+					      b->outline_level <= f->float_level));
+	while (f->n_floats && ends)
+		new_page(f);
+}
+
+/* A chart that does not fit in what is left of the page waits for the
+ * next; so does one behind a chart that waits (they keep their order). */
+static bool defer_chart(struct flow *f, size_t i)
+{
+	const struct tblock *b = &f->td->blocks[i];
+	if (b->block->kind != BLOCK_CHART || b->block->absolute)
+		return false;
+	if (!f->n_floats && (f->page_empty ||
+	    f->y + b->space_before_pt + block_height(b) <= bottom(f)))
+		return false;
+	if (!f->n_floats)
+		f->float_level = f->section_level;
+	ARENA_GROW(f->arena, f->floats, f->n_floats, f->cap_floats);
+	f->floats[f->n_floats++] = i;
+	return true;
+}
+
+/* The chart after block i when it ends its document or part (a page
+ * break follows it), else NULL. */
+static const struct tblock *last_chart_after(const struct flow *f, size_t i)
+{
+	const struct tblock *bs = f->td->blocks;
+	if (i + 1 >= f->td->n_blocks || bs[i + 1].block->kind != BLOCK_CHART ||
+	    bs[i + 1].block->absolute)
+		return NULL;
+	if (i + 2 < f->td->n_blocks &&
+	    bs[i + 2].block->kind != BLOCK_PAGE_BREAK)
+		return NULL;
+	return &bs[i + 1];
+}
+
+/* Of the k lines of b from `from` that end it on this page, how many to
+ * leave here so that chart c, which ends the document and does not fit
+ * below them, takes the last `widows` of them to the next page: a page
+ * that holds only a chart looks like a mistake. k when the page would
+ * be left less than two thirds full, or no break is good. */
+static size_t lines_for_last_chart(const struct flow *f,
+				   const struct tblock *b, size_t from,
+				   size_t k, const struct tblock *c)
+{
+	const struct layout *l = f->l;
+	double y = f->y;
+	for (size_t n = 0; n < k; n++)
+		y += b->lines[from + n].height_pt;
+	if (y + b->space_after_pt + c->space_before_pt + block_height(c) <=
+	    bottom(f))
+		return k;
+	size_t keep = k > (size_t)l->widows ? k - (size_t)l->widows : 0;
+	while (keep > 0 && b->lines[from + keep - 1].hyphenated)
+		keep--;
+	if (keep > 0 && keep < (size_t)l->orphans && from == 0)
+		keep = 0;
+	/* a heading before it is not left alone at the foot */
+	if (keep == 0 && (f->page_empty ||
+			  (b > f->td->blocks && b[-1].keep_with_next)))
+		return k;
+	double left_y = f->y;
+	for (size_t n = 0; n < keep; n++)
+		left_y += b->lines[from + n].height_pt;
+	if (keep == 0 && from == 0)
+		left_y -= b->space_before_pt;
+	if (left_y - l->margin_top_pt < text_height(l) * 2 / 3)
+		return k;
+	return keep;
+}
+
 /* Height a block needs with the first lines of the blocks it keeps with. */
 static double keep_height(const struct flow *f, size_t i)
 {
@@ -239,6 +379,13 @@ static double keep_height(const struct flow *f, size_t i)
 			    b->n_lines : (size_t)f->l->orphans);
 		for (size_t k = 0; k < n; k++)
 			h += b->lines[k].height_pt;
+		/* A chart that ends the document takes the last lines of
+		 * the text before it along: all of a short one, and the
+		 * headings before that. */
+		const struct tblock *c = last_chart_after(f, i);
+		if (!b->keep_with_next && c && b->n_lines <= (size_t)f->l->widows)
+			return h + b->space_after_pt + c->space_before_pt +
+			       block_height(c);
 		if (!b->keep_with_next)
 			break;
 		h += b->space_after_pt;
@@ -251,10 +398,17 @@ static void flow_block(struct flow *f, size_t i)
 	const struct tblock *b = &f->td->blocks[i];
 	const struct block *blk = b->block;
 	const struct layout *l = f->l;
+	flush_floats(f, b);
+	if (defer_chart(f, i))
+		return;
+	if (b->outline_level > 0)
+		f->section_level = b->outline_level;
 	if (blk->kind == BLOCK_PAGE_BREAK) {
 		f->header = blk->running_header;
-		if (!f->page_empty || f->page->n_lines)
+		if (!f->page_empty || f->page->n_lines) {
+			f->page->part_ends = true;
 			new_page(f);
+		}
 		f->page->running_header = f->header;
 		if (blk->body_start)
 			f->out->front_pages = f->out->n_pages - 1;
@@ -287,6 +441,8 @@ static void flow_block(struct flow *f, size_t i)
 		f->anchor_page[blk->anchor] = (int)(f->out->n_pages - 1);
 		f->anchor_y[blk->anchor] = f->y;
 	}
+	const struct tblock *last_chart = f->n_floats ? NULL :
+					  last_chart_after(f, i);
 	size_t from = 0;
 	while (from < b->n_lines) {
 		size_t left = b->n_lines - from;
@@ -315,6 +471,8 @@ static void flow_block(struct flow *f, size_t i)
 			 * else the next page would be as empty, and the next. */
 			if (k == 0 && f->page_empty)
 				k = fit ? fit : 1;
+		} else if (last_chart) {
+			k = lines_for_last_chart(f, b, from, k, last_chart);
 		}
 		place_lines(f, b, from, k);
 		from += k;
@@ -520,8 +678,11 @@ struct pages *paginate(struct typesetter *ts, struct arena *a,
 	new_page(&f);
 	for (size_t i = 0; i < td->n_blocks; i++)
 		flow_block(&f, i);
+	while (f.n_floats) /* charts waiting at the end */
+		new_page(&f);
 	while (f.n_carry) /* the rest of the notes after the last text */
 		new_page(&f);
+	f.page->part_ends = true;
 	place_footnotes(&f);
 	fill_toc(&f, ts);
 	running_furniture(&f, ts, comp);

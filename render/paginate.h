@@ -54,6 +54,10 @@ struct page {
 	const char *running_header; /* NULL: none */
 	struct page_link *links;
 	size_t n_links, cap_links;
+	/* The flow ended here because what came next had to start a page
+	 * (a page break of the data: a new document, the body of a pack)
+	 * or the document ended: a short page is no fault of the flow. */
+	bool part_ends;
 };
 
 struct pages {

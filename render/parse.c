@@ -98,11 +98,43 @@ static int date_cmp(struct date a, struct date b)
 static const char *const DATES_MSG =
 	"'dates' must be one or two ISO dates (YYYY-MM-DD); got %s";
 
+/* What a date that is no date was: a value of the date's shape whose
+ * month or day does not exist says which and how many days the month
+ * has, since "2026-04-31" reads right to the one who typed it. */
+static const char *date_got(struct pctx *pc, const struct ynode *v)
+{
+	const char *got = parse_describe_bare(pc, v);
+	struct date shaped;
+	if (v->kind != YN_SCALAR || iso_date(v->str, &shaped))
+		return got;
+	int y, m, day, end = 0;
+	if (sscanf(v->str, "%4d-%2d-%2d%n", &y, &m, &day, &end) == 3 &&
+	    !v->str[end] && end < 10 && y >= 1000 && m >= 1 && m <= 12 &&
+	    day >= 1 && day <= nl_days_in_month(y, m))
+		return arena_printf(pc->a, "%s; write the month and the day "
+				    "with two digits: %04d-%02d-%02d", got, y,
+				    m, day);
+	static const char shape[] = "dddd-dd-dd";
+	for (size_t i = 0; i < sizeof shape; i++)
+		if (shape[i] == 'd' ? !(v->str[i] >= '0' && v->str[i] <= '9')
+				    : v->str[i] != shape[i])
+			return got;
+	y = atoi(v->str), m = atoi(v->str + 5);
+	if (y < 1)
+		return got;
+	if (m < 1 || m > 12)
+		return arena_printf(pc->a, "%s, and a year has no month %02d",
+				    got, m);
+	return arena_printf(pc->a, "%s, a day that does not exist: %s %d "
+			    "has %d days", got, nl_month(m), y,
+			    nl_days_in_month(y, m));
+}
+
 static bool one_of_dates(struct pctx *pc, const struct ynode *v, struct date *d)
 {
 	if (v->kind == YN_SCALAR && iso_date(v->str, d))
 		return true;
-	parse_error(pc, v->pos, DATES_MSG, parse_describe_bare(pc, v));
+	parse_error(pc, v->pos, DATES_MSG, date_got(pc, v));
 	return false;
 }
 
@@ -145,7 +177,7 @@ static void parse_date(struct pctx *pc, const struct ynode *v,
 	}
 	parse_error(pc, v->pos,
 		    "'date' must be an ISO date (YYYY-MM-DD); got %s",
-		    parse_describe_bare(pc, v));
+		    date_got(pc, v));
 }
 
 /* ---- the meeting, the letter ---- */

@@ -820,6 +820,35 @@ static bool set_and_keep(struct typesetter *ts, struct arena *a,
 	return ok;
 }
 
+/* One rhythm (layouts/kamerbrief.yaml): the space between two blocks of
+ * the flow is the space after the one above and before the one below,
+ * but a title or heading that gives its space above (space_above_pt,
+ * after text, a table or a chart; space_above_heading_pt, after a title
+ * or heading) has that, whatever the block above leaves below it: a
+ * heading after a list or a chart stood further off than a larger one
+ * after a paragraph. Pagination adds the two as before; here the one
+ * below is set so that they add up to the layout's. */
+static void set_rhythm(struct typeset_doc *td)
+{
+	const struct tblock *above = NULL;
+	for (size_t i = 0; i < td->n_blocks; i++) {
+		struct tblock *tb = &td->blocks[i];
+		const struct block *b = tb->block;
+		if (b->kind == BLOCK_PAGE_BREAK || b->kind == BLOCK_SPACE ||
+		    b->absolute) {
+			above = NULL; /* a space of its own, or a new page */
+			continue;
+		}
+		const struct style *s = b->style;
+		double want = !s || !above ? -1 :
+			      above->block->outline_level ?
+			      s->space_above_heading_pt : s->space_above_pt;
+		if (b->kind == BLOCK_TEXT && want >= 0)
+			tb->space_before_pt = want - above->space_after_pt;
+		above = tb;
+	}
+}
+
 struct typeset_doc *typeset_blocks(struct typesetter *ts, struct arena *a,
 				   const struct composition *comp,
 				   struct diags *diags)
@@ -849,6 +878,7 @@ struct typeset_doc *typeset_blocks(struct typesetter *ts, struct arena *a,
 		if (b->kind == BLOCK_TEXT && b->outline_level)
 			tb->outline_title = plain_title(a, &b->rich);
 	}
+	set_rhythm(td);
 	const struct style *fs = layout_style(l, "footnote");
 	td->notes = arena_array(a, comp->n_notes, sizeof *td->notes);
 	td->n_notes = comp->n_notes;

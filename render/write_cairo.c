@@ -11,6 +11,7 @@
  * display list one at a time (dl_page()), and cairo's file goes through
  * scratch files, not memory, on its way to the target.
  */
+#define _GNU_SOURCE /* O_TMPFILE, mkostemp */
 #include "write_cairo.h"
 
 #include <assert.h>
@@ -18,6 +19,7 @@
 #include <cairo-svg.h>
 #include <pango/pangocairo.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <glib.h>
 #include <math.h>
 #include <stdlib.h>
@@ -45,8 +47,10 @@ static cairo_status_t write_stream(void *closure, const unsigned char *data,
 /* cairo writes into a scratch file first: the file gets an incremental
  * update (pdf_tag.c) and is packed (pdf_pack.c) before it is handed on,
  * each read back as needed: a long document's PDF is never all in
- * memory. The scratch files are unlinked at once, beside the target
- * when there is one (tmpfile() else), so that nothing is left behind. */
+ * memory. The scratch files are beside the target when there is one
+ * (tmpfile() else) and have no name: O_TMPFILE makes them unnamed, so
+ * that a render killed at any moment leaves nothing behind; where the
+ * file system cannot, a named file is unlinked at once. */
 struct scratch {
 	FILE *fp;
 	size_t len;
@@ -66,16 +70,21 @@ static bool scratch_open(struct scratch *sc, const char *near)
 	*sc = (struct scratch){ NULL, 0, 0, NULL, 0 };
 	if (near) {
 		char *dir = g_path_get_dirname(near);
-		char *tmpl = g_build_filename(dir, ".dossier-scratch-XXXXXX",
-					      NULL);
-		int fd = mkstemp(tmpl);
+		int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+		if (fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR ||
+			       errno == EINVAL)) {
+			char *tmpl = g_build_filename(
+				dir, ".dossier-scratch-XXXXXX", NULL);
+			fd = mkostemp(tmpl, O_CLOEXEC);
+			if (fd >= 0)
+				unlink(tmpl);
+			g_free(tmpl);
+		}
 		if (fd >= 0) {
-			unlink(tmpl);
 			sc->fp = fdopen(fd, "w+b");
 			if (!sc->fp)
 				close(fd);
 		}
-		g_free(tmpl);
 		g_free(dir);
 	} else {
 		sc->fp = tmpfile();

@@ -406,9 +406,9 @@ def check_report(tally):
                        cwd=REPO, timeout=300)
     rc, out, err = p.returncode, p.stdout, p.stderr
     cols = ("lines hyph run part short_word date tight loose under over "
-            "short_lines thin").split()
+            "short_lines thin foot chart_only").split()
     rows = {}
-    for m in re.finditer(r"^(total-fit|today|greedy)(, 60 mm)? +((?:[0-9.]+ +){11}[0-9.]+)$",
+    for m in re.finditer(r"^(total-fit|today|greedy)(, 60 mm)? +((?:[0-9.]+ +){13}[0-9.]+)$",
                          out, re.M):
         rows[m.group(1) + (m.group(2) or "")] = dict(zip(cols, m.group(3).split()))
     if rc or len(rows) != 6:
@@ -438,6 +438,9 @@ def check_report(tally):
                 None if int(new["part"]) < int(today["part"]) else named)
     tally.check("typo-report: in 60 mm no space over 2.5 x (loosest %s)" % narrow["loose"],
                 None if float(narrow["loose"]) <= 2.5 + 1e-6 else "too loose")
+    for name, row in (("at the measure", new), ("in 60 mm", narrow)):
+        tally.check("typo-report: %s no page holds only a chart (%s)" % (name, row["chart_only"]),
+                    None if int(row["chart_only"]) == 0 else named)
     greedy = float(rows["greedy"]["hyph"])
     tally.check("typo-report: hyphenated lines %s%% against greedy %.1f%%"
                 % (new["hyph"], greedy),

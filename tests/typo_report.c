@@ -32,6 +32,7 @@
 #include "layout.h"
 #include "model.h"
 #include "paginate.h"
+#include "parse_pack.h"
 #include "typeset.h"
 
 #define NARROW_PT (60 / 25.4 * 72) /* the narrow column: 60 mm */
@@ -43,7 +44,8 @@ struct figures {
 	long in_part, short_word, dates;
 	double tightest, loosest;
 	long justified_lines, under, over, short_lines;
-	long pages, thin_pages;
+	long pages, thin_pages, chart_only;
+	double foot_pt; /* empty at the feet of pages the flow filled */
 };
 
 static struct hyphenator *hyph;
@@ -334,31 +336,54 @@ static void measure_block(struct figures *f, const struct tblock *b,
 }
 
 /* Pages whose text and charts reach less than two thirds down the text
- * area, but a document's last page. */
+ * area, but a page whose next block had to start a page (a page break of
+ * the data, a new document in a pack) and a document's last page. */
 static void measure_pages(struct figures *f, const struct pages *pp,
 			  const struct layout *l, const char *file)
 {
 	double area = l->page_height_pt - l->margin_top_pt -
 		      l->margin_bottom_pt;
+	double foot_before = f->foot_pt;
 	for (size_t i = 0; i < pp->n_pages; i++) {
 		const struct page *pg = &pp->pages[i];
 		double bottom = l->margin_top_pt;
+		long charts = 0, others = 0;
 		for (size_t k = 0; k < pg->n_lines; k++) {
 			const struct placed_line *pl = &pg->lines[k];
 			if (pl->artifact)
 				continue;
+			if (pl->block && pl->block->kind == BLOCK_CHART)
+				charts++;
+			else
+				others++;
 			double y = pl->y_pt + pl->line->height_pt;
 			bottom = y > bottom ? y : bottom;
 		}
 		f->pages++;
+		if (charts && !others) {
+			f->chart_only++;
+			if (file)
+				printf("  %s: page %zu of %zu holds only a "
+				       "chart\n", file, i + 1, pp->n_pages);
+		}
+		/* the foot of a page with notes is their top */
+		double foot = pg->footnote_rule_y_pt ? pg->footnote_rule_y_pt -
+			      l->footnote_gap_pt / 2 :
+			      l->page_height_pt - l->margin_bottom_pt;
+		if (!pg->part_ends && foot > bottom)
+			f->foot_pt += foot - bottom;
 		double full = (bottom - l->margin_top_pt) / area;
-		if (i + 1 < pp->n_pages && full < 2.0 / 3) {
+		if (!pg->part_ends && full < 2.0 / 3) {
 			f->thin_pages++;
 			if (file)
 				printf("  %s: page %zu of %zu %.0f%% full\n",
 				       file, i + 1, pp->n_pages, 100 * full);
 		}
 	}
+	if (file)
+		printf("  %s: %zu pages, %.0f pt empty at the feet of those "
+		       "the flow filled\n", file, pp->n_pages,
+		       f->foot_pt - foot_before);
 }
 
 static void measure(struct figures *f, const struct typeset_doc *td,
@@ -376,11 +401,12 @@ static void measure(struct figures *f, const struct typeset_doc *td,
 static void print(const char *name, const struct figures *f)
 {
 	printf("%-18s %5ld %6.1f %4ld %5ld %5ld %5ld %6.2f %6.2f %5ld %5ld "
-	       "%5ld %5ld\n", name, f->lines,
+	       "%5ld %5ld %6.0f %5ld\n", name, f->lines,
 	       100.0 * f->hyphenated / (f->lines ? f->lines : 1),
 	       f->longest_run, f->in_part, f->short_word, f->dates,
 	       isinf(f->tightest) ? 0 : f->tightest, f->loosest, f->under,
-	       f->over, f->short_lines, f->thin_pages);
+	       f->over, f->short_lines, f->thin_pages, f->foot_pt,
+	       f->chart_only);
 }
 
 /* The paragraph weights dossier had before its breaks were weighed by
@@ -414,6 +440,40 @@ enum setting { NEW, DICTIONARY, TODAY, GREEDY, N_SETTINGS };
 static const char *const setting_names[] = { "total-fit", "+hunspell",
 					     "today", "greedy" };
 
+/* The pages of one meeting file in setting s (narrow: in the 60 mm
+ * column), with the layout and lines they were made of; a pack with its
+ * bound documents when bind. NULL with diags in d. */
+static struct pages *set_file(struct typesetter *ts, struct arena *a,
+			      const char *path, enum setting s, int narrow,
+			      bool bind, struct layout **lp, double *width,
+			      struct typeset_doc **tdp, bool *pack,
+			      struct diags *d)
+{
+	struct document *doc = model_parse_file(a, path, d);
+	*pack = doc && doc->kind == DOC_BRIEFING_PACK;
+	if (doc && *pack && bind && !pack_load(a, doc, d))
+		return NULL;
+	struct layout *l = doc ? layout_load(a, "layouts", doc->layout.src ?
+			   doc->layout.src : "kamerbrief", d) : NULL;
+	if (!l)
+		return NULL;
+	if (s == TODAY)
+		today(l);
+	if (s == DICTIONARY)
+		l->compound_dictionary = true;
+	*width = l->page_width_pt - l->margin_left_pt - l->margin_right_pt;
+	if (narrow) {
+		l->margin_right_pt += *width - NARROW_PT;
+		*width = NARROW_PT;
+	}
+	struct composition *c = compose_document(a, hyph, doc, l,
+						 model_document_date(doc, -1));
+	struct typeset_doc *td = typeset_blocks(ts, a, c, d);
+	*lp = l;
+	*tdp = td;
+	return td ? paginate(ts, a, c, td) : NULL;
+}
+
 int main(int argc, char **argv)
 {
 	struct arena *run = arena_create();
@@ -439,37 +499,29 @@ int main(int argc, char **argv)
 				struct arena *a = arena_create();
 				scratch = a;
 				diags_init(&d, a);
-				struct document *doc = model_parse_file(
-					a, argv[i], &d);
-				struct layout *l = doc ? layout_load(a,
-					"layouts", doc->layout.src ?
-					doc->layout.src : "kamerbrief", &d) :
-					NULL;
-				if (l && s == TODAY)
-					today(l);
-				if (l && s == DICTIONARY)
-					l->compound_dictionary = true;
-				double width = l ? l->page_width_pt -
-					l->margin_left_pt - l->margin_right_pt :
-					0;
-				if (l && narrow) {
-					l->margin_right_pt += width - NARROW_PT;
-					width = NARROW_PT;
-				}
-				struct composition *c = l ? compose_document(
-					a, hyph, doc, l,
-					model_document_date(doc, -1)) : NULL;
-				struct typeset_doc *td = c ? typeset_blocks(
-					ts, a, c, &d) : NULL;
-				struct pages *pp = td ? paginate(ts, a, c, td) :
-					NULL;
+				struct layout *l = NULL;
+				struct typeset_doc *td = NULL;
+				double width = 0;
+				bool pack = false;
+				struct pages *pp = set_file(ts, a, argv[i], s,
+					narrow, false, &l, &width, &td, &pack,
+					&d);
+				const char *file = s == NEW && !narrow ?
+						   argv[i] : NULL;
+				if (pp)
+					measure(&fig[narrow][s], td, width,
+						file);
+				/* The pages of a pack are those of the
+				 * documents it binds as well; its lines
+				 * only its own (they are the seeds'). */
+				if (pp && pack)
+					pp = set_file(ts, a, argv[i], s, narrow,
+						      true, &l, &width, &td,
+						      &pack, &d);
 				if (!pp) {
 					diags_print(&d, stderr);
 					return 1;
 				}
-				const char *file = s == NEW && !narrow ?
-						   argv[i] : NULL;
-				measure(&fig[narrow][s], td, width, file);
 				measure_pages(&fig[narrow][s], pp, l, file);
 				arena_destroy(a);
 			}
@@ -482,11 +534,13 @@ int main(int argc, char **argv)
 	       "date: breaks in a date; tight, loose: narrowest and widest "
 	       "space; <%.1f, >%.1f: lines\nwith such a space; short: "
 	       "one-word lines left short in mid-paragraph; thin: pages "
-	       "under two thirds full (not a document's last).\n",
+	       "under two thirds full (not a document's last, nor one before\na page the data starts); foot: points left empty at the feet of the pages the flow filled (those);\nchart: pages that hold only a chart.\n",
 	       argc - 1, TIGHT, LOOSE);
-	printf("%-18s %5s %6s %4s %5s %5s %5s %6s %6s %5s %5s %5s %5s\n",
+	printf("%-18s %5s %6s %4s %5s %5s %5s %6s %6s %5s %5s %5s %5s %6s "
+	       "%5s\n",
 	       "breaker", "lines", "hyph", "run", "part", "<6", "date",
-	       "tight", "loose", "<0.8", ">1.5", "short", "thin");
+	       "tight", "loose", "<0.8", ">1.5", "short", "thin", "foot",
+	       "chart");
 	for (int narrow = 0; narrow < 2; narrow++)
 		for (int s = 0; s < N_SETTINGS; s++)
 			print(arena_printf(run, "%s%s", setting_names[s],

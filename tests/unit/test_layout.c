@@ -273,6 +273,16 @@ static void test_a_style_must_be_there(void **state)
 	expect(f, t, NULL, 0, "the layout has no style 'footnote'");
 }
 
+static void test_a_smaller_heading_never_stands_further_off(void **state)
+{
+	struct fixture *f = *state;
+	char *t = changed(f, "    space_above_pt: 14\n    space_above_heading_pt: 10\n",
+			     "    space_above_pt: 18\n    space_above_heading_pt: 10\n");
+	expect(f, t, NULL, 0, "style 'heading2' has more space_above_pt "
+	       "(18 pt) than 'heading1' (17 pt): a smaller heading would "
+	       "stand further from what is above it");
+}
+
 static void test_a_layout_is_a_mapping(void **state)
 {
 	struct fixture *f = *state;
@@ -433,6 +443,7 @@ int main(void)
 		cmocka_unit_test(test_missing_key_is_named),
 		cmocka_unit_test(test_a_style_must_be_there),
 		cmocka_unit_test(test_a_layout_is_a_mapping),
+		cmocka_unit_test(test_a_smaller_heading_never_stands_further_off),
 		cmocka_unit_test(test_the_chart_section_must_be_there),
 		cmocka_unit_test(test_not_yaml_cannot_be_read),
 		cmocka_unit_test(test_a_missing_layout_cannot_be_read),

@@ -740,7 +740,8 @@ static void test_dates_rejects_february_30(void **state)
 {
 	expect_error(state, dates_doc(state, "[2025-02-30]"), 6, 11,
 		     "'dates' must be one or two ISO dates (YYYY-MM-DD); got "
-		     "2025-02-30");
+		     "2025-02-30, a day that does not exist: februari 2025 "
+		     "has 28 days");
 }
 
 static void test_dates_accepts_leap_day_in_2024(void **state)
@@ -758,7 +759,8 @@ static void test_dates_rejects_leap_day_in_2025(void **state)
 {
 	expect_error(state, dates_doc(state, "2025-02-29"), 6, 10,
 		     "'dates' must be one or two ISO dates (YYYY-MM-DD); got "
-		     "2025-02-29");
+		     "2025-02-29, a day that does not exist: februari 2025 "
+		     "has 28 days");
 }
 
 static void test_dates_rejects_dutch_order(void **state)
@@ -806,10 +808,19 @@ static void test_date_must_be_iso(void **state)
 		     "'date' must be an ISO date (YYYY-MM-DD); got 21-11-2025");
 }
 
+static void test_date_with_one_digit_month_says_how_to_write_it(void **state)
+{
+	expect_error(state, BASE "date: 2025-3-1\n", 10, 7,
+		     "'date' must be an ISO date (YYYY-MM-DD); got 2025-3-1; "
+		     "write the month and the day with two digits: "
+		     "2025-03-01");
+}
+
 static void test_date_rejects_month_13(void **state)
 {
 	expect_error(state, BASE "date: \"2025-13-01\"\n", 10, 7,
-		     "'date' must be an ISO date (YYYY-MM-DD); got 2025-13-01");
+		     "'date' must be an ISO date (YYYY-MM-DD); got 2025-13-01, "
+		     "and a year has no month 13");
 }
 
 /* Rich text and footnotes ---------------------------------------------- */
@@ -1518,7 +1529,8 @@ static void test_errors_are_collected_in_one_pass(void **state)
 	g = g->next;
 	assert_diag(g, "m.yaml", 6, 10,
 		    "'dates' must be one or two ISO dates (YYYY-MM-DD); got "
-		    "2025-02-30");
+		    "2025-02-30, a day that does not exist: februari 2025 "
+		    "has 28 days");
 	g = g->next;
 	assert_diag(g, "m.yaml", 7, 10, "'place' must be text; got a list");
 	g = g->next;
@@ -1879,6 +1891,7 @@ int main(void)
 		T(test_dates_end_before_start),
 		T(test_dates_reads_start_and_end),
 		T(test_date_must_be_iso),
+		T(test_date_with_one_digit_month_says_how_to_write_it),
 		T(test_date_rejects_month_13),
 		T(test_block_text_keeps_its_position),
 		T(test_footnote_without_note_is_reported_in_place),
