@@ -272,6 +272,8 @@ static double block_height(const struct tblock *b)
  * first always (no page holds more of it). */
 static void place_floats(struct flow *f)
 {
+	if (!f->n_floats)
+		return; /* f->floats may be NULL: no offset to it */
 	size_t done = 0;
 	for (; done < f->n_floats; done++) {
 		const struct tblock *b = &f->td->blocks[f->floats[done]];
