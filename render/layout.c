@@ -599,7 +599,8 @@ static struct layout *layout_read(struct arena *a, const char *path,
  * styles as they are in memory with every pointer zeroed, then their
  * strings one after another, each after a byte that says whether it is
  * there (1) or NULL (0), in the order the field tables give (F_STR and
- * F_LINES fields), the styles' after the layout's. A pointer field is
+ * F_LINES fields; an F_PROTRUSION field's entries as they are in memory),
+ * the styles' after the layout's. A pointer field is
  * kept only if a table names it, or it is a style's name: one added to a
  * struct otherwise must be added here. Reading checks every count and
  * string against the body's length, and a checksum catches a damaged
@@ -674,6 +675,14 @@ static void lc_put_fields(struct strbuf *sb, const struct field *fields,
 			for (int k = 0; k < count; k++)
 				lc_put_str(sb, lines[k]);
 			*(const char ***)dst = NULL;
+		} else if (fields[i].type == F_PROTRUSION) {
+			const struct protrusion *set =
+				*(const struct protrusion *const *)src;
+			int count = *(const int *)(src + sizeof set);
+			if (count > 0)
+				strbuf_add(sb, (const char *)set,
+					   (size_t)count * sizeof *set);
+			*(struct protrusion **)dst = NULL;
 		}
 	}
 }
@@ -761,6 +770,20 @@ static void lc_get_fields(struct lc_reader *r, const struct field *fields,
 			for (int k = 0; k < count; k++)
 				lines[k] = lc_get_str(r);
 			*(const char ***)dst = lines;
+		} else if (fields[i].type == F_PROTRUSION) {
+			int count = *(const int *)(dst +
+						   sizeof(struct protrusion *));
+			size_t size = sizeof(struct protrusion);
+			if (count < 0 ||
+			    (size_t)count > (size_t)(r->end - r->p) / size) {
+				r->ok = false;
+				return;
+			}
+			struct protrusion *set = arena_array(
+				r->a, count ? (size_t)count : 1, size);
+			memcpy(set, r->p, (size_t)count * size);
+			r->p += (size_t)count * size;
+			*(struct protrusion **)dst = set;
 		}
 	}
 }

@@ -363,6 +363,13 @@ static void same_layout(const struct layout *a, const struct layout *b)
 	same_lines(a->sender_lines, b->sender_lines, a->n_sender_lines);
 	assert_int_equal(a->n_english_terms, b->n_english_terms);
 	same_lines(a->english_terms, b->english_terms, a->n_english_terms);
+	assert_int_equal(a->n_protrusion, b->n_protrusion);
+	assert_true(a->n_protrusion > 0);
+	/* Its own copy: a pointer kept from the process that wrote the
+	 * cache would point nowhere in the next one. */
+	assert_ptr_not_equal(a->protrusion, b->protrusion);
+	assert_memory_equal(a->protrusion, b->protrusion,
+			    (size_t)a->n_protrusion * sizeof *a->protrusion);
 	assert_int_equal(a->n_styles, b->n_styles);
 	for (int i = 0; i < a->n_styles; i++) {
 		struct style sa, sb;
@@ -383,6 +390,7 @@ static void same_layout(const struct layout *a, const struct layout *b)
 	la.header_text = lb.header_text = NULL;
 	la.sender_lines = lb.sender_lines = NULL;
 	la.english_terms = lb.english_terms = NULL;
+	la.protrusion = lb.protrusion = NULL;
 	la.styles = lb.styles = NULL;
 	assert_memory_equal(&la, &lb, sizeof la);
 }
