@@ -139,6 +139,17 @@ static void check_inside(const struct display_list *dl,
 			/* Turned chart labels: test_chart.c checks them. */
 			if (it->kind != DL_GLYPHS || it->angle != 0)
 				continue;
+			/* No control character reaches a page: a tab set by
+			 * pango has a tab stop's width, which the breaker
+			 * measured where the tab stood in the paragraph. */
+			const char *t = it->text + it->glyphs->item->offset;
+			for (int k = 0; k < it->glyphs->item->length; k++)
+				if ((unsigned char)t[k] < 0x20)
+					fail_msg("%s page %zu: a glyph run holds "
+						 "the control character 0x%02x: "
+						 "'%.*s'", path, p + 1,
+						 (unsigned char)t[k],
+						 it->glyphs->item->length, t);
 			double x1 = it->x + run_width(it);
 			if (it->x < -eps || x1 > dl->width_pt + eps ||
 			    it->y < 0 || it->y > dl->height_pt)
