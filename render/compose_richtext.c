@@ -97,8 +97,8 @@ static const char *unify_breaks(struct arena *a, const char *s)
 	return out;
 }
 
-/* A tab inside text (pasted from a spreadsheet or a Word table) is a
- * word space: pango would give it a tab stop's width, which justification
+/* A tab inside text or code (pasted from a spreadsheet or a Word
+ * table) is a word space: pango would give it a tab stop's width, which justification
  * neither stretches nor shrinks, and no document of ours has columns set
  * with tabs. */
 static const char *tabs_as_spaces(struct arena *a, const char *s)
@@ -345,12 +345,15 @@ static void walk_inlines_in(struct walker *w, cmark_node *node,
 		case CMARK_NODE_LINEBREAK:
 			rich_append_raw(r, "\xE2\x80\xA8", 3);
 			break;
-		case CMARK_NODE_CODE:
-			rich_append_raw(r, cmark_node_get_literal(n),
-					strlen(cmark_node_get_literal(n)));
+		case CMARK_NODE_CODE: {
+			/* kept as typed, but for a tab: a space, as in text */
+			const char *lit = tabs_as_spaces(
+				c->scratch, cmark_node_get_literal(n));
+			rich_append_raw(r, lit, strlen(lit));
 			rich_add_span(r, (struct span){
 				start, r->len, SPAN_CODE, NULL, 0, NULL });
 			break;
+		}
 		case CMARK_NODE_HTML_INLINE:
 			rich_append_text(c, r, cmark_node_get_literal(n), false);
 			break;

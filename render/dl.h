@@ -69,6 +69,8 @@ struct dl_item {
 	const char *text; /* the text the glyph item indexes into */
 	double rgb[3];
 	double angle;     /* glyphs: turned about (x, y), as cairo_rotate() */
+	double expansion; /* glyphs: drawn this share wider (font expansion;
+			     tpart.expansion), their advances already so */
 	int elem;         /* the innermost element, or DL_ARTIFACT */
 	const char *uri;  /* link to the web */
 	int dest_page;    /* link inside the document: 1-based page */

@@ -344,6 +344,7 @@ static void add_part(struct dl_builder *b, struct dl_page *p,
 		it->x = x + dx * c - dy * sn;
 		it->y = base + dx * sn + dy * c;
 		it->angle = part->angle;
+		it->expansion = part->expansion;
 		it->glyphs = gi;
 		it->text = text;
 		memcpy(it->rgb, part->rgb, sizeof it->rgb);

@@ -4,23 +4,38 @@
  * The reader is table-driven: each key of the file names a field of struct
  * layout or struct style and its type. Unknown keys, missing lengths and
  * styles the renderer needs but the file lacks are errors with their place.
+ *
+ * A layout read without an error is kept in the cache folder
+ * (hyph_cache.h's) and read from there while neither the file nor the
+ * program changes: libfyaml takes 5 M instructions to build and walk the
+ * document, a twentieth of a cold render; the cache a few thousand.
  */
 #include "layout.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <libfyaml.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "hyph_cache.h"
 #include "input.h"
+#include "utf8.h"
 
 #define LAYOUT_MAX_BYTES ((size_t)1 << 20) /* a layout is a few KB */
+#define LAYOUT_MAX_FIELDS 96 /* read_fields() marks the keys it saw */
 
 /* F_LINES fills sender_lines and the count that follows it. */
 _Static_assert(offsetof(struct layout, n_sender_lines) ==
 		       offsetof(struct layout, sender_lines) + sizeof(char **),
 	       "n_sender_lines must follow sender_lines");
+_Static_assert(offsetof(struct layout, n_protrusion) ==
+		       offsetof(struct layout, protrusion) +
+		       sizeof(struct protrusion *),
+	       "n_protrusion must follow protrusion");
 _Static_assert(offsetof(struct layout, n_english_terms) ==
 		       offsetof(struct layout, english_terms) + sizeof(char **),
 	       "n_english_terms must follow english_terms");
@@ -29,6 +44,7 @@ enum field_type {
 	F_NUM, F_STR, F_BOOL, F_ALIGN, F_COLOR, F_INT, F_LINES,
 	F_COLORS, /* struct color_list */
 	F_DASHES, /* struct dash_list: a list of lists of lengths */
+	F_PROTRUSION, /* a mapping of characters to [left, right] */
 };
 
 struct field {
@@ -100,7 +116,12 @@ static const struct field layout_fields[] = {
 	L(ragged_stretch_pt, F_NUM, true),
 	L(ragged_hyphen_penalty, F_INT, true),
 	L(letter_space_max_em, F_NUM, false),
+	L(letter_space_demerits, F_INT, false),
 	L(justify_max_space, F_NUM, false),
+	L(expansion_stretch, F_NUM, false),
+	L(expansion_shrink, F_NUM, false),
+	L(expansion_step, F_NUM, false),
+	L(protrusion, F_PROTRUSION, false),
 };
 #undef L
 
@@ -254,6 +275,40 @@ static void read_dashes(struct reader *r, const struct field *f,
 			   "of up to four lengths", f->key);
 }
 
+/* {"-": [0, 230], "“": [300, 0]}: per character, how far it hangs into
+ * the left and the right margin, in thousandths of an em. */
+static void read_protrusion(struct reader *r, const struct field *f,
+			    void *dst, struct fy_node *v)
+{
+	struct protrusion **set = dst;
+	int *n = (int *)((char *)dst + sizeof(struct protrusion *));
+	int count = fy_node_is_mapping(v) ? fy_node_mapping_item_count(v) : -1;
+	*n = 0;
+	*set = arena_array(r->arena, count > 0 ? (size_t)count : 1,
+			   sizeof **set);
+	void *it = NULL;
+	struct fy_node_pair *p;
+	bool ok = count >= 0;
+	while (ok && (p = fy_node_mapping_iterate(v, &it))) {
+		const char *key = scalar(fy_node_pair_key(p));
+		struct fy_node *lr = fy_node_pair_value(p);
+		struct protrusion *e = &(*set)[*n];
+		size_t len = key ? strlen(key) : 0;
+		ok = len > 0 && utf8_decode(key, len, &e->c) == len &&
+		     fy_node_is_sequence(lr) &&
+		     fy_node_sequence_item_count(lr) == 2 &&
+		     read_number(r, fy_node_sequence_get_by_index(lr, 0),
+				 f->key, &e->left) &&
+		     read_number(r, fy_node_sequence_get_by_index(lr, 1),
+				 f->key, &e->right);
+		(*n) += ok;
+	}
+	if (!ok)
+		diag_error(r->diags, node_pos(r, v),
+			   "'%s' must map single characters to [left, right] "
+			   "in thousandths of an em", f->key);
+}
+
 static void read_field(struct reader *r, const struct field *f, void *base,
 		       struct fy_node *v)
 {
@@ -332,6 +387,9 @@ static void read_field(struct reader *r, const struct field *f, void *base,
 	case F_DASHES:
 		read_dashes(r, f, (struct dash_list *)dst, v);
 		break;
+	case F_PROTRUSION:
+		read_protrusion(r, f, dst, v);
+		break;
 	case F_LINES: {
 		const char ***lines = (const char ***)dst;
 		int *n = (int *)(dst + sizeof(const char **));
@@ -360,7 +418,8 @@ static void read_fields(struct reader *r, struct fy_node *m,
 			const struct field *fields, size_t n_fields, void *base,
 			const char *where, const char *const *skip)
 {
-	bool seen[64] = { false };
+	bool seen[LAYOUT_MAX_FIELDS] = { false };
+	assert(n_fields <= LAYOUT_MAX_FIELDS);
 	void *it = NULL;
 	struct fy_node_pair *p;
 	while ((p = fy_node_mapping_iterate(m, &it))) {
@@ -478,32 +537,18 @@ static void check_rhythm(const struct layout *l, const char *path,
 	}
 }
 
-struct layout *layout_load(struct arena *a, const char *dir, const char *name,
-			   struct diags *diags)
+/* The text of the layout file at path, read as YAML. */
+static struct layout *layout_read(struct arena *a, const char *path,
+				  const char *name, const struct strbuf *text,
+				  struct diags *diags)
 {
-	struct reader r = { a, arena_printf(a, "%s/%s.yaml", dir, name),
-			    diags, NULL };
+	struct reader r = { a, path, diags, NULL };
 	struct fy_parse_cfg cfg = { .flags = FYPCF_QUIET };
-	/* Read through input.c: a FIFO or a device here must not hang us. */
-	struct strbuf text = STRBUF_INIT;
 	struct fy_document *fyd = NULL;
-	struct input_fail f;
-	if (!input_read(r.path, NULL, LAYOUT_MAX_BYTES, &text, &f)) {
-		strbuf_release(&text);
-		diag_error_status(diags, EXIT_NOINPUT,
-				  (struct srcpos){ r.path, 0, 0 },
-				  "cannot read the layout '%s': %s%s", name,
-				  f.result == INPUT_NOT_FILE ? "it is " : "",
-				  f.result == INPUT_NOT_FILE ?
-				  arena_printf(a, "%s, not a file", f.what) :
-				  input_fail_text(&f));
-		return NULL;
-	}
-	if (text.len <= LAYOUT_MAX_BYTES)
-		fyd = fy_document_build_from_string(&cfg, strbuf_str(&text),
-						    text.len);
+	if (text->len <= LAYOUT_MAX_BYTES)
+		fyd = fy_document_build_from_string(&cfg, strbuf_str(text),
+						    text->len);
 	if (!fyd) {
-		strbuf_release(&text);
 		diag_error_status(diags, EXIT_NOINPUT,
 				  (struct srcpos){ r.path, 0, 0 },
 				  "cannot read the layout '%s' (or it is not "
@@ -519,7 +564,6 @@ struct layout *layout_load(struct arena *a, const char *dir, const char *name,
 		diag_error(diags, (struct srcpos){ r.path, 0, 0 },
 			   "a layout must be a mapping of keys");
 		fy_document_destroy(fyd);
-		strbuf_release(&text);
 		return NULL; /* not one missing style for each it has not */
 	} else {
 		read_styles(&r, l,
@@ -533,7 +577,6 @@ struct layout *layout_load(struct arena *a, const char *dir, const char *name,
 			   fy_node_mapping_lookup_by_string(root, "chart", -1));
 	}
 	fy_document_destroy(fyd);
-	strbuf_release(&text);
 	for (size_t i = 0; i < sizeof needed_styles / sizeof *needed_styles;
 	     i++) {
 		int j;
@@ -550,6 +593,288 @@ struct layout *layout_load(struct arena *a, const char *dir, const char *name,
 	return diags->count == before ? l : NULL;
 }
 
+/* ---- the cache ----
+ *
+ * One image: a header, the key, then the body: struct layout and its
+ * styles as they are in memory with every pointer zeroed, then their
+ * strings one after another, each after a byte that says whether it is
+ * there (1) or NULL (0), in the order the field tables give (F_STR and
+ * F_LINES fields; an F_PROTRUSION field's entries as they are in memory),
+ * the styles' after the layout's. A pointer field is
+ * kept only if a table names it, or it is a style's name: one added to a
+ * struct otherwise must be added here. Reading checks every count and
+ * string against the body's length, and a checksum catches a damaged
+ * file, which is read as YAML again and replaced.
+ */
+#define LC_MAGIC "dosLAYT1"
+#define LC_MAX_IMAGE ((size_t)1 << 20)
+#define LC_MAX_STYLES 4096
+
+struct lc_header {
+	char magic[8];
+	uint64_t key_len;  /* the key follows the header */
+	uint64_t body_len; /* then the body */
+	uint64_t checksum; /* of the body */
+};
+
+static uint64_t lc_sum(const unsigned char *p, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ p[i]) * 0x100000001b3u;
+	return h;
+}
+
+/* The layout's text, the program and the shape of the structs: any of
+ * them changed makes the image stale. The text itself, not its file's
+ * time: a file written twice within the clock's tick keeps its time. */
+static char *lc_key(const struct strbuf *text)
+{
+	const char *files[] = { "/proc/self/exe" };
+	char *exe = hyph_cache_key(files, 1);
+	if (!exe)
+		return NULL;
+	char *key = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&key, &len);
+	if (f) {
+		fprintf(f, "layout %s %zu %zu %zu %016llx\n%s",
+			DOSSIER_VERSION, sizeof(struct layout),
+			sizeof(struct style), text->len,
+			(unsigned long long)lc_sum(
+				(const unsigned char *)text->buf, text->len),
+			exe);
+		fclose(f);
+	}
+	free(exe);
+	return key;
+}
+
+static void lc_put_str(struct strbuf *sb, const char *s)
+{
+	strbuf_addc(sb, s ? 1 : 0);
+	if (s)
+		strbuf_add(sb, s, strlen(s) + 1);
+}
+
+/* The strings of base's F_STR and F_LINES fields onto sb, each pointer
+ * in copy (base's bytes) zeroed. */
+static void lc_put_fields(struct strbuf *sb, const struct field *fields,
+			  size_t n, const void *base, void *copy)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *src = (const char *)base + fields[i].offset;
+		char *dst = (char *)copy + fields[i].offset;
+		if (fields[i].type == F_STR) {
+			lc_put_str(sb, *(const char *const *)src);
+			*(const char **)dst = NULL;
+		} else if (fields[i].type == F_LINES) {
+			const char *const *lines =
+				*(const char *const *const *)src;
+			int count = *(const int *)(src + sizeof(char **));
+			for (int k = 0; k < count; k++)
+				lc_put_str(sb, lines[k]);
+			*(const char ***)dst = NULL;
+		} else if (fields[i].type == F_PROTRUSION) {
+			const struct protrusion *set =
+				*(const struct protrusion *const *)src;
+			int count = *(const int *)(src + sizeof set);
+			if (count > 0)
+				strbuf_add(sb, (const char *)set,
+					   (size_t)count * sizeof *set);
+			*(struct protrusion **)dst = NULL;
+		}
+	}
+}
+
+static void lc_save(const struct layout *l, const char *key)
+{
+	struct strbuf body = STRBUF_INIT, strings = STRBUF_INIT;
+	/* memcpy, not assignment: the padding too, which the arena zeroed */
+	struct layout lc;
+	memcpy(&lc, l, sizeof lc);
+	lc.name = lc.path = NULL;
+	lc.styles = NULL;
+	lc_put_fields(&strings, layout_fields,
+		      sizeof layout_fields / sizeof *layout_fields, l, &lc);
+	strbuf_add(&body, (const char *)&lc, sizeof lc);
+	for (int i = 0; i < l->n_styles; i++) {
+		struct style sc;
+		memcpy(&sc, &l->styles[i], sizeof sc);
+		lc_put_str(&strings, sc.name);
+		sc.name = NULL;
+		lc_put_fields(&strings, style_fields,
+			      sizeof style_fields / sizeof *style_fields,
+			      &l->styles[i], &sc);
+		strbuf_add(&body, (const char *)&sc, sizeof sc);
+	}
+	strbuf_add(&body, strings.buf, strings.len);
+	struct lc_header h = { LC_MAGIC, strlen(key), body.len,
+			       lc_sum((const unsigned char *)body.buf,
+				      body.len) };
+	struct strbuf img = STRBUF_INIT;
+	strbuf_add(&img, (const char *)&h, sizeof h);
+	strbuf_add(&img, key, strlen(key));
+	strbuf_add(&img, body.buf, body.len);
+	char *file = hyph_cache_path(l->path, true);
+	if (file)
+		hyph_cache_write(file, img.buf, img.len);
+	free(file);
+	strbuf_release(&img);
+	strbuf_release(&body);
+	strbuf_release(&strings);
+}
+
+/* Reading the strings back: each checked to end inside the body. */
+struct lc_reader {
+	struct arena *a;
+	const char *p, *end;
+	bool ok;
+};
+
+static const char *lc_get_str(struct lc_reader *r)
+{
+	if (!r->ok || r->p >= r->end || (unsigned char)*r->p > 1) {
+		r->ok = false;
+		return NULL;
+	}
+	if (!*r->p++)
+		return NULL;
+	const char *nul = memchr(r->p, '\0', (size_t)(r->end - r->p));
+	if (!nul) {
+		r->ok = false;
+		return NULL;
+	}
+	const char *s = arena_strndup(r->a, r->p, (size_t)(nul - r->p));
+	r->p = nul + 1;
+	return s;
+}
+
+static void lc_get_fields(struct lc_reader *r, const struct field *fields,
+			  size_t n, void *base)
+{
+	for (size_t i = 0; i < n && r->ok; i++) {
+		char *dst = (char *)base + fields[i].offset;
+		if (fields[i].type == F_STR) {
+			*(const char **)dst = lc_get_str(r);
+		} else if (fields[i].type == F_LINES) {
+			int count = *(const int *)(dst + sizeof(char **));
+			/* each line takes two bytes at least */
+			if (count < 0 || count > (r->end - r->p) / 2) {
+				r->ok = false;
+				return;
+			}
+			const char **lines = arena_array(r->a,
+							 (size_t)count + 1,
+							 sizeof(char *));
+			for (int k = 0; k < count; k++)
+				lines[k] = lc_get_str(r);
+			*(const char ***)dst = lines;
+		} else if (fields[i].type == F_PROTRUSION) {
+			int count = *(const int *)(dst +
+						   sizeof(struct protrusion *));
+			size_t size = sizeof(struct protrusion);
+			if (count < 0 ||
+			    (size_t)count > (size_t)(r->end - r->p) / size) {
+				r->ok = false;
+				return;
+			}
+			struct protrusion *set = arena_array(
+				r->a, count ? (size_t)count : 1, size);
+			memcpy(set, r->p, (size_t)count * size);
+			r->p += (size_t)count * size;
+			*(struct protrusion **)dst = set;
+		}
+	}
+}
+
+/* The layout the cache keeps for key, or NULL. */
+static struct layout *lc_load(struct arena *a, const char *path,
+			      const char *key)
+{
+	char *file = hyph_cache_path(path, false);
+	struct strbuf img = STRBUF_INIT;
+	struct input_fail f;
+	bool read = file && input_read(file, NULL, LC_MAX_IMAGE, &img, &f);
+	free(file);
+	struct lc_header h;
+	size_t key_len = strlen(key);
+	struct layout *l = NULL;
+	if (!read || img.len < sizeof h)
+		goto out;
+	memcpy(&h, img.buf, sizeof h);
+	const unsigned char *body = (const unsigned char *)img.buf +
+				    sizeof h + key_len;
+	if (memcmp(h.magic, LC_MAGIC, sizeof h.magic) ||
+	    h.key_len != key_len || img.len - sizeof h < key_len ||
+	    h.body_len != img.len - sizeof h - key_len ||
+	    memcmp(img.buf + sizeof h, key, key_len) ||
+	    h.body_len < sizeof *l ||
+	    lc_sum(body, (size_t)h.body_len) != h.checksum)
+		goto out;
+	struct lc_reader r = { a, (const char *)body,
+			       (const char *)body + h.body_len, true };
+	l = arena_alloc(a, sizeof *l);
+	memcpy(l, r.p, sizeof *l);
+	r.p += sizeof *l;
+	if (l->n_styles <= 0 || l->n_styles > LC_MAX_STYLES ||
+	    (size_t)l->n_styles * sizeof(struct style) >
+		    (size_t)(r.end - r.p)) {
+		l = NULL;
+		goto out;
+	}
+	l->styles = arena_array(a, (size_t)l->n_styles, sizeof *l->styles);
+	memcpy(l->styles, r.p, (size_t)l->n_styles * sizeof *l->styles);
+	r.p += (size_t)l->n_styles * sizeof *l->styles;
+	lc_get_fields(&r, layout_fields,
+		      sizeof layout_fields / sizeof *layout_fields, l);
+	for (int i = 0; i < l->n_styles && r.ok; i++) {
+		struct style *s = &l->styles[i];
+		s->name = lc_get_str(&r);
+		lc_get_fields(&r, style_fields,
+			      sizeof style_fields / sizeof *style_fields, s);
+		r.ok = r.ok && s->name;
+	}
+	if (!r.ok || r.p != r.end)
+		l = NULL;
+out:
+	strbuf_release(&img);
+	return l;
+}
+
+struct layout *layout_load(struct arena *a, const char *dir, const char *name,
+			   struct diags *diags)
+{
+	const char *path = arena_printf(a, "%s/%s.yaml", dir, name);
+	/* Read through input.c: a FIFO or a device here must not hang us. */
+	struct strbuf text = STRBUF_INIT;
+	struct input_fail f;
+	if (!input_read(path, NULL, LAYOUT_MAX_BYTES, &text, &f)) {
+		strbuf_release(&text);
+		diag_error_status(diags, EXIT_NOINPUT,
+				  (struct srcpos){ path, 0, 0 },
+				  "cannot read the layout '%s': %s%s", name,
+				  f.result == INPUT_NOT_FILE ? "it is " : "",
+				  f.result == INPUT_NOT_FILE ?
+				  arena_printf(a, "%s, not a file", f.what) :
+				  input_fail_text(&f));
+		return NULL;
+	}
+	char *key = lc_key(&text);
+	struct layout *l = key ? lc_load(a, path, key) : NULL;
+	if (l) {
+		l->name = arena_strdup(a, name);
+		l->path = path;
+	} else {
+		l = layout_read(a, path, name, &text, diags);
+		if (l && key)
+			lc_save(l, key);
+	}
+	free(key);
+	strbuf_release(&text);
+	return l;
+}
+
 const struct style *layout_style(const struct layout *l, const char *name)
 {
 	for (int i = 0; i < l->n_styles; i++)
@@ -557,4 +882,13 @@ const struct style *layout_style(const struct layout *l, const char *name)
 			return &l->styles[i];
 	fprintf(stderr, "dossier: internal error: no style '%s'\n", name);
 	abort();
+}
+
+double layout_protrusion(const struct layout *l, uint32_t c, bool right)
+{
+	for (int i = 0; i < l->n_protrusion; i++)
+		if (l->protrusion[i].c == c)
+			return right ? l->protrusion[i].right :
+				       l->protrusion[i].left;
+	return 0;
 }

@@ -8,6 +8,7 @@
 #define DOSSIER_LAYOUT_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "diag.h"
@@ -86,6 +87,12 @@ struct chart_layout {
 	double hatch_pt, hatch_rule_pt;
 	struct color_list palette;
 	struct dash_list line_dashes;
+};
+
+/* One character's protrusion at the left and right edge, 1/1000 em. */
+struct protrusion {
+	uint32_t c;
+	double left, right;
 };
 
 struct layout {
@@ -173,10 +180,25 @@ struct layout {
 	 * letters, in ems of its font, where its spaces at their full
 	 * stretch do not fill it (typeset_linebreak.c's pass 1); 0: none. */
 	double letter_space_max_em;
+	/* With it, the breaker may take such a line at these demerits
+	 * where it would otherwise break a word (a hyphen costs the square
+	 * of its penalty); 0: only where nothing else fits. */
+	int letter_space_demerits;
 	/* The widest a justified line's space may get, as a multiple of
 	 * normal, where nothing else fills the line: beyond it the line
 	 * falls short (a name in a narrow column). 0: no limit. */
 	double justify_max_space;
+	/* Font expansion (pdfTeX's, microtype's stretch/shrink/step): a
+	 * justified line's glyphs may be widened by up to expansion_stretch
+	 * or narrowed by up to expansion_shrink of their width, in steps of
+	 * expansion_step; the breaker counts it as the line's stretch and
+	 * shrink besides its spaces'. 0: none. */
+	double expansion_stretch, expansion_shrink, expansion_step;
+	/* Character protrusion (microtype's protrusion set): how far a
+	 * character at the start or end of a justified line hangs into the
+	 * margin, in thousandths of an em of its font. */
+	struct protrusion *protrusion;
+	int n_protrusion;
 
 	struct style *styles;
 	int n_styles;
@@ -188,5 +210,9 @@ struct layout *layout_load(struct arena *a, const char *dir, const char *name,
 /* The style of that name; aborts if a name the C code uses is missing
  * (layout_load checks that all of them are present). */
 const struct style *layout_style(const struct layout *l, const char *name);
+/* How far character c hangs into the margin at the left (right: false)
+ * or right edge of a justified line, in thousandths of an em; 0 for a
+ * character the layout's protrusion set does not name. */
+double layout_protrusion(const struct layout *l, uint32_t c, bool right);
 
 #endif

@@ -32,6 +32,7 @@
 #include "parse_yaml.h"
 #include "pipeline.h"
 #include "watch.h"
+#include "write_cairo.h"
 
 /* The help texts: `dossier help [COMMAND]`, `dossier COMMAND --help`.
  * mail's is mail.c's own. The manual page render/dossier.1 says the same
@@ -671,6 +672,7 @@ static int watch_main(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	write_cairo_init();
 	if (argc < 2) {
 		fputs(short_usage, stderr);
 		return EXIT_USAGE;

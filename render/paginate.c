@@ -281,6 +281,8 @@ static double block_height(const struct tblock *b)
  * first always (no page holds more of it). */
 static void place_floats(struct flow *f)
 {
+	if (!f->n_floats)
+		return; /* f->floats may be NULL: no offset to it */
 	size_t done = 0;
 	for (; done < f->n_floats; done++) {
 		const struct tblock *b = &f->td->blocks[f->floats[done]];
@@ -289,9 +291,8 @@ static void place_floats(struct flow *f)
 			break;
 		place_float(f, b);
 	}
-	if (done) /* floats is NULL while none has waited: UBSan */
-		memmove(f->floats, f->floats + done,
-			(f->n_floats - done) * sizeof *f->floats);
+	memmove(f->floats, f->floats + done,
+		(f->n_floats - done) * sizeof *f->floats);
 	f->n_floats -= done;
 }
 

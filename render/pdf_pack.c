@@ -156,6 +156,40 @@ void pdf_deflate(struct strbuf *out, const char *data, size_t n)
 	free(buf);
 }
 
+/* A stream whose dictionary holds its /Length and nothing else: data
+ * cairo wrote plain (write_cairo.c has it write everything plain, since
+ * it would deflate a page's content only for pdf_tag.c to inflate and
+ * rewrite it); here the rest of it, its ToUnicode maps, is deflated. */
+static bool only_length(const struct pdf_toks *ts)
+{
+	return ts->n == 4 && ts->v[0].kind == TOK_DICT_OPEN &&
+	       pdf_tok_is(ts->v[1], TOK_NAME, "/Length") &&
+	       ts->v[3].kind == TOK_DICT_CLOSE;
+}
+
+/* data deflated as cairo deflates a stream (cairo-deflate-stream.c:
+ * zlib's defaults), so that a file is the same byte for byte whichever
+ * of the two deflated it. */
+static void cairo_deflate(struct strbuf *out, const char *data, size_t n)
+{
+	z_stream z = { 0 };
+	if (deflateInit(&z, Z_DEFAULT_COMPRESSION) != Z_OK)
+		abort();
+	size_t size = deflateBound(&z, (uLong)n);
+	unsigned char *buf = malloc(size);
+	if (!buf)
+		abort();
+	z.next_in = (Bytef *)data;
+	z.avail_in = (uInt)n;
+	z.next_out = buf;
+	z.avail_out = (uInt)size;
+	if (deflate(&z, Z_FINISH) != Z_STREAM_END)
+		abort();
+	strbuf_add(out, (const char *)buf, z.total_out);
+	deflateEnd(&z);
+	free(buf);
+}
+
 /* A stream object: dictionary entries (without /Length and /Filter),
  * then the data deflated. */
 static void add_flate_stream(struct strbuf *out, long num, const char *dict,
@@ -319,12 +353,23 @@ static void write_packed(struct pack_out *po, struct pdf_reader *pk,
 		bool ok = pdf_object(pk, (long)i, ts);
 		assert(ok); /* reach() parsed it */
 		(void)ok;
-		emit_tokens(out, pk, ts, 0, ts->n);
-		strbuf_adds(out, "\nstream\n");
 		const char *data = pdf_stream_data(pk, (long)i, ts);
-		strbuf_add(out, data, o->data_len);
+		size_t data_len = o->data_len;
+		struct strbuf z = STRBUF_INIT;
+		if (only_length(ts)) {
+			cairo_deflate(&z, data, data_len);
+			strbuf_addf(out, "<</Length %zu/Filter/FlateDecode>>",
+				    z.len);
+			data = z.buf;
+			data_len = z.len;
+		} else {
+			emit_tokens(out, pk, ts, 0, ts->n);
+		}
+		strbuf_adds(out, "\nstream\n");
+		strbuf_add(out, data, data_len);
 		strbuf_adds(out, "\nendstream\nendobj\n");
-		sum_stream(sum, data, o->data_len);
+		sum_stream(sum, data, data_len);
+		strbuf_release(&z);
 		out_spill(po, false);
 	}
 	size_t next = 1;

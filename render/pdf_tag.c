@@ -446,13 +446,19 @@ static bool write_contents(struct tagger *t)
 		struct strbuf plain = STRBUF_INIT, out = STRBUF_INIT;
 		long num = t->pages[p].contents;
 		bool ok = load_dict(t, num, &t->ts) &&
-			  has_name(&t->ts, "/Filter", "/FlateDecode") &&
 			  pdf_dict_get(&t->ts, 0, "/DecodeParms") ==
-				  SIZE_MAX &&
-			  inflate_all(pdf_stream_data(&t->r, num, &t->ts),
-				      o->data_len, &plain) &&
-			  rewrite_content(t, p, strbuf_str(&plain), plain.len,
-					  &out);
+				  SIZE_MAX;
+		if (ok && pdf_dict_get(&t->ts, 0, "/Filter") == SIZE_MAX)
+			/* written plain (write_cairo.c asks cairo to) */
+			strbuf_add(&plain, pdf_stream_data(&t->r, num, &t->ts),
+				   o->data_len);
+		else
+			ok = ok && has_name(&t->ts, "/Filter",
+					    "/FlateDecode") &&
+			     inflate_all(pdf_stream_data(&t->r, num, &t->ts),
+					 o->data_len, &plain);
+		ok = ok && rewrite_content(t, p, strbuf_str(&plain),
+					   plain.len, &out);
 		if (ok) {
 			struct strbuf z = STRBUF_INIT;
 			pdf_deflate(&z, strbuf_str(&out), out.len);

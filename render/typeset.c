@@ -464,7 +464,8 @@ static void add_part(struct arena *a, struct tline *tl, GSList *runs,
 		tl->parts = p;
 	}
 	tl->parts[n] = (struct tpart){ runs, text, x_pt, baseline_pt,
-				       { rgb[0], rgb[1], rgb[2] }, 0, false };
+				       { rgb[0], rgb[1], rgb[2] }, 0, false,
+				       0, 0, 0 };
 	tl->n_parts++;
 }
 
@@ -916,26 +917,6 @@ const struct tline *typeset_again(struct typesetter *ts, struct arena *a,
  * layout holds a few hundred. */
 #define TYPESET_LINE_MAX_BYTES 4096
 
-struct tline *typeset_line(struct typesetter *ts, struct arena *a,
-			   const char *text, const struct style *style,
-			   double width_pt)
-{
-	/* Only the first line is kept: pango need not set the rest (of a
-	 * title of a megabyte, which took it seconds). */
-	size_t len = strlen(text);
-	if (len > TYPESET_LINE_MAX_BYTES) {
-		len = utf8_back(text, TYPESET_LINE_MAX_BYTES);
-		text = arena_strndup(a, text, len);
-	}
-	struct rich r = { .text = (char *)text, .len = len };
-	struct layout dummy = { 0 };
-	PangoLayout *pl = typeset_layout(ts, &dummy, &r, style, width_pt);
-	size_t n;
-	struct tline *lines = layout_lines(ts, a, pl, &r, style, 0, &n);
-	g_object_unref(pl);
-	return n ? &lines[0] : NULL;
-}
-
 /* Does a layout of width_pt set the shaped text on one line, as it is
  * shaped? It does when each item fits what is left of the line
  * (pango-layout.c, process_item): its width plus the extra width of a
@@ -949,6 +930,62 @@ static bool label_fits(GSList *runs, const struct style *s, double width_pt)
 {
 	return shape_width(runs) + (int)(s->size_pt * PANGO_SCALE) <=
 	       (int)(width_pt * PANGO_SCALE);
+}
+
+/* Where a layout of width_pt aligned as s sets a line of width w
+ * (pango-layout.c, get_x_offset), in pango units from the left. */
+static int line_x(const struct style *s, double width_pt, int w)
+{
+	int width = (int)(width_pt * PANGO_SCALE);
+	if (s->align == ALIGN_RIGHT)
+		return width - w;
+	if (s->align != ALIGN_CENTER)
+		return 0;
+	int x = (width - w) / 2;
+	if (((width | w) & (PANGO_SCALE - 1)) == 0)
+		x = PANGO_UNITS_ROUND(x);
+	return x;
+}
+
+struct tline *typeset_line(struct typesetter *ts, struct arena *a,
+			   const char *text, const struct style *style,
+			   double width_pt)
+{
+	/* Only the first line is kept: pango need not set the rest (of a
+	 * title of a megabyte, which took it seconds). */
+	size_t len = strlen(text);
+	if (len > TYPESET_LINE_MAX_BYTES) {
+		len = utf8_back(text, TYPESET_LINE_MAX_BYTES);
+		text = arena_strndup(a, text, len);
+	}
+	struct rich r = { .text = (char *)text, .len = len };
+	struct layout dummy = { 0 };
+	/* A line that fits is shaped without a layout, as a label is: a
+	 * running header or footer (a layout's line cost 0.4 M
+	 * instructions, twice what shaping it does). */
+	GSList *runs = width_pt > 0 && shape_applies(text, len) ?
+		       typeset_shape(ts, &dummy, &r, style, NULL, NULL) : NULL;
+	if (runs && label_fits(runs, style, width_pt)) {
+		struct tline *tl = arena_alloc(a, sizeof *tl);
+		tl->height_pt = style->leading_pt;
+		tl->parts = arena_alloc(a, sizeof *tl->parts);
+		tl->n_parts = 1;
+		tl->parts[0].runs = typeset_keep_runs(a, runs);
+		tl->parts[0].text = arena_strndup(a, text, len);
+		tl->parts[0].x_pt = line_x(style, width_pt,
+					   shape_width(runs)) /
+				    (double)PANGO_SCALE;
+		tl->parts[0].baseline_pt = typeset_baseline(ts, style);
+		memcpy(tl->parts[0].rgb, style->color_rgb,
+		       sizeof style->color_rgb);
+		return tl;
+	}
+	shape_free(runs);
+	PangoLayout *pl = typeset_layout(ts, &dummy, &r, style, width_pt);
+	size_t n;
+	struct tline *lines = layout_lines(ts, a, pl, &r, style, 0, &n);
+	g_object_unref(pl);
+	return n ? &lines[0] : NULL;
 }
 
 struct tlabel *typeset_label(struct typesetter *ts, struct arena *a,

@@ -9,7 +9,10 @@
  * row) states, is Knuth and Plass's optimum. Going back from each break,
  * lines only get longer, so the search stops at the first line too long.
  * Where no breaking keeps the spaces within their stretch, letter spacing
- * (a box's track_pt) is tried before wider spaces.
+ * (a box's track_pt) is tried before wider spaces. A box's own stretch
+ * and shrink (font expansion) count with its spaces' as pdfTeX's do, and
+ * what a line's first and last characters hang into the margins
+ * (protrusion) is room the line gains.
  */
 #include "typeset_linebreak.h"
 
@@ -121,8 +124,29 @@ static double lb_badness(double r)
 	return b > LB_INF_BAD ? LB_INF_BAD : b;
 }
 
+void lb_protrusion(const struct lb_item *items, size_t n,
+		   const struct lb_params *p, size_t start, size_t end,
+		   double *left_pt, double *right_pt)
+{
+	*left_pt = *right_pt = 0;
+	if (!p->protrude_left_pt || !p->protrude_right_pt)
+		return;
+	if (start < n && start < end && items[start].kind == LB_BOX)
+		*left_pt = p->protrude_left_pt[start];
+	if (end < n && items[end].kind == LB_PENALTY &&
+	    items[end].width_pt > 0) {
+		*right_pt = p->protrude_right_pt[end]; /* the hyphen shown */
+		return;
+	}
+	size_t k = end;
+	while (k > start && items[k - 1].kind != LB_BOX)
+		k--;
+	if (k > start)
+		*right_pt = p->protrude_right_pt[k - 1];
+}
+
 /* Natural width, stretch, shrink and track of the line from node i to
- * node j. */
+ * node j; what hangs into the margins is not counted. */
 static void lb_measure(const struct lb_graph *g, size_t i, size_t j,
 		       double *len, double *str, double *shr, double *trk)
 {
@@ -133,6 +157,9 @@ static void lb_measure(const struct lb_graph *g, size_t i, size_t j,
 	*trk = g->t[e] - g->t[s];
 	if (e < g->n && g->items[e].kind == LB_PENALTY)
 		*len += g->items[e].width_pt;
+	double left, right;
+	lb_protrusion(g->items, g->n, g->p, s, e, &left, &right);
+	*len -= left + right;
 	if (g->p->ragged) {
 		*str = g->p->ragged_stretch_pt;
 		*shr = 0;
@@ -167,7 +194,7 @@ static double lb_demerits(const struct lb_graph *g, size_t i, size_t j,
 /* Offer the line i → j, of ratio r and badness b, to every state of i;
  * tracked: its spaces stop at ratio 1 and letter spacing does the rest. */
 static void lb_relax(struct lb_graph *g, size_t i, size_t j, double r,
-		     double b, bool tracked, bool emergency)
+		     double b, bool tracked, bool emergency, double extra)
 {
 	int f = lb_fitness(r);
 	bool hy = lb_flagged(g, j);
@@ -182,7 +209,7 @@ static void lb_relax(struct lb_graph *g, size_t i, size_t j, double r,
 					continue;
 				hn = g->runs - 1;
 			}
-			double d = g->st[si].demerits +
+			double d = g->st[si].demerits + extra +
 				   lb_demerits(g, i, j, b, f, fi);
 			int sj = ((int)j * LB_FITNESS + f) * g->runs + hn;
 			if (d < g->st[sj].demerits) {
@@ -201,15 +228,18 @@ static bool lb_trackable(double r, double room, double str, double trk)
 }
 
 /* Is the line i → j short enough to fit at badness tol: not so loose
- * that its room, shared by its spaces, passes tol? Computed as lb_pass()
- * computes it, so that "no" means lb_pass() would not take the line. */
+ * that its room, shared by its spaces, passes tol, nor (tracking: letter
+ * spacing may fill what they leave) their full stretch and its track?
+ * Computed as lb_pass() computes it, so that "no" means lb_pass() would
+ * not take the line. */
 static bool lb_tight_enough(const struct lb_graph *g, size_t i, size_t j,
-			    double tol)
+			    double tol, bool tracking)
 {
 	double len, str, shr, trk;
 	lb_measure(g, i, j, &len, &str, &shr, &trk);
 	double room = g->p->line_width_pt - len;
-	return room < 0 || (str > 0 && lb_badness(room / str) <= tol);
+	return room < 0 || (str > 0 && lb_badness(room / str) <= tol) ||
+	       (tracking && str > 0 && room - str <= trk);
 }
 
 /* Where going back from node j starts in a pass of finite tolerance: the
@@ -219,16 +249,16 @@ static bool lb_tight_enough(const struct lb_graph *g, size_t i, size_t j,
  * after it are too loose to be taken, and passing over them one by one
  * was most of the breaker's time. */
 static size_t lb_first_start(const struct lb_graph *g, size_t j,
-			     size_t since, double tol)
+			     size_t since, double tol, bool tracking)
 {
 	size_t lo = since, hi = j - 1;
-	if (lb_tight_enough(g, hi, j, tol))
+	if (lb_tight_enough(g, hi, j, tol, tracking))
 		return hi;
-	if (!lb_tight_enough(g, lo, j, tol))
+	if (!lb_tight_enough(g, lo, j, tol, tracking))
 		return lo; /* none is: the loop only passes over lo */
 	while (hi - lo > 1) { /* lo is tight enough, hi is not */
 		size_t mid = lo + (hi - lo) / 2;
-		if (lb_tight_enough(g, mid, j, tol))
+		if (lb_tight_enough(g, mid, j, tol, tracking))
 			lo = mid;
 		else
 			hi = mid;
@@ -236,7 +266,10 @@ static size_t lb_first_start(const struct lb_graph *g, size_t j,
 	return lo;
 }
 
-/* One pass; pass 0 keeps to the tolerance. Pass 1 keeps to the emergency
+/* One pass; pass 0 keeps to the tolerance (and with track_demerits, a
+ * line its spaces at their full stretch and letter spacing fill may be
+ * taken at that price, as a hair of tracking costs less than a hyphen).
+ * Pass 1 keeps to the emergency
  * tolerance but stretches no space beyond its stretch: letter spacing,
  * within its limit, takes the rest, as a typesetter would rather track a
  * line by a hair than open its spaces (InDesign's justification does the
@@ -255,6 +288,10 @@ static bool lb_pass(struct lb_graph *g, int pass)
 	g->reached[0] = true;
 	double tol = pass == 0 ? p->tolerance :
 		     pass <= 2 ? p->emergency_tolerance : LB_INF_BAD;
+	/* Letter spacing where spaces cannot fill a line: in pass 1, and
+	 * in pass 0 at a price (track_demerits) when the layout sets one. */
+	bool tracking = p->track_pt &&
+			(pass == 1 || (pass == 0 && p->track_demerits > 0));
 	size_t since = 0; /* the latest forced break before j */
 	for (size_t j = 1; j < g->m; since = lb_forced(g, j) ? j : since, j++) {
 		if (pass < 4 && lb_last_resort(g, j))
@@ -263,7 +300,8 @@ static bool lb_pass(struct lb_graph *g, int pass)
 		/* Lines to an open end fit at any length short of the
 		 * measure; from pass 3 on, lines of any looseness fit. */
 		size_t first = open_end || pass > 2 || p->scan_all ?
-			       j - 1 : lb_first_start(g, j, since, tol);
+			       j - 1 : lb_first_start(g, j, since, tol,
+						      tracking);
 		for (size_t i = first + 1; i-- > 0;) {
 			if (g->after[i] > g->bp[j])
 				continue; /* nothing on the line */
@@ -279,7 +317,7 @@ static bool lb_pass(struct lb_graph *g, int pass)
 			if (r < -1 - 1e-9) {
 				if (pass == 4 && i == j - 1)
 					lb_relax(g, i, j, -1, LB_INF_BAD,
-						 false, true);
+						 false, true, 0);
 				break; /* earlier starts are longer still */
 			}
 			double b = isinf(r) ? LB_INF_BAD + 1 : lb_badness(r);
@@ -287,10 +325,20 @@ static bool lb_pass(struct lb_graph *g, int pass)
 			bool tracked = pass == 1 && b > p->tolerance;
 			if (tracked && !lb_trackable(r, room, str, trk))
 				fits = false; /* only letter spacing may help */
+			double extra = 0;
+			if (pass == 0 && tracking && !fits &&
+			    lb_trackable(r, room, str, trk)) {
+				/* Its spaces at ratio 1: as loose as a
+				 * line at the tolerance, and so classed. */
+				fits = tracked = true;
+				r = 1;
+				b = p->tolerance;
+				extra = p->track_demerits;
+			}
 			if (fits && g->reached[i])
 				lb_relax(g, i, j, isinf(r) ? 10 : r,
 					 b > LB_INF_BAD ? LB_INF_BAD : b,
-					 tracked, pass == 4);
+					 tracked, pass == 4, extra);
 			if (lb_forced(g, i))
 				break; /* no line runs across a forced break */
 		}
@@ -318,9 +366,12 @@ static size_t lb_collect(struct arena *a, const struct lb_graph *g,
 	for (int s = (int)best; g->st[s].prev >= 0; s = g->st[s].prev) {
 		size_t j = (size_t)s / per_node;
 		size_t i = (size_t)g->st[s].prev / per_node;
-		out[--k] = (struct lb_line){ g->after[i], g->bp[j],
-					     g->st[s].ratio,
-					     lb_flagged(g, j) };
+		struct lb_line *ln = &out[--k];
+		*ln = (struct lb_line){ g->after[i], g->bp[j],
+					g->st[s].ratio, lb_flagged(g, j), 0,
+					0 };
+		lb_protrusion(g->items, g->n, g->p, ln->start, ln->end,
+			      &ln->protrude_left_pt, &ln->protrude_right_pt);
 	}
 	*lines = out;
 	return count;

@@ -1,11 +1,13 @@
 /*
  * typeset_linebreak.h — total-fit paragraph breaking (Knuth and Plass, 1981).
  *
- * Input: a paragraph as boxes (words and pieces of words), glue (spaces
+ * Input: a paragraph as boxes (words and pieces of words, which stretch
+ * and shrink by their font expansion), glue (spaces
  * that stretch and shrink) and penalties (places to break at a cost: soft
  * hyphens, a compound's own hyphen, forced breaks), with widths in points.
  * Output: the break positions that minimise the paragraph's total
- * demerits, and each line's adjustment ratio. Knows nothing of fonts:
+ * demerits, each line's adjustment ratio and how far its first and last
+ * characters hang into the margins (character protrusion). Knows nothing of fonts:
  * typeset.c measures the items with pango and sets the chosen lines.
  */
 #ifndef DOSSIER_TYPESET_LINEBREAK_H
@@ -49,6 +51,15 @@ struct lb_params {
 	/* Per item, the most that letter spacing may widen a box (0 for
 	 * glue and penalties); NULL: no letter spacing. */
 	const double *track_pt;
+	/* Demerits of a line that letter spacing fills in the first pass;
+	 * 0: letter spacing only where no breaking within the tolerance
+	 * exists (the second pass). */
+	int track_demerits;
+	/* Per item, how far it hangs into the margin when it starts a line
+	 * (left) or ends one (right): a box's first and last character, a
+	 * hyphen's penalty; NULL: no protrusion. A line has that much more
+	 * room. A box's stretch and shrink are its font expansion. */
+	const double *protrude_left_pt, *protrude_right_pt;
 	/* For tests: try every line, also those the bisection of
 	 * lb_first_start() passes over, to show it changes nothing. */
 	bool scan_all;
@@ -59,7 +70,14 @@ struct lb_line {
 	double ratio;      /* glue set ratio: >0 stretched, <0 shrunk; 1 on
 			    * a line that letter spacing helps fill */
 	bool hyphenated;   /* ends at a flagged penalty */
+	double protrude_left_pt, protrude_right_pt; /* lb_protrusion()'s */
 };
+
+/* How far the line of items [start, end) (end: its break item, or n)
+ * hangs into the left and the right margin. */
+void lb_protrusion(const struct lb_item *items, size_t n,
+		   const struct lb_params *p, size_t start, size_t end,
+		   double *left_pt, double *right_pt);
 
 /*
  * Break items[0..n) into lines. The paragraph's end is a break with

@@ -10,7 +10,11 @@
  * apostrophe of paraplu’tje) after that break is dropped, and the spaces
  * of a justified line take up the rest of the measure (with a hair of
  * letter spacing where the breaker found no way to keep them within
- * their stretch). The PDF's text stays the source text.
+ * their stretch). Microtype's two tools as pdfTeX has them: a justified
+ * line's glyphs widen or narrow by the layout's font expansion, which
+ * the breaker counts as stretch, and its first and last characters hang
+ * into the margins by the layout's protrusion set. The PDF's text stays
+ * the source text.
  *
  * Shaping is typeset_shape.c's, which gives the runs a PangoLayout would without
  * building one; text it does not take (a tab, a forced line break,
@@ -31,6 +35,7 @@
 
 #include <assert.h>
 #include <limits.h>
+#include <math.h>
 #include <string.h>
 
 #include "hyph.h"
@@ -51,6 +56,7 @@ struct para {
 	struct lb_item *items;
 	size_t *src0, *src1;
 	double *track;     /* per item: the most letter spacing widens it */
+	double *left, *right; /* per item: protrusion at a line's start, end */
 	size_t n;
 };
 
@@ -345,6 +351,43 @@ static void para_track(struct arena *a, struct para *p)
 	}
 }
 
+/* Font expansion as pdfTeX's: a box stretches and shrinks by the
+ * layout's share of its width, besides the spaces of its line. */
+static void para_expansion(struct para *p)
+{
+	for (size_t k = 0; k < p->n; k++)
+		if (p->items[k].kind == LB_BOX) {
+			p->items[k].stretch_pt = p->items[k].width_pt *
+						 p->l->expansion_stretch;
+			p->items[k].shrink_pt = p->items[k].width_pt *
+						p->l->expansion_shrink;
+		}
+}
+
+/* Character protrusion: per box, how far its first character hangs into
+ * the left margin and its last into the right one when it starts or
+ * ends a line; per soft hyphen, how far the hyphen shown there does. */
+static void para_protrusion(struct arena *a, struct para *p, double size_pt)
+{
+	const char *t = p->r->text;
+	p->left = arena_array(a, p->n + 1, sizeof *p->left);
+	p->right = arena_array(a, p->n + 1, sizeof *p->right);
+	double em = size_pt / 1000;
+	for (size_t k = 0; k < p->n; k++) {
+		size_t s0 = p->src0[k], s1 = p->src1[k];
+		if (p->items[k].kind == LB_BOX && s1 > s0) {
+			gunichar first = g_utf8_get_char(t + s0);
+			gunichar last = g_utf8_get_char(
+				g_utf8_prev_char(t + s1));
+			p->left[k] = em * layout_protrusion(p->l, first, false);
+			p->right[k] = em * layout_protrusion(p->l, last, true);
+		} else if (p->items[k].kind == LB_PENALTY &&
+			   p->items[k].width_pt > 0) {
+			p->right[k] = em * layout_protrusion(p->l, '-', true);
+		}
+	}
+}
+
 /* The glyph that shows the cluster at byte b of the line, or NULL. */
 static PangoGlyphInfo *para_glyph_at(GSList *runs, size_t b,
 				     PangoGlyphItem **run_out)
@@ -434,6 +477,44 @@ static int para_letter_gaps(GSList *runs, const char *text, int total,
 		}
 	}
 	return k;
+}
+
+/* The font expansion of a line set at ratio r (over its spaces' and its
+ * glyphs' stretch together, as the breaker chose it): the same share of
+ * the glyphs' limit, rounded up to the layout's step but not past the
+ * limit, so that the spaces stretch or shrink no more than the breaker
+ * counted on. 0: none. */
+static double para_line_expansion(const struct layout *l, double r)
+{
+	double most = r > 0 ? l->expansion_stretch : l->expansion_shrink;
+	if (most <= 0 || r == 0)
+		return 0;
+	double e = fabs(r) > 1 ? most : fabs(r) * most;
+	if (l->expansion_step > 0)
+		e = ceil(e / l->expansion_step - 1e-9) * l->expansion_step;
+	e = e > most ? most : e;
+	return r > 0 ? e : -e;
+}
+
+/* Widen (or narrow) every glyph of a line but its spaces by e of its
+ * width, as the writers draw them: the advances pango units hold are
+ * then the expanded ones, so that justifying, links and the writers'
+ * positions all see the line as it is drawn. */
+static void para_expand(GSList *runs, const char *text, double e)
+{
+	for (GSList *rn = runs; rn; rn = rn->next) {
+		PangoGlyphItem *gi = rn->data;
+		for (int g = 0; g < gi->glyphs->num_glyphs; g++) {
+			gunichar c = g_utf8_get_char(
+				text + gi->item->offset +
+				gi->glyphs->log_clusters[g]);
+			PangoGlyphGeometry *geo = &gi->glyphs->glyphs[g].geometry;
+			if (c == ' ' || c == 0xA0)
+				continue;
+			geo->width = (int)lround(geo->width * (1 + e));
+			geo->x_offset = (int)lround(geo->x_offset * (1 + e));
+		}
+	}
 }
 
 /* Stretch or shrink the spaces of a line to fill width_pt. The spaces
@@ -590,9 +671,21 @@ static void para_set_line(struct typesetter *ts, struct arena *a,
 	/* The last line is set at its natural width unless the breaker
 	 * counted on its spaces shrinking, as TeX's last line may. */
 	bool overfull = natural / (double)PANGO_SCALE > width_pt;
-	if (s->align == ALIGN_JUSTIFY && (!last || overfull))
-		para_justify(runs, sub.text, width_pt, p->l->space_stretch,
-			     p->gap_track_pt, p->l->justify_max_space);
+	/* What hangs into the margins widens the line: it starts that much
+	 * to the left and its spaces fill that much more. */
+	double left = p->left ? ln->protrude_left_pt : 0;
+	double right = p->right && (!last || overfull) ?
+		       ln->protrude_right_pt : 0;
+	double e = 0;
+	if (s->align == ALIGN_JUSTIFY && (!last || overfull)) {
+		e = para_line_expansion(p->l, ln->ratio);
+		if (e != 0)
+			para_expand(runs, sub.text, e);
+		para_justify(runs, sub.text, width_pt + left + right,
+			     p->l->space_stretch, p->gap_track_pt,
+			     p->l->justify_max_space);
+	}
+	x_pt -= left;
 	tl->height_pt = s->leading_pt;
 	tl->hyphenated = ln->hyphenated;
 	tl->parts = arena_alloc(a, sizeof *tl->parts);
@@ -600,6 +693,9 @@ static void para_set_line(struct typesetter *ts, struct arena *a,
 	tl->parts[0].runs = runs;
 	tl->parts[0].text = arena_strndup(a, sub.text, sub.len);
 	tl->parts[0].x_pt = x_pt;
+	tl->parts[0].expansion = (float)e;
+	tl->parts[0].protrude_left_pt = (float)left;
+	tl->parts[0].protrude_right_pt = (float)right;
 	tl->parts[0].baseline_pt = typeset_baseline(ts, s);
 	memcpy(tl->parts[0].rgb, s->color_rgb, sizeof s->color_rgb);
 	typeset_notes_and_links(a, tl, line, runs, 0, sub.len, &sub, x_pt,
@@ -632,6 +728,11 @@ struct tline *paragraph_lines(struct typesetter *ts, struct arena *a,
 		p.gap_track_pt = l->letter_space_max_em * s->size_pt;
 		para_track(scratch, &p);
 	}
+	if (!p.ragged) {
+		para_expansion(&p);
+		if (l->n_protrusion)
+			para_protrusion(scratch, &p, s->size_pt);
+	}
 	struct lb_params lp = {
 		.line_width_pt = width_pt,
 		.tolerance = l->justify_tolerance,
@@ -644,12 +745,15 @@ struct tline *paragraph_lines(struct typesetter *ts, struct arena *a,
 		.ragged = p.ragged,
 		.ragged_stretch_pt = l->ragged_stretch_pt,
 		.track_pt = p.track,
+		.track_demerits = l->letter_space_demerits,
+		.protrude_left_pt = p.left,
+		.protrude_right_pt = p.right,
 	};
 	struct lb_line *lines;
 	size_t n = lb_break(scratch, p.items, p.n, &lp, &lines);
 	if (n == 0) { /* an empty paragraph is one empty line */
 		lines = arena_alloc(scratch, sizeof *lines);
-		lines[0] = (struct lb_line){ p.n, p.n, 0, false };
+		lines[0] = (struct lb_line){ p.n, p.n, 0, false, 0, 0 };
 		n = 1;
 	}
 	struct tline *out = arena_array(a, n, sizeof *out);

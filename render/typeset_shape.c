@@ -31,10 +31,13 @@
 
 #include <hb-ot.h>
 #include <hb.h>
+#include <pango/pangofc-font.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
+#include "hyph_cache.h"
+#include "input.h"
 #include "typeset_words.h"
 
 bool shape_applies(const char *text, size_t len)
@@ -208,16 +211,87 @@ static bool lookups_name(hb_face_t *face, hb_tag_t table,
 	return hit;
 }
 
-/* Whether shaping stops at spaces in face: a fact of the face, which
- * every size of a font shares (finding it takes 0.9 M instructions). */
-static bool face_stops(struct shape_fonts *sf, hb_face_t *face,
-		       const hb_codepoint_t *glyphs, int n)
+/* The key of what face_stops() finds for font's face: its file (path,
+ * inode, size, time), its index there, the glyphs asked about and the
+ * HarfBuzz that answered; NULL when the font has no file. */
+static char *stops_key(PangoFont *font, const hb_codepoint_t *glyphs, int n)
+{
+	if (!PANGO_IS_FC_FONT(font))
+		return NULL;
+	FcPattern *pat = pango_fc_font_get_pattern(PANGO_FC_FONT(font));
+	FcChar8 *file = NULL;
+	int index = 0;
+	if (!pat || FcPatternGetString(pat, FC_FILE, 0, &file) !=
+			    FcResultMatch)
+		return NULL;
+	FcPatternGetInteger(pat, FC_INDEX, 0, &index);
+	const char *files[] = { (const char *)file };
+	char *id = hyph_cache_key(files, 1);
+	if (!id)
+		return NULL;
+	char *key = g_strdup_printf("stops at spaces %s %d %d %u %u\n%s",
+				    hb_version_string(), index, n,
+				    n > 0 ? glyphs[0] : 0,
+				    n > 1 ? glyphs[1] : 0, id);
+	free(id);
+	return key;
+}
+
+/* The cache file of font's face: its key, then "1" or "0". */
+static char *stops_file(PangoFont *font, bool make_dir)
+{
+	FcChar8 *file = NULL;
+	FcPattern *pat = pango_fc_font_get_pattern(PANGO_FC_FONT(font));
+	if (FcPatternGetString(pat, FC_FILE, 0, &file) != FcResultMatch)
+		return NULL;
+	char *name = g_strdup_printf("%s.stops", (const char *)file);
+	char *path = hyph_cache_path(name, make_dir);
+	g_free(name);
+	return path;
+}
+
+/* What the cache says for key: 1 or 0, or -1 when it does not know. */
+static int stops_cached(PangoFont *font, const char *key)
+{
+	char *path = stops_file(font, false);
+	struct strbuf sb = STRBUF_INIT;
+	struct input_fail f;
+	size_t n = strlen(key);
+	int got = -1;
+	if (path && input_read(path, NULL, 4096, &sb, &f) &&
+	    sb.len == n + 1 && !memcmp(sb.buf, key, n) &&
+	    (sb.buf[n] == '0' || sb.buf[n] == '1'))
+		got = sb.buf[n] - '0';
+	strbuf_release(&sb);
+	free(path);
+	return got;
+}
+
+/* Whether shaping stops at spaces in font's face: a fact of the face,
+ * which every size of a font shares. Finding it takes 0.5 M
+ * instructions a face (HarfBuzz lists the glyphs of each of its 50 to
+ * 100 lookups), so the answer is kept in the cache folder
+ * (hyph_cache.h's), for the face's file as it is. */
+static bool face_stops(struct shape_fonts *sf, PangoFont *font,
+		       hb_face_t *face, const hb_codepoint_t *glyphs, int n)
 {
 	for (size_t i = 0; i < sf->n_faces; i++)
 		if (sf->faces[i].face == face)
 			return sf->faces[i].stops;
-	bool stops = !lookups_name(face, HB_OT_TAG_GSUB, glyphs, n) &&
+	char *key = stops_key(font, glyphs, n);
+	int cached = key ? stops_cached(font, key) : -1;
+	bool stops = cached >= 0 ? cached == 1 :
+		     !lookups_name(face, HB_OT_TAG_GSUB, glyphs, n) &&
 		     !lookups_name(face, HB_OT_TAG_GPOS, glyphs, n);
+	if (key && cached < 0) {
+		char *path = stops_file(font, true);
+		char *text = g_strdup_printf("%s%c", key, stops ? '1' : '0');
+		if (path)
+			hyph_cache_write(path, text, strlen(text));
+		g_free(text);
+		free(path);
+	}
+	g_free(key);
 	sf->faces = xrealloc_array(sf->faces, sf->n_faces + 1,
 				   sizeof *sf->faces);
 	sf->faces[sf->n_faces++] = (struct shape_face){
@@ -239,7 +313,7 @@ static const struct shape_font *font_facts(struct shape_fonts *sf,
 	if (hb_font_get_nominal_glyph(hb, 0xA0, &glyphs[n]))
 		n++;
 	hb_face_t *face = hb_font_get_face(hb);
-	bool stops = face_stops(sf, face, glyphs, n);
+	bool stops = face_stops(sf, font, face, glyphs, n);
 	PangoFontDescription *fd = pango_font_describe(font);
 	sf->f = xrealloc_array(sf->f, sf->n + 1, sizeof *sf->f);
 	sf->f[sf->n] = (struct shape_font){

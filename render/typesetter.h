@@ -47,6 +47,13 @@ struct tpart {
 			       the left end of the baseline (chart labels) */
 	bool label;         /* a block's label: its bullet, number or the
 			       letter's "Datum" hung before its text */
+	/* A justified line's font expansion: its glyphs (not its spaces)
+	 * drawn this share wider (0.02: 2 %), narrower when negative; their
+	 * advances in runs are already so. 0: none. */
+	float expansion;
+	/* How far its first and last characters hang into the margins
+	 * (x_pt already starts that much to the left). */
+	float protrude_left_pt, protrude_right_pt;
 };
 
 struct trule {

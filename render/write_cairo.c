@@ -55,11 +55,19 @@ struct scratch {
 	FILE *fp;
 	size_t len;
 	int err; /* errno of the first failed write, or 0 */
+	/* cairo hands its file over in pieces of a few bytes (16.500 calls
+	 * for a 3-page agenda, whose page content cairo leaves plain): they
+	 * are gathered here and written SCRATCH_HOLD bytes at a time, not
+	 * with an fwrite() of 130 instructions each. */
+	char *held;
+	size_t n_held;
 };
+
+#define SCRATCH_HOLD ((size_t)1 << 16)
 
 static bool scratch_open(struct scratch *sc, const char *near)
 {
-	*sc = (struct scratch){ NULL, 0, 0 };
+	*sc = (struct scratch){ NULL, 0, 0, NULL, 0 };
 	if (near) {
 		char *dir = g_path_get_dirname(near);
 		int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
@@ -86,15 +94,41 @@ static bool scratch_open(struct scratch *sc, const char *near)
 	return sc->fp != NULL;
 }
 
+/* What is held onto the file; false (and sc->err) when it fails. */
+static bool scratch_flush(struct scratch *sc)
+{
+	if (!sc->err && sc->n_held &&
+	    fwrite(sc->held, 1, sc->n_held, sc->fp) != sc->n_held)
+		sc->err = errno ? errno : EIO;
+	sc->n_held = 0;
+	return !sc->err;
+}
+
+static void scratch_close(struct scratch *sc)
+{
+	if (sc->fp)
+		fclose(sc->fp);
+	free(sc->held);
+}
+
 static cairo_status_t scratch_stream(void *closure, const unsigned char *data,
 				     unsigned int length)
 {
 	struct scratch *sc = closure;
 	if (sc->err)
 		return CAIRO_STATUS_WRITE_ERROR;
-	if (fwrite(data, 1, length, sc->fp) != length) {
-		sc->err = errno ? errno : EIO;
+	if (!sc->held)
+		sc->held = xrealloc_array(NULL, SCRATCH_HOLD, 1);
+	if (sc->n_held + length > SCRATCH_HOLD && !scratch_flush(sc))
 		return CAIRO_STATUS_WRITE_ERROR;
+	if (length >= SCRATCH_HOLD) {
+		if (fwrite(data, 1, length, sc->fp) != length) {
+			sc->err = errno ? errno : EIO;
+			return CAIRO_STATUS_WRITE_ERROR;
+		}
+	} else {
+		memcpy(sc->held + sc->n_held, data, length);
+		sc->n_held += length;
 	}
 	sc->len += length;
 	return CAIRO_STATUS_SUCCESS;
@@ -245,10 +279,49 @@ static void draw_path(cairo_t *cr, const struct dl_item *it)
 	cairo_restore(cr);
 }
 
+/* A copy of gi whose advances are its own divided by scale, the rounding
+ * carried on so that the glyphs drawn scaled land where gi has them. */
+static PangoGlyphItem *unscaled_copy(const PangoGlyphItem *gi, double scale)
+{
+	PangoGlyphItem *c = pango_glyph_item_copy((PangoGlyphItem *)gi);
+	long at = 0, was = 0;
+	for (int g = 0; g < c->glyphs->num_glyphs; g++) {
+		PangoGlyphGeometry *geo = &c->glyphs->glyphs[g].geometry;
+		at += geo->width;
+		long now = lround(at / scale);
+		geo->width = (int)(now - was);
+		geo->x_offset = (int)lround(geo->x_offset / scale);
+		was = now;
+	}
+	return c;
+}
+
+/* A line set with font expansion: its glyphs drawn that much wider by a
+ * horizontal scale, as pdfTeX's expanded fonts are, at the positions
+ * its advances give; the text behind them is unchanged. */
+static void draw_expanded(cairo_t *cr, const struct dl_item *it,
+			  const struct dl_run *run)
+{
+	double scale = 1 + it->expansion;
+	PangoGlyphItem *c = unscaled_copy(run->glyphs, scale);
+	cairo_save(cr);
+	cairo_translate(cr, it->x, it->y);
+	cairo_scale(cr, scale, 1);
+	cairo_move_to(cr, 0, 0);
+	pango_cairo_show_glyph_item(cr, run->text, c);
+	cairo_restore(cr);
+	pango_glyph_item_free(c);
+}
+
 static void draw_glyphs(cairo_t *cr, const struct dl_item *it)
 {
 	struct dl_run run;
 	dl_run_start(&run, it);
+	if (it->expansion != 0 && it->angle == 0) {
+		draw_expanded(cr, it, &run);
+		dl_run_done(&run);
+		return;
+	}
 	if (it->angle == 0) {
 		cairo_move_to(cr, it->x, it->y);
 	} else {
@@ -420,6 +493,14 @@ static void set_metadata(cairo_surface_t *s, const struct display_list *dl)
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
 }
 
+void write_cairo_init(void)
+{
+	/* cairo 1.16 reads it in cairo_pdf_surface_create*(): set, it
+	 * compresses no stream it would have compressed by choice (fonts
+	 * stay compressed). */
+	setenv("CAIRO_DEBUG_PDF", "1", 1);
+}
+
 /* dl as a PDF into a cairo stream; the surface's final status, and in
  * *err the errno of a scratch file that could not be written (the
  * disk's failure, not cairo's). near: the target, beside which the
@@ -428,7 +509,7 @@ static cairo_status_t render_pdf(const struct display_list *dl,
 				 cairo_write_func_t write, void *closure,
 				 const char *near, int *err)
 {
-	struct scratch raw, packed = { NULL, 0, 0 };
+	struct scratch raw, packed = { NULL, 0, 0, NULL, 0 };
 	*err = 0;
 	if (!scratch_open(&raw, near)) {
 		*err = raw.err;
@@ -459,7 +540,7 @@ static cairo_status_t render_pdf(const struct display_list *dl,
 	cairo_surface_destroy(s);
 	dl_drawn(dl);
 	bool failed = false;
-	if (st == CAIRO_STATUS_SUCCESS &&
+	if (st == CAIRO_STATUS_SUCCESS && scratch_flush(&raw) &&
 	    !pdf_tag(raw.fp, &raw.len, dl, &t.marks, t.links, t.n_links,
 		     &failed) && !failed)
 		st = CAIRO_STATUS_TAG_ERROR; /* the structure could not be
@@ -490,9 +571,8 @@ static cairo_status_t render_pdf(const struct display_list *dl,
 		st = scratch_copy(pdf, write, closure);
 	if (pdf->err)
 		*err = pdf->err;
-	if (packed.fp)
-		fclose(packed.fp);
-	fclose(raw.fp);
+	scratch_close(&packed);
+	scratch_close(&raw);
 	return st;
 }
 

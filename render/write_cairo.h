@@ -9,6 +9,14 @@
 #include "diag.h"
 #include "dl.h"
 
+/* Call once, before any thread starts (it sets cairo's CAIRO_DEBUG_PDF):
+ * cairo then leaves its streams plain, and pdf_tag.c and pdf_pack.c
+ * deflate them into the same bytes cairo would have written, without
+ * cairo deflating each page's content for pdf_tag.c to inflate it again.
+ * Without the call the PDF is the same, and costs some 3 M instructions
+ * more. */
+void write_cairo_init(void);
+
 /* Write dl as a PDF at path (atomically). false with diags on failure. */
 bool write_cairo_pdf(const struct display_list *dl, const char *path,
 		     struct diags *d);

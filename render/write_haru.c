@@ -616,6 +616,12 @@ static void haru_glyphs(struct haru *h, HPDF_Page page,
 	const char *text = run->text + gi->item->offset;
 	haru_write(s, "BT\n/%s %.4f Tf\n%.4f %.4f %.4f rg\n", f->name, size,
 		   it->rgb[0], it->rgb[1], it->rgb[2]);
+	/* Font expansion: the glyphs drawn wider by the text's horizontal
+	 * scale (Tz, which HPDF_Page_SetHorizontalScalling sets), which
+	 * widens their advances and the TJ adjustments between them too. */
+	double scale = 1 + it->expansion;
+	if (it->expansion != 0)
+		haru_write(s, "%.4f Tz\n", 100 * scale);
 	/* Glyphs are placed along the run's baseline, which a turned chart
 	 * label turns (it->angle, as cairo_rotate() in the page's y-down
 	 * space): gx along it, gy across it. */
@@ -659,14 +665,18 @@ static void haru_glyphs(struct haru *h, HPDF_Page page,
 			open = true;
 			pen_y = gy;
 		} else if (gx != pen_x) {
-			haru_write(s, " %.4f ", (pen_x - gx) * 1000 / size);
+			haru_write(s, " %.4f ",
+				   (pen_x - gx) * 1000 / (size * scale));
 		}
 		haru_write(s, "<%04x>", cid);
 		pen_x = gx + HPDF_TTFontDef_GetGidWidth(f->def,
-					(HPDF_UINT16)g->glyph) * size / 1000;
+					(HPDF_UINT16)g->glyph) * size * scale /
+			     1000;
 	}
 	if (open)
 		haru_write(s, "] TJ\n");
+	if (it->expansion != 0) /* Tz outlives ET: the next run is unscaled */
+		haru_write(s, "100 Tz\n");
 	haru_write(s, "ET\n");
 }
 

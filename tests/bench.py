@@ -3,6 +3,7 @@
 
     python3 tests/bench.py [RUNS]
     python3 tests/bench.py --reports     (part 3 only)
+    python3 tests/bench.py --cold        (part 4 only)
 
 1. Each seed document (inputs/meetings/*.yaml) rendered RUNS times (default
    11) by a fresh `dossier render` process: median wall time and peak RSS
@@ -166,12 +167,16 @@ def cold_start(tmp, runs=21):
 def main():
     os.chdir(REPO)
     only_reports = "--reports" in sys.argv[1:]
-    args = [a for a in sys.argv[1:] if a != "--reports"]
+    only_cold = "--cold" in sys.argv[1:]
+    args = [a for a in sys.argv[1:] if a not in ("--reports", "--cold")]
     runs = int(args[0]) if args else 11
     print("dossier bench on %d cores, %s" % (os.cpu_count(), DOSSIER))
     with tempfile.TemporaryDirectory() as tmp:
         if only_reports:
             reports(tmp)
+            return
+        if only_cold:
+            cold_start(tmp)
             return
         seed_pages = seeds(tmp, runs)
         print("2. one batch process, the seed documents 20 times each")

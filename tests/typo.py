@@ -133,17 +133,35 @@ def bbox_lines(pdf):
     return pages
 
 
-def space_figures(pdf, right_edge):
+def right_hang(word, hang):
+    """How far the last character of a line's last word hangs into the
+    right margin (the layout's protrusion; a soft hyphen shows '-')."""
+    last = word[-1:]
+    return hang.get("-" if last == SHY else last, 0)
+
+
+def layout_hang(path=REPO / "layouts" / "kamerbrief.yaml"):
+    """Per character, in points at the body's size: how far it hangs into
+    the right margin at the end of a justified line."""
+    import yaml
+    layout = yaml.safe_load(path.read_text(encoding="utf-8"))
+    em = layout["styles"]["body"]["size_pt"] / 1000
+    return {c: lr[1] * em for c, lr in (layout.get("protrusion") or {}).items()}
+
+
+def space_figures(pdf, right_edge, hang=None):
     """(normal space, widest space) in points: the normal one is the median
     gap on lines that stop short of the right edge (ragged last lines),
-    the widest one over full lines (justified)."""
+    the widest one over full lines (justified: at the edge, but for what
+    their last character hangs into the margin)."""
     ragged, full = [], []
     for page in bbox_lines(pdf):
         for words in page:
             gaps = [b[0] - a[1] for a, b in zip(words, words[1:])]
-            if not gaps or words[0][0] < 79 or words[0][0] > 100:
-                continue
-            if abs(words[-1][1] - right_edge) < 0.5:
+            if not gaps or words[0][0] < 77 or words[0][0] > 100:
+                continue  # (a line may start 2 pt left: protrusion)
+            edge = right_edge + right_hang(words[-1][2], hang or {})
+            if abs(words[-1][1] - edge) < 0.5:
                 full.append(max(gaps))
             elif words[-1][1] < right_edge - 40:
                 ragged.extend(g for g in gaps if g < 6)
@@ -189,6 +207,7 @@ def check_meetings(tally, tmp):
     # The widest a space may be: all of its stretch (badness 100).
     stretch = layout_number("space_stretch")
     right = layout_number("page_width_pt") - layout_number("margin_right_pt")
+    hang = layout_hang()
     for f in sorted((REPO / "inputs" / "meetings").glob("*.yaml")):
         try:
             pdf = render(f, tmp)
@@ -198,7 +217,7 @@ def check_meetings(tally, tmp):
         n = hyphen_runs(pdf)
         tally.check("%s: no three hyphenated lines in a row (longest run %d)"
                     % (pdf.name, n), None if n <= 2 else "a run of %d" % n)
-        normal, widest = space_figures(pdf, right)
+        normal, widest = space_figures(pdf, right, hang)
         ratio = widest / normal if normal else 0
         tally.check("%s: widest justified space %.3f x normal (limit %.2f, "
                     "+%.3f for rounded positions)"
@@ -213,6 +232,41 @@ def check_meetings(tally, tmp):
         glued = compounds_glued(f, pdf)
         tally.check("%s: a compound's own hyphen survives a line end in pdftotext" % pdf.name,
                     None if not glued else "glued: %s" % ", ".join(glued))
+
+
+def check_writers_agree(tally, tmp):
+    """Both writers draw every word where the display list puts it: with
+    font expansion cairo scales a line's runs and libharu sets Tz, with
+    protrusion a line starts left of the column; pdftotext finds the same
+    words at the same places (to 0.2 pt) in the PDF and its archive copy,
+    and full lines end at the edge or hang their last character out by
+    the layout's amount."""
+    hang = layout_hang()
+    right = layout_number("page_width_pt") - layout_number("margin_right_pt")
+    out = Path(tmp) / "writers"
+    for f in sorted((REPO / "inputs" / "meetings").glob("*.yaml")):
+        rc, _, se = run([str(DOSSIER), "render", str(f), "-o", str(out), "--archive"])
+        if rc:
+            tally.check("render %s with its archive copy" % f.name, se.strip()[:300])
+            continue
+        mid = re.search(r"^id:\s*(\S+)", f.read_text(encoding="utf-8"), re.M).group(1)
+        cairo = bbox_lines(out / (mid + ".pdf"))
+        haru = bbox_lines(out / (mid + ".archief.pdf"))
+        words = [w for page in cairo for line in page for w in line]
+        archive = [w for page in haru for line in page for w in line]
+        apart = [(a, b) for a, b in zip(words, archive)
+                 if a[2] != b[2] or abs(a[0] - b[0]) > 0.2 or abs(a[1] - b[1]) > 0.2]
+        tally.check("%s: the archive copy's %d words are the PDF's, placed alike"
+                    % (mid, len(archive)),
+                    None if len(words) == len(archive) and not apart else
+                    "%d against %d words; first apart: %r" % (
+                        len(words), len(archive), apart[:1]))
+        over = [" ".join(w for _, _, w in line) for page in cairo for line in page
+                if line[0][0] < layout_number("sender_x_pt")
+                and line[-1][1] > right + right_hang(line[-1][2], hang) + 0.3]
+        tally.check("%s: no line passes the right edge by more than its last "
+                    "character's protrusion" % mid,
+                    None if not over else "over: %s" % over[:2])
 
 
 def narrow_home(tmp):
@@ -230,11 +284,29 @@ def narrow_home(tmp):
     return home
 
 
+def without_microtype(layout):
+    """The layout's text without font expansion, protrusion and letter
+    spacing in the first pass, with the spaces of 0.6 stretch and 0.33
+    shrink: the breaking the trema paragraph was written for, which breaks
+    it before tremas (with them it breaks it where it needs no hyphen)."""
+    for key, value in (("space_stretch", "0.6"), ("space_shrink", "0.33"),
+                       ("expansion_stretch", "0"), ("expansion_shrink", "0"),
+                       ("letter_space_demerits", "0")):
+        layout = re.sub(r"^%s:.*$" % key, "%s: %s" % (key, value), layout,
+                        flags=re.M)
+    return re.sub(r"^protrusion:\n(  .*\n)*", "", layout, flags=re.M)
+
+
 def check_trema(tally, tmp):
     home = narrow_home(tmp)
+    plain = home / "layouts" / "narrow-plain.yaml"
+    plain.write_text(without_microtype(
+        (home / "layouts" / "narrow.yaml").read_text(encoding="utf-8")),
+        encoding="utf-8")
     meeting = Path(tmp) / "trema.yaml"
     meeting.write_text(
-        "format: 1\nid: trema\ndocument: geannoteerde-agenda\nlayout: narrow\n"
+        "format: 1\nid: trema\ndocument: geannoteerde-agenda\n"
+        "layout: narrow-plain\n"
         "meeting:\n  name: NAVO Foreign Ministers Meeting\n"
         "  dates: [2025-12-03]\n  place: Brussel\n"
         "sections:\n  - heading: Trema\n    text: |\n      %s\n" % TREMA_TEXT,
@@ -451,6 +523,7 @@ def main():
     tally = Tally()
     with tempfile.TemporaryDirectory(prefix="dossier-typo-") as tmp:
         check_meetings(tally, tmp)
+        check_writers_agree(tally, tmp)
         check_dutch_text(tally, tmp)
         check_trema(tally, tmp)
         check_ij(tally, tmp)

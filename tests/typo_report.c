@@ -6,7 +6,9 @@
  * Input: meeting files (make typo-report passes every inputs/meetings
  * file), set with the real layout and fonts: with the layout as it is
  * ("total-fit"), with it and hunspell-nl's compound boundaries
- * ("+hunspell", layout key compound_dictionary), with the breaking weights dossier had before the
+ * ("+hunspell", layout key compound_dictionary), without microtype's
+ * font expansion and protrusion and with the spaces it had before them
+ * ("-microtype"), with the breaking weights dossier had before the
  * compound-aware hyphenation ("today": one hyphen penalty for all, words
  * of 5 letters broken, names too, spaces down to 0,67x), and with pango's
  * own first-fit breaking ("greedy"); each at the layout's measure and in
@@ -16,7 +18,10 @@
  * a date, the tightest and the loosest space of a justified line (as a
  * multiple of the font's normal space, measured on the glyphs that go
  * into the PDF), lines with a space under 0,8x or over 1,5x, one-word
- * lines left short in mid-paragraph, and pages under two thirds full.
+ * lines left short in mid-paragraph, and pages under two thirds full;
+ * then microtype's figures: how many lines font expansion widened or
+ * narrowed and by how much, how many lines hang a character into each
+ * margin and how far ("today" has neither tool).
  * Above the figures, each line of the layout's setting at its measure
  * that misses a target, with its file.
  */
@@ -46,6 +51,13 @@ struct figures {
 	long justified_lines, under, over, short_lines;
 	long pages, thin_pages, chart_only;
 	double foot_pt; /* empty at the feet of pages the flow filled */
+	/* Microtype's tools: lines drawn wider or narrower by font
+	 * expansion, the sum and the most of its share; lines whose first
+	 * (last) character hangs into the margin, and the sum in pt. */
+	long wider, narrower;
+	double expansion_sum, expansion_most;
+	long hang_left, hang_right;
+	double hang_left_pt, hang_right_pt;
 };
 
 static struct hyphenator *hyph;
@@ -273,6 +285,16 @@ static void measure_block(struct figures *f, const struct tblock *b,
 		const struct tpart *next = k + 1 < b->n_lines ?
 					   &b->lines[k + 1].parts[0] : NULL;
 		f->lines++;
+		double e = part->expansion;
+		f->wider += e > 0;
+		f->narrower += e < 0;
+		f->expansion_sum += fabs(e);
+		f->expansion_most = fabs(e) > f->expansion_most ?
+				    fabs(e) : f->expansion_most;
+		f->hang_left += part->protrude_left_pt > 0;
+		f->hang_right += part->protrude_right_pt > 0;
+		f->hang_left_pt += part->protrude_left_pt;
+		f->hang_right_pt += part->protrude_right_pt;
 		gunichar c = last_char(part);
 		size_t at;
 		char *chunk = joined_chunk(part, next, &at);
@@ -409,6 +431,22 @@ static void print(const char *name, const struct figures *f)
 	       f->chart_only);
 }
 
+/* The microtype figures of a setting: lines with font expansion (wider,
+ * narrower), its mean over those lines and its most, in per cent; lines
+ * with a character hanging into the left and the right margin, and how
+ * far on average. */
+static void print_microtype(const char *name, const struct figures *f)
+{
+	long expanded = f->wider + f->narrower;
+	printf("%-18s %5ld %6ld %6ld %6.2f %6.2f %6ld %6.2f %6ld %6.2f\n",
+	       name, f->lines, f->wider, f->narrower,
+	       expanded ? 100 * f->expansion_sum / expanded : 0,
+	       100 * f->expansion_most, f->hang_left,
+	       f->hang_left ? f->hang_left_pt / f->hang_left : 0,
+	       f->hang_right,
+	       f->hang_right ? f->hang_right_pt / f->hang_right : 0);
+}
+
 /* The paragraph weights dossier had before its breaks were weighed by
  * quality (layouts/kamerbrief.yaml on main, 2026-12). */
 static void today(struct layout *l)
@@ -428,6 +466,9 @@ static void today(struct layout *l)
 	l->fitness_demerits = 10000;
 	l->max_hyphenated_lines = 2;
 	l->letter_space_max_em = 0.005;
+	l->letter_space_demerits = 0;
+	l->expansion_stretch = l->expansion_shrink = 0;
+	l->n_protrusion = 0;
 	l->justify_max_space = 0;
 	l->hyphen_min_word = 5;
 	l->hyphen_left_min = 2;
@@ -436,9 +477,23 @@ static void today(struct layout *l)
 	l->compound_dictionary = false;
 }
 
-enum setting { NEW, DICTIONARY, TODAY, GREEDY, N_SETTINGS };
+/* The layout without microtype's tools (issue 15, point 3), with the
+ * spaces it had before them: 0.6 stretch and 0.33 shrink, letter
+ * spacing of 1/200 em only where nothing else fits. */
+static void without_microtype(struct layout *l)
+{
+	l->space_stretch = 0.6;
+	l->space_shrink = 0.33;
+	l->letter_space_max_em = 0.005;
+	l->letter_space_demerits = 0;
+	l->expansion_stretch = l->expansion_shrink = 0;
+	l->n_protrusion = 0;
+}
+
+enum setting { NEW, DICTIONARY, PLAIN, TODAY, GREEDY, N_SETTINGS };
 static const char *const setting_names[] = { "total-fit", "+hunspell",
-					     "today", "greedy" };
+					     "-microtype", "today",
+					     "greedy" };
 
 /* The pages of one meeting file in setting s (narrow: in the 60 mm
  * column), with the layout and lines they were made of; a pack with its
@@ -459,6 +514,8 @@ static struct pages *set_file(struct typesetter *ts, struct arena *a,
 		return NULL;
 	if (s == TODAY)
 		today(l);
+	if (s == PLAIN)
+		without_microtype(l);
 	if (s == DICTIONARY)
 		l->compound_dictionary = true;
 	*width = l->page_width_pt - l->margin_left_pt - l->margin_right_pt;
@@ -546,6 +603,21 @@ int main(int argc, char **argv)
 			print(arena_printf(run, "%s%s", setting_names[s],
 					   narrow ? ", 60 mm" : ""),
 			      &fig[narrow][s]);
+	printf("\nMicrotype's tools (layout keys expansion_*, protrusion): "
+	       "wider, narrower: lines whose glyphs font expansion\ndrew "
+	       "wider or narrower; mean%%, most%%: its share on those lines; "
+	       "left, right: lines whose first (last) character\nhangs into "
+	       "the margin, pt: how far on average.\n");
+	printf("%-18s %5s %6s %6s %6s %6s %6s %6s %6s %6s\n", "breaker",
+	       "lines", "wider", "narrow", "mean%", "most%", "left", "pt",
+	       "right", "pt");
+	for (int narrow = 0; narrow < 2; narrow++)
+		for (int s = 0; s < N_SETTINGS; s++)
+			if (s != GREEDY)
+				print_microtype(arena_printf(run, "%s%s",
+						setting_names[s],
+						narrow ? ", 60 mm" : ""),
+						&fig[narrow][s]);
 	typeset_destroy(ts);
 	hyph_destroy(hyph);
 	arena_destroy(run);

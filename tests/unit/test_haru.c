@@ -20,6 +20,7 @@
 
 #include <glib.h>
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -269,6 +270,83 @@ static void test_hand_built_list_gives_its_elements_and_artifacts(
 	g_free(buf);
 }
 
+/* The numbers of the first TJ array at or after from: glyph position
+ * adjustments, in thousandths of the text space unit. */
+static int tj_adjustments(const char *from, const char *end, double *out,
+			  int most)
+{
+	const char *c = strchr(from, '[');
+	int n = 0;
+	while (c && c < end && *c != ']' && n < most) {
+		if (*c == '>' && c[1] == ' ')
+			out[n++] = strtod(c + 2, NULL);
+		c++;
+	}
+	return n;
+}
+
+/* A run drawn with font expansion (its advances 2 % wider, as
+ * typeset_paragraph.c sets them) and the same word unexpanded: the first
+ * scaled by Tz 102, which comes back to 100 before the second, with the
+ * same adjustments between its glyphs (its kerning: Tz scales those as
+ * it scales the glyphs), and both words' text extracted unchanged. */
+static void test_expanded_run_is_drawn_by_horizontal_scaling(void **state)
+{
+	struct fixture *f = *state;
+	struct dl_item items[2];
+	for (int i = 0; i < 2; i++) {
+		items[i] = (struct dl_item){ .kind = DL_GLYPHS, .x = 72,
+					     .y = 72 + 20 * i,
+					     .elem = DL_ARTIFACT };
+		items[i].glyphs = run_of(f, "Verdediging", &items[i].text);
+	}
+	PangoGlyphString *gs = items[0].glyphs->glyphs;
+	for (int g = 0; g < gs->num_glyphs; g++)
+		gs->glyphs[g].geometry.width = (int)lround(
+			gs->glyphs[g].geometry.width * 1.02);
+	items[0].expansion = 0.02;
+	struct dl_page page = { items, 2, 2 };
+	struct display_list dl = { .width_pt = 595, .height_pt = 842,
+				   .pages = &page, .n_pages = 1,
+				   .lang = "nl-NL", .title = "t",
+				   .date = { 2025, 12, 3 } };
+	struct diags d;
+	diags_init(&d, f->arena);
+	char *path = arena_printf(f->arena, "%s/expanded.pdf", f->dir);
+	assert_true(haru_write_pdfa(&dl, path, HARU_SRGB_ICC, &d));
+	char *qdf = arena_printf(f->arena, "%s/expanded.qdf", f->dir);
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "qpdf --qdf --object-streams=disable "
+		 "%s %s", path, qdf);
+	assert_int_equal(system(cmd), 0);
+	gsize len;
+	gchar *buf = NULL;
+	assert_true(g_file_get_contents(qdf, &buf, &len, NULL));
+	const char *tz = find(buf, len, "102.0000 Tz\n");
+	assert_non_null(tz);
+	const char *reset = find(tz, len - (gsize)(tz - buf),
+				 "] TJ\n100 Tz\n");
+	assert_non_null(reset);
+	const char *after = reset + strlen("] TJ\n100 Tz\n");
+	assert_null(find(after, len - (gsize)(after - buf), " Tz\n"));
+	double wide[32], plain[32];
+	int nw = tj_adjustments(tz, after, wide, 32);
+	int np = tj_adjustments(after, buf + len, plain, 32);
+	assert_true(nw > 0);
+	assert_int_equal(nw, np);
+	for (int i = 0; i < nw; i++)
+		assert_true(fabs(wide[i] - plain[i]) < 0.2);
+	g_free(buf);
+	snprintf(cmd, sizeof cmd, "pdftotext %s -", path);
+	FILE *p = popen(cmd, "r");
+	assert_non_null(p);
+	char text[256];
+	size_t n = fread(text, 1, sizeof text - 1, p);
+	text[n] = '\0';
+	assert_int_equal(pclose(p), 0);
+	assert_string_equal(text, "Verdediging\nVerdediging\n\n\f");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -278,6 +356,8 @@ int main(void)
 		cmocka_unit_test(test_missing_profile_names_the_package),
 		cmocka_unit_test(
 			test_hand_built_list_gives_its_elements_and_artifacts),
+		cmocka_unit_test(
+			test_expanded_run_is_drawn_by_horizontal_scaling),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -6,6 +6,10 @@
  * message a layout designer must get: the file, the line and column of
  * the value (found in the changed text, so the test follows the layout
  * as it grows), and what is wrong. Run from the checkout's root.
+ *
+ * And the cache of layouts read: what it gives back is what was read,
+ * field for field; a changed layout or a damaged cache is read anew.
+ * The cache goes to a folder of the test's own (XDG_CACHE_HOME).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -23,7 +27,8 @@
 
 struct fixture {
 	struct arena *a;
-	char dir[64];     /* holds layouts/bad.yaml */
+	char dir[64];     /* holds layouts/bad.yaml, and cache/ */
+	char cache[128];  /* the cache file of bad.yaml */
 	char *kamerbrief; /* the real layout's text */
 };
 
@@ -48,6 +53,9 @@ static int setup(void **state)
 	snprintf(f->dir, sizeof f->dir, "/tmp/test_layout-XXXXXX");
 	if (!mkdtemp(f->dir))
 		return -1;
+	char *xdg = arena_printf(f->a, "%s/cache", f->dir);
+	setenv("XDG_CACHE_HOME", xdg, 1);
+	snprintf(f->cache, sizeof f->cache, "%s/dossier/bad.yaml.cache", xdg);
 	f->kamerbrief = read_all("layouts/kamerbrief.yaml");
 	*state = f;
 	return f->kamerbrief ? 0 : -1;
@@ -59,7 +67,13 @@ static int teardown(void **state)
 	char path[128];
 	snprintf(path, sizeof path, "%s/bad.yaml", f->dir);
 	unlink(path);
+	unlink(f->cache);
+	snprintf(path, sizeof path, "%s/cache/dossier", f->dir);
+	rmdir(path);
+	snprintf(path, sizeof path, "%s/cache", f->dir);
+	rmdir(path);
 	rmdir(f->dir);
+	unsetenv("XDG_CACHE_HOME");
 	free(f->kamerbrief);
 	arena_destroy(f->a);
 	free(f);
@@ -308,6 +322,124 @@ static void test_a_missing_layout_cannot_be_read(void **state)
 	assert_true(d.count == 1);
 }
 
+/* The layout `text` as "bad", which must load without a word. */
+static struct layout *load_layout(struct fixture *f, const char *text)
+{
+	int status;
+	assert_string_equal(load(f, text, &status), "");
+	struct diags d;
+	diags_init(&d, f->a);
+	struct layout *l = layout_load(f->a, f->dir, "bad", &d);
+	assert_non_null(l);
+	assert_int_equal(d.count, 0);
+	return l;
+}
+
+static void same_text(const char *a, const char *b)
+{
+	if (!a || !b)
+		assert_ptr_equal(a, b);
+	else
+		assert_string_equal(a, b);
+}
+
+static void same_lines(const char **a, const char **b, int n)
+{
+	for (int i = 0; i < n; i++)
+		same_text(a[i], b[i]);
+}
+
+/* a and b alike, field for field: their texts compared, then every
+ * other byte. A pointer field the cache does not know would differ. */
+static void same_layout(const struct layout *a, const struct layout *b)
+{
+	same_text(a->name, b->name);
+	same_text(a->path, b->path);
+	same_text(a->footer_text, b->footer_text);
+	same_text(a->mail_salutation, b->mail_salutation);
+	same_text(a->mail_closing, b->mail_closing);
+	same_text(a->header_text, b->header_text);
+	assert_int_equal(a->n_sender_lines, b->n_sender_lines);
+	same_lines(a->sender_lines, b->sender_lines, a->n_sender_lines);
+	assert_int_equal(a->n_english_terms, b->n_english_terms);
+	same_lines(a->english_terms, b->english_terms, a->n_english_terms);
+	assert_int_equal(a->n_protrusion, b->n_protrusion);
+	assert_true(a->n_protrusion > 0);
+	/* Its own copy: a pointer kept from the process that wrote the
+	 * cache would point nowhere in the next one. */
+	assert_ptr_not_equal(a->protrusion, b->protrusion);
+	assert_memory_equal(a->protrusion, b->protrusion,
+			    (size_t)a->n_protrusion * sizeof *a->protrusion);
+	assert_int_equal(a->n_styles, b->n_styles);
+	for (int i = 0; i < a->n_styles; i++) {
+		struct style sa, sb;
+		memcpy(&sa, &a->styles[i], sizeof sa);
+		memcpy(&sb, &b->styles[i], sizeof sb);
+		same_text(sa.name, sb.name);
+		same_text(sa.font, sb.font);
+		sa.name = sb.name = sa.font = sb.font = NULL;
+		assert_memory_equal(&sa, &sb, sizeof sa);
+	}
+	struct layout la, lb;
+	memcpy(&la, a, sizeof la);
+	memcpy(&lb, b, sizeof lb);
+	la.name = lb.name = la.path = lb.path = NULL;
+	la.footer_text = lb.footer_text = NULL;
+	la.mail_salutation = lb.mail_salutation = NULL;
+	la.mail_closing = lb.mail_closing = NULL;
+	la.header_text = lb.header_text = NULL;
+	la.sender_lines = lb.sender_lines = NULL;
+	la.english_terms = lb.english_terms = NULL;
+	la.protrusion = lb.protrusion = NULL;
+	la.styles = lb.styles = NULL;
+	assert_memory_equal(&la, &lb, sizeof la);
+}
+
+static void test_a_cached_layout_is_the_layout_read(void **state)
+{
+	struct fixture *f = *state;
+	unlink(f->cache);
+	struct layout *read = load_layout(f, f->kamerbrief);
+	/* The cache written by a second read, whose allocations are not
+	 * the first's: a pointer the cache kept as bytes would then hold
+	 * the second read's address and differ from the first's. */
+	unlink(f->cache);
+	struct layout *again = load_layout(f, f->kamerbrief);
+	struct stat st;
+	assert_int_equal(stat(f->cache, &st), 0);
+	struct layout *cached = load_layout(f, f->kamerbrief);
+	assert_ptr_not_equal(read, cached);
+	assert_ptr_not_equal(again, cached);
+	same_layout(read, cached);
+}
+
+/* The same length, the same second: only the text tells them apart. */
+static void test_a_changed_layout_is_read_anew(void **state)
+{
+	struct fixture *f = *state;
+	struct layout *before = load_layout(f, f->kamerbrief);
+	char *text = changed(f, "orphans: 2", "orphans: 3");
+	struct layout *after = load_layout(f, text);
+	assert_int_equal(before->orphans, 2);
+	assert_int_equal(after->orphans, 3);
+}
+
+static void test_a_damaged_cache_is_read_anew(void **state)
+{
+	struct fixture *f = *state;
+	struct layout *read = load_layout(f, f->kamerbrief);
+	FILE *fp = fopen(f->cache, "r+b");
+	assert_non_null(fp);
+	assert_int_equal(fseek(fp, -40, SEEK_END), 0);
+	int c = fgetc(fp);
+	assert_int_equal(fseek(fp, -40, SEEK_END), 0);
+	fputc(c ^ 0x5a, fp);
+	fclose(fp);
+	same_layout(read, load_layout(f, f->kamerbrief));
+	/* and the cache was made again */
+	same_layout(read, load_layout(f, f->kamerbrief));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -329,6 +461,9 @@ int main(void)
 		cmocka_unit_test(test_the_chart_section_must_be_there),
 		cmocka_unit_test(test_not_yaml_cannot_be_read),
 		cmocka_unit_test(test_a_missing_layout_cannot_be_read),
+		cmocka_unit_test(test_a_cached_layout_is_the_layout_read),
+		cmocka_unit_test(test_a_changed_layout_is_read_anew),
+		cmocka_unit_test(test_a_damaged_cache_is_read_anew),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

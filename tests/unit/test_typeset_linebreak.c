@@ -286,9 +286,98 @@ static void test_letter_spacing_unused_where_spaces_suffice(void **state)
 	arena_destroy(a);
 }
 
+/*
+ * Words of 50 42 | 30, spaces of 10 (+5, -3), a measure of 100: the
+ * first line is 102 wide and shrinks (ratio -2/3). When its first word
+ * hangs 1.5 into the left margin and its last 2 into the right one
+ * (protrusion), it has 3.5 more room: 1.5 left, its spaces stretched by
+ * a ratio of 0.3; the line says how far it hangs on each side.
+ */
+static void test_protrusion_gives_a_line_room(void **state)
+{
+	(void)state;
+	struct arena *a = arena_create();
+	struct lb_item it[] = { box(50), space(), box(42), space(), box(30) };
+	double left[5] = { 1.5, 0, 0, 0, 0 }, right[5] = { 0, 0, 2, 0, 0 };
+	struct lb_params p = params;
+	struct lb_line *lines;
+	assert_int_equal(lb_break(a, it, 5, &p, &lines), 2);
+	assert_int_equal(lines[0].end, 3);
+	assert_true(lines[0].ratio > -0.6667 && lines[0].ratio < -0.6666);
+	assert_true(lines[0].protrude_left_pt == 0);
+	p.protrude_left_pt = left;
+	p.protrude_right_pt = right;
+	assert_int_equal(lb_break(a, it, 5, &p, &lines), 2);
+	assert_int_equal(lines[0].end, 3);
+	assert_true(lines[0].ratio > 0.2999 && lines[0].ratio < 0.3001);
+	assert_true(lines[0].protrude_left_pt == 1.5);
+	assert_true(lines[0].protrude_right_pt == 2);
+	assert_true(lines[1].protrude_left_pt == 0);
+	arena_destroy(a);
+}
+
+/*
+ * Words of 40 40 | 40 40, spaces of 10 (+5, -3), a measure of 100: a
+ * line of two words leaves 10 to its one space, twice its stretch
+ * (ratio 2, beyond every tolerance but the last pass's). When each word
+ * may widen by 2.5 (font expansion, a box's stretch), the line's stretch
+ * is 10 and it is set at ratio 1 in the first pass.
+ */
+static void test_font_expansion_counts_as_stretch(void **state)
+{
+	(void)state;
+	struct arena *a = arena_create();
+	struct lb_item it[] = { box(40), space(), box(40), space(), box(40),
+				space(), box(40) };
+	struct lb_line *lines;
+	assert_int_equal(lb_break(a, it, 7, &params, &lines), 2);
+	assert_int_equal(lines[0].end, 3);
+	assert_true(lines[0].ratio == 2);
+	for (size_t k = 0; k < 7; k += 2)
+		it[k].stretch_pt = 2.5;
+	assert_int_equal(lb_break(a, it, 7, &params, &lines), 2);
+	assert_int_equal(lines[0].end, 3);
+	assert_true(lines[0].ratio == 1);
+	arena_destroy(a);
+}
+
+/*
+ * Words 60, 20=4 (a hyphenation point of penalty 50 in it) and 30,
+ * spaces of 10 (+5, -3), a measure of 100. Unbroken, the first line
+ * 60 24 is 94 wide: 1 more than its space's stretch, which letter
+ * spacing of 0.5 on each piece of the second word can take. Broken,
+ * 60 20- is 95, its space at ratio 1, for the hyphen's 50² = 2500
+ * demerits and 5000 more for a hyphen on the next-to-last line. With
+ * track_demerits under those 7500 the first pass letter-spaces the
+ * line; over them, or 0 (letter spacing only where nothing else fits),
+ * it breaks the word.
+ */
+static void test_letter_spacing_before_a_hyphen_at_a_price(void **state)
+{
+	(void)state;
+	struct arena *a = arena_create();
+	struct lb_item it[] = { box(60), space(), box(20), hyphen(50), box(4),
+				space(), box(30) };
+	double track[7] = { 0, 0, 0.5, 0, 0.5, 0, 0 };
+	struct lb_params p = params;
+	p.track_pt = track;
+	static const int price[] = { 1000, 9000, 0 };
+	for (int k = 0; k < 3; k++) {
+		struct lb_line *lines;
+		p.track_demerits = price[k];
+		assert_int_equal(lb_break(a, it, 7, &p, &lines), 2);
+		assert_int_equal(lines[0].end, k == 0 ? 5 : 3);
+		assert_true(lines[0].ratio == 1);
+		assert_int_equal(lines[0].hyphenated, k != 0);
+	}
+	arena_destroy(a);
+}
+
 /* Paragraphs of random words, spaces, hyphenation points, compound
  * hyphens, forced breaks and last resorts, justified and ragged, with
- * and without letter spacing, in measures from a word to the whole: the
+ * and without letter spacing (in the first pass too), font expansion and
+ * protrusion (less than the narrowest word, so that lines still only
+ * get longer going back), in measures from a word to the whole: the
  * breaker that passes over lines too loose to be taken breaks them as
  * the one that tries every line. */
 static void test_skipping_loose_lines_changes_no_break(void **state)
@@ -300,14 +389,23 @@ static void test_skipping_loose_lines_changes_no_break(void **state)
 		size_t n = 0, cap = 300;
 		struct lb_item *it = arena_array(a, cap, sizeof *it);
 		double *track = arena_array(a, cap, sizeof *track);
+		double *left = arena_array(a, cap, sizeof *left);
+		double *right = arena_array(a, cap, sizeof *right);
 		while (n + 3 < cap) {
 			seed = seed * 1103515245u + 12345u;
 			unsigned r = (seed >> 16) % 100;
 			it[n] = box(5 + (seed >> 8) % 40);
+			if (round % 2) {
+				it[n].stretch_pt = it[n].width_pt * 0.02;
+				it[n].shrink_pt = it[n].width_pt * 0.02;
+			}
+			left[n] = (seed >> 3) % 3 * 0.7;
+			right[n] = (seed >> 5) % 4 * 0.6;
 			track[n++] = ((seed >> 4) % 3) * 0.5;
 			if (r < 70) {
 				it[n++] = space();
 			} else if (r < 85) {
+				right[n] = 1.5;
 				it[n++] = hyphen(50);
 			} else if (r < 92) {
 				it[n++] = (struct lb_item){ LB_PENALTY, 0, 0, 0,
@@ -327,6 +425,9 @@ static void test_skipping_loose_lines_changes_no_break(void **state)
 		p.ragged = round % 5 == 0;
 		p.ragged_stretch_pt = 30;
 		p.track_pt = round % 3 ? track : NULL;
+		p.track_demerits = round % 4 == 1 ? 3000 : 0;
+		p.protrude_left_pt = round % 6 < 3 ? left : NULL;
+		p.protrude_right_pt = round % 6 < 3 ? right : NULL;
 		p.tolerance = round % 7 == 0 ? 20 : 100;
 		struct lb_line *fast, *slow;
 		size_t nf = lb_break(a, it, n, &p, &fast);
@@ -359,6 +460,9 @@ int main(void)
 			test_spaces_stretch_further_where_letter_spacing_cannot),
 		cmocka_unit_test(test_letter_spacing_unused_where_spaces_suffice),
 		cmocka_unit_test(test_skipping_loose_lines_changes_no_break),
+		cmocka_unit_test(test_protrusion_gives_a_line_room),
+		cmocka_unit_test(test_font_expansion_counts_as_stretch),
+		cmocka_unit_test(test_letter_spacing_before_a_hyphen_at_a_price),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -18,6 +18,8 @@
 
 #include <cmocka.h>
 
+#include <dirent.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "typeset_shape.h"
@@ -370,6 +372,131 @@ static void test_what_needs_a_layout(void **state)
 	assert_true(shape_applies("NAVO\xC2\xAD top \xE2\x80\x93 ‘x’", 18));
 }
 
+/* The stops-at-spaces fact of body's face, found in a fresh set of
+ * fonts (sf) with the cache folder at dir. */
+static bool body_stops(struct fixture *f, struct shape_fonts *sf)
+{
+	const struct style *s = layout_style(f->l, "body");
+	PangoFontDescription *fd = typeset_font(s);
+	PangoAttrList *al = pango_attr_list_new();
+	GSList *runs = shape_line(f->ts->context, sf, "een woord", 9, fd, al);
+	pango_attr_list_unref(al);
+	pango_font_description_free(fd);
+	shape_free(runs);
+	assert_int_equal(sf->n_faces, 1);
+	return sf->faces[0].stops;
+}
+
+static char *file_text(struct arena *a, const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	assert_non_null(fp);
+	char buf[4096];
+	size_t n = fread(buf, 1, sizeof buf, fp);
+	fclose(fp);
+	return arena_strndup(a, buf, n);
+}
+
+/* Whether shaping stops at spaces is kept in the cache folder for the
+ * font's file: found once, then read; a cache file that does not match
+ * the font (another file, another version) is found again and
+ * replaced. */
+static void test_stops_at_spaces_is_kept(void **state)
+{
+	struct fixture *f = *state;
+	char dir[] = "/tmp/test_typeset_shape-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	setenv("XDG_CACHE_HOME", dir, 1);
+	struct shape_fonts sf = { 0 };
+	assert_true(body_stops(f, &sf));
+	shape_fonts_free(&sf);
+	DIR *d = opendir(arena_printf(f->a, "%s/dossier", dir));
+	assert_non_null(d);
+	char *cache = NULL;
+	for (struct dirent *e; (e = readdir(d));)
+		if (strstr(e->d_name, ".stops.cache"))
+			cache = arena_printf(f->a, "%s/dossier/%s", dir,
+					     e->d_name);
+	closedir(d);
+	assert_non_null(cache);
+	char *kept = file_text(f->a, cache);
+	assert_true(strstr(kept, "stops at spaces") == kept);
+	assert_int_equal(kept[strlen(kept) - 1], '1');
+
+	/* read back: the same */
+	assert_true(body_stops(f, &sf));
+	shape_fonts_free(&sf);
+	assert_string_equal(file_text(f->a, cache), kept);
+
+	/* read, not found again: its own key with the other answer is
+	 * believed (which shows the cache is what answers) */
+	FILE *fp = fopen(cache, "wb");
+	assert_non_null(fp);
+	fprintf(fp, "%.*s0", (int)strlen(kept) - 1, kept);
+	fclose(fp);
+	assert_false(body_stops(f, &sf));
+	shape_fonts_free(&sf);
+
+	/* another key, and a wrong answer: not believed, and replaced */
+	fp = fopen(cache, "wb");
+	assert_non_null(fp);
+	fputs("stops at spaces 0.0.0 of another font\n0", fp);
+	fclose(fp);
+	assert_true(body_stops(f, &sf));
+	shape_fonts_free(&sf);
+	assert_string_equal(file_text(f->a, cache), kept);
+
+	unlink(cache);
+	rmdir(arena_printf(f->a, "%s/dossier", dir));
+	rmdir(dir);
+	unsetenv("XDG_CACHE_HOME");
+}
+
+/* A running header or footer (typeset_line) is set as a layout of its
+ * width and alignment sets it: the same glyphs, at the same place. */
+static void test_running_line_set_as_its_layout(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const styles[] = { "footer", "header",
+					      "running_header", "body" };
+	static const char *const texts[] = {
+		"Pagina 1 van 3", "Pagina 12 van 345",
+		"DEPARTEMENTAAL VERTROUWELIJK", "Bijlage 2 \xE2\x80\x93 Verslag",
+	};
+	static const double widths[] = { 451.28, 300, 200.5, 137 };
+	for (size_t i = 0; i < sizeof styles / sizeof *styles; i++)
+		for (size_t k = 0; k < sizeof texts / sizeof *texts; k++)
+			for (size_t w = 0; w < sizeof widths / sizeof *widths;
+			     w++) {
+				const struct style *s =
+					layout_style(f->l, styles[i]);
+				struct tline *tl = typeset_line(
+					f->ts, f->a, texts[k], s, widths[w]);
+				struct rich r = { .text = (char *)texts[k],
+						  .len = strlen(texts[k]) };
+				PangoLayout *pl = typeset_layout(
+					f->ts, f->l, &r, s, widths[w]);
+				PangoLayoutIter *it = pango_layout_get_iter(pl);
+				PangoRectangle logical;
+				pango_layout_iter_get_line_extents(it, NULL,
+								   &logical);
+				PangoLayoutLine *line =
+					pango_layout_iter_get_line_readonly(it);
+				assert_non_null(tl);
+				assert_int_equal(tl->n_parts, 1);
+				assert_true(tl->parts[0].x_pt ==
+					    logical.x / (double)PANGO_SCALE);
+				assert_true(tl->height_pt == s->leading_pt);
+				GSList *a = tl->parts[0].runs, *b = line->runs;
+				assert_int_equal(g_slist_length(a),
+						 g_slist_length(b));
+				for (; a && b; a = a->next, b = b->next)
+					assert_same_run(a->data, b->data);
+				pango_layout_iter_free(it);
+				g_object_unref(pl);
+			}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -381,6 +508,8 @@ int main(void)
 		cmocka_unit_test(test_cut_lines_shape_as_their_own),
 		cmocka_unit_test(test_label_set_as_its_layout),
 		cmocka_unit_test(test_words_shape_as_the_whole),
+		cmocka_unit_test(test_stops_at_spaces_is_kept),
+		cmocka_unit_test(test_running_line_set_as_its_layout),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
