@@ -41,7 +41,7 @@ static void parse_file_refs(struct pctx *pc, const struct ynode *seq,
 			continue;
 		}
 		struct file_ref *f = &(*out)[k++];
-		f->path = it->str;
+		f->path = parse_keep(pc, it->str);
 		f->resolved = parse_resolve(pc, it->str);
 		f->pos = it->pos;
 	}
@@ -312,7 +312,8 @@ static void parse_chart_refs(struct pctx *pc, const struct ynode *seq,
 				    key, parse_describe(pc, it));
 			continue;
 		}
-		(*out)[(*n)++] = (struct chart_ref){ it->str, it->pos };
+		(*out)[(*n)++] = (struct chart_ref){ parse_keep(pc, it->str),
+						     it->pos };
 	}
 }
 
@@ -372,7 +373,7 @@ static bool is_note_key(const char *s)
 static void parse_note(struct pctx *pc, struct ynode *k, struct note *note)
 {
 	const struct ynode *v = k->next;
-	note->key = k->str;
+	note->key = parse_keep(pc, k->str);
 	note->pos = k->pos;
 	if (!is_note_key(k->str))
 		parse_error(pc, k->pos,
@@ -726,7 +727,8 @@ static struct document *parse_document_bytes(struct arena *a,
 {
 	assert(a && path && (buf || !len) && diags);
 	struct parse_schema schema = { 0 };
-	struct pctx pc = { .a = a, .diags = diags, .schema = &schema };
+	struct pctx pc = { .a = a, .tree = arena_create(), .diags = diags,
+			   .schema = &schema };
 	pc.schema->dir = folder_of(a, path);
 	path = arena_strdup(a, path);
 	struct document *doc = arena_alloc(a, sizeof *doc);
@@ -759,6 +761,9 @@ static struct document *parse_document_bytes(struct arena *a,
 		parse_data_root(&pc, tree); /* charts, no meeting around them */
 	else if (tree)
 		parse_document(&pc, tree, doc);
+	/* The model holds copies of what it keeps (parse_keep): the tree,
+	 * its data files' trees included, goes before compose starts. */
+	arena_destroy(pc.tree);
 	return pc.errors ? NULL : doc;
 }
 

@@ -132,7 +132,7 @@ static void parse_value(struct pctx *pc, const struct ynode *k,
 			    parse_describe(pc, k));
 		return;
 	}
-	const char *category = parse_one_line(pc, k->str);
+	const char *category = parse_keep(pc, parse_one_line(pc, k->str));
 	chart_text_fits(pc, category, k->pos, "a category", CHART_LABEL_MAX);
 	if (parse_strmap_get(seen, category)) {
 		parse_error(pc, k->pos, "key '%s' appears twice in 'values'",
@@ -411,7 +411,8 @@ static void chart_highlight(struct pctx *pc, const struct mapview *mv,
 				    parse_snip(pc, it->str));
 		} else {
 			parse_strmap_put(pc->a, &seen, it->str, (void *)it);
-			c->highlight[c->n_highlight++] = it->str;
+			c->highlight[c->n_highlight++] =
+				parse_keep(pc, it->str);
 		}
 	}
 }

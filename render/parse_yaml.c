@@ -311,10 +311,16 @@ static struct srcpos mark_pos(const char *file, const struct fy_mark *m)
 	return (struct srcpos){ file, m->line + 1, m->column + 1 };
 }
 
+/* Where a node and its strings go. */
+static struct arena *tree_arena(const struct ybuild *b)
+{
+	return b->pc->tree ? b->pc->tree : b->pc->a;
+}
+
 static struct ynode *ynode_new(struct ybuild *b, enum ynode_kind kind,
 			       struct srcpos pos)
 {
-	struct ynode *n = arena_alloc(b->pc->a, sizeof *n);
+	struct ynode *n = arena_alloc(tree_arena(b), sizeof *n);
 	n->kind = kind;
 	n->pos = pos;
 	if (b->depth == 0) {
@@ -424,7 +430,7 @@ static void unify_line_breaks(struct ybuild *b, struct ynode *n)
 	}
 	if (!found)
 		return;
-	char *out = arena_alloc(b->pc->a, n->len + extra + 1);
+	char *out = arena_alloc(tree_arena(b), n->len + extra + 1);
 	size_t o = 0;
 	for (size_t i = 0; i < n->len;) {
 		size_t k = model_line_break_len(n->str + i);
@@ -533,7 +539,7 @@ static void ybuild_scalar(struct ybuild *b, struct fy_event *e)
 	if (style == FYSS_SINGLE_QUOTED || style == FYSS_DOUBLE_QUOTED)
 		pos.col = pos.col > 1 ? pos.col - 1 : pos.col;
 	struct ynode *n = ynode_new(b, YN_SCALAR, pos);
-	n->str = arena_strndup(b->pc->a, s ? s : "", s ? len : 0);
+	n->str = arena_strndup(tree_arena(b), s ? s : "", s ? len : 0);
 	n->len = s ? len : 0;
 	n->is_null = style == FYSS_PLAIN && is_null_text(n->str, n->len);
 	n->text.src = n->str;
@@ -548,7 +554,7 @@ static void ybuild_scalar(struct ybuild *b, struct fy_event *e)
 		n->pos = n->text.pos;
 	}
 	if (ts->input_pos <= te->input_pos && te->input_pos <= b->len) {
-		n->text.raw = arena_strndup(b->pc->a, b->buf + ts->input_pos,
+		n->text.raw = arena_strndup(tree_arena(b), b->buf + ts->input_pos,
 					    te->input_pos - ts->input_pos);
 		n->text.raw_pos = mark_pos(b->file, ts);
 	}
@@ -850,7 +856,13 @@ bool parse_is_blank(const char *s)
 	return true;
 }
 
-/* The text of a scalar; NULL (reported) for a list or mapping. */
+const char *parse_keep(struct pctx *pc, const char *s)
+{
+	return pc->tree && s ? arena_strdup(pc->a, s) : s;
+}
+
+/* The text of a scalar, copied out of the tree; NULL (reported) for a
+ * list or mapping. */
 const struct text *parse_scalar_text(struct pctx *pc, const struct ynode *v,
 				      const char *name)
 {
@@ -865,7 +877,16 @@ const struct text *parse_scalar_text(struct pctx *pc, const struct ynode *v,
 			    name);
 		return NULL;
 	}
-	return &v->text;
+	if (!pc->tree)
+		return &v->text;
+	struct text *t = arena_alloc(pc->a, sizeof *t);
+	*t = v->text;
+	t->src = parse_keep(pc, t->src);
+	/* raw is the same bytes as src for most plain scalars: one copy. */
+	t->raw = t->raw && t->src && strcmp(t->raw, t->src) == 0
+			 ? t->src
+			 : parse_keep(pc, t->raw);
+	return t;
 }
 
 /* Every line of rich text within PARSE_MAX_TABLE_COLUMNS; false when

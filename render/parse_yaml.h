@@ -49,7 +49,12 @@ struct parse_schema; /* what the schema keeps while it reads (parse.h) */
 
 /* What one parse works with. */
 struct pctx {
-	struct arena *a;
+	struct arena *a; /* the model's: lives as long as the document */
+	/* The YAML tree's own arena, destroyed once the schema has read the
+	 * tree, so that a long document's nodes and their strings are not
+	 * held while it is drawn; NULL: the tree goes into a. Whatever the
+	 * model keeps of a node is copied into a (parse_keep). */
+	struct arena *tree;
 	struct diags *diags;
 	int errors;
 	/* Reading a file not yet known to be dossier data (a data file or a
@@ -148,8 +153,13 @@ struct ynode *parse_map_list(struct pctx *pc, const struct mapview *mv,
 			     size_t i);
 struct ynode *parse_map_map(struct pctx *pc, const struct mapview *mv,
 			    size_t i);
-/* The text of a scalar (name: its key, for the message); NULL (reported)
- * for a list, a mapping or a text holding a NUL. */
+/* s copied into the model's arena when the tree has an arena of its own
+ * (every string of a node the model keeps goes through it); s itself
+ * otherwise. */
+const char *parse_keep(struct pctx *pc, const char *s);
+/* The text of a scalar (name: its key, for the message), its strings in
+ * the model's arena; NULL (reported) for a list, a mapping or a text
+ * holding a NUL. */
 const struct text *parse_scalar_text(struct pctx *pc, const struct ynode *v,
 				     const char *name);
 /* Every line of rich text within the table column limit; false (reported
