@@ -43,6 +43,7 @@ static void free_arrays(void *data)
 	each_rich(comp, NULL, false);
 	free(comp->blocks);
 	free(comp->notes);
+	free(comp->note_ix);
 }
 
 struct composition *compose_create(struct arena *a,

@@ -76,6 +76,9 @@ struct composition {
 	size_t n_blocks, cap_blocks;
 	struct footnote *notes;
 	size_t n_notes, cap_notes;
+	/* notes by (doc, key): open addressing, index + 1, 0 empty; for
+	 * compose_richtext.c's footnote_number(). */
+	size_t *note_ix, cap_note_ix;
 	/* Metadata for the writers. */
 	const char *title, *author, *subject, *keywords, *creator;
 	const char *classification;

@@ -11,6 +11,7 @@
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -248,16 +249,57 @@ static void append_flat(struct walker *w, cmark_node *node, struct rich *r)
 	cmark_iter_free(it);
 }
 
-/* The number of the note with this key, given at its first reference. */
+static size_t note_hash(const struct document *doc, const char *key)
+{
+	uint64_t h = 1469598103934665603u ^ (uint64_t)(uintptr_t)doc;
+	for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+		h = (h ^ *p) * 1099511628211u;
+	return (size_t)(h ^ h >> 29);
+}
+
+/* The slot of comp->note_ix that holds (doc, key), or the empty one where
+ * it goes. cap_note_ix is a power of two, never full. */
+static size_t note_slot(const struct composition *comp,
+			const struct document *doc, const char *key)
+{
+	size_t mask = comp->cap_note_ix - 1;
+	size_t s = note_hash(doc, key) & mask;
+	for (;; s = (s + 1) & mask) {
+		size_t ix = comp->note_ix[s];
+		if (!ix || (comp->notes[ix - 1].doc == doc &&
+			    !strcmp(comp->notes[ix - 1].key, key)))
+			return s;
+	}
+}
+
+/* Room for one more note in the index, at most half full. */
+static void note_ix_grow(struct composition *comp)
+{
+	if (2 * (comp->n_notes + 1) <= comp->cap_note_ix)
+		return;
+	free(comp->note_ix);
+	comp->cap_note_ix = comp->cap_note_ix ? 2 * comp->cap_note_ix : 64;
+	comp->note_ix = xrealloc_array(NULL, comp->cap_note_ix,
+				       sizeof *comp->note_ix);
+	memset(comp->note_ix, 0, comp->cap_note_ix * sizeof *comp->note_ix);
+	for (size_t i = 0; i < comp->n_notes; i++)
+		comp->note_ix[note_slot(comp, comp->notes[i].doc,
+					comp->notes[i].key)] = i + 1;
+}
+
+/* The number of the note with this key, given at its first reference.
+ * Looked up in an index: a search of every note given so far for each
+ * reference grew with the square of the notes. */
 static int footnote_number(struct compose_ctx *c, const char *key)
 {
 	struct composition *comp = c->comp;
-	for (size_t i = 0; i < comp->n_notes; i++)
-		if (comp->notes[i].doc == c->doc &&
-		    !strcmp(comp->notes[i].key, key))
-			return comp->notes[i].number;
+	note_ix_grow(comp);
+	size_t slot = note_slot(comp, c->doc, key);
+	if (comp->note_ix[slot])
+		return comp->notes[comp->note_ix[slot] - 1].number;
 	ARRAY_GROW(comp->notes, comp->n_notes, comp->cap_notes);
 	size_t ix = comp->n_notes++;
+	comp->note_ix[slot] = ix + 1;
 	comp->notes[ix].number = (int)comp->n_notes;
 	comp->notes[ix].key = key;
 	comp->notes[ix].doc = c->doc; /* a pack binds several documents */
