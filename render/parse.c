@@ -211,17 +211,15 @@ static void parse_participants(struct pctx *pc, const struct ynode *seq,
 				    parse_describe(pc, it));
 			continue;
 		}
-		const struct text *t = parse_scalar_text(pc, it, "participants");
-		if (!t)
+		struct text name;
+		if (!parse_scalar_text(pc, it, "participants", true, &name))
 			continue;
-		if (parse_is_blank(t->src)) {
+		if (parse_is_blank(it->str)) {
 			parse_error(pc, it->pos,
 				    "an item in 'participants' is empty");
 			continue;
 		}
-		struct text *name = &m->participants[m->n_participants++].name;
-		*name = *t;
-		name->src = parse_one_line(pc, t->src);
+		m->participants[m->n_participants++].name = name;
 	}
 }
 
@@ -391,9 +389,10 @@ static void parse_note(struct pctx *pc, struct ynode *k, struct note *note)
 			    parse_snip(pc, k->str));
 		return;
 	}
-	const struct text *t = parse_scalar_text(pc, v, "notes");
-	if (t && parse_rich_lines_ok(pc, t))
-		note->text = *t;
+	struct text t;
+	if (parse_scalar_text(pc, v, "notes", false, &t) &&
+	    parse_rich_lines_ok(pc, &t))
+		note->text = t;
 }
 
 static void parse_notes(struct pctx *pc, struct ynode *map,

@@ -861,32 +861,47 @@ const char *parse_keep(struct pctx *pc, const char *s)
 	return pc->tree && s ? arena_strdup(pc->a, s) : s;
 }
 
-/* The text of a scalar, copied out of the tree; NULL (reported) for a
- * list or mapping. */
-const struct text *parse_scalar_text(struct pctx *pc, const struct ynode *v,
-				      const char *name)
+/* Whether v can be read as text; reported when not. */
+static bool scalar_ok(struct pctx *pc, const struct ynode *v, const char *name)
 {
 	if (v->kind != YN_SCALAR) {
 		parse_error(pc, v->pos, "'%s' must be text; got %s", name,
 			    parse_describe(pc, v));
-		return NULL;
+		return false;
 	}
 	if (strlen(v->str) != v->len) {
 		parse_error(pc, v->pos,
 			    "'%s' holds a NUL character (\\0); remove it",
 			    name);
-		return NULL;
+		return false;
 	}
-	if (!pc->tree)
-		return &v->text;
-	struct text *t = arena_alloc(pc->a, sizeof *t);
-	*t = v->text;
-	t->src = parse_keep(pc, t->src);
+	return true;
+}
+
+/* v's text into *out, its strings in the model's arena: one copy of
+ * each, made after every check (a struct text of its own for each was a
+ * tenth of a long document's model). */
+static void keep_text(struct pctx *pc, const struct ynode *v, bool one_line,
+		      struct text *out)
+{
+	*out = v->text;
+	const char *src = one_line ? parse_one_line(pc, v->text.src)
+				   : v->text.src;
+	out->src = src == v->text.src ? parse_keep(pc, src) : src;
 	/* raw is the same bytes as src for most plain scalars: one copy. */
-	t->raw = t->raw && t->src && strcmp(t->raw, t->src) == 0
-			 ? t->src
-			 : parse_keep(pc, t->raw);
-	return t;
+	if (out->raw && out->src && strcmp(out->raw, out->src) == 0)
+		out->raw = out->src;
+	else
+		out->raw = parse_keep(pc, out->raw);
+}
+
+bool parse_scalar_text(struct pctx *pc, const struct ynode *v,
+		       const char *name, bool one_line, struct text *out)
+{
+	if (!scalar_ok(pc, v, name))
+		return false;
+	keep_text(pc, v, one_line, out);
+	return true;
 }
 
 /* Every line of rich text within PARSE_MAX_TABLE_COLUMNS; false when
@@ -918,8 +933,7 @@ bool parse_map_text(struct pctx *pc, const struct mapview *mv, size_t i,
 	const char *name = mv->fields[i].name;
 	if (!v)
 		return false;
-	const struct text *t = parse_scalar_text(pc, v, name);
-	if (!t)
+	if (!scalar_ok(pc, v, name))
 		return false;
 	if (v->is_null || parse_is_blank(v->str)) {
 		if (mv->fields[i].required)
@@ -927,11 +941,9 @@ bool parse_map_text(struct pctx *pc, const struct mapview *mv, size_t i,
 				    mv->where);
 		return false;
 	}
-	if (mv->fields[i].rich && !parse_rich_lines_ok(pc, t))
+	if (mv->fields[i].rich && !parse_rich_lines_ok(pc, &v->text))
 		return false;
-	*out = *t;
-	if (!mv->fields[i].rich)
-		out->src = parse_one_line(pc, t->src);
+	keep_text(pc, v, !mv->fields[i].rich, out);
 	return true;
 }
 

@@ -157,11 +157,11 @@ struct ynode *parse_map_map(struct pctx *pc, const struct mapview *mv,
  * (every string of a node the model keeps goes through it); s itself
  * otherwise. */
 const char *parse_keep(struct pctx *pc, const char *s);
-/* The text of a scalar (name: its key, for the message), its strings in
- * the model's arena; NULL (reported) for a list, a mapping or a text
- * holding a NUL. */
-const struct text *parse_scalar_text(struct pctx *pc, const struct ynode *v,
-				     const char *name);
+/* The text of a scalar (name: its key, for the message) into *out, its
+ * strings in the model's arena; one_line: made one line (parse_one_line).
+ * false (reported) for a list, a mapping or a text holding a NUL. */
+bool parse_scalar_text(struct pctx *pc, const struct ynode *v,
+		       const char *name, bool one_line, struct text *out);
 /* Every line of rich text within the table column limit; false (reported
  * at its first '|' past the limit) when one is not. */
 bool parse_rich_lines_ok(struct pctx *pc, const struct text *t);
