@@ -16,22 +16,36 @@
 
 #include "nl.h"
 
-/* Each rich text of comp settled into a (settle), or what it holds on
- * the heap freed. */
-static void each_rich(struct composition *comp, struct arena *a,
-		      bool settle)
+/* Each rich text of comp trimmed (trim), or what it holds on the heap
+ * freed. */
+static void each_rich(struct composition *comp, bool trim)
 {
 	for (size_t i = 0; i < comp->n_blocks; i++) {
 		struct block *b = &comp->blocks[i];
-		settle ? rich_settle(a, &b->rich) : rich_release(&b->rich);
+		trim ? rich_trim(&b->rich) : rich_release(&b->rich);
 		for (int k = 0; b->table &&
 				k < b->table->rows * b->table->cols; k++)
-			settle ? rich_settle(a, &b->table->cells[k]) :
-				 rich_release(&b->table->cells[k]);
+			trim ? rich_trim(&b->table->cells[k]) :
+			       rich_release(&b->table->cells[k]);
 	}
 	for (size_t i = 0; i < comp->n_notes; i++)
-		settle ? rich_settle(a, &comp->notes[i].content) :
-			 rich_release(&comp->notes[i].content);
+		trim ? rich_trim(&comp->notes[i].content) :
+		       rich_release(&comp->notes[i].content);
+}
+
+void compose_release_block(struct composition *comp, size_t i)
+{
+	assert(i < comp->n_blocks);
+	struct block *b = &comp->blocks[i];
+	rich_release(&b->rich);
+	for (int k = 0; b->table && k < b->table->rows * b->table->cols; k++)
+		rich_release(&b->table->cells[k]);
+}
+
+void compose_release_note(struct composition *comp, size_t i)
+{
+	assert(i < comp->n_notes);
+	rich_release(&comp->notes[i].content);
 }
 
 /* The blocks, notes and texts grow on the heap: in the arena every
@@ -40,7 +54,7 @@ static void each_rich(struct composition *comp, struct arena *a,
 static void free_arrays(void *data)
 {
 	struct composition *comp = data;
-	each_rich(comp, NULL, false);
+	each_rich(comp, false);
 	free(comp->blocks);
 	free(comp->notes);
 	free(comp->note_ix);
@@ -543,7 +557,7 @@ struct composition *compose_document(struct arena *a, struct hyphenator *h,
 		compose_meeting(&c, title, meeting);
 	arena_destroy(c.scratch);
 	/* No more blocks or text: the room doubling left for them let go. */
-	each_rich(comp, a, true);
+	each_rich(comp, true);
 	comp->blocks = xrealloc_array(comp->blocks, comp->n_blocks,
 				      sizeof *comp->blocks);
 	comp->cap_blocks = comp->n_blocks;

@@ -86,6 +86,11 @@ struct composition {
 	int n_anchors;    /* targets of the table of contents */
 };
 
+/* The text of block i, or of note i, let go: no page still to be drawn
+ * shows it (dl_build.c, a long document drawn a page at a time). */
+void compose_release_block(struct composition *comp, size_t i);
+void compose_release_note(struct composition *comp, size_t i);
+
 /* The document's title: its own, or one made of its kind and meeting
  * ("Geannoteerde agenda NAVO ... 3 december 2025"). Also the mail subject. */
 const char *compose_title(struct arena *a, const struct document *doc);

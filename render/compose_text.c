@@ -65,40 +65,48 @@ void rich_append_q(struct rich *r, const char *s,
 	r->text[r->len] = '\0';
 }
 
-void rich_settle(struct arena *a, struct rich *r)
+/* p, of n bytes (of cap), made exactly n long; NULL when n is 0. */
+static void *trim(void *p, size_t n, size_t *cap)
 {
-	if (r->cap_text) {
-		char *t = arena_strndup(a, r->text, r->len);
-		free(r->text);
-		r->text = t;
-		r->cap_text = 0;
+	if (!n) {
+		free(p);
+		*cap = 0;
+		return NULL;
 	}
+	*cap = n;
+	return xrealloc_array(p, n, 1);
+}
+
+void rich_trim(struct rich *r)
+{
+	if (r->cap_text)
+		r->text = trim(r->text, r->len + 1, &r->cap_text);
 	if (r->cap_hq) {
 		size_t n = HQ_BYTES(r->hq_from + r->len);
-		unsigned char *h = arena_array_unzeroed(a, n ? n : 1, 1);
-		memcpy(h, r->hq, n);
-		free(r->hq);
-		r->hq = h;
-		r->cap_hq = 0;
+		r->hq = trim(r->hq, n ? n : 1, &r->cap_hq);
 	}
 	if (r->cap_spans) {
-		struct span *v = arena_array_unzeroed(a, r->n_spans,
-						      sizeof *v);
-		memcpy(v, r->spans, r->n_spans * sizeof *v);
-		free(r->spans);
-		r->spans = v;
-		r->cap_spans = 0;
+		size_t bytes;
+		r->spans = trim(r->spans, r->n_spans * sizeof *r->spans,
+				&bytes);
+		r->cap_spans = r->spans ? r->n_spans : 0;
 	}
 }
 
 void rich_release(struct rich *r)
 {
-	if (r->cap_text)
+	if (r->cap_text) {
 		free(r->text);
-	if (r->cap_hq)
+		r->text = NULL;
+	}
+	if (r->cap_hq) {
 		free(r->hq);
-	if (r->cap_spans)
+		r->hq = NULL;
+	}
+	if (r->cap_spans) {
 		free(r->spans);
+		r->spans = NULL;
+	}
 	r->cap_text = r->cap_hq = r->cap_spans = 0;
 }
 

@@ -60,9 +60,11 @@ void rich_append_raw(struct rich *r, const char *s, size_t n);
 void rich_append_q(struct rich *r, const char *s,
 		   const unsigned char *q, size_t n);
 void rich_add_span(struct rich *r, struct span sp);
-/* r's text, qualities and spans moved from the heap into a. */
-void rich_settle(struct arena *a, struct rich *r);
-/* What r holds on the heap freed (a rich text never settled). */
+/* r's text, qualities and spans on the heap made exactly as long as
+ * they are: each text can then be let go on its own (rich_release), once
+ * the pages that show it are drawn. */
+void rich_trim(struct rich *r);
+/* What r holds on the heap freed, its pointers to it NULL. */
 void rich_release(struct rich *r);
 /* The part of r from byte start to end, its spans clipped and shifted;
  * its text is r's (not copied). */

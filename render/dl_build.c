@@ -640,6 +640,12 @@ struct display_list *dl_build(struct arena *a, struct typesetter *ts,
 	return dl;
 }
 
+/* A block (index i) or a footnote (n_blocks + i) of the typeset
+ * document, and the last page that shows it. */
+struct shown_until {
+	size_t page, ix;
+};
+
 struct paged {
 	struct dl_pager pager;
 	struct dl_builder b;
@@ -647,7 +653,77 @@ struct paged {
 	struct dl_page cur; /* the page made last; its buffer the next's */
 	size_t next;
 	struct arena *stages; /* what comp and pages are in, or NULL */
+	/* With stages: the texts of comp, let go in this order once the
+	 * last page that shows each is drawn. */
+	struct composition *comp;
+	size_t n_blocks;
+	struct shown_until *until;
+	size_t n_until, released;
 };
+
+static int by_page(const void *x, const void *y)
+{
+	const struct shown_until *a = x, *b = y;
+	if (a->page != b->page)
+		return a->page < b->page ? -1 : 1;
+	return a->ix < b->ix ? -1 : a->ix > b->ix;
+}
+
+/* The index of tb in td (see struct shown_until), or SIZE_MAX. */
+static size_t tblock_ix(const struct typeset_doc *td, const struct tblock *tb)
+{
+	uintptr_t t = (uintptr_t)tb, bl = (uintptr_t)td->blocks,
+		  nt = (uintptr_t)td->notes;
+	if (t >= bl && t < (uintptr_t)(td->blocks + td->n_blocks))
+		return (size_t)(tb - td->blocks);
+	if (t >= nt && t < (uintptr_t)(td->notes + td->n_notes))
+		return td->n_blocks + (size_t)(tb - td->notes);
+	return SIZE_MAX;
+}
+
+/* For each block and footnote set again as its pages are drawn (bare),
+ * the last page that shows it, in page order. A float or a footnote
+ * continued shows on more than one page: the last counts. */
+static void plan_release(struct paged *pd, const struct typeset_doc *td)
+{
+	size_t n = td->n_blocks + td->n_notes;
+	size_t *last = xrealloc_array(NULL, n ? n : 1, sizeof *last);
+	for (size_t i = 0; i < n; i++)
+		last[i] = SIZE_MAX;
+	for (size_t p = 0; p < pd->pages->n_pages; p++) {
+		const struct page *pg = &pd->pages->pages[p];
+		for (size_t i = 0; i < pg->n_lines; i++) {
+			const struct tblock *tb = pg->lines[i].from;
+			size_t ix = tb && tb->bare ? tblock_ix(td, tb)
+						   : SIZE_MAX;
+			if (ix != SIZE_MAX)
+				last[ix] = p;
+		}
+	}
+	pd->until = xrealloc_array(NULL, n ? n : 1, sizeof *pd->until);
+	for (size_t i = 0; i < n; i++)
+		if (last[i] != SIZE_MAX)
+			pd->until[pd->n_until++] =
+				(struct shown_until){ last[i], i };
+	free(last);
+	qsort(pd->until, pd->n_until, sizeof *pd->until, by_page);
+	pd->n_blocks = td->n_blocks;
+}
+
+/* The texts that no page from p on shows let go: the writer has drawn
+ * every page before p. */
+static void release_before(struct paged *pd, size_t p)
+{
+	for (; pd->released < pd->n_until &&
+	       pd->until[pd->released].page < p;
+	     pd->released++) {
+		size_t ix = pd->until[pd->released].ix;
+		if (ix < pd->n_blocks)
+			compose_release_block(pd->comp, ix);
+		else
+			compose_release_note(pd->comp, ix - pd->n_blocks);
+	}
+}
 
 static const struct dl_page *paged_page(struct dl_pager *pg, size_t p)
 {
@@ -662,6 +738,8 @@ static const struct dl_page *paged_page(struct dl_pager *pg, size_t p)
 		b->next_elem = 0;
 	}
 	pd->cur.n_items = 0;
+	if (pd->stages)
+		release_before(pd, p);
 	build_page(b, pd->pages, p, &pd->cur);
 	if (pd->stages) {
 		/* the one writer asks for no page twice: its placed lines
@@ -687,6 +765,9 @@ static void let_stages_go(struct paged *pd)
 	builder_end(&pd->b);
 	free(pd->cur.items);
 	pd->cur = (struct dl_page){ NULL, 0, 0 };
+	free(pd->until);
+	pd->until = NULL;
+	pd->n_until = pd->released = 0;
 	arena_destroy(pd->stages);
 	pd->stages = NULL;
 	pd->pages = NULL;
@@ -706,11 +787,13 @@ static void paged_end(void *p)
 		free(pd->b.dl->elems); /* still in the heap */
 	builder_end(&pd->b);
 	free(pd->cur.items);
+	free(pd->until);
 	arena_destroy(pd->stages);
 }
 
 struct display_list *dl_build_paged(struct arena *a, struct typesetter *ts,
-				    const struct composition *comp,
+				    struct composition *comp,
+				    const struct typeset_doc *td,
 				    struct pages *pages,
 				    struct arena *stages)
 {
@@ -722,6 +805,9 @@ struct display_list *dl_build_paged(struct arena *a, struct typesetter *ts,
 	pd->pager.drawn = paged_drawn;
 	pd->pager.complete = pages->n_pages == 0;
 	pd->stages = stages;
+	pd->comp = comp;
+	if (stages)
+		plan_release(pd, td);
 	dl->pager = &pd->pager;
 	arena_on_destroy(a, paged_end, pd);
 	return dl;

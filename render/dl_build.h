@@ -23,10 +23,13 @@ struct display_list *dl_build(struct arena *a, struct typesetter *ts,
  * outlives them), which dl takes: it is destroyed at the first
  * dl_drawn() (or with a), so that the one writer that draws dl finishes
  * its file without the document's blocks, lines and pages in memory;
- * each page's placed lines go as soon as it is made. Give it only when
- * a single writer will draw dl, each page once. */
+ * each page's placed lines go as soon as it is made, and the text of
+ * each block and footnote of td set again a page at a time as soon as
+ * the last page that shows it is drawn. Give it only when a single
+ * writer will draw dl, each page once. */
 struct display_list *dl_build_paged(struct arena *a, struct typesetter *ts,
-				    const struct composition *comp,
+				    struct composition *comp,
+				    const struct typeset_doc *td,
 				    struct pages *pages,
 				    struct arena *stages);
 

@@ -137,7 +137,7 @@ static struct display_list *display_list(struct pipeline *p, struct arena *a,
 		return NULL;
 	}
 	struct pages *pages = paginate(p->ts, sa, comp, td);
-	return paged ? dl_build_paged(a, p->ts, comp, pages,
+	return paged ? dl_build_paged(a, p->ts, comp, td, pages,
 				      sa != a ? sa : NULL) :
 		       dl_build(a, p->ts, comp, pages);
 }

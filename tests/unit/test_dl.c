@@ -267,7 +267,7 @@ static void test_paged_display_list_is_the_whole_one(void **state)
 	struct pages *pages = paginate(f->ts, f->a, c, td);
 	const struct display_list *whole = dl_build(f->a, f->ts, c, pages);
 	const struct display_list *paged =
-		dl_build_paged(f->a, f->ts, c, pages, NULL);
+		dl_build_paged(f->a, f->ts, c, td, pages, NULL);
 	assert_true(whole->n_pages >= 10);
 	assert_int_equal(paged->n_pages, whole->n_pages);
 	assert_null(paged->pages);
