@@ -14,7 +14,7 @@
 
 /* Room for need bytes in the heap buffer p (its capacity *cap, the
  * first len bytes in use): doubled from 16. A buffer of capacity 0 is
- * not ours (NULL, a slice, or text settled into the arena): copied. */
+ * not ours (NULL, a slice, or a copy of another's rich): copied. */
 static void *grow_bytes(void *p, size_t len, size_t need, size_t *cap)
 {
 	if (need <= *cap)
@@ -135,7 +135,7 @@ struct rich rich_slice(struct arena *a, const struct rich *r, size_t start,
 
 void rich_add_span(struct rich *r, struct span sp)
 {
-	if (r->spans && !r->cap_spans) { /* not ours (settled): copied */
+	if (r->spans && !r->cap_spans) { /* not ours: copied */
 		struct span *v = xrealloc_array(NULL, r->n_spans + 1,
 						sizeof *v);
 		memcpy(v, r->spans, r->n_spans * sizeof *v);

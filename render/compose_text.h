@@ -27,9 +27,9 @@ struct span {
 };
 
 /* While it is composed a rich text grows on the heap (capacities not
- * 0); rich_settle() moves it into the arena, exactly as long as it is.
- * In the arena every outgrown copy stayed with the document: twice the
- * text of a long one. */
+ * 0); rich_trim() then makes it exactly as long as it is. In the arena
+ * every outgrown copy stayed with the document (twice the text of a long
+ * one), and no text could go before the document did. */
 struct rich {
 	char *text;
 	size_t len, cap_text;
