@@ -6,8 +6,9 @@
  * (`make fuzz-build` fills world/ with inputs/ and tests/bad/, so data
  * files, agendas and annexes can be named): parse (and a pack's bound
  * files) → pipeline_display_list_paged() (render's path: each page made
- * when asked for) → checks on each page, then the writers, all in
- * memory. Fonts, hyphenation and the word list are set up once.
+ * when asked for) → checks on each page, then the writers: in memory,
+ * and as pipeline_render() writes a file (into a temporary folder).
+ * Fonts, hyphenation and the word list are set up once.
  *
  * Built three ways by the Makefile: fuzz_render (this alone, the fast one),
  * fuzz_write (-DFUZZ_WRITE: also both writers) and fuzz_values (with
@@ -176,9 +177,13 @@ static cairo_status_t count_bytes(void *closure, const unsigned char *data,
 
 /* Both writers: a valid display list must give a PDF and an archive copy;
  * either failing is a finding (libharu's subsetting failure of one glyph
- * set in about 2.000 was one: write_haru.c works around it now). */
-static void write_both(struct arena *a, const struct display_list *dl,
-		       struct diags *d)
+ * set in about 2.000 was one: write_haru.c works around it now). The PDF
+ * is written twice: from dl, and by pipeline_render() itself, which
+ * builds its own display list, lets the document's stages go once the
+ * last page is drawn (dl_drawn()) and then tags and packs the file: the
+ * path `dossier render` takes, memory released early included. */
+static void write_both(struct arena *a, const struct document *doc,
+		       const struct display_list *dl, struct diags *d)
 {
 	struct sink s = { 0 };
 	if (!write_cairo_pdf_stream(dl, count_bytes, &s) ||
@@ -186,6 +191,14 @@ static void write_both(struct arena *a, const struct display_list *dl,
 		fprintf(stderr, "fuzz: the cairo writer failed\n");
 		abort();
 	}
+	size_t pages = 0;
+	const char *out = pipeline_render(&pl, a, doc, tmp_dir, &pages, d);
+	if (!out || !pages) {
+		diags_print(d, stderr);
+		fprintf(stderr, "fuzz: pipeline_render failed\n");
+		abort();
+	}
+	unlink(out);
 	const char *path = arena_printf(a, "%s/fuzz.archief.pdf", tmp_dir);
 	if (!haru_write_pdfa(dl, path, HARU_SRGB_ICC, d)) {
 		diags_print(d, stderr);
@@ -212,7 +225,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (dl) {
 		check_display_list(dl);
 #ifdef FUZZ_WRITE
-		write_both(a, dl, &d);
+		write_both(a, doc, dl, &d);
 #endif
 	}
 	/* Whatever failed must say so. */
