@@ -432,6 +432,27 @@ def test_workers_die_with_parent(t, tmp):
                 temps(out) and "the next run left %s" % temps(out)])
 
 
+def test_long_document_let_go_early(t, tmp):
+    """A long document (over 64 KB of text) drawn by one writer lets its
+    blocks, texts and lines go as its pages are drawn (dl_drawn() and
+    the per-block release); with --archive two writers draw it and
+    nothing goes early. The PDF must be the same bytes either way, and
+    under `make sanitize` this is where a use after free would show."""
+    report = long_report(tmp, "long-report", pages=120)
+    one, two = Path(tmp) / "one-writer", Path(tmp) / "two-writers"
+    a = dossier("render", report, "-o", str(one))
+    b = dossier("render", report, "--archive", "-o", str(two))
+    pa, pb = one / "long-report.pdf", two / "long-report.pdf"
+    t.check("a long document gives the same PDF whether its stages are "
+            "let go as pages are drawn (one writer) or kept (--archive)", [
+                a.returncode and "one writer: %s" % a.stderr,
+                b.returncode and "two writers: %s" % b.stderr,
+                not a.returncode and not b.returncode and
+                pa.read_bytes() != pb.read_bytes() and
+                "the PDFs differ (%d and %d bytes)" % (
+                    pa.stat().st_size, pb.stat().st_size)])
+
+
 def test_usage(t):
     for args in (["-j", "0"], ["-jx"], ["-j"]):
         r = dossier("render", *meetings()[:1], "-o", "/tmp", *args)
@@ -453,6 +474,7 @@ def main():
         test_stale_temp_removed(t, tmp)
         test_live_temp_kept(t, tmp)
         test_workers_die_with_parent(t, tmp)
+        test_long_document_let_go_early(t, tmp)
     test_usage(t)
     return t.end()
 
