@@ -241,7 +241,9 @@ static int para_shy_penalty(const struct para *p, int base, size_t i)
 }
 
 /* An abbreviation of capitals before a hyphen and a capital after it
- * (VN-Veiligheidsraad, EU-Turkije): one name, not broken at its hyphen. */
+ * (VN-Veiligheidsraad, EU-Turkije): one name, not broken at its hyphen
+ * but as a last resort, as a word wider than the line is: the parts
+ * tied may be wider than the line together. */
 static bool para_capitals_compound(const char *t, size_t len, size_t i)
 {
 	size_t next = (size_t)(g_utf8_next_char(t + i) - t);
@@ -328,7 +330,8 @@ static void para_items(struct arena *a, struct para *p)
 			para_box(p, box, next);
 			para_add(p, (struct lb_item){ LB_PENALTY, 0, 0, 0,
 					para_capitals_compound(t, len, i) ?
-					LB_INFINITY : l->compound_hyphen_penalty,
+					LB_LAST_RESORT :
+					l->compound_hyphen_penalty,
 					true }, next, next);
 			box = len;
 		}
