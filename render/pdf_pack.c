@@ -128,15 +128,12 @@ static void emit_tokens(struct strbuf *out, const struct pdf_reader *pk,
 	}
 }
 
-/* data deflated onto out. zlib's default level: level 9 makes the
- * object streams 1-2 % smaller in twice the time. The window and hash
- * fit the data: zlib's usual 256 KiB of tables, cleared for a 300-byte
- * xref stream, cost more than deflating it. */
-void pdf_deflate(struct strbuf *out, const char *data, size_t n)
+/* data deflated onto out at zlib's default level with a window of
+ * 2^bits bytes and hash tables to match (memLevel bits - 7: 8 at 15
+ * bits, zlib's own defaults). */
+static void deflate_window(struct strbuf *out, const char *data, size_t n,
+			   int bits)
 {
-	int bits = 9;
-	while (bits < 15 && ((size_t)1 << bits) < n)
-		bits++;
 	z_stream z = { 0 };
 	if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, bits,
 			 bits - 7, Z_DEFAULT_STRATEGY) != Z_OK)
@@ -156,6 +153,18 @@ void pdf_deflate(struct strbuf *out, const char *data, size_t n)
 	free(buf);
 }
 
+/* data deflated onto out. zlib's default level: level 9 makes the
+ * object streams 1-2 % smaller in twice the time. The window and hash
+ * fit the data: zlib's usual 256 KiB of tables, cleared for a 300-byte
+ * xref stream, cost more than deflating it. */
+void pdf_deflate(struct strbuf *out, const char *data, size_t n)
+{
+	int bits = 9;
+	while (bits < 15 && ((size_t)1 << bits) < n)
+		bits++;
+	deflate_window(out, data, n, bits);
+}
+
 /* A stream whose dictionary holds its /Length and nothing else: data
  * cairo wrote plain (write_cairo.c has it write everything plain, since
  * it would deflate a page's content only for pdf_tag.c to inflate and
@@ -168,26 +177,11 @@ static bool only_length(const struct pdf_toks *ts)
 }
 
 /* data deflated as cairo deflates a stream (cairo-deflate-stream.c:
- * zlib's defaults), so that a file is the same byte for byte whichever
- * of the two deflated it. */
+ * zlib's defaults, deflateInit()), so that a file is the same byte for
+ * byte whichever of the two deflated it. */
 static void cairo_deflate(struct strbuf *out, const char *data, size_t n)
 {
-	z_stream z = { 0 };
-	if (deflateInit(&z, Z_DEFAULT_COMPRESSION) != Z_OK)
-		abort();
-	size_t size = deflateBound(&z, (uLong)n);
-	unsigned char *buf = malloc(size);
-	if (!buf)
-		abort();
-	z.next_in = (Bytef *)data;
-	z.avail_in = (uInt)n;
-	z.next_out = buf;
-	z.avail_out = (uInt)size;
-	if (deflate(&z, Z_FINISH) != Z_STREAM_END)
-		abort();
-	strbuf_add(out, (const char *)buf, z.total_out);
-	deflateEnd(&z);
-	free(buf);
+	deflate_window(out, data, n, MAX_WBITS);
 }
 
 /* A stream object: dictionary entries (without /Length and /Filter),

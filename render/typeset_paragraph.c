@@ -450,6 +450,16 @@ static const char *para_without_trema(gunichar c)
 	}
 }
 
+/* Whether glyph g of gi stands for a space (a no-break one too): what
+ * justifying widens and expansion leaves alone. */
+static bool para_glyph_is_space(const PangoGlyphItem *gi, const char *text,
+				int g)
+{
+	gunichar c = g_utf8_get_char(text + gi->item->offset +
+				     gi->glyphs->log_clusters[g]);
+	return c == ' ' || c == 0xA0;
+}
+
 /* The gaps between two letters of a word on the line (glyphs with an
  * advance and no space between them). With total > 0, total (in pango
  * units) is shared out over them, the rounding remainder to the first.
@@ -463,10 +473,8 @@ static int para_letter_gaps(GSList *runs, const char *text, int total,
 		PangoGlyphItem *gi = rn->data;
 		for (int g = 0; g < gi->glyphs->num_glyphs; g++) {
 			PangoGlyphInfo *gl = &gi->glyphs->glyphs[g];
-			gunichar c = g_utf8_get_char(
-				text + gi->item->offset +
-				gi->glyphs->log_clusters[g]);
-			if (c == ' ' || c == 0xA0) {
+			bool space = para_glyph_is_space(gi, text, g);
+			if (space) {
 				prev = NULL;
 				continue;
 			}
@@ -508,11 +516,9 @@ static void para_expand(GSList *runs, const char *text, double e)
 	for (GSList *rn = runs; rn; rn = rn->next) {
 		PangoGlyphItem *gi = rn->data;
 		for (int g = 0; g < gi->glyphs->num_glyphs; g++) {
-			gunichar c = g_utf8_get_char(
-				text + gi->item->offset +
-				gi->glyphs->log_clusters[g]);
+			bool space = para_glyph_is_space(gi, text, g);
 			PangoGlyphGeometry *geo = &gi->glyphs->glyphs[g].geometry;
-			if (c == ' ' || c == 0xA0)
+			if (space)
 				continue;
 			geo->width = (int)lround(geo->width * (1 + e));
 			geo->x_offset = (int)lround(geo->x_offset * (1 + e));
@@ -533,11 +539,9 @@ static void para_justify(GSList *runs, const char *text, double width_pt,
 		PangoGlyphItem *gi = rn->data;
 		natural += pango_glyph_string_get_width(gi->glyphs);
 		for (int g = 0; g < gi->glyphs->num_glyphs; g++) {
-			gunichar c = g_utf8_get_char(
-				text + gi->item->offset +
-				gi->glyphs->log_clusters[g]);
+			bool space = para_glyph_is_space(gi, text, g);
 			int w = gi->glyphs->glyphs[g].geometry.width;
-			if (c != ' ' && c != 0xA0)
+			if (!space)
 				continue;
 			spaces++;
 			narrowest = w < narrowest ? w : narrowest;
@@ -565,10 +569,8 @@ static void para_justify(GSList *runs, const char *text, double width_pt,
 	for (GSList *rn = runs; rn; rn = rn->next) {
 		PangoGlyphItem *gi = rn->data;
 		for (int g = 0; g < gi->glyphs->num_glyphs; g++) {
-			gunichar c = g_utf8_get_char(
-				text + gi->item->offset +
-				gi->glyphs->log_clusters[g]);
-			if (c != ' ' && c != 0xA0)
+			bool space = para_glyph_is_space(gi, text, g);
+			if (!space)
 				continue;
 			/* The rounding remainder goes to the first spaces. */
 			int add = extra / spaces +
