@@ -29,6 +29,47 @@ const char *model_doc_kind_name(enum doc_kind k)
 	return "?";
 }
 
+static void drop_text(struct text *t)
+{
+	t->src = NULL;
+	t->raw = NULL;
+}
+
+static void drop_sections(struct section *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		drop_text(&s[i].text);
+		drop_text(&s[i].position);
+		drop_sections(s[i].sections, s[i].n_sections);
+	}
+}
+
+static void release_rich(struct document *d)
+{
+	if (!d || !d->rich_texts)
+		return;
+	drop_text(&d->intro);
+	if (d->letter)
+		drop_text(&d->letter->body);
+	for (size_t i = 0; i < d->n_notes; i++)
+		drop_text(&d->notes[i].text);
+	drop_sections(d->sections, d->n_sections);
+	arena_destroy(d->rich_texts);
+	d->rich_texts = NULL;
+}
+
+void model_release_rich(const struct document *doc)
+{
+	/* Every document is made writable by the parser (parse.c); const
+	 * is the stages' promise not to change it, which this is the
+	 * exception to. */
+	struct document *d = (struct document *)doc;
+	release_rich(d);
+	release_rich(d->agenda_doc);
+	for (size_t i = 0; d->annex_docs && i < d->n_annexes; i++)
+		release_rich(d->annex_docs[i]);
+}
+
 static int by_key(const void *a, const void *b)
 {
 	const struct note *const *x = a, *const *y = b;

@@ -195,6 +195,12 @@ struct document {
 	 * and as the user knows it, for messages. */
 	const char *root;
 	const char *root_shown;
+	/* The strings of its rich-text fields (intro, each section's text
+	 * and position, the notes, the letter's body), which only compose
+	 * reads and the typesetter's messages place: apart from the rest of
+	 * the model, so that model_release_rich() can let them go before a
+	 * long document is drawn. NULL once it has. */
+	struct arena *rich_texts;
 };
 
 /* Text names of the enums, as written in the data. */
@@ -217,6 +223,13 @@ struct date model_document_date(const struct document *d,
 const struct note *model_find_note(const struct document *doc,
 				   const char *key);
 void model_index_notes(struct arena *a, struct document *doc);
+
+/* The rich-text fields of doc and of the documents it binds let go
+ * (their src and raw NULL), once the document is composed and typeset:
+ * the rest of the model (ids, paths, titles, headings, charts) stays for
+ * the pages, the manifest and the mail. The stages see doc as const;
+ * these texts are the one part of it they consume. */
+void model_release_rich(const struct document *doc);
 
 /*
  * parse.c: read and validate one meeting file (and the data files it

@@ -717,6 +717,14 @@ static const char *folder_of(struct arena *a, const char *path)
 	return arena_strndup(a, path, (size_t)(slash - path));
 }
 
+/* Its rich texts, unless model_release_rich() let them go before. */
+static void destroy_rich(void *doc)
+{
+	struct document *d = doc;
+	arena_destroy(d->rich_texts);
+	d->rich_texts = NULL;
+}
+
 /* A meeting file's bytes into a document; pack: the pack that binds it. */
 static struct document *parse_document_bytes(struct arena *a,
 					     const char *path, const char *buf,
@@ -732,6 +740,8 @@ static struct document *parse_document_bytes(struct arena *a,
 	path = arena_strdup(a, path);
 	struct document *doc = arena_alloc(a, sizeof *doc);
 	doc->path = path;
+	doc->rich_texts = pc.rich = arena_create();
+	arena_on_destroy(a, destroy_rich, doc);
 	pc.schema->doc = doc;
 	if (pack) {
 		doc->root = pack->root;

@@ -856,9 +856,15 @@ bool parse_is_blank(const char *s)
 	return true;
 }
 
+/* s copied into a when the tree it is in goes (pc->tree). */
+static const char *keep_in(struct pctx *pc, struct arena *a, const char *s)
+{
+	return pc->tree && s ? arena_strdup(a, s) : s;
+}
+
 const char *parse_keep(struct pctx *pc, const char *s)
 {
-	return pc->tree && s ? arena_strdup(pc->a, s) : s;
+	return keep_in(pc, pc->a, s);
 }
 
 /* Whether v can be read as text; reported when not. */
@@ -880,19 +886,21 @@ static bool scalar_ok(struct pctx *pc, const struct ynode *v, const char *name)
 
 /* v's text into *out, its strings in the model's arena: one copy of
  * each, made after every check (a struct text of its own for each was a
- * tenth of a long document's model). */
+ * tenth of a long document's model). Rich text (not one line) goes into
+ * pc->rich, which is let go before a long document is drawn. */
 static void keep_text(struct pctx *pc, const struct ynode *v, bool one_line,
 		      struct text *out)
 {
+	struct arena *a = !one_line && pc->rich ? pc->rich : pc->a;
 	*out = v->text;
 	const char *src = one_line ? parse_one_line(pc, v->text.src)
 				   : v->text.src;
-	out->src = src == v->text.src ? parse_keep(pc, src) : src;
+	out->src = src == v->text.src ? keep_in(pc, a, src) : src;
 	/* raw is the same bytes as src for most plain scalars: one copy. */
 	if (out->raw && out->src && strcmp(out->raw, out->src) == 0)
 		out->raw = out->src;
 	else
-		out->raw = parse_keep(pc, out->raw);
+		out->raw = keep_in(pc, a, out->raw);
 }
 
 bool parse_scalar_text(struct pctx *pc, const struct ynode *v,

@@ -55,6 +55,9 @@ struct pctx {
 	 * held while it is drawn; NULL: the tree goes into a. Whatever the
 	 * model keeps of a node is copied into a (parse_keep). */
 	struct arena *tree;
+	/* Where rich text's strings are kept (the document's rich_texts,
+	 * model.h), or NULL: in a with the rest. */
+	struct arena *rich;
 	struct diags *diags;
 	int errors;
 	/* Reading a file not yet known to be dossier data (a data file or a

@@ -131,6 +131,10 @@ static struct display_list *display_list(struct pipeline *p, struct arena *a,
 	struct composition *comp = compose_document(
 		sa, p->hyph, doc, l, model_document_date(doc, p->source_date));
 	struct typeset_doc *td = typeset_blocks(p->ts, sa, comp, d);
+	/* Composed and set, with its messages made: with one writer, the
+	 * model's rich texts (a long document's largest part) go now. */
+	if (sa != a)
+		model_release_rich(doc);
 	if (!td) {
 		if (sa != a)
 			arena_destroy(sa);
