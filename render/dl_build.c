@@ -653,9 +653,10 @@ struct paged {
 	struct dl_page cur; /* the page made last; its buffer the next's */
 	size_t next;
 	struct arena *stages; /* what comp and pages are in, or NULL */
-	/* With stages: the texts of comp, let go in this order once the
-	 * last page that shows each is drawn. */
+	/* With stages: the texts of comp and the lines kept of td, let go
+	 * in this order once the last page that shows each is drawn. */
 	struct composition *comp;
+	struct typeset_doc *td;
 	size_t n_blocks;
 	struct shown_until *until;
 	size_t n_until, released;
@@ -718,10 +719,14 @@ static void release_before(struct paged *pd, size_t p)
 	       pd->until[pd->released].page < p;
 	     pd->released++) {
 		size_t ix = pd->until[pd->released].ix;
-		if (ix < pd->n_blocks)
+		if (ix < pd->n_blocks) {
 			compose_release_block(pd->comp, ix);
-		else
+			typeset_release_block(&pd->td->blocks[ix]);
+		} else {
 			compose_release_note(pd->comp, ix - pd->n_blocks);
+			typeset_release_block(
+				&pd->td->notes[ix - pd->n_blocks]);
+		}
 	}
 }
 
@@ -793,7 +798,7 @@ static void paged_end(void *p)
 
 struct display_list *dl_build_paged(struct arena *a, struct typesetter *ts,
 				    struct composition *comp,
-				    const struct typeset_doc *td,
+				    struct typeset_doc *td,
 				    struct pages *pages,
 				    struct arena *stages)
 {
@@ -806,6 +811,7 @@ struct display_list *dl_build_paged(struct arena *a, struct typesetter *ts,
 	pd->pager.complete = pages->n_pages == 0;
 	pd->stages = stages;
 	pd->comp = comp;
+	pd->td = td;
 	if (stages)
 		plan_release(pd, td);
 	dl->pager = &pd->pager;

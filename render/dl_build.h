@@ -24,12 +24,13 @@ struct display_list *dl_build(struct arena *a, struct typesetter *ts,
  * dl_drawn() (or with a), so that the one writer that draws dl finishes
  * its file without the document's blocks, lines and pages in memory;
  * each page's placed lines go as soon as it is made, and the text of
- * each block and footnote of td set again a page at a time as soon as
- * the last page that shows it is drawn. Give it only when a single
+ * each block and footnote of td set again a page at a time, and the
+ * lines td kept of it, as soon as the last page that shows it is
+ * drawn. Give it only when a single
  * writer will draw dl, each page once. */
 struct display_list *dl_build_paged(struct arena *a, struct typesetter *ts,
 				    struct composition *comp,
-				    const struct typeset_doc *td,
+				    struct typeset_doc *td,
 				    struct pages *pages,
 				    struct arena *stages);
 

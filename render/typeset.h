@@ -28,7 +28,8 @@ struct tblock {
 	bool note;    /* a footnote's block, set with its number hung */
 	bool bare;    /* its lines hold no part, rule or chart, only what
 			 pagination reads (a long document's):
-			 typeset_again() sets them */
+			 typeset_again() sets them; they are on the
+			 heap, one block with their links and notes */
 };
 
 struct typeset_doc {
@@ -50,5 +51,10 @@ struct typeset_doc *typeset_blocks(struct typesetter *ts, struct arena *a,
 const struct tline *typeset_again(struct typesetter *ts, struct arena *a,
 				  const struct layout *l,
 				  const struct tblock *tb);
+
+/* A bare block's lines let go (its lines NULL, n_lines 0): no page
+ * still to be drawn shows them. Nothing for a block that keeps its runs
+ * (those live in the document's arena). The rest go with the arena. */
+void typeset_release_block(struct tblock *tb);
 
 #endif
