@@ -31,7 +31,7 @@ enum block_kind {
 struct table {
 	int rows, cols;
 	bool header_row;
-	struct rich *cells; /* rows * cols, row-major */
+	struct rich *cells; /* rows * cols, row-major; on the heap */
 };
 
 struct block {

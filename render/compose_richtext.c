@@ -480,8 +480,11 @@ static void walk_table(struct walker *w, cmark_node *table)
 	b->table->rows = rows;
 	b->table->cols = cols;
 	b->table->header_row = true;
-	b->table->cells = arena_array(c->arena, (size_t)(rows * cols),
-				      sizeof(struct rich));
+	/* on the heap, so that they go with the block's text
+	 * (compose_release_block) */
+	size_t n_cells = (size_t)rows * (size_t)cols;
+	b->table->cells = xrealloc_array(NULL, n_cells, sizeof(struct rich));
+	memset(b->table->cells, 0, n_cells * sizeof(struct rich));
 	const struct style *saved = w->style;
 	w->style = b->style;
 	int r = 0;
