@@ -519,6 +519,10 @@ static void build_page(struct dl_builder *b, const struct pages *pages,
 	for (size_t i = 0; i < pg->n_lines; i++) {
 		const struct placed_line *pl = &pg->lines[i];
 		const struct tline *tl =
+			pl->shorter_pt > 0 ?
+				typeset_chart_shorter(b->ts, b->a, b->layout,
+						      pl->from,
+						      pl->shorter_pt) :
 			pl->from && pl->from->bare ?
 				&live_lines(b, pl->from, p)[pl->line_ix] :
 				pl->line;

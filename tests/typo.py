@@ -35,7 +35,8 @@ most 8 hyphenated lines in 100, no break inside a compound's part where
 its boundary could serve, none in a date or a word under 6 letters,
 spaces from 0.8 x to 1.5 x; in a 60 mm column none over 2.5 x and no
 one-word line left short), no run of three hyphens, no page holding only
-a chart, and fewer hyphenated lines than pango's greedy breaking.
+a chart or left under two thirds full, and fewer hyphenated lines than
+pango's greedy breaking.
 """
 
 import os
@@ -532,6 +533,10 @@ def check_report(tally):
     for name, row in (("at the measure", new), ("in 60 mm", narrow)):
         tally.check("typo-report: %s no page holds only a chart (%s)" % (name, row["chart_only"]),
                     None if int(row["chart_only"]) == 0 else named)
+        # issue 15, point 5: none under two thirds full unless the next
+        # block must start a page (or the document ends there)
+        tally.check("typo-report: %s no page left under two thirds full (%s)"
+                    % (name, row["thin"]), None if int(row["thin"]) == 0 else named)
     greedy = float(rows["greedy"]["hyph"])
     tally.check("typo-report: hyphenated lines %s%% against greedy %.1f%%"
                 % (new["hyph"], greedy),

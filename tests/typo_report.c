@@ -378,7 +378,7 @@ static void measure_pages(struct figures *f, const struct pages *pp,
 				charts++;
 			else
 				others++;
-			double y = pl->y_pt + pl->line->height_pt;
+			double y = pl->y_pt + placed_height(pl);
 			bottom = y > bottom ? y : bottom;
 		}
 		f->pages++;
