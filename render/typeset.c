@@ -199,8 +199,14 @@ PangoAttrList *typeset_attrs(const struct layout *l, const struct rich *r,
 					 PANGO_UNDERLINE_SINGLE),
 				 sp->start, sp->end);
 			break;
+		case SPAN_LANG:
+			/* each run then knows its language: the display
+			 * list gives it a Span with /Lang */
+			add_attr(al, pango_attr_language_new(
+					 pango_language_from_string(sp->lang)),
+				 sp->start, sp->end);
+			break;
 		case SPAN_CODE:
-		case SPAN_LANG: /* for the structure tree's /Lang */
 			break;
 		}
 	}

@@ -543,6 +543,122 @@ def check_report(tally):
                 None if float(new["hyph"]) < 0.8 * greedy else "not well below greedy")
 
 
+def english_breaks():
+    """{word: set of break offsets} of the word list's English entries
+    (layouts/hyphenation-nl.txt, "en: de-liv-er-ables")."""
+    out = {}
+    for line in (REPO / "layouts" / "hyphenation-nl.txt").read_text(
+            encoding="utf-8").splitlines():
+        if not line.startswith("en:"):
+            continue
+        word, at = "", set()
+        for ch in line[3:].strip():
+            if ch == "-":
+                at.add(len(word))
+            else:
+                word += ch
+        out[word.lower()] = at
+    return out
+
+
+def span_groups(pdf_path):
+    """The texts a reader meets in Span elements (another language than
+    the document's), with each Span's /Lang: consecutive Spans in tree
+    order are one group, a line-end hyphen between them dropped; and the
+    breaks inside a word: (word, offset)."""
+    import unicodedata
+    import pikepdf
+    import struct_tree
+    with pikepdf.open(pdf_path) as pdf:
+        langs = set()
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Dictionary) and obj.get("/S") == "/Span":
+                langs.add(str(obj.get("/Lang", "")))
+        entries = struct_tree.TreeReader(pdf).tree_text()
+    groups, breaks, cur, prev_span = [], [], None, False
+    for key, text, *_ in entries:
+        text = unicodedata.normalize("NFKC", text)
+        span = key.endswith("/Span")
+        if not span:
+            if cur is not None:
+                groups.append(cur)
+            cur, prev_span = None, False
+            continue
+        if cur is None:
+            cur = text
+        elif re.search(r"[\u00ad-]$", cur):
+            head = cur[:-1]
+            word = re.search(r"[A-Za-z']*$", head).group(0)
+            rest = re.match(r"[A-Za-z']*", text).group(0)
+            breaks.append((word + rest, len(word)))
+            cur = head + text
+        else:
+            cur = cur.rstrip() + " " + text.lstrip()
+        prev_span = True
+    if cur is not None:
+        groups.append(cur)
+    return langs, [" ".join(g.split()) for g in groups], breaks
+
+
+def check_english(tally, tmp):
+    """Issue 15, point 2, on the real PDFs at the measure and in a 60 mm
+    column: the layout's english_terms are read as English (a Span with
+    /Lang en holding exactly them), and a line broken inside one breaks
+    where English does (the word list's en: entries, from hyphen-en-us),
+    never where the Dutch patterns would (deli-verables, Ima-gery)."""
+    k = (REPO / "layouts" / "kamerbrief.yaml").read_text(encoding="utf-8")
+    block = re.search(r"^english_terms:\n((?:  - .*\n)+)", k, re.M)
+    terms = [t.strip()[2:].strip() for t in block.group(1).splitlines()]
+    words = {w.lower() for t in terms for w in t.split()}
+    allowed = english_breaks()
+    home = Path(tmp) / "home-english-narrow"
+    if not home.is_dir():
+        (home / "layouts").mkdir(parents=True)
+        os.symlink(REPO / "fonts", home / "fonts")
+        for f in (REPO / "layouts").iterdir():
+            shutil.copy(f, home / "layouts" / f.name)
+        (home / "layouts" / "kamerbrief.yaml").write_text(re.sub(
+            r"^margin_right_pt:.*$", "margin_right_pt: 365", k, flags=re.M),
+            encoding="utf-8")
+    for name, env_home in (("at the measure", None), ("in 60 mm", home)):
+        env = dict(os.environ)
+        if env_home:
+            env["DOSSIER_HOME"] = str(env_home)
+        out = Path(tmp) / ("english-" + name.replace(" ", "-"))
+        meetings = sorted(str(f) for f in (REPO / "inputs" / "meetings").glob("*.yaml"))
+        rc, _, err = run([str(DOSSIER), "render"] + meetings + ["-o", str(out)], env=env)
+        if rc:
+            tally.check("English terms %s: render" % name, err.strip()[:300])
+            continue
+        n_terms, n_spans, n_breaks, bad = 0, 0, 0, []
+        for pdf in sorted(out.glob("*.pdf")):
+            langs, groups, breaks = span_groups(pdf)
+            text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"],
+                                           capture_output=True, text=True).stdout.split())
+            text = re.sub(r"(\w)[\u00ad-] (\w)", r"\1\2", text)
+            n_spans += len(groups)
+            if groups and langs != {"en"}:
+                bad.append("%s: Span /Lang %s" % (pdf.name, sorted(langs)))
+            for g in groups:
+                if not all(w.lower().strip(".,;:()") in words for w in g.split()):
+                    bad.append("%s: a Span holds %r" % (pdf.name, g))
+            for t in terms:
+                found = len(re.findall(r"\b%s\b" % re.escape(t), text))
+                held = sum(len(re.findall(r"\b%s\b" % re.escape(t), g))
+                           for g in groups)
+                n_terms += found
+                if held < found:
+                    bad.append("%s: %r %d times, %d in a Span" % (pdf.name, t, found, held))
+            for word, at in breaks:
+                n_breaks += 1
+                if at not in allowed.get(word.lower(), set()):
+                    bad.append("%s: %s-%s is no English break"
+                               % (pdf.name, word[:at], word[at:]))
+        tally.check("English terms %s: %d found, each in a Span /Lang en (%d), "
+                    "%d broken at a line end, as English" % (name, n_terms, n_spans, n_breaks),
+                    None if not bad and n_terms > 0 else "; ".join(bad[:4]) or "none found")
+
+
 def main():
     tally = Tally()
     with tempfile.TemporaryDirectory(prefix="dossier-typo-") as tmp:
@@ -551,6 +667,7 @@ def main():
         check_dutch_text(tally, tmp)
         check_trema(tally, tmp)
         check_ij(tally, tmp)
+        check_english(tally, tmp)
     check_report(tally)
     return tally.end()
 
