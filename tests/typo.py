@@ -91,7 +91,15 @@ APOSTROPHES = [("'s-Gravenhage", "’s-Gravenhage"), ("'t Hooft", "’t Hooft"),
                ("'steun'", "‘steun’")]
 # Pairs a line must never come between.
 UNBROKEN = ["EUR 500 mln.", "€ 2,5 miljard", "3 december 2025", "nr. 499",
-            "artikel 100", "C.C.J. Veldkamp", "5 %"]
+            "artikel 100", "C.C.J. Veldkamp", "5 %",
+            # issue 15: a date is one unit, and so is an abbreviation
+            # of capitalised parts ("(EU / HV)", "3 en / 4 december")
+            "3 en 4 december", "24–25 juni", "EU HV"]
+# Words the issue found broken, never to be hyphenated at a line end:
+# months, names, short words, a capitalised compound's parts.
+WHOLE = ["november", "december", "Brussel", "Nederland", "Ankara",
+         "Paternotte", "worden", "werden", "tussen", "circa", "onder",
+         "landen", "Zaken", "VN-Veiligheidsraad"]
 
 
 def run(cmd, env=None):
@@ -359,6 +367,12 @@ def check_dutch_text(tally, tmp):
     quotes = " ".join(q for q, _ in APOSTROPHES)
     # Each phrase many times over, so that some fall at a line end.
     filler = " ".join("Zij noemden %s en meer." % u for u in UNBROKEN * 6)
+    # openings of other lengths, so that the words fall at line ends
+    lead = ["Dus", "Toen spraken de ministers over", "Men noemde",
+            "Volgens de bondgenoten gaat het om", "Het is", "Ook",
+            "Daarna kwam"]
+    filler += " " + " ".join("%s %s en meer." % (lead[i % len(lead)], w)
+                             for i, w in enumerate(WHOLE * 6))
     meeting = Path(tmp) / "nl.yaml"
     meeting.write_text(meeting_yaml("nl", "narrow", "2025-12-31, 2026-01-01",
                                     "%s\n\nWij lezen %s.\n\n%s" % (names, quotes, filler)),
@@ -389,6 +403,24 @@ def check_dutch_text(tally, tmp):
                 None if not split and n == 6 * len(UNBROKEN) else
                 "split: %s; found %d: %s" % ("; ".join(split), n, ", ".join(
                     "%s %d" % (u, flat.count(u)) for u in UNBROKEN)))
+    def ends_in(line, head):
+        # head ends the line with a hyphen added, or is its own (VN-)
+        end = re.escape(head) + ("$" if head.endswith("-") else "[\u00ad-]$")
+        return re.search(r"(^|\W)" + end, line)
+    broken = sorted({"%s | %s" % (a, b) for a, b in zip(lines, lines[1:])
+                     for w in WHOLE
+                     for k in range(1, len(w))
+                     if ends_in(a, w[:k]) and b.startswith(w[k:])})
+    # each at a line's start or end: where a break in it was tempting
+    at_ends = sum(1 for a in lines for w in WHOLE
+                  if re.search(r"(^|\W)%s\W?$" % re.escape(w), a)
+                  or a.startswith(w))
+    n = sum(flat.count(w) for w in WHOLE)
+    tally.check("months, names, short words and VN-Veiligheidsraad never "
+                "hyphenated at a line end (%d words, %d starting or ending a line whole)"
+                % (n, at_ends),
+                None if not broken and n >= 6 * len(WHOLE) and at_ends >= 10 else
+                "broken: %s; found %d" % ("; ".join(broken[:5]), n))
     want = "31 december 2025 en 1 januari 2026"
     tally.check("meeting dates across a year end: %s" % want,
                 None if want in flat else "not in the PDF text")
