@@ -187,14 +187,6 @@ GList *itemize_plain(PangoContext *ctx, struct plain_fonts **cache,
 	if (!len || len > INT32_MAX || dir != PANGO_DIRECTION_LTR ||
 	    pango_context_get_gravity(ctx) != PANGO_GRAVITY_SOUTH)
 		return NULL;
-	bool latin = false, visible = false;
-	long n_chars = 0;
-	for (const char *p = text, *end = text + len; p < end;
-	     p = g_utf8_next_char(p), n_chars++) {
-		gunichar c = g_utf8_get_char(p);
-		if (!plain_char(c, &latin))
-			return NULL;
-	}
 	PangoFontDescription *over = only_font(attrs, len);
 	if (!over)
 		return NULL;
@@ -211,11 +203,25 @@ GList *itemize_plain(PangoContext *ctx, struct plain_fonts **cache,
 	pango_font_description_free(desc);
 	if (!f)
 		return NULL;
-	for (const char *p = text, *end = text + len; p < end;
-	     p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-		if (!takes_font(c))
-			continue;
+	bool latin = false, visible = false;
+	long n_chars = 0;
+	for (const char *p = text, *end = text + len; p < end; n_chars++) {
+		gunichar c = (unsigned char)*p;
+		if (c < 0x80) { /* ASCII: its letters Latin, its space a space */
+			p++;
+			if (c < 0x20 || c == 0x7F)
+				return NULL;
+			latin = latin || g_ascii_isalpha((char)c);
+			if (c == ' ')
+				continue;
+		} else {
+			c = g_utf8_get_char(p);
+			p = g_utf8_next_char(p);
+			if (!plain_char(c, &latin))
+				return NULL;
+			if (!takes_font(c))
+				continue;
+		}
 		if (!font_has(f, c))
 			return NULL;
 		visible = true;
