@@ -30,7 +30,8 @@ CC        ?= cc
 OPT       ?= -O2 -g
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 # libcurl is not linked: render/mail_curl.c opens it when mail needs it
-# (linked, it cost every process 8-9 ms at start). libfyaml and cmark-gfm
+# (linked, it cost every process 8-9 ms at start); nor is libharu:
+# render/write_haru_lib.c opens it for the first archive copy. libfyaml and cmark-gfm
 # are linked from their static archives (Debian's -dev packages ship
 # them): three shared libraries fewer to map and relocate at every start,
 # some 0.25 ms of a cold render.
@@ -51,7 +52,7 @@ CFLAGS    += -std=c11 -Wall -Wextra -Wpedantic -Werror $(OPT) \
 # is needed where it is named first.
 LINK_ORDER := -lc -lglib-2.0 -lgobject-2.0 -lpango-1.0 -lharfbuzz -lcairo \
               -lfontconfig -lfreetype
-LDLIBS    += $(LINK_ORDER) $(STATIC_LIBS) $(PKG_LIBS) -lhyphen -lhpdf -lm
+LDLIBS    += $(LINK_ORDER) $(STATIC_LIBS) $(PKG_LIBS) -lhyphen -lm
 
 # B is the build folder: build/ normally, build/asan for the sanitizer
 # build, build/fuzz for the fuzzer (see `make sanitize` and `make fuzz`).
