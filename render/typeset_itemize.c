@@ -25,6 +25,8 @@
  */
 #include "typeset_itemize.h"
 
+#include <pango/pangofc-font.h>
+
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -44,6 +46,7 @@ struct plain_font {
 	PangoFontDescription *desc;
 	PangoLanguage *lang;
 	PangoFont *font; /* a reference */
+	FcCharSet *chars; /* its pattern's, or NULL: ask pango */
 	uint8_t known[COVER_MAX / 8], has[COVER_MAX / 8];
 };
 
@@ -108,6 +111,14 @@ static struct plain_font *font_of(struct plain_fonts *pf, PangoContext *ctx,
 	f->desc = pango_font_description_copy(desc);
 	f->lang = lang;
 	f->font = font;
+	/* pango's coverage of a fontconfig font is its pattern's charset
+	 * (pangofc-fontmap.c, _pango_fc_font_map_get_coverage), found
+	 * through the font map at every pango_font_has_char(). */
+	FcPattern *pat = PANGO_IS_FC_FONT(font) ?
+			 pango_fc_font_get_pattern(PANGO_FC_FONT(font)) : NULL;
+	if (!pat || FcPatternGetCharSet(pat, FC_CHARSET, 0, &f->chars) !=
+			    FcResultMatch)
+		f->chars = NULL;
 	return f;
 }
 
@@ -116,7 +127,8 @@ static bool font_has(struct plain_font *f, gunichar c)
 	uint8_t bit = (uint8_t)(1u << (c & 7));
 	if (!(f->known[c >> 3] & bit)) {
 		f->known[c >> 3] |= bit;
-		if (pango_font_has_char(f->font, c))
+		if (f->chars ? FcCharSetHasChar(f->chars, c) :
+			       pango_font_has_char(f->font, c))
 			f->has[c >> 3] |= bit;
 	}
 	return f->has[c >> 3] & bit;
