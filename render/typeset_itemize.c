@@ -238,7 +238,12 @@ GList *itemize_plain(PangoContext *ctx, struct plain_fonts **cache,
 			return NULL;
 		visible = true;
 	}
-	if (!visible)
+	/* pango gives an item the context's language when that language
+	 * is written in the item's script (itemize.c,
+	 * compute_derived_language), and loads the fonts for it. */
+	if (!visible || !lang ||
+	    !pango_language_includes_script(lang, latin ? PANGO_SCRIPT_LATIN :
+							  PANGO_SCRIPT_COMMON))
 		return NULL;
 	PangoItem *item = pango_item_new();
 	item->offset = 0;
