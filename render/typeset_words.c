@@ -21,6 +21,9 @@
  * item. tests/unit/test_typeset_shape.c compares the two glyph for
  * glyph.
  *
+ * A batch is shaped by typeset_hb.c, as pango would shape it, where it
+ * can be.
+ *
  * The cache holds a reference to each font it names, so that no other
  * font can come to have its address; it is emptied when it holds too
  * many words, so memory stays bounded in a long document.
@@ -33,6 +36,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "typeset_hb.h"
 
 /* Words longer than this are shaped but not kept: a 10.000-letter
  * string is met once. */
@@ -57,6 +61,7 @@ struct shape_words {
 	GHashTable *words; /* struct word *, itself the key */
 	struct word *key;  /* what a piece is looked up by */
 	size_t key_room;   /* bytes of text key has room for */
+	struct shape_hb_fonts *fonts; /* typeset_hb.h's */
 };
 
 static guint word_hash(gconstpointer p)
@@ -89,6 +94,7 @@ struct shape_words *shape_words_create(void)
 					 NULL);
 	w->key = NULL;
 	w->key_room = 0;
+	w->fonts = NULL;
 	return w;
 }
 
@@ -97,6 +103,7 @@ void shape_words_destroy(struct shape_words *w)
 	if (!w)
 		return;
 	g_hash_table_destroy(w->words);
+	shape_hb_fonts_free(w->fonts);
 	free(w->key);
 	free(w);
 }
@@ -290,8 +297,10 @@ void shape_words_item(struct shape_words *w, const PangoItem *item,
 		b->num_chars = (int)g_utf8_strlen(batch->str,
 						  (gssize)batch->len);
 		PangoGlyphString *gs = pango_glyph_string_new();
-		pango_shape_item(b, batch->str, (int)batch->len, NULL, gs,
-				 flags);
+		if (!shape_hb(&w->fonts, b, batch->str, (int)batch->len,
+			      flags, gs))
+			pango_shape_item(b, batch->str, (int)batch->len, NULL,
+					 gs, flags);
 		int g = 0;
 		for (size_t k = 0; k < n_pieces; k++) {
 			struct piece *p = &pieces[k];
