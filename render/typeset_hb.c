@@ -29,16 +29,15 @@
 #include <string.h>
 
 #include "arena.h"
+#include "typeset_cover.h"
 
-/* Characters below this are kept in a font's bits. */
-#define COVER_MAX 0x2100
 /* A layout's styles use a few dozen fonts at most. */
 #define COVER_FONTS_MAX 64
 
 /* Which characters a HarfBuzz font has, as they are asked for. */
 struct hb_cover {
 	hb_font_t *font; /* a reference */
-	uint8_t known[COVER_MAX / 8], has[COVER_MAX / 8];
+	struct cover_bits bits;
 };
 
 struct shape_hb_fonts {
@@ -78,18 +77,15 @@ static struct hb_cover *cover_of(struct shape_hb_fonts **fonts, hb_font_t *hb)
 	return c;
 }
 
-static bool font_has(struct hb_cover *cover, gunichar c)
+static bool hb_has(void *font, gunichar c)
 {
 	hb_codepoint_t glyph;
-	if (c >= COVER_MAX)
-		return hb_font_get_nominal_glyph(cover->font, c, &glyph);
-	uint8_t bit = (uint8_t)(1u << (c & 7));
-	if (!(cover->known[c >> 3] & bit)) {
-		cover->known[c >> 3] |= bit;
-		if (hb_font_get_nominal_glyph(cover->font, c, &glyph))
-			cover->has[c >> 3] |= bit;
-	}
-	return cover->has[c >> 3] & bit;
+	return hb_font_get_nominal_glyph(font, c, &glyph);
+}
+
+static bool font_has(struct hb_cover *cover, gunichar c)
+{
+	return cover_has(&cover->bits, c, hb_has, cover->font);
 }
 
 /* Are all of text's characters in the font, but for spaces other than

@@ -33,9 +33,8 @@
 #include <string.h>
 
 #include "arena.h"
+#include "typeset_cover.h"
 
-/* Characters below this are kept in the coverage bits. */
-#define COVER_MAX 0x2100
 /* A layout has some twenty styles; the fonts kept are dropped at this
  * many, so that they stay few whatever happens to the contexts. */
 #define PLAIN_FONTS_MAX 64
@@ -47,7 +46,7 @@ struct plain_font {
 	PangoLanguage *lang;
 	PangoFont *font; /* a reference */
 	FcCharSet *chars; /* its pattern's, or NULL: ask pango */
-	uint8_t known[COVER_MAX / 8], has[COVER_MAX / 8];
+	struct cover_bits bits;
 };
 
 struct plain_fonts {
@@ -122,16 +121,16 @@ static struct plain_font *font_of(struct plain_fonts *pf, PangoContext *ctx,
 	return f;
 }
 
+static bool charset_has(void *font, gunichar c)
+{
+	const struct plain_font *f = font;
+	return f->chars ? FcCharSetHasChar(f->chars, c) :
+			  pango_font_has_char(f->font, c);
+}
+
 static bool font_has(struct plain_font *f, gunichar c)
 {
-	uint8_t bit = (uint8_t)(1u << (c & 7));
-	if (!(f->known[c >> 3] & bit)) {
-		f->known[c >> 3] |= bit;
-		if (f->chars ? FcCharSetHasChar(f->chars, c) :
-			       pango_font_has_char(f->font, c))
-			f->has[c >> 3] |= bit;
-	}
-	return f->has[c >> 3] & bit;
+	return cover_has(&f->bits, c, charset_has, f);
 }
 
 /* Is c a character plain text may hold, and is it Latin? Emoji with a

@@ -6,22 +6,18 @@
  * binding of its 380 symbols before main() (Debian builds it to bind all
  * at once): 0.4 M of a cold render's instructions, for a library only
  * `--archive` uses. The libharu functions write_haru.c calls are defined
- * here instead, as mail_curl.c does for libcurl: the first call opens
- * libhpdf-2.3.0.so (Debian's libhpdf-2.3.0, which libhpdf-dev brings)
- * and each forwards to the real one. write_haru.c is unchanged.
+ * here instead, as mail_curl.c does for libcurl (lazy_lib.h): the first
+ * call opens libhpdf-2.3.0.so (Debian's libhpdf-2.3.0, which libhpdf-dev
+ * brings) and each forwards to the real one. write_haru.c is unchanged.
  */
-#include <dlfcn.h>
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
-#include "diag.h"
+#include "lazy_lib.h"
 
 #define HARU_SONAME "libhpdf-2.3.0.so"
 
@@ -29,34 +25,10 @@
 static void haru_lazy_bind(const char *name, void *fn, size_t n)
 {
 	static void *lib;
-	if (!lib)
-		lib = dlopen(HARU_SONAME, RTLD_NOW | RTLD_LOCAL);
-	void *sym = lib ? dlsym(lib, name) : NULL;
-	if (!sym) {
-		fprintf(stderr, "dossier: cannot load %s from %s (Debian "
-				"package libhpdf-2.3.0): %s\n", name,
-			HARU_SONAME, dlerror());
-		exit(EXIT_SOFTWARE);
-	}
-	memcpy(fn, &sym, n); /* POSIX: a symbol's address is a function's */
+	lazy_lib_bind(&lib, HARU_SONAME, "libhpdf-2.3.0", name, fn, n);
 }
-
-#define HARU_LAZY(ret, name, params, args)                                 \
-	ret name params                                                    \
-	{                                                                  \
-		static ret(*real) params;                                  \
-		if (!real)                                                 \
-			haru_lazy_bind(#name, &real, sizeof real);         \
-		return real args;                                          \
-	}
-#define HARU_LAZY_VOID(name, params, args)                                 \
-	void name params                                                   \
-	{                                                                  \
-		static void(*real) params;                                 \
-		if (!real)                                                 \
-			haru_lazy_bind(#name, &real, sizeof real);         \
-		real args;                                                 \
-	}
+#define HARU_LAZY(...) LAZY_LIB(haru_lazy_bind, __VA_ARGS__)
+#define HARU_LAZY_VOID(...) LAZY_LIB_VOID(haru_lazy_bind, __VA_ARGS__)
 
 HARU_LAZY(HPDF_Page, HPDF_AddPage, (HPDF_Doc pdf), (pdf))
 HARU_LAZY(HPDF_STATUS, HPDF_AddPageLabel,
