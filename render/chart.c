@@ -471,7 +471,22 @@ struct chart_drawing *chart_draw(struct typesetter *ts, struct arena *a,
 				 const struct layout *l, const struct chart *c,
 				 struct diags *diags)
 {
+	return chart_draw_shorter(ts, a, l, c, 0, diags);
+}
+
+struct chart_drawing *chart_draw_shorter(struct typesetter *ts,
+					 struct arena *a,
+					 const struct layout *l,
+					 const struct chart *c, double by_pt,
+					 struct diags *diags)
+{
 	assert(c && c->n_series > 0 && l->chart.palette.n > 0);
+	const struct chart_layout *cl = &l->chart;
+	double least = cl->plot_height_min_pt > 0 &&
+				       cl->plot_height_min_pt < cl->plot_height_pt ?
+			       cl->plot_height_min_pt : cl->plot_height_pt;
+	double give = c->type == CHART_HBAR ? 0 : cl->plot_height_pt - least;
+	assert(by_pt >= 0 && by_pt <= give + 1e-3);
 	struct cctx x = {
 		.ts = ts, .a = a, .cl = &l->chart, .c = c, .diags = diags,
 		.ok = true,
@@ -487,9 +502,11 @@ struct chart_drawing *chart_draw(struct typesetter *ts, struct arena *a,
 		 * run over the footer. */
 		.page_pt = l->page_height_pt - l->margin_top_pt -
 			   l->margin_bottom_pt,
+		.plot_pt = cl->plot_height_pt - fmin(by_pt, give),
 	};
 	x.out = arena_alloc(a, sizeof *x.out);
 	x.out->width_pt = l->chart.width_pt;
+	x.out->shorter_max_pt = give - fmin(by_pt, give);
 	gather_categories(&x);
 	assert(x.n_cats > 0);
 	mark_highlighted(&x);

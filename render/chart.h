@@ -16,6 +16,9 @@
 
 struct chart_drawing {
 	double width_pt, height_pt;
+	double shorter_max_pt; /* how much shorter chart_draw_shorter() may
+				  draw it: its plot down to the layout's
+				  plot_height_min_pt */
 	struct dl_path *paths;
 	size_t n_paths, cap_paths;
 	struct tpart *labels; /* x_pt: left end; baseline_pt: from the top */
@@ -63,6 +66,14 @@ char *chart_value_label(struct arena *a, double v, enum chart_unit unit,
 struct chart_drawing *chart_draw(struct typesetter *ts, struct arena *a,
 				 const struct layout *l, const struct chart *c,
 				 struct diags *diags);
+
+/* c drawn by_pt shorter (its plot is), by_pt at most the shorter_max_pt
+ * of its chart_draw(): what paginate asks where the chart ends a page. */
+struct chart_drawing *chart_draw_shorter(struct typesetter *ts,
+					 struct arena *a,
+					 const struct layout *l,
+					 const struct chart *c, double by_pt,
+					 struct diags *diags);
 
 /* The value axis c is drawn with: over every value, each stack's sums
  * and the targets (so that chart_alt.c says the labels the chart shows). */

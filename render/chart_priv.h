@@ -33,6 +33,7 @@ struct cctx {
 	struct chart_axis ax;
 	double page_pt; /* the most a chart may be tall: a page's text */
 	double tail_pt; /* what comes under the plot's labels: the source */
+	double plot_pt; /* a vertical chart's plot: the layout's, or less */
 };
 
 /* Text set in a style, not yet placed. */

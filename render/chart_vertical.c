@@ -512,7 +512,7 @@ double chart_draw_vertical(struct cctx *x, double y)
 	double lead = x->value->leading_pt;
 	struct vgeom g;
 	g.top = y + lead;
-	g.bottom = g.top + cl->plot_height_pt;
+	g.bottom = g.top + x->plot_pt;
 	struct rcolumn col;
 	plan_right_column(x, &g, y, &col);
 	double tcol = col.n ? col.width + cl->label_gap_pt +

@@ -23,6 +23,7 @@ const char *dl_role_name(enum dl_role role)
 		[DL_ROLE_TH] = "TH", [DL_ROLE_TD] = "TD",
 		[DL_ROLE_NOTE] = "Note", [DL_ROLE_REFERENCE] = "Reference",
 		[DL_ROLE_LINK] = "Link", [DL_ROLE_FIGURE] = "Figure",
+		[DL_ROLE_SPAN] = "Span",
 	};
 	assert((size_t)role < sizeof names / sizeof *names && names[role]);
 	return names[role];

@@ -39,6 +39,7 @@ enum dl_role {
 	DL_ROLE_TOC, DL_ROLE_TOCI,
 	DL_ROLE_TABLE, DL_ROLE_TR, DL_ROLE_TH, DL_ROLE_TD,
 	DL_ROLE_NOTE, DL_ROLE_REFERENCE, DL_ROLE_LINK, DL_ROLE_FIGURE,
+	DL_ROLE_SPAN, /* text in another language than the document's */
 };
 
 /* The structure type's name as PDF writes it: "H1", "LI", "Figure". */

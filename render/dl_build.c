@@ -92,6 +92,10 @@ struct dl_builder {
 	struct dl_flow *f;      /* the one of the run last set */
 	struct note_place *notes; /* by footnote number */
 	size_t n_notes;
+	/* The Span of the runs in another language just set: its element,
+	 * the element it is in, its language (pango's, interned). */
+	int span, span_parent;
+	const char *span_lang;
 };
 
 /* The elements made: trimmed to their count where they are, on the
@@ -326,6 +330,35 @@ static int link_elem(struct dl_builder *b, size_t k)
 						    innermost(b)));
 }
 
+/* Do BCP 47 tags a and b name one language ("nl-nl", "nl-NL", "nl")? */
+static bool same_language(const char *a, const char *b)
+{
+	size_t n = strcspn(a, "-_"), m = strcspn(b, "-_");
+	return n == m && !g_ascii_strncasecmp(a, b, n);
+}
+
+/* A run in another language than the document's (a span the data or the
+ * layout's english_terms marked, which pango's runs carry) is read in a
+ * Span with its /Lang inside elem; runs after each other in one language
+ * share one. elem itself for a run in the document's language. */
+static int language_of(struct dl_builder *b, const PangoGlyphItem *gi,
+		       int elem)
+{
+	const char *lang = elem == DL_ARTIFACT ? NULL :
+			   pango_language_to_string(gi->item->analysis.language);
+	if (!lang || !*lang || same_language(lang, b->dl->lang)) {
+		b->span = -1;
+		return elem;
+	}
+	if (b->span >= 0 && b->span_parent == elem && b->span_lang == lang)
+		return b->span;
+	b->span = add_elem(b, DL_ROLE_SPAN, elem);
+	b->dl->elems[b->span].lang = lang;
+	b->span_parent = elem;
+	b->span_lang = lang;
+	return b->span;
+}
+
 static void add_part(struct dl_builder *b, struct dl_page *p,
 		     const struct tpart *part, double x0, double top,
 		     struct dl_owner own)
@@ -336,6 +369,7 @@ static void add_part(struct dl_builder *b, struct dl_page *p,
 	/* Runs follow each other along the baseline, which a turned label
 	 * turns too. */
 	double c = cos(part->angle), sn = sin(part->angle), along = 0;
+	b->span = -1;
 	for (GSList *r = part->runs; r; r = r->next) {
 		const PangoGlyphItem *gi = r->data;
 		struct dl_item *it = add_item(p, DL_GLYPHS);
@@ -354,11 +388,12 @@ static void add_part(struct dl_builder *b, struct dl_page *p,
 		struct link_rect *lr =
 			part->angle == 0 && it->elem != DL_ARTIFACT ?
 				link_of(b, x + along + w / 2, it->elem) : NULL;
-		if (lr) {
+		if (lr)
 			it->elem = lr->elem;
-			if (lr->web && b->layout)
-				style_link_run(b, p, it, w);
-		}
+		if (part->angle == 0)
+			it->elem = language_of(b, gi, it->elem);
+		if (lr && lr->web && b->layout)
+			style_link_run(b, p, it, w);
 		along += w;
 	}
 }
@@ -519,6 +554,10 @@ static void build_page(struct dl_builder *b, const struct pages *pages,
 	for (size_t i = 0; i < pg->n_lines; i++) {
 		const struct placed_line *pl = &pg->lines[i];
 		const struct tline *tl =
+			pl->shorter_pt > 0 ?
+				typeset_chart_shorter(b->ts, b->a, b->layout,
+						      pl->from,
+						      pl->shorter_pt) :
 			pl->from && pl->from->bare ?
 				&live_lines(b, pl->from, p)[pl->line_ix] :
 				pl->line;

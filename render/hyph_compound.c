@@ -29,7 +29,7 @@
 #include "input.h"
 
 #define HCOMP_SONAME "libhunspell-1.7.so.0"
-#define HCOMP_MAGIC "dossier hunspell-nl boundaries 2\n"
+#define HCOMP_MAGIC "dossier hunspell-nl boundaries 3\n"
 /* A part after a boundary is at least this long, one before it one
  * shorter: shorter ones are words by chance (intensive-ren, ge-nomen). */
 #define HCOMP_MIN_PART 4
@@ -48,12 +48,19 @@ struct hyph_compounds {
 	bool dirty;         /* words learnt since */
 	bool failed;        /* no hunspell: nothing more to learn */
 	GHashTable *words;  /* word -> "known bits" */
-	void *lib, *hun;
-	hun_create_fn create;
-	hun_destroy_fn destroy;
-	hun_spell_fn spell;
 	char *key;
 };
+
+/* The dictionary once loaded stays for the life of the process: loading
+ * it costs 370 M instructions and letting it go 64 M more, so a batch
+ * loads it once and no render pays to tear it down at exit. One entry:
+ * a hyphenator for other files (the tests') replaces it. */
+static struct {
+	char *aff, *dic;
+	void *lib, *hun;
+	hun_destroy_fn destroy;
+	hun_spell_fn spell;
+} hcomp_loaded;
 
 struct hyph_compounds *hcomp_create(const char *aff_path,
 				    const char *dic_path,
@@ -126,39 +133,61 @@ static void hcomp_read(struct hyph_compounds *c)
 	fclose(f);
 }
 
-static bool hcomp_open(struct hyph_compounds *c)
+/* Loads libhunspell and the dictionary aff/dic into hcomp_loaded,
+ * unless they are there already. */
+static bool hcomp_load(const char *aff_path, const char *dic_path)
 {
-	if (c->hun)
+	if (hcomp_loaded.hun && !strcmp(hcomp_loaded.aff, aff_path) &&
+	    !strcmp(hcomp_loaded.dic, dic_path))
 		return true;
-	if (c->failed)
+	if (hcomp_loaded.hun)
+		hcomp_loaded.destroy(hcomp_loaded.hun);
+	free(hcomp_loaded.aff);
+	free(hcomp_loaded.dic);
+	hcomp_loaded.hun = NULL;
+	hcomp_loaded.aff = hcomp_loaded.dic = NULL;
+	if (!hcomp_loaded.lib)
+		hcomp_loaded.lib = dlopen(HCOMP_SONAME, RTLD_NOW | RTLD_LOCAL);
+	if (!hcomp_loaded.lib)
 		return false;
-	c->failed = true;
-	c->lib = dlopen(HCOMP_SONAME, RTLD_NOW | RTLD_LOCAL);
-	if (!c->lib)
-		return false;
-	void *sym[3] = { dlsym(c->lib, "Hunspell_create"),
-			 dlsym(c->lib, "Hunspell_destroy"),
-			 dlsym(c->lib, "Hunspell_spell") };
+	void *sym[3] = { dlsym(hcomp_loaded.lib, "Hunspell_create"),
+			 dlsym(hcomp_loaded.lib, "Hunspell_destroy"),
+			 dlsym(hcomp_loaded.lib, "Hunspell_spell") };
 	if (!sym[0] || !sym[1] || !sym[2])
 		return false;
 	/* POSIX: a symbol's address is the function's. */
-	memcpy(&c->create, &sym[0], sizeof c->create);
-	memcpy(&c->destroy, &sym[1], sizeof c->destroy);
-	memcpy(&c->spell, &sym[2], sizeof c->spell);
-	FILE *aff = input_fopen(c->aff, NULL, NULL);
-	FILE *dic = aff ? input_fopen(c->dic, NULL, NULL) : NULL;
+	hun_create_fn create;
+	memcpy(&create, &sym[0], sizeof create);
+	memcpy(&hcomp_loaded.destroy, &sym[1], sizeof hcomp_loaded.destroy);
+	memcpy(&hcomp_loaded.spell, &sym[2], sizeof hcomp_loaded.spell);
+	FILE *aff = input_fopen(aff_path, NULL, NULL);
+	FILE *dic = aff ? input_fopen(dic_path, NULL, NULL) : NULL;
 	if (aff)
 		fclose(aff);
 	if (!dic)
 		return false; /* hunspell would print to stderr */
 	fclose(dic);
-	c->hun = c->create(c->aff, c->dic);
-	c->failed = c->hun == NULL;
-	return c->hun != NULL;
+	hcomp_loaded.hun = create(aff_path, dic_path);
+	if (!hcomp_loaded.hun)
+		return false;
+	hcomp_loaded.aff = strdup(aff_path);
+	hcomp_loaded.dic = strdup(dic_path);
+	if (!hcomp_loaded.aff || !hcomp_loaded.dic)
+		abort();
+	return true;
+}
+
+/* hcomp_loaded holds c's dictionary: loaded now if need be. */
+static bool hcomp_open(struct hyph_compounds *c)
+{
+	if (c->failed)
+		return false;
+	c->failed = !hcomp_load(c->aff, c->dic);
+	return !c->failed;
 }
 
 /* Is w[0..n) (Latin-1) a Dutch word? hunspell-nl is UTF-8. */
-static bool hcomp_spell(struct hyph_compounds *c, const char *w, size_t n)
+static bool hcomp_spell(const char *w, size_t n)
 {
 	char buf[4 * 64];
 	if (n == 0 || 2 * n + 1 > sizeof buf)
@@ -174,18 +203,29 @@ static bool hcomp_spell(struct hyph_compounds *c, const char *w, size_t n)
 		}
 	}
 	buf[k] = '\0';
-	return c->spell(c->hun, buf) != 0;
+	return hcomp_loaded.spell(hcomp_loaded.hun, buf) != 0;
 }
 
+/* Prefixes that are words too (ver "far", mis "mass", wan "winnow"):
+ * a word they begin is a derivation of one part, not a compound
+ * (ver-sterken, ver-tegenwoordiger, mis-bruik), so its other breaks are
+ * no breaks inside a part. */
+static const char *const hcomp_prefixes[] = { "ver", "mis", "wan" };
+
 /* The start of a compound: a word, or a word and a linking s. */
-static bool hcomp_start(struct hyph_compounds *c, const char *w, size_t n)
+static bool hcomp_start(const char *w, size_t n)
 {
 	if (n < HCOMP_MIN_PART - 1)
 		return false; /* in, op, ge: a prefix more than a part */
-	if (hcomp_spell(c, w, n))
+	for (size_t i = 0; i < sizeof hcomp_prefixes / sizeof *hcomp_prefixes;
+	     i++)
+		if (n == strlen(hcomp_prefixes[i]) &&
+		    !memcmp(w, hcomp_prefixes[i], n))
+			return false;
+	if (hcomp_spell(w, n))
 		return true;
 	return n > HCOMP_MIN_PART && w[n - 1] == 's' &&
-	       hcomp_spell(c, w, n - 1);
+	       hcomp_spell(w, n - 1);
 }
 
 /* "known bits" of a word, from hunspell; NULL without it. */
@@ -195,12 +235,12 @@ static char *hcomp_learn(struct hyph_compounds *c, const char *w, size_t n,
 	if (!hcomp_open(c))
 		return NULL;
 	char *v = g_malloc(n + 1);
-	v[0] = hcomp_spell(c, w, n) ? '1' : '0';
+	v[0] = hcomp_spell(w, n) ? '1' : '0';
 	for (size_t i = 0; i + 1 < n; i++) {
 		size_t left = i + 1, right = n - left;
 		bool b = breaks[i] && right >= HCOMP_MIN_PART &&
-			 hcomp_spell(c, w + left, right) &&
-			 hcomp_start(c, w, left);
+			 hcomp_spell(w + left, right) &&
+			 hcomp_start(w, left);
 		v[i + 1] = b ? '1' : '0';
 	}
 	v[n] = '\0';
@@ -281,10 +321,6 @@ void hcomp_destroy(struct hyph_compounds *c)
 		return;
 	if (c->dirty && c->key)
 		hcomp_write(c);
-	if (c->hun)
-		c->destroy(c->hun);
-	if (c->lib)
-		dlclose(c->lib);
 	g_hash_table_destroy(c->words);
 	free(c->aff);
 	free(c->dic);

@@ -129,6 +129,7 @@ static const struct field layout_fields[] = {
 static const struct field chart_fields[] = {
 	C(width_pt, F_NUM, true),
 	C(plot_height_pt, F_NUM, true),
+	C(plot_height_min_pt, F_NUM, false),
 	C(hbar_row_pt, F_NUM, true),
 	C(hbar_row_min_pt, F_NUM, true),
 	C(hbar_label_share, F_NUM, true),

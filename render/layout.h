@@ -51,6 +51,10 @@ struct dash_list {
 struct chart_layout {
 	double width_pt;          /* of the whole chart, labels included */
 	double plot_height_pt;    /* the plot of a vertical chart */
+	double plot_height_min_pt; /* the least it gets at a page's foot,
+				      where waiting for the next page would
+				      leave this one under two thirds full;
+				      0: never less */
 	double hbar_row_pt;       /* one category of a horizontal bar chart */
 	double hbar_row_min_pt;   /* the thinnest it gets to fit its page */
 	double hbar_label_share;  /* at most this share of the width for its

@@ -44,6 +44,7 @@ struct flow {
 	struct pages *out;
 	struct page *page;
 	double y;           /* top of the next line box */
+	double ink_y;       /* foot of the last line box in the flow */
 	double notes_h;     /* height of the footnotes on this page */
 	bool page_empty;    /* nothing in the flow yet */
 	bool *note_placed;  /* by footnote number - 1 */
@@ -126,7 +127,7 @@ static void new_page(struct flow *f)
 	ARENA_GROW(f->arena, o->pages, o->n_pages, o->cap_pages);
 	f->page = &o->pages[o->n_pages++];
 	memset(f->page, 0, sizeof *f->page);
-	f->y = f->l->margin_top_pt;
+	f->y = f->ink_y = f->l->margin_top_pt;
 	f->notes_h = 0;
 	f->page_empty = true;
 	place_carried(f);
@@ -151,8 +152,9 @@ static void put_line(struct flow *f, const struct tline *tl, double x,
 	struct page *p = f->page;
 	ARRAY_GROW(p->lines, p->n_lines, p->cap_lines);
 	p->lines[p->n_lines++] = (struct placed_line){
-		tl, x, y, artifact, artifact ? NULL : b, from,
-		from ? (size_t)(tl - from->lines) : 0 };
+		.line = tl, .x_pt = x, .y_pt = y, .artifact = artifact,
+		.block = artifact ? NULL : b, .from = from,
+		.line_ix = from ? (size_t)(tl - from->lines) : 0 };
 }
 
 static double bottom(const struct flow *f)
@@ -241,8 +243,10 @@ static void place_lines(struct flow *f, const struct tblock *b, size_t from,
 			 b);
 		f->y += tl->height_pt;
 	}
-	if (n)
+	if (n) {
 		f->page_empty = false;
+		f->ink_y = f->y;
+	}
 }
 
 static void add_outline(struct flow *f, const struct tblock *b)
@@ -323,6 +327,51 @@ static bool defer_chart(struct flow *f, size_t i)
 		f->float_level = f->section_level;
 	ARENA_GROW(f->arena, f->floats, f->n_floats, f->cap_floats);
 	f->floats[f->n_floats++] = i;
+	return true;
+}
+
+/* Does block i end the section a chart before it is in (a heading of
+ * its level or higher, a page break, a block placed outside the flow,
+ * the end)? Then a chart before it cannot wait past it. */
+static bool ends_section(const struct flow *f, size_t i)
+{
+	if (i >= f->td->n_blocks)
+		return true;
+	const struct tblock *b = &f->td->blocks[i];
+	return b->block->kind == BLOCK_PAGE_BREAK || b->block->absolute ||
+	       (b->outline_level > 0 && (f->section_level == 0 ||
+					 b->outline_level <= f->section_level));
+}
+
+/* A chart that does not fit at the foot of the page but would with its
+ * plot shorter (the layout's plot_height_min_pt), where waiting for the
+ * next page would leave this one under two thirds full (what follows
+ * ends its section, so no text can fill the page), is set here that much
+ * shorter, as a typesetter makes a figure fit its page. */
+static bool fit_chart_shorter(struct flow *f, size_t i)
+{
+	const struct tblock *b = &f->td->blocks[i];
+	if (b->block->kind != BLOCK_CHART || b->block->absolute ||
+	    f->n_floats || f->page_empty || b->shorter_max_pt <= 0)
+		return false;
+	double need = f->y + b->space_before_pt + block_height(b) - bottom(f);
+	if (need <= 0 || need > b->shorter_max_pt ||
+	    f->ink_y - f->l->margin_top_pt >= text_height(f->l) * 2 / 3 ||
+	    !ends_section(f, i + 1))
+		return false;
+	f->y += b->space_before_pt;
+	add_outline(f, b);
+	if (b->block->anchor) {
+		f->anchor_page[b->block->anchor] = (int)(f->out->n_pages - 1);
+		f->anchor_y[b->block->anchor] = f->y;
+	}
+	put_line(f, &b->lines[0], f->l->margin_left_pt, f->y, false, b->block,
+		 b);
+	f->page->lines[f->page->n_lines - 1].shorter_pt = (float)need;
+	f->y += b->lines[0].height_pt - need;
+	f->ink_y = f->y;
+	f->y += b->space_after_pt;
+	f->page_empty = false;
 	return true;
 }
 
@@ -410,7 +459,7 @@ static void flow_block(struct flow *f, size_t i)
 	const struct block *blk = b->block;
 	const struct layout *l = f->l;
 	flush_floats(f, b);
-	if (defer_chart(f, i))
+	if (fit_chart_shorter(f, i) || defer_chart(f, i))
 		return;
 	if (b->outline_level > 0)
 		f->section_level = b->outline_level;

@@ -14,6 +14,9 @@ struct placed_line {
 	const struct tline *line;
 	double x_pt, y_pt; /* top-left of the line box on the page */
 	bool artifact;     /* running header or footer */
+	/* A chart set this much shorter than its line (its plot is) to end
+	 * a page that waiting would leave thin: typeset_chart_shorter(). */
+	float shorter_pt;
 	const struct block *block; /* what it sets (structure tags); NULL
 				      for artifacts */
 	/* The typeset block it is line line_ix of, or NULL: a line set by
@@ -22,6 +25,13 @@ struct placed_line {
 	const struct tblock *from;
 	size_t line_ix;
 };
+
+/* The height pl takes on its page: its line's, less what a chart was
+ * set shorter. */
+static inline double placed_height(const struct placed_line *pl)
+{
+	return pl->line->height_pt - pl->shorter_pt;
+}
 
 struct page_outline {
 	int level;

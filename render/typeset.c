@@ -199,8 +199,14 @@ PangoAttrList *typeset_attrs(const struct layout *l, const struct rich *r,
 					 PANGO_UNDERLINE_SINGLE),
 				 sp->start, sp->end);
 			break;
+		case SPAN_LANG:
+			/* each run then knows its language: the display
+			 * list gives it a Span with /Lang */
+			add_attr(al, pango_attr_language_new(
+					 pango_language_from_string(sp->lang)),
+				 sp->start, sp->end);
+			break;
 		case SPAN_CODE:
-		case SPAN_LANG: /* for the structure tree's /Lang */
 			break;
 		}
 	}
@@ -687,7 +693,26 @@ static bool set_chart(struct typesetter *ts, struct arena *a,
 	tb->lines[0].chart = cd;
 	tb->space_before_pt = l->chart.space_before_pt;
 	tb->space_after_pt = l->chart.space_after_pt;
+	tb->shorter_max_pt = cd->shorter_max_pt;
 	return true;
+}
+
+const struct tline *typeset_chart_shorter(struct typesetter *ts,
+					  struct arena *a,
+					  const struct layout *l,
+					  const struct tblock *tb,
+					  double by_pt)
+{
+	assert(tb->block->kind == BLOCK_CHART && tb->n_lines == 1);
+	struct diags d;
+	diags_init(&d, a);
+	const struct chart_drawing *cd =
+		chart_draw_shorter(ts, a, l, tb->block->chart, by_pt, &d);
+	/* The same chart drew before, taller. */
+	assert(cd);
+	struct tline *tl = arena_alloc(a, sizeof *tl);
+	*tl = (struct tline){ .height_pt = cd->height_pt, .chart = cd };
+	return tl;
 }
 
 /* The text of a block without soft hyphens, for the outline. */

@@ -29,6 +29,8 @@ struct tblock {
 	bool bare;    /* its lines hold no part, rule or chart, only what
 			 pagination reads (a long document's):
 			 typeset_again() sets them */
+	double shorter_max_pt; /* a chart: how much shorter it may be set
+				  (typeset_chart_shorter()) */
 };
 
 struct typeset_doc {
@@ -44,6 +46,15 @@ struct typeset_doc {
 struct typeset_doc *typeset_blocks(struct typesetter *ts, struct arena *a,
 				   const struct composition *comp,
 				   struct diags *diags);
+
+/* Chart block tb's one line set by_pt shorter (at most its
+ * shorter_max_pt), with its chart, in a: pagination asked for it so
+ * where waiting for the next page would leave a page thin. */
+const struct tline *typeset_chart_shorter(struct typesetter *ts,
+					  struct arena *a,
+					  const struct layout *l,
+					  const struct tblock *tb,
+					  double by_pt);
 
 /* tb's lines again (tb->n_lines of them), with their runs, text and
  * chart, in a; l is the composition's layout. */

@@ -5,8 +5,8 @@
  *
  * Input: meeting files (make typo-report passes every inputs/meetings
  * file), set with the real layout and fonts: with the layout as it is
- * ("total-fit"), with it and hunspell-nl's compound boundaries
- * ("+hunspell", layout key compound_dictionary), without microtype's
+ * ("total-fit"), with it but without hunspell-nl's compound boundaries
+ * ("-hunspell", layout key compound_dictionary), without microtype's
  * font expansion and protrusion and with the spaces it had before them
  * ("-microtype"), with the breaking weights dossier had before the
  * compound-aware hyphenation ("today": one hyphen penalty for all, words
@@ -378,7 +378,7 @@ static void measure_pages(struct figures *f, const struct pages *pp,
 				charts++;
 			else
 				others++;
-			double y = pl->y_pt + pl->line->height_pt;
+			double y = pl->y_pt + placed_height(pl);
 			bottom = y > bottom ? y : bottom;
 		}
 		f->pages++;
@@ -490,8 +490,8 @@ static void without_microtype(struct layout *l)
 	l->n_protrusion = 0;
 }
 
-enum setting { NEW, DICTIONARY, PLAIN, TODAY, GREEDY, N_SETTINGS };
-static const char *const setting_names[] = { "total-fit", "+hunspell",
+enum setting { NEW, NO_DICTIONARY, PLAIN, TODAY, GREEDY, N_SETTINGS };
+static const char *const setting_names[] = { "total-fit", "-hunspell",
 					     "-microtype", "today",
 					     "greedy" };
 
@@ -516,8 +516,8 @@ static struct pages *set_file(struct typesetter *ts, struct arena *a,
 		today(l);
 	if (s == PLAIN)
 		without_microtype(l);
-	if (s == DICTIONARY)
-		l->compound_dictionary = true;
+	if (s == NO_DICTIONARY)
+		l->compound_dictionary = false;
 	*width = l->page_width_pt - l->margin_left_pt - l->margin_right_pt;
 	if (narrow) {
 		l->margin_right_pt += *width - NARROW_PT;

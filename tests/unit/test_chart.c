@@ -238,7 +238,10 @@ static void test_label_stride_thins_only_when_needed(void **state)
 	"charts:\n  - id: c\n    title: Steun aan Oekraïne\n"              \
 	"    source: Kamerbrieven\n"
 
-static struct chart_drawing *draw(struct fixture *f, const char *rest)
+/* The chart of the DOC with rest, drawn by_pt shorter than the layout
+ * asks (chart_draw_shorter()); 0 as chart_draw() draws it. */
+static struct chart_drawing *draw_shorter(struct fixture *f, const char *rest,
+					  double by_pt)
 {
 	const char *yaml = arena_printf(f->a, "%s%s", DOC, rest);
 	struct diags d;
@@ -248,10 +251,18 @@ static struct chart_drawing *draw(struct fixture *f, const char *rest)
 	diags_print(&d, stderr);
 	assert_non_null(doc);
 	struct chart_drawing *cd =
-		chart_draw(f->ts, f->a, f->l, chart_find(doc, "c"), &d);
+		by_pt > 0 ? chart_draw_shorter(f->ts, f->a, f->l,
+					       chart_find(doc, "c"), by_pt, &d) :
+			    chart_draw(f->ts, f->a, f->l, chart_find(doc, "c"),
+				       &d);
 	diags_print(&d, stderr);
 	assert_non_null(cd);
 	return cd;
+}
+
+static struct chart_drawing *draw(struct fixture *f, const char *rest)
+{
+	return draw_shorter(f, rest, 0);
 }
 
 struct box {
@@ -681,6 +692,25 @@ static void test_random_charts_stay_inside_and_apart(void **state)
 		struct chart_drawing *cd = draw(f, yaml);
 		assert_inside(cd);
 		assert_no_overlap(cd);
+		/* Drawn as short as the layout allows at a page's foot: a
+		 * vertical chart's plot gives exactly what it said it
+		 * could, and all still stays inside and apart; an hbar's
+		 * rows give nothing. */
+		double give = f->l->chart.plot_height_pt -
+			      f->l->chart.plot_height_min_pt;
+		assert_true(give > 0);
+		if (type == 2) {
+			assert_true(cd->shorter_max_pt == 0);
+			continue;
+		}
+		assert_true(fabs(cd->shorter_max_pt - give) < 1e-9);
+		struct chart_drawing *sh = draw_shorter(f, yaml, give);
+		if (fabs(sh->height_pt - (cd->height_pt - give)) > 1e-6)
+			fail_msg("chart %d: %.3f pt shorter, not %.3f", n,
+				 cd->height_pt - sh->height_pt, give);
+		assert_true(sh->shorter_max_pt == 0);
+		assert_inside(sh);
+		assert_no_overlap(sh);
 	}
 }
 

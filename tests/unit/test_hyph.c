@@ -505,6 +505,18 @@ static void test_word_of_one_part_breaks_plainly(void **state)
 			    "be-te-ke-nen mi-nis-ters");
 }
 
+static void test_a_prefix_that_is_a_word_makes_no_compound(void **state)
+{
+	/* ver, mis and wan are words (far, mass, winnow) and prefixes:
+	 * versterken and vertegenwoordiger are derivations of one part, so
+	 * Vertegen-woordiger is no break inside a part; a compound that
+	 * begins with ver- still has its own boundary. */
+	assert_string_equal(graded(state, "versterken vertegenwoordiger "
+				   "misbruik verkiezingscampagne", NULL),
+			    "ver-ster-ken ver-te-gen-woor-di-ger mis-bruik "
+			    "ver~kie~zings=cam~pagne");
+}
+
 static void test_parts_of_a_hyphenated_compound_break_poorly(void **state)
 {
 	/* de-/fensie-uitgaven: the compound's own hyphen was free. */
@@ -625,6 +637,7 @@ int main(void)
 		T(test_english_listed_word_is_not_for_dutch_text),
 		T(test_listed_english_word_loads_no_patterns),
 		T(test_without_the_dictionary_hunspell_is_not_loaded),
+		T(test_a_prefix_that_is_a_word_makes_no_compound),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

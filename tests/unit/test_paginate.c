@@ -85,7 +85,7 @@ static void assert_inside_margins(void **state, const struct pages *ps)
 		for (size_t i = 0; i < ps->pages[p].n_lines; i++) {
 			const struct placed_line *pl = &ps->pages[p].lines[i];
 			if (!pl->artifact)
-				assert_true(pl->y_pt + pl->line->height_pt <=
+				assert_true(pl->y_pt + placed_height(pl) <=
 					    bottom + 0.01);
 		}
 }
@@ -345,9 +345,9 @@ static void test_chart_floats_within_its_section(void **state)
 			for (size_t k = 0; k < before->n_lines; k++)
 				if (!before->lines[k].artifact &&
 				    before->lines[k].y_pt +
-				    before->lines[k].line->height_pt > low)
+				    placed_height(&before->lines[k]) > low)
 					low = before->lines[k].y_pt +
-					      before->lines[k].line->height_pt;
+					      placed_height(&before->lines[k]);
 			assert_true(low - f->l->margin_top_pt >=
 				    (f->l->page_height_pt -
 				     f->l->margin_top_pt -
@@ -365,6 +365,101 @@ static void test_chart_floats_within_its_section(void **state)
 	/* In 6 of the 24 the chart did not fit and the subsection after
 	 * it filled the page before it (without floats: none). */
 	assert_int_equal(floated, 6);
+}
+
+/* The foot of the lowest line of the flow on page pg. */
+static double ink_foot(const struct page *pg)
+{
+	double low = 0;
+	for (size_t k = 0; k < pg->n_lines; k++)
+		if (!pg->lines[k].artifact &&
+		    pg->lines[k].y_pt + placed_height(&pg->lines[k]) > low)
+			low = pg->lines[k].y_pt + placed_height(&pg->lines[k]);
+	return low;
+}
+
+/* A section of 1 to 90 one-line paragraphs ending in a chart, then the
+ * next section: the chart cannot wait past its heading, so where it does
+ * not fit the page before may be left thin. Where a shorter plot (the
+ * layout's plot_height_min_pt) makes it fit, it is set shorter there;
+ * a page is left under two thirds full only when even that does not. */
+static void test_chart_ending_a_section_is_set_shorter_not_left_thin(
+	void **state)
+{
+	struct fixture *f = *state;
+	const struct layout *l = f->l;
+	double text_h = l->page_height_pt - l->margin_top_pt -
+			l->margin_bottom_pt;
+	double bottom = l->page_height_pt - l->margin_bottom_pt;
+	/* A taller chart than the layout's: one of 150 pt leaves a page
+	 * that is under two thirds full room enough. */
+	double plot = f->l->chart.plot_height_pt,
+	       least = f->l->chart.plot_height_min_pt;
+	f->l->chart.plot_height_pt = 200;
+	f->l->chart.plot_height_min_pt = 170;
+	int shorter = 0, thin = 0;
+	for (int paras = 1; paras <= 90; paras++) {
+		struct strbuf y = STRBUF_INIT;
+		strbuf_adds(&y, "format: 1\nid: t\ndocument: "
+				"geannoteerde-agenda\nmeeting:\n  name: NAVO\n"
+				"  dates: [2025-12-03]\n  place: Brussel\n"
+				"sections:\n  - heading: Raad\n    text: |\n");
+		for (int p = 0; p < paras; p++)
+			strbuf_addf(&y, "      Een korte zin, nummer %d.\n\n",
+				    p + 1);
+		strbuf_adds(&y, "    charts: [c]\n"
+				"  - heading: Slot\n    text: Slot.\n"
+				"charts:\n  - id: c\n    type: bar\n"
+				"    title: Steun per jaar\n    unit: count\n"
+				"    series:\n      - name: Steun\n"
+				"        values: {2024: 1, 2025: 2}\n");
+		struct composition *c;
+		struct typeset_doc *td = set_meeting(f, &y, &c);
+		struct pages *ps = paginate(f->ts, f->a, c, td);
+		assert_inside_margins(state, ps);
+		size_t i = 0;
+		while (td->blocks[i].block->kind != BLOCK_CHART)
+			i++;
+		const struct tblock *chart = &td->blocks[i];
+		const struct tblock *before = &td->blocks[i - 1];
+		size_t p = page_of_line(ps, &chart->lines[0]);
+		size_t q = page_of_line(ps,
+					&before->lines[before->n_lines - 1]);
+		const struct placed_line *pl = NULL;
+		for (size_t k = 0; k < ps->pages[p].n_lines; k++)
+			if (ps->pages[p].lines[k].line == &chart->lines[0])
+				pl = &ps->pages[p].lines[k];
+		assert_non_null(pl);
+		assert_true(pl->shorter_pt >= 0 &&
+			    pl->shorter_pt <= chart->shorter_max_pt + 1e-3);
+		if (pl->shorter_pt > 0) {
+			shorter++;
+			/* only where it did not fit and the page was thin */
+			assert_int_equal(p, q);
+			assert_true(pl->y_pt + chart->lines[0].height_pt >
+				    bottom);
+			assert_true(pl->y_pt - chart->space_before_pt -
+				    before->space_after_pt - l->margin_top_pt <
+				    text_h * 2 / 3);
+		}
+		if (p == q)
+			continue;
+		double low = ink_foot(&ps->pages[q]);
+		if (low - l->margin_top_pt >= text_h * 2 / 3)
+			continue;
+		/* left thin: even at its shortest it did not fit */
+		thin++;
+		assert_true(low + before->space_after_pt +
+			    chart->space_before_pt +
+			    chart->lines[0].height_pt - chart->shorter_max_pt >
+			    bottom);
+	}
+	f->l->chart.plot_height_pt = plot;
+	f->l->chart.plot_height_min_pt = least;
+	/* 3 charts set shorter and 3 pages still thin, where without
+	 * plot_height_min_pt 6 pages were left thin. */
+	assert_int_equal(shorter, 3);
+	assert_int_equal(thin, 3);
 }
 
 /* Space above headings, by level (0 title, 1-3 heading1-3) and by what
@@ -401,7 +496,7 @@ static void measure_heading_space(struct heading_space *hs,
 			    pl->line_ix == 0) {
 				int kind = above->block->outline_level > 0;
 				double gap = pl->y_pt - above->y_pt -
-					     above->line->height_pt;
+					     placed_height(above);
 				if (!hs->seen[kind][r] || gap < hs->min[kind][r])
 					hs->min[kind][r] = gap;
 				if (!hs->seen[kind][r] || gap > hs->max[kind][r])
@@ -503,6 +598,7 @@ int main(void)
 		T(test_heading_keeps_two_lines_of_what_follows),
 		T(test_no_hyphen_at_the_foot_of_a_page),
 		T(test_chart_floats_within_its_section),
+		T(test_chart_ending_a_section_is_set_shorter_not_left_thin),
 		T(test_space_above_a_heading_is_monotone_in_its_level),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
