@@ -10,13 +10,12 @@
  */
 #define CURL_DISABLE_TYPECHECK /* define the functions, not the macros */
 #include <curl/curl.h>
-#include <dlfcn.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
+#include "lazy_lib.h"
 
 #define CURL_SONAME "libcurl.so.4"
 
@@ -24,34 +23,10 @@
 static void curl_lazy_bind(const char *name, void *fn, size_t n)
 {
 	static void *lib;
-	if (!lib)
-		lib = dlopen(CURL_SONAME, RTLD_NOW | RTLD_LOCAL);
-	void *sym = lib ? dlsym(lib, name) : NULL;
-	if (!sym) {
-		fprintf(stderr, "dossier: cannot load %s from %s (Debian "
-				"package libcurl4): %s\n", name, CURL_SONAME,
-			dlerror());
-		exit(EXIT_SOFTWARE);
-	}
-	memcpy(fn, &sym, n); /* POSIX: a symbol's address is a function's */
+	lazy_lib_bind(&lib, CURL_SONAME, "libcurl4", name, fn, n);
 }
-
-#define CURL_LAZY(ret, name, params, args)                                 \
-	ret name params                                                    \
-	{                                                                  \
-		static ret(*real) params;                                  \
-		if (!real)                                                 \
-			curl_lazy_bind(#name, &real, sizeof real);         \
-		return real args;                                          \
-	}
-#define CURL_LAZY_VOID(name, params, args)                                 \
-	void name params                                                   \
-	{                                                                  \
-		static void(*real) params;                                 \
-		if (!real)                                                 \
-			curl_lazy_bind(#name, &real, sizeof real);         \
-		real args;                                                 \
-	}
+#define CURL_LAZY(...) LAZY_LIB(curl_lazy_bind, __VA_ARGS__)
+#define CURL_LAZY_VOID(...) LAZY_LIB_VOID(curl_lazy_bind, __VA_ARGS__)
 
 CURL_LAZY(CURLcode, curl_global_init, (long flags), (flags))
 CURL_LAZY_VOID(curl_global_cleanup, (void), ())

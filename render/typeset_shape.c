@@ -26,6 +26,9 @@
  * stops at spaces. Only the words at a hyphenation or a URL break are
  * shaped anew. In such a font an item is shaped word by word, and each
  * word only once (typeset_words.c).
+ *
+ * Plain text (one font, Latin, left to right: most of it) is itemized
+ * by typeset_itemize.c, which finds pango's one item for less.
  */
 #include "typeset_shape.h"
 
@@ -38,6 +41,7 @@
 #include "arena.h"
 #include "hyph_cache.h"
 #include "input.h"
+#include "typeset_itemize.h"
 #include "typeset_words.h"
 
 bool shape_applies(const char *text, size_t len)
@@ -347,6 +351,7 @@ void shape_fonts_free(struct shape_fonts *sf)
 		hb_face_destroy(sf->faces[i].face);
 	free(sf->faces);
 	shape_words_destroy(sf->words);
+	plain_fonts_free(sf->plain);
 	*sf = (struct shape_fonts){ 0 };
 }
 
@@ -553,6 +558,9 @@ static GSList *shape_runs(PangoContext *ctx, struct shape_fonts *sf,
 	if (dir == PANGO_DIRECTION_NEUTRAL)
 		dir = pango_context_get_base_dir(ctx);
 	GList *items = from ? cut_items(from, text, len) : NULL;
+	if (!items && sf)
+		items = itemize_plain(ctx, &sf->plain, text, len, items_attrs,
+				      dir);
 	if (!items)
 		items = pango_itemize_with_base_dir(ctx, dir, text, 0,
 						    (int)len, items_attrs,

@@ -54,6 +54,7 @@ struct shape_fonts {
 	struct shape_face *faces; /* whose stops is found, of all sizes */
 	size_t n_faces;
 	struct shape_words *words; /* made when first needed */
+	struct plain_fonts *plain; /* typeset_itemize.h's, likewise */
 };
 void shape_fonts_free(struct shape_fonts *sf);
 

@@ -21,6 +21,9 @@
  * item. tests/unit/test_typeset_shape.c compares the two glyph for
  * glyph.
  *
+ * A batch is shaped by typeset_hb.c, as pango would shape it, where it
+ * can be.
+ *
  * The cache holds a reference to each font it names, so that no other
  * font can come to have its address; it is emptied when it holds too
  * many words, so memory stays bounded in a long document.
@@ -33,6 +36,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "typeset_hb.h"
 
 /* Words longer than this are shaped but not kept: a 10.000-letter
  * string is met once. */
@@ -41,8 +45,10 @@
  * most, whatever the length of the document. */
 #define WORDS_MAX 16384
 
+/* A word and its glyphs are one block: the struct, the text, and after
+ * it (aligned) the glyphs and their clusters. */
 struct word {
-	PangoFont *font; /* a reference */
+	PangoFont *font; /* the cache holds a reference (held) */
 	PangoLanguage *lang;
 	int script, gravity, flags; /* flags: analysis and shape flags */
 	size_t len;
@@ -57,6 +63,9 @@ struct shape_words {
 	GHashTable *words; /* struct word *, itself the key */
 	struct word *key;  /* what a piece is looked up by */
 	size_t key_room;   /* bytes of text key has room for */
+	struct shape_hb_fonts *fonts; /* typeset_hb.h's */
+	PangoFont **held;  /* a reference to each font a word names */
+	size_t n_held, cap_held;
 };
 
 static guint word_hash(gconstpointer p)
@@ -75,11 +84,18 @@ static gboolean word_equal(gconstpointer pa, gconstpointer pb)
 
 static void word_free(gpointer p)
 {
-	struct word *w = p;
-	g_object_unref(w->font);
-	free(w->glyphs);
-	free(w->clusters);
-	free(w);
+	free(p);
+}
+
+/* A reference to font, once: no other font can come to have its
+ * address while a word names it. */
+static void hold_font(struct shape_words *w, PangoFont *font)
+{
+	for (size_t i = w->n_held; i > 0; i--)
+		if (w->held[i - 1] == font)
+			return;
+	ARRAY_GROW(w->held, w->n_held + 1, w->cap_held);
+	w->held[w->n_held++] = g_object_ref(font);
 }
 
 struct shape_words *shape_words_create(void)
@@ -89,6 +105,9 @@ struct shape_words *shape_words_create(void)
 					 NULL);
 	w->key = NULL;
 	w->key_room = 0;
+	w->fonts = NULL;
+	w->held = NULL;
+	w->n_held = w->cap_held = 0;
 	return w;
 }
 
@@ -97,6 +116,10 @@ void shape_words_destroy(struct shape_words *w)
 	if (!w)
 		return;
 	g_hash_table_destroy(w->words);
+	shape_hb_fonts_free(w->fonts);
+	for (size_t i = 0; i < w->n_held; i++)
+		g_object_unref(w->held[i]);
+	free(w->held);
 	free(w->key);
 	free(w);
 }
@@ -226,25 +249,28 @@ static struct word *word_copy(const struct word *key)
 }
 
 /* The glyphs of the batch (the pieces not found, each after a space)
- * that stand for its bytes [from, to) into w, looking from glyph *g on:
- * those of the space before are passed over. */
-static void word_take(struct word *w, const PangoGlyphString *gs, int *g,
-		      size_t from, size_t to)
+ * that stand for its bytes [from, to) added to w (which moves: the
+ * word it returns), looking from glyph *g on: those of the space before
+ * are passed over. */
+static struct word *word_take(struct word *w, const PangoGlyphString *gs,
+			      int *g, size_t from, size_t to)
 {
 	while (*g < gs->num_glyphs && (size_t)gs->log_clusters[*g] < from)
 		(*g)++;
 	int g0 = *g;
 	while (*g < gs->num_glyphs && (size_t)gs->log_clusters[*g] < to)
 		(*g)++;
-	w->n_glyphs = *g - g0;
-	w->glyphs = xrealloc_array(NULL, (size_t)w->n_glyphs + 1,
-				   sizeof *w->glyphs);
-	w->clusters = xrealloc_array(NULL, (size_t)w->n_glyphs + 1,
-				     sizeof *w->clusters);
-	memcpy(w->glyphs, gs->glyphs + g0,
-	       (size_t)w->n_glyphs * sizeof *w->glyphs);
-	for (int k = 0; k < w->n_glyphs; k++)
-		w->clusters[k] = gs->log_clusters[g0 + k] - (int)from;
+	size_t n = (size_t)(*g - g0);
+	size_t at = (sizeof *w + w->len + 7) & ~(size_t)7;
+	w = xrealloc_array(w, 1, at + (n + 1) * (sizeof *w->glyphs +
+						 sizeof *w->clusters));
+	w->n_glyphs = (int)n;
+	w->glyphs = (PangoGlyphInfo *)((char *)w + at);
+	w->clusters = (int *)(w->glyphs + n + 1);
+	memcpy(w->glyphs, gs->glyphs + g0, n * sizeof *w->glyphs);
+	for (size_t k = 0; k < n; k++)
+		w->clusters[k] = gs->log_clusters[g0 + (int)k] - (int)from;
+	return w;
 }
 
 void shape_words_item(struct shape_words *w, const PangoItem *item,
@@ -290,15 +316,17 @@ void shape_words_item(struct shape_words *w, const PangoItem *item,
 		b->num_chars = (int)g_utf8_strlen(batch->str,
 						  (gssize)batch->len);
 		PangoGlyphString *gs = pango_glyph_string_new();
-		pango_shape_item(b, batch->str, (int)batch->len, NULL, gs,
-				 flags);
+		if (!shape_hb(&w->fonts, b, batch->str, (int)batch->len,
+			      flags, gs))
+			pango_shape_item(b, batch->str, (int)batch->len, NULL,
+					 gs, flags);
 		int g = 0;
 		for (size_t k = 0; k < n_pieces; k++) {
 			struct piece *p = &pieces[k];
 			if (p->w->glyphs)
 				continue; /* found */
-			word_take(p->w, gs, &g, p->in_batch,
-				  p->in_batch + p->len);
+			p->w = word_take(p->w, gs, &g, p->in_batch,
+					 p->in_batch + p->len);
 		}
 		pango_glyph_string_free(gs);
 		pango_item_free(b);
@@ -311,14 +339,12 @@ void shape_words_item(struct shape_words *w, const PangoItem *item,
 			continue;
 		if (nw->len > WORDS_MAX_BYTES ||
 		    g_hash_table_contains(w->words, nw)) {
-			free(nw->glyphs);
-			free(nw->clusters);
 			free(nw);
 			continue;
 		}
 		if (g_hash_table_size(w->words) >= WORDS_MAX)
 			g_hash_table_remove_all(w->words);
-		g_object_ref(nw->font);
+		hold_font(w, nw->font);
 		g_hash_table_add(w->words, nw);
 	}
 	free(pieces);

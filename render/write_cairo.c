@@ -2,8 +2,8 @@
  * write_cairo.c — the cairo writer: display list → PDF (and a chart on
  * its own → SVG, PNG or PDF).
  *
- * Replays each page's glyph runs with pango_cairo_show_glyph_item, which
- * gives cairo the text behind the glyphs (so the PDF's text can be copied
+ * Replays each page's glyph runs as pango_cairo_show_glyph_item() would
+ * (write_cairo_glyphs.c), which gives cairo the text behind the glyphs (so the PDF's text can be copied
  * and searched) and lets cairo embed font subsets. Adds rules, chart
  * paths, links,
  * the outline and the metadata; dates come from the document, never the
@@ -29,6 +29,7 @@
 #include "output.h"
 #include "pdf_pack.h"
 #include "pdf_tag.h"
+#include "write_cairo_glyphs.h"
 
 static cairo_status_t write_stream(void *closure, const unsigned char *data,
 				   unsigned int length)
@@ -279,23 +280,6 @@ static void draw_path(cairo_t *cr, const struct dl_item *it)
 	cairo_restore(cr);
 }
 
-/* A copy of gi whose advances are its own divided by scale, the rounding
- * carried on so that the glyphs drawn scaled land where gi has them. */
-static PangoGlyphItem *unscaled_copy(const PangoGlyphItem *gi, double scale)
-{
-	PangoGlyphItem *c = pango_glyph_item_copy((PangoGlyphItem *)gi);
-	long at = 0, was = 0;
-	for (int g = 0; g < c->glyphs->num_glyphs; g++) {
-		PangoGlyphGeometry *geo = &c->glyphs->glyphs[g].geometry;
-		at += geo->width;
-		long now = lround(at / scale);
-		geo->width = (int)(now - was);
-		geo->x_offset = (int)lround(geo->x_offset / scale);
-		was = now;
-	}
-	return c;
-}
-
 /* A line set with font expansion: its glyphs drawn that much wider by a
  * horizontal scale, as pdfTeX's expanded fonts are, at the positions
  * its advances give; the text behind them is unchanged. */
@@ -303,14 +287,12 @@ static void draw_expanded(cairo_t *cr, const struct dl_item *it,
 			  const struct dl_run *run)
 {
 	double scale = 1 + it->expansion;
-	PangoGlyphItem *c = unscaled_copy(run->glyphs, scale);
 	cairo_save(cr);
 	cairo_translate(cr, it->x, it->y);
 	cairo_scale(cr, scale, 1);
 	cairo_move_to(cr, 0, 0);
-	pango_cairo_show_glyph_item(cr, run->text, c);
+	write_show_glyph_item(cr, run->text, run->glyphs, scale);
 	cairo_restore(cr);
-	pango_glyph_item_free(c);
 }
 
 static void draw_glyphs(cairo_t *cr, const struct dl_item *it)
@@ -330,8 +312,7 @@ static void draw_glyphs(cairo_t *cr, const struct dl_item *it)
 		cairo_rotate(cr, it->angle);
 		cairo_move_to(cr, 0, 0);
 	}
-	pango_cairo_show_glyph_item(cr, run.text,
-				    (PangoGlyphItem *)run.glyphs);
+	write_show_glyph_item(cr, run.text, run.glyphs, 1);
 	if (it->angle != 0)
 		cairo_restore(cr);
 	dl_run_done(&run);

@@ -9,7 +9,8 @@
  * same x for every character; shape_applies() refuses what a layout sets
  * in a way of its own; a line cut from a shaped paragraph
  * (shape_line_from) has the runs it has shaped on its own, wherever it
- * is cut.
+ * is cut; itemize_plain() gives the item pango_itemize() gives plain
+ * text, and refuses the text that is not plain.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -22,6 +23,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "typeset_itemize.h"
 #include "typeset_shape.h"
 #include "typeset_priv.h"
 
@@ -497,10 +499,79 @@ static void test_running_line_set_as_its_layout(void **state)
 			}
 }
 
+/* text in style's font itemized by itemize_plain() and by pango: NULL
+ * when plain is false, else the one item pango gives, field for field. */
+static void assert_itemized_as_pango(void **state, const char *style,
+				     const char *text, bool plain)
+{
+	struct fixture *f = *state;
+	PangoContext *ctx = f->ts->context;
+	PangoFontDescription *fd = typeset_font(layout_style(f->l, style));
+	PangoAttrList *al = pango_attr_list_new();
+	pango_attr_list_insert(al, pango_attr_font_desc_new(fd));
+	size_t len = strlen(text);
+	GList *ours = itemize_plain(ctx, &f->ts->fonts.plain, text, len, al,
+				    PANGO_DIRECTION_LTR);
+	if (!plain) {
+		assert_null(ours);
+	} else {
+		GList *theirs = pango_itemize_with_base_dir(
+			ctx, PANGO_DIRECTION_LTR, text, 0, (int)len, al, NULL);
+		assert_non_null(ours);
+		assert_int_equal(g_list_length(ours), 1);
+		assert_int_equal(g_list_length(theirs), 1);
+		const PangoItem *a = ours->data, *b = theirs->data;
+		assert_int_equal(a->offset, b->offset);
+		assert_int_equal(a->length, b->length);
+		assert_int_equal(a->num_chars, b->num_chars);
+		assert_ptr_equal(a->analysis.font, b->analysis.font);
+		assert_int_equal(a->analysis.level, b->analysis.level);
+		assert_int_equal(a->analysis.gravity, b->analysis.gravity);
+		assert_int_equal(a->analysis.flags, b->analysis.flags);
+		assert_int_equal(a->analysis.script, b->analysis.script);
+		assert_ptr_equal(a->analysis.language, b->analysis.language);
+		assert_null(b->analysis.extra_attrs);
+		assert_null(a->analysis.extra_attrs);
+		g_list_free_full(theirs, (GDestroyNotify)pango_item_free);
+	}
+	g_list_free_full(ours, (GDestroyNotify)pango_item_free);
+	/* Right to left, or a second attribute: pango's to itemize. */
+	assert_null(itemize_plain(ctx, &f->ts->fonts.plain, text, len, al,
+				  PANGO_DIRECTION_RTL));
+	pango_attr_list_insert(al, pango_attr_rise_new(1000));
+	assert_null(itemize_plain(ctx, &f->ts->fonts.plain, text, len, al,
+				  PANGO_DIRECTION_LTR));
+	pango_attr_list_unref(al);
+	pango_font_description_free(fd);
+}
+
+static void test_plain_text_is_one_item_as_pango_makes_it(void **state)
+{
+	assert_itemized_as_pango(state, "body",
+		"De NAVO-ministers spreken op 3 december 2025 in Brussel "
+		"over de ‘Hague Investment Plan’-afspraken – met € 3,5 "
+		"miljard.", true);
+	assert_itemized_as_pango(state, "footnote", "2014–2025", true);
+	assert_itemized_as_pango(state, "body", "  Oekraïne", true);
+	assert_itemized_as_pango(state, "body", "af\u00ADspraken", true);
+	assert_itemized_as_pango(state, "body", "1.000\u00A0mld. (± 5 %)",
+				 true);
+	assert_itemized_as_pango(state, "heading1", "Œuvre, ẞ en ĳ", true);
+	/* Not plain: another script, an emoji with text presentation, a
+	 * joiner, a sign beyond the Latin blocks, no visible character. */
+	assert_itemized_as_pango(state, "body", "NAVO en Ελλάδα", false);
+	assert_itemized_as_pango(state, "body", "© NAVO", false);
+	assert_itemized_as_pango(state, "body", "a\u200Db", false);
+	assert_itemized_as_pango(state, "body", "meer → minder", false);
+	assert_itemized_as_pango(state, "body", " \u00A0 ", false);
+	assert_itemized_as_pango(state, "body", "", false);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plain_text),
+		cmocka_unit_test(test_plain_text_is_one_item_as_pango_makes_it),
 		cmocka_unit_test(test_spans),
 		cmocka_unit_test(test_line_ends),
 		cmocka_unit_test(test_other_scripts_and_styles),
