@@ -29,7 +29,7 @@
 #include "input.h"
 
 #define HCOMP_SONAME "libhunspell-1.7.so.0"
-#define HCOMP_MAGIC "dossier hunspell-nl boundaries 3\n"
+#define HCOMP_MAGIC "dossier hunspell-nl boundaries 4\n"
 /* A part after a boundary is at least this long, one before it one
  * shorter: shorter ones are words by chance (intensive-ren, ge-nomen). */
 #define HCOMP_MIN_PART 4
@@ -206,22 +206,38 @@ static bool hcomp_spell(const char *w, size_t n)
 	return hcomp_loaded.spell(hcomp_loaded.hun, buf) != 0;
 }
 
+/* Prefixes that never stand alone (be, ge, ont, her, er): a word one of
+ * them begins, the rest a word of its own, breaks best where they meet
+ * (be-tekenen, ge-volgen), as a compound does; bete-kenen splits the word
+ * the reader is waiting for. */
+static const char *const hcomp_prefixes[] = { "be", "ge", "ont", "her",
+					      "er" };
 /* Prefixes that are words too (ver "far", mis "mass", wan "winnow"):
- * a word they begin is a derivation of one part, not a compound
- * (ver-sterken, ver-tegenwoordiger, mis-bruik), so its other breaks are
- * no breaks inside a part. */
-static const char *const hcomp_prefixes[] = { "ver", "mis", "wan" };
+ * hunspell takes what they begin for a compound of that word and
+ * whatever the rest spells (ver|tegenwoordiger, the rest a comparative:
+ * "more present"), where the word is a derivation of one part. */
+static const char *const hcomp_not_parts[] = { "ver", "mis", "wan" };
 
-/* The start of a compound: a word, or a word and a linking s. */
+static bool hcomp_listed(const char *const *list, size_t n_list,
+			 const char *w, size_t n)
+{
+	for (size_t i = 0; i < n_list; i++)
+		if (n == strlen(list[i]) && !memcmp(w, list[i], n))
+			return true;
+	return false;
+}
+
+#define HCOMP_LISTED(list, w, n) \
+	hcomp_listed(list, sizeof list / sizeof *list, w, n)
+
+/* The start of a compound: a word, or a word and a linking s; or a
+ * prefix that never stands alone. */
 static bool hcomp_start(const char *w, size_t n)
 {
-	if (n < HCOMP_MIN_PART - 1)
-		return false; /* in, op, ge: a prefix more than a part */
-	for (size_t i = 0; i < sizeof hcomp_prefixes / sizeof *hcomp_prefixes;
-	     i++)
-		if (n == strlen(hcomp_prefixes[i]) &&
-		    !memcmp(w, hcomp_prefixes[i], n))
-			return false;
+	if (HCOMP_LISTED(hcomp_prefixes, w, n))
+		return true;
+	if (n < HCOMP_MIN_PART - 1 || HCOMP_LISTED(hcomp_not_parts, w, n))
+		return false; /* in, op: a word more than a part */
 	if (hcomp_spell(w, n))
 		return true;
 	return n > HCOMP_MIN_PART && w[n - 1] == 's' &&

@@ -47,6 +47,7 @@
 struct figures {
 	long lines, hyphenated, longest_run, run;
 	long in_part, short_word, dates;
+	long in_part_forced; /* inside a part, its boundary too loose */
 	double tightest, loosest;
 	long justified_lines, under, over, short_lines;
 	long pages, thin_pages, chart_only;
@@ -62,6 +63,7 @@ struct figures {
 
 static struct hyphenator *hyph;
 static struct arena *scratch;
+static const struct layout *layout; /* of the file being measured */
 
 static gunichar cluster_char(const char *text, PangoGlyphItem *gi, int g)
 {
@@ -152,6 +154,117 @@ static int break_quality(const char *chunk, size_t at)
 		src++;
 	}
 	return HYPH_Q_PLAIN;
+}
+
+/* The letters from byte at of chunk back to the nearest boundary of a
+ * compound in the same word (*before), and on to the next one (*after);
+ * 0 where there is none. */
+static void letters_to_boundaries(const char *chunk, size_t at, long *before,
+				  long *after)
+{
+	static const struct hyph_rules any = { 2, 2, 2, false, true };
+	unsigned char *q;
+	char *out = hyph_text_lang(hyph, scratch, chunk, &any, NULL, &q);
+	size_t src = 0, back = SIZE_MAX, on = SIZE_MAX;
+	for (size_t i = 0; out[i];) {
+		if ((unsigned char)out[i] == 0xC2 &&
+		    (unsigned char)out[i + 1] == 0xAD) {
+			if (q[i] == HYPH_Q_BOUNDARY && src < at)
+				back = src;
+			if (q[i] == HYPH_Q_BOUNDARY && src > at &&
+			    on == SIZE_MAX)
+				on = src;
+			i += 2;
+			continue;
+		}
+		if (out[i] == ' ') {
+			if (src < at)
+				back = SIZE_MAX; /* another word */
+			else
+				break;
+		}
+		i++;
+		src++;
+	}
+	*before = back == SIZE_MAX ? 0 :
+		  g_utf8_strlen(chunk + back, (gssize)(at - back));
+	*after = on == SIZE_MAX ? 0 :
+		 g_utf8_strlen(chunk + at, (gssize)(on - at));
+}
+
+/* The widths of the letters of part's runs (not its spaces or hyphens),
+ * in order, at most max; *spaces their total, *n_spaces how many,
+ * *normal a normal space, *glyphs all glyphs but spaces. */
+static int letter_widths(const struct tpart *part, double *w, int max,
+			 double *spaces, int *n_spaces, int *normal,
+			 double *glyphs)
+{
+	int n = 0;
+	*spaces = *glyphs = 0;
+	*n_spaces = *normal = 0;
+	for (GSList *r = part->runs; r; r = r->next) {
+		PangoGlyphItem *gi = r->data;
+		for (int g = 0; g < gi->glyphs->num_glyphs; g++) {
+			gunichar c = cluster_char(part->text, gi, g);
+			double gw = gi->glyphs->glyphs[g].geometry.width;
+			if (c == ' ') {
+				if (!*normal)
+					*normal = normal_space(gi);
+				*spaces += gw;
+				++*n_spaces;
+				continue;
+			}
+			*glyphs += gw;
+			if (gw > 0 && c != 0xAD && c != '-' && c != 0x2010 &&
+			    n < max)
+				w[n++] = gw;
+		}
+	}
+	return n;
+}
+
+/* Could the line of part, which ends in a break inside a compound's
+ * part, have ended at a boundary of the compound instead: `back` letters
+ * earlier (the spaces take their width) or `on` letters later (the
+ * spaces give up next's first `on` letters)? Only within the layout's
+ * limits for spaces (1 + space_stretch, 1 - space_shrink), with all the
+ * font expansion and letter spacing the breaker may use; *factor is
+ * what the nearer one would make of the spaces. */
+static bool boundary_could_serve(const struct tpart *part,
+				 const struct tpart *next, long back, long on,
+				 double em, double *factor)
+{
+	double w[256], nw[256], spaces, glyphs, s2, g2;
+	int n_spaces, normal, n2, norm2;
+	int n = letter_widths(part, w, 256, &spaces, &n_spaces, &normal,
+			      &glyphs);
+	if (!n_spaces || !normal)
+		return true; /* nothing to judge by: counted */
+	double e = part->expansion, unit = n_spaces * (double)normal;
+	bool ok = false;
+	*factor = INFINITY;
+	if (back > 0 && back <= n) {
+		double moved = 0;
+		for (long k = 0; k < back; k++)
+			moved += w[n - 1 - k];
+		double room = (layout->expansion_stretch - e) * glyphs / (1 + e) +
+			      layout->letter_space_max_em * em * (n - back);
+		double f = (spaces + moved - (room > 0 ? room : 0)) / unit;
+		ok |= f <= 1 + layout->space_stretch + 1e-6;
+		*factor = f;
+	}
+	if (on > 0 && next) {
+		int m = letter_widths(next, nw, 256, &s2, &n2, &norm2, &g2);
+		double added = 0;
+		for (long k = 0; k < on && k < m; k++)
+			added += nw[k];
+		double room = (layout->expansion_shrink + e) * glyphs / (1 + e);
+		double f = (spaces - added + (room > 0 ? room : 0)) / unit;
+		ok |= f >= 1 - layout->space_shrink - 1e-6;
+		if (back <= 0 || fabs(f - 1) < fabs(*factor - 1))
+			*factor = f;
+	}
+	return ok;
 }
 
 /* Letters of the word the break at byte at falls in. */
@@ -310,8 +423,27 @@ static void measure_block(struct figures *f, const struct tblock *b,
 			if (++f->run > f->longest_run)
 				f->longest_run = f->run;
 			if (c == 0xAD && next) {
-				if (break_quality(chunk, at) ==
-				    HYPH_Q_IN_PART) {
+				long back = 0, on = 0;
+				double factor = 0;
+				bool in_part = break_quality(chunk, at) ==
+					       HYPH_Q_IN_PART;
+				if (in_part)
+					letters_to_boundaries(chunk, at, &back,
+							      &on);
+				if (in_part && (back || on) &&
+				    !boundary_could_serve(
+					    part, next, back, on,
+					    b->block->style->size_pt *
+						    PANGO_SCALE,
+					    &factor)) {
+					f->in_part_forced++;
+					if (file)
+						name_line(file, arena_printf(
+							scratch, "inside a part "
+							"(its boundary would "
+							"set spaces at %.2fx)",
+							factor), part);
+				} else if (in_part) {
 					f->in_part++;
 					if (file)
 						name_line(file, "inside a part",
@@ -565,6 +697,7 @@ int main(int argc, char **argv)
 					&d);
 				const char *file = s == NEW && !narrow ?
 						   argv[i] : NULL;
+				layout = l;
 				if (pp)
 					measure(&fig[narrow][s], td, width,
 						file);

@@ -501,8 +501,18 @@ static void test_compound_boundaries_are_good_breaks(void **state)
 
 static void test_word_of_one_part_breaks_plainly(void **state)
 {
-	assert_string_equal(graded(state, "betekenen ministers", NULL),
-			    "be-te-ke-nen mi-nis-ters");
+	assert_string_equal(graded(state, "ministers gebruik", NULL),
+			    "mi-nis-ters ge-bruik");
+}
+
+static void test_a_prefix_that_never_stands_alone_is_a_boundary(void **state)
+{
+	/* Issue 15: bete-/kenen split the word the reader waits for; be,
+	 * ge, ont, her and er before a word of its own break as a
+	 * compound's parts meet. */
+	assert_string_equal(graded(state, "betekenen gevolgen ontwikkelen",
+				   NULL),
+			    "be=te~ke~nen ge=vol~gen ont=wik~ke~len");
 }
 
 static void test_a_prefix_that_is_a_word_makes_no_compound(void **state)
@@ -638,6 +648,7 @@ int main(void)
 		T(test_listed_english_word_loads_no_patterns),
 		T(test_without_the_dictionary_hunspell_is_not_loaded),
 		T(test_a_prefix_that_is_a_word_makes_no_compound),
+		T(test_a_prefix_that_never_stands_alone_is_a_boundary),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
