@@ -19,6 +19,9 @@
 
 #include "arena.h"
 
+/* pdf_read.h: a file of 10.000 pages has two million of them */
+_Static_assert(sizeof(struct pdf_obj) == 24, "struct pdf_obj grew");
+
 #define MAX_DEPTH 64
 /* Incremental updates followed from the last xref table back. */
 #define MAX_SECTIONS 64
@@ -642,9 +645,9 @@ static bool read_object(struct pdf_reader *pk, long num, struct pdf_toks *ts,
 	if (!pdf_is_keyword(end, "stream") || ts->v[0].kind != TOK_DICT_OPEN)
 		return false;
 	size_t length = pdf_dict_get(ts, 0, "/Length");
-	if (length == SIZE_MAX || length > UINT32_MAX)
+	if (length == SIZE_MAX || length > UINT16_MAX)
 		return false;
-	o->length = (uint32_t)length;
+	o->length = (uint16_t)length;
 	/* the object numbers inside these would not be renumbered */
 	size_t type = pdf_dict_get(ts, 0, "/Type");
 	if (type != SIZE_MAX &&
@@ -661,14 +664,15 @@ static bool read_object(struct pdf_reader *pk, long num, struct pdf_toks *ts,
 	long value = len->kind == TOK_INT ? len->num :
 		     len->kind == TOK_REF ? length_in(pk, len->num, scratch) :
 					    -1;
-	if (value < 0 || (size_t)value > (size_t)(lx.end - data))
+	if (value < 0 || (size_t)value > (size_t)(lx.end - data) ||
+	    (size_t)value > UINT32_MAX)
 		return false;
 	size_t at = ts->base_off + (size_t)(data - ts->base) - o->offset;
 	if (at > UINT32_MAX)
 		return false;
 	o->stream = true;
 	o->data_at = (uint32_t)at;
-	o->data_len = (size_t)value;
+	o->data_len = (uint32_t)value;
 	lx.p = data + value;
 	return pdf_is_keyword(pdf_lex(&lx), "endstream") &&
 	       pdf_is_keyword(pdf_lex(&lx), "endobj");
