@@ -376,12 +376,20 @@ static void spill(struct tagger *t)
 	strbuf_reset(&t->up);
 }
 
+/* The update onto the file once it holds a megabyte: a long document's
+ * would be as long as its contents, its xref section alone 30 MB at
+ * 10.000 pages. Anywhere, even inside an object: the file is only
+ * appended to. */
+static void spill_some(struct tagger *t)
+{
+	if (t->up.len >= (size_t)1 << 20)
+		spill(t);
+}
+
 static void end_obj(struct tagger *t)
 {
 	strbuf_adds(&t->up, "\nendobj\n");
-	/* a long document's update would be as long as its contents */
-	if (t->up.len >= (size_t)1 << 20)
-		spill(t);
+	spill_some(t);
 }
 
 /* A text string as UTF-16BE with its byte order mark (7.9.2.2). */
@@ -560,6 +568,7 @@ static void add_kids(struct tagger *t, size_t *i, int owner, size_t pg)
 		else
 			strbuf_addf(&t->up, " << /Type /OBJR /Pg %ld 0 R "
 				    "/Obj %ld 0 R >>", page, (long)k->value);
+		spill_some(t);
 	}
 	strbuf_adds(&t->up, " ]");
 }
@@ -622,6 +631,7 @@ static void write_tree(struct tagger *t, long root_obj, long doc_obj,
 				strbuf_adds(&t->up, " null");
 		}
 		strbuf_adds(&t->up, " ]");
+		spill_some(t);
 	}
 	size_t key = t->n_pages;
 	for (size_t k = 0; k < t->n_kids; k++)
@@ -793,9 +803,11 @@ static void write_xref(struct tagger *t, size_t base)
 {
 	size_t at = base + t->spilled + t->up.len;
 	strbuf_adds(&t->up, "xref\n");
-	for (size_t i = 0; i < t->n_rows; i++)
+	for (size_t i = 0; i < t->n_rows; i++) {
 		strbuf_addf(&t->up, "%ld 1\n%010zu 00000 n \n", t->rows[i].num,
 			    base + t->rows[i].off);
+		spill_some(t);
+	}
 	strbuf_addf(&t->up, "trailer\n<< /Size %ld /Root %ld 0 R", t->next_num,
 		    t->r.root);
 	if (t->r.info > 0)
