@@ -198,9 +198,12 @@ static void add_flate_stream(struct strbuf *out, long num, const char *dict,
 	strbuf_release(&z);
 }
 
+/* One for every object of the packed file: 16 bytes (field3 is 0 or an
+ * index in an object stream, below OBJSTM_MAX). */
 struct xref_row {
-	unsigned type;
-	size_t field2, field3;
+	size_t field2;
+	uint32_t field3;
+	unsigned char type;
 };
 
 static int bytes_for(size_t v)
@@ -250,7 +253,7 @@ static void add_xref_stream(struct pack_out *o, const struct pdf_reader *pk,
 {
 	struct strbuf *out = &o->sb;
 	size_t at = out_pos(o), max2 = 0, max3 = 0;
-	rows[num] = (struct xref_row){ 1, at, 0 };
+	rows[num] = (struct xref_row){ at, 0, 1 };
 	for (long i = 0; i <= num; i++) {
 		max2 = rows[i].field2 > max2 ? rows[i].field2 : max2;
 		max3 = rows[i].field3 > max3 ? rows[i].field3 : max3;
@@ -302,14 +305,14 @@ static void add_object_stream(struct pack_out *out, const struct pdf_reader *pk,
 		(void)ok;
 		emit_tokens(&body, pk, ts, 0, ts->n);
 		strbuf_addc(&body, '\n');
-		rows[o->new_num] = (struct xref_row){ 2, (size_t)num, n };
+		rows[o->new_num] = (struct xref_row){ (size_t)num, (uint32_t)n, 2 };
 		n++;
 	}
 	strbuf_addc(&head, '\n');
 	size_t first = head.len;
 	strbuf_add(&head, body.buf, body.len);
 	g_checksum_update(sum, (const guchar *)head.buf, head.len);
-	rows[num] = (struct xref_row){ 1, out_pos(out), 0 };
+	rows[num] = (struct xref_row){ out_pos(out), 0, 1 };
 	char dict[96];
 	snprintf(dict, sizeof dict, "/Type/ObjStm/N %zu/First %zu", n, first);
 	add_flate_stream(&out->sb, num, dict, &head);
@@ -342,7 +345,7 @@ static void write_packed(struct pack_out *po, struct pdf_reader *pk,
 		const struct pdf_obj *o = &pk->objs[i];
 		if (!o->reached || !o->stream)
 			continue;
-		rows[o->new_num] = (struct xref_row){ 1, out_pos(po), 0 };
+		rows[o->new_num] = (struct xref_row){ out_pos(po), 0, 1 };
 		strbuf_addf(out, "%ld 0 obj\n", (long)o->new_num);
 		bool ok = pdf_object(pk, (long)i, ts);
 		assert(ok); /* reach() parsed it */

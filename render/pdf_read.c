@@ -19,6 +19,9 @@
 
 #include "arena.h"
 
+/* pdf_read.h: a file of 10.000 pages has two million of them */
+_Static_assert(sizeof(struct pdf_obj) == 24, "struct pdf_obj grew");
+
 #define MAX_DEPTH 64
 /* Incremental updates followed from the last xref table back. */
 #define MAX_SECTIONS 64
@@ -450,63 +453,98 @@ static bool read_trailer(struct pdf_reader *pk, const struct pdf_toks *ts,
 	return true;
 }
 
-/* One "xref ... trailer << >>" section, from the window in ts. false
- * with *more when the window ended before it did. */
-static bool parse_xref_section(struct pdf_reader *pk, struct pdf_toks *ts,
-			       bool newest, long *prev, bool *more)
+/* An xref section is read XREF_PIECE bytes at a time, never whole: the
+ * section of a 10.000-page file is tens of megabytes, and the window
+ * that held it stayed with the trailer. The lexer is moved on to a new
+ * piece wherever fewer than XREF_MARGIN bytes are left before an entry
+ * (20 bytes, 7.5.4) or a subsection's header; a token that runs to a
+ * piece's end is too long to be one of theirs. */
+#define XREF_PIECE (PDF_BLOCK / 4)
+#define XREF_MARGIN 64
+
+static bool xref_more(const struct pdf_reader *pk, struct pdf_toks *ts,
+		      struct pdf_lexer *lx)
 {
-	struct pdf_lexer lx = { ts->base, window_end(ts) };
-	bool whole = ts->base_off + ts->base_len == pk->len;
-	*more = false;
-	if (!pdf_is_keyword(pdf_lex(&lx), "xref"))
-		return false; /* an xref stream, or not an xref at all */
-	for (;;) {
-		struct pdf_tok t = pdf_lex(&lx);
-		if (pdf_is_keyword(t, "trailer"))
-			break;
-		struct pdf_tok count = pdf_lex(&lx);
-		if (t.kind != TOK_INT || count.kind != TOK_INT || t.num < 0 ||
-		    count.num < 0 || (size_t)count.num > pk->len / 18)
-			return false;
-		/* each entry is 20 bytes (7.5.4) */
-		if (!whole && (size_t)(lx.end - lx.p) < 20 * (size_t)count.num + 64) {
-			*more = true;
-			return false;
-		}
-		for (long i = 0; i < count.num; i++) {
-			struct pdf_tok off = pdf_lex(&lx), gen = pdf_lex(&lx), kind = pdf_lex(&lx);
-			bool used = pdf_is_keyword(kind, "n");
-			if (off.kind != TOK_INT || gen.kind != TOK_INT ||
-			    (!used && !pdf_is_keyword(kind, "f")) ||
-			    !xref_entry(pk, t.num + i, off.num, gen.num, used))
-				return false;
-		}
-	}
-	ts->n = 0;
-	bool ok = pdf_parse_value(&lx, ts, 0) &&
-		  ts->v[0].kind == TOK_DICT_OPEN;
-	/* a token cut by the window's end may look whole */
-	if (!whole && (!ok || lx.p >= lx.end)) {
-		*more = true;
+	if ((size_t)(lx->end - lx->p) >= XREF_MARGIN ||
+	    ts->base_off + ts->base_len == pk->len)
+		return true;
+	size_t at = ts->base_off + (size_t)(lx->p - ts->base);
+	if (!window(pk, at, XREF_PIECE, ts))
 		return false;
-	}
-	return ok && read_trailer(pk, ts, 0, newest, prev);
+	*lx = (struct pdf_lexer){ ts->base, window_end(ts) };
+	return true;
 }
 
-/* The section at offset, read in a window that grows until it holds
- * it. */
+/* The next token of the section, false when it was cut by the piece's
+ * end. */
+static bool xref_lex(const struct pdf_reader *pk, const struct pdf_toks *ts,
+		     struct pdf_lexer *lx, struct pdf_tok *t)
+{
+	*t = pdf_lex(lx);
+	return lx->p < lx->end || ts->base_off + ts->base_len == pk->len;
+}
+
+/* The trailer's dictionary at offset, in a window of its own that grows
+ * until it holds it. */
+static bool read_trailer_dict(const struct pdf_reader *pk, size_t offset,
+			      struct pdf_toks *ts)
+{
+	for (size_t n = XREF_PIECE;; n *= 2) {
+		if (!window(pk, offset, n, ts))
+			return false;
+		struct pdf_lexer lx = { ts->base, window_end(ts) };
+		bool whole = ts->base_off + ts->base_len == pk->len;
+		ts->n = 0;
+		bool ok = pdf_parse_value(&lx, ts, 0) &&
+			  ts->v[0].kind == TOK_DICT_OPEN;
+		/* a token cut by the window's end may look whole */
+		if (whole || (ok && lx.p < lx.end))
+			return ok;
+	}
+}
+
+/* The "xref ... trailer << >>" section at offset. */
 static bool read_xref_section(struct pdf_reader *pk, size_t offset, bool newest,
 			      long *prev)
 {
 	struct pdf_toks ts = { 0 };
-	bool ok = false, more = true;
-	/* Read again from the start, a window that ended too soon decided
-	 * the same entries again (and repeated a bound: no harm). */
-	for (size_t n = (size_t)1 << 16; more; n *= 2) {
-		if (!window(pk, offset, n, &ts))
-			break;
-		ok = parse_xref_section(pk, &ts, newest, prev, &more);
+	struct pdf_lexer lx;
+	struct pdf_tok t;
+	bool ok = window(pk, offset, XREF_PIECE, &ts);
+	if (ok) {
+		lx = (struct pdf_lexer){ ts.base, window_end(&ts) };
+		/* else an xref stream, or not an xref at all */
+		ok = xref_lex(pk, &ts, &lx, &t) && pdf_is_keyword(t, "xref");
 	}
+	while (ok) {
+		if (!xref_more(pk, &ts, &lx) || !xref_lex(pk, &ts, &lx, &t)) {
+			ok = false;
+			break;
+		}
+		if (pdf_is_keyword(t, "trailer"))
+			break;
+		struct pdf_tok count;
+		if (!xref_lex(pk, &ts, &lx, &count) || t.kind != TOK_INT ||
+		    count.kind != TOK_INT || t.num < 0 || count.num < 0 ||
+		    (size_t)count.num > pk->len / 18) {
+			ok = false;
+			break;
+		}
+		for (long i = 0; ok && i < count.num; i++) {
+			struct pdf_tok off, gen, kind;
+			ok = xref_more(pk, &ts, &lx) &&
+			     xref_lex(pk, &ts, &lx, &off) &&
+			     xref_lex(pk, &ts, &lx, &gen) &&
+			     xref_lex(pk, &ts, &lx, &kind);
+			bool used = ok && pdf_is_keyword(kind, "n");
+			ok = ok && off.kind == TOK_INT && gen.kind == TOK_INT &&
+			     (used || pdf_is_keyword(kind, "f")) &&
+			     xref_entry(pk, t.num + i, off.num, gen.num, used);
+		}
+	}
+	ok = ok && read_trailer_dict(pk, ts.base_off + (size_t)(lx.p - ts.base),
+				     &ts) &&
+	     read_trailer(pk, &ts, 0, newest, prev);
 	if (ok && newest)
 		pk->trailer = ts;
 	else
@@ -607,9 +645,9 @@ static bool read_object(struct pdf_reader *pk, long num, struct pdf_toks *ts,
 	if (!pdf_is_keyword(end, "stream") || ts->v[0].kind != TOK_DICT_OPEN)
 		return false;
 	size_t length = pdf_dict_get(ts, 0, "/Length");
-	if (length == SIZE_MAX || length > UINT32_MAX)
+	if (length == SIZE_MAX || length > UINT16_MAX)
 		return false;
-	o->length = (uint32_t)length;
+	o->length = (uint16_t)length;
 	/* the object numbers inside these would not be renumbered */
 	size_t type = pdf_dict_get(ts, 0, "/Type");
 	if (type != SIZE_MAX &&
@@ -626,14 +664,15 @@ static bool read_object(struct pdf_reader *pk, long num, struct pdf_toks *ts,
 	long value = len->kind == TOK_INT ? len->num :
 		     len->kind == TOK_REF ? length_in(pk, len->num, scratch) :
 					    -1;
-	if (value < 0 || (size_t)value > (size_t)(lx.end - data))
+	if (value < 0 || (size_t)value > (size_t)(lx.end - data) ||
+	    (size_t)value > UINT32_MAX)
 		return false;
 	size_t at = ts->base_off + (size_t)(data - ts->base) - o->offset;
 	if (at > UINT32_MAX)
 		return false;
 	o->stream = true;
 	o->data_at = (uint32_t)at;
-	o->data_len = (size_t)value;
+	o->data_len = (uint32_t)value;
 	lx.p = data + value;
 	return pdf_is_keyword(pdf_lex(&lx), "endstream") &&
 	       pdf_is_keyword(pdf_lex(&lx), "endobj");

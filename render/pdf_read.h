@@ -51,19 +51,21 @@ struct pdf_toks {
 	size_t cap_bytes;
 };
 
-/* One for every object a file of 10.000 pages has (a million and
- * more): kept to 32 bytes. */
+/* One for every object a file of 10.000 pages has (two million), all
+ * held while pdf_tag.c or pdf_pack.c reads it: kept to 24 bytes. A
+ * stream of 4 GiB or more, or a stream dictionary of more than 65.535
+ * tokens, makes pdf_read() give up. */
 struct pdf_obj {
-	bool in_xref;   /* an entry of a newer section already decided it */
-	bool in_use;
-	bool reached;   /* pdf_pack.c: kept in the packed file */
-	bool stream;
-	uint32_t length; /* a stream's: index of its /Length value among the
-			    tokens pdf_object() gives */
+	size_t offset;  /* of "N 0 obj" in the input */
+	uint32_t data_len; /* a stream's bytes */
 	uint32_t data_at; /* a stream's bytes: from offset + data_at */
 	uint32_t new_num; /* pdf_pack.c: its number there */
-	size_t offset;  /* of "N 0 obj" in the input */
-	size_t data_len;
+	uint16_t length; /* a stream's: index of its /Length value among the
+			    tokens pdf_object() gives */
+	bool in_xref : 1; /* an entry of a newer section already decided it */
+	bool in_use : 1;
+	bool reached : 1; /* pdf_pack.c: kept in the packed file */
+	bool stream : 1;
 };
 
 /* Objects are not kept as tokens: a file of 10.000 pages has tens of

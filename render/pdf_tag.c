@@ -36,17 +36,18 @@
 enum kid_kind { KID_MCR, KID_OBJR, KID_ELEM };
 
 /* One for every mark, link and element: a million in 10.000 pages, so
- * 32 bytes (an object number, an MCID or a page fits 32 bits: a file of
+ * 24 bytes (an object number, an MCID or a page fits 32 bits: a file of
  * 2^31 objects would be tens of gigabytes). */
 struct kid {
-	uint64_t seq;   /* drawing order */
+	uint64_t seq;   /* drawing order; its page in the high half
+			   (seq_of()) */
 	int owner;      /* the element it belongs to; DL_ARTIFACT: the
 			   Document */
 	int32_t value;  /* MCID, annotation object, or element */
-	uint32_t page;
 	uint32_t link;  /* OBJR: the writer's link it is */
 	unsigned char kind; /* enum kid_kind */
 };
+_Static_assert(sizeof(struct kid) == 24, "struct kid grew");
 
 struct page_info {
 	long obj, contents, annots_n;
@@ -87,6 +88,12 @@ static void add_kid(struct tagger *t, struct kid k)
 static uint64_t seq_of(size_t page, size_t tag, bool link)
 {
 	return ((uint64_t)page << 32) | ((uint64_t)tag << 1) | link;
+}
+
+/* The page a mark or link is on (an element's: its first mark's). */
+static size_t kid_page(const struct kid *k)
+{
+	return (size_t)(k->seq >> 32);
 }
 
 /* ---- reading cairo's file ---- */
@@ -273,8 +280,7 @@ static bool begin_sequence(struct rewrite *rw, const struct pdf_toks *ops,
 		pg->mcid_elem[mcid] = e;
 		add_kid(rw->t, (struct kid){
 				seq_of(rw->page, rw->tags++, false), e,
-				(int32_t)mcid, (uint32_t)rw->page, 0,
-				KID_MCR });
+				(int32_t)mcid, 0, KID_MCR });
 		copy_to(rw, (size_t)(ops->v[0].s - rw->src));
 		strbuf_addc(rw->out, '/');
 		strbuf_adds(rw->out, dl_role_name(rw->t->dl->elems[e].role));
@@ -376,12 +382,20 @@ static void spill(struct tagger *t)
 	strbuf_reset(&t->up);
 }
 
+/* The update onto the file once it holds a megabyte: a long document's
+ * would be as long as its contents, its xref section alone 30 MB at
+ * 10.000 pages. Anywhere, even inside an object: the file is only
+ * appended to. */
+static void spill_some(struct tagger *t)
+{
+	if (t->up.len >= (size_t)1 << 20)
+		spill(t);
+}
+
 static void end_obj(struct tagger *t)
 {
 	strbuf_adds(&t->up, "\nendobj\n");
-	/* a long document's update would be as long as its contents */
-	if (t->up.len >= (size_t)1 << 20)
-		spill(t);
+	spill_some(t);
 }
 
 /* A text string as UTF-16BE with its byte order mark (7.9.2.2). */
@@ -493,8 +507,7 @@ static bool place_links(struct tagger *t, const struct pdf_tag_link *links,
 					   seq_of(p, links[k].after, true),
 					   links[k].elem,
 					   (int32_t)t->pages[p].annots[a],
-					   (uint32_t)p, (uint32_t)k,
-					   KID_OBJR });
+					   (uint32_t)k, KID_OBJR });
 		}
 	}
 	return k == n;
@@ -535,7 +548,7 @@ static void number_elements(struct tagger *t)
 		t->elem_obj[e] = t->next_num++;
 		add_kid(t, (struct kid){ t->first_seq[e],
 					 t->dl->elems[e].parent, (int32_t)e,
-					 0, 0, KID_ELEM });
+					 0, KID_ELEM });
 	}
 	/* the Document's kids (owner DL_ARTIFACT) sort first */
 	qsort(t->kids, t->n_kids, sizeof *t->kids, by_owner_then_seq);
@@ -549,10 +562,10 @@ static void add_kids(struct tagger *t, size_t *i, int owner, size_t pg)
 	strbuf_adds(&t->up, " /K [");
 	for (; *i < t->n_kids && t->kids[*i].owner == owner; (*i)++) {
 		const struct kid *k = &t->kids[*i];
-		long page = t->pages[k->page].obj;
+		long page = t->pages[kid_page(k)].obj;
 		if (k->kind == KID_ELEM)
 			strbuf_addf(&t->up, " %ld 0 R", t->elem_obj[k->value]);
-		else if (k->kind == KID_MCR && k->page == pg)
+		else if (k->kind == KID_MCR && kid_page(k) == pg)
 			strbuf_addf(&t->up, " %ld", (long)k->value);
 		else if (k->kind == KID_MCR)
 			strbuf_addf(&t->up, " << /Type /MCR /Pg %ld 0 R "
@@ -560,6 +573,7 @@ static void add_kids(struct tagger *t, size_t *i, int owner, size_t pg)
 		else
 			strbuf_addf(&t->up, " << /Type /OBJR /Pg %ld 0 R "
 				    "/Obj %ld 0 R >>", page, (long)k->value);
+		spill_some(t);
 	}
 	strbuf_adds(&t->up, " ]");
 }
@@ -600,7 +614,7 @@ static void write_tree(struct tagger *t, long root_obj, long doc_obj,
 		for (size_t k = i; k < t->n_kids && t->kids[k].owner == (int)e;
 		     k++)
 			if (t->kids[k].kind != KID_ELEM) {
-				pg = t->kids[k].page;
+				pg = kid_page(&t->kids[k]);
 				strbuf_addf(&t->up, " /Pg %ld 0 R",
 					    t->pages[pg].obj);
 				break;
@@ -622,6 +636,7 @@ static void write_tree(struct tagger *t, long root_obj, long doc_obj,
 				strbuf_adds(&t->up, " null");
 		}
 		strbuf_adds(&t->up, " ]");
+		spill_some(t);
 	}
 	size_t key = t->n_pages;
 	for (size_t k = 0; k < t->n_kids; k++)
@@ -793,9 +808,11 @@ static void write_xref(struct tagger *t, size_t base)
 {
 	size_t at = base + t->spilled + t->up.len;
 	strbuf_adds(&t->up, "xref\n");
-	for (size_t i = 0; i < t->n_rows; i++)
+	for (size_t i = 0; i < t->n_rows; i++) {
 		strbuf_addf(&t->up, "%ld 1\n%010zu 00000 n \n", t->rows[i].num,
 			    base + t->rows[i].off);
+		spill_some(t);
+	}
 	strbuf_addf(&t->up, "trailer\n<< /Size %ld /Root %ld 0 R", t->next_num,
 		    t->r.root);
 	if (t->r.info > 0)

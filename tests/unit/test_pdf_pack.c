@@ -500,6 +500,70 @@ static cairo_status_t to_strbuf(void *closure, const unsigned char *data,
 
 /* cairo's own output: metadata with parentheses and non-Latin-1 text
  * (a UTF-16 string), an outline, a link, structure tags, two pages. */
+/* A file of n + 2 objects, its xref section far longer than the pieces
+ * pdf_read.c reads it in (16 KiB: 819 entries): a catalog whose /Nums
+ * name every other object, each "<< /I k >>". */
+static void long_pdf(struct strbuf *pdf, long n)
+{
+	size_t *off = calloc((size_t)n + 3, sizeof *off);
+	assert_non_null(off);
+	header(pdf, 10);
+	off[1] = pdf->len;
+	strbuf_adds(pdf, "1 0 obj\n<< /Type /Catalog /Pages 2 0 R /Nums [");
+	for (long i = 0; i < n; i++)
+		strbuf_addf(pdf, " %ld 0 R", i + 3);
+	strbuf_adds(pdf, " ] >>\nendobj\n");
+	off[2] = pdf->len;
+	strbuf_addf(pdf, "2 0 obj\n%s\nendobj\n", PAGES);
+	for (long i = 0; i < n; i++) {
+		off[i + 3] = pdf->len;
+		strbuf_addf(pdf, "%ld 0 obj\n<< /I %ld >>\nendobj\n", i + 3, i);
+	}
+	size_t xref = pdf->len;
+	strbuf_addf(pdf, "xref\n0 %ld\n0000000000 65535 f \n", n + 3);
+	for (long i = 1; i < n + 3; i++)
+		strbuf_addf(pdf, "%010zu 00000 n \n", off[i]);
+	strbuf_addf(pdf, "trailer\n<< /Size %ld /Root 1 0 R >>\nstartxref\n"
+		    "%zu\n%%%%EOF\n", n + 3, xref);
+	free(off);
+}
+
+static void test_long_xref_section_is_read_whole(void **state)
+{
+	(void)state;
+	const long n = 5000;
+	struct strbuf pdf = STRBUF_INIT, out = STRBUF_INIT;
+	long_pdf(&pdf, n);
+	/* from memory */
+	assert_true(pdf_pack(pdf.buf, pdf.len, &out));
+	/* n + 2 objects in object streams of 512, those, the xref stream
+	 * and object 0 */
+	assert_int_equal(packed_size(&out), n + 2 + (n + 2 + 511) / 512 + 2);
+	assert_object(&out, 3, "<</I 0>>");
+	assert_object(&out, n + 2, "<</I 4999>>");
+	/* and from a file, read as it is needed: the same bytes */
+	FILE *in = tmpfile(), *packed = tmpfile();
+	assert_non_null(in);
+	assert_non_null(packed);
+	assert_int_equal(fwrite(pdf.buf, 1, pdf.len, in), pdf.len);
+	assert_int_equal(fflush(in), 0);
+	size_t len = 0;
+	bool failed = true;
+	assert_true(pdf_pack_fd(fileno(in), pdf.len, packed, &len, &failed));
+	assert_false(failed);
+	assert_int_equal(len, out.len);
+	char *back = malloc(len);
+	assert_non_null(back);
+	rewind(packed);
+	assert_int_equal(fread(back, 1, len, packed), len);
+	assert_memory_equal(back, out.buf, len);
+	free(back);
+	fclose(in);
+	fclose(packed);
+	strbuf_release(&out);
+	strbuf_release(&pdf);
+}
+
 static void test_cairo_output_is_understood(void **state)
 {
 	(void)state;
@@ -564,6 +628,7 @@ int main(void)
 		cmocka_unit_test(test_same_input_gives_same_bytes_and_id),
 		cmocka_unit_test(test_id_of_the_input_is_kept),
 		cmocka_unit_test(test_pdf_it_does_not_understand_is_refused),
+		cmocka_unit_test(test_long_xref_section_is_read_whole),
 		cmocka_unit_test(test_cairo_output_is_understood),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
