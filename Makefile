@@ -229,7 +229,9 @@ valgrind: deps
 # Each runs FUZZ_SECONDS from fresh seeds with a fixed -seed, so a run
 # repeats; a crash, sanitizer report, hang (-timeout) or out-of-memory
 # fails the target and leaves the input in build/fuzz/crashes/, as does
-# text set off its page or a writer failing on a display list.
+# text set off its page or a writer failing on a display list. Inputs
+# that once failed are kept in tests/fuzz_regress/<corpus>/ and run first
+# by every target of that corpus.
 FUZZ_UB_OPT := -O2 -g -fno-omit-frame-pointer \
                -fsanitize=fuzzer-no-link,undefined -fno-sanitize-recover=all
 FUZZ_BIN  := $(addprefix build/fuzz/,fuzz_render fuzz_values fuzz_write)
@@ -319,7 +321,9 @@ fuzz: fuzz-build
 		$(FUZZ_ENV) ./build/fuzz/fuzz_$$t $(FUZZ_FLAGS) \
 			-max_total_time=$(FUZZ_SECONDS) -max_len=$$max \
 			-artifact_prefix=build/fuzz/crashes/$$t- \
-			$(CURDIR)/build/fuzz/corpus-$$corpus || fail=1; \
+			$(CURDIR)/build/fuzz/corpus-$$corpus \
+			$$(ls -d $(CURDIR)/tests/fuzz_regress/$$corpus 2>/dev/null) \
+			|| fail=1; \
 	done; exit $$fail
 
 # Everything an installed dossier needs, under PREFIX (staged in DESTDIR):

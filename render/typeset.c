@@ -788,9 +788,13 @@ static void keep_metrics(struct tblock *tb)
 	_Static_assert(sizeof(struct tline) % _Alignof(struct tlink) == 0 &&
 		       sizeof(struct tlink) % _Alignof(int) == 0,
 		       "links after the lines, notes after the links");
+	if (!tb->n_lines) { /* no memory: no pointer to step from */
+		tb->lines = NULL;
+		return;
+	}
 	size_t bytes = tb->n_lines * sizeof(struct tline) +
 		       n_links * sizeof(struct tlink) + n_notes * sizeof(int);
-	unsigned char *mem = bytes ? xrealloc_array(NULL, bytes, 1) : NULL;
+	unsigned char *mem = xrealloc_array(NULL, bytes, 1);
 	struct tline *lines = (struct tline *)mem;
 	struct tlink *links = (struct tlink *)(lines + tb->n_lines);
 	int *notes = (int *)(links + n_links);
