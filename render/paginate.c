@@ -259,8 +259,10 @@ static void add_outline(struct flow *f, const struct tblock *b)
 		b->outline_level, b->outline_title, f->y };
 }
 
-/* Block b's one line box (a chart) at the flow's place. */
-static void place_float(struct flow *f, const struct tblock *b)
+/* Block b's one line box (a chart) at the flow's place, drawn `shorter`
+ * pt shorter than its line (0: as it was set). */
+static void place_float(struct flow *f, const struct tblock *b,
+			double shorter)
 {
 	if (!f->page_empty)
 		f->y += b->space_before_pt;
@@ -270,6 +272,11 @@ static void place_float(struct flow *f, const struct tblock *b)
 		f->anchor_y[b->block->anchor] = f->y;
 	}
 	place_lines(f, b, 0, b->n_lines);
+	if (shorter > 0) {
+		f->page->lines[f->page->n_lines - 1].shorter_pt = (float)shorter;
+		f->y -= shorter;
+		f->ink_y = f->y;
+	}
 	f->y += b->space_after_pt;
 }
 
@@ -293,7 +300,7 @@ static void place_floats(struct flow *f)
 		if (!f->page_empty &&
 		    f->y + b->space_before_pt + block_height(b) > bottom(f))
 			break;
-		place_float(f, b);
+		place_float(f, b, 0);
 	}
 	memmove(f->floats, f->floats + done,
 		(f->n_floats - done) * sizeof *f->floats);
@@ -359,19 +366,7 @@ static bool fit_chart_shorter(struct flow *f, size_t i)
 	    f->ink_y - f->l->margin_top_pt >= text_height(f->l) * 2 / 3 ||
 	    !ends_section(f, i + 1))
 		return false;
-	f->y += b->space_before_pt;
-	add_outline(f, b);
-	if (b->block->anchor) {
-		f->anchor_page[b->block->anchor] = (int)(f->out->n_pages - 1);
-		f->anchor_y[b->block->anchor] = f->y;
-	}
-	put_line(f, &b->lines[0], f->l->margin_left_pt, f->y, false, b->block,
-		 b);
-	f->page->lines[f->page->n_lines - 1].shorter_pt = (float)need;
-	f->y += b->lines[0].height_pt - need;
-	f->ink_y = f->y;
-	f->y += b->space_after_pt;
-	f->page_empty = false;
+	place_float(f, b, need);
 	return true;
 }
 

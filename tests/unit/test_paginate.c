@@ -271,6 +271,24 @@ static size_t *placement_ranks(struct fixture *f, const struct pages *ps,
 	return rank;
 }
 
+/* The foot of the lowest line of the flow on page pg. */
+static double ink_foot(const struct page *pg)
+{
+	double low = 0;
+	for (size_t k = 0; k < pg->n_lines; k++)
+		if (!pg->lines[k].artifact &&
+		    pg->lines[k].y_pt + placed_height(&pg->lines[k]) > low)
+			low = pg->lines[k].y_pt + placed_height(&pg->lines[k]);
+	return low;
+}
+
+/* The chart both chart tests set: two bars. */
+static const char chart_c[] =
+	"charts:\n  - id: c\n    type: bar\n"
+	"    title: Steun per jaar\n    unit: count\n"
+	"    series:\n      - name: Steun\n"
+	"        values: {2024: 1, 2025: 2}\n";
+
 /* A section of 1 to 24 paragraphs with a chart after them, subsections
  * after it, then the next section: the chart falls at every place of a
  * page. It is placed where it stands or, when it does not fit, at the
@@ -301,11 +319,8 @@ static void test_chart_floats_within_its_section(void **state)
 			strbuf_adds(&y, "\n\n");
 		}
 		strbuf_adds(&y, "  - heading: Slot\n    text: Slot.\n"
-				"    charts: [c]\n"
-				"charts:\n  - id: c\n    type: bar\n"
-				"    title: Steun per jaar\n    unit: count\n"
-				"    series:\n      - name: Steun\n"
-				"        values: {2024: 1, 2025: 2}\n");
+				"    charts: [c]\n");
+		strbuf_adds(&y, chart_c);
 		struct composition *c;
 		struct typeset_doc *td = set_meeting(f, &y, &c);
 		struct pages *ps = paginate(f->ts, f->a, c, td);
@@ -340,14 +355,7 @@ static void test_chart_floats_within_its_section(void **state)
 			assert_true(p > 0);
 			assert_ptr_equal(pg->lines[0].line,
 					 &td->blocks[i].lines[0]);
-			const struct page *before = &ps->pages[p - 1];
-			double low = 0;
-			for (size_t k = 0; k < before->n_lines; k++)
-				if (!before->lines[k].artifact &&
-				    before->lines[k].y_pt +
-				    placed_height(&before->lines[k]) > low)
-					low = before->lines[k].y_pt +
-					      placed_height(&before->lines[k]);
+			double low = ink_foot(&ps->pages[p - 1]);
 			assert_true(low - f->l->margin_top_pt >=
 				    (f->l->page_height_pt -
 				     f->l->margin_top_pt -
@@ -365,17 +373,6 @@ static void test_chart_floats_within_its_section(void **state)
 	/* In 6 of the 24 the chart did not fit and the subsection after
 	 * it filled the page before it (without floats: none). */
 	assert_int_equal(floated, 6);
-}
-
-/* The foot of the lowest line of the flow on page pg. */
-static double ink_foot(const struct page *pg)
-{
-	double low = 0;
-	for (size_t k = 0; k < pg->n_lines; k++)
-		if (!pg->lines[k].artifact &&
-		    pg->lines[k].y_pt + placed_height(&pg->lines[k]) > low)
-			low = pg->lines[k].y_pt + placed_height(&pg->lines[k]);
-	return low;
 }
 
 /* A section of 1 to 90 one-line paragraphs ending in a chart, then the
@@ -408,11 +405,8 @@ static void test_chart_ending_a_section_is_set_shorter_not_left_thin(
 			strbuf_addf(&y, "      Een korte zin, nummer %d.\n\n",
 				    p + 1);
 		strbuf_adds(&y, "    charts: [c]\n"
-				"  - heading: Slot\n    text: Slot.\n"
-				"charts:\n  - id: c\n    type: bar\n"
-				"    title: Steun per jaar\n    unit: count\n"
-				"    series:\n      - name: Steun\n"
-				"        values: {2024: 1, 2025: 2}\n");
+				"  - heading: Slot\n    text: Slot.\n");
+		strbuf_adds(&y, chart_c);
 		struct composition *c;
 		struct typeset_doc *td = set_meeting(f, &y, &c);
 		struct pages *ps = paginate(f->ts, f->a, c, td);
